@@ -1,0 +1,2 @@
+/** MicroProfile Health checks served at /health. */
+package com.bpo.portal.health;

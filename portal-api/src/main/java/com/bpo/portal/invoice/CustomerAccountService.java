@@ -1,0 +1,93 @@
+package com.bpo.portal.invoice;
+
+import com.bpo.portal.shared.Page;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Customer accounts of the active tenant. A customer user sees only the account their sign-in is
+ * bound to; everyone else in the tenant sees all of them.
+ */
+@TenantService
+public class CustomerAccountService {
+  private static final String SUMMARY = "select new com.bpo.portal.invoice.CustomerAccountSummary("
+      + "c.id, c.number, c.name, c.country, c.currency, c.paymentTermsDays, c.creditLimit, c.collector) "
+      + "from CustomerAccount c";
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject TenantContext context;
+
+  /** Accounts ordered by number, a page at a time (keyset on number, unique per tenant). */
+  public Page<CustomerAccountSummary> list(Optional<String> text, PageRequest page) {
+    StringBuilder jpql = new StringBuilder(SUMMARY).append(" where 1 = 1");
+    Visibility visibility = visibility();
+    if (visibility.seesNothing()) {
+      return new Page<>(List.of(), null);
+    }
+    if (!visibility.all()) {
+      jpql.append(" and c.id = :own");
+    }
+    Optional<String> search = text.map(String::trim).filter(t -> !t.isEmpty());
+    search.ifPresent(t -> jpql.append(" and (lower(c.number) like :text or lower(c.name) like :text)"));
+    page.after().ifPresent(a -> jpql.append(" and c.number > :after"));
+    jpql.append(" order by c.number");
+
+    TypedQuery<CustomerAccountSummary> query = em.createQuery(jpql.toString(), CustomerAccountSummary.class);
+    if (!visibility.all()) {
+      query.setParameter("own", visibility.account().orElseThrow());
+    }
+    search.ifPresent(t -> query.setParameter("text", "%" + t.toLowerCase(Locale.ROOT) + "%"));
+    page.after().ifPresent(a -> query.setParameter("after", a.get(0)));
+    List<CustomerAccountSummary> rows = query.setMaxResults(page.limit() + 1).getResultList();
+    return page.page(rows, row -> List.of(row.number()));
+  }
+
+  public Optional<CustomerAccountSummary> find(long id) {
+    if (!visibility().sees(id)) {
+      return Optional.empty();
+    }
+    return em.createQuery(SUMMARY + " where c.id = :id", CustomerAccountSummary.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public long count() {
+    Visibility visibility = visibility();
+    if (!visibility.all()) {
+      return visibility.account().isPresent() ? 1 : 0;
+    }
+    return em.createQuery("select count(c) from CustomerAccount c", Long.class).getSingleResult();
+  }
+
+  /** Which accounts the user may see: all of the tenant's, or (a customer) only their own, if any. */
+  private record Visibility(boolean all, Optional<Long> account) {
+    boolean sees(long id) {
+      return all || account.equals(Optional.of(id));
+    }
+
+    boolean seesNothing() {
+      return !all && account.isEmpty();
+    }
+  }
+
+  private Visibility visibility() {
+    PortalUser user = context.requireUser();
+    if (!user.isCustomer()) {
+      return new Visibility(true, Optional.empty());
+    }
+    return new Visibility(false, Optional.ofNullable(em.find(CustomerPortalUser.class, user.username()))
+        .map(CustomerPortalUser::customerAccountId));
+  }
+}

@@ -1,0 +1,15 @@
+package com.bpo.portal.shared;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/** The REST API; Liberty's mpJwt (see server.xml) authenticates every request under /api/. */
+@ApplicationPath("/api/v1")
+@DeclareRoles({Roles.PLATFORM_ADMIN, Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
+@OpenAPIDefinition(
+    info = @Info(title = "BPO Client Portal API", version = "1",
+        description = "Order-to-Cash portal. Send a Keycloak bearer token; pick the tenant with X-Tenant."))
+public class PortalRestApplication extends Application {}

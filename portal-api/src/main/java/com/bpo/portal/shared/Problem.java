@@ -1,0 +1,27 @@
+package com.bpo.portal.shared;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. {@code type} is a stable URI per kind of problem so that clients
+ * can branch on it; {@code errors} lists field messages for validation problems.
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
+public record Problem(String type, String title, int status, String detail,
+                      @JsonbNillable(false) List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  private static final String TYPE_BASE = "https://portal.example/problems/";
+
+  public record FieldError(String field, String message) {}
+
+  public static Problem of(String kind, String title, int status, String detail) {
+    return new Problem(TYPE_BASE + kind, title, status, detail, null);
+  }
+
+  public static Problem validation(String detail, List<FieldError> errors) {
+    return new Problem(TYPE_BASE + "validation", "Invalid request", 400, detail, errors);
+  }
+}

@@ -1,0 +1,53 @@
+package com.bpo.portal.tenant;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * The one place where a transaction learns its tenant, twice over: EclipseLink's multitenant
+ * property (the application's own filter on every {@code @Multitenant} entity) and PostgreSQL's
+ * {@code app.tenant_id} setting, local to the transaction, which the row-level security policies
+ * read. Either layer alone keeps tenants apart; together a bug in one is caught by the other.
+ *
+ * <p>Runs inside the {@code @Transactional} interceptor (a later priority), once per transaction.
+ */
+@TenantBound
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class TenantBinding {
+  static final String MULTITENANT_PROPERTY = "eclipselink.tenant-id";
+  private static final Object BOUND_TENANT = TenantBinding.class.getName() + ".tenant";
+
+  @Inject TenantContext context;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @AroundInvoke
+  Object bindTenant(InvocationContext invocation) throws Exception {
+    if (transactions.getTransactionKey() == null) {
+      throw new IllegalStateException(invocation.getMethod() + " is @TenantBound but runs outside a transaction");
+    }
+    String tenantId = context.requireTenant().id();
+    Object bound = transactions.getResource(BOUND_TENANT);
+    if (bound == null) {
+      em.setProperty(MULTITENANT_PROPERTY, tenantId);
+      em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
+          .setParameter(1, tenantId)
+          .getSingleResult();
+      transactions.putResource(BOUND_TENANT, tenantId);
+    } else if (!bound.equals(tenantId)) {
+      throw new IllegalStateException("A transaction bound to one tenant was asked to act for another");
+    }
+    return invocation.proceed();
+  }
+}

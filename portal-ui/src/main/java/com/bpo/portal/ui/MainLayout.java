@@ -1,0 +1,148 @@
+package com.bpo.portal.ui;
+
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.Tenant;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantDirectory;
+import com.bpo.portal.ui.home.HomeView;
+import com.bpo.portal.ui.invoice.CustomersView;
+import com.bpo.portal.ui.tenantadmin.TenantsView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The shell around every screen: the active tenant (with a switcher for people who serve several),
+ * navigation by feature, and the user menu (role, language, sign out).
+ */
+public class MainLayout extends AppLayout {
+  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+  private final TenantContext context;
+  private final String realmUrl;
+  private final String publicUrl;
+
+  @Inject
+  public MainLayout(TenantContext context, TenantDirectory directory,
+                    @ConfigProperty(name = "kc.realm.url") String realmUrl,
+                    @ConfigProperty(name = "portal.public.url") String publicUrl) {
+    this.context = context;
+    this.realmUrl = realmUrl;
+    this.publicUrl = publicUrl;
+    PortalUser user = context.requireUser();
+
+    DrawerToggle toggle = new DrawerToggle();
+    toggle.setAriaLabel(getTranslation("nav.toggle"));
+    Span product = new Span(getTranslation("app.name"));
+    product.addClassName("portal-product");
+    product.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+
+    HorizontalLayout bar = new HorizontalLayout(product);
+    bar.setAlignItems(FlexComponent.Alignment.CENTER);
+    bar.setWidthFull();
+    bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+
+    List<Tenant> tenants = directory.findAll(user.tenantIds()).stream().filter(Tenant::isActive).toList();
+    context.tenant().ifPresent(active -> bar.add(tenantSwitcher(active, tenants)));
+    MenuBar userMenu = userMenu(user);
+    bar.add(userMenu);
+    bar.setFlexGrow(1, product);
+
+    addToNavbar(toggle, bar);
+    addToDrawer(navigation(user));
+    setPrimarySection(Section.DRAWER);
+    // screen readers pronounce the page in the language it is written in
+    getElement().executeJs("document.documentElement.setAttribute('lang', $0)", getLocale().getLanguage());
+  }
+
+  private com.vaadin.flow.component.Component tenantSwitcher(Tenant active, List<Tenant> tenants) {
+    if (tenants.size() < 2) {
+      Span name = new Span(active.name());
+      name.setId("active-tenant");
+      return name;
+    }
+    Select<Tenant> select = new Select<>();
+    select.setId("tenant-switcher");
+    select.setAriaLabel(getTranslation("tenant.switch"));
+    select.setItems(tenants);
+    select.setItemLabelGenerator(Tenant::name);
+    select.setValue(tenants.stream().filter(t -> t.id().equals(active.id())).findFirst().orElse(null));
+    select.addValueChangeListener(e -> {
+      if (e.isFromClient() && e.getValue() != null) {
+        VaadinSession.getCurrent().getSession().setAttribute(TenantContext.SESSION_ATTRIBUTE, e.getValue().id());
+        UI.getCurrent().getPage().setLocation("/");
+      }
+    });
+    return select;
+  }
+
+  private SideNav navigation(PortalUser user) {
+    SideNav nav = new SideNav();
+    nav.setLabel(getTranslation("nav.label"));
+    nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+    if (context.tenant().isPresent()) {
+      nav.addItem(new SideNavItem(
+          getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"),
+          CustomersView.class, VaadinIcon.USERS.create()));
+    }
+    if (user.hasRole(Roles.PLATFORM_ADMIN)) {
+      nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));
+    }
+    return nav;
+  }
+
+  private MenuBar userMenu(PortalUser user) {
+    MenuBar menu = new MenuBar();
+    menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+    menu.getElement().setAttribute("aria-label", getTranslation("user.menu"));
+    String role = user.primaryRole().map(r -> getTranslation("role." + r)).orElse("");
+    MenuItem root = menu.addItem(user.username() + (role.isEmpty() ? "" : " · " + role));
+    root.setId("user-menu");
+    SubMenu sub = root.getSubMenu();
+    SubMenu language = sub.addItem(getTranslation("user.language")).getSubMenu();
+    for (Locale locale : LANGUAGES) {
+      language.addItem(locale.getDisplayLanguage(locale), e -> switchLanguage(locale));
+    }
+    sub.addItem(getTranslation("user.signOut"), e -> signOut());
+    return menu;
+  }
+
+  private void switchLanguage(Locale locale) {
+    VaadinSession.getCurrent().setLocale(locale);
+    UI.getCurrent().getPage().reload();
+  }
+
+  /** Ends the Liberty session and the Keycloak session, then comes back to the portal's front door. */
+  private void signOut() {
+    try {
+      VaadinServletRequest.getCurrent().getHttpServletRequest().logout();
+    } catch (ServletException e) {
+      // the Keycloak logout below still ends the single sign-on session
+    }
+    VaadinSession.getCurrent().getSession().invalidate();
+    String back = URLEncoder.encode(publicUrl + "/", StandardCharsets.UTF_8);
+    UI.getCurrent().getPage().setLocation(realmUrl + "/protocol/openid-connect/logout?client_id=portal-ui"
+        + "&post_logout_redirect_uri=" + back);
+  }
+}

@@ -1,0 +1,94 @@
+package com.bpo.portal.ui.home;
+
+import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.invoice.CustomerAccountSummary;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.Tenant;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.invoice.CustomersView;
+import com.bpo.portal.ui.tenantadmin.TenantsView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** The tenant home: whose portal this is, who you are in it, and the figures that matter today. */
+@Route(value = "", layout = MainLayout.class)
+@PermitAll
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
+  private final TenantContext context;
+
+  @Inject
+  public HomeView(TenantContext context, CustomerAccountService accounts) {
+    this.context = context;
+    PortalUser user = context.requireUser();
+    Optional<Tenant> tenant = context.tenant();
+
+    H1 title = new H1(tenant.map(Tenant::name).orElse(getTranslation("home.platform")));
+    title.setId("tenant-name");
+    String role = user.primaryRole().map(r -> getTranslation("role." + r)).orElse(getTranslation("role.none"));
+    Paragraph welcome = new Paragraph(getTranslation("home.welcome", user.username(), role));
+    welcome.setId("welcome");
+    add(title, welcome);
+
+    if (tenant.isEmpty()) {
+      add(new Paragraph(getTranslation("home.noTenant")));
+      if (user.hasRole(com.bpo.portal.shared.Roles.PLATFORM_ADMIN)) {
+        add(new RouterLink(getTranslation("nav.tenants"), TenantsView.class));
+      }
+      return;
+    }
+
+    FlexLayout cards = new FlexLayout();
+    cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    cards.getStyle().set("gap", "var(--lumo-space-m)");
+    if (user.isCustomer()) {
+      accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream().findFirst()
+          .ifPresentOrElse(
+              own -> cards.add(card(getTranslation("home.yourAccount"), own.number() + " · " + own.name(),
+                  getTranslation("home.creditLimit", Formats.money(own.creditLimit(), own.currency(), getLocale())))),
+              () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
+    } else {
+      long count = accounts.count();
+      cards.add(card(getTranslation("home.customerAccounts"), Formats.number(count, getLocale()), ""));
+    }
+    add(new H2(getTranslation("home.today")), cards,
+        new RouterLink(getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"), CustomersView.class));
+  }
+
+  private static Component card(String label, String value, String note) {
+    Div card = new Div();
+    card.addClassName("portal-card");
+    card.getStyle().set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
+        .set("background", "var(--lumo-contrast-5pct)").set("min-width", "14rem");
+    Span labelText = new Span(label);
+    labelText.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)");
+    Span valueText = new Span(value);
+    valueText.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+    card.add(labelText, valueText);
+    if (!note.isEmpty()) {
+      Span noteText = new Span(note);
+      noteText.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
+      card.add(noteText);
+    }
+    return card;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return context.tenant().map(Tenant::name).orElse(getTranslation("app.name")) + " · " + getTranslation("nav.home");
+  }
+}

@@ -1,0 +1,72 @@
+package com.bpo.portal.ui.invoice;
+
+import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.invoice.CustomerAccountSummary;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.KeysetFetch;
+import com.bpo.portal.ui.MainLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Customer accounts of the active tenant, loaded lazily a page at a time; a customer sees their own. */
+@Route(value = "customers", layout = MainLayout.class)
+@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+public class CustomersView extends VerticalLayout implements HasDynamicTitle {
+  private final CustomerAccountService accounts;
+  private final Grid<CustomerAccountSummary> grid = new Grid<>();
+  private final TextField search = new TextField();
+
+  @Inject
+  public CustomersView(CustomerAccountService accounts) {
+    this.accounts = accounts;
+    setSizeFull();
+    H1 title = new H1(getTranslation("customers.title"));
+
+    search.setPlaceholder(getTranslation("customers.search"));
+    search.setAriaLabel(getTranslation("customers.search"));
+    search.setPrefixComponent(VaadinIcon.SEARCH.create());
+    search.setClearButtonVisible(true);
+    search.setValueChangeMode(ValueChangeMode.LAZY);
+    search.addValueChangeListener(e -> refresh());
+
+    grid.setId("customers-grid");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(CustomerAccountSummary::number).setHeader(getTranslation("customers.number")).setAutoWidth(true);
+    grid.addColumn(CustomerAccountSummary::name).setHeader(getTranslation("customers.name")).setFlexGrow(1);
+    grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country")).setAutoWidth(true);
+    grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
+        .setHeader(getTranslation("customers.terms")).setAutoWidth(true);
+    grid.addColumn(c -> Formats.money(c.creditLimit(), c.currency(), getLocale()))
+        .setHeader(getTranslation("customers.creditLimit")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector")).setAutoWidth(true);
+    grid.setEmptyStateText(getTranslation("customers.empty"));
+    grid.setSizeFull();
+
+    add(title, search, grid);
+    refresh();
+  }
+
+  private void refresh() {
+    Optional<String> text = Optional.ofNullable(search.getValue());
+    KeysetFetch<CustomerAccountSummary> fetch = new KeysetFetch<>(
+        (cursor, limit) -> accounts.list(text, PageRequest.of(limit, cursor)));
+    grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("customers.title");
+  }
+}

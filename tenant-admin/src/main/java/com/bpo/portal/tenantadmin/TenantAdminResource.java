@@ -1,0 +1,50 @@
+package com.bpo.portal.tenantadmin;
+
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/admin/tenants")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class TenantAdminResource {
+  @Inject TenantProvisioning provisioning;
+
+  public record TenantView(String id, String name, String locale, String currency, String timeZone,
+                           String status, long version) {
+    static TenantView of(Tenant t) {
+      return new TenantView(t.id(), t.name(), t.locale(), t.currency(), t.timeZone(), t.status().name(),
+          t.version());
+    }
+  }
+
+  @GET
+  @Operation(summary = "All tenants, by name")
+  public List<TenantView> list() {
+    return provisioning.list().stream().map(TenantView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a tenant")
+  public Response create(@Valid @NotNull NewTenant request, @Context UriInfo uri) {
+    TenantView created = TenantView.of(provisioning.create(request));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+  }
+}

@@ -1,0 +1,43 @@
+package com.bpo.portal.tenantadmin;
+
+import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Opens tenants and lists them. Platform-level, so deliberately not {@code @TenantService}: the
+ * tenant table is the registry above all tenants and carries no row-level policy.
+ */
+@ApplicationScoped
+@Transactional
+public class TenantProvisioning {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  public List<Tenant> list() {
+    return em.createQuery("select t from Tenant t order by t.name", Tenant.class).getResultList();
+  }
+
+  public Tenant create(NewTenant request) {
+    try {
+      ZoneId.of(request.timeZone());
+    } catch (DateTimeException e) {
+      throw new ProblemException("validation", "Invalid request", 400,
+          "timeZone '" + request.timeZone() + "' is not a known time zone.");
+    }
+    if (em.find(Tenant.class, request.slug()) != null) {
+      throw new ProblemException("tenant-exists", "Conflict", 409,
+          "A tenant with the slug '" + request.slug() + "' already exists.");
+    }
+    Tenant tenant = new Tenant(request.slug(), request.name().trim(), request.locale(),
+        request.currency(), request.timeZone());
+    em.persist(tenant);
+    return tenant;
+  }
+}

@@ -1,0 +1,47 @@
+package com.bpo.portal.tenantadmin.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * {@code migrate} brings the schema up to date; {@code seed-demo} adds the demo tenants' data
+ * (idempotent). Both connect as the schema owner; the server itself only ever connects as the
+ * application role, which owns nothing and cannot change the schema.
+ */
+public final class PortalAdminCli {
+  private PortalAdminCli() {}
+
+  public static void main(String[] args) throws SQLException {
+    DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv());
+    String command = args.length == 0 ? "help" : args[0];
+    switch (command) {
+      case "migrate" -> migrate(db);
+      case "seed-demo" -> {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          new DemoData(connection).seed();
+        }
+        System.out.println("Demo tenants seeded: acme, globex");
+      }
+      default -> {
+        System.err.println("usage: PortalAdminCli migrate | seed-demo");
+        System.exit(2);
+      }
+    }
+  }
+
+  static void migrate(DatabaseSettings db) {
+    MigrateResult result = Flyway.configure()
+        .dataSource(db.url(), db.owner(), db.ownerPassword())
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("appRole", db.appRole()))
+        .load()
+        .migrate();
+    System.out.printf("Schema at version %s (%d migration(s) applied now)%n",
+        result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
+        result.migrationsExecuted);
+  }
+}
