@@ -1,6 +1,6 @@
 package com.bpo.portal.ui;
 
-import java.math.BigDecimal;
+import com.bpo.portal.shared.Money;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -9,10 +9,10 @@ import java.util.Locale;
 public final class Formats {
   private Formats() {}
 
-  public static String money(BigDecimal amount, String currency, Locale locale) {
+  public static String money(Money money, Locale locale) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-    format.setCurrency(Currency.getInstance(currency));
-    return format.format(amount);
+    format.setCurrency(Currency.getInstance(money.currency()));
+    return format.format(money.amount());
   }
 
   public static String number(long value, Locale locale) {

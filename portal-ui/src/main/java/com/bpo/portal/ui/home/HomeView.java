@@ -59,7 +59,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
       accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream().findFirst()
           .ifPresentOrElse(
               own -> cards.add(card(getTranslation("home.yourAccount"), own.number() + " · " + own.name(),
-                  getTranslation("home.creditLimit", Formats.money(own.creditLimit(), own.currency(), getLocale())))),
+                  getTranslation("home.creditLimit", Formats.money(own.creditLimit(), getLocale())))),
               () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
     } else {
       long count = accounts.count();

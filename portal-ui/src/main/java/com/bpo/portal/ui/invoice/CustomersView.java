@@ -48,7 +48,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country")).setAutoWidth(true);
     grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
         .setHeader(getTranslation("customers.terms")).setAutoWidth(true);
-    grid.addColumn(c -> Formats.money(c.creditLimit(), c.currency(), getLocale()))
+    grid.addColumn(c -> Formats.money(c.creditLimit(), getLocale()))
         .setHeader(getTranslation("customers.creditLimit")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector")).setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("customers.empty"));

@@ -1,0 +1,112 @@
+package com.bpo.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person's view: headless Debian Chromium signs in through Keycloak's real two-step login and
+ * lands on the tenant home; the customers screen shows only the tenant's (or the customer's own) rows.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserLoginIT {
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+  private String testName;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Portal.war();
+  }
+
+  @BeforeEach
+  void openBrowser(TestInfo info) throws IOException {
+    testName = info.getTestMethod().orElseThrow().getName();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,800", "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    browser = new ChromeDriver(options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (browser != null) {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(testName + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aClientStakeholderSignsInThroughKeycloakAndSeesTheirTenantHome() {
+    signIn("cfo.acme", "/");
+    assertEquals("Acme Industries", textOf("tenant-name"));
+    String welcome = textOf("welcome");
+    assertTrue(welcome.contains("cfo.acme") && welcome.contains("Client stakeholder"), welcome);
+  }
+
+  @Test
+  void theCustomersScreenShowsOnlyTheActiveTenantsAccounts() {
+    signIn("agent.acme", "/customers");
+    List<String> numbers = gridColumn("customers-grid", "A-1001");
+    assertTrue(numbers.contains("A-1006"), numbers.toString());
+    assertFalse(numbers.stream().anyMatch(n -> n.startsWith("G-")), numbers.toString());
+  }
+
+  @Test
+  void aCustomerSeesOnlyTheirOwnAccount() {
+    signIn("customer.acme", "/customers");
+    List<String> numbers = gridColumn("customers-grid", "A-1001");
+    assertFalse(numbers.contains("A-1002"), numbers.toString());
+    assertFalse(numbers.stream().anyMatch(n -> n.startsWith("G-")), numbers.toString());
+  }
+
+  /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
+  private void signIn(String username, String path) {
+    browser.get(Portal.URL + path);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+    browser.findElement(By.cssSelector("[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("demo");
+    browser.findElement(By.cssSelector("[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains(Portal.URL));
+  }
+
+  private String textOf(String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+  }
+
+  /** Cell texts of a Vaadin grid (rendered into light-DOM cell contents), once a known value shows. */
+  private List<String> gridColumn(String gridId, String expected) {
+    By cells = By.cssSelector("#" + gridId + " vaadin-grid-cell-content");
+    wait.until(d -> d.findElements(cells).stream().map(WebElement::getText).anyMatch(expected::equals));
+    return browser.findElements(cells).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+}

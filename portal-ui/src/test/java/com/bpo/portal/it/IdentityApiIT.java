@@ -1,0 +1,130 @@
+package com.bpo.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bpo.portal.it.Portal.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Who the API thinks you are, which tenant you act in, and what it refuses, as problem+json. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityApiIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Portal.war();
+  }
+
+  @Test
+  void noTokenIsUnauthorized() {
+    assertEquals(401, Portal.get("/api/v1/me", null, null).status());
+  }
+
+  @Test
+  void aForgedTokenIsUnauthorized() {
+    Reply reply = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
+    assertEquals(401, reply.status());
+  }
+
+  @Test
+  void aSingleTenantUserActsInTheirTenantWithoutAHeader() {
+    JsonObject me = Portal.get("/api/v1/me", "cfo.acme", null).json();
+    assertEquals("cfo.acme", me.getString("user"));
+    assertEquals("acme", me.getJsonObject("activeTenant").getString("id"));
+    assertEquals("Acme Industries", me.getJsonObject("activeTenant").getString("name"));
+    assertEquals(List.of("client-stakeholder"), me.getJsonArray("roles").getValuesAs(JsonString::getString));
+  }
+
+  @Test
+  void aUserOfSeveralTenantsPicksOneWithTheHeader() {
+    JsonObject me = Portal.get("/api/v1/me", "ops.lead", "globex").json();
+    assertEquals("globex", me.getJsonObject("activeTenant").getString("id"));
+    assertEquals(List.of("acme", "globex"),
+        me.getJsonArray("tenants").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList());
+  }
+
+  @Test
+  void aUserOfSeveralTenantsWithoutAHeaderIsAskedToChoose() {
+    Reply reply = Portal.get("/api/v1/me", "ops.lead", null);
+    assertEquals(400, reply.status());
+    assertProblem(reply, "tenant-required");
+  }
+
+  @Test
+  void namingATenantTheUserDoesNotBelongToIsForbidden() {
+    Reply reply = Portal.get("/api/v1/customers", "cfo.acme", "globex");
+    assertEquals(403, reply.status());
+    assertProblem(reply, "not-a-member");
+  }
+
+  @Test
+  void namingATenantThatDoesNotExistIsForbiddenToo() {
+    assertEquals(403, Portal.get("/api/v1/me", "cfo.acme", "initech").status());
+  }
+
+  @Test
+  void aPlatformAdminListsTenantsAndOthersAreForbidden() {
+    Reply admin = Portal.get("/api/v1/admin/tenants", "admin", null);
+    assertEquals(200, admin.status());
+    List<String> ids = admin.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+        .map(t -> t.getString("id")).toList();
+    assertTrue(ids.containsAll(List.of("acme", "globex")), ids.toString());
+
+    Reply lead = Portal.get("/api/v1/admin/tenants", "ops.lead", "acme");
+    assertEquals(403, lead.status());
+    assertTrue(lead.contentType().startsWith("application/problem+json"), lead.contentType());
+  }
+
+  @Test
+  void anInvalidNewTenantGetsFieldMessagesAndCreatesNothing() {
+    Reply reply = Portal.post("/api/v1/admin/tenants", "admin", null,
+        "{\"slug\":\"Not A Slug\",\"name\":\"\",\"locale\":\"en\",\"currency\":\"EURO\",\"timeZone\":\"UTC\"}");
+    assertEquals(400, reply.status());
+    assertProblem(reply, "validation");
+    List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("field")).toList();
+    assertEquals(List.of("currency", "name", "slug"), fields);
+  }
+
+  @Test
+  void customersOfATenantCannotAdministerTenants() {
+    assertEquals(403, Portal.post("/api/v1/admin/tenants", "customer.acme", null,
+        "{\"slug\":\"evil\",\"name\":\"Evil\",\"locale\":\"en\",\"currency\":\"EUR\",\"timeZone\":\"UTC\"}").status());
+  }
+
+  @Test
+  void healthReportsTheDatabase() {
+    Reply reply = Portal.get("/health", null, null);
+    assertEquals(200, reply.status(), reply.body());
+    JsonObject check = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+    assertEquals("UP", check.getString("status"));
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheApi() {
+    Reply reply = Portal.get("/openapi", null, null);
+    assertEquals(200, reply.status());
+    assertTrue(reply.body().contains("/api/v1/me"), "OpenAPI lists /api/v1/me");
+    assertTrue(reply.body().contains("/api/v1/customers/{id}"), "OpenAPI lists /api/v1/customers/{id}");
+  }
+
+  static void assertProblem(Reply reply, String kind) {
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    JsonObject problem = reply.json();
+    assertEquals("https://portal.example/problems/" + kind, problem.getString("type"), reply.body());
+    assertEquals(reply.status(), problem.getInt("status"));
+    assertTrue(!problem.getString("title").isBlank() && !problem.getString("detail").isBlank());
+  }
+}

@@ -1,0 +1,108 @@
+package com.bpo.portal.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** What the integration tests share: the deployment, tokens, HTTP calls and a database session. */
+final class Portal {
+  static final String URL = "http://localhost:" + System.getProperty("portal.http.port", "9080");
+  static final String KEYCLOAK = System.getProperty("portal.kc.url", "http://localhost:8180");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private Portal() {}
+
+  /** The WAR exactly as Maven packaged it: the tests exercise what ships. */
+  static WebArchive war() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("portal.war")));
+  }
+
+  record Reply(int status, String contentType, String body) {
+    JsonObject json() {
+      return (JsonObject) structure();
+    }
+
+    JsonStructure structure() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+  }
+
+  /** An access token for a demo user (password 'demo') from the dev realm's public test client. */
+  static String token(String username) {
+    return TOKENS.computeIfAbsent(username, user -> {
+      String form = "grant_type=password&client_id=portal-cli&password=demo&username="
+          + URLEncoder.encode(user, StandardCharsets.UTF_8)
+          + "&scope=" + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+      Reply reply = send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)));
+      if (reply.status() != 200) {
+        throw new IllegalStateException("no token for " + user + ": " + reply.body());
+      }
+      return reply.json().getString("access_token");
+    });
+  }
+
+  /** GET an API path as a user (null for none), in a tenant (null to send no X-Tenant header). */
+  static Reply get(String path, String user, String tenant) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path)).GET();
+    authorise(request, user, tenant);
+    return send(request);
+  }
+
+  static Reply post(String path, String user, String tenant, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    authorise(request, user, tenant);
+    return send(request);
+  }
+
+  private static void authorise(HttpRequest.Builder request, String user, String tenant) {
+    if (user != null) {
+      request.header("Authorization", "Bearer " + token(user));
+    }
+    if (tenant != null) {
+      request.header("X-Tenant", tenant);
+    }
+  }
+
+  static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A session as the application role: what the server itself connects as (owns nothing, no BYPASSRLS). */
+  static Connection asApplicationRole() throws SQLException {
+    String env = System.getenv().getOrDefault("DB_PORT", System.getProperty("portal.db.port", "5433"));
+    return DriverManager.getConnection("jdbc:postgresql://localhost:" + env + "/"
+            + System.getenv().getOrDefault("DB_NAME", "portal"),
+        System.getenv().getOrDefault("DB_APP_USER", "portal_app"), System.getenv("DB_APP_PASSWORD"));
+  }
+}
