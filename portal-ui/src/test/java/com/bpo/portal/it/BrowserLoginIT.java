@@ -89,6 +89,20 @@ class BrowserLoginIT {
     assertFalse(numbers.stream().anyMatch(n -> n.startsWith("G-")), numbers.toString());
   }
 
+  @Test
+  void aLeadServingTwoTenantsSwitchesTheActiveTenantAndSeesOnlyItsData() {
+    signIn("ops.lead", "/");
+    assertEquals("Acme Industries", textOf("tenant-name"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-switcher"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//vaadin-select-item[contains(., 'Globex Corporation')]"))).click();
+    wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "Globex Corporation"));
+
+    browser.get(Portal.URL + "/customers");
+    List<String> numbers = gridColumn("customers-grid", "G-2001");
+    assertFalse(numbers.stream().anyMatch(n -> n.startsWith("A-")), numbers.toString());
+  }
+
   /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
   private void signIn(String username, String path) {
     browser.get(Portal.URL + path);

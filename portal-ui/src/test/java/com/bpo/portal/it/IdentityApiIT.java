@@ -94,7 +94,7 @@ class IdentityApiIT {
     assertProblem(reply, "validation");
     List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
         .map(e -> e.getString("field")).toList();
-    assertEquals(List.of("currency", "name", "slug"), fields);
+    assertEquals(List.of("slug", "name", "currency"), fields);
   }
 
   @Test

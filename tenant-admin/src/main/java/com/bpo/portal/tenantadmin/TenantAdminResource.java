@@ -1,12 +1,11 @@
 package com.bpo.portal.tenantadmin;
 
+import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +42,10 @@ public class TenantAdminResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a tenant")
-  public Response create(@Valid @NotNull NewTenant request, @Context UriInfo uri) {
+  public Response create(NewTenant request, @Context UriInfo uri) {
+    if (request == null) {
+      throw new ProblemException("validation", "Invalid request", 400, "Send the new tenant as JSON.");
+    }
     TenantView created = TenantView.of(provisioning.create(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
   }

@@ -1,13 +1,12 @@
 package com.bpo.portal.tenantadmin;
 
+import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -25,11 +24,9 @@ public class TenantProvisioning {
   }
 
   public Tenant create(NewTenant request) {
-    try {
-      ZoneId.of(request.timeZone());
-    } catch (DateTimeException e) {
-      throw new ProblemException("validation", "Invalid request", 400,
-          "timeZone '" + request.timeZone() + "' is not a known time zone.");
+    List<Problem.FieldError> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidTenant(problems);
     }
     if (em.find(Tenant.class, request.slug()) != null) {
       throw new ProblemException("tenant-exists", "Conflict", 409,
@@ -39,5 +36,20 @@ public class TenantProvisioning {
         request.currency(), request.timeZone());
     em.persist(tenant);
     return tenant;
+  }
+
+  /** A refusal that lists every bad field. */
+  public static final class InvalidTenant extends ProblemException {
+    private final List<Problem.FieldError> problems;
+
+    InvalidTenant(List<Problem.FieldError> problems) {
+      super("validation", "Invalid request", 400, "The new tenant has invalid fields.");
+      this.problems = List.copyOf(problems);
+    }
+
+    @Override
+    public Problem toProblem() {
+      return Problem.validation(getMessage(), problems);
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.bpo.portal.ui.invoice;
 import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
@@ -28,23 +29,30 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
   private final Grid<CustomerAccountSummary> grid = new Grid<>();
   private final TextField search = new TextField();
 
+  private final boolean ownAccountOnly;
+
   @Inject
-  public CustomersView(CustomerAccountService accounts) {
+  public CustomersView(CustomerAccountService accounts, TenantContext context) {
     this.accounts = accounts;
+    this.ownAccountOnly = context.requireUser().isCustomer();
     setSizeFull();
-    H1 title = new H1(getTranslation("customers.title"));
+    H1 title = new H1(getPageTitle());
 
     search.setPlaceholder(getTranslation("customers.search"));
     search.setAriaLabel(getTranslation("customers.search"));
     search.setPrefixComponent(VaadinIcon.SEARCH.create());
     search.setClearButtonVisible(true);
+    search.setWidth("24em");
+    search.setVisible(!ownAccountOnly); // a customer has one account: nothing to search
     search.setValueChangeMode(ValueChangeMode.LAZY);
     search.addValueChangeListener(e -> refresh());
 
     grid.setId("customers-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(CustomerAccountSummary::number).setHeader(getTranslation("customers.number")).setAutoWidth(true);
-    grid.addColumn(CustomerAccountSummary::name).setHeader(getTranslation("customers.name")).setFlexGrow(1);
+    grid.addColumn(CustomerAccountSummary::number).setHeader(getTranslation("customers.number"))
+        .setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(CustomerAccountSummary::name).setHeader(getTranslation("customers.name"))
+        .setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country")).setAutoWidth(true);
     grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
         .setHeader(getTranslation("customers.terms")).setAutoWidth(true);
@@ -67,6 +75,6 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
 
   @Override
   public String getPageTitle() {
-    return getTranslation("customers.title");
+    return getTranslation(ownAccountOnly ? "nav.myAccount" : "customers.title");
   }
 }

@@ -26,12 +26,33 @@ public final class PortalAdminCli {
         }
         System.out.println("Demo tenants seeded: acme, globex");
       }
-      default -> {
-        System.err.println("usage: PortalAdminCli migrate | seed-demo");
-        System.exit(2);
+      case "tenants" -> {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          TenantRegistry registry = new TenantRegistry(connection);
+          if (args.length >= 2 && args[1].equals("create")) {
+            if (args.length != 7) {
+              usage();
+            }
+            registry.create(args[2], args[3], args[4], args[5], args[6]);
+            System.out.println("Tenant " + args[2] + " created");
+          } else {
+            registry.list().forEach(System.out::println);
+          }
+        }
       }
+      default -> usage();
     }
   }
+
+  private static void usage() {
+    System.err.println("""
+        usage: PortalAdminCli migrate
+               PortalAdminCli seed-demo
+               PortalAdminCli tenants [list]
+               PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>""");
+    System.exit(2);
+  }
+
 
   static void migrate(DatabaseSettings db) {
     MigrateResult result = Flyway.configure()
