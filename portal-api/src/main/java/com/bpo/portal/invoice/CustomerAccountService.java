@@ -2,8 +2,6 @@ package com.bpo.portal.invoice;
 
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
-import com.bpo.portal.tenant.PortalUser;
-import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,12 +24,12 @@ public class CustomerAccountService {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
-  @Inject TenantContext context;
+  @Inject CustomerScope scope;
 
   /** Accounts ordered by number, a page at a time (keyset on number, unique per tenant). */
   public Page<CustomerAccountSummary> list(Optional<String> text, PageRequest page) {
     StringBuilder jpql = new StringBuilder(SUMMARY).append(" where 1 = 1");
-    Visibility visibility = visibility();
+    CustomerScope.Visibility visibility = scope.current();
     if (visibility.seesNothing()) {
       return new Page<>(List.of(), null);
     }
@@ -54,7 +52,7 @@ public class CustomerAccountService {
   }
 
   public Optional<CustomerAccountSummary> find(long id) {
-    if (!visibility().sees(id)) {
+    if (!scope.current().sees(id)) {
       return Optional.empty();
     }
     return em.createQuery(SUMMARY + " where c.id = :id", CustomerAccountSummary.class)
@@ -64,30 +62,10 @@ public class CustomerAccountService {
   }
 
   public long count() {
-    Visibility visibility = visibility();
+    CustomerScope.Visibility visibility = scope.current();
     if (!visibility.all()) {
       return visibility.account().isPresent() ? 1 : 0;
     }
     return em.createQuery("select count(c) from CustomerAccount c", Long.class).getSingleResult();
-  }
-
-  /** Which accounts the user may see: all of the tenant's, or (a customer) only their own, if any. */
-  private record Visibility(boolean all, Optional<Long> account) {
-    boolean sees(long id) {
-      return all || account.equals(Optional.of(id));
-    }
-
-    boolean seesNothing() {
-      return !all && account.isEmpty();
-    }
-  }
-
-  private Visibility visibility() {
-    PortalUser user = context.requireUser();
-    if (!user.isCustomer()) {
-      return new Visibility(true, Optional.empty());
-    }
-    return new Visibility(false, Optional.ofNullable(em.find(CustomerPortalUser.class, user.username()))
-        .map(CustomerPortalUser::customerAccountId));
   }
 }

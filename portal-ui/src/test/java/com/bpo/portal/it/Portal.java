@@ -98,11 +98,20 @@ final class Portal {
     }
   }
 
+  /** A session as the schema owner, for fixtures; it obeys row-level security too (FORCE). */
+  static Connection asOwner() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), System.getenv().getOrDefault("DB_OWNER_USER", "portal_owner"),
+        System.getenv("DB_OWNER_PASSWORD"));
+  }
+
+  private static String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("DB_PORT", System.getProperty("portal.db.port", "5433"))
+        + "/" + System.getenv().getOrDefault("DB_NAME", "portal");
+  }
+
   /** A session as the application role: what the server itself connects as (owns nothing, no BYPASSRLS). */
   static Connection asApplicationRole() throws SQLException {
-    String env = System.getenv().getOrDefault("DB_PORT", System.getProperty("portal.db.port", "5433"));
-    return DriverManager.getConnection("jdbc:postgresql://localhost:" + env + "/"
-            + System.getenv().getOrDefault("DB_NAME", "portal"),
+    return DriverManager.getConnection(jdbcUrl(),
         System.getenv().getOrDefault("DB_APP_USER", "portal_app"), System.getenv("DB_APP_PASSWORD"));
   }
 }

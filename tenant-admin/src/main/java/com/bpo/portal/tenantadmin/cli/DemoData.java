@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class DemoData {
   }
 
   record DemoTenant(String id, String name, String locale, String currency, String timeZone,
-                    List<DemoCustomer> customers, String customerLogin) {}
+                    List<DemoCustomer> customers, String customerLogin, int invoices) {}
 
   record DemoCustomer(String number, String name, String country, int termsDays, BigDecimal creditLimit,
                       String collector) {}
@@ -33,14 +34,14 @@ final class DemoData {
           new DemoCustomer("A-1004", "Mesa Hardware Co.", "CA", 60, new BigDecimal("30000.00"), "agent.acme"),
           new DemoCustomer("A-1005", "Canyon Catering", "US", 15, new BigDecimal("10000.00"), "agent.acme"),
           new DemoCustomer("A-1006", "Tumbleweed Textiles", "MX", 30, new BigDecimal("45000.00"), "agent.acme")),
-          "customer.acme"),
+          "customer.acme", 600),
       new DemoTenant("globex", "Globex Corporation", "fr", "EUR", "Europe/Paris", List.of(
           new DemoCustomer("G-2001", "Hank Scorpio Ventures", "FR", 30, new BigDecimal("200000.00"), "ops.lead"),
           new DemoCustomer("G-2002", "Cypress Creek Energie", "FR", 45, new BigDecimal("90000.00"), "ops.lead"),
           new DemoCustomer("G-2003", "Springfield Nucléaire", "BE", 60, new BigDecimal("150000.00"), "ops.lead"),
           new DemoCustomer("G-2004", "Kwik-E-Mart Europe", "DE", 30, new BigDecimal("25000.00"), "ops.lead"),
           new DemoCustomer("G-2005", "Lard Lad Boulangerie", "FR", 30, new BigDecimal("15000.00"), "ops.lead")),
-          "customer.globex"));
+          "customer.globex", 400));
 
   void seed() throws SQLException {
     connection.setAutoCommit(false);
@@ -48,10 +49,27 @@ final class DemoData {
       for (DemoTenant tenant : TENANTS) {
         seed(tenant);
         connection.commit();
+        if (!hasInvoices(tenant)) {
+          new ReceivablesGenerator(connection).generate(tenant.id(), tenant.currency(), 0, tenant.invoices(), LocalDate.now());
+        }
       }
     } catch (SQLException e) {
       connection.rollback();
       throw e;
+    }
+  }
+
+  private boolean hasInvoices(DemoTenant tenant) throws SQLException {
+    try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      bind.setString(1, tenant.id());
+      bind.execute();
+    }
+    try (PreparedStatement q = connection.prepareStatement("select exists (select 1 from invoice)");
+         java.sql.ResultSet rs = q.executeQuery()) {
+      rs.next();
+      boolean any = rs.getBoolean(1);
+      connection.commit();
+      return any;
     }
   }
 

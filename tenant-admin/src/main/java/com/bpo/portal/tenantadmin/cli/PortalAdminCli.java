@@ -26,6 +26,20 @@ public final class PortalAdminCli {
         }
         System.out.println("Demo tenants seeded: acme, globex");
       }
+      case "generate" -> {
+        // generate <tenant> <customers> <invoices>: bench and demo volume for one tenant
+        if (args.length != 4) {
+          usage();
+        }
+        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          long started = System.nanoTime();
+          String currency = new TenantRegistry(connection).currencyOf(args[1]);
+          new ReceivablesGenerator(connection).generate(args[1], currency, Integer.parseInt(args[2]),
+              Long.parseLong(args[3]), java.time.LocalDate.now());
+          System.out.printf("Tenant %s: %s customers and %s invoices added in %.1f s%n", args[1], args[2], args[3],
+              (System.nanoTime() - started) / 1e9);
+        }
+      }
       case "tenants" -> {
         try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           TenantRegistry registry = new TenantRegistry(connection);
@@ -48,6 +62,7 @@ public final class PortalAdminCli {
     System.err.println("""
         usage: PortalAdminCli migrate
                PortalAdminCli seed-demo
+               PortalAdminCli generate <tenant> <customers> <invoices>
                PortalAdminCli tenants [list]
                PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>""");
     System.exit(2);

@@ -46,4 +46,18 @@ final class TenantRegistry {
       insert.executeUpdate();
     }
   }
+
+  /** The tenant's currency; opens the tenant (named after its slug) if it does not exist yet. */
+  String currencyOf(String slug) throws SQLException {
+    try (PreparedStatement q = connection.prepareStatement("select currency from tenant where id = ?")) {
+      q.setString(1, slug);
+      try (ResultSet rs = q.executeQuery()) {
+        if (rs.next()) {
+          return rs.getString(1);
+        }
+      }
+    }
+    create(slug, "Tenant " + slug, "en", "EUR", "UTC");
+    return "EUR";
+  }
 }

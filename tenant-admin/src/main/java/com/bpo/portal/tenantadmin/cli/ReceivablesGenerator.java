@@ -1,0 +1,158 @@
+package com.bpo.portal.tenantadmin.cli;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/**
+ * Makes realistic receivables for one tenant in a few set-based statements: customers with a spread
+ * of payment terms, invoices issued over the last 240 days with one to three lines, most older
+ * invoices paid (some partly), and the rest open across every overdue age. Deterministic for a
+ * given tenant and size, and fast enough for a million invoices in minutes. Runs in a transaction
+ * bound to the tenant, so it goes through the same row-level policies as the application.
+ */
+final class ReceivablesGenerator {
+  private final Connection connection;
+
+  ReceivablesGenerator(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Adds {@code customers} customer accounts and {@code invoices} invoices (numbers continue after existing ones). */
+  void generate(String tenant, String currency, int customers, long invoices, LocalDate asOf) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      bind(tenant);
+      addCustomers(tenant, currency, customers);
+      long first = count("select coalesce(max(substring(number from 5)::bigint), 0) from invoice where number like 'INV-%'") + 1;
+      addInvoices(tenant, first, invoices, asOf);
+      addPayments(tenant, first, asOf);
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private void bind(String tenant) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      s.setString(1, tenant);
+      s.execute();
+    }
+  }
+
+  private void addCustomers(String tenant, String currency, int customers) throws SQLException {
+    if (customers <= 0) {
+      return;
+    }
+    long first = count("select count(*) from customer_account where number like 'C-%'") + 1;
+    try (PreparedStatement s = connection.prepareStatement("""
+        insert into customer_account (tenant_id, number, name, country, currency, payment_terms_days, credit_limit, collector)
+        select ?, 'C-' || lpad(g::text, 6, '0'),
+               (array['Northwind','Contoso','Fabrikam','Tailspin','Litware','Proseware','Adatum','Wingtip'])[1 + g % 8]
+                 || ' ' || (array['Trading','Foods','Retail','Logistics','Industries','Health','Energy'])[1 + (g / 8) % 7]
+                 || ' ' || g,
+               (array['US','FR','DE','GB','BE','CA','ES','IT'])[1 + g % 8], ?,
+               (array[15, 30, 30, 45, 60, 30])[1 + g % 6],
+               (10000 + (g * 7919) % 190000)::numeric(19,2),
+               (array['agent.acme','ops.lead'])[1 + g % 2]
+        from generate_series(?::bigint, ?::bigint) g
+        on conflict (tenant_id, number) do nothing""")) {
+      s.setString(1, tenant);
+      s.setString(2, currency);
+      s.setLong(3, first);
+      s.setLong(4, first + customers - 1);
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Line nets split the invoice net evenly (the last line takes the rounding rest); each line's tax
+   * is rounded on its own and the invoice tax is their sum, as a billing system would print it.
+   */
+  private void addInvoices(String tenant, long first, long invoices, LocalDate asOf) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("""
+        with customers as (
+          select array_agg(id order by id) ids, array_agg(payment_terms_days order by id) terms,
+                 array_agg(currency order by id) currencies, count(*) n
+          from customer_account),
+        drafts as (
+          select g, c.ids[1 + (g * 31) % c.n] customer, c.terms[1 + (g * 31) % c.n] terms,
+                 c.currencies[1 + (g * 31) % c.n] currency,
+                 ?::date - ((g * 7919) % 240)::int issue,
+                 (100 + ((g * 104729) % 990000) / 100.0)::numeric(19,2) net,
+                 1 + (g % 3)::int lines
+          from generate_series(?::bigint, ?::bigint) g, customers c),
+        priced as (
+          select *, trunc(net / lines, 2) part, net - (lines - 1) * trunc(net / lines, 2) last_part from drafts)
+        insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency,
+                             net_amount, tax_amount, total_amount)
+        select ?, 'INV-' || lpad(g::text, 8, '0'), customer, issue, issue + terms, currency, net,
+               (lines - 1) * round(part * 0.2, 2) + round(last_part * 0.2, 2),
+               net + (lines - 1) * round(part * 0.2, 2) + round(last_part * 0.2, 2)
+        from priced""")) {
+      s.setObject(1, asOf);
+      s.setLong(2, first);
+      s.setLong(3, first + invoices - 1);
+      s.setString(4, tenant);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = connection.prepareStatement("""
+        insert into invoice_line (tenant_id, invoice_id, line_no, description, quantity, unit_price, tax_rate,
+                                  net_amount, tax_amount)
+        select i.tenant_id, i.id, l, (array['Order processing','Freight','Consulting hours','Licence fee','Spare parts'])[1 + (i.id + l) % 5],
+               1, case when l < k then trunc(i.net_amount / k, 2) else i.net_amount - (k - 1) * trunc(i.net_amount / k, 2) end,
+               0.2,
+               case when l < k then trunc(i.net_amount / k, 2) else i.net_amount - (k - 1) * trunc(i.net_amount / k, 2) end,
+               round(case when l < k then trunc(i.net_amount / k, 2) else i.net_amount - (k - 1) * trunc(i.net_amount / k, 2) end * 0.2, 2)
+        from (select *, 1 + (substring(number from 5)::bigint % 3)::int k from invoice
+              where number like 'INV-%' and substring(number from 5)::bigint >= ?) i,
+             generate_series(1, i.k) l""")) {
+      s.setLong(1, first);
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Seven in ten invoices due more than two weeks ago are paid in full, one in ten half paid; the
+   * rest stay open, so every aging bucket has something in it.
+   */
+  private void addPayments(String tenant, long first, LocalDate asOf) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("""
+        with due as (
+          select id, number, customer_account_id, currency, due_date, total_amount,
+                 substring(number from 5)::bigint g
+          from invoice where number like 'INV-%' and substring(number from 5)::bigint >= ? and due_date < ?::date - 14),
+        paying as (
+          select *, case when g % 10 < 7 then total_amount else round(total_amount / 2, 2) end paid
+          from due where g % 10 < 8),
+        payments as (
+          insert into payment (tenant_id, reference, customer_account_id, received_on, currency, amount)
+          select ?, 'PAY-' || number, customer_account_id, due_date + (g % 20)::int, currency, paid from paying
+          returning id, reference, amount),
+        allocations as (
+          insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
+          select ?, p.id, i.id, p.amount from payments p join paying i on p.reference = 'PAY-' || i.number
+          returning invoice_id, amount)
+        update invoice set paid_amount = paid_amount + a.amount
+        from allocations a where invoice.id = a.invoice_id""")) {
+      s.setLong(1, first);
+      s.setObject(2, asOf);
+      s.setString(3, tenant);
+      s.setString(4, tenant);
+      s.executeUpdate();
+    }
+  }
+
+  private long count(String sql) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
