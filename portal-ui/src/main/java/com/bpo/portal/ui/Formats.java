@@ -2,6 +2,9 @@ package com.bpo.portal.ui;
 
 import com.bpo.portal.shared.Money;
 import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -13,6 +16,10 @@ public final class Formats {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
     format.setCurrency(Currency.getInstance(money.currency()));
     return format.format(money.amount());
+  }
+
+  public static String date(LocalDate date, Locale locale) {
+    return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
   }
 
   public static String number(long value, Locale locale) {

@@ -6,7 +6,9 @@ import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantDirectory;
 import com.bpo.portal.ui.home.HomeView;
+import com.bpo.portal.ui.invoice.AgingView;
 import com.bpo.portal.ui.invoice.CustomersView;
+import com.bpo.portal.ui.invoice.InvoicesView;
 import com.bpo.portal.ui.tenantadmin.TenantsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -102,6 +104,10 @@ public class MainLayout extends AppLayout {
     nav.setLabel(getTranslation("nav.label"));
     nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
     if (context.tenant().isPresent()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.invoices"), InvoicesView.class, VaadinIcon.FILE_TEXT_O.create()));
+      if (!user.isCustomer()) {
+        nav.addItem(new SideNavItem(getTranslation("nav.aging"), AgingView.class, VaadinIcon.BAR_CHART_H.create()));
+      }
       nav.addItem(new SideNavItem(
           getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"),
           CustomersView.class, VaadinIcon.USERS.create()));

@@ -103,6 +103,30 @@ class BrowserLoginIT {
     assertFalse(numbers.stream().anyMatch(n -> n.startsWith("A-")), numbers.toString());
   }
 
+  @Test
+  void anAgentFiltersTheInvoiceGridAndOpensAnInvoice() {
+    signIn("agent.acme", "/invoices");
+    gridColumn("invoices-grid", "Paid");
+    WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invoice-search input")));
+    search.sendKeys("INV-0000012");
+    // the lazy filter applies after a pause; wait until only matching numbers are left
+    wait.until(d -> {
+      List<String> numbers = numbersIn("invoices-grid");
+      return !numbers.isEmpty() && numbers.stream().allMatch(n -> n.startsWith("INV-0000012"));
+    });
+    List<String> numbers = numbersIn("invoices-grid");
+    browser.findElements(By.cssSelector("#invoices-grid vaadin-grid-cell-content")).stream()
+        .filter(c -> c.getText().equals(numbers.get(0))).findFirst().orElseThrow().click();
+    wait.until(ExpectedConditions.textToBe(By.id("invoice-number"), "Invoice " + numbers.get(0)));
+    assertTrue(browser.findElements(By.cssSelector("#invoice-lines vaadin-grid-cell-content")).stream()
+        .anyMatch(c -> c.getText().equals("1")), "the invoice shows its lines");
+  }
+
+  private List<String> numbersIn(String gridId) {
+    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+        .map(WebElement::getText).filter(t -> t.startsWith("INV-")).toList();
+  }
+
   /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
   private void signIn(String username, String path) {
     browser.get(Portal.URL + path);

@@ -1,6 +1,9 @@
 package com.bpo.portal.ui.home;
 
 import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.invoice.Dso;
+import com.bpo.portal.invoice.InvoiceService;
+import com.bpo.portal.invoice.ReceivablesService;
 import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.tenant.PortalUser;
@@ -8,7 +11,8 @@ import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
-import com.bpo.portal.ui.invoice.CustomersView;
+import com.bpo.portal.ui.invoice.AgingView;
+import com.bpo.portal.ui.invoice.InvoicesView;
 import com.bpo.portal.ui.tenantadmin.TenantsView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -23,16 +27,20 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /** The tenant home: whose portal this is, who you are in it, and the figures that matter today. */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
+  private static final int DSO_DAYS = 90;
   private final TenantContext context;
 
   @Inject
-  public HomeView(TenantContext context, CustomerAccountService accounts) {
+  public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables,
+                  InvoiceService invoices) {
     this.context = context;
     PortalUser user = context.requireUser();
     Optional<Tenant> tenant = context.tenant();
@@ -62,11 +70,31 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                   getTranslation("home.creditLimit", Formats.money(own.creditLimit(), getLocale())))),
               () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
     } else {
-      long count = accounts.count();
-      cards.add(card(getTranslation("home.customerAccounts"), Formats.number(count, getLocale()), ""));
+      Dso dso = receivables.dso(invoices.today(), DSO_DAYS, Optional.empty());
+      for (Dso.Figure figure : dso.figures()) {
+        cards.add(card(getTranslation("home.openReceivables"), Formats.money(figure.receivables(), getLocale()), ""));
+        cards.add(card(getTranslation("home.overdue"), Formats.money(figure.overdue(), getLocale()),
+            share(figure)));
+        cards.add(card(getTranslation("home.dso", DSO_DAYS),
+            figure.dso() == null ? "–" : getTranslation("home.days", figure.dso()), ""));
+      }
+      cards.add(card(getTranslation("home.customerAccounts"), Formats.number(accounts.count(), getLocale()), ""));
     }
-    add(new H2(getTranslation("home.today")), cards,
-        new RouterLink(getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"), CustomersView.class));
+    add(new H2(getTranslation("home.today")), cards);
+    if (user.isCustomer()) {
+      add(new RouterLink(getTranslation("nav.invoices"), InvoicesView.class));
+    } else {
+      add(new RouterLink(getTranslation("nav.aging"), AgingView.class));
+    }
+  }
+
+  private String share(Dso.Figure figure) {
+    if (figure.receivables().amount().signum() == 0) {
+      return "";
+    }
+    BigDecimal percent = figure.overdue().amount().multiply(BigDecimal.valueOf(100))
+        .divide(figure.receivables().amount(), 0, RoundingMode.HALF_UP);
+    return getTranslation("home.overdueShare", percent);
   }
 
   private static Component card(String label, String value, String note) {

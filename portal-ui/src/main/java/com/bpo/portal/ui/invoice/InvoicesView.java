@@ -1,0 +1,156 @@
+package com.bpo.portal.ui.invoice;
+
+import com.bpo.portal.invoice.InvoiceFilter;
+import com.bpo.portal.invoice.InvoiceService;
+import com.bpo.portal.invoice.InvoiceSort;
+import com.bpo.portal.invoice.InvoiceStatus;
+import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.ui.Badge;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.KeysetFetch;
+import com.bpo.portal.ui.MainLayout;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Invoices of the active tenant: a lazy grid over keyset pages (quick at a million rows), sortable
+ * by the columns the API can order by, with filters. A row opens the invoice.
+ */
+@Route(value = "invoices", layout = MainLayout.class)
+@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+public class InvoicesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+  /** Query parameter the aging view uses to open the overdue invoices of one customer. */
+  public static final String CUSTOMER_PARAMETER = "customer";
+
+  private final InvoiceService invoices;
+  private final Grid<InvoiceSummary> grid = new Grid<>();
+  private final TextField search = new TextField();
+  private final MultiSelectComboBox<InvoiceStatus> statuses = new MultiSelectComboBox<>();
+  private final DatePicker dueFrom = new DatePicker();
+  private final DatePicker dueTo = new DatePicker();
+  private final Checkbox overdueOnly = new Checkbox();
+  private Optional<Long> customer = Optional.empty();
+
+  /** The keyset reader for the current filter and sort; replaced when either changes. */
+  private KeysetFetch<InvoiceSummary> fetch;
+  private InvoiceSort fetchSort;
+
+  @Inject
+  public InvoicesView(InvoiceService invoices) {
+    this.invoices = invoices;
+    setSizeFull();
+
+    search.setId("invoice-search");
+    search.setLabel(getTranslation("invoices.search"));
+    search.setPrefixComponent(VaadinIcon.SEARCH.create());
+    search.setClearButtonVisible(true);
+    search.setValueChangeMode(ValueChangeMode.LAZY);
+    statuses.setId("invoice-status");
+    statuses.setLabel(getTranslation("invoices.status"));
+    statuses.setItems(InvoiceStatus.values());
+    statuses.setItemLabelGenerator(s -> getTranslation("invoice.status." + s.name()));
+    dueFrom.setLabel(getTranslation("invoices.dueFrom"));
+    dueTo.setLabel(getTranslation("invoices.dueTo"));
+    dueFrom.setLocale(getLocale());
+    dueTo.setLocale(getLocale());
+    overdueOnly.setId("invoice-overdue");
+    overdueOnly.setLabel(getTranslation("invoices.overdueOnly"));
+    search.addValueChangeListener(e -> refresh());
+    statuses.addValueChangeListener(e -> refresh());
+    dueFrom.addValueChangeListener(e -> refresh());
+    dueTo.addValueChangeListener(e -> refresh());
+    overdueOnly.addValueChangeListener(e -> refresh());
+
+    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, overdueOnly);
+    filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    filters.setWrap(true);
+
+    grid.setId("invoices-grid");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number"))
+        .setSortProperty(InvoiceSort.Key.NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(i -> i.customerNumber() + " · " + i.customerName()).setHeader(getTranslation("invoices.customer"))
+        .setAutoWidth(true).setFlexGrow(1);
+    grid.addColumn(i -> Formats.date(i.issueDate(), getLocale())).setHeader(getTranslation("invoices.issued"))
+        .setSortProperty(InvoiceSort.Key.ISSUE_DATE.name()).setAutoWidth(true);
+    grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
+        .setSortProperty(InvoiceSort.Key.DUE_DATE.name()).setAutoWidth(true);
+    grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
+        .setSortProperty(InvoiceSort.Key.TOTAL.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addColumn(i -> Formats.money(i.open(), getLocale())).setHeader(getTranslation("invoices.open"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("invoices.status")).setAutoWidth(true);
+    grid.setEmptyStateText(getTranslation("invoices.empty"));
+    grid.setSizeFull();
+    grid.addItemClickListener(e -> open(e.getItem()));
+
+    add(new H1(getPageTitle()), filters, grid);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    customer = event.getLocation().getQueryParameters().getSingleParameter(CUSTOMER_PARAMETER).flatMap(v -> {
+      try {
+        return Optional.of(Long.valueOf(v));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+    if (event.getLocation().getQueryParameters().getSingleParameter("overdue").isPresent()) {
+      overdueOnly.setValue(true);
+    }
+    refresh();
+  }
+
+  private Span statusBadge(InvoiceSummary invoice) {
+    return Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, invoices.today()));
+  }
+
+  private void open(InvoiceSummary invoice) {
+    getUI().ifPresent(ui -> ui.navigate(InvoiceView.class, invoice.id()));
+  }
+
+  private void refresh() {
+    InvoiceFilter filter = new InvoiceFilter(statuses.getSelectedItems(), customer,
+        Optional.ofNullable(dueFrom.getValue()), Optional.ofNullable(dueTo.getValue()),
+        Optional.empty(), Optional.empty(), overdueOnly.getValue(), Optional.empty()).withText(search.getValue());
+    fetch = null;
+    grid.setItems(query -> {
+      InvoiceSort sort = query.getSortOrders().stream().findFirst()
+          .map(o -> new InvoiceSort(InvoiceSort.Key.valueOf(o.getSorted()), o.getDirection() == SortDirection.DESCENDING))
+          .orElse(InvoiceSort.DEFAULT);
+      if (fetch == null || !Objects.equals(sort, fetchSort)) {
+        fetchSort = sort;
+        fetch = new KeysetFetch<>((cursor, limit) -> invoices.list(filter, sort, PageRequest.of(limit, cursor)));
+      }
+      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
+    });
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("invoices.title");
+  }
+}
