@@ -29,7 +29,7 @@ final class ReceivablesGenerator {
       addCustomers(tenant, currency, customers);
       long first = count("select coalesce(max(substring(number from 5)::bigint), 0) from invoice where number like 'INV-%'") + 1;
       addInvoices(tenant, first, invoices, asOf);
-      addPayments(tenant, first, asOf);
+      addPayments(tenant, first);
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -89,17 +89,25 @@ final class ReceivablesGenerator {
                  1 + (g % 3)::int lines
           from generate_series(?::bigint, ?::bigint) g, customers c),
         priced as (
-          select *, trunc(net / lines, 2) part, net - (lines - 1) * trunc(net / lines, 2) last_part from drafts)
+          select *, trunc(net / lines, 2) part, net - (lines - 1) * trunc(net / lines, 2) last_part from drafts),
+        taxed as (
+          select *, (lines - 1) * round(part * 0.2, 2) + round(last_part * 0.2, 2) tax from priced),
+        totalled as (
+          select *, net + tax total from taxed)
+        -- seven in ten invoices due more than two weeks ago are paid in full, one in ten half paid
         insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency,
-                             net_amount, tax_amount, total_amount)
-        select ?, 'INV-' || lpad(g::text, 8, '0'), customer, issue, issue + terms, currency, net,
-               (lines - 1) * round(part * 0.2, 2) + round(last_part * 0.2, 2),
-               net + (lines - 1) * round(part * 0.2, 2) + round(last_part * 0.2, 2)
-        from priced""")) {
+                             net_amount, tax_amount, total_amount, paid_amount)
+        select ?, 'INV-' || lpad(g::text, 8, '0'), customer, issue, issue + terms, currency, net, tax, total,
+               case when issue + terms >= ?::date - 14 then 0
+                    when g % 10 < 7 then total
+                    when g % 10 = 7 then round(total / 2, 2)
+                    else 0 end
+        from totalled""")) {
       s.setObject(1, asOf);
       s.setLong(2, first);
       s.setLong(3, first + invoices - 1);
       s.setString(4, tenant);
+      s.setObject(5, asOf);
       s.executeUpdate();
     }
     try (PreparedStatement s = connection.prepareStatement("""
@@ -118,33 +126,23 @@ final class ReceivablesGenerator {
     }
   }
 
-  /**
-   * Seven in ten invoices due more than two weeks ago are paid in full, one in ten half paid; the
-   * rest stay open, so every aging bucket has something in it.
-   */
-  private void addPayments(String tenant, long first, LocalDate asOf) throws SQLException {
+  /** One payment per paid invoice, applied to it in full; the paid amounts were set with the invoices. */
+  private void addPayments(String tenant, long first) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("""
-        with due as (
-          select id, number, customer_account_id, currency, due_date, total_amount,
-                 substring(number from 5)::bigint g
-          from invoice where number like 'INV-%' and substring(number from 5)::bigint >= ? and due_date < ?::date - 14),
-        paying as (
-          select *, case when g % 10 < 7 then total_amount else round(total_amount / 2, 2) end paid
-          from due where g % 10 < 8),
+        with paying as (
+          -- the payment id is drawn here, so that payment and allocation need no join to find each other
+          select id, number, customer_account_id, currency, due_date, paid_amount,
+                 substring(number from 5)::bigint g, nextval('payment_id_seq') payment_id
+          from invoice where number like 'INV-%' and substring(number from 5)::bigint >= ? and paid_amount > 0),
         payments as (
-          insert into payment (tenant_id, reference, customer_account_id, received_on, currency, amount)
-          select ?, 'PAY-' || number, customer_account_id, due_date + (g % 20)::int, currency, paid from paying
-          returning id, reference, amount),
-        allocations as (
-          insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
-          select ?, p.id, i.id, p.amount from payments p join paying i on p.reference = 'PAY-' || i.number
-          returning invoice_id, amount)
-        update invoice set paid_amount = paid_amount + a.amount
-        from allocations a where invoice.id = a.invoice_id""")) {
+          insert into payment (tenant_id, id, reference, customer_account_id, received_on, currency, amount)
+          select ?, payment_id, 'PAY-' || number, customer_account_id, due_date + (g % 20)::int, currency, paid_amount
+          from paying)
+        insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
+        select ?, payment_id, id, paid_amount from paying""")) {
       s.setLong(1, first);
-      s.setObject(2, asOf);
+      s.setString(2, tenant);
       s.setString(3, tenant);
-      s.setString(4, tenant);
       s.executeUpdate();
     }
   }
