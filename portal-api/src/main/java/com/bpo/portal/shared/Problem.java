@@ -1,5 +1,6 @@
 package com.bpo.portal.shared;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -15,7 +16,17 @@ public record Problem(String type, String title, int status, String detail,
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://portal.example/problems/";
 
-  public record FieldError(String field, String message) {}
+  /** A bad field; {@code row} (1-based data row of an uploaded file) only where a file was sent. */
+  @JsonbPropertyOrder({"row", "field", "message"})
+  public record FieldError(Integer row, String field, String message) {
+    /** The canonical constructor, marked so that JSON-B can read a record that has two. */
+    @JsonbCreator
+    public FieldError {}
+
+    public FieldError(String field, String message) {
+      this(null, field, message);
+    }
+  }
 
   public static Problem of(String kind, String title, int status, String detail) {
     return new Problem(TYPE_BASE + kind, title, status, detail, null);

@@ -78,22 +78,7 @@ public final class QueryParams {
 
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw new InvalidParameters(errors);
-    }
-  }
-
-  /** A 400 that lists every bad parameter. */
-  public static final class InvalidParameters extends ProblemException {
-    private final List<Problem.FieldError> errors;
-
-    InvalidParameters(List<Problem.FieldError> errors) {
-      super("validation", "Invalid request", 400, "Some query parameters are invalid.");
-      this.errors = List.copyOf(errors);
-    }
-
-    @Override
-    public Problem toProblem() {
-      return Problem.validation(getMessage(), errors);
+      throw new InvalidFields("Some query parameters are invalid.", errors);
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.bpo.portal.tenantadmin;
 
 import com.bpo.portal.shared.Problem;
+import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class TenantProvisioning {
   public Tenant create(NewTenant request) {
     List<Problem.FieldError> problems = request.problems();
     if (!problems.isEmpty()) {
-      throw new InvalidTenant(problems);
+      throw new InvalidFields("The new tenant has invalid fields.", problems);
     }
     if (em.find(Tenant.class, request.slug()) != null) {
       throw new ProblemException("tenant-exists", "Conflict", 409,
@@ -36,20 +37,5 @@ public class TenantProvisioning {
         request.currency(), request.timeZone());
     em.persist(tenant);
     return tenant;
-  }
-
-  /** A refusal that lists every bad field. */
-  public static final class InvalidTenant extends ProblemException {
-    private final List<Problem.FieldError> problems;
-
-    InvalidTenant(List<Problem.FieldError> problems) {
-      super("validation", "Invalid request", 400, "The new tenant has invalid fields.");
-      this.problems = List.copyOf(problems);
-    }
-
-    @Override
-    public Problem toProblem() {
-      return Problem.validation(getMessage(), problems);
-    }
   }
 }

@@ -6,6 +6,8 @@ import com.bpo.portal.invoice.InvoiceSort;
 import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
 import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
@@ -29,6 +31,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -58,7 +61,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   private InvoiceSort fetchSort;
 
   @Inject
-  public InvoicesView(InvoiceService invoices) {
+  public InvoicesView(InvoiceService invoices, TenantContext context) {
     this.invoices = invoices;
     setSizeFull();
 
@@ -107,6 +110,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     grid.addItemClickListener(e -> open(e.getItem()));
 
     add(new H1(getPageTitle()), filters, grid);
+    if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
+      addComponentAtIndex(1, new RouterLink(getTranslation("import.title"), ImportView.class));
+    }
   }
 
   @Override

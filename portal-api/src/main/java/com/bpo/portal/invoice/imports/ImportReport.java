@@ -1,0 +1,17 @@
+package com.bpo.portal.invoice.imports;
+
+import com.bpo.portal.shared.Problem.FieldError;
+import java.util.List;
+
+/**
+ * What an upload did. REJECTED means nothing was written; {@code errors} holds the first
+ * {@link InvoiceCsvImport#ERRORS_KEPT} of {@code errorCount} errors.
+ */
+public record ImportReport(Long id, String kind, String fileName, Outcome outcome, long rows, long created,
+                           long unchanged, long errorCount, List<FieldError> errors) {
+  public enum Outcome { APPLIED, REJECTED }
+
+  ImportReport withId(long runId) {
+    return new ImportReport(runId, kind, fileName, outcome, rows, created, unchanged, errorCount, errors);
+  }
+}
