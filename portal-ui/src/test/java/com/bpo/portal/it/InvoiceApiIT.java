@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.bpo.portal.it.Portal.Reply;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -199,6 +201,23 @@ class InvoiceApiIT {
     IdentityApiIT.assertProblem(reply, "validation");
     assertEquals(List.of("status", "dueFrom"), reply.json().getJsonArray("errors").getValuesAs(JsonObject.class)
         .stream().map(e -> e.getString("field")).toList());
+  }
+
+  @Test
+  void theCsvExportHoldsExactlyTheFilteredInvoices() {
+    String filter = "/api/v1/invoices?customer=" + customerId("A-1003") + "&status=OPEN,PARTIALLY_PAID";
+    List<String> numbers = pages(filter + "&limit=500").stream().map(i -> i.getString("number")).toList();
+    Reply csv = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + filter))
+        .header("Authorization", "Bearer " + Portal.token("agent.acme")).header("X-Tenant", "acme")
+        .header("Accept", "text/csv"));
+    assertEquals(200, csv.status(), csv.body());
+    assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+    List<String> lines = csv.body().lines().toList();
+    assertEquals("invoice_number,customer_number,customer_name,issue_date,due_date,currency,total,open,status", lines.get(0));
+    assertEquals(numbers, lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList());
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",A-1003,")));
+    assertTrue(Portal.get(filter, "agent.acme", "acme").contentType().startsWith("application/json"),
+        "without Accept: text/csv the list stays JSON");
   }
 
   // ------------------------------------------------------------------ detail and who may see it

@@ -1,5 +1,6 @@
 package com.bpo.portal.ui.invoice;
 
+import com.bpo.portal.invoice.InvoiceExport;
 import com.bpo.portal.invoice.InvoiceFilter;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -32,6 +34,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -48,6 +56,8 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   public static final String CUSTOMER_PARAMETER = "customer";
 
   private final InvoiceService invoices;
+  private final InvoiceExport export;
+  private InvoiceFilter currentFilter = InvoiceFilter.none();
   private final Grid<InvoiceSummary> grid = new Grid<>();
   private final TextField search = new TextField();
   private final MultiSelectComboBox<InvoiceStatus> statuses = new MultiSelectComboBox<>();
@@ -61,8 +71,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   private InvoiceSort fetchSort;
 
   @Inject
-  public InvoicesView(InvoiceService invoices, TenantContext context) {
+  public InvoicesView(InvoiceService invoices, InvoiceExport export, TenantContext context) {
     this.invoices = invoices;
+    this.export = export;
     setSizeFull();
 
     search.setId("invoice-search");
@@ -86,7 +97,10 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     dueTo.addValueChangeListener(e -> refresh());
     overdueOnly.addValueChangeListener(e -> refresh());
 
-    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, overdueOnly);
+    Anchor download = new Anchor(new StreamResource("invoices.csv", () -> exportCsv()), getTranslation("invoices.export"));
+    download.setId("invoice-export");
+    download.getElement().setAttribute("download", true);
+    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, overdueOnly, download);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
 
@@ -142,6 +156,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     InvoiceFilter filter = new InvoiceFilter(statuses.getSelectedItems(), customer,
         Optional.ofNullable(dueFrom.getValue()), Optional.ofNullable(dueTo.getValue()),
         Optional.empty(), Optional.empty(), overdueOnly.getValue(), Optional.empty()).withText(search.getValue());
+    currentFilter = filter;
     fetch = null;
     grid.setItems(query -> {
       InvoiceSort sort = query.getSortOrders().stream().findFirst()
@@ -153,6 +168,17 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
       }
       return fetch.fetch(query.getOffset(), query.getLimit()).stream();
     });
+  }
+
+  /** The filter and order on screen, all pages of it, written as the API's CSV export writes it. */
+  private InputStream exportCsv() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      export.csv(currentFilter, fetchSort == null ? InvoiceSort.DEFAULT : fetchSort, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ByteArrayInputStream(out.toByteArray());
   }
 
   @Override
