@@ -3,6 +3,7 @@ package com.bpo.portal.invoice;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.QueryParams;
 import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class CustomerAccountResource {
   @Inject CustomerAccountService accounts;
+  @Inject StatementService statements;
+  @Inject InvoiceService invoices;
 
   @GET
   @Operation(summary = "Customer accounts of the active tenant, by number; a customer sees only their own")
@@ -35,5 +39,17 @@ public class CustomerAccountResource {
   @Operation(summary = "One customer account; 404 for an id outside the caller's tenant or account")
   public CustomerAccountSummary get(@PathParam("id") long id) {
     return accounts.find(id).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
+  }
+
+  @GET
+  @Path("/{id}/statement")
+  @Operation(summary = "Statement of account: opening balance, invoices, payments and credit notes with the running "
+      + "balance, closing balance; from/to default to the last 90 days")
+  public Statement statement(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    QueryParams params = new QueryParams();
+    LocalDate end = params.date("to", to).orElseGet(invoices::today);
+    LocalDate start = params.date("from", from).orElse(end.minusDays(89));
+    params.throwIfInvalid();
+    return statements.statement(id, start, end).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
   }
 }

@@ -144,6 +144,26 @@ class InvoiceApiIT {
   }
 
   @Test
+  void aStatementOpensWithWhatWasOwedAndRunsTheBalanceThroughThePeriod() {
+    JsonObject statement = Portal.get("/api/v1/customers/" + fixtureCustomerId()
+        + "/statement?from=2025-12-01&to=2026-01-31", "agent.acme", "acme").json();
+    // issued before 2025-12-01: 400 (10-03) + 500 (10-02) + 10 (11-02) + 1000 (09-01); the fixture has no payment rows
+    assertEquals("1910.00", amount(statement, "opening"));
+    List<JsonObject> entries = statement.getJsonArray("entries").getValuesAs(JsonObject.class);
+    assertEquals(6, entries.size());
+    assertEquals("2025-12-01", entries.get(0).getString("date"));           // the 300.00 due 2025-12-31
+    assertEquals("2210.00", amount(entries.get(0), "balance"));
+    assertEquals("3584.00", amount(statement, "closing"));                  // + 300 + 25 + 999 + 200 + 50 + 100
+    assertEquals("3584.00", amount(entries.get(5), "balance"));
+  }
+
+  @Test
+  void aCustomerGetsOnlyTheirOwnStatement() {
+    assertEquals(404, Portal.get("/api/v1/customers/" + customerId("A-1002") + "/statement", "customer.acme", null).status());
+    assertEquals(200, Portal.get("/api/v1/customers/" + customerId("A-1001") + "/statement", "customer.acme", null).status());
+  }
+
+  @Test
   void receivablesFiguresAreNotForCustomers() {
     assertEquals(403, Portal.get("/api/v1/receivables/aging", "customer.acme", null).status());
   }

@@ -60,6 +60,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("customers.creditLimit")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector")).setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("customers.empty"));
+    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().id())));
     grid.setSizeFull();
 
     add(title, search, grid);

@@ -1,0 +1,129 @@
+package com.bpo.portal.ui.invoice;
+
+import com.bpo.portal.invoice.Aging;
+import com.bpo.portal.invoice.CustomerAccountSummary;
+import com.bpo.portal.invoice.InvoiceService;
+import com.bpo.portal.invoice.ReceivablesService;
+import com.bpo.portal.invoice.Statement;
+import com.bpo.portal.invoice.StatementService;
+import com.bpo.portal.shared.Money;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.MainLayout;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A customer account: terms, credit limit and exposure, and its statement for a chosen period.
+ * A customer reaches only their own; any other id is "not found".
+ */
+@Route(value = "customer", layout = MainLayout.class)
+@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+  private final StatementService statements;
+  private final ReceivablesService receivables;
+  private final InvoiceService invoices;
+  private final DatePicker from = new DatePicker();
+  private final DatePicker to = new DatePicker();
+  private final Paragraph balances = new Paragraph();
+  private final Grid<Statement.Entry> entries = new Grid<>();
+  private long customerId;
+  private String title = "";
+
+  @Inject
+  public CustomerView(StatementService statements, ReceivablesService receivables, InvoiceService invoices) {
+    this.statements = statements;
+    this.receivables = receivables;
+    this.invoices = invoices;
+  }
+
+  @Override
+  public void setParameter(BeforeEvent event, Long id) {
+    customerId = id;
+    LocalDate today = invoices.today();
+    Statement statement = statements.statement(id, today.minusDays(89), today).orElseThrow(NotFoundException::new);
+    CustomerAccountSummary customer = statement.customer();
+    title = customer.number() + " · " + customer.name();
+    removeAll();
+
+    Money exposure = receivables.aging(today, Optional.of(id), 1).customers().stream().findFirst()
+        .map(Aging.Row::total).orElse(new Money(java.math.BigDecimal.ZERO, customer.currency()));
+    FormLayout facts = new FormLayout();
+    facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
+    facts.addFormItem(new Paragraph(customer.country()), getTranslation("customers.country"));
+    facts.addFormItem(new Paragraph(getTranslation("customers.termsDays", customer.paymentTermsDays())),
+        getTranslation("customers.terms"));
+    facts.addFormItem(new Paragraph(Formats.money(customer.creditLimit(), getLocale())),
+        getTranslation("customers.creditLimit"));
+    Paragraph exposureText = new Paragraph(Formats.money(exposure, getLocale()));
+    exposureText.setId("customer-exposure");
+    facts.addFormItem(exposureText, getTranslation("customer.exposure"));
+    facts.addFormItem(new Paragraph(customer.collector() == null ? "" : customer.collector()),
+        getTranslation("customers.collector"));
+
+    from.setLabel(getTranslation("customer.from"));
+    to.setLabel(getTranslation("customer.to"));
+    from.setLocale(getLocale());
+    to.setLocale(getLocale());
+    from.setValue(statement.from());
+    to.setValue(statement.to());
+    from.addValueChangeListener(e -> refresh());
+    to.addValueChangeListener(e -> refresh());
+
+    entries.setId("statement-grid");
+    entries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    entries.addColumn(e -> Formats.date(e.date(), getLocale())).setHeader(getTranslation("customer.date")).setAutoWidth(true);
+    entries.addColumn(e -> getTranslation("statement." + e.kind().name())).setHeader(getTranslation("customer.movement"))
+        .setAutoWidth(true);
+    entries.addColumn(Statement.Entry::reference).setHeader(getTranslation("invoice.reference")).setFlexGrow(1);
+    entries.addColumn(e -> Formats.money(e.amount(), getLocale())).setHeader(getTranslation("customer.amount"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    entries.addColumn(e -> Formats.money(e.balance(), getLocale())).setHeader(getTranslation("customer.balance"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    entries.setEmptyStateText(getTranslation("customer.noMovements"));
+    entries.setHeight("28em");
+    balances.setId("statement-balances");
+
+    add(new H1(title), facts, new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to),
+        balances, entries);
+    show(statement);
+  }
+
+  private void refresh() {
+    if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())
+        || from.getValue().plusDays(366).isBefore(to.getValue())) {
+      to.setInvalid(true);
+      to.setErrorMessage(getTranslation("customer.badPeriod"));
+      return;
+    }
+    to.setInvalid(false);
+    statements.statement(customerId, from.getValue(), to.getValue()).ifPresent(this::show);
+  }
+
+  private void show(Statement statement) {
+    balances.setText(getTranslation("customer.balances", Formats.money(statement.opening(), getLocale()),
+        Formats.money(statement.closing(), getLocale())));
+    entries.setItems(statement.entries());
+  }
+
+  @Override
+  public String getPageTitle() {
+    return title;
+  }
+}
