@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Receivables benchmark: one tenant with N invoices beside the demo tenants.
+
+Reports, in one run: generation rows per second (the set-based generator; the CSV import is
+measured on small files only so far), and p50/p95 latency of the first and a deep page of a
+filtered invoice list, of the aging summary and of DSO, each through the API and as the same SQL
+in psql (as the application role, with the tenant set, so that row-level security applies to both).
+
+Needs `bin/portal run` first. Usage: bench/receivables_bench.py [--invoices N] [--customers C] [--repeat R]
+"""
+import argparse, base64, http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TENANT, USER, PASSWORD = "bench", "bench.lead", "bench"
+KC = "http://localhost:8180"
+
+
+def secrets():
+    env = {}
+    with open(os.path.join(ROOT, ".portal", "secrets.env")) as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.strip().split("=", 1)
+                env[k] = v
+    return env
+
+
+def psql(sql, role="portal_owner", password_key="DB_OWNER_PASSWORD", extra=()):
+    env = dict(os.environ, PGPASSWORD=SECRETS[password_key])
+    return subprocess.run(["psql", "-h", "localhost", "-p", "5433", "-U", role, "-d", "portal", "-qAtX", *extra],
+                          input=sql, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def invoice_count():
+    out = psql(f"begin; select set_config('app.tenant_id', '{TENANT}', true); select count(*) from invoice; commit;")
+    return int(out.split()[-1])
+
+
+def generate(customers, invoices):
+    """Tops the bench tenant up to `invoices` with the generator of bin/portal seed; returns rows/s or None."""
+    have = invoice_count() if tenant_exists() else 0
+    if have >= invoices:
+        return None, have
+    cp = f"{ROOT}/tenant-admin/target/tenant-admin-0.1.0-SNAPSHOT.jar:{ROOT}/tenant-admin/target/cli-lib/*"
+    env = dict(os.environ, DB_OWNER_PASSWORD=SECRETS["DB_OWNER_PASSWORD"], DB_PORT="5433")
+    started = time.monotonic()
+    subprocess.run(["java", "-cp", cp, "com.bpo.portal.tenantadmin.cli.PortalAdminCli", "generate", TENANT,
+                    str(customers if have == 0 else 0), str(invoices - have)], env=env, check=True)
+    elapsed = time.monotonic() - started
+    psql(f"analyze invoice; analyze customer_account;")
+    return (invoices - have) / elapsed, invoices
+
+
+def tenant_exists():
+    return psql(f"select count(*) from tenant where id = '{TENANT}'").strip() == "1"
+
+
+def http_json(method, url, data=None, token=None, form=False):
+    body = urllib.parse.urlencode(data).encode() if form else (json.dumps(data).encode() if data is not None else None)
+    req = urllib.request.Request(url, data=body, method=method)
+    req.add_header("Content-Type", "application/x-www-form-urlencoded" if form else "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(req) as r:
+            text = r.read().decode()
+            return r.status, (json.loads(text) if text else None)
+    except urllib.error.HTTPError as e:
+        return e.code, None
+
+
+def ensure_keycloak_member():
+    """An organization 'bench' and a lead who belongs to it, through Keycloak's admin API (idempotent)."""
+    _, tok = http_json("POST", f"{KC}/realms/master/protocol/openid-connect/token", form=True, data={
+        "grant_type": "password", "client_id": "admin-cli", "username": "kcadmin", "password": SECRETS["KC_ADMIN_PASSWORD"]})
+    admin = tok["access_token"]
+    base = f"{KC}/admin/realms/portal"
+    def find_org():  # search matches names; the tenant is the alias
+        _, orgs = http_json("GET", f"{base}/organizations?search={TENANT}", token=admin)
+        return next((o["id"] for o in orgs or [] if o["alias"] == TENANT), None)
+    org_id = find_org()
+    if not org_id:
+        http_json("POST", f"{base}/organizations", token=admin, data={
+            "name": "Bench", "alias": TENANT, "enabled": True, "domains": [{"name": "bench.example"}]})
+        org_id = find_org()
+    _, users = http_json("GET", f"{base}/users?username={USER}&exact=true", token=admin)
+    if not users:
+        http_json("POST", f"{base}/users", token=admin, data={
+            "username": USER, "enabled": True, "emailVerified": True, "firstName": "Bench", "lastName": "Lead",
+            "email": "bench.lead@bpo.example",
+            "credentials": [{"type": "password", "value": PASSWORD, "temporary": False}]})
+        _, users = http_json("GET", f"{base}/users?username={USER}&exact=true", token=admin)
+    user_id = users[0]["id"]
+    _, role = http_json("GET", f"{base}/roles/bpo-lead", token=admin)
+    http_json("POST", f"{base}/users/{user_id}/role-mappings/realm", token=admin, data=[role])
+    req = urllib.request.Request(f"{base}/organizations/{org_id}/members", data=json.dumps(user_id).encode(),
+                                 method="POST", headers={"Authorization": "Bearer " + admin,
+                                                         "Content-Type": "application/json"})
+    try:
+        urllib.request.urlopen(req)
+    except urllib.error.HTTPError as e:
+        if e.code != 409:  # already a member
+            raise
+
+
+def user_token():
+    _, tok = http_json("POST", f"{KC}/realms/portal/protocol/openid-connect/token", form=True, data={
+        "grant_type": "password", "client_id": "portal-cli", "username": USER, "password": PASSWORD,
+        "scope": "openid organization:*"})
+    return tok["access_token"]
+
+
+class Api:
+    """One persistent connection, so that connection set-up is not counted."""
+    def __init__(self, token):
+        self.conn = http.client.HTTPConnection("localhost", 9080, timeout=120)
+        self.headers = {"Authorization": "Bearer " + token, "X-Tenant": TENANT}
+
+    def get(self, path):
+        self.conn.request("GET", path, headers=self.headers)
+        r = self.conn.getresponse()
+        body = r.read()
+        if r.status != 200:
+            raise RuntimeError(f"{path}: {r.status} {body[:300]}")
+        return json.loads(body)
+
+    def time(self, path, repeat):
+        for _ in range(3):
+            self.get(path)
+        samples = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            self.get(path)
+            samples.append((time.perf_counter() - t) * 1000)
+        return samples
+
+
+def sql_times(statement, repeat):
+    """The statement(s) `repeat` times (after 3 warm-ups) in one psql session as the app role; per run, the
+    sum of its statements' \\timing (the aging is two statements, as the API runs two queries)."""
+    script = [f"begin;", f"select set_config('app.tenant_id', '{TENANT}', true);"]
+    script += [statement] * 3 + ["\\timing on"] + [statement] * repeat + ["\\timing off", "commit;"]
+    out = psql("\n".join(script) + "\n", role="portal_app", password_key="DB_APP_PASSWORD", extra=["-o", "/dev/null"])
+    per_run = statement.count(";")
+    times = [float(m) for m in re.findall(r"Time: ([0-9.]+) ms", out)]
+    if len(times) != per_run * repeat:
+        raise RuntimeError(f"expected {per_run * repeat} timings, got {len(times)}: " + out[:500])
+    return [sum(times[i:i + per_run]) for i in range(0, len(times), per_run)]
+
+
+def pct(samples, p):
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+LIST_SQL = """select i.id, i.number, c.id, c.number, c.name, i.issue_date, i.due_date, i.currency, i.total_amount,
+  i.open_amount, i.status from invoice i, customer_account c
+ where c.id = i.customer_account_id and i.tenant_id = 'bench' and c.tenant_id = 'bench'
+   and i.status in ('OPEN') and i.due_date < current_date and i.open_amount > 0 {after}
+ order by i.due_date asc, i.id asc limit 51;"""
+
+BUCKETS = """coalesce(sum(i.open_amount) filter (where i.due_date >= current_date), 0),
+  coalesce(sum(i.open_amount) filter (where current_date - i.due_date between 1 and 30), 0),
+  coalesce(sum(i.open_amount) filter (where current_date - i.due_date between 31 and 60), 0),
+  coalesce(sum(i.open_amount) filter (where current_date - i.due_date between 61 and 90), 0),
+  coalesce(sum(i.open_amount) filter (where current_date - i.due_date > 90), 0), sum(i.open_amount)"""
+
+AGING_SQL = (f"select c.id, c.number, c.name, c.currency, {BUCKETS} from invoice i join customer_account c "
+             "on c.tenant_id = i.tenant_id and c.id = i.customer_account_id where i.tenant_id = 'bench' "
+             "and i.open_amount > 0 group by c.id, c.number, c.name, c.currency order by sum(i.open_amount) desc, "
+             f"c.number limit 500; select i.currency, {BUCKETS} from invoice i where i.tenant_id = 'bench' "
+             "and i.open_amount > 0 group by i.currency order by i.currency;")
+
+DSO_SQL = """select currency, coalesce(sum(open_amount) filter (where open_amount > 0), 0),
+  coalesce(sum(total_amount) filter (where issue_date > current_date - 90 and issue_date <= current_date), 0),
+  coalesce(sum(open_amount) filter (where open_amount > 0 and due_date < current_date), 0)
+  from invoice where tenant_id = 'bench' group by currency order by currency;"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--invoices", type=int, default=1_000_000)
+    ap.add_argument("--customers", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args()
+
+    rate, total = generate(args.customers, args.invoices)
+    ensure_keycloak_member()
+    api = Api(user_token())
+
+    # a deep cursor: follow the list 200 pages in
+    path = "/api/v1/invoices?status=OPEN&overdue=true&limit=50"
+    cursor, pages = None, 0
+    while pages < 200:
+        page = api.get(path + (f"&cursor={cursor}" if cursor else ""))
+        if not page["next"]:
+            break
+        cursor, pages = page["next"], pages + 1
+    due, last_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split("\x1f")
+    after = f"and (i.due_date > '{due}' or (i.due_date = '{due}' and i.id > {last_id}))"
+
+    cases = [
+        ("invoice list, first page (open, overdue)", path, LIST_SQL.format(after="")),
+        (f"invoice list, page {pages + 1} (keyset)", f"{path}&cursor={cursor}", LIST_SQL.format(after=after)),
+        ("aging by customer (top 500 + totals)", "/api/v1/receivables/aging", AGING_SQL),
+        ("DSO, 90 days", "/api/v1/receivables/dso", DSO_SQL),
+    ]
+    rows = []
+    for name, api_path, sql in cases:
+        a = api.time(api_path, args.repeat)
+        s = sql_times(sql, args.repeat)
+        rows.append((name, pct(a, 50), pct(a, 95), pct(s, 50), pct(s, 95)))
+
+    # the owner obeys row-level security too (FORCE): count each tenant in a transaction bound to it
+    counts = []
+    for tenant in psql("select id from tenant order by id;").split():
+        n = psql(f"begin; select set_config('app.tenant_id', '{tenant}', true); select count(*) from invoice; commit;")
+        counts.append(f"{tenant} {int(n.split()[-1]):,}")
+    machine = {
+        "cores": os.cpu_count(),
+        "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
+        "memory": next((l.split(":", 1)[1].strip() for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?"),
+        "postgres": psql("show server_version;").strip(),
+        "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+    }
+    out = [f"Run {time.strftime('%Y-%m-%d %H:%M')} — tenant `{TENANT}` with {total:,} invoices, "
+           f"{args.repeat} timed repetitions after 3 warm-ups.", ""]
+    out.append(f"Generation: {'%.0f invoices/s (with lines and payments)' % rate if rate else 'already seeded'}")
+    out += ["", "| operation | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API/SQL p50 |", "|---|---|---|---|---|---|"]
+    for name, a50, a95, s50, s95 in rows:
+        out.append(f"| {name} | {a50:.1f} | {a95:.1f} | {s50:.1f} | {s95:.1f} | {a50 / s50:.1f}× |")
+    out += ["", "Machine: " + ", ".join(f"{k} {v}" for k, v in machine.items()), "",
+            "Invoices per tenant: " + ", ".join(counts)]
+    text = "\n".join(out) + "\n"
+    print(text)
+    with open(os.path.join(ROOT, "bench", "last-run.md"), "w") as f:
+        f.write(text)
+
+
+SECRETS = secrets()
+if __name__ == "__main__":
+    main()
