@@ -71,7 +71,10 @@ public class InvoiceService {
     String path = sort.key().path;
     String after = sort.descending() ? "<" : ">";
     page.after().ifPresent(key -> {
-      jpql.append(" and (").append(path).append(' ').append(after).append(" :afterKey or (")
+      // JPQL has no row comparison (key, id) > (k, x); the redundant "key >= k" lets PostgreSQL start
+      // the index range at k instead of walking from the first row, so a deep page costs what the first does
+      jpql.append(" and ").append(path).append(' ').append(after).append("= :afterKey and (")
+          .append(path).append(' ').append(after).append(" :afterKey or (")
           .append(path).append(" = :afterKey and i.id ").append(after).append(" :afterId))");
       params.put("afterKey", sort.key().parse.apply(key.get(0)));
       params.put("afterId", Long.valueOf(key.get(1)));
