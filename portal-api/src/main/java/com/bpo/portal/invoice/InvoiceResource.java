@@ -52,4 +52,14 @@ public class InvoiceResource {
     return invoices.find(id).orElseThrow(() -> ProblemException.notFound("Invoice " + id));
   }
 
+
+  @GET
+  @Path("/{id}/pdf")
+  @Produces("application/pdf")
+  @Operation(summary = "The invoice as a PDF in the tenant's language; 404 outside the caller's tenant or account")
+  public Response pdf(@PathParam("id") long id) {
+    byte[] pdf = invoices.pdf(id).orElseThrow(() -> ProblemException.notFound("Invoice " + id));
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\"").build();
+  }
 }

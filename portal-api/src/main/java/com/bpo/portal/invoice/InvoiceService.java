@@ -111,6 +111,12 @@ public class InvoiceService {
         lines(tenant, id, currency), payments(tenant, id, currency), creditNotes(tenant, id, currency)));
   }
 
+  /** The invoice as a PDF in the tenant's language, if the caller may see it. */
+  public Optional<byte[]> pdf(long id) {
+    var tenant = context.requireTenant();
+    return find(id).map(detail -> InvoicePdf.render(detail, tenant.name(), Locale.forLanguageTag(tenant.locale())));
+  }
+
   // The sub-lists are plain SQL over their (tenant_id, invoice_id) keys; row-level security applies
   // to them as to everything, and the explicit tenant predicate is the application's own filter.
 

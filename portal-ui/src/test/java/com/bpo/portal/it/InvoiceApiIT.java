@@ -273,6 +273,19 @@ class InvoiceApiIT {
     assertEquals(200, Portal.get("/api/v1/invoices/" + own.get(0).getJsonNumber("id"), "customer.acme", null).status());
   }
 
+  @Test
+  void aCustomerDownloadsTheirInvoiceAsPdfAndNobodyElses() {
+    long own = pagesAs("customer.acme", null, "/api/v1/invoices?limit=1").get(0).getJsonNumber("id").longValue();
+    Reply pdf = Portal.get("/api/v1/invoices/" + own + "/pdf", "customer.acme", null);
+    assertEquals(200, pdf.status());
+    assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+    assertTrue(pdf.body().startsWith("%PDF-"), "a PDF document");
+    long neighbours = pages("/api/v1/invoices?customer=" + customerId("A-1002") + "&limit=1").get(0)
+        .getJsonNumber("id").longValue();
+    assertEquals(404, Portal.get("/api/v1/invoices/" + neighbours + "/pdf", "customer.acme", null).status());
+    assertEquals(401, Portal.get("/api/v1/invoices/" + own + "/pdf", null, null).status());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static List<JsonObject> pages(String path) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,7 +23,9 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -86,7 +89,11 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
     credits.addColumn(c -> Formats.money(c.amount(), getLocale())).setHeader(getTranslation("invoices.total"))
         .setTextAlign(ColumnTextAlign.END);
 
-    add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, facts,
+    Anchor pdf = new Anchor(new StreamResource("invoice-" + invoice.number() + ".pdf",
+        () -> new ByteArrayInputStream(invoices.pdf(id).orElseThrow())), getTranslation("invoice.pdf"));
+    pdf.setId("invoice-pdf");
+    pdf.setTarget("_blank");
+    add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, pdf, facts,
         new H2(getTranslation("invoice.lines")), lines,
         new H2(getTranslation("invoice.payments")), payments,
         new H2(getTranslation("invoice.creditNotes")), credits);
