@@ -45,6 +45,17 @@ public class InvoiceResource {
   }
 
   @GET
+  @Produces(InvoiceExport.XLSX + "; qs=0.5")
+  @Operation(summary = "Every invoice of the filter as a spreadsheet (Accept: the XLSX media type), streamed")
+  public Response exportXlsx(@BeanParam InvoiceQuery query) {
+    InvoiceFilter filter = query.filter();
+    InvoiceSort sort = query.sort();
+    StreamingOutput xlsx = out -> export.xlsx(filter, sort, out);
+    return Response.ok(xlsx, InvoiceExport.XLSX)
+        .header("Content-Disposition", "attachment; filename=\"invoices.xlsx\"").build();
+  }
+
+  @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "One invoice with lines, payments and credit notes; 404 outside the caller's tenant or account")

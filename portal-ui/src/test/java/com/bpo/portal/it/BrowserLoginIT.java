@@ -122,6 +122,19 @@ class BrowserLoginIT {
         .anyMatch(c -> c.getText().equals("1")), "the invoice shows its lines");
   }
 
+  @Test
+  void aCustomerCannotOpenAnotherCustomersInvoiceByItsAddress() {
+    long neighbours = Portal.get("/api/v1/invoices?q=INV-&limit=50", "agent.acme", "acme").json()
+        .getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+        .filter(i -> !i.getString("customerNumber").equals("A-1001")).findFirst().orElseThrow()
+        .getJsonNumber("id").longValue();
+    signIn("customer.acme", "/");
+    textOf("tenant-name");
+    browser.get(Portal.URL + "/invoice/" + neighbours);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+    assertTrue(browser.findElements(By.id("invoice-number")).isEmpty(), "no invoice is shown");
+  }
+
   private List<String> numbersIn(String gridId) {
     return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
         .map(WebElement::getText).filter(t -> t.startsWith("INV-")).toList();

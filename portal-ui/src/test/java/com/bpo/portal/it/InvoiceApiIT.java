@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -238,6 +239,13 @@ class InvoiceApiIT {
     assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",A-1003,")));
     assertTrue(Portal.get(filter, "agent.acme", "acme").contentType().startsWith("application/json"),
         "without Accept: text/csv the list stays JSON");
+
+    HttpResponse<byte[]> xlsx = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + filter))
+        .header("Authorization", "Bearer " + Portal.token("agent.acme")).header("X-Tenant", "acme")
+        .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    assertEquals(200, xlsx.statusCode());
+    assertEquals('P', (char) xlsx.body()[0]); // a zip container, as every .xlsx is
+    assertEquals('K', (char) xlsx.body()[1]);
   }
 
   // ------------------------------------------------------------------ detail and who may see it

@@ -98,6 +98,17 @@ final class Portal {
     }
   }
 
+  static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A session as the schema owner, for fixtures; it obeys row-level security too (FORCE). */
   static Connection asOwner() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), System.getenv().getOrDefault("DB_OWNER_USER", "portal_owner"),

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -64,6 +65,8 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   private final DatePicker dueFrom = new DatePicker();
   private final DatePicker dueTo = new DatePicker();
   private final Checkbox overdueOnly = new Checkbox();
+  private final BigDecimalField minTotal = new BigDecimalField();
+  private final BigDecimalField maxTotal = new BigDecimalField();
   private Optional<Long> customer = Optional.empty();
 
   /** The keyset reader for the current filter and sort; replaced when either changes. */
@@ -89,6 +92,14 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     dueTo.setLabel(getTranslation("invoices.dueTo"));
     dueFrom.setLocale(getLocale());
     dueTo.setLocale(getLocale());
+    minTotal.setLabel(getTranslation("invoices.minTotal"));
+    maxTotal.setLabel(getTranslation("invoices.maxTotal"));
+    minTotal.setWidth("9em");
+    maxTotal.setWidth("9em");
+    minTotal.setValueChangeMode(ValueChangeMode.LAZY);
+    maxTotal.setValueChangeMode(ValueChangeMode.LAZY);
+    minTotal.addValueChangeListener(e -> refresh());
+    maxTotal.addValueChangeListener(e -> refresh());
     overdueOnly.setId("invoice-overdue");
     overdueOnly.setLabel(getTranslation("invoices.overdueOnly"));
     search.addValueChangeListener(e -> refresh());
@@ -97,10 +108,8 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     dueTo.addValueChangeListener(e -> refresh());
     overdueOnly.addValueChangeListener(e -> refresh());
 
-    Anchor download = new Anchor(new StreamResource("invoices.csv", () -> exportCsv()), getTranslation("invoices.export"));
-    download.setId("invoice-export");
-    download.getElement().setAttribute("download", true);
-    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, overdueOnly, download);
+    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, minTotal, maxTotal, overdueOnly,
+        download("invoices.csv", "invoices.export", false), download("invoices.xlsx", "invoices.exportXlsx", true));
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
 
@@ -155,7 +164,8 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   private void refresh() {
     InvoiceFilter filter = new InvoiceFilter(statuses.getSelectedItems(), customer,
         Optional.ofNullable(dueFrom.getValue()), Optional.ofNullable(dueTo.getValue()),
-        Optional.empty(), Optional.empty(), overdueOnly.getValue(), Optional.empty()).withText(search.getValue());
+        Optional.ofNullable(minTotal.getValue()), Optional.ofNullable(maxTotal.getValue()), overdueOnly.getValue(),
+        Optional.empty()).withText(search.getValue());
     currentFilter = filter;
     fetch = null;
     grid.setItems(query -> {
@@ -170,11 +180,22 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     });
   }
 
-  /** The filter and order on screen, all pages of it, written as the API's CSV export writes it. */
-  private InputStream exportCsv() {
+  private Anchor download(String fileName, String labelKey, boolean spreadsheet) {
+    Anchor link = new Anchor(new StreamResource(fileName, () -> export(spreadsheet)), getTranslation(labelKey));
+    link.getElement().setAttribute("download", true);
+    return link;
+  }
+
+  /** The filter and order on screen, all pages of it, written as the API's export writes it. */
+  private InputStream export(boolean spreadsheet) {
+    InvoiceSort sort = fetchSort == null ? InvoiceSort.DEFAULT : fetchSort;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      export.csv(currentFilter, fetchSort == null ? InvoiceSort.DEFAULT : fetchSort, out);
+      if (spreadsheet) {
+        export.xlsx(currentFilter, sort, out);
+      } else {
+        export.csv(currentFilter, sort, out);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
