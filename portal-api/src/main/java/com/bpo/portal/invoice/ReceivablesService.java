@@ -39,6 +39,9 @@ public class ReceivablesService {
   @SuppressWarnings("unchecked")
   public Aging aging(LocalDate asOf, Optional<Long> customerId, int limit) {
     Optional<Long> only = narrowedTo(customerId);
+    // After five executions of a prepared statement PostgreSQL may settle on a generic plan, which for
+    // this aggregate drops the parallel workers (measured 294 ms against 166 ms): plan it for its values.
+    em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
     String customerCondition = only.isPresent() ? " and i.customer_account_id = ?3" : "";
     Query byCustomer = em.createNativeQuery("select c.id, c.number, c.name, c.currency, " + BUCKETS
         + " from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id"
