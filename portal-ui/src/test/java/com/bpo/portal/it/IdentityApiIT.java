@@ -74,6 +74,29 @@ class IdentityApiIT {
   }
 
   @Test
+  void nobodyActsInASuspendedTenantAndItsDataComesBackWhenReactivated() throws java.sql.SQLException {
+    assertEquals(200, Portal.get("/api/v1/customers", "cfo.globex", null).status());
+    try {
+      setGlobexStatus("SUSPENDED");
+      Reply refused = Portal.get("/api/v1/customers", "cfo.globex", null);
+      assertEquals(403, refused.status());
+      assertProblem(refused, "tenant-unavailable");
+      assertEquals(403, Portal.get("/api/v1/me", "ops.lead", "globex").status());
+      assertEquals(200, Portal.get("/api/v1/me", "ops.lead", "acme").status(), "acme is unaffected");
+    } finally {
+      setGlobexStatus("ACTIVE");
+    }
+    assertEquals(200, Portal.get("/api/v1/customers", "cfo.globex", null).status());
+  }
+
+  private static void setGlobexStatus(String status) throws java.sql.SQLException {
+    try (var db = Portal.asOwner(); var update = db.prepareStatement("update tenant set status = ? where id = 'globex'")) {
+      update.setString(1, status);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  @Test
   void aPlatformAdminListsTenantsAndOthersAreForbidden() {
     Reply admin = Portal.get("/api/v1/admin/tenants", "admin", null);
     assertEquals(200, admin.status());

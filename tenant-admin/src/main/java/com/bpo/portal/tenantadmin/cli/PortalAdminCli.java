@@ -43,7 +43,10 @@ public final class PortalAdminCli {
       case "tenants" -> {
         try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           TenantRegistry registry = new TenantRegistry(connection);
-          if (args.length >= 2 && args[1].equals("create")) {
+          if (args.length == 3 && (args[1].equals("suspend") || args[1].equals("activate"))) {
+            registry.setStatus(args[2], args[1].equals("suspend") ? "SUSPENDED" : "ACTIVE");
+            System.out.println("Tenant " + args[2] + (args[1].equals("suspend") ? " suspended" : " active"));
+          } else if (args.length >= 2 && args[1].equals("create")) {
             if (args.length != 7) {
               usage();
             }
@@ -64,7 +67,8 @@ public final class PortalAdminCli {
                PortalAdminCli seed-demo
                PortalAdminCli generate <tenant> <customers> <invoices>
                PortalAdminCli tenants [list]
-               PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>""");
+               PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>
+               PortalAdminCli tenants suspend|activate <slug>""");
     System.exit(2);
   }
 

@@ -47,6 +47,18 @@ final class TenantRegistry {
     }
   }
 
+  /** Suspends or reactivates a tenant: a suspended tenant keeps its data, but nobody can act in it. */
+  void setStatus(String slug, String status) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("update tenant set status = ?, version = version + 1 "
+        + "where id = ?")) {
+      update.setString(1, status);
+      update.setString(2, slug);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalArgumentException("no tenant '" + slug + "'");
+      }
+    }
+  }
+
   /** The tenant's currency; opens the tenant (named after its slug) if it does not exist yet. */
   String currencyOf(String slug) throws SQLException {
     try (PreparedStatement q = connection.prepareStatement("select currency from tenant where id = ?")) {
