@@ -5,6 +5,7 @@ import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.QueryParams;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CustomerAccountResource {
   @Inject CustomerAccountService accounts;
   @Inject StatementService statements;
-  @Inject InvoiceService invoices;
+  @Inject TenantContext context;
 
   @GET
   @Operation(summary = "Customer accounts of the active tenant, by number; a customer sees only their own")
@@ -47,7 +48,7 @@ public class CustomerAccountResource {
       + "balance, closing balance; from/to default to the last 90 days")
   public Statement statement(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
     QueryParams params = new QueryParams();
-    LocalDate end = params.date("to", to).orElseGet(invoices::today);
+    LocalDate end = params.date("to", to).orElseGet(context::today);
     LocalDate start = params.date("from", from).orElse(end.minusDays(89));
     params.throwIfInvalid();
     return statements.statement(id, start, end).orElseThrow(() -> ProblemException.notFound("Customer account " + id));

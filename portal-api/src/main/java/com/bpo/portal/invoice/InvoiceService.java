@@ -12,7 +12,6 @@ import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,6 @@ public class InvoiceService {
 
   @Inject TenantContext context;
   @Inject CustomerScope scope;
-
-  /** Today in the tenant's time zone: what "overdue" is measured against. */
-  public LocalDate today() {
-    return LocalDate.now(ZoneId.of(context.requireTenant().timeZone()));
-  }
 
   /**
    * A keyset page of invoices: rows after the cursor's (sort key, id) in the chosen order, so that a
@@ -61,7 +55,7 @@ public class InvoiceService {
     filter.minTotal().ifPresent(a -> where(jpql, params, "i.totalAmount >= :minTotal", "minTotal", a));
     filter.maxTotal().ifPresent(a -> where(jpql, params, "i.totalAmount <= :maxTotal", "maxTotal", a));
     if (filter.overdueOnly()) {
-      where(jpql, params, "i.dueDate < :today and i.openAmount > 0", "today", today());
+      where(jpql, params, "i.dueDate < :today and i.openAmount > 0", "today", context.today());
     }
     filter.text().ifPresent(t -> {
       jpql.append(" and (i.number like :prefix or lower(c.name) like :contains)");

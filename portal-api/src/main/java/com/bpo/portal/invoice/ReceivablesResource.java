@@ -2,6 +2,7 @@ package com.bpo.portal.invoice;
 
 import com.bpo.portal.shared.QueryParams;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ReceivablesResource {
   @Inject ReceivablesService receivables;
-  @Inject InvoiceService invoices;
+  @Inject TenantContext context;
 
   @GET
   @Path("/aging")
@@ -28,7 +29,7 @@ public class ReceivablesResource {
   public Aging aging(@QueryParam("asOf") String asOf, @QueryParam("customer") String customer,
                      @QueryParam("limit") @DefaultValue("500") int limit) {
     QueryParams params = new QueryParams();
-    LocalDate date = params.date("asOf", asOf).orElseGet(invoices::today);
+    LocalDate date = params.date("asOf", asOf).orElseGet(context::today);
     var customerId = params.id("customer", customer);
     params.range("limit", limit, 1, 5000);
     params.throwIfInvalid();
@@ -41,7 +42,7 @@ public class ReceivablesResource {
   public Dso dso(@QueryParam("asOf") String asOf, @QueryParam("days") @DefaultValue("90") int days,
                  @QueryParam("customer") String customer) {
     QueryParams params = new QueryParams();
-    LocalDate date = params.date("asOf", asOf).orElseGet(invoices::today);
+    LocalDate date = params.date("asOf", asOf).orElseGet(context::today);
     params.range("days", days, 1, 366);
     var customerId = params.id("customer", customer);
     params.throwIfInvalid();

@@ -2,6 +2,8 @@ package com.bpo.portal.tenant;
 
 import com.bpo.portal.shared.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,11 @@ public class TenantContext {
 
   public Optional<Tenant> tenant() {
     return Optional.ofNullable(tenant);
+  }
+
+  /** Today in the tenant's time zone: what "overdue" and default periods are measured against. */
+  public LocalDate today() {
+    return LocalDate.now(ZoneId.of(requireTenant().timeZone()));
   }
 
   public Tenant requireTenant() {

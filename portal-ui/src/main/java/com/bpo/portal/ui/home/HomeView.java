@@ -2,7 +2,6 @@ package com.bpo.portal.ui.home;
 
 import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.invoice.Dso;
-import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.ReceivablesService;
 import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.shared.PageRequest;
@@ -39,8 +38,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
   private final TenantContext context;
 
   @Inject
-  public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables,
-                  InvoiceService invoices) {
+  public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables) {
     this.context = context;
     PortalUser user = context.requireUser();
     Optional<Tenant> tenant = context.tenant();
@@ -70,7 +68,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                   getTranslation("home.creditLimit", Formats.money(own.creditLimit(), getLocale())))),
               () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
     } else {
-      Dso dso = receivables.dso(invoices.today(), DSO_DAYS, Optional.empty());
+      Dso dso = receivables.dso(context.today(), DSO_DAYS, Optional.empty());
       for (Dso.Figure figure : dso.figures()) {
         cards.add(card(getTranslation("home.openReceivables"), Formats.money(figure.receivables(), getLocale()), ""));
         cards.add(card(getTranslation("home.overdue"), Formats.money(figure.overdue(), getLocale()),

@@ -2,9 +2,9 @@ package com.bpo.portal.ui.invoice;
 
 import com.bpo.portal.invoice.Aging;
 import com.bpo.portal.invoice.AgingBucket;
-import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.ReceivablesService;
 import com.bpo.portal.shared.Money;
+import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.Component;
@@ -44,13 +44,13 @@ public class AgingView extends VerticalLayout implements HasDynamicTitle {
   private final Grid<Aging.Row> grid = new Grid<>();
 
   @Inject
-  public AgingView(ReceivablesService receivables, InvoiceService invoices) {
+  public AgingView(ReceivablesService receivables, TenantContext context) {
     this.receivables = receivables;
     setSizeFull();
     asOf.setId("aging-as-of");
     asOf.setLabel(getTranslation("aging.asOf"));
     asOf.setLocale(getLocale());
-    asOf.setValue(invoices.today());
+    asOf.setValue(context.today());
     asOf.addValueChangeListener(e -> {
       if (e.getValue() != null) {
         refresh();

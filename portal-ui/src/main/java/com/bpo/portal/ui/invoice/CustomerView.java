@@ -2,11 +2,11 @@ package com.bpo.portal.ui.invoice;
 
 import com.bpo.portal.invoice.Aging;
 import com.bpo.portal.invoice.CustomerAccountSummary;
-import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.ReceivablesService;
 import com.bpo.portal.invoice.Statement;
 import com.bpo.portal.invoice.StatementService;
 import com.bpo.portal.shared.Money;
+import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -38,7 +38,7 @@ import java.util.Optional;
 public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final StatementService statements;
   private final ReceivablesService receivables;
-  private final InvoiceService invoices;
+  private final TenantContext context;
   private final DatePicker from = new DatePicker();
   private final DatePicker to = new DatePicker();
   private final Paragraph balances = new Paragraph();
@@ -47,16 +47,16 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   private String title = "";
 
   @Inject
-  public CustomerView(StatementService statements, ReceivablesService receivables, InvoiceService invoices) {
+  public CustomerView(StatementService statements, ReceivablesService receivables, TenantContext context) {
     this.statements = statements;
     this.receivables = receivables;
-    this.invoices = invoices;
+    this.context = context;
   }
 
   @Override
   public void setParameter(BeforeEvent event, Long id) {
     customerId = id;
-    LocalDate today = invoices.today();
+    LocalDate today = context.today();
     Statement statement = statements.statement(id, today.minusDays(89), today).orElseThrow(NotFoundException::new);
     CustomerAccountSummary customer = statement.customer();
     title = customer.number() + " · " + customer.name();

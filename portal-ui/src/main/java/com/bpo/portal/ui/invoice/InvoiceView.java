@@ -3,6 +3,7 @@ package com.bpo.portal.ui.invoice;
 import com.bpo.portal.invoice.InvoiceDetail;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
@@ -34,11 +35,13 @@ import java.util.List;
 @RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
 public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final InvoiceService invoices;
+  private final TenantContext context;
   private String title = "";
 
   @Inject
-  public InvoiceView(InvoiceService invoices) {
+  public InvoiceView(InvoiceService invoices, TenantContext context) {
     this.invoices = invoices;
+    this.context = context;
   }
 
   @Override
@@ -50,7 +53,7 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
 
     H1 heading = new H1(title);
     heading.setId("invoice-number");
-    Span status = Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, invoices.today()));
+    Span status = Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, context.today()));
     status.setId("invoice-status");
 
     FormLayout facts = new FormLayout();

@@ -58,6 +58,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
 
   private final InvoiceService invoices;
   private final InvoiceExport export;
+  private final TenantContext context;
   private InvoiceFilter currentFilter = InvoiceFilter.none();
   private final Grid<InvoiceSummary> grid = new Grid<>();
   private final TextField search = new TextField();
@@ -77,6 +78,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   public InvoicesView(InvoiceService invoices, InvoiceExport export, TenantContext context) {
     this.invoices = invoices;
     this.export = export;
+    this.context = context;
     setSizeFull();
 
     search.setId("invoice-search");
@@ -154,7 +156,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   }
 
   private Span statusBadge(InvoiceSummary invoice) {
-    return Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, invoices.today()));
+    return Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, context.today()));
   }
 
   private void open(InvoiceSummary invoice) {
