@@ -10,11 +10,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,34 +51,39 @@ public class InvoiceCsvImport {
   @Resource TransactionSynchronizationRegistry transactions;
 
   public ImportReport apply(Reader csv, String fileName) {
-    Run run = new Run(em.unwrap(Connection.class), context.requireTenant().id());
+    try (Run run = new Run(em.unwrap(Connection.class), context.requireTenant().id())) {
+      read(csv, run);
+      boolean rejected = run.errorCount > 0;
+      if (rejected) {
+        transactions.setRollbackOnly();
+      }
+      return new ImportReport(null, "INVOICES", fileName,
+          rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.APPLIED,
+          run.rows, rejected ? 0 : run.created, rejected ? 0 : run.unchanged, run.errorCount, run.errors);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Import failed in the database", e);
+    }
+  }
+
+  private static void read(Reader csv, Run run) throws SQLException {
     try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
       List<String> missing = InvoiceRow.COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         run.error(new FieldError(0, "header", "missing column(s) " + missing + "; expected " + InvoiceRow.COLUMNS));
-      } else {
-        for (CSVRecord record : parser) {
-          run.accept(record);
-        }
-        run.finish();
+        return;
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      for (CSVRecord record : parser) {
+        run.accept(record);
+      }
+      run.finish();
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       run.error(new FieldError((int) run.rows + 1, "file", "could not be read as CSV: " + e.getMessage()));
-    } catch (SQLException e) {
-      throw new IllegalStateException("Import failed in the database", e);
     }
-    boolean rejected = run.errorCount > 0;
-    if (rejected) {
-      transactions.setRollbackOnly();
-    }
-    return new ImportReport(null, "INVOICES", fileName,
-        rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.APPLIED,
-        run.rows, rejected ? 0 : run.created, rejected ? 0 : run.unchanged, run.errorCount, run.errors);
   }
 
   /** The state of one upload while it streams. */
-  private static final class Run {
+  private static final class Run implements AutoCloseable {
     final Connection db;
     final String tenant;
     final List<FieldError> errors = new ArrayList<>();
@@ -93,21 +100,30 @@ public class InvoiceCsvImport {
     boolean currentBroken;
     final Deque<Long> ids = new ArrayDeque<>();
     int pending;
+    // prepared once per upload: every invoice and customer is looked up and written through these
+    final PreparedStatement findInvoice;
+    final PreparedStatement findCustomer;
     final PreparedStatement insertInvoice;
     final PreparedStatement insertLine;
 
     record Customer(long id, String currency) {}
 
-    Run(Connection db, String tenant) {
+    Run(Connection db, String tenant) throws SQLException {
       this.db = db;
       this.tenant = tenant;
-      try {
-        insertInvoice = db.prepareStatement("insert into invoice (tenant_id, id, number, customer_account_id, "
-            + "issue_date, due_date, currency, net_amount, tax_amount, total_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insertLine = db.prepareStatement("insert into invoice_line (tenant_id, invoice_id, line_no, description, "
-            + "quantity, unit_price, tax_rate, net_amount, tax_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
+      findInvoice = db.prepareStatement("select customer_account_id, issue_date, due_date, currency, total_amount "
+          + "from invoice where tenant_id = ? and number = ?");
+      findCustomer = db.prepareStatement("select id, currency from customer_account where tenant_id = ? and number = ?");
+      insertInvoice = db.prepareStatement("insert into invoice (tenant_id, id, number, customer_account_id, "
+          + "issue_date, due_date, currency, net_amount, tax_amount, total_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insertLine = db.prepareStatement("insert into invoice_line (tenant_id, invoice_id, line_no, description, "
+          + "quantity, unit_price, tax_rate, net_amount, tax_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement statement : List.of(findInvoice, findCustomer, insertInvoice, insertLine)) {
+        statement.close();
       }
     }
 
@@ -206,37 +222,32 @@ public class InvoiceCsvImport {
     enum Existing { NONE, SAME, DIFFERENT }
 
     Existing existing(InvoiceRow first, Customer customer, BigDecimal total) throws SQLException {
-      try (PreparedStatement q = db.prepareStatement("select customer_account_id, issue_date, due_date, currency, "
-          + "total_amount from invoice where tenant_id = ? and number = ?")) {
-        q.setString(1, tenant);
-        q.setString(2, first.invoiceNumber());
-        try (ResultSet rs = q.executeQuery()) {
-          if (!rs.next()) {
-            return Existing.NONE;
-          }
-          boolean same = rs.getLong(1) == customer.id()
-              && rs.getObject(2, java.time.LocalDate.class).equals(first.issueDate())
-              && rs.getObject(3, java.time.LocalDate.class).equals(first.dueDate())
-              && rs.getString(4).trim().equals(first.currency())
-              && rs.getBigDecimal(5).compareTo(total) == 0;
-          return same ? Existing.SAME : Existing.DIFFERENT;
+      findInvoice.setString(1, tenant);
+      findInvoice.setString(2, first.invoiceNumber());
+      try (ResultSet rs = findInvoice.executeQuery()) {
+        if (!rs.next()) {
+          return Existing.NONE;
         }
+        boolean same = rs.getLong(1) == customer.id()
+            && rs.getObject(2, LocalDate.class).equals(first.issueDate())
+            && rs.getObject(3, LocalDate.class).equals(first.dueDate())
+            && rs.getString(4).trim().equals(first.currency())
+            && rs.getBigDecimal(5).compareTo(total) == 0;
+        return same ? Existing.SAME : Existing.DIFFERENT;
       }
     }
 
+    /** Looked up once per customer number of the file; an unknown number is remembered as null. */
     Customer customer(String number) throws SQLException {
       if (customers.containsKey(number)) {
         return customers.get(number);
       }
       Customer found = null;
-      try (PreparedStatement q = db.prepareStatement(
-          "select id, currency from customer_account where tenant_id = ? and number = ?")) {
-        q.setString(1, tenant);
-        q.setString(2, number);
-        try (ResultSet rs = q.executeQuery()) {
-          if (rs.next()) {
-            found = new Customer(rs.getLong(1), rs.getString(2).trim());
-          }
+      findCustomer.setString(1, tenant);
+      findCustomer.setString(2, number);
+      try (ResultSet rs = findCustomer.executeQuery()) {
+        if (rs.next()) {
+          found = new Customer(rs.getLong(1), rs.getString(2).trim());
         }
       }
       customers.put(number, found);
