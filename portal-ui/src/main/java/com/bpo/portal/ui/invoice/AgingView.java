@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * and by customer, largest debt first. A customer's row opens their overdue invoices.
  */
 @Route(value = "receivables/aging", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class AgingView extends VerticalLayout implements HasDynamicTitle {
   private static final int CUSTOMERS_SHOWN = 200;
   private static final String[] BUCKET_COLOURS = {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * A customer reaches only their own; any other id is "not found".
  */
 @Route(value = "customer", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final StatementService statements;
   private final ReceivablesService receivables;

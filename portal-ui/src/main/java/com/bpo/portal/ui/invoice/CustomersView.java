@@ -17,13 +17,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Customer accounts of the active tenant, loaded lazily a page at a time; a customer sees their own. */
 @Route(value = "customers", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class CustomersView extends VerticalLayout implements HasDynamicTitle {
   private final CustomerAccountService accounts;
   private final Grid<CustomerAccountSummary> grid = new Grid<>();

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.upload.receivers.FileBuffer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ import java.io.UncheckedIOException;
  * and the screen shows what happened, with every bad row and a downloadable report.
  */
 @Route(value = "invoices/import", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
   private static final int MAX_BYTES = 200 * 1024 * 1024;
   private final Imports imports;

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.StreamResource;
+import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ import java.util.List;
 
 /** One invoice: amounts, lines, the payments applied and the credit notes. Another tenant's id is "not found". */
 @Route(value = "invoice", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final InvoiceService invoices;
   private final TenantContext context;

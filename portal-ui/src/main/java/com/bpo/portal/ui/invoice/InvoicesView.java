@@ -51,7 +51,7 @@ import java.util.Optional;
  * by the columns the API can order by, with filters. A row opens the invoice.
  */
 @Route(value = "invoices", layout = MainLayout.class)
-@RolesAllowed({"bpo-lead", "bpo-agent", "client-stakeholder", "customer"})
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class InvoicesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
   /** Query parameter the aging view uses to open the overdue invoices of one customer. */
   public static final String CUSTOMER_PARAMETER = "customer";
