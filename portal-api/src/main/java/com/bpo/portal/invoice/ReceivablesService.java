@@ -21,12 +21,15 @@ import java.util.Optional;
  */
 @TenantService
 public class ReceivablesService {
+  // Disputed amounts are kept out of the buckets (collectors do not chase what is under dispute) and
+  // shown in their own column; current + buckets + disputed = total.
   private static final String BUCKETS = """
-      coalesce(sum(i.open_amount) filter (where i.due_date >= ?2), 0),
-      coalesce(sum(i.open_amount) filter (where ?2 - i.due_date between 1 and 30), 0),
-      coalesce(sum(i.open_amount) filter (where ?2 - i.due_date between 31 and 60), 0),
-      coalesce(sum(i.open_amount) filter (where ?2 - i.due_date between 61 and 90), 0),
-      coalesce(sum(i.open_amount) filter (where ?2 - i.due_date > 90), 0),
+      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where i.due_date >= ?2), 0),
+      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where ?2 - i.due_date between 1 and 30), 0),
+      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where ?2 - i.due_date between 31 and 60), 0),
+      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where ?2 - i.due_date between 61 and 90), 0),
+      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where ?2 - i.due_date > 90), 0),
+      coalesce(sum(least(i.disputed_amount, i.open_amount)), 0),
       sum(i.open_amount)""";
 
   @PersistenceContext(unitName = "portal")
@@ -69,7 +72,7 @@ public class ReceivablesService {
             select currency,
                    coalesce(sum(open_amount) filter (where open_amount > 0), 0),
                    coalesce(sum(total_amount) filter (where issue_date > cast(?2 as date) - ?3 and issue_date <= ?2), 0),
-                   coalesce(sum(open_amount) filter (where open_amount > 0 and due_date < ?2), 0)
+                   coalesce(sum(greatest(open_amount - disputed_amount, 0)) filter (where open_amount > 0 and due_date < ?2), 0)
             from invoice where tenant_id = ?1""" + (only.isPresent() ? " and customer_account_id = ?4" : "")
             + " group by currency order by currency")
         .setParameter(1, context.requireTenant().id()).setParameter(2, asOf).setParameter(3, days);
@@ -104,7 +107,8 @@ public class ReceivablesService {
       rows.add(new Aging.Row(r[0] == null ? null : ((Number) r[0]).longValue(), (String) r[1], (String) r[2],
           new Money((BigDecimal) r[4], currency), new Money((BigDecimal) r[5], currency),
           new Money((BigDecimal) r[6], currency), new Money((BigDecimal) r[7], currency),
-          new Money((BigDecimal) r[8], currency), new Money((BigDecimal) r[9], currency)));
+          new Money((BigDecimal) r[8], currency), new Money((BigDecimal) r[9], currency),
+          new Money((BigDecimal) r[10], currency)));
     }
     return rows;
   }

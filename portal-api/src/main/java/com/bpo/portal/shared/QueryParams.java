@@ -53,6 +53,22 @@ public final class QueryParams {
     }
   }
 
+  public Optional<Integer> integer(String name, String value, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min && number <= max) {
+        return Optional.of(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(new Problem.FieldError(name, "must be a whole number between " + min + " and " + max));
+    return Optional.empty();
+  }
+
   /** A comma-separated list of enum constants. */
   public <E extends Enum<E>> Set<E> enums(String name, String value, Class<E> type) {
     Set<E> result = EnumSet.noneOf(type);

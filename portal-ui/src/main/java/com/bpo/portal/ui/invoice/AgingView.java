@@ -69,6 +69,8 @@ public class AgingView extends VerticalLayout implements HasDynamicTitle {
       grid.addColumn(r -> Formats.money(r.in(bucket), getLocale())).setHeader(getTranslation("aging." + bucket.name()))
           .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     }
+    grid.addColumn(r -> Formats.money(r.disputed(), getLocale())).setHeader(getTranslation("aging.disputed"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(r -> Formats.money(r.total(), getLocale())).setHeader(getTranslation("invoices.total"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("aging.empty"));

@@ -21,7 +21,11 @@ final class DemoData {
   }
 
   record DemoTenant(String id, String name, String locale, String currency, String timeZone,
-                    List<DemoCustomer> customers, String customerLogin, int invoices) {}
+                    List<DemoCustomer> customers, String customerLogin, String customerEmail, int invoices,
+                    List<DemoStaff> staff, String agent, int disputes) {}
+
+  /** Someone of the tenant's team, as Keycloak's demo realm knows them (keycloak/portal-realm.json). */
+  record DemoStaff(String username, String displayName, String email, String role) {}
 
   record DemoCustomer(String number, String name, String country, int termsDays, BigDecimal creditLimit,
                       String collector) {}
@@ -34,14 +38,21 @@ final class DemoData {
           new DemoCustomer("A-1004", "Mesa Hardware Co.", "CA", 60, new BigDecimal("30000.00"), "agent.acme"),
           new DemoCustomer("A-1005", "Canyon Catering", "US", 15, new BigDecimal("10000.00"), "agent.acme"),
           new DemoCustomer("A-1006", "Tumbleweed Textiles", "MX", 30, new BigDecimal("45000.00"), "agent.acme")),
-          "customer.acme", 600),
+          "customer.acme", "ap@coyote-supplies.example", 600, List.of(
+              new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
+              new DemoStaff("agent.acme", "Arjun Agent", "agent.acme@bpo.example", "bpo-agent"),
+              new DemoStaff("cfo.acme", "Carla Acme", "cfo@acme.example", "client-stakeholder")),
+          "agent.acme", 24),
       new DemoTenant("globex", "Globex Corporation", "fr", "EUR", "Europe/Paris", List.of(
           new DemoCustomer("G-2001", "Hank Scorpio Ventures", "FR", 30, new BigDecimal("200000.00"), "ops.lead"),
           new DemoCustomer("G-2002", "Cypress Creek Energie", "FR", 45, new BigDecimal("90000.00"), "ops.lead"),
           new DemoCustomer("G-2003", "Springfield Nucléaire", "BE", 60, new BigDecimal("150000.00"), "ops.lead"),
           new DemoCustomer("G-2004", "Kwik-E-Mart Europe", "DE", 30, new BigDecimal("25000.00"), "ops.lead"),
           new DemoCustomer("G-2005", "Lard Lad Boulangerie", "FR", 30, new BigDecimal("15000.00"), "ops.lead")),
-          "customer.globex", 400));
+          "customer.globex", "ap@scorpio-ventures.example", 400, List.of(
+              new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
+              new DemoStaff("cfo.globex", "Gaston Globex", "cfo@globex.example", "client-stakeholder")),
+          "ops.lead", 16));
 
   void seed() throws SQLException {
     connection.setAutoCommit(false);
@@ -52,10 +63,21 @@ final class DemoData {
         if (!hasInvoices(tenant)) {
           new ReceivablesGenerator(connection).generate(tenant.id(), tenant.currency(), 0, tenant.invoices(), LocalDate.now());
         }
+        bind(tenant.id());
+        new DemoDisputes(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), tenant.customerLogin(),
+            tenant.agent(), tenant.disputes());
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();
       throw e;
+    }
+  }
+
+  private void bind(String tenant) throws SQLException {
+    try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      bind.setString(1, tenant);
+      bind.execute();
     }
   }
 
@@ -105,12 +127,32 @@ final class DemoData {
       insert.executeBatch();
     }
     try (PreparedStatement insert = connection.prepareStatement(
-        "insert into customer_portal_user (tenant_id, username, customer_account_id) "
-            + "select tenant_id, ?, id from customer_account where tenant_id = ? and number = ? "
-            + "on conflict (tenant_id, username) do nothing")) {
+        "insert into customer_portal_user (tenant_id, username, customer_account_id, email) "
+            + "select tenant_id, ?, id, ? from customer_account where tenant_id = ? and number = ? "
+            + "on conflict (tenant_id, username) do update set email = coalesce(customer_portal_user.email, excluded.email)")) {
       insert.setString(1, tenant.customerLogin());
-      insert.setString(2, tenant.id());
-      insert.setString(3, tenant.customers().get(0).number());
+      insert.setString(2, tenant.customerEmail());
+      insert.setString(3, tenant.id());
+      insert.setString(4, tenant.customers().get(0).number());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into tenant_staff (tenant_id, username, display_name, email, role) values (?, ?, ?, ?, ?) "
+            + "on conflict (tenant_id, username) do nothing")) {
+      for (DemoStaff person : tenant.staff()) {
+        insert.setString(1, tenant.id());
+        insert.setString(2, person.username());
+        insert.setString(3, person.displayName());
+        insert.setString(4, person.email());
+        insert.setString(5, person.role());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into dispute_settings (tenant_id, team_email) values (?, ?) on conflict (tenant_id) do nothing")) {
+      insert.setString(1, tenant.id());
+      insert.setString(2, "disputes-" + tenant.id() + "@bpo.example");
       insert.executeUpdate();
     }
   }
