@@ -58,7 +58,9 @@ public final class AttachmentCheck {
   static String safeName(String fileName, String mediaType) {
     String name = fileName == null ? "" : fileName;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+    // \p{Cc} is every control character (C0 and C1), not only ASCII's; trim before replacing so a
+    // trailing tab does not become part of the name
+    name = name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
     String extension = switch (mediaType) {
       case "application/pdf" -> ".pdf";
       case "image/png" -> ".png";
@@ -70,7 +72,9 @@ public final class AttachmentCheck {
       name = name + extension;
     }
     if (name.length() > 120) {
-      name = name.substring(name.length() - 120);
+      // keep the last 120 chars (with the extension), never starting inside a two-char character
+      int start = name.length() - 120;
+      name = name.substring(Character.isLowSurrogate(name.charAt(start)) ? start + 1 : start);
     }
     return name.equals(extension) ? "attachment" + extension : name;
   }

@@ -67,7 +67,9 @@ public class DisputeMail {
 
   private static String text(Facts f, String key, Object... args) {
     Locale locale = Locale.forLanguageTag(f.locale());
-    ResourceBundle bundle = ResourceBundle.getBundle("mail/dispute", locale);
+    // a language without its own file gets the base file (English), never the server's default language
+    ResourceBundle bundle = ResourceBundle.getBundle("mail/dispute", locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return new MessageFormat(bundle.getString(key), locale).format(args);
   }
 

@@ -41,7 +41,7 @@ public final class DisputeWorkflow {
     Rule rule = RULES.get(action);
     if (!rule.parties().contains(party)) {
       throw new TransitionRefused(403, current, action,
-          "Your role cannot " + words(action) + " a dispute.");
+          "Your role cannot take the step '" + words(action) + "' on a dispute.");
     }
     if (!rule.from().contains(current)) {
       throw new TransitionRefused(409, current, action,

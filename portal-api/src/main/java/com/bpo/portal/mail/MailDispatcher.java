@@ -44,9 +44,12 @@ public class MailDispatcher {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  // optional: MicroProfile Config treats an empty default as "no value"
   @Inject
-  @ConfigProperty(name = "portal.mail.smtp.host", defaultValue = "")
-  String host;
+  @ConfigProperty(name = "portal.mail.smtp.host")
+  java.util.Optional<String> smtpHost;
+
+  private String host = "";
 
   @Inject
   @ConfigProperty(name = "portal.mail.smtp.port", defaultValue = "25")
@@ -63,6 +66,7 @@ public class MailDispatcher {
   private ScheduledFuture<?> job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    host = smtpHost.map(String::strip).orElse("");
     if (host.isBlank()) {
       LOG.info("portal.mail.smtp.host is not set: notifications wait in the outbox until it is");
       return;

@@ -111,6 +111,12 @@ public class MainLayout extends AppLayout {
       nav.addItem(new SideNavItem(
           getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"),
           CustomersView.class, VaadinIcon.USERS.create()));
+      nav.addItem(new SideNavItem(getTranslation(user.isCustomer() ? "nav.myDisputes" : "nav.disputes"),
+          com.bpo.portal.ui.dispute.DisputesView.class, VaadinIcon.SCALE_UNBALANCE.create()));
+      if (!user.isCustomer()) {
+        nav.addItem(new SideNavItem(getTranslation("nav.disputeAnalysis"),
+            com.bpo.portal.ui.dispute.DisputeAnalysisView.class, VaadinIcon.PIE_BAR_CHART.create()));
+      }
     }
     if (user.hasRole(Roles.PLATFORM_ADMIN)) {
       nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));

@@ -118,6 +118,12 @@ public class AgingView extends VerticalLayout implements HasDynamicTitle {
       block.add(row);
       description.append(label.getText()).append(": ").append(value.getText()).append(". ");
     }
+    // what is under dispute is kept out of the buckets; said below them so the total still adds up
+    Span disputed = new Span(getTranslation("aging.disputed") + ": " + Formats.money(total.disputed(), getLocale()));
+    disputed.setId("aging-disputed-total");
+    disputed.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    block.add(disputed);
+    description.append(disputed.getText()).append('.');
     block.getElement().setAttribute("role", "img");
     block.getElement().setAttribute("aria-label", description.toString());
     block.getStyle().set("max-width", "60em");

@@ -97,7 +97,19 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
         () -> new ByteArrayInputStream(invoices.pdf(id).orElseThrow())), getTranslation("invoice.pdf"));
     pdf.setId("invoice-pdf");
     pdf.setTarget("_blank");
-    add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, pdf, facts,
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout links =
+        new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pdf);
+    // customers raise disputes on their invoices; the BPO logs them for customers; the client's stakeholders do neither
+    boolean mayRaise = context.requireUser().isCustomer() || context.requireUser().hasRole(Roles.BPO_AGENT)
+        || context.requireUser().hasRole(Roles.BPO_LEAD);
+    if (mayRaise && invoice.open().amount().signum() > 0) {
+      RouterLink raise = new RouterLink(getTranslation(context.requireUser().isCustomer() ? "dispute.raise" : "dispute.raise.titleBpo"),
+          com.bpo.portal.ui.dispute.RaiseDisputeView.class);
+      raise.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("invoice", String.valueOf(id)));
+      raise.setId("invoice-raise-dispute");
+      links.add(raise);
+    }
+    add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, links, facts,
         new H2(getTranslation("invoice.lines")), lines,
         new H2(getTranslation("invoice.payments")), payments,
         new H2(getTranslation("invoice.creditNotes")), credits);

@@ -1,0 +1,236 @@
+package com.bpo.portal.ui.dispute;
+
+import com.bpo.portal.dispute.AttachmentCheck;
+import com.bpo.portal.dispute.DisputeDetail;
+import com.bpo.portal.dispute.DisputeReason;
+import com.bpo.portal.dispute.DisputeService;
+import com.bpo.portal.dispute.NewDispute;
+import com.bpo.portal.invoice.InvoiceFilter;
+import com.bpo.portal.invoice.InvoiceService;
+import com.bpo.portal.invoice.InvoiceSort;
+import com.bpo.portal.invoice.InvoiceStatus;
+import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Problem;
+import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raising a dispute: a customer picks one or more of their open invoices, an amount on each (at
+ * most what is open), a reason, a description and evidence files. The BPO logs one, or a
+ * short-payment deduction, for the customer of the invoice it came from ({@code ?invoice=ID}).
+ */
+@Route(value = "disputes/new", layout = MainLayout.class)
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CUSTOMER})
+public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+  private static final int MAX_INVOICES_SHOWN = 200;
+
+  private final DisputeService disputes;
+  private final InvoiceService invoices;
+  private final boolean bpo;
+  private final Grid<InvoiceSummary> grid = new Grid<>();
+  private final Map<Long, BigDecimalField> amounts = new LinkedHashMap<>();
+  private final Select<String> kind = new Select<>();
+  private final Select<DisputeReason> reason = new Select<>();
+  private final TextArea description = new TextArea();
+  private final List<AttachmentCheck.Accepted> files = new ArrayList<>();
+  private final VerticalLayout fileList = new VerticalLayout();
+
+  @Inject
+  public RaiseDisputeView(DisputeService disputes, InvoiceService invoices, TenantContext context) {
+    this.disputes = disputes;
+    this.invoices = invoices;
+    PortalUser user = context.requireUser();
+    this.bpo = !user.isCustomer();
+    setMaxWidth("70em");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Optional<Long> start = event.getLocation().getQueryParameters().getSingleParameter("invoice").flatMap(v -> {
+      try {
+        return Optional.of(Long.valueOf(v));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+    Optional<Long> customer = start.flatMap(invoices::find).map(d -> d.invoice().customerId());
+    removeAll();
+    add(new RouterLink(getTranslation("dispute.back"), DisputesView.class), new H1(getPageTitle()));
+    if (bpo && customer.isEmpty()) {
+      add(new Paragraph(getTranslation("dispute.raise.fromInvoice")));
+      return;
+    }
+    build(customer, start);
+  }
+
+  private void build(Optional<Long> customer, Optional<Long> start) {
+    InvoiceFilter open = new InvoiceFilter(EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID,
+        InvoiceStatus.DISPUTED), customer, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        false, Optional.empty());
+    List<InvoiceSummary> candidates = invoices.list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null))
+        .items();
+
+    grid.setId("raise-invoices");
+    grid.setSelectionMode(Grid.SelectionMode.MULTI);
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number")).setAutoWidth(true);
+    grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due")).setAutoWidth(true);
+    grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addColumn(i -> Formats.money(i.open(), getLocale())).setHeader(getTranslation("invoices.open"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addComponentColumn(this::amountField).setHeader(getTranslation("dispute.raise.amount")).setAutoWidth(true);
+    grid.setItems(candidates);
+    grid.setEmptyStateText(getTranslation("dispute.raise.noInvoices"));
+    grid.setHeight("22em");
+    candidates.stream().filter(i -> start.isPresent() && i.id().equals(start.get())).findFirst().ifPresent(grid::select);
+
+    kind.setId("raise-kind");
+    kind.setLabel(getTranslation("dispute.kind"));
+    kind.setItems("DISPUTE", "DEDUCTION");
+    kind.setItemLabelGenerator(k -> getTranslation("dispute.kind." + k));
+    kind.setValue("DISPUTE");
+    kind.setVisible(bpo);
+
+    reason.setId("raise-reason");
+    reason.setLabel(getTranslation("disputes.reason"));
+    reason.setItems(disputes.reasons(false));
+    reason.setItemLabelGenerator(r -> DisputeTexts.reason(this, r.code(), r.label()));
+    reason.setRequiredIndicatorVisible(true);
+
+    description.setId("raise-description");
+    description.setLabel(getTranslation("dispute.raise.description"));
+    description.setRequired(true);
+    description.setMaxLength(4000);
+    description.setWidthFull();
+    description.setMinHeight("8em");
+
+    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+      try {
+        files.add(AttachmentCheck.check(metadata.fileName(), bytes));
+        fileList.add(new Span("📎 " + metadata.fileName()));
+      } catch (ProblemException refused) {
+        Notification.show(getTranslation("dispute.error.file", metadata.fileName()), 6000, Notification.Position.MIDDLE)
+            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+      }
+    }))));
+    upload.setId("raise-upload");
+    upload.setMaxFileSize(AttachmentCheck.MAX_BYTES);
+    upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+    upload.setDropLabel(new Span(getTranslation("dispute.drop")));
+    upload.addFileRejectedListener(e -> Notification.show(getTranslation("dispute.error.file", e.getFileName()),
+        6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+    fileList.setPadding(false);
+    fileList.setSpacing(false);
+
+    Button submit = new Button(getTranslation(bpo ? "dispute.raise.log" : "dispute.raise.submit"), e -> submit());
+    submit.setId("raise-submit");
+    submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+    add(new Paragraph(getTranslation("dispute.raise.help")), new H2(getTranslation("dispute.raise.which")), grid,
+        kind, reason, description, new H2(getTranslation("dispute.attachments")), upload, fileList, submit);
+  }
+
+  private BigDecimalField amountField(InvoiceSummary invoice) {
+    BigDecimalField field = amounts.computeIfAbsent(invoice.id(), id -> {
+      BigDecimalField f = new BigDecimalField();
+      f.setValue(invoice.open().amount());
+      f.setWidth("9em");
+      f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
+      return f;
+    });
+    return field;
+  }
+
+  private void submit() {
+    List<InvoiceSummary> chosen = new ArrayList<>(grid.getSelectedItems());
+    if (chosen.isEmpty()) {
+      Notification.show(getTranslation("dispute.raise.pickInvoice"), 5000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
+      return;
+    }
+    List<NewDispute.Item> items = new ArrayList<>();
+    for (InvoiceSummary invoice : chosen) {
+      BigDecimal amount = amountField(invoice).getValue();
+      items.add(new NewDispute.Item(invoice.id(), null, amount == null ? "" : amount.toPlainString()));
+    }
+    reason.setInvalid(false);
+    description.setInvalid(false);
+    amounts.values().forEach(f -> f.setInvalid(false));
+    try {
+      DisputeDetail raised = disputes.raise(new NewDispute(kind.getValue(),
+          reason.getValue() == null ? null : reason.getValue().code(), description.getValue(), items));
+      long id = raised.dispute().id();
+      for (AttachmentCheck.Accepted file : files) {
+        disputes.attach(id, file.fileName(), file.content());
+      }
+      Notification.show(getTranslation("dispute.raise.done", raised.dispute().number()), 5000,
+          Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      getUI().ifPresent(ui -> ui.navigate(DisputeView.class, id));
+    } catch (InvalidFields invalid) {
+      for (Problem.FieldError error : invalid.toProblem().errors()) {
+        String field = error.field();
+        if (field.equals("reasonCode")) {
+          reason.setErrorMessage(getTranslation("dispute.error.reason"));
+          reason.setInvalid(true);
+        } else if (field.equals("description")) {
+          description.setErrorMessage(getTranslation("dispute.error.description"));
+          description.setInvalid(true);
+        } else if (field.startsWith("items[") && field.endsWith(".amount")) {
+          int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+          BigDecimalField amount = amountField(chosen.get(index));
+          amount.setErrorMessage(getTranslation("dispute.error.amount", Formats.money(chosen.get(index).open(), getLocale())));
+          amount.setInvalid(true);
+        } else {
+          Notification.show(error.message(), 6000, Notification.Position.MIDDLE)
+              .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+      }
+    } catch (ProblemException problem) {
+      Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation(bpo ? "dispute.raise.titleBpo" : "dispute.raise.title");
+  }
+}
