@@ -30,6 +30,8 @@ public class DisputeQuery {
   @Parameter(description = "only disputes past their first-response or resolution target (BPO and client)")
   @QueryParam("breached") boolean breached;
 
+  @Parameter(description = "only disputes over this invoice id") @QueryParam("invoice") String invoice;
+
   @Parameter(description = "raised or amount; '-' in front for descending (default -raised)")
   @QueryParam("sort") String sort;
 
@@ -41,7 +43,8 @@ public class DisputeQuery {
         params.id("customer", customer),
         Optional.ofNullable(assignee).filter(a -> !a.isBlank()).map(String::strip),
         params.integer("minAge", minAge, 0, 36500), params.integer("maxAge", maxAge, 0, 36500),
-        params.decimal("minAmount", minAmount), params.decimal("maxAmount", maxAmount), breached, open);
+        params.decimal("minAmount", minAmount), params.decimal("maxAmount", maxAmount), breached, open,
+        params.id("invoice", invoice));
     params.throwIfInvalid();
     return filter;
   }

@@ -179,6 +179,28 @@ public class DisputeResource {
   }
 
   @GET
+  @Path("/settings")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
+  @Operation(summary = "The disputes desk's settings (SLA hours, customer promise, reopen window, team mailbox) with their version")
+  public DisputeService.VersionedSettings settings() {
+    return disputes.versionedSettings();
+  }
+
+  @PUT
+  @Path("/settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.BPO_LEAD)
+  @Operation(summary = "Change the settings, sending the version read; 409 if someone changed them meanwhile")
+  public DisputeService.VersionedSettings saveSettings(DisputeService.VersionedSettings request) {
+    if (request == null || request.settings() == null) {
+      throw new ProblemException("validation", "Invalid request", 400, "Send {settings, version} as JSON.");
+    }
+    return disputes.saveSettings(request.settings(), request.version());
+  }
+
+  @GET
   @Path("/analysis")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})

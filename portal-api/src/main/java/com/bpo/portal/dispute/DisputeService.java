@@ -74,6 +74,16 @@ public class DisputeService {
           List.of(DisputeStatus.NEW, DisputeStatus.IN_REVIEW, DisputeStatus.AWAITING_CUSTOMER));
     }
     filter.reasonCode().ifPresent(r -> where(jpql, params, "d.reasonCode = :reason", "reason", r));
+    if (filter.invoiceId().isPresent()) {
+      // dispute_item has no entity: its few dispute ids for the invoice come from its index first
+      @SuppressWarnings("unchecked")
+      List<Number> ids = em.createNativeQuery("select dispute_id from dispute_item where tenant_id = ?1 and invoice_id = ?2")
+          .setParameter(1, tenantId()).setParameter(2, filter.invoiceId().get()).getResultList();
+      if (ids.isEmpty()) {
+        return new Page<>(List.of(), null);
+      }
+      where(jpql, params, "d.id in :ids", "ids", ids.stream().map(Number::longValue).toList());
+    }
     filter.customerId().ifPresent(id -> where(jpql, params, "d.customerAccountId = :customer", "customer", id));
     filter.assignee().ifPresent(a -> {
       if (DisputeFilter.UNASSIGNED.equals(a)) {
@@ -242,6 +252,9 @@ public class DisputeService {
 
   /** Adds a reason code or changes its label, order or whether it can still be chosen (BPO leads). */
   public DisputeReason saveReason(DisputeReason reason) {
+    if (!context.requireUser().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)) {
+      throw ProblemException.forbidden("Only BPO leads change the reason catalogue.");
+    }
     List<FieldError> errors = new ArrayList<>();
     if (reason.code() == null || !reason.code().matches("^[A-Z][A-Z_]{1,39}$")) {
       errors.add(new FieldError("code", "must be 2 to 40 upper-case letters or underscores"));
@@ -273,6 +286,65 @@ public class DisputeService {
     Object[] r = rows.get(0);
     return new DisputeSettings(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
         ((Number) r[3]).intValue(), (String) r[4]);
+  }
+
+  /** The settings with the version an edit must send back (0 while the tenant still uses the defaults). */
+  public record VersionedSettings(DisputeSettings settings, long version) {}
+
+  @SuppressWarnings("unchecked")
+  public VersionedSettings versionedSettings() {
+    List<Number> versions = em.createNativeQuery("select version from dispute_settings where tenant_id = ?1")
+        .setParameter(1, tenantId()).getResultList();
+    return new VersionedSettings(settings(), versions.isEmpty() ? 0 : versions.get(0).longValue());
+  }
+
+  /**
+   * Changes the desk's settings (BPO leads). {@code version} is the one read: an edit made meanwhile
+   * by someone else answers 409 instead of being overwritten. New targets apply to disputes raised
+   * from now on; those already open keep the targets they were raised under.
+   */
+  public VersionedSettings saveSettings(DisputeSettings settings, long version) {
+    if (!context.requireUser().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)) {
+      throw ProblemException.forbidden("Only BPO leads change the disputes desk's settings.");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (settings.firstResponseHours() < 1 || settings.firstResponseHours() > 24 * 90) {
+      errors.add(new FieldError("firstResponseHours", "must be between 1 and 2160 hours"));
+    }
+    if (settings.resolutionHours() < settings.firstResponseHours() || settings.resolutionHours() > 24 * 365) {
+      errors.add(new FieldError("resolutionHours", "must be at least the first-response target and at most 8760 hours"));
+    }
+    if (settings.customerPromiseDays() < 1 || settings.customerPromiseDays() > 90) {
+      errors.add(new FieldError("customerPromiseDays", "must be between 1 and 90 days"));
+    }
+    if (settings.reopenDays() < 0 || settings.reopenDays() > 365) {
+      errors.add(new FieldError("reopenDays", "must be between 0 and 365 days"));
+    }
+    String email = settings.teamEmail() == null ? null : settings.teamEmail().strip();
+    if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+      errors.add(new FieldError("teamEmail", "must be an email address such as disputes@example.com"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The settings are not valid.", errors);
+    }
+    int changed = em.createNativeQuery("""
+            insert into dispute_settings (tenant_id, first_response_hours, resolution_hours, customer_promise_days,
+                                          reopen_days, team_email, version)
+            values (?1, ?2, ?3, ?4, ?5, ?6, 1)
+            on conflict (tenant_id) do update set first_response_hours = excluded.first_response_hours,
+                resolution_hours = excluded.resolution_hours, customer_promise_days = excluded.customer_promise_days,
+                reopen_days = excluded.reopen_days, team_email = excluded.team_email,
+                version = dispute_settings.version + 1
+            where dispute_settings.version = ?7""")
+        .setParameter(1, tenantId()).setParameter(2, settings.firstResponseHours())
+        .setParameter(3, settings.resolutionHours()).setParameter(4, settings.customerPromiseDays())
+        .setParameter(5, settings.reopenDays()).setParameter(6, email == null || email.isEmpty() ? null : email)
+        .setParameter(7, version).executeUpdate();
+    if (changed == 0) {
+      throw new ProblemException("conflict", "Changed meanwhile", 409,
+          "Someone changed the settings meanwhile. Reload them and try again.");
+    }
+    return versionedSettings();
   }
 
   /** The tenant's BPO staff who can be given disputes, by name. */
@@ -411,8 +483,9 @@ public class DisputeService {
     em.persist(dispute);
     em.flush();
     for (Map.Entry<Long, BigDecimal> item : amounts.entrySet()) {
+      // the cast: a null line number would otherwise be bound as text
       em.createNativeQuery("insert into dispute_item (tenant_id, dispute_id, invoice_id, line_no, amount) "
-              + "values (?1, ?2, ?3, ?4, ?5)")
+              + "values (?1, ?2, ?3, cast(?4 as integer), ?5)")
           .setParameter(1, tenant).setParameter(2, dispute.id()).setParameter(3, item.getKey())
           .setParameter(4, lines.get(item.getKey())).setParameter(5, item.getValue()).executeUpdate();
       markDisputed(tenant, item.getKey(), item.getValue());

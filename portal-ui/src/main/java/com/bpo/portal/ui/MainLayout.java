@@ -117,6 +117,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeAnalysis"),
             com.bpo.portal.ui.dispute.DisputeAnalysisView.class, VaadinIcon.PIE_BAR_CHART.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
+            com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));
+      }
     }
     if (user.hasRole(Roles.PLATFORM_ADMIN)) {
       nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));

@@ -140,6 +140,11 @@ class DisputeBrowserIT {
     JsonObject invoice = Portal.get("/api/v1/invoices/" + invoiceId, "agent.acme", "acme").json();
     assertEquals("DISPUTED", invoice.getJsonObject("invoice").getString("status"));
 
+    // an internal note of the BPO, written through the API, must never reach the customer's screen
+    Portal.Reply note = Portal.post("/api/v1/disputes/" + disputeId + "/messages", "agent.acme", "acme",
+        "{\"body\": \"Internal: the carrier admits losing four pallets.\", \"visibility\": \"INTERNAL\"}");
+    assertEquals(201, note.status(), note.body());
+
     // an agent, elsewhere, works it: review, then resolve by accepting 200.00 of the 500.00
     ChromeDriver agent = open();
     WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(60));
@@ -161,7 +166,11 @@ class DisputeBrowserIT {
     customerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispute-status"), "Partly accepted"));
     assertTrue(customer.findElement(By.id("dispute-settled")).getText().contains("200.00"),
         customer.findElement(By.id("dispute-settled")).getText());
-    assertTrue(customer.findElement(By.id("dispute-thread")).getText().contains("Four pallets were short"));
+    String thread = customer.findElement(By.id("dispute-thread")).getText();
+    assertTrue(thread.contains("Four pallets were short"), thread);
+    assertTrue(!thread.contains("carrier admits"), "the customer sees an internal note: " + thread);
+    agent.navigate().refresh();
+    agentWait.until(d -> d.findElement(By.id("dispute-thread")).getText().contains("carrier admits"));
     customer.get(Portal.URL + "/invoice/" + invoiceId);
     customerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice-open"), "300.00"));
     assertTrue(customer.findElement(By.id("invoice-status")).getText().contains("Partially paid"),
@@ -189,8 +198,11 @@ class DisputeBrowserIT {
     wait.until(ExpectedConditions.urlContains(Portal.URL));
   }
 
+  /** Scrolled to the middle of the window first: a field at the bottom edge can miss the click. */
   private static void click(ChromeDriver browser, WebDriverWait wait, By what) {
-    wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(what));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private static List<String> cellTexts(org.openqa.selenium.WebDriver browser, String gridId) {

@@ -51,7 +51,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.StreamResource;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -334,15 +336,18 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       meta.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
       box.add(new Div(link, meta));
     }
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-      try {
-        disputes.attach(id, metadata.fileName(), bytes);
-        notify(getTranslation("dispute.attached", metadata.fileName()), NotificationVariant.LUMO_SUCCESS);
+    // the Receiver API on purpose: see RaiseDisputeView
+    MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
+    Upload upload = new Upload(buffer);
+    upload.addSucceededListener(e -> {
+      try (InputStream in = buffer.getInputStream(e.getFileName())) {
+        disputes.attach(id, e.getFileName(), in.readNBytes(MAX_FILE + 1));
+        notify(getTranslation("dispute.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
         reload();
-      } catch (ProblemException problem) {
-        notify(getTranslation("dispute.error.file", metadata.fileName()), NotificationVariant.LUMO_ERROR);
+      } catch (ProblemException | IOException problem) {
+        notify(getTranslation("dispute.error.file", e.getFileName()), NotificationVariant.LUMO_ERROR);
       }
-    }))));
+    });
     upload.setId("dispute-upload");
     upload.setMaxFileSize(MAX_FILE);
     upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");

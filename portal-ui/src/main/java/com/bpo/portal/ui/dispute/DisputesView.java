@@ -222,7 +222,7 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     DisputeFilter filter = new DisputeFilter(statuses.getSelectedItems(), Optional.ofNullable(reason.getValue()),
         Optional.empty(), Optional.ofNullable(assignee.getValue()), Optional.ofNullable(minAge.getValue()),
         Optional.empty(), Optional.ofNullable(minAmount.getValue()), Optional.empty(), breachedOnly.getValue(),
-        openOnly.getValue());
+        openOnly.getValue(), Optional.empty());
     fetch = null;
     grid.setItems(query -> {
       DisputeSort sort = query.getSortOrders().stream().findFirst()

@@ -40,7 +40,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -142,15 +144,19 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     description.setWidthFull();
     description.setMinHeight("8em");
 
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-      try {
-        files.add(AttachmentCheck.check(metadata.fileName(), bytes));
-        fileList.add(new Span("📎 " + metadata.fileName()));
-      } catch (ProblemException refused) {
-        Notification.show(getTranslation("dispute.error.file", metadata.fileName()), 6000, Notification.Position.MIDDLE)
+    // the Receiver API on purpose: the newer UploadHandler reads request parts, which the servlet that
+    // vaadin-cdi deploys refuses (SRVE8020E, no multipart config)
+    MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
+    Upload upload = new Upload(buffer);
+    upload.addSucceededListener(e -> {
+      try (InputStream in = buffer.getInputStream(e.getFileName())) {
+        files.add(AttachmentCheck.check(e.getFileName(), in.readNBytes(AttachmentCheck.MAX_BYTES + 1)));
+        fileList.add(new Span("📎 " + e.getFileName()));
+      } catch (ProblemException | IOException refused) {
+        Notification.show(getTranslation("dispute.error.file", e.getFileName()), 6000, Notification.Position.MIDDLE)
             .addThemeVariants(NotificationVariant.LUMO_ERROR);
       }
-    }))));
+    });
     upload.setId("raise-upload");
     upload.setMaxFileSize(AttachmentCheck.MAX_BYTES);
     upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");

@@ -36,12 +36,14 @@ import java.util.List;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final InvoiceService invoices;
+  private final com.bpo.portal.dispute.DisputeService disputes;
   private final TenantContext context;
   private String title = "";
 
   @Inject
-  public InvoiceView(InvoiceService invoices, TenantContext context) {
+  public InvoiceView(InvoiceService invoices, com.bpo.portal.dispute.DisputeService disputes, TenantContext context) {
     this.invoices = invoices;
+    this.disputes = disputes;
     this.context = context;
   }
 
@@ -112,7 +114,26 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
     add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, links, facts,
         new H2(getTranslation("invoice.lines")), lines,
         new H2(getTranslation("invoice.payments")), payments,
-        new H2(getTranslation("invoice.creditNotes")), credits);
+        new H2(getTranslation("invoice.creditNotes")), credits,
+        new H2(getTranslation("invoice.disputes")), disputesOf(id));
+  }
+
+  /** The disputes over this invoice, newest first, each opening its page. */
+  private Component disputesOf(long invoiceId) {
+    List<com.bpo.portal.dispute.DisputeSummary> rows = disputes.list(
+        com.bpo.portal.dispute.DisputeFilter.ofInvoice(invoiceId), com.bpo.portal.dispute.DisputeSort.DEFAULT,
+        com.bpo.portal.shared.PageRequest.of(100, null)).items();
+    Grid<com.bpo.portal.dispute.DisputeSummary> grid = table(rows, "invoice.noDisputes");
+    grid.setId("invoice-disputes");
+    grid.addComponentColumn(d -> new RouterLink(d.number(), com.bpo.portal.ui.dispute.DisputeView.class, d.id()))
+        .setHeader(getTranslation("disputes.number")).setAutoWidth(true);
+    grid.addColumn(d -> Formats.date(d.raisedAt().toLocalDate(), getLocale())).setHeader(getTranslation("disputes.raised"));
+    grid.addColumn(d -> getTranslation("dispute.status." + d.status().name())
+        + (d.outcome() == null ? "" : " · " + getTranslation("dispute.outcome." + d.outcome().name())))
+        .setHeader(getTranslation("disputes.status"));
+    grid.addColumn(d -> Formats.money(d.disputed(), getLocale())).setHeader(getTranslation("disputes.amount"))
+        .setTextAlign(ColumnTextAlign.END);
+    return grid;
   }
 
   private Component fact(FormLayout form, String labelKey, String value) {
