@@ -4,8 +4,8 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.util.List;
 
 /**
- * What an upload did. REJECTED means nothing was written; {@code errors} holds the first
- * {@link InvoiceCsvImport#ERRORS_KEPT} of {@code errorCount} errors.
+ * What an upload did; {@code kind} is an {@link ImportKind} name. REJECTED means nothing was
+ * written; {@code errors} holds the first {@link CsvImport#ERRORS_KEPT} of {@code errorCount} errors.
  */
 public record ImportReport(Long id, String kind, String fileName, Outcome outcome, long rows, long created,
                            long unchanged, long errorCount, List<FieldError> errors) {

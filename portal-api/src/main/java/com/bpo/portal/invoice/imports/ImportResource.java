@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,14 +34,15 @@ public class ImportResource {
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Import invoices with lines from CSV (docs/IMPORT.md): all rows or none; 201 applied, "
+  @Operation(summary = "Import invoices with lines, customer accounts or payments applied to invoices from CSV "
+      + "(kind=invoices|customers|payments, docs/IMPORT.md): all rows or none; 201 applied, "
       + "422 rejected with every row's errors")
   public Response upload(@QueryParam("kind") @DefaultValue("invoices") String kind,
                          @HeaderParam("X-File-Name") String fileName, InputStream body) throws IOException {
-    if (!kind.equals("invoices")) {
-      throw new ProblemException("validation", "Invalid request", 400, "kind must be 'invoices' for now.");
-    }
-    ImportReport report = imports.importInvoices(body, fileName);
+    ImportKind importKind = ImportKind.ofParameter(kind).orElseThrow(() -> new ProblemException("validation",
+        "Invalid request", 400, "kind must be one of " + Arrays.stream(ImportKind.values()).map(ImportKind::parameter)
+            .toList() + "."));
+    ImportReport report = imports.importFile(importKind, body, fileName);
     if (report.outcome() == ImportReport.Outcome.REJECTED) {
       Problem problem = new Problem("https://portal.example/problems/import-rejected", "Import rejected", 422,
           report.errorCount() + " error(s) in " + report.rows() + " row(s); nothing was imported. "

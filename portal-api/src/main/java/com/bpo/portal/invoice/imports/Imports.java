@@ -19,10 +19,10 @@ import java.util.HexFormat;
  */
 @ApplicationScoped
 public class Imports {
-  @Inject InvoiceCsvImport invoiceImport;
+  @Inject ImportTransaction transaction;
   @Inject ImportRuns runs;
 
-  public ImportReport importInvoices(InputStream upload, String fileName) throws IOException {
+  public ImportReport importFile(ImportKind kind, InputStream upload, String fileName) throws IOException {
     MessageDigest sha256;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
@@ -31,7 +31,7 @@ public class Imports {
     }
     ImportReport report;
     try (Reader csv = new InputStreamReader(new DigestInputStream(upload, sha256), StandardCharsets.UTF_8)) {
-      report = invoiceImport.apply(csv, fileName);
+      report = transaction.apply(kind, csv, fileName);
     }
     return runs.record(report, HexFormat.of().formatHex(sha256.digest()));
   }

@@ -4,11 +4,7 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -39,7 +35,7 @@ record InvoiceRow(long row, String invoiceNumber, String customerNumber, LocalDa
 
   /** Parses a record; field errors go to {@code errors} and the result is null if any field is bad. */
   static InvoiceRow parse(CSVRecord record, long row, List<FieldError> errors) {
-    Parser p = new Parser(record.toMap(), row);
+    FieldParser p = new FieldParser(record.toMap(), row);
     String number = p.text("invoice_number", 50);
     String customer = p.text("customer_number", 50);
     LocalDate issue = p.date("issue_date");
@@ -62,87 +58,5 @@ record InvoiceRow(long row, String invoiceNumber, String customerNumber, LocalDa
         ? new InvoiceRow(row, number, customer, issue, due, currency, lineNo, description, quantity, unitPrice,
             taxRate, total)
         : null;
-  }
-
-  /** Field-by-field parsing that collects every problem of the row. */
-  private static final class Parser {
-    final Map<String, String> values;
-    final long row;
-    final List<FieldError> errors = new ArrayList<>();
-
-    Parser(Map<String, String> values, long row) {
-      this.values = values;
-      this.row = row;
-    }
-
-    void error(String field, String message) {
-      errors.add(new FieldError((int) row, field, message));
-    }
-
-    String raw(String field) {
-      String value = values.get(field);
-      return value == null ? "" : value.trim();
-    }
-
-    String text(String field, int max) {
-      String value = raw(field);
-      if (value.isEmpty()) {
-        error(field, "is required");
-      } else if (value.length() > max) {
-        error(field, "is longer than " + max + " characters");
-      }
-      return value;
-    }
-
-    LocalDate date(String field) {
-      try {
-        return LocalDate.parse(raw(field));
-      } catch (DateTimeParseException e) {
-        error(field, "'" + raw(field) + "' is not a date like 2026-11-23");
-        return null;
-      }
-    }
-
-    String currency(String field) {
-      String code = raw(field);
-      try {
-        if (code.length() == 3 && Currency.getInstance(code) != null) {
-          return code;
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      error(field, "'" + code + "' is not an ISO 4217 currency code");
-      return null;
-    }
-
-    Integer positiveInt(String field) {
-      try {
-        int value = Integer.parseInt(raw(field));
-        if (value > 0) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      error(field, "'" + raw(field) + "' is not a positive whole number");
-      return null;
-    }
-
-    BigDecimal decimal(String field, int maxScale, boolean zeroAllowed) {
-      try {
-        BigDecimal value = new BigDecimal(raw(field));
-        if (value.scale() > maxScale) {
-          error(field, "has more than " + maxScale + " decimals");
-        } else if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
-          error(field, zeroAllowed ? "must not be negative" : "must be more than zero");
-        } else {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        error(field, "'" + raw(field) + "' is not a decimal number like 1234.50");
-      }
-      return null;
-    }
   }
 }

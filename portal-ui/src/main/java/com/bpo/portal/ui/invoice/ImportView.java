@@ -1,6 +1,7 @@
 package com.bpo.portal.ui.invoice;
 
 import com.bpo.portal.invoice.imports.ErrorReportCsv;
+import com.bpo.portal.invoice.imports.ImportKind;
 import com.bpo.portal.invoice.imports.ImportReport;
 import com.bpo.portal.invoice.imports.ImportRuns;
 import com.bpo.portal.invoice.imports.Imports;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.FileBuffer;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,8 +33,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Upload of an invoice CSV (format in docs/IMPORT.md): the file is imported whole or not at all,
- * and the screen shows what happened, with every bad row and a downloadable report.
+ * Upload of a CSV of invoices, customer accounts or payments, chosen before the upload (formats in
+ * docs/IMPORT.md): the file is imported whole or not at all, and the screen shows what happened,
+ * with every bad row and a downloadable report.
  */
 @Route(value = "invoices/import", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
@@ -40,6 +43,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
   private static final int MAX_BYTES = 200 * 1024 * 1024;
   private final Imports imports;
   private final ImportRuns runs;
+  private final Select<ImportKind> kind = new Select<>();
+  private final Paragraph help = new Paragraph();
   private final VerticalLayout result = new VerticalLayout();
   private final Grid<ImportReport> history = new Grid<>();
 
@@ -47,6 +52,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
   public ImportView(Imports imports, ImportRuns runs) {
     this.imports = imports;
     this.runs = runs;
+    kind.setId("import-kind");
+    kind.setLabel(getTranslation("import.kind"));
+    kind.setItems(ImportKind.values());
+    kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k.name()));
+    kind.addValueChangeListener(e -> help.setText(getTranslation("import.help." + e.getValue().name())));
+    kind.setValue(ImportKind.INVOICES);
+    kind.setWidth("24em");
+
     FileBuffer buffer = new FileBuffer();
     Upload upload = new Upload(buffer);
     upload.setId("import-upload");
@@ -56,7 +69,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     upload.setDropLabel(new Paragraph(getTranslation("import.drop")));
     upload.addSucceededListener(e -> {
       try (InputStream in = buffer.getInputStream()) {
-        show(imports.importInvoices(in, e.getFileName()));
+        show(imports.importFile(kind.getValue(), in, e.getFileName()));
       } catch (IOException ex) {
         Notification.show(getTranslation("import.unreadable")).addThemeVariants(NotificationVariant.LUMO_ERROR);
       }
@@ -67,17 +80,19 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     history.setId("import-history");
     history.addThemeVariants(GridVariant.LUMO_COMPACT);
+    history.addColumn(r -> getTranslation("import.kind." + r.kind())).setHeader(getTranslation("import.kind.column"))
+        .setAutoWidth(true);
     history.addColumn(ImportReport::fileName).setHeader(getTranslation("import.file")).setFlexGrow(1);
     history.addComponentColumn(r -> outcome(r)).setHeader(getTranslation("import.outcome")).setAutoWidth(true);
     history.addColumn(ImportReport::rows).setHeader(getTranslation("import.rows")).setAutoWidth(true);
-    history.addColumn(ImportReport::created).setHeader(getTranslation("import.created")).setAutoWidth(true);
+    history.addColumn(ImportReport::created).setHeader(getTranslation("import.new")).setAutoWidth(true);
     history.addColumn(ImportReport::unchanged).setHeader(getTranslation("import.unchanged")).setAutoWidth(true);
     history.addColumn(ImportReport::errorCount).setHeader(getTranslation("import.errors")).setAutoWidth(true);
     history.setAllRowsVisible(true);
     history.setEmptyStateText(getTranslation("import.noHistory"));
 
     result.setPadding(false);
-    add(new H1(getPageTitle()), new Paragraph(getTranslation("import.help")), upload, result,
+    add(new H1(getPageTitle()), kind, help, upload, result,
         new H2(getTranslation("import.history")), history);
     refreshHistory();
   }
@@ -93,7 +108,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
   private void show(ImportReport report) {
     result.removeAll();
     Paragraph summary = new Paragraph(report.outcome() == ImportReport.Outcome.APPLIED
-        ? getTranslation("import.applied", report.rows(), report.created(), report.unchanged())
+        ? getTranslation("import.applied." + report.kind(), report.rows(), report.created(), report.unchanged())
         : getTranslation("import.rejected", report.errorCount(), report.rows()));
     summary.setId("import-summary");
     result.add(outcome(report), summary);
@@ -136,6 +151,6 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
   @Override
   public String getPageTitle() {
-    return getTranslation("import.title");
+    return getTranslation("import.heading");
   }
 }

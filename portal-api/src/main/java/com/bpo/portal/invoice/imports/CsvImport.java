@@ -1,0 +1,125 @@
+package com.bpo.portal.invoice.imports;
+
+import com.bpo.portal.shared.Problem.FieldError;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One upload of one kind while it streams, on the transaction's own connection (so row-level
+ * security applies): what every kind shares, namely reading the CSV a record at a time, checking the
+ * header, counting rows, keeping the first errors, and the statements it prepared once for the whole
+ * file. A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops
+ * queueing writes at the first error but goes on checking, so that the report lists every bad row.
+ * {@link ImportTransaction} rolls the whole file back if there was any.
+ */
+abstract class CsvImport implements AutoCloseable {
+  static final int ERRORS_KEPT = 1000;
+  static final int BATCH = 500;
+
+  final Connection db;
+  final String tenant;
+  private final List<FieldError> errors = new ArrayList<>();
+  private final List<PreparedStatement> statements = new ArrayList<>();
+  long errorCount;
+  long rows;
+  long created;
+  long unchanged;
+
+  CsvImport(Connection db, String tenant) {
+    this.db = db;
+    this.tenant = tenant;
+  }
+
+  abstract ImportKind kind();
+
+  /** The columns the header must name (in any order). */
+  abstract List<String> columns();
+
+  /** Takes the next data row, numbered {@link #rows}. */
+  abstract void accept(CSVRecord record) throws SQLException;
+
+  /** After the last row: checks what is still pending and, if the file had no error, writes it. */
+  abstract void finish() throws SQLException;
+
+  ImportReport read(Reader csv, String fileName) throws SQLException {
+    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
+      List<String> missing = columns().stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+      if (missing.isEmpty()) {
+        for (CSVRecord record : parser) {
+          rows++;
+          accept(record);
+        }
+        finish();
+      } else {
+        error(0, "header", "missing column(s) " + missing + "; expected " + columns());
+      }
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      error(rows + 1, "file", "could not be read as CSV: " + e.getMessage());
+    }
+    boolean rejected = errorCount > 0;
+    return new ImportReport(null, kind().name(), fileName,
+        rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.APPLIED,
+        rows, rejected ? 0 : created, rejected ? 0 : unchanged, errorCount, errors);
+  }
+
+  void error(FieldError error) {
+    errorCount++;
+    if (errors.size() < ERRORS_KEPT) {
+      errors.add(error);
+    }
+  }
+
+  void error(long row, String field, String message) {
+    error(new FieldError((int) row, field, message));
+  }
+
+  /** Prepared once per upload and closed with it. */
+  PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement statement = db.prepareStatement(sql);
+    statements.add(statement);
+    return statement;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement statement : statements) {
+      statement.close();
+    }
+  }
+
+  /** Ids drawn from a sequence a block at a time, each one used as it comes, as EclipseLink draws them. */
+  final class Ids {
+    private final String sequence;
+    private final Deque<Long> ids = new ArrayDeque<>();
+
+    Ids(String sequence) {
+      this.sequence = sequence;
+    }
+
+    long next() throws SQLException {
+      if (ids.isEmpty()) {
+        try (PreparedStatement q = db.prepareStatement(
+            "select nextval('" + sequence + "') from generate_series(1, " + BATCH + ")");
+             ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+      }
+      return ids.poll();
+    }
+  }
+}

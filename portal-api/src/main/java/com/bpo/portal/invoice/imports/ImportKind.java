@@ -1,0 +1,29 @@
+package com.bpo.portal.invoice.imports;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an uploaded file holds; each kind has its own format (docs/IMPORT.md) and its own import. */
+public enum ImportKind {
+  INVOICES, CUSTOMERS, PAYMENTS;
+
+  /** The name the API takes in {@code ?kind=}: {@code invoices}, {@code customers}, {@code payments}. */
+  public String parameter() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<ImportKind> ofParameter(String parameter) {
+    return Arrays.stream(values()).filter(k -> k.parameter().equals(parameter)).findFirst();
+  }
+
+  CsvImport start(Connection db, String tenant) throws SQLException {
+    return switch (this) {
+      case INVOICES -> new InvoiceCsvImport(db, tenant);
+      case CUSTOMERS -> new CustomerCsvImport(db, tenant);
+      case PAYMENTS -> new PaymentCsvImport(db, tenant);
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package com.bpo.portal.invoice.imports;
+
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The transaction of an upload: the file of any kind is streamed into the active tenant on the
+ * transaction's own connection and kept whole, or rolled back whole if any row was wrong.
+ */
+@TenantService
+public class ImportTransaction {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject TenantContext context;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
+    try (CsvImport upload = kind.start(em.unwrap(Connection.class), context.requireTenant().id())) {
+      ImportReport report = upload.read(csv, fileName);
+      if (report.outcome() == ImportReport.Outcome.REJECTED) {
+        transactions.setRollbackOnly();
+      }
+      return report;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Import failed in the database", e);
+    }
+  }
+}
