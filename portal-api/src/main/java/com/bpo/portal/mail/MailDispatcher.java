@@ -85,7 +85,8 @@ public class MailDispatcher {
   private void dispatchSafely() {
     try {
       dispatch();
-    } catch (RuntimeException | SQLException e) {
+    } catch (RuntimeException | SQLException | java.util.ServiceConfigurationError e) {
+      // (the last when the application stops while a round runs: its class loader is gone)
       LOG.log(Level.WARNING, "Mail round failed; the outbox keeps everything for the next one", e);
     }
   }

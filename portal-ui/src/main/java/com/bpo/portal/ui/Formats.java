@@ -39,6 +39,11 @@ public final class Formats {
     return format.format(value);
   }
 
+  /** A month as the locale names it: "October 2026", "octobre 2026". */
+  public static String month(java.time.YearMonth month, Locale locale) {
+    return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+  }
+
   public static String number(long value, Locale locale) {
     return NumberFormat.getIntegerInstance(locale).format(value);
   }

@@ -117,6 +117,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeAnalysis"),
             com.bpo.portal.ui.dispute.DisputeAnalysisView.class, VaadinIcon.PIE_BAR_CHART.create()));
       }
+      if (!user.isCustomer()) {
+        nav.addItem(new SideNavItem(getTranslation("nav.scorecard"),
+            com.bpo.portal.ui.scorecard.ScorecardView.class, VaadinIcon.DASHBOARD.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
             com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));

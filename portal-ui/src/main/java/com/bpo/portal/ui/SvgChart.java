@@ -92,6 +92,30 @@ public final class SvgChart {
     return close(svg);
   }
 
+  /** A small line of values in order (a KPI's last months), the last point marked. */
+  public static Html sparkline(String ariaLabel, List<Bar> points) {
+    int width = 160;
+    int height = 36;
+    double min = points.stream().mapToDouble(Bar::value).min().orElse(0);
+    double max = points.stream().mapToDouble(Bar::value).max().orElse(1);
+    double span = max - min == 0 ? 1 : max - min;
+    StringBuilder line = new StringBuilder();
+    double x = 0;
+    double y = 0;
+    for (int i = 0; i < points.size(); i++) {
+      x = 4 + i * (width - 8.0) / Math.max(1, points.size() - 1);
+      y = 4 + (height - 8) * (1 - (points.get(i).value() - min) / span);
+      line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    }
+    StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+        "<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='%s' viewBox='0 0 %d %d' width='%d' height='%d'>",
+        escape(ariaLabel), width, height, width, height));
+    svg.append("<polyline fill='none' stroke='var(--lumo-primary-color)' stroke-width='2' points='").append(line)
+        .append("'/>");
+    svg.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='var(--lumo-primary-color)'/>", x, y));
+    return close(svg);
+  }
+
   private static StringBuilder open(String ariaLabel, String id) {
     return new StringBuilder(String.format(Locale.ROOT,
         "<svg xmlns='http://www.w3.org/2000/svg' id='%s' role='img' aria-label='%s' viewBox='0 0 %d %d' "

@@ -67,6 +67,10 @@ final class DemoData {
         new DemoDisputes(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), tenant.customerLogin(),
             tenant.agent(), tenant.disputes());
         connection.commit();
+        bind(tenant.id());
+        new DemoScorecards(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+            tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();

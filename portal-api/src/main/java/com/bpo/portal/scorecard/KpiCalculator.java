@@ -1,0 +1,223 @@
+package com.bpo.portal.scorecard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The computed KPIs of one month, each an aggregate in SQL (formulas and a worked example in
+ * docs/KPIS.md). Plain JDBC on the caller's connection, so it runs inside the service's transaction
+ * (bound to the tenant, row-level security on) and, in tests, directly against a fixture tenant.
+ *
+ * <p>Receivables on a past date are rebuilt from today's open amounts plus what was paid or credited
+ * after that date; only those later rows and the open invoices are read, never the whole history.
+ */
+public final class KpiCalculator {
+  /** The codes this calculator computes; any other KPI is entered by hand. */
+  public static final java.util.Set<String> COMPUTED = java.util.Set.of("DSO", "DSO_COUNTBACK", "BEST_DSO", "ADD",
+      "CEI", "PCT_CURRENT", "PCT_OVER_90", "DISPUTE_CYCLE_MEAN", "DISPUTE_CYCLE_P90", "DISPUTE_RESPONSE_SLA",
+      "DISPUTE_RESOLUTION_SLA", "INVOICE_ACCURACY");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final String[] BILLING_ERRORS = {"PRICING", "QUANTITY", "DUPLICATE_BILLING", "TAX"};
+
+  private final Connection db;
+  private final String tenant;
+  private final ZoneId zone;
+
+  public KpiCalculator(Connection db, String tenant, ZoneId zone) {
+    this.db = db;
+    this.tenant = tenant;
+    this.zone = zone;
+  }
+
+  /** Receivables on a date: total, the part not yet due, the part more than 90 days past due. */
+  record Receivables(BigDecimal total, BigDecimal current, BigDecimal over90) {}
+
+  /** Every computed KPI of {@code month}, by code; a value is null when it is undefined (nothing to measure). */
+  public Map<String, BigDecimal> compute(YearMonth month) throws SQLException {
+    LocalDate start = month.atDay(1);
+    LocalDate end = month.atEndOfMonth();
+    int days = month.lengthOfMonth();
+    Receivables closing = receivablesOn(end);
+    Receivables opening = receivablesOn(start.minusDays(1));
+    Map<YearMonth, BigDecimal> sales = monthlySales(month.minusMonths(11), month);
+    BigDecimal periodSales = sales.getOrDefault(month, BigDecimal.ZERO);
+
+    Map<String, BigDecimal> kpis = new LinkedHashMap<>();
+    BigDecimal dso = ratio(closing.total(), periodSales, days);
+    BigDecimal best = ratio(closing.current(), periodSales, days);
+    kpis.put("DSO", dso);
+    kpis.put("DSO_COUNTBACK", countback(closing.total(), sales, month));
+    kpis.put("BEST_DSO", best);
+    kpis.put("ADD", dso == null || best == null ? null : dso.subtract(best));
+    BigDecimal collectible = opening.total().add(periodSales);
+    kpis.put("CEI", percent(collectible.subtract(closing.total()), collectible.subtract(closing.current())));
+    kpis.put("PCT_CURRENT", percent(closing.current(), closing.total()));
+    kpis.put("PCT_OVER_90", percent(closing.over90(), closing.total()));
+    disputeKpis(start, end, kpis);
+    kpis.put("INVOICE_ACCURACY", invoiceAccuracy(start, end));
+    return kpis;
+  }
+
+  Receivables receivablesOn(LocalDate day) throws SQLException {
+    // balance on day = open today + paid after day + credited after day, for invoices issued by then
+    String sql = """
+        with later as (
+          select a.invoice_id, sum(a.amount) as amount
+          from payment_allocation a join payment p on p.tenant_id = a.tenant_id and p.id = a.payment_id
+          where a.tenant_id = ? and p.received_on > ?
+          group by a.invoice_id
+          union all
+          select invoice_id, sum(amount) from credit_note where tenant_id = ? and issued_on > ? group by invoice_id
+        ), after_day as (
+          select invoice_id, sum(amount) as amount from later group by invoice_id
+        ), balances as (
+          select i.due_date, i.open_amount + coalesce(l.amount, 0) as balance
+          from invoice i left join after_day l on l.invoice_id = i.id
+          where i.tenant_id = ? and i.open_amount > 0 and i.issue_date <= ?
+          union all
+          select i.due_date, l.amount
+          from after_day l join invoice i on i.tenant_id = ? and i.id = l.invoice_id
+          where i.open_amount <= 0 and i.issue_date <= ?
+        )
+        select coalesce(sum(balance), 0),
+               coalesce(sum(balance) filter (where due_date >= ?), 0),
+               coalesce(sum(balance) filter (where ? - due_date > 90), 0)
+        from balances""";
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      Date d = Date.valueOf(day);
+      q.setString(1, tenant);
+      q.setDate(2, d);
+      q.setString(3, tenant);
+      q.setDate(4, d);
+      q.setString(5, tenant);
+      q.setDate(6, d);
+      q.setString(7, tenant);
+      q.setDate(8, d);
+      q.setDate(9, d);
+      q.setDate(10, d);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return new Receivables(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
+      }
+    }
+  }
+
+  Map<YearMonth, BigDecimal> monthlySales(YearMonth from, YearMonth to) throws SQLException {
+    Map<YearMonth, BigDecimal> sales = new LinkedHashMap<>();
+    try (PreparedStatement q = db.prepareStatement("""
+        select to_char(issue_date, 'YYYY-MM'), sum(total_amount) from invoice
+        where tenant_id = ? and issue_date between ? and ? group by 1""")) {
+      q.setString(1, tenant);
+      q.setDate(2, Date.valueOf(from.atDay(1)));
+      q.setDate(3, Date.valueOf(to.atEndOfMonth()));
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          sales.put(YearMonth.parse(rs.getString(1)), rs.getBigDecimal(2));
+        }
+      }
+    }
+    return sales;
+  }
+
+  /**
+   * Countback DSO: the receivables are matched against each month's sales, newest first; every
+   * month fully absorbed counts all its days, the month where they run out counts its share.
+   */
+  static BigDecimal countback(BigDecimal receivables, Map<YearMonth, BigDecimal> sales, YearMonth month) {
+    if (receivables.signum() == 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    BigDecimal left = receivables;
+    BigDecimal days = BigDecimal.ZERO;
+    for (int back = 0; back < 12; back++) {
+      YearMonth m = month.minusMonths(back);
+      BigDecimal s = sales.getOrDefault(m, BigDecimal.ZERO);
+      BigDecimal length = BigDecimal.valueOf(m.lengthOfMonth());
+      if (s.signum() > 0 && left.compareTo(s) <= 0) {
+        return days.add(left.multiply(length).divide(s, 2, RoundingMode.HALF_UP));
+      }
+      left = left.subtract(s);
+      days = days.add(length);
+    }
+    return days.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  private void disputeKpis(LocalDate start, LocalDate end, Map<String, BigDecimal> kpis) throws SQLException {
+    OffsetDateTime from = start.atStartOfDay(zone).toOffsetDateTime();
+    OffsetDateTime to = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    try (PreparedStatement q = db.prepareStatement("""
+        select round(avg(extract(epoch from resolved_at - raised_at) / 86400)::numeric, 2),
+               round((percentile_cont(0.9) within group (order by extract(epoch from resolved_at - raised_at) / 86400))::numeric, 2)
+        from dispute where tenant_id = ? and resolved_at >= ? and resolved_at < ?""")) {
+      q.setString(1, tenant);
+      q.setObject(2, from);
+      q.setObject(3, to);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        kpis.put("DISPUTE_CYCLE_MEAN", rs.getBigDecimal(1));
+        kpis.put("DISPUTE_CYCLE_P90", rs.getBigDecimal(2));
+      }
+    }
+    // the disputes whose target fell in the month; met = done at or before the target
+    kpis.put("DISPUTE_RESPONSE_SLA", share("""
+        select count(*) filter (where first_response_at <= first_response_due), count(*) from dispute
+        where tenant_id = ? and first_response_due >= ? and first_response_due < ?""", from, to));
+    kpis.put("DISPUTE_RESOLUTION_SLA", share("""
+        select count(*) filter (where resolved_at <= resolution_due), count(*) from dispute
+        where tenant_id = ? and resolution_due >= ? and resolution_due < ?""", from, to));
+  }
+
+  private BigDecimal share(String sql, OffsetDateTime from, OffsetDateTime to) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      q.setString(1, tenant);
+      q.setObject(2, from);
+      q.setObject(3, to);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return percent(BigDecimal.valueOf(rs.getLong(1)), BigDecimal.valueOf(rs.getLong(2)));
+      }
+    }
+  }
+
+  /** Invoices of the month not credited for a billing error (pricing, quantity, duplicate, tax). */
+  private BigDecimal invoiceAccuracy(LocalDate start, LocalDate end) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement("""
+        select count(*), count(*) filter (where exists (
+                 select 1 from dispute_item di join dispute d on d.tenant_id = di.tenant_id and d.id = di.dispute_id
+                 where di.tenant_id = i.tenant_id and di.invoice_id = i.id and di.settled > 0
+                   and d.outcome in ('ACCEPTED', 'PARTLY_ACCEPTED') and d.reason_code = any(?)))
+        from invoice i where i.tenant_id = ? and i.issue_date between ? and ?""")) {
+      q.setArray(1, db.createArrayOf("text", BILLING_ERRORS));
+      q.setString(2, tenant);
+      q.setDate(3, Date.valueOf(start));
+      q.setDate(4, Date.valueOf(end));
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        long invoices = rs.getLong(1);
+        return percent(BigDecimal.valueOf(invoices - rs.getLong(2)), BigDecimal.valueOf(invoices));
+      }
+    }
+  }
+
+  /** part ÷ sales × days, to two decimals; null without sales. */
+  static BigDecimal ratio(BigDecimal part, BigDecimal sales, int days) {
+    return sales.signum() == 0 ? null
+        : part.multiply(BigDecimal.valueOf(days)).divide(sales, 2, RoundingMode.HALF_UP);
+  }
+
+  /** part ÷ whole × 100, to two decimals; null when the whole is zero. */
+  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+  }
+}
