@@ -32,11 +32,17 @@ public final class KpiCalculator {
 
   private final Connection db;
   private final String tenant;
+  private final String currency;
   private final ZoneId zone;
 
-  public KpiCalculator(Connection db, String tenant, ZoneId zone) {
+  /**
+   * Money KPIs count the invoices in the tenant's {@code currency} only: amounts in different
+   * currencies are never added together (the disputes and accuracy KPIs are counts, in any currency).
+   */
+  public KpiCalculator(Connection db, String tenant, String currency, ZoneId zone) {
     this.db = db;
     this.tenant = tenant;
+    this.currency = currency;
     this.zone = zone;
   }
 
@@ -84,11 +90,11 @@ public final class KpiCalculator {
         ), balances as (
           select i.due_date, i.open_amount + coalesce(l.amount, 0) as balance
           from invoice i left join after_day l on l.invoice_id = i.id
-          where i.tenant_id = ? and i.open_amount > 0 and i.issue_date <= ?
+          where i.tenant_id = ? and i.open_amount > 0 and i.issue_date <= ? and i.currency = ?
           union all
           select i.due_date, l.amount
           from after_day l join invoice i on i.tenant_id = ? and i.id = l.invoice_id
-          where i.open_amount <= 0 and i.issue_date <= ?
+          where i.open_amount <= 0 and i.issue_date <= ? and i.currency = ?
         )
         select coalesce(sum(balance), 0),
                coalesce(sum(balance) filter (where due_date >= ?), 0),
@@ -102,10 +108,12 @@ public final class KpiCalculator {
       q.setDate(4, d);
       q.setString(5, tenant);
       q.setDate(6, d);
-      q.setString(7, tenant);
-      q.setDate(8, d);
+      q.setString(7, currency);
+      q.setString(8, tenant);
       q.setDate(9, d);
-      q.setDate(10, d);
+      q.setString(10, currency);
+      q.setDate(11, d);
+      q.setDate(12, d);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         return new Receivables(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
@@ -117,10 +125,11 @@ public final class KpiCalculator {
     Map<YearMonth, BigDecimal> sales = new LinkedHashMap<>();
     try (PreparedStatement q = db.prepareStatement("""
         select to_char(issue_date, 'YYYY-MM'), sum(total_amount) from invoice
-        where tenant_id = ? and issue_date between ? and ? group by 1""")) {
+        where tenant_id = ? and issue_date between ? and ? and currency = ? group by 1""")) {
       q.setString(1, tenant);
       q.setDate(2, Date.valueOf(from.atDay(1)));
       q.setDate(3, Date.valueOf(to.atEndOfMonth()));
+      q.setString(4, currency);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           sales.put(YearMonth.parse(rs.getString(1)), rs.getBigDecimal(2));
@@ -169,13 +178,16 @@ public final class KpiCalculator {
         kpis.put("DISPUTE_CYCLE_P90", rs.getBigDecimal(2));
       }
     }
-    // the disputes whose target fell in the month; met = done at or before the target
+    // the disputes whose target fell in the month and is decided (passed, or met early); met = done
+    // at or before the target. A month computed before it ends does not count targets still ahead.
     kpis.put("DISPUTE_RESPONSE_SLA", share("""
         select count(*) filter (where first_response_at <= first_response_due), count(*) from dispute
-        where tenant_id = ? and first_response_due >= ? and first_response_due < ?""", from, to));
+        where tenant_id = ? and first_response_due >= ? and first_response_due < ?
+          and (first_response_due < now() or first_response_at is not null)""", from, to));
     kpis.put("DISPUTE_RESOLUTION_SLA", share("""
         select count(*) filter (where resolved_at <= resolution_due), count(*) from dispute
-        where tenant_id = ? and resolution_due >= ? and resolution_due < ?""", from, to));
+        where tenant_id = ? and resolution_due >= ? and resolution_due < ?
+          and (resolution_due < now() or resolved_at is not null)""", from, to));
   }
 
   private BigDecimal share(String sql, OffsetDateTime from, OffsetDateTime to) throws SQLException {

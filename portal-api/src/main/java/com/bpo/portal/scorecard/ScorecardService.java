@@ -253,7 +253,8 @@ public class ScorecardService {
   private Map<String, BigDecimal> calculate(YearMonth month) {
     Tenant tenant = context.requireTenant();
     try {
-      return new KpiCalculator(em.unwrap(Connection.class), tenant.id(), ZoneId.of(tenant.timeZone())).compute(month);
+      return new KpiCalculator(em.unwrap(Connection.class), tenant.id(), tenant.currency(),
+          ZoneId.of(tenant.timeZone())).compute(month);
     } catch (SQLException e) {
       throw new IllegalStateException("KPI queries failed for " + month, e);
     }

@@ -29,6 +29,7 @@ public final class ServiceCredits {
     if (total.compareTo(cap) > 0) {
       BigDecimal sum = total;
       earned.replaceAll((code, amount) -> amount.multiply(cap).divide(sum, 2, RoundingMode.DOWN));
+      earned.values().removeIf(amount -> amount.signum() == 0); // a cap of 0 books nothing, not rows of 0.00
     }
     return earned;
   }

@@ -34,8 +34,9 @@ public final class Formats {
       return "—";
     }
     NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(value.scale());
-    format.setMaximumFractionDigits(value.scale());
+    int digits = Math.max(0, value.scale());
+    format.setMinimumFractionDigits(digits);
+    format.setMaximumFractionDigits(digits);
     return format.format(value);
   }
 

@@ -205,7 +205,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     grid.setId("scorecard-kpis");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
-    grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setFlexGrow(1);
+    grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setWidth("20em").setFlexGrow(2);
     grid.addColumn(k -> value(k.actual(), k)).setHeader(getTranslation("scorecard.actual"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(k -> (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + value(k.target(), k))
@@ -213,7 +213,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     grid.addComponentColumn(k -> Badge.of(getTranslation("scorecard.rag." + k.rag().name()), tone(k.rag())))
         .setHeader(getTranslation("scorecard.rag")).setAutoWidth(true);
     grid.addComponentColumn(this::trend).setHeader(getTranslation("scorecard.trend")).setWidth("180px").setFlexGrow(0);
-    grid.addColumn(k -> Formats.decimal(k.weight(), getLocale())).setHeader(getTranslation("scorecard.weight"))
+    grid.addColumn(k -> Formats.decimal(k.weight().stripTrailingZeros(), getLocale())).setHeader(getTranslation("scorecard.weight"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addComponentColumn(k -> kpiActions(card, k)).setHeader(getTranslation("scorecard.review")).setAutoWidth(true);
     grid.setItems(card.kpis());

@@ -68,7 +68,8 @@ final class DemoData {
             tenant.agent(), tenant.disputes());
         connection.commit();
         bind(tenant.id());
-        new DemoScorecards(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+        new DemoScorecards(connection).seed(tenant.id(), tenant.currency(), java.time.ZoneId.of(tenant.timeZone()),
+            "ops.lead",
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
       }

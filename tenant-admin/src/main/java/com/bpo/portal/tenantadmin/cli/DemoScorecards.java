@@ -30,7 +30,7 @@ final class DemoScorecards {
   record Definition(String code, int version, Rag.Direction direction, BigDecimal target, BigDecimal warning,
                     BigDecimal weight, BigDecimal atRisk, boolean computed) {}
 
-  void seed(String tenant, ZoneId zone, String lead, String stakeholder) throws SQLException {
+  void seed(String tenant, String currency, ZoneId zone, String lead, String stakeholder) throws SQLException {
     try (PreparedStatement q = db.prepareStatement("select exists (select 1 from scorecard)");
          ResultSet rs = q.executeQuery()) {
       rs.next();
@@ -39,7 +39,7 @@ final class DemoScorecards {
       }
     }
     List<Definition> definitions = definitions(tenant);
-    KpiCalculator calculator = new KpiCalculator(db, tenant, zone);
+    KpiCalculator calculator = new KpiCalculator(db, tenant, currency, zone);
     YearMonth last = YearMonth.from(LocalDate.now(zone)).minusMonths(1);
     for (int back = 6; back >= 1; back--) {
       YearMonth month = last.minusMonths(back - 1L);
@@ -88,11 +88,11 @@ final class DemoScorecards {
           q.setString(1, tenant);
           try (ResultSet rs = q.executeQuery()) {
             if (rs.next()) {
-              String currency = rs.getString(1);
+              String creditCurrency = rs.getString(1);
               for (Map.Entry<String, BigDecimal> credit
                   : ServiceCredits.of(red, rs.getBigDecimal(2), rs.getBigDecimal(3)).entrySet()) {
                 execute("insert into service_credit (tenant_id, period, code, currency, amount) values (?, ?, ?, ?, ?)",
-                    tenant, month.toString(), credit.getKey(), currency, credit.getValue());
+                    tenant, month.toString(), credit.getKey(), creditCurrency, credit.getValue());
               }
             }
           }
