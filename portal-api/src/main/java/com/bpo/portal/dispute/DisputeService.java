@@ -360,6 +360,25 @@ public class DisputeService {
     return staff;
   }
 
+  /** How many disputes are open, and how many of those are past an SLA target (0 for a customer's view). */
+  public record Counts(long open, long breached) {}
+
+  public Counts openCounts() {
+    CustomerScope.Visibility visibility = scope.current();
+    if (visibility.seesNothing()) {
+      return new Counts(0, 0);
+    }
+    Object[] r = (Object[]) em.createNativeQuery("""
+            select count(*), count(*) filter (where (first_response_at is null and first_response_due < now())
+                                                    or resolution_due < now())
+            from dispute where tenant_id = ?1 and status in ('NEW', 'IN_REVIEW', 'AWAITING_CUSTOMER')
+              and (?2 = -1 or customer_account_id = ?2)""")
+        .setParameter(1, tenantId()).setParameter(2, visibility.all() ? -1L : visibility.account().orElseThrow())
+        .getSingleResult();
+    long breached = visibility.all() ? ((Number) r[1]).longValue() : 0;
+    return new Counts(((Number) r[0]).longValue(), breached);
+  }
+
   // ---------------------------------------------------------------- raising
 
   /**

@@ -158,6 +158,18 @@ public class ScorecardService {
 
   // ---------------------------------------------------------------- scorecards
 
+  /** The latest stored month: its period, status and weighted score, for the home page. */
+  public record Latest(String period, Scorecard.Status status, BigDecimal score) {}
+
+  @SuppressWarnings("unchecked")
+  public Optional<Latest> latest() {
+    List<Object[]> rows = em.createNativeQuery("select period, status, overall_score from scorecard "
+            + "where tenant_id = ?1 order by period desc limit 1")
+        .setParameter(1, tenant()).getResultList();
+    return rows.stream().findFirst().map(r -> new Latest(((String) r[0]).trim(),
+        Scorecard.Status.valueOf((String) r[1]), (BigDecimal) r[2]));
+  }
+
   /** The stored scorecard of the month, or a preview computed now (nothing saved) if there is none yet. */
   public Scorecard scorecard(String period) {
     YearMonth month = month(period);

@@ -38,7 +38,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
   private final TenantContext context;
 
   @Inject
-  public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables) {
+  public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables,
+                  com.bpo.portal.dispute.DisputeService disputes, com.bpo.portal.scorecard.ScorecardService scorecards) {
     this.context = context;
     PortalUser user = context.requireUser();
     Optional<Tenant> tenant = context.tenant();
@@ -67,6 +68,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
               own -> cards.add(card(getTranslation("home.yourAccount"), own.number() + " · " + own.name(),
                   getTranslation("home.creditLimit", Formats.money(own.creditLimit(), getLocale())))),
               () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
+      cards.add(card(getTranslation("home.yourOpenDisputes"), Formats.number(disputes.openCounts().open(), getLocale()), ""));
     } else {
       Dso dso = receivables.dso(context.today(), DSO_DAYS, Optional.empty());
       for (Dso.Figure figure : dso.figures()) {
@@ -77,13 +79,25 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             figure.dso() == null ? "–" : getTranslation("home.days", figure.dso()), ""));
       }
       cards.add(card(getTranslation("home.customerAccounts"), Formats.number(accounts.count(), getLocale()), ""));
+      var open = disputes.openCounts();
+      cards.add(card(getTranslation("home.openDisputes"), Formats.number(open.open(), getLocale()),
+          getTranslation("home.breachedDisputes", open.breached())));
+      scorecards.latest().ifPresent(latest -> cards.add(card(
+          getTranslation("home.scorecard", Formats.month(java.time.YearMonth.parse(latest.period()), getLocale())),
+          latest.score() == null ? "–" : Formats.decimal(latest.score(), getLocale()),
+          getTranslation("scorecard.status." + latest.status().name()))));
     }
     add(new H2(getTranslation("home.today")), cards);
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout();
     if (user.isCustomer()) {
-      add(new RouterLink(getTranslation("nav.invoices"), InvoicesView.class));
+      links.add(new RouterLink(getTranslation("nav.invoices"), InvoicesView.class),
+          new RouterLink(getTranslation("nav.myDisputes"), com.bpo.portal.ui.dispute.DisputesView.class));
     } else {
-      add(new RouterLink(getTranslation("nav.aging"), AgingView.class));
+      links.add(new RouterLink(getTranslation("nav.aging"), AgingView.class),
+          new RouterLink(getTranslation("nav.disputes"), com.bpo.portal.ui.dispute.DisputesView.class),
+          new RouterLink(getTranslation("nav.scorecard"), com.bpo.portal.ui.scorecard.ScorecardView.class));
     }
+    add(links);
   }
 
   private String share(Dso.Figure figure) {
