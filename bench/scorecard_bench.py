@@ -43,11 +43,18 @@ select count(*) filter (where resolved_at <= resolution_due), count(*) from disp
 where tenant_id = 'bench' and resolution_due >= '{start}' and resolution_due < '{next}'
   and (resolution_due < now() or resolved_at is not null);"""
 
-ACCURACY = """select count(*), count(*) filter (where exists (
-  select 1 from dispute_item di join dispute d on d.tenant_id = di.tenant_id and d.id = di.dispute_id
-  where di.tenant_id = i.tenant_id and di.invoice_id = i.id and di.settled > 0
-    and d.outcome in ('ACCEPTED', 'PARTLY_ACCEPTED') and d.reason_code = any(array['PRICING','QUANTITY','DUPLICATE_BILLING','TAX'])))
-from invoice i where i.tenant_id = 'bench' and i.issue_date between '{start}' and '{end}';"""
+ACCURACY = """select (select count(*) from invoice where tenant_id = 'bench' and issue_date between '{start}' and '{end}'),
+  (select count(distinct di.invoice_id) from dispute d
+   join dispute_item di on di.tenant_id = d.tenant_id and di.dispute_id = d.id and di.settled > 0
+   join invoice i on i.tenant_id = di.tenant_id and i.id = di.invoice_id
+   where d.tenant_id = 'bench' and d.outcome in ('ACCEPTED', 'PARTLY_ACCEPTED')
+     and d.reason_code = any(array['PRICING','QUANTITY','DUPLICATE_BILLING','TAX'])
+     and i.issue_date between '{start}' and '{end}');"""
+
+
+def forget(period):
+    """Removes the stored scorecard of the month, so that GET computes a preview instead of reading it."""
+    rb.psql(f"begin; select set_config('app.tenant_id', 'bench', true); delete from scorecard where period = '{period}'; commit;")
 
 
 def post(conn, headers, path):
@@ -78,6 +85,7 @@ def main():
 
     rb.ensure_keycloak_member()
     api = rb.Api(rb.user_token())
+    forget(period)
     preview = api.time(f"/api/v1/scorecards?period={period}", args.repeat)
     compute = []
     for i in range(rb.WARM_UP // 4 + args.repeat):
@@ -86,6 +94,7 @@ def main():
         if i >= rb.WARM_UP // 4:
             compute.append((time.perf_counter() - t) * 1000)
 
+    forget(period)
     sql = " ".join([RECEIVABLES_AROUND.format(open=start - datetime.timedelta(days=1), close=end, cur=cur),
                     SALES.format(first=first_sales, end=end, cur=cur), DISPUTES.format(start=start, next=nxt),
                     ACCURACY.format(start=start, end=end)]).replace("\n", " ")

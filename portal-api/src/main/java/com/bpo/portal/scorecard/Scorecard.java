@@ -20,7 +20,7 @@ public record Scorecard(String period, boolean stored, Status status, BigDecimal
 
   public record Kpi(String code, int definitionVersion, String name, KpiDefinition.Unit unit, Rag.Direction direction,
                     BigDecimal actual, BigDecimal target, BigDecimal warning, BigDecimal weight, Rag rag,
-                    boolean computed, String evidence, Review review, List<Point> trend) {}
+                    boolean computed, String evidence, String evidenceFile, Review review, List<Point> trend) {}
 
   /** An earlier month's stored actual, for the trend. */
   public record Point(String period, BigDecimal actual, Rag rag) {}

@@ -98,6 +98,29 @@ public class ScorecardResource {
     return scorecards.enterValue(period, code, body.value(), body.evidence());
   }
 
+  @PUT
+  @Path("/{period}/kpis/{code}/evidence-file")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Attach the evidence file of a manual KPI (BPO leads, drafts only): PDF, PNG or JPEG, judged by content")
+  public Scorecard attach(@PathParam("period") String period, @PathParam("code") String code,
+                          @jakarta.ws.rs.HeaderParam("X-File-Name") String fileName, java.io.InputStream body)
+      throws java.io.IOException {
+    byte[] content = body.readNBytes(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES + 1);
+    return scorecards.attachEvidence(period, code, fileName, content);
+  }
+
+  @GET
+  @Path("/{period}/kpis/{code}/evidence-file")
+  @Operation(summary = "Download a manual KPI's evidence file")
+  public Response evidence(@PathParam("period") String period, @PathParam("code") String code) {
+    ScorecardService.EvidenceFile file = scorecards.evidence(period, code)
+        .orElseThrow(() -> ProblemException.notFound("Evidence of " + code + " in " + period));
+    return Response.ok(file.content(), file.mediaType())
+        .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
+        .header("X-Content-Type-Options", "nosniff").build();
+  }
+
   public record Text(String body) {}
 
   @POST

@@ -191,7 +191,7 @@ public class ScorecardService {
     List<Scorecard.Kpi> kpis = new ArrayList<>();
     for (Object[] r : (List<Object[]>) em.createNativeQuery("""
             select k.code, k.def_version, d.name, d.unit, d.direction, k.actual, d.target, d.warning, d.weight, k.rag,
-                   d.computed, k.evidence, k.review
+                   d.computed, k.evidence, k.review, k.evidence_file_name
             from scorecard_kpi k join kpi_definition d on d.tenant_id = k.tenant_id and d.code = k.code
                                                      and d.version = k.def_version
             where k.tenant_id = ?1 and k.period = ?2""")
@@ -200,7 +200,7 @@ public class ScorecardService {
       kpis.add(new Scorecard.Kpi(code, ((Number) r[1]).intValue(), (String) r[2],
           KpiDefinition.Unit.valueOf((String) r[3]), Rag.Direction.valueOf((String) r[4]), (BigDecimal) r[5],
           (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], Rag.valueOf((String) r[9]), (Boolean) r[10],
-          (String) r[11], Scorecard.Review.valueOf((String) r[12]), trends.getOrDefault(code, List.of())));
+          (String) r[11], (String) r[13], Scorecard.Review.valueOf((String) r[12]), trends.getOrDefault(code, List.of())));
     }
     kpis.sort(java.util.Comparator.comparing(k -> ORDER.indexOf(k.code()) < 0 ? 99 : ORDER.indexOf(k.code())));
     List<Scorecard.Comment> comments = new ArrayList<>();
@@ -255,7 +255,7 @@ public class ScorecardService {
       Rag rag = Rag.of(actual, d.direction(), d.target(), d.warning());
       weighted.add(new Rag.Weighted(rag, d.weight()));
       kpis.add(new Scorecard.Kpi(d.code(), d.version(), d.name(), d.unit(), d.direction(), actual, d.target(),
-          d.warning(), d.weight(), rag, d.computed(), null, Scorecard.Review.OPEN,
+          d.warning(), d.weight(), rag, d.computed(), null, null, Scorecard.Review.OPEN,
           trends.getOrDefault(d.code(), List.of())));
     }
     return new Scorecard(month.toString(), false, Scorecard.Status.DRAFT, Rag.score(weighted),
@@ -346,6 +346,42 @@ public class ScorecardService {
     rescore(month);
     event(month, "VALUE_ENTERED", code + " = " + actual.toPlainString() + " (" + note + ")");
     return stored(month).orElseThrow();
+  }
+
+  /**
+   * The evidence file of a manual KPI (BPO leads, while a draft), judged by its content like a
+   * dispute attachment: PDF, PNG or JPEG up to 5 MB. A new file replaces the one before.
+   */
+  public Scorecard attachEvidence(String period, String code, String fileName, byte[] content) {
+    requireLead();
+    YearMonth month = month(period);
+    Scorecard card = stored(month).orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
+    if (card.status() != Scorecard.Status.DRAFT) {
+      throw locked(card, "changed");
+    }
+    if (kpiOf(card, code).computed()) {
+      throw new InvalidFields("Computed KPIs take no evidence file.",
+          List.of(new FieldError("code", "is computed from the data; evidence is for KPIs entered by hand")));
+    }
+    com.bpo.portal.dispute.AttachmentCheck.Accepted file = com.bpo.portal.dispute.AttachmentCheck.check(fileName, content);
+    em.createNativeQuery("update scorecard_kpi set evidence_file_name = ?4, evidence_media_type = ?5, "
+            + "evidence_sha256 = ?6, evidence_content = ?7 where tenant_id = ?1 and period = ?2 and code = ?3")
+        .setParameter(1, tenant()).setParameter(2, month.toString()).setParameter(3, code)
+        .setParameter(4, file.fileName()).setParameter(5, file.mediaType()).setParameter(6, file.sha256())
+        .setParameter(7, file.content()).executeUpdate();
+    event(month, "EVIDENCE_ATTACHED", code + ": " + file.fileName() + " (SHA-256 " + file.sha256() + ")");
+    return stored(month).orElseThrow();
+  }
+
+  /** A manual KPI's evidence file. */
+  public record EvidenceFile(String fileName, String mediaType, byte[] content) {}
+
+  @SuppressWarnings("unchecked")
+  public Optional<EvidenceFile> evidence(String period, String code) {
+    List<Object[]> rows = em.createNativeQuery("select evidence_file_name, evidence_media_type, evidence_content "
+            + "from scorecard_kpi where tenant_id = ?1 and period = ?2 and code = ?3 and evidence_content is not null")
+        .setParameter(1, tenant()).setParameter(2, month(period).toString()).setParameter(3, code).getResultList();
+    return rows.stream().findFirst().map(r -> new EvidenceFile((String) r[0], (String) r[1], (byte[]) r[2]));
   }
 
   /** Publishes the draft to the client (BPO leads), with the version last seen. */

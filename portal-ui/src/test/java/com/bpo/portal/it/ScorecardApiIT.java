@@ -115,8 +115,27 @@ class ScorecardApiIT {
     assertEquals("AMBER", csat.getString("rag"), "target 4, warning 0.5: 3.60 is within the band");
     assertNotNull(entered.get("overallScore"));
 
+    // its evidence file: judged by content, kept, downloadable
+    byte[] pdf = "%PDF-1.4\n% survey export\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Reply attached = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+            + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("ops.lead"))
+        .header("X-Tenant", "acme").header("X-File-Name", "survey.pdf")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+    assertEquals(200, attached.status(), attached.body());
+    assertEquals("survey.pdf", kpi(attached.json(), "CSAT").getString("evidenceFile"));
+    Reply program = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+            + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("ops.lead"))
+        .header("X-Tenant", "acme").header("X-File-Name", "survey.pdf")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'M', 'Z', 0, 0, 1, 2, 3})));
+    assertEquals(415, program.status(), program.body());
+    var download = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+        + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("cfo.acme")));
+    assertEquals(200, download.statusCode());
+    assertTrue(java.util.Arrays.equals(pdf, download.body()), "the same bytes come back");
+
     // the client cannot sign off a draft; publishing needs the version last seen
-    long version = entered.getJsonNumber("version").longValue();
+    long version = Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json()
+        .getJsonNumber("version").longValue();
     assertEquals(409, call("POST", "/api/v1/scorecards/" + MONTH + "/sign-off", "cfo.acme", null,
         "{\"version\": " + version + "}").status());
     assertEquals(409, lead("POST", "/api/v1/scorecards/" + MONTH + "/publish", "{\"version\": " + (version - 1) + "}").status());
@@ -129,6 +148,10 @@ class ScorecardApiIT {
     assertEquals(409, recompute.status());
     assertEquals(409, lead("PUT", "/api/v1/scorecards/" + MONTH + "/kpis/CSAT/value",
         "{\"value\": \"4.9\", \"evidence\": \"late\"}").status());
+    assertEquals(409, Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+            + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("ops.lead"))
+        .header("X-Tenant", "acme").header("X-File-Name", "late.pdf")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))).status(), "no new evidence once published");
 
     // a disputed KPI blocks sign-off until the BPO answers
     assertEquals(403, call("POST", "/api/v1/scorecards/" + MONTH + "/kpis/DSO/dispute", "agent.acme", null,
@@ -158,7 +181,7 @@ class ScorecardApiIT {
     assertEquals(409, call("POST", "/api/v1/scorecards/" + MONTH + "/kpis/CEI/dispute", "cfo.acme", null,
         "{\"body\": \"late\"}").status());
     String history = signed.getJsonArray("history").toString();
-    for (String step : new String[] {"COMPUTED", "VALUE_ENTERED", "PUBLISHED", "KPI_DISPUTED", "KPI_ANSWERED", "SIGNED_OFF"}) {
+    for (String step : new String[] {"COMPUTED", "VALUE_ENTERED", "EVIDENCE_ATTACHED", "PUBLISHED", "KPI_DISPUTED", "KPI_ANSWERED", "SIGNED_OFF"}) {
       assertTrue(history.contains(step), step + " missing from " + history);
     }
     assertEquals(2, signed.getJsonArray("comments").size(), "the dispute and the answer, nothing after sign-off: "

@@ -259,6 +259,13 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     }
     if (lead && card.stored() && card.status() == Scorecard.Status.DRAFT && !k.computed()) {
       actions.add(small("scorecard.enter", () -> enterValue(card, k)));
+      actions.add(small("scorecard.attach", () -> attachEvidence(card, k)));
+    }
+    if (k.evidenceFile() != null) {
+      Anchor file = new Anchor(new StreamResource(k.evidenceFile(), () -> new ByteArrayInputStream(
+          scorecards.evidence(card.period(), k.code()).orElseThrow().content())), "📎 " + k.evidenceFile());
+      file.getElement().setAttribute("download", true);
+      actions.add(file);
     }
     if (stakeholder && card.status() == Scorecard.Status.PUBLISHED && k.review() != Scorecard.Review.DISPUTED) {
       actions.add(small("scorecard.dispute", () -> writeDialog("scorecard.disputeTitle", k,
@@ -310,6 +317,36 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.open();
+  }
+
+  /** The evidence file of a manual KPI, checked by content on the server like every upload. */
+  private void attachEvidence(Scorecard card, Scorecard.Kpi k) {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle(getTranslation("scorecard.attachTitle", k.name()));
+    com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer buffer =
+        new com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer();
+    com.vaadin.flow.component.upload.Upload upload = new com.vaadin.flow.component.upload.Upload(buffer);
+    upload.setId("scorecard-evidence-upload");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES);
+    upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+    upload.setDropLabel(new Span(getTranslation("dispute.drop")));
+    upload.addSucceededListener(e -> {
+      try (java.io.InputStream in = buffer.getInputStream(e.getFileName())) {
+        scorecards.attachEvidence(card.period(), k.code(), e.getFileName(),
+            in.readNBytes(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES + 1));
+        dialog.close();
+        notify(getTranslation("dispute.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
+        show();
+      } catch (ProblemException | java.io.IOException refused) {
+        notify(getTranslation("dispute.error.file", e.getFileName()), NotificationVariant.LUMO_ERROR);
+      }
+    });
+    upload.addFileRejectedListener(e -> notify(getTranslation("dispute.error.file", e.getFileName()),
+        NotificationVariant.LUMO_ERROR));
+    dialog.add(upload);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()));
     dialog.open();
   }
 
