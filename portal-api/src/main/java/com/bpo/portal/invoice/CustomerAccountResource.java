@@ -43,6 +43,26 @@ public class CustomerAccountResource {
   }
 
   @GET
+  @Path("/{id}/contacts")
+  @Operation(summary = "The account's contacts, primary first; 404 outside the caller's tenant or account")
+  public java.util.List<CustomerContact> contacts(@PathParam("id") long id) {
+    accounts.find(id).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
+    return accounts.contacts(id);
+  }
+
+  @jakarta.ws.rs.POST
+  @Path("/{id}/contacts")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
+  @Operation(summary = "Add a contact to the account (BPO staff); 201 with the contact")
+  public jakarta.ws.rs.core.Response addContact(@PathParam("id") long id, CustomerContact.New contact) {
+    if (contact == null) {
+      throw new ProblemException("validation", "Invalid request", 400, "Send the contact as JSON.");
+    }
+    return jakarta.ws.rs.core.Response.status(201).entity(accounts.addContact(id, contact)).build();
+  }
+
+  @GET
   @Path("/{id}/statement")
   @Operation(summary = "Statement of account: opening balance, invoices, payments and credit notes with the running "
       + "balance, closing balance; from/to default to the last 90 days")

@@ -25,6 +25,7 @@ public class CustomerAccountService {
   EntityManager em;
 
   @Inject CustomerScope scope;
+  @Inject com.bpo.portal.tenant.TenantContext context;
 
   /** Accounts ordered by number, a page at a time (keyset on number, unique per tenant). */
   public Page<CustomerAccountSummary> list(Optional<String> text, PageRequest page) {
@@ -67,5 +68,73 @@ public class CustomerAccountService {
       return visibility.account().isPresent() ? 1 : 0;
     }
     return em.createQuery("select count(c) from CustomerAccount c", Long.class).getSingleResult();
+  }
+
+  /** The account's contacts, primary first; empty if the caller may not see the account. */
+  @SuppressWarnings("unchecked")
+  public java.util.List<CustomerContact> contacts(long customerId) {
+    if (find(customerId).isEmpty()) {
+      return java.util.List.of();
+    }
+    java.util.List<CustomerContact> contacts = new java.util.ArrayList<>();
+    for (Object[] r : (java.util.List<Object[]>) em.createNativeQuery("""
+            select id, name, role, email, phone, is_primary from customer_contact
+            where tenant_id = ?1 and customer_account_id = ?2 order by is_primary desc, name, id""")
+        .setParameter(1, context.requireTenant().id()).setParameter(2, customerId).getResultList()) {
+      contacts.add(new CustomerContact(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+          (String) r[4], (Boolean) r[5]));
+    }
+    return contacts;
+  }
+
+  /**
+   * Adds a contact to an account (BPO staff). Every bad field is reported at once; a new primary
+   * contact takes over from the one before.
+   */
+  public CustomerContact addContact(long customerId, CustomerContact.New contact) {
+    com.bpo.portal.tenant.PortalUser user = context.requireUser();
+    if (!user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) && !user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT)) {
+      throw com.bpo.portal.shared.ProblemException.forbidden("The BPO keeps the customers' contacts.");
+    }
+    if (find(customerId).isEmpty()) {
+      throw com.bpo.portal.shared.ProblemException.notFound("Customer account " + customerId);
+    }
+    java.util.List<com.bpo.portal.shared.Problem.FieldError> errors = new java.util.ArrayList<>();
+    String name = contact.name() == null ? "" : contact.name().strip();
+    if (name.isEmpty() || name.length() > 200) {
+      errors.add(new com.bpo.portal.shared.Problem.FieldError("name", "must be 1 to 200 characters"));
+    }
+    String email = blankToNull(contact.email());
+    if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+      errors.add(new com.bpo.portal.shared.Problem.FieldError("email", "must be an email address such as ap@example.com"));
+    }
+    String phone = blankToNull(contact.phone());
+    if (phone != null && !phone.matches("^[+0-9 ()./-]{4,30}$")) {
+      errors.add(new com.bpo.portal.shared.Problem.FieldError("phone", "must be a phone number such as +1 555 0100"));
+    }
+    if (email == null && phone == null) {
+      errors.add(new com.bpo.portal.shared.Problem.FieldError("email", "give an email address or a phone number"));
+    }
+    if (!errors.isEmpty()) {
+      throw new com.bpo.portal.shared.InvalidFields("The contact cannot be added as it is.", errors);
+    }
+    boolean primary = Boolean.TRUE.equals(contact.primary());
+    String tenant = context.requireTenant().id();
+    if (primary) {
+      em.createNativeQuery("update customer_contact set is_primary = false "
+              + "where tenant_id = ?1 and customer_account_id = ?2 and is_primary")
+          .setParameter(1, tenant).setParameter(2, customerId).executeUpdate();
+    }
+    Number id = (Number) em.createNativeQuery("""
+            insert into customer_contact (tenant_id, customer_account_id, name, role, email, phone, is_primary, created_by)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) returning id""")
+        .setParameter(1, tenant).setParameter(2, customerId).setParameter(3, name)
+        .setParameter(4, blankToNull(contact.role())).setParameter(5, email).setParameter(6, phone)
+        .setParameter(7, primary).setParameter(8, user.username()).getSingleResult();
+    return new CustomerContact(id.longValue(), name, blankToNull(contact.role()), email, phone, primary);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

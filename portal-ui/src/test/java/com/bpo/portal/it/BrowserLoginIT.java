@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,24 +37,16 @@ class BrowserLoginIT {
   }
 
   @BeforeEach
-  void openBrowser(TestInfo info) throws IOException {
+  void openBrowser(TestInfo info) {
     testName = info.getTestMethod().orElseThrow().getName();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,800", "--lang=en-US",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    browser = new ChromeDriver(options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser = Browsers.open();
+    wait = Browsers.waitFor(browser);
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
+  void closeBrowser() {
     if (browser != null) {
-      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(testName + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      Browsers.screenshot(browser, testName);
       browser.quit();
     }
   }
@@ -140,14 +126,8 @@ class BrowserLoginIT {
         .map(WebElement::getText).filter(t -> t.startsWith("INV-")).toList();
   }
 
-  /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
   private void signIn(String username, String path) {
-    browser.get(Portal.URL + path);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-    browser.findElement(By.cssSelector("[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("demo");
-    browser.findElement(By.cssSelector("[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains(Portal.URL));
+    Browsers.signIn(browser, username, path);
   }
 
   private String textOf(String id) {

@@ -27,10 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -99,11 +97,9 @@ class DisputeBrowserIT {
   }
 
   @AfterEach
-  void closeBrowsers() throws IOException {
-    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(dir);
+  void closeBrowsers() {
     for (int i = 0; i < browsers.size(); i++) {
-      Files.write(dir.resolve("dispute-journey-" + i + ".png"), browsers.get(i).getScreenshotAs(OutputType.BYTES));
+      Browsers.screenshot(browsers.get(i), "dispute-journey-" + i);
       browsers.get(i).quit();
     }
   }
@@ -112,12 +108,12 @@ class DisputeBrowserIT {
   void aCustomerRaisesADisputeWithEvidenceAnAgentPartlyAcceptsItAndTheCustomerSeesTheNewBalance() throws IOException {
     ChromeDriver customer = open();
     WebDriverWait customerWait = new WebDriverWait(customer, Duration.ofSeconds(60));
-    signIn(customer, customerWait, "customer.acme", "/disputes/new?invoice=" + invoiceId);
+    Browsers.signIn(customer, "customer.acme", "/disputes/new?invoice=" + invoiceId);
 
     // the invoice the customer came from is selected, its whole open amount proposed
     customerWait.until(d -> cellTexts(d, "raise-invoices").contains(INVOICE));
-    click(customer, customerWait, By.id("raise-reason"));
-    click(customer, customerWait, By.xpath("//vaadin-select-item[contains(., 'Quantity')]"));
+    Browsers.click(customer, By.id("raise-reason"));
+    Browsers.click(customer, By.xpath("//vaadin-select-item[contains(., 'Quantity')]"));
     customerWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#raise-description textarea")))
         .sendKeys("Only 6 of the 10 pallets arrived.");
     Path evidence = Files.createTempFile("delivery-note", ".pdf");
@@ -129,7 +125,7 @@ class DisputeBrowserIT {
             + " i.hidden = false; i.style.display = 'block'; return i;");
     fileInput.sendKeys(evidence.toString());
     customerWait.until(d -> d.findElement(By.tagName("body")).getText().contains(evidence.getFileName().toString()));
-    click(customer, customerWait, By.id("raise-submit"));
+    Browsers.click(customer, By.id("raise-submit"));
 
     customerWait.until(ExpectedConditions.textMatches(By.id("dispute-number"), java.util.regex.Pattern.compile("D-\\d+")));
     String number = customer.findElement(By.id("dispute-number")).getText().replaceAll(".*(D-\\d+).*", "$1");
@@ -148,17 +144,17 @@ class DisputeBrowserIT {
     // an agent, elsewhere, works it: review, then resolve by accepting 200.00 of the 500.00
     ChromeDriver agent = open();
     WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(60));
-    signIn(agent, agentWait, "agent.acme", "/dispute/" + disputeId);
-    click(agent, agentWait, By.id("dispute-action-start-review"));
-    click(agent, agentWait, By.id("dispute-step-confirm"));
+    Browsers.signIn(agent, "agent.acme", "/dispute/" + disputeId);
+    Browsers.click(agent, By.id("dispute-action-start-review"));
+    Browsers.click(agent, By.id("dispute-step-confirm"));
     agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispute-status"), "In review"));
-    click(agent, agentWait, By.id("dispute-action-resolve"));
-    click(agent, agentWait, By.xpath("//vaadin-radio-button[contains(., 'Partly accepted')]"));
+    Browsers.click(agent, By.id("dispute-action-resolve"));
+    Browsers.click(agent, By.xpath("//vaadin-radio-button[contains(., 'Partly accepted')]"));
     agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dispute-step-accepted input")))
         .sendKeys("200.00");
     agent.findElement(By.cssSelector("#dispute-step-note textarea"))
         .sendKeys("Four pallets were short; we credit them. The rest was delivered.");
-    click(agent, agentWait, By.id("dispute-step-confirm"));
+    Browsers.click(agent, By.id("dispute-step-confirm"));
     agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispute-status"), "Resolved"));
 
     // the customer sees the outcome, the explanation, the credit and the invoice's new balance
@@ -177,32 +173,10 @@ class DisputeBrowserIT {
         customer.findElement(By.id("invoice-status")).getText());
   }
 
-  private ChromeDriver open() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,900", "--lang=en-US",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    ChromeDriver browser = new ChromeDriver(options);
+  private ChromeDriver open() {
+    ChromeDriver browser = Browsers.open();
     browsers.add(browser);
     return browser;
-  }
-
-  private static void signIn(ChromeDriver browser, WebDriverWait wait, String username, String path) {
-    browser.get(Portal.URL + path);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-    browser.findElement(By.cssSelector("[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("demo");
-    browser.findElement(By.cssSelector("[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains(Portal.URL));
-  }
-
-  /** Scrolled to the middle of the window first: a field at the bottom edge can miss the click. */
-  private static void click(ChromeDriver browser, WebDriverWait wait, By what) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(what));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private static List<String> cellTexts(org.openqa.selenium.WebDriver browser, String gridId) {

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,10 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -76,31 +69,18 @@ class ScorecardBrowserIT {
   }
 
   @AfterEach
-  void close() throws IOException {
+  void close() {
     if (browser != null) {
-      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.write(dir.resolve("scorecard-sign-off.png"), browser.getScreenshotAs(OutputType.BYTES));
+      Browsers.screenshot(browser, "scorecard-sign-off");
       browser.quit();
     }
   }
 
   @Test
-  void aStakeholderOpensTheScorecardDrillsIntoDsoAndSignsOff() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,900", "--lang=en-US",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    browser = new ChromeDriver(options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-
-    browser.get(Portal.URL + "/scorecard?period=" + MONTH);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("cfo.acme");
-    browser.findElement(By.cssSelector("[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("demo");
-    browser.findElement(By.cssSelector("[type=submit]")).click();
+  void aStakeholderOpensTheScorecardDrillsIntoDsoAndSignsOff() {
+    browser = Browsers.open();
+    wait = Browsers.waitFor(browser);
+    Browsers.signIn(browser, "cfo.acme", "/scorecard?period=" + MONTH);
 
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Published"));
     String kpis = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorecard-kpis"))).getText();
@@ -125,8 +105,6 @@ class ScorecardBrowserIT {
   }
 
   private void click(By what) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(what));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    Browsers.click(browser, what);
   }
 }

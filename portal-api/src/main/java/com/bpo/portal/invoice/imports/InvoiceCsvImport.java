@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class InvoiceCsvImport extends CsvImport {
   private final Customers customers;
-  /** Invoice numbers finished in this file: a number seen again later is a duplicate. */
-  private final Set<String> finished = new HashSet<>();
+  /** Invoice numbers finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
+  private final SeenNumbers finished = new SeenNumbers();
   /** The rows of the invoice being read, and its number. */
   private final List<InvoiceRow> current = new ArrayList<>();
   private String currentNumber;

@@ -43,8 +43,8 @@ final class PaymentCsvImport extends CsvImport {
 
   private final Customers customers;
   private final Map<String, Invoice> invoices = new HashMap<>();
-  /** Payment references finished in this file: a reference seen again later is a duplicate. */
-  private final Set<String> finished = new HashSet<>();
+  /** Payment references finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
+  private final SeenNumbers finished = new SeenNumbers();
   /** The rows of the payment being read, and its reference. */
   private final List<PaymentRow> current = new ArrayList<>();
   private String currentReference;

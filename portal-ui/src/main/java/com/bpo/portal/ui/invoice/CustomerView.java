@@ -39,6 +39,9 @@ import java.util.Optional;
 public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final StatementService statements;
   private final ReceivablesService receivables;
+  private final com.bpo.portal.invoice.CustomerAccountService accounts;
+  private final com.vaadin.flow.component.grid.Grid<com.bpo.portal.invoice.CustomerContact> contacts =
+      new com.vaadin.flow.component.grid.Grid<>();
   private final TenantContext context;
   private final DatePicker from = new DatePicker();
   private final DatePicker to = new DatePicker();
@@ -48,8 +51,10 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   private String title = "";
 
   @Inject
-  public CustomerView(StatementService statements, ReceivablesService receivables, TenantContext context) {
+  public CustomerView(StatementService statements, ReceivablesService receivables,
+                      com.bpo.portal.invoice.CustomerAccountService accounts, TenantContext context) {
     this.statements = statements;
+    this.accounts = accounts;
     this.receivables = receivables;
     this.context = context;
   }
@@ -101,9 +106,63 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     entries.setHeight("28em");
     balances.setId("statement-balances");
 
-    add(new H1(title), facts, new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to),
-        balances, entries);
+    contacts.setId("customer-contacts");
+    contacts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+    contacts.setAllRowsVisible(true);
+    contacts.addColumn(c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
+        .setHeader(getTranslation("contact.name")).setAutoWidth(true);
+    contacts.addColumn(c -> c.role() == null ? "" : c.role()).setHeader(getTranslation("contact.role")).setAutoWidth(true);
+    contacts.addComponentColumn(c -> c.email() == null ? new com.vaadin.flow.component.html.Span()
+        : new com.vaadin.flow.component.html.Anchor("mailto:" + c.email(), c.email())).setHeader(getTranslation("contact.email"));
+    contacts.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("contact.phone")).setAutoWidth(true);
+    contacts.setEmptyStateText(getTranslation("contact.none"));
+    contacts.setItems(accounts.contacts(id));
+
+    add(new H1(title), facts, new H2(getTranslation("contact.title")), contacts);
+    if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
+      add(contactForm());
+    }
+    add(new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to), balances, entries);
     show(statement);
+  }
+
+  /** Adding a contact (BPO staff): every bad field is shown beside it. */
+  private com.vaadin.flow.component.Component contactForm() {
+    com.vaadin.flow.component.textfield.TextField name = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.name"));
+    name.setId("contact-name");
+    com.vaadin.flow.component.textfield.TextField role = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.role"));
+    com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField(getTranslation("contact.email"));
+    email.setId("contact-email");
+    com.vaadin.flow.component.textfield.TextField phone = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.phone"));
+    com.vaadin.flow.component.checkbox.Checkbox primary = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("contact.primary"));
+    com.vaadin.flow.component.button.Button add = new com.vaadin.flow.component.button.Button(getTranslation("contact.add"), e -> {
+      java.util.Map<String, com.vaadin.flow.component.HasValidation> fields =
+          java.util.Map.of("name", name, "email", email, "phone", phone);
+      fields.values().forEach(f -> f.setInvalid(false));
+      try {
+        accounts.addContact(customerId, new com.bpo.portal.invoice.CustomerContact.New(name.getValue(), role.getValue(),
+            email.getValue(), phone.getValue(), primary.getValue()));
+        name.clear();
+        role.clear();
+        email.clear();
+        phone.clear();
+        primary.clear();
+        contacts.setItems(accounts.contacts(customerId));
+      } catch (com.bpo.portal.shared.InvalidFields invalid) {
+        for (com.bpo.portal.shared.Problem.FieldError error : invalid.toProblem().errors()) {
+          com.vaadin.flow.component.HasValidation field = fields.get(error.field());
+          if (field != null) {
+            field.setErrorMessage(getTranslation("contact.error." + error.field()));
+            field.setInvalid(true);
+          }
+        }
+      }
+    });
+    add.setId("contact-add");
+    HorizontalLayout form = new HorizontalLayout(name, role, email, phone, primary, add);
+    form.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+    form.setWrap(true);
+    return form;
   }
 
   private void refresh() {

@@ -141,6 +141,25 @@ final class DemoData {
       insert.setString(4, tenant.customers().get(0).number());
       insert.executeUpdate();
     }
+    // two contacts per demo customer: accounts payable (primary) and the buyer
+    try (PreparedStatement insert = connection.prepareStatement("""
+        insert into customer_contact (tenant_id, customer_account_id, name, role, email, phone, is_primary, created_by)
+        select c.tenant_id, c.id, v.name, v.role,
+               v.email || '@' || trim(both '-' from regexp_replace(lower(c.name), '[^a-z]+', '-', 'g')) || '.example',
+               v.phone, v.is_primary, 'seed'
+        from customer_account c,
+             (values ('Accounts payable', 'Accounts payable', 'ap', '+1 555 0100', true),
+                     ('Pat Buyer', 'Purchasing', 'purchasing', '+1 555 0142', false))
+               as v(name, role, email, phone, is_primary)
+        where c.tenant_id = ? and c.number = ?
+          and not exists (select 1 from customer_contact x where x.tenant_id = c.tenant_id and x.customer_account_id = c.id)""")) {
+      for (DemoCustomer c : tenant.customers()) {
+        insert.setString(1, tenant.id());
+        insert.setString(2, c.number());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
     try (PreparedStatement insert = connection.prepareStatement(
         "insert into tenant_staff (tenant_id, username, display_name, email, role) values (?, ?, ?, ?, ?) "
             + "on conflict (tenant_id, username) do nothing")) {
