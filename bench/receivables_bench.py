@@ -2,7 +2,7 @@
 """Receivables benchmark: one tenant with N invoices beside the demo tenants.
 
 Reports, in one run: generation rows per second (the set-based generator; the CSV import is
-measured on small files only so far), and p50/p95 latency of the first and a deep page of a
+measured by bench/import_bench.py), and p50/p95 latency of the first and a deep page of a
 filtered invoice list, of the aging summary and of DSO, each through the API and as the same SQL
 in psql (as the application role, with the tenant set, so that row-level security applies to both).
 
