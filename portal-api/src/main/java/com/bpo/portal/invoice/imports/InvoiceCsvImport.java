@@ -7,10 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
@@ -19,14 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  * soon as the next invoice starts. An invoice already present with the same header is left
  * unchanged, which makes importing the same file twice change nothing.
  */
-final class InvoiceCsvImport extends CsvImport {
+final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
   private final Customers customers;
-  /** Invoice numbers finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
-  private final SeenNumbers finished = new SeenNumbers();
-  /** The rows of the invoice being read, and its number. */
-  private final List<InvoiceRow> current = new ArrayList<>();
-  private String currentNumber;
-  private boolean currentBroken;
   private final Ids ids = new Ids("invoice_id_seq");
   private int pending;
   private final PreparedStatement findInvoice;
@@ -55,47 +47,28 @@ final class InvoiceCsvImport extends CsvImport {
   }
 
   @Override
-  void accept(CSVRecord record) throws SQLException {
-    List<FieldError> rowErrors = new ArrayList<>();
-    InvoiceRow row = InvoiceRow.parse(record, rows, rowErrors);
-    rowErrors.forEach(this::error);
-    String number = record.isMapped("invoice_number") ? record.get("invoice_number").trim() : "";
-    if (!current.isEmpty() && !number.equals(currentNumber)) {
-      flush();
-    }
-    if (current.isEmpty()) {
-      currentNumber = number;
-      if (finished.contains(number)) {
-        error(rows, "invoice_number", "'" + number
-            + "' appears again after other invoices: an invoice's rows must be together and its number unique");
-        currentBroken = true;
-      }
-    }
-    current.add(row); // null for a row with field errors: the invoice is then not written
-    currentBroken |= row == null;
+  String keyColumn() {
+    return "invoice_number";
   }
 
   @Override
-  void finish() throws SQLException {
-    flush();
-    if (errorCount == 0) {
-      executeBatches();
-    }
+  String documentWord() {
+    return "invoice";
+  }
+
+  @Override
+  String keyWord() {
+    return "number";
+  }
+
+  @Override
+  InvoiceRow parse(CSVRecord record, long row, List<FieldError> errors) {
+    return InvoiceRow.parse(record, row, errors);
   }
 
   /** Checks the finished invoice as a whole and queues it for writing. */
-  private void flush() throws SQLException {
-    if (current.isEmpty()) {
-      return;
-    }
-    finished.add(currentNumber);
-    List<InvoiceRow> lines = current.stream().filter(Objects::nonNull).toList();
-    boolean broken = currentBroken;
-    current.clear();
-    currentBroken = false;
-    if (broken || lines.isEmpty()) {
-      return;
-    }
+  @Override
+  void complete(List<InvoiceRow> lines) throws SQLException {
     InvoiceRow first = lines.get(0);
     Set<Integer> lineNumbers = new HashSet<>();
     for (InvoiceRow line : lines) {
@@ -188,7 +161,8 @@ final class InvoiceCsvImport extends CsvImport {
   }
 
   /** Invoices before their lines: the lines' foreign key needs them. */
-  private void executeBatches() throws SQLException {
+  @Override
+  void executeBatches() throws SQLException {
     if (pending == 0) {
       return;
     }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * what is left open of them, so that nothing else pays them in between; that memory grows with the
  * number of distinct invoices of the file, not with its rows.
  */
-final class PaymentCsvImport extends CsvImport {
+final class PaymentCsvImport extends GroupedCsvImport<PaymentRow> {
   /** An invoice named in the file, with what is still open after the payments of earlier rows. */
   private record Invoice(long id, long customerId, String currency, BigDecimal open, boolean appliedInFile) {
     Invoice apply(BigDecimal amount) {
@@ -43,12 +42,6 @@ final class PaymentCsvImport extends CsvImport {
 
   private final Customers customers;
   private final Map<String, Invoice> invoices = new HashMap<>();
-  /** Payment references finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
-  private final SeenNumbers finished = new SeenNumbers();
-  /** The rows of the payment being read, and its reference. */
-  private final List<PaymentRow> current = new ArrayList<>();
-  private String currentReference;
-  private boolean currentBroken;
   private final Ids ids = new Ids("payment_id_seq");
   private int pending;
   private final PreparedStatement findInvoice;
@@ -87,47 +80,28 @@ final class PaymentCsvImport extends CsvImport {
   }
 
   @Override
-  void accept(CSVRecord record) throws SQLException {
-    List<FieldError> rowErrors = new ArrayList<>();
-    PaymentRow row = PaymentRow.parse(record, rows, rowErrors);
-    rowErrors.forEach(this::error);
-    String reference = record.isMapped("payment_reference") ? record.get("payment_reference").trim() : "";
-    if (!current.isEmpty() && !reference.equals(currentReference)) {
-      flush();
-    }
-    if (current.isEmpty()) {
-      currentReference = reference;
-      if (finished.contains(reference)) {
-        error(rows, "payment_reference", "'" + reference
-            + "' appears again after other payments: a payment's rows must be together and its reference unique");
-        currentBroken = true;
-      }
-    }
-    current.add(row); // null for a row with field errors: the payment is then not written
-    currentBroken |= row == null;
+  String keyColumn() {
+    return "payment_reference";
   }
 
   @Override
-  void finish() throws SQLException {
-    flush();
-    if (errorCount == 0) {
-      executeBatches();
-    }
+  String documentWord() {
+    return "payment";
+  }
+
+  @Override
+  String keyWord() {
+    return "reference";
+  }
+
+  @Override
+  PaymentRow parse(CSVRecord record, long row, List<FieldError> errors) {
+    return PaymentRow.parse(record, row, errors);
   }
 
   /** Checks the finished payment as a whole and queues it for writing. */
-  private void flush() throws SQLException {
-    if (current.isEmpty()) {
-      return;
-    }
-    finished.add(currentReference);
-    List<PaymentRow> allocations = current.stream().filter(Objects::nonNull).toList();
-    boolean broken = currentBroken;
-    current.clear();
-    currentBroken = false;
-    if (broken || allocations.isEmpty()) {
-      return;
-    }
+  @Override
+  void complete(List<PaymentRow> allocations) throws SQLException {
     long errorsBefore = errorCount;
     PaymentRow first = allocations.get(0);
     Set<String> invoiceNumbers = new HashSet<>();
@@ -285,7 +259,8 @@ final class PaymentCsvImport extends CsvImport {
   }
 
   /** Payments before their allocations: the allocations' foreign key needs them. */
-  private void executeBatches() throws SQLException {
+  @Override
+  void executeBatches() throws SQLException {
     if (pending == 0) {
       return;
     }

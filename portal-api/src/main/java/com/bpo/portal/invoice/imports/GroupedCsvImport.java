@@ -1,0 +1,88 @@
+package com.bpo.portal.invoice.imports;
+
+import com.bpo.portal.shared.Problem.FieldError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * An import whose documents span several consecutive rows (an invoice and its lines, a payment and
+ * its allocations). Rows are gathered until the key column changes, then the document is checked
+ * as a whole; a key seen again after other documents is refused, since a document's rows must be
+ * together. Only the current document's rows are held, and the keys already seen as digests.
+ */
+abstract class GroupedCsvImport<R> extends CsvImport {
+  /** Keys finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
+  private final SeenNumbers finished = new SeenNumbers();
+  /** The rows of the document being read (null for a row with field errors), and its key. */
+  private final List<R> current = new ArrayList<>();
+  private String currentKey;
+  private boolean currentBroken;
+
+  GroupedCsvImport(Connection db, String tenant) throws SQLException {
+    super(db, tenant);
+  }
+
+  /** The column naming a document, e.g. {@code invoice_number}. */
+  abstract String keyColumn();
+
+  /** What a document is called in messages, e.g. "invoice", and what its key is, e.g. "number". */
+  abstract String documentWord();
+
+  abstract String keyWord();
+
+  /** One row parsed, or null when it has field errors (added to {@code errors}). */
+  abstract R parse(CSVRecord record, long row, List<FieldError> errors);
+
+  /** Checks a finished document's valid rows as a whole and queues it for writing. */
+  abstract void complete(List<R> rows) throws SQLException;
+
+  @Override
+  final void accept(CSVRecord record) throws SQLException {
+    List<FieldError> rowErrors = new ArrayList<>();
+    R row = parse(record, rows, rowErrors);
+    rowErrors.forEach(this::error);
+    String key = record.isMapped(keyColumn()) ? record.get(keyColumn()).trim() : "";
+    if (!current.isEmpty() && !key.equals(currentKey)) {
+      flush();
+    }
+    if (current.isEmpty()) {
+      currentKey = key;
+      if (finished.contains(key)) {
+        error(rows, keyColumn(), "'" + key + "' appears again after other " + documentWord() + "s: a "
+            + documentWord() + "'s rows must be together and its " + keyWord() + " unique");
+        currentBroken = true;
+      }
+    }
+    current.add(row); // null for a row with field errors: the document is then not written
+    currentBroken |= row == null;
+  }
+
+  /** Writes what the documents queued, once the whole file is known to be good. */
+  abstract void executeBatches() throws SQLException;
+
+  @Override
+  final void finish() throws SQLException {
+    flush();
+    if (errorCount == 0) {
+      executeBatches();
+    }
+  }
+
+  private void flush() throws SQLException {
+    if (current.isEmpty()) {
+      return;
+    }
+    finished.add(currentKey);
+    List<R> valid = current.stream().filter(Objects::nonNull).toList();
+    boolean broken = currentBroken;
+    current.clear();
+    currentBroken = false;
+    if (!broken && !valid.isEmpty()) {
+      complete(valid);
+    }
+  }
+}
