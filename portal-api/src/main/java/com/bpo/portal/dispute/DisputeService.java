@@ -696,7 +696,7 @@ public class DisputeService {
     Dispute dispute = require(id);
     requireBpo();
     checkVersion(dispute, version);
-    assignOne(dispute, assignee);
+    assignOne(dispute, assignee, assignableStaff());
     flush();
     return detail(dispute);
   }
@@ -710,16 +710,17 @@ public class DisputeService {
     if (ids == null || ids.isEmpty() || ids.size() > 500) {
       throw new InvalidFields("Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
     }
+    List<StaffMember> staff = assignableStaff(); // once for the batch, not once per dispute
     for (Long id : new java.util.LinkedHashSet<>(ids)) {
-      assignOne(require(id), assignee);
+      assignOne(require(id), assignee, staff);
     }
     flush();
     return ids.size();
   }
 
-  private void assignOne(Dispute dispute, String assignee) {
+  private void assignOne(Dispute dispute, String assignee, List<StaffMember> staff) {
     String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
-    if (target != null && assignableStaff().stream().noneMatch(s -> s.username().equals(target))) {
+    if (target != null && staff.stream().noneMatch(s -> s.username().equals(target))) {
       throw new InvalidFields("The dispute cannot be assigned to that person.",
           List.of(new FieldError("assignee", "is not one of this tenant's BPO staff")));
     }

@@ -131,15 +131,18 @@ final class ReceivablesGenerator {
     try (PreparedStatement s = connection.prepareStatement("""
         with paying as (
           -- the payment id is drawn here, so that payment and allocation need no join to find each other
-          select id, number, customer_account_id, currency, due_date, paid_amount,
+          select id, number, customer_account_id, currency, issue_date, due_date, paid_amount,
                  substring(number from 5)::bigint g, nextval('payment_id_seq') payment_id
           from invoice where number like 'INV-%' and substring(number from 5)::bigint >= ? and paid_amount > 0),
         payments as (
           insert into payment (tenant_id, id, reference, customer_account_id, received_on, currency, amount)
           select ?, payment_id, 'PAY-' || number, customer_account_id, due_date + (g % 20)::int, currency, paid_amount
           from paying)
-        insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
-        select ?, payment_id, id, paid_amount from paying""")) {
+        -- the allocation's facts are given here: the payment row of this same statement is not visible to
+        -- the trigger that would look them up (V12)
+        insert into payment_allocation (tenant_id, payment_id, invoice_id, amount, received_on,
+                                        invoice_issue_date, invoice_due_date, invoice_currency)
+        select ?, payment_id, id, paid_amount, due_date + (g % 20)::int, issue_date, due_date, currency from paying""")) {
       s.setLong(1, first);
       s.setString(2, tenant);
       s.setString(3, tenant);
