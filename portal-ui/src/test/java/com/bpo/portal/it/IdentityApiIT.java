@@ -26,6 +26,21 @@ class IdentityApiIT {
   }
 
   @Test
+  void apiAnswersCarryTheSecurityHeaders() {
+    var answer = Portal.bytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer " + Portal.token("cfo.acme")));
+    assertEquals(200, answer.statusCode());
+    var headers = answer.headers();
+    assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
+    String policy = headers.firstValue("Content-Security-Policy").orElse("");
+    org.junit.jupiter.api.Assertions.assertTrue(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"),
+        policy);
+    org.junit.jupiter.api.Assertions.assertTrue(headers.firstValue("Strict-Transport-Security").isEmpty(),
+        "no HSTS over plain HTTP");
+  }
+
+  @Test
   void noTokenIsUnauthorized() {
     assertEquals(401, Portal.get("/api/v1/me", null, null).status());
   }
