@@ -164,16 +164,29 @@ public class ScorecardService {
   @SuppressWarnings("unchecked")
   public Optional<Latest> latest() {
     List<Object[]> rows = em.createNativeQuery("select period, status, overall_score from scorecard "
-            + "where tenant_id = ?1 order by period desc limit 1")
-        .setParameter(1, tenant()).getResultList();
+            + "where tenant_id = ?1 and (?2 or status <> 'DRAFT') order by period desc limit 1")
+        .setParameter(1, tenant()).setParameter(2, isBpo()).getResultList();
     return rows.stream().findFirst().map(r -> new Latest(((String) r[0]).trim(),
         Scorecard.Status.valueOf((String) r[1]), (BigDecimal) r[2]));
   }
 
-  /** The stored scorecard of the month, or a preview computed now (nothing saved) if there is none yet. */
+  /**
+   * The stored scorecard of the month, or a preview computed now (nothing saved) if there is none
+   * yet. The client sees a month once the BPO has published it: before that, its figures are the
+   * BPO's work in progress, and a client stakeholder gets the month without them.
+   */
   public Scorecard scorecard(String period) {
     YearMonth month = month(period);
-    return stored(month).orElseGet(() -> preview(month));
+    Optional<Scorecard> stored = stored(month);
+    if (!isBpo() && stored.map(s -> s.status() == Scorecard.Status.DRAFT).orElse(true)) {
+      return new Scorecard(month.toString(), false, Scorecard.Status.DRAFT, null, null, null, null, null, null, 0,
+          List.of(), List.of(), List.of(), List.of());
+    }
+    return stored.orElseGet(() -> preview(month));
+  }
+
+  private boolean isBpo() {
+    return user().hasRole(Roles.BPO_LEAD) || user().hasRole(Roles.BPO_AGENT);
   }
 
   @SuppressWarnings("unchecked")

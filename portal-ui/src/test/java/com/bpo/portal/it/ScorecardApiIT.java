@@ -91,12 +91,15 @@ class ScorecardApiIT {
   @Order(1)
   void aScorecardGoesFromDraftToSignedOffAndIsThenLocked() {
     // a preview until computed; computing stores a draft that can be computed again
-    JsonObject preview = Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json();
+    JsonObject preview = lead("GET", "/api/v1/scorecards?period=" + MONTH, null).json();
     assertEquals(false, preview.getBoolean("stored"));
+    assertTrue(preview.getJsonArray("kpis").size() >= 12, "the BPO sees the figures computed now");
     JsonObject draft = lead("POST", "/api/v1/scorecards/" + MONTH + "/compute", null).json();
     assertEquals("DRAFT", draft.getString("status"));
     assertTrue(draft.getBoolean("stored"));
     long firstVersion = draft.getJsonNumber("version").longValue();
+    JsonObject clientView = Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json();
+    assertEquals(0, clientView.getJsonArray("kpis").size(), "the client sees no figures before publication");
     JsonObject again = lead("POST", "/api/v1/scorecards/" + MONTH + "/compute", null).json();
     assertTrue(again.getJsonNumber("version").longValue() > firstVersion, "a recompute is a new version");
 
@@ -134,7 +137,7 @@ class ScorecardApiIT {
     assertTrue(java.util.Arrays.equals(pdf, download.body()), "the same bytes come back");
 
     // the client cannot sign off a draft; publishing needs the version last seen
-    long version = Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json()
+    long version = lead("GET", "/api/v1/scorecards?period=" + MONTH, null).json()
         .getJsonNumber("version").longValue();
     assertEquals(409, call("POST", "/api/v1/scorecards/" + MONTH + "/sign-off", "cfo.acme", null,
         "{\"version\": " + version + "}").status());
@@ -142,6 +145,9 @@ class ScorecardApiIT {
     JsonObject published = lead("POST", "/api/v1/scorecards/" + MONTH + "/publish", "{\"version\": " + version + "}").json();
     assertEquals("PUBLISHED", published.getString("status"));
     assertEquals("ops.lead", published.getString("publishedBy"));
+    assertEquals(published.getJsonArray("kpis").size(),
+        Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json().getJsonArray("kpis").size(),
+        "once published, the client sees every KPI");
 
     // published: no more recomputing or entering values
     Reply recompute = lead("POST", "/api/v1/scorecards/" + MONTH + "/compute", null);
@@ -206,7 +212,7 @@ class ScorecardApiIT {
     assertEquals(2, Portal.get("/api/v1/kpis/CSAT/history", "cfo.acme", null).structure().asJsonArray().size());
 
     // the stored draft keeps version 1 until it is recomputed; a recompute of a draft takes the new one
-    JsonObject stored = Portal.get("/api/v1/scorecards?period=" + LATER, "cfo.acme", null).json();
+    JsonObject stored = lead("GET", "/api/v1/scorecards?period=" + LATER, null).json();
     assertEquals(1, kpi(stored, "CSAT").getInt("definitionVersion"));
     assertEquals(0, new BigDecimal("4").compareTo(kpi(stored, "CSAT").getJsonNumber("target").bigDecimalValue()));
     JsonObject recomputed = lead("POST", "/api/v1/scorecards/" + LATER + "/compute", null).json();
@@ -218,7 +224,8 @@ class ScorecardApiIT {
   void theScorecardExportsAsCsvAndPdf() {
     lead("POST", "/api/v1/scorecards/2019-03/compute", null);
     Reply csv = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards?period=2019-03"))
-        .header("Authorization", "Bearer " + Portal.token("cfo.acme")).header("Accept", "text/csv"));
+        .header("Authorization", "Bearer " + Portal.token("ops.lead")).header("X-Tenant", "acme")
+        .header("Accept", "text/csv"));
     assertEquals(200, csv.status());
     assertTrue(csv.body().startsWith("period,status,code,name"), csv.body());
     assertTrue(csv.body().contains("2019-03,DRAFT,DSO,"), csv.body());
