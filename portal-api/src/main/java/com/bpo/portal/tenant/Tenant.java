@@ -47,6 +47,11 @@ public class Tenant {
     this.status = TenantStatus.ACTIVE;
   }
 
+  /** Suspended, nobody acts in the tenant (its data is kept); active again, everyone who belongs does. */
+  public void changeStatus(TenantStatus status) {
+    this.status = java.util.Objects.requireNonNull(status);
+  }
+
   public String id() { return id; }
   public String name() { return name; }
   public String locale() { return locale; }

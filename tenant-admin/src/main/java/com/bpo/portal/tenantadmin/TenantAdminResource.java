@@ -49,4 +49,24 @@ public class TenantAdminResource {
     TenantView created = TenantView.of(provisioning.create(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
   }
+
+  public record Versioned(Long version) {}
+
+  @POST
+  @Path("/{slug}/suspend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Suspend a tenant: nobody can act in it, its data is kept; with the version last seen")
+  public TenantView suspend(@jakarta.ws.rs.PathParam("slug") String slug, Versioned body) {
+    return TenantView.of(provisioning.changeStatus(slug, com.bpo.portal.tenant.TenantStatus.SUSPENDED,
+        body == null ? null : body.version()));
+  }
+
+  @POST
+  @Path("/{slug}/resume")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reactivate a suspended tenant; with the version last seen")
+  public TenantView resume(@jakarta.ws.rs.PathParam("slug") String slug, Versioned body) {
+    return TenantView.of(provisioning.changeStatus(slug, com.bpo.portal.tenant.TenantStatus.ACTIVE,
+        body == null ? null : body.version()));
+  }
 }

@@ -38,4 +38,22 @@ public class TenantProvisioning {
     em.persist(tenant);
     return tenant;
   }
+
+  /**
+   * Suspends or reactivates a tenant, with the version the caller saw: a change made meanwhile by
+   * another admin answers 409 instead of being overwritten.
+   */
+  public Tenant changeStatus(String slug, com.bpo.portal.tenant.TenantStatus status, Long version) {
+    Tenant tenant = em.find(Tenant.class, slug);
+    if (tenant == null) {
+      throw ProblemException.notFound("Tenant " + slug);
+    }
+    if (version == null || version != tenant.version()) {
+      throw new ProblemException("conflict", "Changed meanwhile", 409, "Tenant " + slug
+          + " changed meanwhile (version " + tenant.version() + ", you sent " + version + "). Reload and try again.");
+    }
+    tenant.changeStatus(status);
+    em.flush();
+    return tenant;
+  }
 }
