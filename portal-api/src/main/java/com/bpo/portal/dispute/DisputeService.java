@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -871,7 +870,4 @@ public class DisputeService {
     return ZoneId.of(context.requireTenant().timeZone());
   }
 
-  static long ageInDays(OffsetDateTime raisedAt, Instant now) {
-    return ChronoUnit.DAYS.between(raisedAt.toInstant(), now);
-  }
 }

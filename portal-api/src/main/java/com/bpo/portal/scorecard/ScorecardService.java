@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -391,9 +390,13 @@ public class ScorecardService {
 
   @SuppressWarnings("unchecked")
   public Optional<EvidenceFile> evidence(String period, String code) {
-    List<Object[]> rows = em.createNativeQuery("select evidence_file_name, evidence_media_type, evidence_content "
-            + "from scorecard_kpi where tenant_id = ?1 and period = ?2 and code = ?3 and evidence_content is not null")
-        .setParameter(1, tenant()).setParameter(2, month(period).toString()).setParameter(3, code).getResultList();
+    // like the figures, a draft's evidence is the BPO's until the month is published
+    List<Object[]> rows = em.createNativeQuery("select k.evidence_file_name, k.evidence_media_type, k.evidence_content "
+            + "from scorecard_kpi k join scorecard s on s.tenant_id = k.tenant_id and s.period = k.period "
+            + "where k.tenant_id = ?1 and k.period = ?2 and k.code = ?3 and k.evidence_content is not null "
+            + "and (?4 or s.status <> 'DRAFT')")
+        .setParameter(1, tenant()).setParameter(2, month(period).toString()).setParameter(3, code)
+        .setParameter(4, isBpo()).getResultList();
     return rows.stream().findFirst().map(r -> new EvidenceFile((String) r[0], (String) r[1], (byte[]) r[2]));
   }
 
@@ -641,7 +644,4 @@ public class ScorecardService {
     throw new IllegalStateException("not a timestamp: " + value);
   }
 
-  static BigDecimal round(BigDecimal value) {
-    return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
-  }
 }

@@ -131,8 +131,12 @@ class ScorecardApiIT {
         .header("X-Tenant", "acme").header("X-File-Name", "survey.pdf")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'M', 'Z', 0, 0, 1, 2, 3})));
     assertEquals(415, program.status(), program.body());
+    assertEquals(404, Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+        + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("cfo.acme"))).statusCode(),
+        "the client gets no evidence of a draft");
     var download = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
-        + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("cfo.acme")));
+        + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("ops.lead"))
+        .header("X-Tenant", "acme"));
     assertEquals(200, download.statusCode());
     assertTrue(java.util.Arrays.equals(pdf, download.body()), "the same bytes come back");
 
@@ -148,6 +152,9 @@ class ScorecardApiIT {
     assertEquals(published.getJsonArray("kpis").size(),
         Portal.get("/api/v1/scorecards?period=" + MONTH, "cfo.acme", null).json().getJsonArray("kpis").size(),
         "once published, the client sees every KPI");
+    assertEquals(200, Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/scorecards/" + MONTH
+        + "/kpis/CSAT/evidence-file")).header("Authorization", "Bearer " + Portal.token("cfo.acme"))).statusCode(),
+        "once published, the client gets the evidence too");
 
     // published: no more recomputing or entering values
     Reply recompute = lead("POST", "/api/v1/scorecards/" + MONTH + "/compute", null);

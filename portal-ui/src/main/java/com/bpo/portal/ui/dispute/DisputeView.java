@@ -59,8 +59,6 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One dispute, for whoever may see it: the facts, what is disputed, the steps the reader can take
@@ -403,8 +401,4 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     return title;
   }
 
-  static Map<String, String> labels(List<com.bpo.portal.dispute.DisputeReason> reasons) {
-    return reasons.stream().collect(Collectors.toMap(com.bpo.portal.dispute.DisputeReason::code,
-        com.bpo.portal.dispute.DisputeReason::label));
-  }
 }
