@@ -74,12 +74,18 @@ public final class PortalAdminCli {
 
 
   static void migrate(DatabaseSettings db) {
-    MigrateResult result = Flyway.configure()
+    // PORTAL_DEV_SHARED_DB=true lets several working copies (branches under development) share one
+    // local database: each applies its own migrations out of order and tolerates the others'. Never
+    // set in CI or production, where the history must match the code exactly.
+    boolean sharedDevDatabase = Boolean.parseBoolean(System.getenv("PORTAL_DEV_SHARED_DB"));
+    var config = Flyway.configure()
         .dataSource(db.url(), db.owner(), db.ownerPassword())
         .locations("classpath:db/migration")
-        .placeholders(Map.of("appRole", db.appRole()))
-        .load()
-        .migrate();
+        .placeholders(Map.of("appRole", db.appRole()));
+    if (sharedDevDatabase) {
+      config = config.outOfOrder(true).ignoreMigrationPatterns("*:missing");
+    }
+    MigrateResult result = config.load().migrate();
     System.out.printf("Schema at version %s (%d migration(s) applied now)%n",
         result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
         result.migrationsExecuted);
