@@ -3,7 +3,9 @@ package com.bpo.portal.invoice;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.bpo.portal.audit.AuditTrail;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -25,8 +27,10 @@ public class InvoiceExport {
       "due_date", "currency", "total", "open", "status"};
 
   @Inject InvoiceService invoices;
+  @Inject AuditTrail audit;
 
   public void csv(InvoiceFilter filter, InvoiceSort sort, OutputStream out) throws IOException {
+    audit.record(AuditTrail.EXPORT, "invoice", null, Map.of("format", "csv", "filter", String.valueOf(filter)));
     try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
         CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
       forEach(filter, sort, i -> printer.printRecord(i.number(), i.customerNumber(), i.customerName(), i.issueDate(),
@@ -37,6 +41,7 @@ public class InvoiceExport {
 
   /** The same rows as a spreadsheet, dates as dates and amounts as numbers; fastexcel streams the sheet. */
   public void xlsx(InvoiceFilter filter, InvoiceSort sort, OutputStream out) throws IOException {
+    audit.record(AuditTrail.EXPORT, "invoice", null, Map.of("format", "xlsx", "filter", String.valueOf(filter)));
     Workbook workbook = new Workbook(out, "BPO Client Portal", "1.0");
     Worksheet sheet = workbook.newWorksheet("Invoices");
     for (int c = 0; c < COLUMNS.length; c++) {

@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice;
 
+import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
@@ -30,6 +31,7 @@ public class InvoiceService {
   EntityManager em;
 
   @Inject TenantContext context;
+  @Inject AuditTrail audit;
   @Inject CustomerScope scope;
 
   /**
@@ -108,7 +110,10 @@ public class InvoiceService {
   /** The invoice as a PDF in the tenant's language, if the caller may see it. */
   public Optional<byte[]> pdf(long id) {
     var tenant = context.requireTenant();
-    return find(id).map(detail -> InvoicePdf.render(detail, tenant.name(), Locale.forLanguageTag(tenant.locale())));
+    return find(id).map(detail -> {
+      audit.record(AuditTrail.EXPORT, "invoice", Long.toString(id), Map.of("format", "pdf"));
+      return InvoicePdf.render(detail, tenant.name(), Locale.forLanguageTag(tenant.locale()));
+    });
   }
 
   // The sub-lists are plain SQL over their (tenant_id, invoice_id) keys; row-level security applies

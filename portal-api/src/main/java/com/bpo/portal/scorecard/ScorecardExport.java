@@ -14,7 +14,9 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.RequestScoped;
+import com.bpo.portal.audit.AuditTrail;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,8 +41,10 @@ public class ScorecardExport {
   private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
 
   @Inject TenantContext context;
+  @Inject AuditTrail audit;
 
   public byte[] csv(Scorecard card) {
+    audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("period", "status", "code",
         "name", "unit", "direction", "actual", "target", "warning", "weight", "rag", "definition_version",
@@ -56,6 +60,7 @@ public class ScorecardExport {
   }
 
   public byte[] pdf(Scorecard card) {
+    audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "pdf"));
     Tenant tenant = context.requireTenant();
     Locale locale = Locale.forLanguageTag(tenant.locale());
     ResourceBundle text = ResourceBundle.getBundle("documents.scorecard", locale,

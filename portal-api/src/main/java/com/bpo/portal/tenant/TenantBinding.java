@@ -2,6 +2,7 @@ package com.bpo.portal.tenant;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import com.bpo.portal.shared.RequestId;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -14,7 +15,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * The one place where a transaction learns its tenant, twice over: EclipseLink's multitenant
  * property (the application's own filter on every {@code @Multitenant} entity) and PostgreSQL's
  * {@code app.tenant_id} setting, local to the transaction, which the row-level security policies
- * read. Either layer alone keeps tenants apart; together a bug in one is caught by the other.
+ * read. Either layer alone keeps tenants apart; together a bug in one is caught by the other. The
+ * same statement names the actor and the request for the audit trail's triggers.
  *
  * <p>Runs inside the {@code @Transactional} interceptor (a later priority), once per transaction.
  */
@@ -26,6 +28,7 @@ public class TenantBinding {
   private static final Object BOUND_TENANT = TenantBinding.class.getName() + ".tenant";
 
   @Inject TenantContext context;
+  @Inject RequestId requestId;
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
@@ -41,8 +44,12 @@ public class TenantBinding {
     Object bound = transactions.getResource(BOUND_TENANT);
     if (bound == null) {
       em.setProperty(MULTITENANT_PROPERTY, tenantId);
-      em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
+      // who and which request, for the audit trail's triggers (V13), in the same round trip
+      em.createNativeQuery("select set_config('app.tenant_id', ?1, true), set_config('portal.actor', ?2, true), "
+              + "set_config('portal.request_id', ?3, true)")
           .setParameter(1, tenantId)
+          .setParameter(2, context.user().map(PortalUser::username).orElse("system"))
+          .setParameter(3, requestId.value())
           .getSingleResult();
       transactions.putResource(BOUND_TENANT, tenantId);
     } else if (!bound.equals(tenantId)) {

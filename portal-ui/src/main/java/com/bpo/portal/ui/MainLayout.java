@@ -46,11 +46,12 @@ public class MainLayout extends AppLayout {
   private final String publicUrl;
 
   @Inject
-  public MainLayout(TenantContext context, TenantDirectory directory,
+  public MainLayout(TenantContext context, TenantDirectory directory, com.bpo.portal.audit.AuditTrail audit,
                     @ConfigProperty(name = "kc.realm.url") String realmUrl,
                     @ConfigProperty(name = "portal.public.url") String publicUrl) {
     this.context = context;
     this.realmUrl = realmUrl;
+    com.bpo.portal.ui.audit.SignIns.recordOnce(audit, context, VaadinSession.getCurrent());
     this.publicUrl = publicUrl;
     PortalUser user = context.requireUser();
 
@@ -120,6 +121,10 @@ public class MainLayout extends AppLayout {
       if (!user.isCustomer()) {
         nav.addItem(new SideNavItem(getTranslation("nav.scorecard"),
             com.bpo.portal.ui.scorecard.ScorecardView.class, VaadinIcon.DASHBOARD.create()));
+      }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.audit"),
+            com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
       }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),

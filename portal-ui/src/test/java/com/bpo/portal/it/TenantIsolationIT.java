@@ -170,7 +170,7 @@ class TenantIsolationIT {
   }
 
   @Test
-  void everyTenantOwnedTableForcesRowLevelSecurityWithAPolicyAndLeadsItsKeysWithTenantId() throws SQLException {
+  void everyTenantOwnedTableForcesRowLevelSecurityWithAPolicyLeadsItsKeysWithTenantIdAndIsAudited() throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
       for (String table : tenantOwnedTables(db)) {
         try (PreparedStatement q = db.prepareStatement(
@@ -187,6 +187,10 @@ class TenantIsolationIT {
             assertTrue(rs.getLong(3) > 0, table + ": has a policy");
             assertEquals(0, rs.getLong(4), table + ": every unique key starts with tenant_id (Citus)");
           }
+        }
+        if (!table.equals("audit_event") && !table.equals("mail_outbox")) {
+          assertEquals(1, count(db, "select count(*) from pg_trigger where tgname = 'audit_row_change' "
+              + "and tgrelid = 'public." + table + "'::regclass"), table + ": changes go to the audit trail");
         }
       }
     }

@@ -76,10 +76,13 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
   private long id;
   private String title = "";
 
+  private final com.bpo.portal.tenant.PortalUser user;
+
   @Inject
   public DisputeView(DisputeService disputes, TenantContext context) {
     this.disputes = disputes;
     this.party = Party.of(context.requireUser());
+    this.user = context.requireUser();
     this.zone = ZoneId.of(context.requireTenant().timeZone());
   }
 
@@ -147,6 +150,8 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
         new H2(getTranslation("dispute.conversation")), thread(detail),
         new H2(getTranslation("dispute.attachments")), attachments(detail),
         new H2(getTranslation("dispute.history")), history(detail));
+    com.bpo.portal.ui.audit.AuditHistoryLink.of(user, "dispute", detail.dispute().id())
+        .ifPresent(this::add);
   }
 
   private Paragraph fact(FormLayout form, String labelKey, String value) {

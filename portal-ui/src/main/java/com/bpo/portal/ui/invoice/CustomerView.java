@@ -118,7 +118,9 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     contacts.setEmptyStateText(getTranslation("contact.none"));
     contacts.setItems(accounts.contacts(id));
 
-    add(new H1(title), facts, new H2(getTranslation("contact.title")), contacts);
+    add(new H1(title), facts);
+    com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id).ifPresent(this::add);
+    add(new H2(getTranslation("contact.title")), contacts);
     if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
       add(contactForm());
     }

@@ -101,6 +101,7 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
     pdf.setTarget("_blank");
     com.vaadin.flow.component.orderedlayout.HorizontalLayout links =
         new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pdf);
+    com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "invoice", id).ifPresent(links::add);
     // customers raise disputes on their invoices; the BPO logs them for customers; the client's stakeholders do neither
     boolean mayRaise = context.requireUser().isCustomer() || context.requireUser().hasRole(Roles.BPO_AGENT)
         || context.requireUser().hasRole(Roles.BPO_LEAD);

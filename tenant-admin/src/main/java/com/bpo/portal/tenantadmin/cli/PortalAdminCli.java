@@ -3,6 +3,7 @@ package com.bpo.portal.tenantadmin.cli;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -57,6 +58,17 @@ public final class PortalAdminCli {
           }
         }
       }
+      case "audit" -> {
+        // audit verify [tenant]: exit status 1 when any chain is broken
+        if (args.length < 2 || !args[1].equals("verify") || args.length > 3) {
+          usage();
+        }
+        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          if (!new AuditVerification(connection).verify(args.length == 3 ? args[2] : null)) {
+            System.exit(1);
+          }
+        }
+      }
       default -> usage();
     }
   }
@@ -68,7 +80,8 @@ public final class PortalAdminCli {
                PortalAdminCli generate <tenant> <customers> <invoices>
                PortalAdminCli tenants [list]
                PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>
-               PortalAdminCli tenants suspend|activate <slug>""");
+               PortalAdminCli tenants suspend|activate <slug>
+               PortalAdminCli audit verify [tenant]""");
     System.exit(2);
   }
 
@@ -83,9 +96,17 @@ public final class PortalAdminCli {
         .locations("classpath:db/migration")
         .placeholders(Map.of("appRole", db.appRole()));
     if (sharedDevDatabase) {
-      config = config.outOfOrder(true).ignoreMigrationPatterns("*:missing");
+      config = config.outOfOrder(true).ignoreMigrationPatterns("*:missing", "*:future");
     }
     MigrateResult result = config.load().migrate();
+    try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+      List<String> unguarded = SchemaGuard.unguardedTables(connection);
+      if (!unguarded.isEmpty()) {
+        throw new IllegalStateException("Tenant-owned tables without their guards:\n  " + String.join("\n  ", unguarded));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not check the schema's guards", e);
+    }
     System.out.printf("Schema at version %s (%d migration(s) applied now)%n",
         result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
         result.migrationsExecuted);

@@ -1,0 +1,44 @@
+package com.bpo.portal.tenantadmin.cli;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run after every migration: a table with a {@code tenant_id} column that lacks row-level security,
+ * FORCE, a policy or the audit trigger stops the migration's success from being reported, so a new
+ * table cannot reach a server without its isolation and its audit trail. (The audit log itself and
+ * the mail outbox are the two tables deliberately not audited; see V13.)
+ */
+final class SchemaGuard {
+  private SchemaGuard() {}
+
+  static List<String> unguardedTables(Connection db) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement("""
+            select c.relname, c.relrowsecurity, c.relforcerowsecurity,
+                   exists (select 1 from pg_policy p where p.polrelid = c.oid),
+                   exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit_row_change')
+            from pg_class c
+            join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+            where c.relkind in ('r', 'p') and c.relnamespace = 'public'::regnamespace
+            order by c.relname""");
+         ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        String table = rs.getString(1);
+        if (!rs.getBoolean(2) || !rs.getBoolean(3) || !rs.getBoolean(4)) {
+          problems.add(table + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
+        }
+        boolean audited = rs.getBoolean(5);
+        boolean exempt = table.equals("audit_event") || table.equals("mail_outbox");
+        if (!audited && !exempt) {
+          problems.add(table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
+        }
+      }
+    }
+    return problems;
+  }
+}
