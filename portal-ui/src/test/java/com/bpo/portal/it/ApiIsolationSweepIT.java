@@ -1,0 +1,364 @@
+package com.bpo.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bpo.portal.it.Portal.Reply;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The isolation suite. Every operation of the API, as the OpenAPI document lists it (so a new
+ * endpoint is swept without anyone remembering to add it), is tried without a token, with a forged
+ * one, with an expired one, in a tenant the caller does not belong to, in a tenant that does not
+ * exist, with the other tenant's ids for every role, and with another customer's ids; nothing may
+ * answer with data. {@link #ID_TABLES} says which table an id parameter names; a path parameter
+ * it does not know fails the suite, so a new one cannot slip through unswept.
+ *
+ * <p>The attacker acts in globex and aims at acme's rows (and customer.acme at acme's other
+ * customers). Fixture rows the demo may lack (an import run, an attachment) are made and removed here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIsolationSweepIT {
+  /** Path prefix (after /api/v1) and parameter → the table whose id it carries; most specific first. */
+  static final Map<String, String> ID_TABLES = new LinkedHashMap<>();
+
+  static {
+    ID_TABLES.put("/disputes/{id}/attachments/{attachment}#attachment", "dispute_attachment");
+    ID_TABLES.put("/disputes/{id}", "dispute");
+    ID_TABLES.put("/customers/{id}", "customer_account");
+    ID_TABLES.put("/invoices/{id}", "invoice");
+    ID_TABLES.put("/imports/{id}", "import_run");
+  }
+
+  /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
+  static final Map<String, String> NAMED_PARAMETERS = Map.of(
+      "period", YearMonth.now().minusMonths(1).toString(),
+      "code", "DSO",
+      "slug", "acme");
+
+  private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+  private static final List<String[]> GLOBEX_ACTORS = List.of(
+      new String[] {"ops.lead", "globex"}, new String[] {"cfo.globex", "globex"},
+      new String[] {"customer.globex", "globex"});
+
+  /** acme's ids per table: of a customer other than customer.acme's account where the table has one. */
+  private static final Map<String, Long> ACME_IDS = new LinkedHashMap<>();
+  private static final List<String> FIXTURES = new ArrayList<>();
+  private static List<String[]> operations;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Portal.war();
+  }
+
+  @BeforeAll
+  static void findTargets() throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      long account = single(db, "select id from customer_account where tenant_id = 'acme' and number = 'A-1002'");
+      ACME_IDS.put("customer_account", account);
+      ACME_IDS.put("invoice", single(db, "select min(id) from invoice where tenant_id = 'acme' and customer_account_id = "
+          + account));
+      long dispute = single(db, "select min(id) from dispute where tenant_id = 'acme' and customer_account_id = " + account);
+      ACME_IDS.put("dispute", dispute);
+      try (Statement s = db.createStatement()) {
+        ResultSet run = s.executeQuery("insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, "
+            + "created, unchanged, error_count, created_by) values ('acme', 'INVOICES', 'sweep.csv', 'sweep', 'APPLIED', "
+            + "0, 0, 0, 0, 'sweep') returning id");
+        run.next();
+        ACME_IDS.put("import_run", run.getLong(1));
+        FIXTURES.add("delete from import_run where tenant_id = 'acme' and id = " + run.getLong(1));
+        ResultSet attachment = s.executeQuery("insert into dispute_attachment (tenant_id, dispute_id, file_name, "
+            + "media_type, size_bytes, sha256, content, uploaded_by, party) values ('acme', " + dispute + ", 'sweep.pdf', "
+            + "'application/pdf', 8, repeat('0', 64), '%PDF-1.4'::bytea, 'sweep', 'BPO') returning id");
+        attachment.next();
+        ACME_IDS.put("dispute_attachment", attachment.getLong(1));
+        FIXTURES.add("delete from dispute_attachment where tenant_id = 'acme' and id = " + attachment.getLong(1));
+      }
+      db.commit();
+    }
+    operations = operations();
+  }
+
+  @AfterAll
+  static void removeFixtures() throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        for (String delete : FIXTURES) {
+          s.executeUpdate(delete);
+        }
+      }
+      db.commit();
+    }
+  }
+
+  @Test
+  void theSweepCoversTheWholeApiAndKnowsEveryPathParameter() {
+    assertTrue(operations.size() >= 40, "the OpenAPI document lists the API: " + operations.size());
+    List<String> unknown = new ArrayList<>();
+    for (String[] operation : operations) {
+      Matcher m = PARAMETER.matcher(operation[1]);
+      while (m.find()) {
+        if (!NAMED_PARAMETERS.containsKey(m.group(1)) && table(operation[1], m.group(1)) == null) {
+          unknown.add(operation[0] + " " + operation[1] + " {" + m.group(1) + "}");
+        }
+      }
+    }
+    assertEquals(List.of(), unknown, "teach ID_TABLES which table these parameters name");
+  }
+
+  @Test
+  void everyOperationRefusesAMissingForgedOrUnsignedToken() {
+    String real = Portal.token("ops.lead");
+    String[] parts = real.split("\\.");
+    String forged = parts[0] + "." + parts[1] + "." + flipped(parts[2]);
+    String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+    String selfMade = parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace("\"ops.lead\"", "\"admin\"")) + "." + parts[2];
+    List<String> leaks = new ArrayList<>();
+    for (String[] operation : operations) {
+      String path = concrete(operation[1], null);
+      expect(leaks, 401, call(operation[0], path, null, "acme"), operation, "no token");
+      expect(leaks, 401, call(operation[0], path, forged, "acme"), operation, "forged signature");
+      expect(leaks, 401, call(operation[0], path, unsigned, "acme"), operation, "alg none");
+      expect(leaks, 401, call(operation[0], path, selfMade, "acme"), operation, "edited claims");
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
+  void everyOperationRefusesATenantTheCallerDoesNotBelongToOrThatDoesNotExist() {
+    List<String> leaks = new ArrayList<>();
+    for (String[] operation : operations) {
+      String path = concrete(operation[1], null);
+      expect(leaks, 403, call(operation[0], path, Portal.token("cfo.globex"), "acme"), operation, "cfo.globex in acme");
+      expect(leaks, 403, call(operation[0], path, Portal.token("customer.globex"), "acme"), operation,
+          "customer.globex in acme");
+      expect(leaks, 403, call(operation[0], path, Portal.token("ops.lead"), "no-such-tenant"), operation,
+          "a tenant that does not exist");
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
+  void noOperationServesOrChangesAnotherTenantsRecordsForAnyRole() {
+    List<String> leaks = new ArrayList<>();
+    for (String[] operation : operations) {
+      if (!operation[1].contains("{") || operation[1].startsWith("/api/v1/admin/")) {
+        continue;   // nothing to aim at; the admin paths take no tenant and refuse every tenant role
+      }
+      String path = concrete(operation[1], ACME_IDS);
+      if (path == null) {
+        continue;   // no id parameter: it can only name the caller's own tenant's records
+      }
+      for (String[] actor : GLOBEX_ACTORS) {
+        Reply reply = call(operation[0], path, Portal.token(actor[0]), actor[1]);
+        refused(leaks, reply, operation, actor[0] + " in " + actor[1] + " with acme's ids");
+      }
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
+  void noOperationServesOrChangesAnotherCustomersRecords() {
+    List<String> leaks = new ArrayList<>();
+    for (String[] operation : operations) {
+      String path = operation[1].startsWith("/api/v1/admin/") ? null : concrete(operation[1], ACME_IDS);
+      if (path != null) {
+        refused(leaks, call(operation[0], path, Portal.token("customer.acme"), "acme"), operation,
+            "customer.acme with A-1002's ids");
+      }
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
+  void collectionsListOnlyTheCallersTenant() throws SQLException {
+    Map<String, String> collections = Map.of("/api/v1/customers?limit=500", "customer_account",
+        "/api/v1/invoices?limit=500", "invoice", "/api/v1/disputes?limit=500", "dispute",
+        "/api/v1/audit?limit=500", "audit_event");
+    Map<String, java.util.Set<Long>> acme = new LinkedHashMap<>();
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      for (String table : collections.values()) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select id from " + table + " where tenant_id = 'acme'")) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+        acme.put(table, ids);
+      }
+      db.rollback();
+    }
+    List<String> leaks = new ArrayList<>();
+    for (String[] actor : List.of(new String[] {"ops.lead", "globex"}, new String[] {"cfo.globex", "globex"},
+        new String[] {"customer.globex", "globex"}, new String[] {"customer.acme", "acme"})) {
+      for (Map.Entry<String, String> collection : collections.entrySet()) {
+        Reply reply = Portal.get(collection.getKey(), actor[0], actor[1]);
+        if (reply.status() != 200) {
+          continue;   // a role refusal leaks nothing
+        }
+        for (JsonObject item : reply.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+          long id = item.getJsonNumber("id").longValue();
+          boolean foreign = actor[1].equals("globex") ? acme.get(collection.getValue()).contains(id)
+              : collection.getValue().equals("customer_account") && id == ACME_IDS.get("customer_account");
+          if (foreign) {
+            leaks.add(collection.getKey() + " as " + actor[0] + " listed " + collection.getValue() + " " + id);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Refused means no success and, for a read, the same answer a missing id gets (or a role refusal). */
+  private static void refused(List<String> leaks, Reply reply, String[] operation, String who) {
+    boolean ok = reply.status() >= 400 && reply.status() != 500
+        && (!operation[0].equals("GET") || reply.status() == 404 || reply.status() == 403);
+    if (!ok) {
+      leaks.add(operation[0] + " " + operation[1] + " as " + who + " answered " + reply.status() + ": "
+          + abbreviate(reply.body()));
+    }
+  }
+
+  private static void expect(List<String> leaks, int status, Reply reply, String[] operation, String how) {
+    if (reply.status() != status) {
+      leaks.add(operation[0] + " " + operation[1] + " (" + how + ") answered " + reply.status() + " instead of "
+          + status + ": " + abbreviate(reply.body()));
+    }
+  }
+
+  /** Every (method, path) of the OpenAPI document, paths as the client calls them. */
+  private static List<String[]> operations() {
+    Reply document = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/openapi?format=JSON")).GET());
+    assertEquals(200, document.status(), document.body());
+    JsonObject paths = document.json().getJsonObject("paths");
+    List<String[]> found = new ArrayList<>();
+    for (String path : new TreeSet<>(paths.keySet())) {
+      String full = path.startsWith("/api/") ? path : "/api/v1" + path;
+      for (String method : paths.getJsonObject(path).keySet()) {
+        String verb = method.toUpperCase(java.util.Locale.ROOT);
+        if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
+          found.add(new String[] {verb, full});
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The path with each parameter filled: ids from {@code ids} (null: any number), or null if it has no id. */
+  private static String concrete(String template, Map<String, Long> ids) {
+    Matcher m = PARAMETER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    boolean aimed = false;
+    while (m.find()) {
+      String name = m.group(1);
+      String value;
+      if (NAMED_PARAMETERS.containsKey(name)) {
+        value = NAMED_PARAMETERS.get(name);
+      } else {
+        String table = table(template, name);
+        Long id = ids == null || table == null ? null : ids.get(table);
+        value = id == null ? "1" : id.toString();
+        aimed |= id != null;
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return ids == null || aimed ? out.toString() : null;
+  }
+
+  private static String table(String template, String parameter) {
+    String relative = template.replaceFirst("^/api/v1", "");
+    for (Map.Entry<String, String> entry : ID_TABLES.entrySet()) {
+      String[] key = entry.getKey().split("#");
+      String prefix = key[0];
+      String named = key.length > 1 ? key[1] : PARAMETER.matcher(prefix).results().reduce((a, b) -> b)
+          .map(r -> r.group(1)).orElse("");
+      if (relative.startsWith(prefix) && named.equals(parameter)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static Reply call(String method, String path, String token, String tenant) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Portal.URL + path))
+        .header("Content-Type", "application/json")
+        .method(method, method.equals("GET") || method.equals("DELETE")
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (tenant != null) {
+      request.header("X-Tenant", tenant);
+    }
+    return Portal.send(request);
+  }
+
+  private static String flipped(String signature) {
+    char[] chars = signature.toCharArray();
+    for (int i = 0; i < 8 && i < chars.length; i++) {
+      chars[i] = chars[i] == 'A' ? 'B' : 'A';
+    }
+    return new String(chars);
+  }
+
+  private static String base64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 160 ? body.substring(0, 160) + "…" : body;
+  }
+
+  private static long single(Connection db, String sql) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+      assertTrue(rs.next(), sql);
+      long value = rs.getLong(1);
+      assertTrue(!rs.wasNull(), "the demo data has a row for: " + sql);
+      return value;
+    }
+  }
+
+  static void bind(Connection db, String tenant) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      s.setString(1, tenant);
+      s.execute();
+    }
+  }
+}
