@@ -149,9 +149,10 @@ public class AuditTrail {
 
   private static AuditRecord read(ResultSet rs) throws SQLException {
     long seal = rs.getLong(10);
+    Long sealSeq = rs.wasNull() ? null : seal;   // asked at once: wasNull speaks of the last column read
     return new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), json(rs.getString(7)), json(rs.getString(8)), rs.getString(9),
-        rs.wasNull() ? null : seal);
+        sealSeq);
   }
 
   private static JsonObject json(String text) {

@@ -125,7 +125,11 @@ class AuditTrailIT {
   void theHashChainFindsARecordEditedBehindTheApplicationsBackAndIsWholeAgainOnceItIsRestored() throws SQLException {
     // something to seal: an export is recorded
     assertEquals(200, Portal.get("/api/v1/audit?limit=1", "cfo.acme", "acme").status());
+    long newest = records("limit=1", "ops.lead", "acme").get(0).getJsonNumber("id").longValue();
     seal();
+    List<JsonObject> listed = records("limit=100", "ops.lead", "acme");
+    assertTrue(listed.stream().filter(r -> r.getJsonNumber("id").longValue() <= newest)
+        .allMatch(r -> r.containsKey("sealSeq")), "what was there before sealing reads as sealed: " + listed);
     JsonObject intact = Portal.get("/api/v1/audit/verification", "ops.lead", "acme").json();
     assertTrue(intact.getBoolean("intact"), intact.toString());
     assertTrue(intact.getJsonNumber("checked").longValue() > 0);

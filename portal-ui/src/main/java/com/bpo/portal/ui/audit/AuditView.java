@@ -68,7 +68,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
 
     entity.setId("audit-entity");
     entity.setLabel(getTranslation("audit.entity"));
-    entity.setHelperText(getTranslation("audit.entityHelp"));
+    entity.setPlaceholder(getTranslation("audit.entityHelp"));
     entityId.setId("audit-entity-id");
     entityId.setLabel(getTranslation("audit.entityId"));
     entityId.setWidth("8em");
