@@ -2,8 +2,9 @@
 -- the escalation matrix, meetings with attendees and minutes, saved views of the log, and the
 -- root-cause loop that proposes an action when a dispute reason recurs beyond a threshold.
 
-create sequence governance_id_seq increment by 50;          -- entries and meetings
-create sequence governance_child_id_seq increment by 50;    -- events, comments, links, attendees, views
+-- increment 1: rows are inserted by SQL one at a time (no JPA id blocks), and entry numbers (G-<id>) are read
+create sequence governance_id_seq;          -- entries and meetings
+create sequence governance_child_id_seq;    -- events, comments, attendees, views
 grant usage, select on sequence governance_id_seq, governance_child_id_seq to ${appRole};
 
 -- Per-tenant settings: the dispute count per reason and month beyond which an action is proposed.

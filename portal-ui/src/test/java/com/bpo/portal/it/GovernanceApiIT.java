@@ -204,9 +204,13 @@ class GovernanceApiIT {
 
   @Test
   void aRiskNeedsItsScoresAndLinksMustExistInTheTenant() {
-    Reply noScores = Portal.post("/api/v1/governance/entries", "ops.lead", "acme", entry("RISK", "no scores", null)
-        .build().toString());
+    Reply noScores = Portal.post("/api/v1/governance/entries", "ops.lead", "acme", entry("ISSUE", "no scores", null)
+        .add("type", "RISK").build().toString());
     assertEquals(400, noScores.status(), noScores.body());
+    assertTrue(noScores.body().contains("\"likelihood\"") && noScores.body().contains("\"impact\""), noScores.body());
+    Reply scoredIssue = Portal.post("/api/v1/governance/entries", "ops.lead", "acme", entry("RISK", "an issue", null)
+        .add("type", "ISSUE").build().toString());
+    assertEquals(400, scoredIssue.status(), "only a risk has scores: " + scoredIssue.body());
     JsonObject risk = create("RISK", "scored", null, null);
     assertEquals(12, risk.getInt("riskScore"));
     Reply missing = Portal.post(path(risk) + "/links", "ops.lead", "acme", "{\"kind\": \"DISPUTE\", \"targetId\": 999999999}");

@@ -43,8 +43,8 @@ final class GovernanceTexts {
     date.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
     HorizontalLayout box = new HorizontalLayout(date, Badge.of(view.getTranslation("governance.overdue"),
         Badge.Tone.ERROR));
-    box.setSpacing(true);
     box.setPadding(false);
+    box.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
     return box;
   }
 
