@@ -23,6 +23,18 @@ public class TenantContext {
     this.tenant = tenant;
   }
 
+  /**
+   * Binds a background job's own request context to a tenant, acting as a user without roles named
+   * {@code username} (the job, not a person). For scheduled jobs only, which activate that request
+   * context themselves; refused once bound, so a request's caller can never be replaced.
+   */
+  public void bindJob(String username, Tenant tenant) {
+    if (this.user != null || this.tenant != null) {
+      throw new IllegalStateException("This request context is bound already");
+    }
+    bind(new PortalUser(username, java.util.Set.of(), java.util.List.of(tenant.id())), tenant);
+  }
+
   public Optional<PortalUser> user() {
     return Optional.ofNullable(user);
   }

@@ -122,9 +122,20 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.scorecard"),
             com.bpo.portal.ui.scorecard.ScorecardView.class, VaadinIcon.DASHBOARD.create()));
       }
+      if (!user.isCustomer()) {
+        SideNavItem governance = new SideNavItem(getTranslation("nav.governance"),
+            com.bpo.portal.ui.governance.GovernanceLogView.class, VaadinIcon.CLIPBOARD_CHECK.create());
+        governance.addItem(new SideNavItem(getTranslation("nav.governanceMeetings"),
+            com.bpo.portal.ui.governance.MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
+        if (user.hasRole(Roles.BPO_LEAD)) {
+          governance.addItem(new SideNavItem(getTranslation("nav.governanceEscalation"),
+              com.bpo.portal.ui.governance.EscalationSettingsView.class, VaadinIcon.LEVEL_UP.create()));
+        }
+        nav.addItem(governance);
+      }
       if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
         nav.addItem(new SideNavItem(getTranslation("nav.audit"),
-            com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
+            com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.SHIELD.create()));
       }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),

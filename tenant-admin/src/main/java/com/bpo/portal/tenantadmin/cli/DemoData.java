@@ -72,11 +72,20 @@ final class DemoData {
             "ops.lead",
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
+        bind(tenant.id());
+        new DemoGovernance(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+            tenant.agent(), stakeholder(tenant).username(), stakeholder(tenant).displayName(),
+            stakeholder(tenant).email());
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();
       throw e;
     }
+  }
+
+  private static DemoStaff stakeholder(DemoTenant tenant) {
+    return tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow();
   }
 
   private void bind(String tenant) throws SQLException {

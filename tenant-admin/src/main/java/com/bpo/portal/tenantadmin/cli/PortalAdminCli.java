@@ -88,8 +88,9 @@ public final class PortalAdminCli {
 
   static void migrate(DatabaseSettings db) {
     // PORTAL_DEV_SHARED_DB=true lets several working copies (branches under development) share one
-    // local database: each applies its own migrations out of order and tolerates the others'. Never
-    // set in CI or production, where the history must match the code exactly.
+    // local database: each applies its own migrations out of order and tolerates the others' (those below
+    // its own latest are "missing" to it, those above "future"). Never set in CI or production, where the
+    // history must match the code exactly.
     boolean sharedDevDatabase = Boolean.parseBoolean(System.getenv("PORTAL_DEV_SHARED_DB"));
     var config = Flyway.configure()
         .dataSource(db.url(), db.owner(), db.ownerPassword())

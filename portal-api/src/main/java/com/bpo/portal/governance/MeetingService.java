@@ -1,0 +1,242 @@
+package com.bpo.portal.governance;
+
+import com.bpo.portal.dispute.DisputeFilter;
+import com.bpo.portal.dispute.DisputeService;
+import com.bpo.portal.dispute.DisputeSort;
+import com.bpo.portal.dispute.DisputeSummary;
+import com.bpo.portal.scorecard.Rag;
+import com.bpo.portal.scorecard.Scorecard;
+import com.bpo.portal.scorecard.ScorecardService;
+import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.Page;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Problem.FieldError;
+import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Governance meetings: planned by the BPO lead, read by everyone in governance. The agenda is built
+ * when read, from the log (through {@link GovernanceService}, so an agent's agenda holds what they
+ * may see), the latest scorecard and the dispute queue, each through its own feature's service.
+ * Actions and decisions captured in a meeting are log entries that remember the meeting.
+ */
+@TenantService
+public class MeetingService {
+  static final int AGED_DISPUTE_DAYS = 30;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject TenantContext context;
+  @Inject GovernanceService log;
+  @Inject ScorecardService scorecards;
+  @Inject DisputeService disputes;
+
+  /** A keyset page of meetings, most recent first. */
+  @SuppressWarnings("unchecked")
+  public Page<MeetingSummary> list(PageRequest page) {
+    readable();
+    StringBuilder sql = new StringBuilder(SUMMARY + " where m.tenant_id = ?1");
+    page.after().ifPresent(k -> sql.append(" and (m.held_on < ?2 or (m.held_on = ?2 and m.id < ?3))"));
+    sql.append(" order by m.held_on desc, m.id desc limit ").append(page.limit() + 1);
+    var query = em.createNativeQuery(sql.toString()).setParameter(1, tenantId());
+    page.after().ifPresent(k -> query.setParameter(2, LocalDate.parse(k.get(0))).setParameter(3, Long.valueOf(k.get(1))));
+    List<MeetingSummary> rows = new ArrayList<>();
+    for (Object[] r : (List<Object[]>) query.getResultList()) {
+      rows.add(summary(r));
+    }
+    return page.page(rows, m -> List.of(m.heldOn().toString(), String.valueOf(m.id())));
+  }
+
+  private static final String SUMMARY = """
+      select m.id, m.type, m.title, m.held_on, m.version,
+             (select count(*) from governance_attendee a where a.tenant_id = m.tenant_id and a.meeting_id = m.id),
+             (select count(*) from governance_entry e where e.tenant_id = m.tenant_id and e.meeting_id = m.id),
+             m.minutes
+      from governance_meeting m""";
+
+  private static MeetingSummary summary(Object[] r) {
+    return new MeetingSummary(((Number) r[0]).longValue(), MeetingType.valueOf((String) r[1]), (String) r[2],
+        GovernanceService.date(r[3]), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+        ((Number) r[4]).longValue());
+  }
+
+  public MeetingDetail create(MeetingForm form) {
+    manageable();
+    List<FieldError> errors = new ArrayList<>();
+    if (form == null || form.type() == null) {
+      errors.add(new FieldError("type", "must be one of " + List.of(MeetingType.values())));
+    }
+    String title = form == null ? "" : GovernanceService.text(form.title());
+    if (title.isEmpty() || title.length() > 200) {
+      errors.add(new FieldError("title", "must be 1 to 200 characters"));
+    }
+    if (form == null || form.heldOn() == null || form.heldOn().getYear() < 2000 || form.heldOn().getYear() > 2100) {
+      errors.add(new FieldError("heldOn", "must be a date between 2000 and 2100"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The meeting cannot be planned as it is.", errors);
+    }
+    Number id = (Number) em.createNativeQuery("insert into governance_meeting (tenant_id, type, title, held_on, "
+            + "created_by) values (?1, ?2, ?3, ?4, ?5) returning id")
+        .setParameter(1, tenantId()).setParameter(2, form.type().name()).setParameter(3, title)
+        .setParameter(4, form.heldOn()).setParameter(5, context.requireUser().username()).getSingleResult();
+    return find(id.longValue()).orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  public Optional<MeetingDetail> find(long id) {
+    Actor actor = readable();
+    List<Object[]> rows = em.createNativeQuery(SUMMARY + " where m.tenant_id = ?1 and m.id = ?2")
+        .setParameter(1, tenantId()).setParameter(2, id).getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    MeetingSummary meeting = summary(rows.get(0));
+    List<MeetingDetail.Attendee> attendees = new ArrayList<>();
+    for (Object[] a : (List<Object[]>) em.createNativeQuery("select id, name, organisation from governance_attendee "
+            + "where tenant_id = ?1 and meeting_id = ?2 order by organisation, name, id")
+        .setParameter(1, tenantId()).setParameter(2, id).getResultList()) {
+      attendees.add(new MeetingDetail.Attendee(((Number) a[0]).longValue(), (String) a[1], (String) a[2]));
+    }
+    EntryFilter ofMeeting = new EntryFilter(Set.of(), Set.of(), Set.of(), Optional.empty(), false, Optional.empty(),
+        Optional.of(id));
+    List<EntrySummary> captured = log.list(ofMeeting, EntrySort.DUE, PageRequest.of(500, null)).items();
+    return Optional.of(new MeetingDetail(meeting, (String) rows.get(0)[7], attendees, agenda(meeting), captured,
+        GovernanceRules.managesMeetings(actor)));
+  }
+
+  private MeetingDetail.Agenda agenda(MeetingSummary meeting) {
+    EntryFilter live = new EntryFilter(Set.of(), EntryStatus.LIVE, Set.of(), Optional.empty(), false,
+        Optional.empty(), Optional.empty());
+    // soonest due first: the overdue ones lead the agenda
+    List<EntrySummary> open = log.list(live, EntrySort.DUE, PageRequest.of(50, null)).items();
+    List<EntrySummary> actions = log.actionsChangedSince(meeting.heldOn().minusMonths(1), 30);
+
+    String period = null;
+    List<MeetingDetail.RedKpi> red = new ArrayList<>();
+    Optional<ScorecardService.Latest> latest = scorecards.latest();
+    if (latest.isPresent()) {
+      Scorecard card = scorecards.scorecard(latest.get().period());
+      period = card.period();
+      for (Scorecard.Kpi k : card.kpis()) {
+        if (k.rag() == Rag.RED) {
+          red.add(new MeetingDetail.RedKpi(k.code(), k.name(), k.actual(), k.target()));
+        }
+      }
+    }
+
+    LocalDate today = log.today();
+    DisputeFilter aged = new DisputeFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(AGED_DISPUTE_DAYS), Optional.empty(), Optional.empty(), Optional.empty(), false, true,
+        Optional.empty());
+    List<MeetingDetail.AgedDispute> agedDisputes = new ArrayList<>();
+    for (DisputeSummary d : disputes.list(aged, new DisputeSort(DisputeSort.Key.RAISED, false),
+        PageRequest.of(15, null)).items()) {
+      LocalDate raised = d.raisedAt().toLocalDate();
+      agedDisputes.add(new MeetingDetail.AgedDispute(d.id(), d.number(), d.customerNumber() + " · " + d.customerName(),
+          d.reasonCode(), d.disputed(), raised, ChronoUnit.DAYS.between(raised, today)));
+    }
+    return new MeetingDetail.Agenda(open, actions, period, red, agedDisputes);
+  }
+
+  /** Writes the minutes, checking the version the caller saw. */
+  public MeetingDetail saveMinutes(long id, String minutes, Long version) {
+    manageable();
+    String text = minutes == null ? "" : minutes.strip();
+    if (text.length() > 50_000) {
+      throw new InvalidFields("The minutes are too long.", List.of(new FieldError("minutes", "must be at most 50000 characters")));
+    }
+    if (version == null) {
+      throw new InvalidFields("Send the version you last saw.", List.of(new FieldError("version", "is required")));
+    }
+    requireMeeting(id);
+    int updated = em.createNativeQuery("update governance_meeting set minutes = ?3, version = version + 1 "
+            + "where tenant_id = ?1 and id = ?2 and version = ?4")
+        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, text).setParameter(4, version).executeUpdate();
+    if (updated == 0) {
+      throw new ProblemException("conflict", "Changed meanwhile", 409,
+          "Someone changed these minutes meanwhile. Reload the meeting and try again.");
+    }
+    return find(id).orElseThrow();
+  }
+
+  public MeetingDetail addAttendee(long id, String name, String organisation) {
+    manageable();
+    requireMeeting(id);
+    String who = GovernanceService.text(name);
+    List<FieldError> errors = new ArrayList<>();
+    if (who.isEmpty() || who.length() > 200) {
+      errors.add(new FieldError("name", "must be 1 to 200 characters"));
+    }
+    if (!"BPO".equals(organisation) && !"CLIENT".equals(organisation)) {
+      errors.add(new FieldError("organisation", "must be BPO or CLIENT"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The attendee cannot be added.", errors);
+    }
+    em.createNativeQuery("insert into governance_attendee (tenant_id, meeting_id, name, organisation) "
+            + "values (?1, ?2, ?3, ?4)")
+        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, who).setParameter(4, organisation)
+        .executeUpdate();
+    return find(id).orElseThrow();
+  }
+
+  public MeetingDetail removeAttendee(long id, long attendeeId) {
+    manageable();
+    requireMeeting(id);
+    int removed = em.createNativeQuery("delete from governance_attendee where tenant_id = ?1 and meeting_id = ?2 "
+            + "and id = ?3")
+        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, attendeeId).executeUpdate();
+    if (removed == 0) {
+      throw ProblemException.notFound("Attendee " + attendeeId);
+    }
+    return find(id).orElseThrow();
+  }
+
+  /** An action or a decision taken in the meeting, logged as an entry that remembers the meeting. */
+  public EntryDetail capture(long id, EntryForm form) {
+    manageable();
+    requireMeeting(id);
+    if (form != null && form.type() != EntryType.ACTION && form.type() != EntryType.DECISION) {
+      throw new InvalidFields("A meeting captures actions and decisions.",
+          List.of(new FieldError("type", "must be ACTION or DECISION")));
+    }
+    return log.create(form, id);
+  }
+
+  private void requireMeeting(long id) {
+    if (em.createNativeQuery("select 1 from governance_meeting where tenant_id = ?1 and id = ?2")
+        .setParameter(1, tenantId()).setParameter(2, id).getResultList().isEmpty()) {
+      throw ProblemException.notFound("Meeting " + id);
+    }
+  }
+
+  private Actor readable() {
+    Actor actor = log.actor();
+    if (!GovernanceRules.readsMeetings(actor)) {
+      throw ProblemException.forbidden("Your role does not read meetings.");
+    }
+    return actor;
+  }
+
+  private void manageable() {
+    if (!GovernanceRules.managesMeetings(log.actor())) {
+      throw ProblemException.forbidden("Only the BPO lead plans meetings and writes their minutes.");
+    }
+  }
+
+  private String tenantId() {
+    return context.requireTenant().id();
+  }
+}

@@ -1,0 +1,3 @@
+package com.bpo.portal.governance;
+
+public enum Priority { LOW, MEDIUM, HIGH, CRITICAL }

@@ -1,0 +1,119 @@
+package com.bpo.portal.ui.governance;
+
+import com.bpo.portal.governance.GovernanceRules;
+import com.bpo.portal.governance.GovernanceService;
+import com.bpo.portal.governance.MeetingDetail;
+import com.bpo.portal.governance.MeetingForm;
+import com.bpo.portal.governance.MeetingService;
+import com.bpo.portal.governance.MeetingSummary;
+import com.bpo.portal.governance.MeetingType;
+import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.KeysetFetch;
+import com.bpo.portal.ui.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+/** The governance meetings, most recent first; the lead plans a new one. */
+@Route(value = "governance/meetings", layout = MainLayout.class)
+@RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
+public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
+  private final GovernanceService governance;
+
+  @Inject
+  public MeetingsView(MeetingService meetings, GovernanceService governance) {
+    this.governance = governance;
+    setSizeFull();
+    Grid<MeetingSummary> grid = new Grid<>();
+    grid.setId("meetings-grid");
+    grid.addColumn(m -> Formats.date(m.heldOn(), getLocale())).setHeader(getTranslation("governance.heldOn"))
+        .setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(m -> getTranslation("governance.meetingType." + m.type().name()))
+        .setHeader(getTranslation("governance.meetingType")).setAutoWidth(true);
+    grid.addColumn(MeetingSummary::title).setHeader(getTranslation("governance.title")).setFlexGrow(1);
+    grid.addColumn(m -> Formats.number(m.attendees(), getLocale())).setHeader(getTranslation("governance.attendees"))
+        .setAutoWidth(true);
+    grid.addColumn(m -> Formats.number(m.captured(), getLocale())).setHeader(getTranslation("governance.captured"))
+        .setAutoWidth(true);
+    grid.setEmptyStateText(getTranslation("governance.noMeetings"));
+    grid.setSizeFull();
+    KeysetFetch<MeetingSummary> fetch = new KeysetFetch<>((cursor, limit) -> meetings.list(PageRequest.of(limit, cursor)));
+    grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
+    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MeetingView.class, e.getItem().id())));
+
+    HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()),
+        new RouterLink(getTranslation("governance.logTitle"), GovernanceLogView.class));
+    header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    if (GovernanceRules.managesMeetings(governance.actor())) {
+      Button plan = new Button(getTranslation("governance.planMeeting"), e -> plan(meetings));
+      plan.setId("meetings-plan");
+      plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+      header.add(plan);
+    }
+    add(header, grid);
+  }
+
+  private void plan(MeetingService meetings) {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle(getTranslation("governance.planMeeting"));
+    Select<MeetingType> type = new Select<>();
+    type.setId("meeting-type");
+    type.setLabel(getTranslation("governance.meetingType"));
+    type.setItems(MeetingType.values());
+    type.setItemLabelGenerator(t -> getTranslation("governance.meetingType." + t.name()));
+    type.setValue(MeetingType.WEEKLY_OPERATIONS);
+    TextField title = new TextField(getTranslation("governance.title"));
+    title.setId("meeting-title");
+    title.setMaxLength(200);
+    DatePicker heldOn = new DatePicker(getTranslation("governance.heldOn"));
+    heldOn.setId("meeting-date");
+    heldOn.setLocale(getLocale());
+    heldOn.setValue(governance.today());
+    type.addValueChangeListener(e -> {
+      if (title.getValue().isBlank() || !e.isFromClient()) {
+        title.setValue(getTranslation("governance.meetingType." + e.getValue().name()));
+      }
+    });
+    title.setValue(getTranslation("governance.meetingType." + type.getValue().name()));
+    dialog.add(new FormLayout(type, title, heldOn));
+    Button save = new Button(getTranslation("governance.save"), e -> {
+      try {
+        MeetingDetail created = meetings.create(new MeetingForm(type.getValue(), title.getValue(), heldOn.getValue()));
+        dialog.close();
+        getUI().ifPresent(ui -> ui.navigate(MeetingView.class, created.meeting().id()));
+      } catch (InvalidFields invalid) {
+        title.setErrorMessage(invalid.toProblem().errors().get(0).message());
+        title.setInvalid(true);
+      } catch (ProblemException problem) {
+        GovernanceTexts.refused(this, problem);
+      }
+    });
+    save.setId("meeting-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.open();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("governance.meetingsTitle");
+  }
+}
