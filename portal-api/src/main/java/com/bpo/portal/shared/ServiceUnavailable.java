@@ -25,7 +25,7 @@ public final class ServiceUnavailable {
     for (Throwable t = failure; t != null && depth++ < 50; t = next(t)) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException || t instanceof ConnectException
-          || t instanceof jakarta.resource.ResourceException) {
+          || isA(t, "jakarta.resource.ResourceException")) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -39,6 +39,16 @@ public final class ServiceUnavailable {
   public static Problem problem() {
     return Problem.of("service-unavailable", "Service unavailable", 503,
         "The portal cannot reach its database just now. Nothing was changed; try again in a moment.");
+  }
+
+  /** By name: the Connector API is Liberty's, not visible to applications that do not enable it. */
+  private static boolean isA(Throwable t, String className) {
+    for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** SQLException keeps its chain in getNextException too; the cause wins when both are set. */
