@@ -8,7 +8,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * import screen is the BPO's only, so staff get the import limit there and everyone else the
  * attachment limit.
  */
-@WebFilter(urlPatterns = "/*", filterName = "requestSizeLimit")
 public class RequestSizeLimit extends HttpFilter {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final Pattern ATTACHMENTS = Pattern.compile("/api/v1/disputes/[^/]+/attachments/?");

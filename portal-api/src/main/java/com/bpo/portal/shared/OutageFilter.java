@@ -4,7 +4,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
  * problem+json on /api and as a short page in the user's language on the screens, with a way to try
  * again. Never a stack trace. Other failures pass on unchanged.
  */
-@WebFilter(urlPatterns = "/*", filterName = "outage")
 public class OutageFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(OutageFilter.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();

@@ -57,6 +57,7 @@ class HardeningApiIT {
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
     assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
     assertTrue(answer.contains("\"status\":413"), answer);
+    assertTrue(answer.contains("X-Content-Type-Options: nosniff"), "security headers come first: " + answer);
   }
 
   @Test

@@ -173,6 +173,7 @@ class HostileInputBrowserIT {
   void hostileStringsRenderAsTextOnEveryScreenThatShowsThem() {
     ChromeDriver customer = open();
     Browsers.signIn(customer, "customer.acme", "/dispute/" + disputeId);
+    sessionCookieIsHttpOnlyAndSameSite(customer);
     showsLiterally(customer, "dispute-description", List.of(String.join(" ", HOSTILE)));
     showsLiterally(customer, "dispute-thread", HOSTILE);
     assertNothingInjected(customer, "the customer's dispute");
@@ -203,6 +204,18 @@ class HostileInputBrowserIT {
     Browsers.signIn(client, "cfo.acme", "/scorecard?period=" + PERIOD);
     showsLiterally(client, "scorecard-comments", HOSTILE);
     assertNothingInjected(client, "the scorecard");
+  }
+
+  /** Not hostile input, but seen best here, in a real browser after a real sign-in. */
+  private static void sessionCookieIsHttpOnlyAndSameSite(ChromeDriver browser) {
+    new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        .until(d -> d.manage().getCookieNamed("JSESSIONID") != null);
+    org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    assertTrue(session.isHttpOnly(), "JSESSIONID is HttpOnly");
+    assertEquals("Lax", session.getSameSite(), "JSESSIONID is SameSite=Lax");
+    for (org.openqa.selenium.Cookie c : browser.manage().getCookies()) {
+      assertTrue(c.getSameSite() != null && !c.getSameSite().equals("None"), c.getName() + " has SameSite " + c.getSameSite());
+    }
   }
 
   private static void showsLiterally(ChromeDriver browser, String id, List<String> texts) {
