@@ -21,7 +21,6 @@ import java.util.logging.Logger;
  */
 public class OutageFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(OutageFilter.class.getName());
-  private static final Jsonb JSON = JsonbBuilder.create();
   private static final String BUNDLE = "vaadin-i18n.translations";
 
   @Override
@@ -41,7 +40,7 @@ public class OutageFilter extends HttpFilter {
       response.setCharacterEncoding("UTF-8");
       if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
         response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write(JSON.toJson(ServiceUnavailable.problem()));
+        response.getWriter().write(Json.INSTANCE.toJson(ServiceUnavailable.problem()));
       } else {
         response.setContentType("text/html");
         response.getWriter().write(page(request.getLocale(), request.getContextPath() + "/"));
@@ -50,7 +49,7 @@ public class OutageFilter extends HttpFilter {
   }
 
   /** Plain HTML from the screens' own bundles: the Vaadin client cannot start without the database. */
-  static String page(Locale locale, String home) {
+  public static String page(Locale locale, String home) {
     String title = text(locale, "unavailable.title", "Temporarily unavailable");
     String body = text(locale, "unavailable.text",
         "The portal cannot reach its data just now. Nothing you saved is lost; please try again in a moment.");
@@ -71,6 +70,11 @@ public class OutageFilter extends HttpFilter {
     } catch (MissingResourceException e) {
       return fallback;
     }
+  }
+
+  /** Made at the first outage, not with the class: the page alone needs no JSON-B provider. */
+  private static final class Json {
+    static final Jsonb INSTANCE = JsonbBuilder.create();
   }
 
   private static String escape(String text) {
