@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.limits.RateLimited;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -53,6 +54,7 @@ public class DisputeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Raise a dispute (customer) or log one or a deduction for a customer (BPO); 201 with the dispute")
+  @RateLimited
   public Response raise(NewDispute dispute) {
     if (dispute == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the dispute as JSON.");
@@ -118,6 +120,7 @@ public class DisputeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Write in the dispute's thread: CUSTOMER (all parties), CLIENT (client and BPO) or INTERNAL (BPO)")
+  @RateLimited
   public Response post(@PathParam("id") long id, NewMessage message) {
     if (message == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the message as JSON.");
@@ -138,6 +141,7 @@ public class DisputeResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Attach a PDF, PNG or JPEG (judged by content, at most 5 MB); the file name in X-File-Name")
+  @RateLimited
   public Response attach(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body)
       throws IOException {
     byte[] content = body.readNBytes(AttachmentCheck.MAX_BYTES + 1); // never more than the limit in memory

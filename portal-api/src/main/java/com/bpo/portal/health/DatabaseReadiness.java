@@ -11,7 +11,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers and the schema has been migrated (the tenant table is there). */
+/**
+ * Ready when the database answers and the schema has been migrated (the tenant table is there);
+ * DOWN while PostgreSQL is away, UP again by itself once the pool reconnects.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -25,8 +28,9 @@ public class DatabaseReadiness implements HealthCheck {
          ResultSet rs = s.executeQuery("select count(*) from tenant")) {
       rs.next();
       return HealthCheckResponse.named("database").up().withData("tenants", rs.getLong(1)).build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+    } catch (SQLException | RuntimeException e) {
+      // DOWN takes this instance out of the load balancer until the database answers again
+      return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
     }
   }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,26 @@ public final class ProblemMappers {
 
   static Response respond(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  /**
+   * A failure whose cause says what it is: the database being away (503 with Retry-After), or a
+   * refusal thrown where only an exception could travel (a body over its limit, read by the
+   * framework inside an IOException).
+   */
+  static Optional<Response> fromCause(Throwable e) {
+    if (ServiceUnavailable.isDatabaseOutage(e)) {
+      Logger.getLogger(ProblemMappers.class.getName()).warning("Database unavailable: " + e);
+      Problem problem = ServiceUnavailable.problem();
+      return Optional.of(Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+          .header("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS).build());
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProblemException refusal) {
+        return Optional.of(respond(refusal.toProblem()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Provider
@@ -50,6 +71,10 @@ public final class ProblemMappers {
   public static class HttpErrors implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
+      Optional<Response> explained = fromCause(e);
+      if (explained.isPresent()) {
+        return explained.get();
+      }
       int status = e.getResponse().getStatus();
       Response.Status known = Response.Status.fromStatusCode(status);
       String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -69,6 +94,10 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(Throwable e) {
+      Optional<Response> known = fromCause(e);
+      if (known.isPresent()) {
+        return known.get();
+      }
       LOG.log(Level.SEVERE, "Unexpected failure answering a request", e);
       return respond(Problem.of("internal", "Internal error", 500,
           "Something went wrong on our side. It has been logged."));

@@ -2,7 +2,6 @@ package com.bpo.portal.shared;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,6 @@ import java.io.IOException;
  * nothing at all, since it only ever returns data. Neither may be framed (clickjacking); no answer's
  * type is sniffed; HSTS is sent only over HTTPS, where it means something.
  */
-@WebFilter(urlPatterns = "/*", filterName = "securityHeaders")
 public class SecurityHeaders extends HttpFilter {
   static final String PAGE_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "

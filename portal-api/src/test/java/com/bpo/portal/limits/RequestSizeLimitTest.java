@@ -1,0 +1,35 @@
+package com.bpo.portal.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RequestSizeLimitTest {
+  private static final RequestSizeLimit.Limits LIMITS = new RequestSizeLimit.Limits(1_000, 6_000, 500_000);
+
+  @Test
+  void csvImportsHaveTheLargeLimit() {
+    assertEquals(500_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/imports", "text/csv", true));
+  }
+
+  @Test
+  void disputeEvidenceHasTheUploadLimitWhoeverSendsIt() {
+    assertEquals(6_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", false));
+    assertEquals(6_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", true));
+  }
+
+  @Test
+  void screenUploadsAreLargeOnlyForStaffWhoImport() {
+    String multipart = "multipart/form-data; boundary=x";
+    assertEquals(500_000, RequestSizeLimit.limitFor(LIMITS, "/invoices/import", multipart, true));
+    assertEquals(6_000, RequestSizeLimit.limitFor(LIMITS, "/disputes/new", multipart, false));
+  }
+
+  @Test
+  void everythingElseHasTheSmallLimit() {
+    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes", "application/json", false));
+    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/messages", "application/json", true));
+    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/imports/7/errors", null, true));
+    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/", "text/plain;charset=UTF-8", true));
+  }
+}
