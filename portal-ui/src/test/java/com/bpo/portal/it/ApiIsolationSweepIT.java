@@ -54,12 +54,18 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/customers/{id}", "customer_account");
     ID_TABLES.put("/invoices/{id}", "invoice");
     ID_TABLES.put("/imports/{id}", "import_run");
+    ID_TABLES.put("/governance/meetings/{id}/attendees/{attendee}#attendee", "governance_attendee");
+    ID_TABLES.put("/governance/meetings/{id}", "governance_meeting");
+    ID_TABLES.put("/governance/entries/{id}/links/{kind}/{target}#target", "invoice");
+    ID_TABLES.put("/governance/entries/{id}", "governance_entry");
+    ID_TABLES.put("/governance/views/{id}", "governance_saved_view");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
   static final Map<String, String> NAMED_PARAMETERS = Map.of(
       "period", YearMonth.now().minusMonths(1).toString(),
       "code", "DSO",
+      "kind", "INVOICE",
       "slug", "acme");
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
@@ -88,7 +94,15 @@ class ApiIsolationSweepIT {
           + account));
       long dispute = single(db, "select min(id) from dispute where tenant_id = 'acme' and customer_account_id = " + account);
       ACME_IDS.put("dispute", dispute);
+      for (String table : List.of("governance_meeting", "governance_entry", "governance_attendee")) {
+        ACME_IDS.put(table, single(db, "select min(id) from " + table + " where tenant_id = 'acme'"));
+      }
       try (Statement s = db.createStatement()) {
+        ResultSet view = s.executeQuery("insert into governance_saved_view (tenant_id, username, name, filter) "
+            + "values ('acme', 'ops.lead', 'sweep', '{}') returning id");
+        view.next();
+        ACME_IDS.put("governance_saved_view", view.getLong(1));
+        FIXTURES.add("delete from governance_saved_view where tenant_id = 'acme' and id = " + view.getLong(1));
         ResultSet run = s.executeQuery("insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, "
             + "created, unchanged, error_count, created_by) values ('acme', 'INVOICES', 'sweep.csv', 'sweep', 'APPLIED', "
             + "0, 0, 0, 0, 'sweep') returning id");
@@ -156,6 +170,28 @@ class ApiIsolationSweepIT {
   }
 
   @Test
+  void everyOperationRefusesAnExpiredToken() throws InterruptedException {
+    // a genuine Keycloak token from a client whose tokens live 3 s; the server under test allows 2 s of skew
+    String form = "grant_type=password&client_id=portal-cli-expiring&username=ops.lead&password=demo"
+        + "&scope=" + java.net.URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+    Reply issued = Portal.send(HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK
+            + "/realms/portal/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertEquals(200, issued.status(), issued.body());
+    String token = issued.json().getString("access_token");
+    assertEquals(200, call("GET", "/api/v1/me", token, "acme").status(), "fresh, it is accepted");
+    long expiresAt = jakarta.json.Json.createReader(new java.io.StringReader(new String(
+        Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))).readObject()
+        .getJsonNumber("exp").longValue();
+    Thread.sleep(Math.max(0, (expiresAt + 3) * 1000 - System.currentTimeMillis()));
+    List<String> leaks = new ArrayList<>();
+    for (String[] operation : operations) {
+      expect(leaks, 401, call(operation[0], concrete(operation[1], null), token, "acme"), operation, "expired");
+    }
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
   void everyOperationRefusesATenantTheCallerDoesNotBelongToOrThatDoesNotExist() {
     List<String> leaks = new ArrayList<>();
     for (String[] operation : operations) {
@@ -205,7 +241,7 @@ class ApiIsolationSweepIT {
   void collectionsListOnlyTheCallersTenant() throws SQLException {
     Map<String, String> collections = Map.of("/api/v1/customers?limit=500", "customer_account",
         "/api/v1/invoices?limit=500", "invoice", "/api/v1/disputes?limit=500", "dispute",
-        "/api/v1/audit?limit=500", "audit_event");
+        "/api/v1/audit?limit=500", "audit_event", "/api/v1/governance/entries?limit=500", "governance_entry");
     Map<String, java.util.Set<Long>> acme = new LinkedHashMap<>();
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
