@@ -121,6 +121,12 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.scorecard"),
             com.bpo.portal.ui.scorecard.ScorecardView.class, VaadinIcon.DASHBOARD.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.procedures"),
+            com.bpo.portal.ui.procedure.ProceduresView.class, VaadinIcon.BOOK.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.procedureReviews"),
+            com.bpo.portal.ui.procedure.ProcedureReviewsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
             com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));

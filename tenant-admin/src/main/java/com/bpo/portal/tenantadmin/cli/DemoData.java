@@ -72,6 +72,11 @@ final class DemoData {
             "ops.lead",
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
+        bind(tenant.id());
+        new DemoProcedures(connection).seed(tenant.id(), tenant.locale(), java.time.ZoneId.of(tenant.timeZone()),
+            "ops.lead",
+            tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();
