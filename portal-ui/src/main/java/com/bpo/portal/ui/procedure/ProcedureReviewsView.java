@@ -32,7 +32,7 @@ public class ProcedureReviewsView extends VerticalLayout implements HasDynamicTi
     grid.addComponentColumn(p -> ProcedureTexts.review(this, p)).setHeader(getTranslation("procedures.nextReview"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(p -> new RouterLink(p.title(), ProcedureView.class, p.id()))
-        .setHeader(getTranslation("procedures.title")).setFlexGrow(1);
+        .setHeader(getTranslation("procedures.title")).setWidth("20em").setFlexGrow(3);
     grid.addColumn(p -> getTranslation("processArea." + p.processArea().name()))
         .setHeader(getTranslation("procedures.area")).setAutoWidth(true);
     grid.addColumn(ProcedureSummary::ownerName).setHeader(getTranslation("procedures.owner")).setAutoWidth(true);

@@ -111,8 +111,8 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     FormLayout facts = new FormLayout();
     facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
     fact(facts, "procedures.owner", new Span(p.ownerName()));
-    fact(facts, "procedures.interval", new Span(getTranslation("procedure.months", p.reviewIntervalMonths())));
-    fact(facts, "procedures.clientApproval", new Span(getTranslation(p.clientApprovalRequired()
+    fact(facts, "procedure.reviewInterval", new Span(getTranslation("procedure.months", p.reviewIntervalMonths())));
+    fact(facts, "procedure.approval", new Span(getTranslation(p.clientApprovalRequired()
         ? "procedure.clientApproval.yes" : "procedure.clientApproval.no")));
     fact(facts, "procedures.nextReview", ProcedureTexts.review(this, p));
 
@@ -161,6 +161,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     HorizontalLayout bar = new HorizontalLayout();
     bar.setId("procedure-actions");
     bar.setWrap(true);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     ProcedureSummary p = detail.procedure();
     if (actor.isBpo() && detail.effective() != null) {
       if (detail.acknowledgedByMe()) {
@@ -515,6 +516,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       }
     });
     compare.setId("diff-show");
+    compare.click();   // what the newest version changed, shown at once
     HorizontalLayout row = new HorizontalLayout(from, to, compare);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     box.add(row, lines);

@@ -37,6 +37,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -50,7 +52,7 @@ import java.util.List;
  */
 @Route(value = "procedures", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
-public class ProceduresView extends VerticalLayout implements HasDynamicTitle {
+public class ProceduresView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
   private final ProcedureService procedures;
   private final Grid<ProcedureSummary> grid = new Grid<>();
   private final Select<ProcessArea> area = new Select<>();
@@ -104,7 +106,7 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(p -> getTranslation("processArea." + p.processArea().name()))
         .setHeader(getTranslation("procedures.area")).setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(p -> new RouterLink(p.title(), ProcedureView.class, p.id()))
-        .setHeader(getTranslation("procedures.title")).setFlexGrow(1);
+        .setHeader(getTranslation("procedures.title")).setWidth("20em").setFlexGrow(3);
     grid.addColumn(ProcedureSummary::ownerName).setHeader(getTranslation("procedures.owner")).setAutoWidth(true);
     grid.addColumn(p -> ProcedureTexts.effective(this, p)).setHeader(getTranslation("procedures.effective"))
         .setAutoWidth(true);
@@ -228,6 +230,15 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle {
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
     dialog.open();
     title.focus();
+  }
+
+  /** {@code /procedures?q=words} opens with those search results: a search can be shared as a link. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    List<String> q = event.getLocation().getQueryParameters().getParameters().getOrDefault("q", List.of());
+    if (!q.isEmpty() && !q.get(0).isBlank()) {
+      search.setValue(q.get(0));
+    }
   }
 
   @Override

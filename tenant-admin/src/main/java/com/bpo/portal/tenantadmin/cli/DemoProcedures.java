@@ -117,7 +117,9 @@ final class DemoProcedures {
           insert.setInt(3, n);
           insert.setString(4, status);
           insert.setString(5, demo.texts().get(n - 1));
-          insert.setString(6, n == 1 ? "First version" : "Revised after the periodic review");
+          boolean french = locale.startsWith("fr");
+          insert.setString(6, n == 1 ? (french ? "Première version" : "First version")
+              : (french ? "Révisée après la revue périodique" : "Revised after the periodic review"));
           insert.setString(7, lead);
           insert.setInt(8, demo.firstEffectiveDaysAgo() - (int) (from.toEpochDay() - effectiveFrom.toEpochDay()) + 10);
           insert.setString(9, approved ? approver : null);
@@ -130,16 +132,18 @@ final class DemoProcedures {
             versionId = rs.getLong(1);
           }
         }
-        event(tenant, id, versionId, lead, "DRAFTED", null, "DRAFT");
+        // the history on the days it happened: drafted ten days before the start, approved two days before
+        LocalDate start = inForce ? from : today.minusDays(3);
+        event(tenant, id, versionId, lead, "DRAFTED", null, "DRAFT", start.minusDays(10), zone);
         if (!status.equals("DRAFT")) {
-          event(tenant, id, versionId, lead, "SUBMIT", "DRAFT", "IN_REVIEW");
+          event(tenant, id, versionId, lead, "SUBMIT", "DRAFT", "IN_REVIEW", start.minusDays(5), zone);
         }
         if (approved) {
-          event(tenant, id, versionId, approver, "APPROVE", "IN_REVIEW", "APPROVED");
-          event(tenant, id, versionId, lead, "MAKE_EFFECTIVE", "APPROVED", "EFFECTIVE");
+          event(tenant, id, versionId, approver, "APPROVE", "IN_REVIEW", "APPROVED", start.minusDays(2), zone);
+          event(tenant, id, versionId, lead, "MAKE_EFFECTIVE", "APPROVED", "EFFECTIVE", start, zone);
         }
         if (status.equals("SUPERSEDED")) {
-          event(tenant, id, versionId, lead, "SUPERSEDE", "EFFECTIVE", "SUPERSEDED");
+          event(tenant, id, versionId, lead, "SUPERSEDE", "EFFECTIVE", "SUPERSEDED", to, zone);
         }
         if (inForce) {
           nextReview = from.plusMonths(demo.intervalMonths());
@@ -173,9 +177,10 @@ final class DemoProcedures {
   }
 
   private void event(String tenant, long procedureId, long versionId, String actor, String action, String from,
-                     String to) throws SQLException {
+                     String to, LocalDate day, ZoneId zone) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("insert into procedure_event (tenant_id, procedure_id, "
-        + "version_id, actor, action, from_status, to_status) values (?, ?, ?, ?, ?, ?, ?)")) {
+        + "version_id, actor, action, from_status, to_status, at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setObject(8, day.atTime(10, 0).atZone(zone).toOffsetDateTime(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
       insert.setString(1, tenant);
       insert.setLong(2, procedureId);
       insert.setLong(3, versionId);
