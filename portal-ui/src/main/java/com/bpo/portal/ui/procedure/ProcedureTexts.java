@@ -1,7 +1,6 @@
 package com.bpo.portal.ui.procedure;
 
 import com.bpo.portal.procedure.ProcedureSummary;
-import com.bpo.portal.procedure.ReviewSchedule;
 import com.bpo.portal.procedure.VersionStatus;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -39,7 +38,4 @@ final class ProcedureTexts {
             Formats.date(p.effectiveFrom(), com.vaadin.flow.component.UI.getCurrent().getLocale()));
   }
 
-  static boolean needsAttention(ProcedureSummary p) {
-    return p.reviewState() == ReviewSchedule.State.OVERDUE || p.reviewState() == ReviewSchedule.State.DUE;
-  }
 }
