@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +45,9 @@ public class ReviewReminders {
   @ConfigProperty(name = "portal.procedure.reminder.interval.minutes", defaultValue = "60")
   int intervalMinutes;
 
-  Clock clock = Clock.systemUTC();
+  /** The clock "today" is read from: the system's, unless a producer of {@link Clock} is deployed (tests). */
+  @Inject Instance<Clock> clocks;
+
   private ScheduledFuture<?> job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -84,6 +87,7 @@ public class ReviewReminders {
           bind.setString(1, tenant[0]);
           bind.execute();
         }
+        Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
         queued += remind(db, tenant[0], tenant[1], LocalDate.now(clock.withZone(ZoneId.of(tenant[2]))));
         db.commit();
       }
