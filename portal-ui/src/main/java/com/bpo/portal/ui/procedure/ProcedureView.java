@@ -237,7 +237,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     body.setPadding(false);
     body.setWidth("30em");
     dialog.add(body);
-    Button save = new Button(getTranslation("procedure.save"), e -> {
+    Button save = new Button(getTranslation("procedure.saveDetails"), e -> {
       try {
         procedures.update(id, new ProcedureChange(name.getValue(), area.getValue(),
             owner.getValue() == null ? null : owner.getValue().username(), interval.getValue(),
