@@ -522,6 +522,43 @@ class ProcedureApiIT {
     assertEquals(400, Portal.get("/api/v1/procedures/search?q=", AGENT, "acme").status());
   }
 
+  // ---------------------------------------------------------------- the library
+
+  @Test
+  void theLibraryPagesByAreaAndTitleWithAnOpaqueCursor() {
+    List<String> made = new java.util.ArrayList<>();
+    for (String name : List.of("lib-c", "lib-a", "lib-b")) {
+      String title = unique(name);
+      Reply reply = Portal.post("/api/v1/procedures", LEAD, "acme", Json.createObjectBuilder().add("title", title)
+          .add("processArea", "REPORTING").add("content", "Library page").build().toString());
+      assertEquals(201, reply.status(), reply.body());
+      made.add(title);
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < 100; page++) {
+      Reply reply = Portal.get("/api/v1/procedures?processArea=REPORTING&limit=1"
+          + (cursor == null ? "" : "&cursor=" + cursor), STAKEHOLDER, "acme");
+      assertEquals(200, reply.status(), reply.body());
+      JsonArray items = reply.json().getJsonArray("items");
+      assertTrue(items.size() <= 1);
+      items.forEach(i -> {
+        assertEquals("REPORTING", i.asJsonObject().getString("processArea"));
+        seen.add(i.asJsonObject().getString("title"));
+      });
+      if (reply.json().isNull("next")) {
+        break;
+      }
+      cursor = reply.json().getString("next");
+    }
+    assertTrue(seen.containsAll(made), seen.toString());
+    assertEquals(seen.stream().sorted().toList(), seen, "in title order");
+    assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no row twice");
+    assertEquals(400, Portal.get("/api/v1/procedures?processArea=NOPE", AGENT, "acme").status());
+    assertEquals(400, Portal.get("/api/v1/procedures?limit=0", AGENT, "acme").status());
+    assertEquals(400, Portal.get("/api/v1/procedures?cursor=%25%25", AGENT, "acme").status());
+  }
+
   // ---------------------------------------------------------------- roles and tenancy
 
   @Test
