@@ -137,6 +137,12 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.audit"),
             com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.SHIELD.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.procedures"),
+            com.bpo.portal.ui.procedure.ProceduresView.class, VaadinIcon.BOOK.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.procedureReviews"),
+            com.bpo.portal.ui.procedure.ProcedureReviewsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
             com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));

@@ -77,6 +77,11 @@ final class DemoData {
             tenant.agent(), stakeholder(tenant).username(), stakeholder(tenant).displayName(),
             stakeholder(tenant).email());
         connection.commit();
+        bind(tenant.id());
+        new DemoProcedures(connection).seed(tenant.id(), tenant.locale(), java.time.ZoneId.of(tenant.timeZone()),
+            "ops.lead",
+            tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();

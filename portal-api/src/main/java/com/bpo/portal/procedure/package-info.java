@@ -1,0 +1,8 @@
+/**
+ * Desk-top procedures: the tenant's library by process area, versions in Markdown that move through
+ * {@link com.bpo.portal.procedure.ProcedureWorkflow} (draft, in review, approved, effective, superseded,
+ * retired) with one version in force at a time, rendered to safe HTML by {@link com.bpo.portal.procedure.SafeMarkdown},
+ * attachments checked by content, periodic reviews with reminders, read-and-acknowledge records and
+ * PostgreSQL full-text search. {@link com.bpo.portal.procedure.ProcedureService} is the transaction boundary.
+ */
+package com.bpo.portal.procedure;
