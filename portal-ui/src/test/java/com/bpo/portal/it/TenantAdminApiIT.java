@@ -162,7 +162,8 @@ class TenantAdminApiIT {
     assertEquals(400, reply.status(), reply.body());
     List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
         .map(e -> e.getString("field")).toList();
-    assertEquals(List.of("primaryColour", "logo", "stakeholder.username", "stakeholder.email"), fields);
+    assertEquals(List.of("primaryColour", "logo", "stakeholder.username", "stakeholder.email",
+        "stakeholder.firstName", "stakeholder.lastName"), fields);
     assertEquals(404, Portal.get("/api/v1/admin/tenants/" + slug, "admin", null).status());
   }
 
@@ -390,7 +391,7 @@ class TenantAdminApiIT {
         + ".example\", \"role\": \"customer\", \"customerAccount\": \"NOPE\", \"password\": \"demo\"}");
     assertEquals(400, noAccount.status(), noAccount.body());
     Reply customer = Portal.post(people, "admin", null, "{\"username\": \"buyer." + slug + "\", \"email\": "
-        + "\"b@test.example\", \"role\": \"customer\", \"customerAccount\": \"EXP-1\", \"password\": \"demo\", "
+        + "\"b@test.example\", \"firstName\": \"Bea\", \"lastName\": \"Buyer\", \"role\": \"customer\", \"customerAccount\": \"EXP-1\", \"password\": \"demo\", "
         + "\"temporaryPassword\": false}");
     assertEquals(201, customer.status(), customer.body());
 

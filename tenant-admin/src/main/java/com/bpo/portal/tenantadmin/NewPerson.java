@@ -41,6 +41,13 @@ public record NewPerson(String username, String email, String firstName, String 
     if (newSignIn && (email == null || email.isBlank())) {
       problems.add(new FieldError(prefix + "email", "must be an e-mail address"));
     }
+    // Keycloak's user profile wants both names before a new sign-in may finish signing in
+    if (newSignIn && (firstName == null || firstName.isBlank())) {
+      problems.add(new FieldError(prefix + "firstName", "is required for a new sign-in"));
+    }
+    if (newSignIn && (lastName == null || lastName.isBlank())) {
+      problems.add(new FieldError(prefix + "lastName", "is required for a new sign-in"));
+    }
     if (password != null && !password.isEmpty() && password.length() < 4) {
       problems.add(new FieldError(prefix + "password", "must have at least 4 characters"));
     }

@@ -158,7 +158,7 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     PasswordField password = new PasswordField(getTranslation("tenantadmin.field.firstPassword"));
     password.setHelperText(getTranslation("tenantadmin.help.password"));
     Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("username", username, "role", role,
-        "email", email, "customerAccount", account, "password", password);
+        "email", email, "customerAccount", account, "password", password, "firstName", firstName, "lastName", lastName);
     Button add = new Button(getTranslation("tenantadmin.addPerson"), VaadinIcon.PLUS.create(), e -> {
       fields.values().forEach(f -> f.setInvalid(false));
       try {
