@@ -98,7 +98,7 @@ public class TenantExport {
       zip.flush();
       ProvisioningSteps.update(c, "insert into tenant_export (slug, actor, manifest) values (?, ?, cast(? as jsonb))",
           slug, actor.username(), manifest.toString());
-      audit.record(actor, "tenant.export", slug, Json.createObjectBuilder().add("rows", rowCounts).build(),
+      audit.record(actor, "tenant.export", slug, Json.createObjectBuilder().add("rows", manifest.getJsonObject("rows")).build(),
           AdminAudit.Outcome.SUCCEEDED);
       return manifest;
     } catch (SQLException e) {

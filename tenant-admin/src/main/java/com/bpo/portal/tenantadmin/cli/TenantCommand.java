@@ -27,7 +27,7 @@ final class TenantCommand {
   static final String USAGE = """
       usage: bin/portal tenant list
              bin/portal tenant create SLUG NAME LOCALE CURRENCY ZONE [--colour #RRGGBB] [--logo FILE.png]
-                                 [--stakeholder USERNAME EMAIL PASSWORD] [--lead USERNAME]
+                                 [--stakeholder USERNAME EMAIL FIRST LAST PASSWORD] [--lead USERNAME]
              bin/portal tenant suspend|resume SLUG
              bin/portal tenant export SLUG FILE.zip
              bin/portal tenant delete SLUG --confirm SLUG
@@ -114,6 +114,8 @@ final class TenantCommand {
             .append(quote(Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(rest.remove(0))))));
         case "--stakeholder" -> json.append(", \"stakeholder\": {\"username\": ").append(quote(rest.remove(0)))
             .append(", \"email\": ").append(quote(rest.remove(0)))
+            .append(", \"firstName\": ").append(quote(rest.remove(0)))
+            .append(", \"lastName\": ").append(quote(rest.remove(0)))
             .append(", \"password\": ").append(quote(rest.remove(0))).append(", \"temporaryPassword\": true}");
         case "--lead" -> json.append(", \"bpoLead\": {\"username\": ").append(quote(rest.remove(0))).append("}");
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
