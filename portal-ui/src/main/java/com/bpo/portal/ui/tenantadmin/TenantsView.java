@@ -48,7 +48,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     grid.setId("tenants-grid");
     grid.addComponentColumn(t -> new RouterLink(t.id(), TenantDetailView.class, t.id()))
         .setHeader(getTranslation("tenants.slug")).setAutoWidth(true);
-    grid.addColumn(TenantSummary::name).setHeader(getTranslation("tenants.name")).setFlexGrow(1);
+    grid.addColumn(TenantSummary::name).setHeader(getTranslation("tenants.name")).setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(TenantSummary::locale).setHeader(getTranslation("tenants.locale")).setAutoWidth(true);
     grid.addColumn(TenantSummary::currency).setHeader(getTranslation("tenants.currency")).setAutoWidth(true);
     grid.addColumn(TenantSummary::timeZone).setHeader(getTranslation("tenants.timeZone")).setAutoWidth(true);
