@@ -154,6 +154,8 @@ public class MainLayout extends AppLayout {
     }
     if (user.hasRole(Roles.PLATFORM_ADMIN)) {
       nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));
+      nav.addItem(new SideNavItem(getTranslation("tenantadmin.actions.title"),
+          com.bpo.portal.ui.tenantadmin.AdminActionsView.class, VaadinIcon.RECORDS.create()));
     }
     return nav;
   }

@@ -150,6 +150,8 @@ class TenantAdminApiIT {
         .getJsonArray("items").getValuesAs(JsonObject.class);
     assertTrue(actions.stream().anyMatch(a -> a.getString("action").equals("tenant.create")
         && a.getString("outcome").equals("SUCCEEDED") && a.getString("actor").equals("admin")), actions.toString());
+    assertTrue(actions.stream().anyMatch(a -> a.getString("action").equals("tenant.create")
+        && a.getString("outcome").equals("REFUSED")), "the second creation is recorded as refused: " + actions);
   }
 
   @Test

@@ -95,11 +95,22 @@ public class TenantProvisioning {
    */
   public TenantSummary create(NewTenant request, AdminActor actor, String injectFault) {
     List<Problem.FieldError> problems = request.problems();
+    String slug = request.slug();
     if (!problems.isEmpty()) {
+      audit.record(actor, "tenant.create", Tenant.SLUG.matcher(String.valueOf(slug)).matches() ? slug : null,
+          Json.createObjectBuilder().add("invalid", problems.stream().map(Problem.FieldError::field)
+              .collect(Json::createArrayBuilder, (a, f) -> a.add(f), (a, b) -> { }).build()).build(),
+          AdminAudit.Outcome.REFUSED);
       throw new InvalidFields("The new tenant has invalid fields.", problems);
     }
-    String slug = request.slug();
-    Set<String> done = steps.begin(request, actor);
+    Set<String> done;
+    try {
+      done = steps.begin(request, actor);
+    } catch (ProblemException refused) {
+      audit.record(actor, "tenant.create", slug, Json.createObjectBuilder().add("reason", refused.getMessage()).build(),
+          AdminAudit.Outcome.REFUSED);
+      throw refused;
+    }
     try {
       if (!done.contains(ProvisioningSteps.DATABASE)) {
         steps.createTenantRows(request);
