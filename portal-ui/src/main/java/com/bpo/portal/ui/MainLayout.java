@@ -9,7 +9,11 @@ import com.bpo.portal.ui.home.HomeView;
 import com.bpo.portal.ui.invoice.AgingView;
 import com.bpo.portal.ui.invoice.CustomersView;
 import com.bpo.portal.ui.invoice.InvoicesView;
+import com.bpo.portal.tenantadmin.TenantBranding;
 import com.bpo.portal.ui.tenantadmin.TenantsView;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -46,7 +50,8 @@ public class MainLayout extends AppLayout {
   private final String publicUrl;
 
   @Inject
-  public MainLayout(TenantContext context, TenantDirectory directory, com.bpo.portal.audit.AuditTrail audit,
+  public MainLayout(TenantContext context, TenantDirectory directory, TenantBranding branding,
+                    com.bpo.portal.audit.AuditTrail audit,
                     @ConfigProperty(name = "kc.realm.url") String realmUrl,
                     @ConfigProperty(name = "portal.public.url") String publicUrl) {
     this.context = context;
@@ -66,6 +71,9 @@ public class MainLayout extends AppLayout {
     bar.setWidthFull();
     bar.getStyle().set("padding-right", "var(--lumo-space-m)");
 
+    bar.setId("portal-header");
+    context.tenant().flatMap(active -> branding.current()).ifPresent(look -> brand(bar, look));
+
     List<Tenant> tenants = directory.findAll(user.tenantIds()).stream().filter(Tenant::isActive).toList();
     context.tenant().ifPresent(active -> bar.add(tenantSwitcher(active, tenants)));
     MenuBar userMenu = userMenu(user);
@@ -77,6 +85,25 @@ public class MainLayout extends AppLayout {
     setPrimarySection(Section.DRAWER);
     // screen readers pronounce the page in the language it is written in
     getElement().executeJs("document.documentElement.setAttribute('lang', $0)", getLocale().getLanguage());
+  }
+
+  /** The tenant's look: its primary colour under the header and for Lumo's primary elements, its logo first. */
+  private void brand(HorizontalLayout bar, TenantBranding.Branding look) {
+    if (look.primaryColour() != null) {
+      getElement().getStyle().set("--lumo-primary-color", look.primaryColour())
+          .set("--lumo-primary-text-color", look.primaryColour());
+      bar.getElement().setAttribute("data-primary-colour", look.primaryColour());
+      getElement().executeJs("this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' + $0",
+          look.primaryColour());
+    }
+    if (look.logo() != null) {
+      byte[] logo = look.logo();
+      Image image = new Image(new StreamResource("logo", () -> new ByteArrayInputStream(logo)),
+          getTranslation("tenant.logo"));
+      image.setId("tenant-logo");
+      image.setHeight("32px");
+      bar.addComponentAsFirst(image);
+    }
   }
 
   private com.vaadin.flow.component.Component tenantSwitcher(Tenant active, List<Tenant> tenants) {
@@ -150,6 +177,8 @@ public class MainLayout extends AppLayout {
     }
     if (user.hasRole(Roles.PLATFORM_ADMIN)) {
       nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));
+      nav.addItem(new SideNavItem(getTranslation("tenantadmin.actions.title"),
+          com.bpo.portal.ui.tenantadmin.AdminActionsView.class, VaadinIcon.RECORDS.create()));
     }
     return nav;
   }

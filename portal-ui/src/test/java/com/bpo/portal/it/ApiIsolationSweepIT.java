@@ -59,6 +59,9 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/governance/entries/{id}/links/{kind}/{target}#target", "invoice");
     ID_TABLES.put("/governance/entries/{id}", "governance_entry");
     ID_TABLES.put("/governance/views/{id}", "governance_saved_view");
+    ID_TABLES.put("/procedures/{id}/versions/{version}/attachments/{attachment}#attachment", "procedure_attachment");
+    ID_TABLES.put("/procedures/{id}/versions/{version}#version", "procedure_version");
+    ID_TABLES.put("/procedures/{id}", "procedure");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
@@ -66,6 +69,7 @@ class ApiIsolationSweepIT {
       "period", YearMonth.now().minusMonths(1).toString(),
       "code", "DSO",
       "kind", "INVOICE",
+      "username", "cfo.acme",
       "slug", "acme");
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
@@ -97,6 +101,10 @@ class ApiIsolationSweepIT {
       for (String table : List.of("governance_meeting", "governance_entry", "governance_attendee")) {
         ACME_IDS.put(table, single(db, "select min(id) from " + table + " where tenant_id = 'acme'"));
       }
+      long procedureVersion = single(db, "select min(id) from procedure_version where tenant_id = 'acme'");
+      ACME_IDS.put("procedure_version", procedureVersion);
+      ACME_IDS.put("procedure", single(db, "select procedure_id from procedure_version where tenant_id = 'acme' "
+          + "and id = " + procedureVersion));
       try (Statement s = db.createStatement()) {
         ResultSet view = s.executeQuery("insert into governance_saved_view (tenant_id, username, name, filter) "
             + "values ('acme', 'ops.lead', 'sweep', '{}') returning id");
@@ -109,6 +117,12 @@ class ApiIsolationSweepIT {
         run.next();
         ACME_IDS.put("import_run", run.getLong(1));
         FIXTURES.add("delete from import_run where tenant_id = 'acme' and id = " + run.getLong(1));
+        ResultSet file = s.executeQuery("insert into procedure_attachment (tenant_id, version_id, file_name, media_type, "
+            + "size_bytes, sha256, content, uploaded_by) values ('acme', " + procedureVersion + ", 'sweep.pdf', "
+            + "'application/pdf', 8, repeat('0', 64), '%PDF-1.4'::bytea, 'sweep') returning id");
+        file.next();
+        ACME_IDS.put("procedure_attachment", file.getLong(1));
+        FIXTURES.add("delete from procedure_attachment where tenant_id = 'acme' and id = " + file.getLong(1));
         ResultSet attachment = s.executeQuery("insert into dispute_attachment (tenant_id, dispute_id, file_name, "
             + "media_type, size_bytes, sha256, content, uploaded_by, party) values ('acme', " + dispute + ", 'sweep.pdf', "
             + "'application/pdf', 8, repeat('0', 64), '%PDF-1.4'::bytea, 'sweep', 'BPO') returning id");

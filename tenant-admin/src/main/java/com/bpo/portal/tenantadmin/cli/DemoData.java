@@ -82,6 +82,9 @@ final class DemoData {
             "ops.lead",
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
+        bind(tenant.id());
+        new DemoBranding(connection).seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();

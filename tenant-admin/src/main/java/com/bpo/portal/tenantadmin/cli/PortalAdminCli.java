@@ -11,7 +11,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * {@code migrate} brings the schema up to date; {@code seed-demo} adds the demo tenants' data
  * (idempotent). Both connect as the schema owner; the server itself only ever connects as the
- * application role, which owns nothing and cannot change the schema.
+ * application role, which owns nothing and cannot change the schema. {@code tenant} administers
+ * tenants through the running portal's admin API ({@link TenantCommand}).
  */
 public final class PortalAdminCli {
   private PortalAdminCli() {}
@@ -69,6 +70,17 @@ public final class PortalAdminCli {
           }
         }
       }
+      case "tenant" -> {
+        try {
+          System.exit(new TenantCommand(System.getenv()).run(java.util.Arrays.asList(args).subList(1, args.length)));
+        } catch (java.io.IOException e) {
+          System.err.println(e.getMessage());
+          System.exit(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          System.exit(1);
+        }
+      }
       default -> usage();
     }
   }
@@ -81,7 +93,8 @@ public final class PortalAdminCli {
                PortalAdminCli tenants [list]
                PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>
                PortalAdminCli tenants suspend|activate <slug>
-               PortalAdminCli audit verify [tenant]""");
+               PortalAdminCli audit verify [tenant]
+               PortalAdminCli tenant create|suspend|resume|export|delete|list ... (through the portal's admin API)""");
     System.exit(2);
   }
 
