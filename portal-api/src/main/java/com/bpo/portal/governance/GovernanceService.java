@@ -8,6 +8,7 @@ import com.bpo.portal.dispute.DisputeSort;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.mail.MailOutbox;
+import com.bpo.portal.procedure.ProcedureService;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
@@ -61,6 +62,7 @@ public class GovernanceService {
   @Inject InvoiceService invoices;
   @Inject DisputeService disputes;
   @Inject DisputeAnalysisService disputeAnalysis;
+  @Inject ProcedureService procedures;
 
   /** An entry as stored. */
   record Row(long id, EntryType type, String title, ProcessArea area, Priority priority, Integer likelihood,
@@ -457,10 +459,7 @@ public class GovernanceService {
     }
   }
 
-  /**
-   * A link's target must exist in the tenant (and be visible to the caller). Procedures cannot be
-   * checked yet: that feature is built on another branch, so their ids are stored as given.
-   */
+  /** A link's target must exist in the tenant and be visible to the caller. */
   private void checkLink(EntryForm.NewLink link, Long self, String field, List<FieldError> errors) {
     if (link == null || link.kind() == null || link.targetId() == null) {
       errors.add(new FieldError(field, "needs a kind (" + List.of(LinkKind.values()) + ") and a targetId"));
@@ -470,7 +469,7 @@ public class GovernanceService {
       case INVOICE -> invoices.find(link.targetId()).isPresent();
       case DISPUTE -> disputes.find(link.targetId()).isPresent();
       case ENTRY -> !link.targetId().equals(self) && find(link.targetId()).isPresent();
-      case PROCEDURE -> link.targetId() > 0;
+      case PROCEDURE -> procedures.find(link.targetId()).isPresent();
     };
     if (!exists) {
       errors.add(new FieldError(field + ".targetId", "no such " + link.kind().name().toLowerCase()));
@@ -622,6 +621,12 @@ public class GovernanceService {
     }
     long entryId = ids.get(0).longValue();
     record(entryId, "PROPOSED", null, null, null, "root cause " + key, Actor.SYSTEM_USER);
+    // the fix is tracked through to a new version of the area's procedure
+    procedures.procedureOfArea(area).ifPresent(procedure -> em.createNativeQuery(
+            "insert into governance_link (tenant_id, entry_id, kind, target_id, created_by) "
+                + "values (?1, ?2, 'PROCEDURE', ?3, ?4) on conflict do nothing")
+        .setParameter(1, tenantId()).setParameter(2, entryId).setParameter(3, procedure)
+        .setParameter(4, Actor.SYSTEM_USER).executeUpdate());
     ZoneId zone = ZoneId.of(context.requireTenant().timeZone());
     OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
     OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();

@@ -96,6 +96,19 @@ public class ProcedureService {
     return page.page(rows, s -> List.of(s.processArea().name(), s.title(), String.valueOf(s.id())));
   }
 
+  /**
+   * The procedure of a process area (the first by title), for the governance root-cause loop, which
+   * links the action it proposes to the procedure whose next version should carry the fix. Service to
+   * service: it gives an id only, so it asks for no reader role (the loop runs as the system).
+   */
+  public Optional<Long> procedureOfArea(ProcessArea area) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids = em.createNativeQuery("select id from procedure where tenant_id = ?1 and process_area = ?2 "
+            + "order by title, id limit 1")
+        .setParameter(1, tenantId()).setParameter(2, area.name()).getResultList();
+    return ids.stream().findFirst().map(Number::longValue);
+  }
+
   /** Procedures whose review is due within {@link ReviewSchedule#DUE_SOON_DAYS} days or overdue, the oldest first. */
   @SuppressWarnings("unchecked")
   public List<ProcedureSummary> dueReviews() {

@@ -215,11 +215,21 @@ class GovernanceApiIT {
     assertEquals(12, risk.getInt("riskScore"));
     Reply missing = Portal.post(path(risk) + "/links", "ops.lead", "acme", "{\"kind\": \"DISPUTE\", \"targetId\": 999999999}");
     assertEquals(400, missing.status(), missing.body());
-    Reply procedure = Portal.post(path(risk) + "/links", "ops.lead", "acme", "{\"kind\": \"PROCEDURE\", \"targetId\": 42}");
+    Reply noProcedure = Portal.post(path(risk) + "/links", "ops.lead", "acme", "{\"kind\": \"PROCEDURE\", \"targetId\": 42}");
+    assertEquals(400, noProcedure.status(), "procedures are checked too: " + noProcedure.body());
+    long acmeProcedure = Portal.get("/api/v1/procedures?limit=1", "ops.lead", "acme").json().getJsonArray("items")
+        .getJsonObject(0).getJsonNumber("id").longValue();
+    Reply procedure = Portal.post(path(risk) + "/links", "ops.lead", "acme",
+        "{\"kind\": \"PROCEDURE\", \"targetId\": " + acmeProcedure + "}");
     assertEquals(201, procedure.status(), procedure.body());
     assertEquals("PROCEDURE", procedure.json().getJsonArray("links").getJsonObject(0).getString("kind"));
     assertTrue(history(procedure.json().getJsonObject("entry")).stream()
-        .anyMatch(e -> e.getString("action").equals("LINKED") && e.getString("after").equals("PROCEDURE 42")));
+        .anyMatch(e -> e.getString("action").equals("LINKED")
+            && e.getString("after").equals("PROCEDURE " + acmeProcedure)));
+    long globexProcedure = Portal.get("/api/v1/procedures?limit=1", "ops.lead", "globex").json().getJsonArray("items")
+        .getJsonObject(0).getJsonNumber("id").longValue();
+    assertEquals(400, Portal.post(path(risk) + "/links", "ops.lead", "acme",
+        "{\"kind\": \"PROCEDURE\", \"targetId\": " + globexProcedure + "}").status(), "not another tenant's");
   }
 
   @Test

@@ -202,7 +202,7 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
         case INVOICE -> new RouterLink(link.label(), InvoiceView.class, link.targetId());
         case DISPUTE -> new RouterLink(link.label(), DisputeView.class, link.targetId());
         case ENTRY -> new RouterLink(link.label(), EntryView.class, link.targetId());
-        case PROCEDURE -> new Span(link.label());
+        case PROCEDURE -> new RouterLink(link.label(), com.bpo.portal.ui.procedure.ProcedureView.class, link.targetId());
       };
       HorizontalLayout row = new HorizontalLayout(new Span(getTranslation("governance.link." + link.kind().name())),
           target);
