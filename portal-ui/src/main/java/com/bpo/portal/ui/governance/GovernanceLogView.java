@@ -32,7 +32,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -65,8 +64,6 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
   private final Select<SavedView> views = new Select<>();
   private final Map<String, String> names;
   private boolean applyingView;
-  private KeysetFetch<EntrySummary> fetch;
-  private EntrySort fetchSort;
 
   @Inject
   public GovernanceLogView(GovernanceService governance) {
@@ -147,7 +144,7 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       HorizontalLayout box = new HorizontalLayout(title, Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING));
       box.setPadding(false);
       return box;
-    }).setHeader(getTranslation("governance.title")).setFlexGrow(1);
+    }).setHeader(getTranslation("governance.title")).setWidth("22em").setFlexGrow(1);
     grid.addColumn(e -> getTranslation("processArea." + e.area().name())).setHeader(getTranslation("governance.area"))
         .setAutoWidth(true);
     grid.addColumn(e -> getTranslation("governance.priority." + e.priority().name()))
@@ -155,7 +152,7 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
         .setAutoWidth(true);
     grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
-        .setSortProperty(EntrySort.DUE.name()).setAutoWidth(true);
+        .setAutoWidth(true);
     grid.addComponentColumn(e -> GovernanceTexts.status(this, e)).setHeader(getTranslation("governance.status"))
         .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("governance.empty"));
@@ -259,17 +256,10 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       return;
     }
     EntryFilter filter = filter();
-    fetch = null;
-    grid.setItems(query -> {
-      EntrySort sort = query.getSortOrders().stream().findFirst()
-          .map(o -> o.getDirection() == SortDirection.DESCENDING ? EntrySort.RECENT : EntrySort.DUE)
-          .orElse(EntrySort.DUE);
-      if (fetch == null || sort != fetchSort) {
-        fetchSort = sort;
-        fetch = new KeysetFetch<>((cursor, limit) -> governance.list(filter, sort, PageRequest.of(limit, cursor)));
-      }
-      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
-    });
+    // soonest due first, always: the order a governance log is read in
+    KeysetFetch<EntrySummary> fetch = new KeysetFetch<>((cursor, limit) ->
+        governance.list(filter, EntrySort.DUE, PageRequest.of(limit, cursor)));
+    grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 
   @Override
