@@ -144,7 +144,7 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       HorizontalLayout box = new HorizontalLayout(title, Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING));
       box.setPadding(false);
       return box;
-    }).setHeader(getTranslation("governance.title")).setWidth("22em").setFlexGrow(1);
+    }).setHeader(getTranslation("governance.title")).setWidth("14em").setFlexGrow(1);
     grid.addColumn(e -> getTranslation("processArea." + e.area().name())).setHeader(getTranslation("governance.area"))
         .setAutoWidth(true);
     grid.addColumn(e -> getTranslation("governance.priority." + e.priority().name()))
