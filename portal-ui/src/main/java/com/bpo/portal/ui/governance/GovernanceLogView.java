@@ -132,8 +132,9 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
 
     grid.setId("log-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(EntrySummary::number).setHeader(getTranslation("governance.number")).setAutoWidth(true)
-        .setFlexGrow(0);
+    // a link as well as a row click: the keyboard reaches an entry with Tab and Enter
+    grid.addComponentColumn(e -> new RouterLink(e.number(), EntryView.class, e.id()))
+        .setHeader(getTranslation("governance.number")).setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(e -> {
