@@ -294,6 +294,71 @@ class GovernanceApiIT {
         .anyMatch(e -> e.getString("action").equals("ESCALATE") && "No answer for two weeks".equals(e.getString("note"))));
   }
 
+  // ------------------------------------------------------------------ root-cause loop
+
+  @Test
+  void aDisputeReasonBeyondTheMonthlyThresholdProposesOneActionLinkedToItsDisputes() throws SQLException {
+    // what the loop must find, counted here straight from the disputes: reasons with more than one
+    // dispute in this month or the last, in the tenant's time zone
+    java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      try (Statement s = db.createStatement()) {
+        s.execute("select set_config('app.tenant_id', 'acme', true)");
+        s.executeUpdate("delete from governance_entry where root_cause_key is not null");
+        try (java.sql.ResultSet rs = s.executeQuery("""
+            select reason_code || '@' || to_char(raised_at at time zone 'America/New_York', 'YYYY-MM'), count(*)
+            from dispute where raised_at >= (date_trunc('month', now() at time zone 'America/New_York')
+                                             - interval '1 month') at time zone 'America/New_York'
+            group by 1 having count(*) > 1""")) {
+          while (rs.next()) {
+            expected.put(rs.getString(1), rs.getInt(2));
+          }
+        }
+      }
+      db.commit();
+    }
+    JsonObject settings = Portal.get("/api/v1/governance/escalation-matrix", "ops.lead", "acme").json();
+    Reply lowered = put("/api/v1/governance/escalation-matrix", "ops.lead", Json.createObjectBuilder(settings)
+        .add("rootCauseThreshold", 1).build().toString());
+    assertEquals(200, lowered.status(), lowered.body());
+    try {
+      Reply run = Portal.post("/api/v1/governance/escalations/run", "ops.lead", "acme", "");
+      assertEquals(expected.size(), run.json().getInt("proposed"), expected + " " + run.body());
+      List<JsonObject> proposals = Portal.get("/api/v1/governance/entries?type=ACTION&limit=500", "ops.lead", "acme")
+          .json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+          .filter(e -> e.getBoolean("proposed")).toList();
+      assertEquals(expected.size(), proposals.size());
+      for (JsonObject proposal : proposals) {
+        JsonObject detail = Portal.get(path(proposal), "ops.lead", "acme").json();
+        String key = expected.keySet().stream().filter(k -> proposal.getString("title")
+            .contains("in " + k.substring(k.indexOf('@') + 1) + ")")).filter(k -> detail.getString("description")
+            .contains(" were raised in " + k.substring(k.indexOf('@') + 1))).findFirst().orElse(null);
+        assertTrue(key != null, proposal.toString());
+        assertEquals("OPEN", proposal.getString("status"));
+        assertFalse(detail.getJsonArray("links").isEmpty(), detail.toString());
+        assertTrue(detail.getJsonArray("links").getValuesAs(JsonObject.class).stream()
+            .allMatch(l -> l.getString("kind").equals("DISPUTE")));
+      }
+      assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), proposals.stream()
+          .mapToInt(p -> Portal.get(path(p), "ops.lead", "acme").json().getJsonArray("links").size()).sum(),
+          "each proposal links exactly its month's disputes of its reason");
+      assertEquals(0, Portal.post("/api/v1/governance/escalations/run", "ops.lead", "acme", "").json()
+          .getInt("proposed"), "one proposal per reason and month, however often the loop runs");
+    } finally {
+      // the proposals were made under a threshold of 1: they are no demo's business
+      try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
+        db.setAutoCommit(false);
+        s.execute("select set_config('app.tenant_id', 'acme', true)");
+        s.executeUpdate("delete from governance_entry where root_cause_key is not null");
+        db.commit();
+      }
+      JsonObject now = Portal.get("/api/v1/governance/escalation-matrix", "ops.lead", "acme").json();
+      put("/api/v1/governance/escalation-matrix", "ops.lead", Json.createObjectBuilder(now)
+          .add("rootCauseThreshold", settings.getInt("rootCauseThreshold")).build().toString());
+    }
+  }
+
   // ------------------------------------------------------------------ meetings and views
 
   @Test

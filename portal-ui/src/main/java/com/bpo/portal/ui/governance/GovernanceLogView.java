@@ -32,7 +32,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -65,8 +64,6 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
   private final Select<SavedView> views = new Select<>();
   private final Map<String, String> names;
   private boolean applyingView;
-  private KeysetFetch<EntrySummary> fetch;
-  private EntrySort fetchSort;
 
   @Inject
   public GovernanceLogView(GovernanceService governance) {
@@ -135,29 +132,31 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
 
     grid.setId("log-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(EntrySummary::number).setHeader(getTranslation("governance.number")).setAutoWidth(true)
-        .setFlexGrow(0);
+    // fixed widths: auto widths are measured before the lazy rows arrive and leave headers and cells apart;
+    // the number is a link as well as a row click, so the keyboard reaches an entry with Tab and Enter
+    grid.addComponentColumn(e -> new RouterLink(e.number(), EntryView.class, e.id()))
+        .setHeader(getTranslation("governance.number")).setWidth("4.5em").setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
-        .setAutoWidth(true).setFlexGrow(0);
+        .setWidth("6.5em").setFlexGrow(0);
     grid.addComponentColumn(e -> {
       var title = new com.vaadin.flow.component.html.Span(e.title());
       if (!e.proposed()) {
         return title;
       }
-      HorizontalLayout box = new HorizontalLayout(title, Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING));
+      HorizontalLayout box = new HorizontalLayout(Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING), title);
       box.setPadding(false);
       return box;
-    }).setHeader(getTranslation("governance.title")).setFlexGrow(1);
+    }).setHeader(getTranslation("governance.title")).setWidth("10em").setFlexGrow(1);
     grid.addColumn(e -> getTranslation("processArea." + e.area().name())).setHeader(getTranslation("governance.area"))
-        .setAutoWidth(true);
+        .setWidth("9em").setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.priority." + e.priority().name()))
-        .setHeader(getTranslation("governance.priority")).setAutoWidth(true);
+        .setHeader(getTranslation("governance.priority")).setWidth("6.5em").setFlexGrow(0);
     grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
-        .setAutoWidth(true);
+        .setWidth("8em").setFlexGrow(0);
     grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
-        .setSortProperty(EntrySort.DUE.name()).setAutoWidth(true);
+        .setWidth("13em").setFlexGrow(0);
     grid.addComponentColumn(e -> GovernanceTexts.status(this, e)).setHeader(getTranslation("governance.status"))
-        .setAutoWidth(true);
+        .setWidth("10.5em").setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("governance.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EntryView.class, e.getItem().id())));
@@ -259,17 +258,10 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       return;
     }
     EntryFilter filter = filter();
-    fetch = null;
-    grid.setItems(query -> {
-      EntrySort sort = query.getSortOrders().stream().findFirst()
-          .map(o -> o.getDirection() == SortDirection.DESCENDING ? EntrySort.RECENT : EntrySort.DUE)
-          .orElse(EntrySort.DUE);
-      if (fetch == null || sort != fetchSort) {
-        fetchSort = sort;
-        fetch = new KeysetFetch<>((cursor, limit) -> governance.list(filter, sort, PageRequest.of(limit, cursor)));
-      }
-      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
-    });
+    // soonest due first, always: the order a governance log is read in
+    KeysetFetch<EntrySummary> fetch = new KeysetFetch<>((cursor, limit) ->
+        governance.list(filter, EntrySort.DUE, PageRequest.of(limit, cursor)));
+    grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 
   @Override

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.Map;
 
 /** How the governance screens name and colour statuses, and say that an entry is overdue. */
@@ -36,16 +35,14 @@ final class GovernanceTexts {
 
   /** The due date, and in words and colour when it has passed: colour is never the only signal. */
   static Component due(Component view, EntrySummary e) {
-    Span date = new Span(e.dueDate() == null ? "—" : Formats.date(e.dueDate(), com.vaadin.flow.component.UI.getCurrent().getLocale()));
+    java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent().getLocale();
+    String date = e.dueDate() == null ? "—" : Formats.date(e.dueDate(), locale);
     if (!e.overdue()) {
-      return date;
+      return new Span(date);
     }
-    date.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
-    HorizontalLayout box = new HorizontalLayout(date, Badge.of(view.getTranslation("governance.overdue"),
-        Badge.Tone.ERROR));
-    box.setPadding(false);
-    box.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
-    return box;
+    Span overdue = new Span(date + " · " + view.getTranslation("governance.overdue"));
+    overdue.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+    return overdue;
   }
 
   static String person(Map<String, String> names, String username) {

@@ -166,7 +166,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         .setHeader(getTranslation("governance.number")).setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
         .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(EntrySummary::title).setHeader(getTranslation("governance.title")).setFlexGrow(1);
+    grid.addColumn(EntrySummary::title).setHeader(getTranslation("governance.title")).setWidth("22em").setFlexGrow(1);
     grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
         .setAutoWidth(true);
     grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
