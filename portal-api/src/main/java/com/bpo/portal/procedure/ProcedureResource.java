@@ -165,6 +165,8 @@ public class ProcedureResource {
   @Operation(summary = "A line diff between two versions (?from=versionId&to=versionId)")
   public ProcedureDiff.Result diff(@PathParam("id") long id, @QueryParam("from") Long from, @QueryParam("to") Long to) {
     if (from == null || to == null) {
+      // another tenant's procedure is not found before the request is found incomplete, as everywhere
+      procedures.find(id).orElseThrow(() -> ProblemException.notFound("Procedure " + id));
       throw invalid("Name both versions: ?from=<version id>&to=<version id>.");
     }
     return procedures.diff(id, from, to);
