@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.dispute.DisputeStatus.AWAITING_CUSTOMER;
 import static com.bpo.portal.dispute.DisputeStatus.CLOSED;
 import static com.bpo.portal.dispute.DisputeStatus.IN_REVIEW;

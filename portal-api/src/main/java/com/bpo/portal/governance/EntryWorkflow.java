@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.governance.EntryStatus.CLOSED;
 import static com.bpo.portal.governance.EntryStatus.ESCALATED;
 import static com.bpo.portal.governance.EntryStatus.IN_PROGRESS;
@@ -38,11 +39,11 @@ public final class EntryWorkflow {
   public static EntryStatus next(EntryStatus current, EntryAction action, Actor actor, boolean owns) {
     Rule rule = RULES.get(action);
     if (!rule.actors().contains(actor) || (actor == Actor.AGENT && !owns)) {
-      throw new StepRefused(403, current, action, "Your role cannot take the step '" + words(action)
+      throw new TransitionRefused(403, current, action, "Your role cannot take the step '" + words(action)
           + "' on this entry" + (actor == Actor.AGENT ? " unless you own it." : "."));
     }
     if (!rule.from().contains(current)) {
-      throw new StepRefused(409, current, action, "An entry that is " + words(current) + " cannot be asked to "
+      throw new TransitionRefused(409, current, action, "An entry that is " + words(current) + " cannot be asked to "
           + words(action) + "; allowed from " + rule.from().stream().map(EntryWorkflow::words).toList() + ".");
     }
     return rule.to();
@@ -55,7 +56,7 @@ public final class EntryWorkflow {
       try {
         next(current, action, actor, owns);
         actions.add(action);
-      } catch (StepRefused refused) {
+      } catch (TransitionRefused refused) {
         // not offered
       }
     }

@@ -1,5 +1,6 @@
 package com.bpo.portal.procedure;
 
+import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.mail.MailOutbox;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Page;

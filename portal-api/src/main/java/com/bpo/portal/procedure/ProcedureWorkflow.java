@@ -1,5 +1,6 @@
 package com.bpo.portal.procedure;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.procedure.VersionStatus.APPROVED;
 import static com.bpo.portal.procedure.VersionStatus.DRAFT;
 import static com.bpo.portal.procedure.VersionStatus.EFFECTIVE;

@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.dispute.DisputeAction.ASK_CUSTOMER;
 import static com.bpo.portal.dispute.DisputeAction.CLOSE;
 import static com.bpo.portal.dispute.DisputeAction.REOPEN;
@@ -83,7 +84,7 @@ class DisputeWorkflowTest {
         () -> DisputeWorkflow.next(from, action, party, RESOLVED_YESTERDAY, REOPEN_DAYS, NOW));
     int expected = actionsOf(party).contains(action) ? 409 : 403;
     assertEquals(expected, refused.status());
-    assertEquals(from, refused.disputeStatus());
+    assertEquals(from, refused.from());
     assertEquals(action, refused.action());
     assertEquals(expected == 403 ? "https://portal.example/problems/forbidden"
         : "https://portal.example/problems/transition-refused", refused.toProblem().type());

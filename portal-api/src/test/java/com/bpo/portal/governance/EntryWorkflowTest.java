@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.governance.EntryAction.CLOSE;
 import static com.bpo.portal.governance.EntryAction.ESCALATE;
 import static com.bpo.portal.governance.EntryAction.REOPEN;
@@ -70,12 +71,12 @@ class EntryWorkflowTest {
                                                        boolean owns) {
     Optional<Arrow> arrow = ARROWS.stream().filter(a -> a.from() == from && a.action() == action).findFirst();
     if (!stepsOf(actor, owns).contains(action)) {
-      StepRefused refused = assertThrows(StepRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
+      TransitionRefused refused = assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
       assertEquals(403, refused.status());
     } else if (arrow.isEmpty()) {
-      StepRefused refused = assertThrows(StepRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
+      TransitionRefused refused = assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
       assertEquals(409, refused.status());
-      assertEquals(from, refused.entryStatus());
+      assertEquals(from, refused.from());
     } else {
       assertEquals(arrow.get().to(), EntryWorkflow.next(from, action, actor, owns));
     }
@@ -101,13 +102,13 @@ class EntryWorkflowTest {
   @Test
   void anAgentWorksOnlyWhatTheyOwn() {
     assertEquals(IN_PROGRESS, EntryWorkflow.next(OPEN, START, Actor.AGENT, true));
-    assertEquals(403, assertThrows(StepRefused.class, () -> EntryWorkflow.next(OPEN, START, Actor.AGENT, false))
+    assertEquals(403, assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(OPEN, START, Actor.AGENT, false))
         .status());
   }
 
   @Test
   void aClosedEntryCannotBeEscalatedEvenByTheJob() {
-    assertEquals(409, assertThrows(StepRefused.class, () -> EntryWorkflow.next(CLOSED, ESCALATE, Actor.SYSTEM, false))
+    assertEquals(409, assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(CLOSED, ESCALATE, Actor.SYSTEM, false))
         .status());
   }
 }

@@ -1,5 +1,6 @@
 package com.bpo.portal.procedure;
 
+import com.bpo.portal.shared.TransitionRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -46,7 +47,7 @@ class ProcedureWorkflowTest {
               TransitionRefused refused = assertThrows(TransitionRefused.class,
                   () -> ProcedureWorkflow.next(status, action, actor, clientApproval));
               assertEquals(409, refused.status(), status + " " + action + " " + actor);
-              assertEquals(status, refused.versionStatus());
+              assertEquals(status, refused.from());
               assertEquals(action, refused.action());
             } else {
               assertEquals(arrow.to(), ProcedureWorkflow.next(status, action, actor, clientApproval));

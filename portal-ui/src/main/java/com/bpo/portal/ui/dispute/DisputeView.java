@@ -7,7 +7,7 @@ import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.dispute.Outcome;
 import com.bpo.portal.dispute.Party;
 import com.bpo.portal.dispute.StaffMember;
-import com.bpo.portal.dispute.TransitionRefused;
+import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.dispute.TransitionRequest;
 import com.bpo.portal.dispute.Visibility;
 import com.bpo.portal.shared.InvalidFields;
@@ -248,7 +248,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       } catch (TransitionRefused refused) {
         dialog.close();
         notify(getTranslation("dispute.refused", getTranslation("dispute.action." + refused.action().name()),
-            getTranslation("dispute.status." + refused.disputeStatus().name())), NotificationVariant.LUMO_ERROR);
+            getTranslation("dispute.status." + refused.from().name())), NotificationVariant.LUMO_ERROR);
         reload();
       } catch (ProblemException problem) {
         dialog.close();

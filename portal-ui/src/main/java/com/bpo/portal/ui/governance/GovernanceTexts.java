@@ -2,7 +2,7 @@ package com.bpo.portal.ui.governance;
 
 import com.bpo.portal.governance.EntryStatus;
 import com.bpo.portal.governance.EntrySummary;
-import com.bpo.portal.governance.StepRefused;
+import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -56,9 +56,9 @@ final class GovernanceTexts {
   /** A refusal in the reader's words where the screens know it, the service's words otherwise. */
   static void refused(Component view, ProblemException problem) {
     String text;
-    if (problem instanceof StepRefused step) {
+    if (problem instanceof TransitionRefused step) {
       text = view.getTranslation("governance.refused", view.getTranslation("governance.action." + step.action().name()),
-          view.getTranslation("governance.status." + step.entryStatus().name()));
+          view.getTranslation("governance.status." + step.from().name()));
     } else if (problem.status() == 409) {
       text = view.getTranslation("governance.conflict");
     } else {

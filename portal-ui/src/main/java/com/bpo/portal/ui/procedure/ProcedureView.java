@@ -10,7 +10,7 @@ import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.procedure.ReviewRequest;
 import com.bpo.portal.procedure.SafeMarkdown;
 import com.bpo.portal.procedure.StepRequest;
-import com.bpo.portal.procedure.TransitionRefused;
+import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.procedure.VersionAction;
 import com.bpo.portal.procedure.VersionDetail;
 import com.bpo.portal.procedure.VersionStatus;
