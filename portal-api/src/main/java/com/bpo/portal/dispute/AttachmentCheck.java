@@ -38,7 +38,7 @@ public final class AttachmentCheck {
   }
 
   /** The media type the content itself shows, if it is one we accept. */
-  static Optional<String> sniff(byte[] content) {
+  public static Optional<String> sniff(byte[] content) {
     if (startsWith(content, PDF)) {
       return Optional.of("application/pdf");
     }
@@ -55,17 +55,22 @@ public final class AttachmentCheck {
    * The name without any path, control or quoting characters, at most 120 characters, and with
    * the extension of what the file really is, so that a download opens in the right program.
    */
+  /** The file extension of an accepted media type. */
+  public static String extensionOf(String mediaType) {
+    return switch (mediaType) {
+      case "application/pdf" -> ".pdf";
+      case "image/png" -> ".png";
+      default -> ".jpg";
+    };
+  }
+
   static String safeName(String fileName, String mediaType) {
     String name = fileName == null ? "" : fileName;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     // \p{Cc} is every control character (C0 and C1), not only ASCII's; trim before replacing so a
     // trailing tab does not become part of the name
     name = name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
-    String extension = switch (mediaType) {
-      case "application/pdf" -> ".pdf";
-      case "image/png" -> ".png";
-      default -> ".jpg";
-    };
+    String extension = extensionOf(mediaType);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     boolean extensionMatches = lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"));
     if (!extensionMatches) {

@@ -1,5 +1,6 @@
 package com.bpo.portal.tenantadmin;
 
+import com.bpo.portal.dispute.AttachmentCheck;
 import com.bpo.portal.shared.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,7 +150,8 @@ public class TenantExport {
                 if (bytes == null) {
                   row.addNull(column);
                 } else {
-                  String file = "attachments/" + plain + "/" + rows + "-" + column + extension(bytes);
+                  String file = "attachments/" + plain + "/" + rows + "-" + column
+                      + AttachmentCheck.sniff(bytes).map(AttachmentCheck::extensionOf).orElse(".bin");
                   String sha = writeEntry(zip, file, bytes);
                   files.add(file, Json.createObjectBuilder().add("sha256", sha));
                   row.add(column, Json.createObjectBuilder().add("file", file).add("sha256", sha)
@@ -191,19 +193,6 @@ public class TenantExport {
     zip.write(bytes);
     zip.closeEntry();
     return hex(sha256().digest(bytes));
-  }
-
-  private static String extension(byte[] bytes) {
-    if (bytes.length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
-      return ".pdf";
-    }
-    if (bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-      return ".png";
-    }
-    if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
-      return ".jpg";
-    }
-    return ".bin";
   }
 
   static MessageDigest sha256() {
