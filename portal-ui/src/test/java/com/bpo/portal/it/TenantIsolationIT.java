@@ -156,6 +156,28 @@ class TenantIsolationIT {
   }
 
   @Test
+  void theApplicationRoleCannotEraseATenantThatWasNeverExported() throws SQLException {
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      try {
+        // a fresh registry row with its defaults, never exported: the deletion function refuses it
+        try (Statement s = db.createStatement()) {
+          s.execute("select set_config('app.tenant_id', 'never-exported', true)");
+          s.executeUpdate("insert into tenant (id, name, currency) values ('never-exported', 'Never exported', 'EUR')");
+        }
+        SQLException refused = assertThrows(SQLException.class, () -> {
+          try (Statement s = db.createStatement()) {
+            s.execute("select delete_tenant_data('never-exported')");
+          }
+        });
+        assertTrue(refused.getMessage().contains("has not been exported"), refused.getMessage());
+      } finally {
+        db.rollback();   // whatever happened, nothing of it stays
+      }
+    }
+  }
+
+  @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
     try (Connection db = Portal.asApplicationRole();
          Statement s = db.createStatement();

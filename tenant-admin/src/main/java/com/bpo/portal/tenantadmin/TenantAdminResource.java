@@ -6,6 +6,7 @@ import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import com.bpo.portal.shared.RequestId;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class TenantAdminResource {
   static final String FAULT_HEADER = "X-Inject-Fault";
-  static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   @Inject TenantProvisioning provisioning;
   @Inject TenantPeople people;
@@ -39,7 +39,8 @@ public class TenantAdminResource {
   @Inject TenantDeletion deletion;
 
   @Context SecurityContext security;
-  @HeaderParam(REQUEST_ID_HEADER) String requestId;
+  // the request's id as RequestIds accepted or made it, never the raw header
+  @Inject RequestId requestId;
 
   public record TenantView(String id, String name, String locale, String currency, String timeZone,
                            String status, long version, String lastError, List<String> stepsDone) {
@@ -55,7 +56,7 @@ public class TenantAdminResource {
   }
 
   private AdminActor actor() {
-    return new AdminActor(security.getUserPrincipal().getName(), requestId);
+    return new AdminActor(security.getUserPrincipal().getName(), requestId.value());
   }
 
   @GET

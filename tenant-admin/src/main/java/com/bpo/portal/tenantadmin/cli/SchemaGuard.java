@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run after every migration: a table with a {@code tenant_id} column that lacks row-level security,
+ * Run after every migration: a tenant-owned table ({@code tenant_owned_tables()}, V16, the same list
+ * tenant export and deletion walk) that lacks row-level security,
  * FORCE, a policy or the audit trigger stops the migration's success from being reported, so a new
  * table cannot reach a server without its isolation and its audit trail. (The audit log itself and
  * the mail outbox are the two tables deliberately not audited; see V13.)
@@ -22,9 +23,8 @@ final class SchemaGuard {
             select c.relname, c.relrowsecurity, c.relforcerowsecurity,
                    exists (select 1 from pg_policy p where p.polrelid = c.oid),
                    exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit_row_change')
-            from pg_class c
-            join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
-            where c.relkind in ('r', 'p') and c.relnamespace = 'public'::regnamespace
+            from tenant_owned_tables() owned (rel)
+            join pg_class c on c.oid = owned.rel
             order by c.relname""");
          ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
