@@ -51,6 +51,10 @@ public class ReviewReminders {
   private ScheduledFuture<?> job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (intervalMinutes <= 0) {
+      LOG.info("portal.procedures.reminders.interval.minutes is 0: reminders go out only when a lead asks");
+      return;
+    }
     job = scheduler.scheduleWithFixedDelay(this::roundSafely, 1, intervalMinutes, TimeUnit.MINUTES);
   }
 

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -336,12 +337,21 @@ class GovernanceApiIT {
             .contains(" were raised in " + k.substring(k.indexOf('@') + 1))).findFirst().orElse(null);
         assertTrue(key != null, proposal.toString());
         assertEquals("OPEN", proposal.getString("status"));
-        assertFalse(detail.getJsonArray("links").isEmpty(), detail.toString());
-        assertTrue(detail.getJsonArray("links").getValuesAs(JsonObject.class).stream()
-            .allMatch(l -> l.getString("kind").equals("DISPUTE")));
+        List<JsonObject> links = detail.getJsonArray("links").getValuesAs(JsonObject.class);
+        assertTrue(links.stream().anyMatch(l -> l.getString("kind").equals("DISPUTE")), detail.toString());
+        // and the procedure of its area, when the area has one: where the fix is to be written down
+        List<Long> procedureLinks = links.stream().filter(l -> l.getString("kind").equals("PROCEDURE"))
+            .map(l -> l.getJsonNumber("targetId").longValue()).toList();
+        List<Long> areaProcedures = Portal.get("/api/v1/procedures?processArea=" + proposal.getString("area"),
+                "ops.lead", "acme").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .map(p -> p.getJsonNumber("id").longValue()).toList();
+        assertEquals(areaProcedures.isEmpty() ? List.of() : List.of(areaProcedures.get(0)), procedureLinks,
+            detail.toString());
+        assertTrue(links.stream().allMatch(l -> Set.of("DISPUTE", "PROCEDURE").contains(l.getString("kind"))));
       }
       assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), proposals.stream()
-          .mapToInt(p -> Portal.get(path(p), "ops.lead", "acme").json().getJsonArray("links").size()).sum(),
+          .mapToLong(p -> Portal.get(path(p), "ops.lead", "acme").json().getJsonArray("links")
+              .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("kind").equals("DISPUTE")).count()).sum(),
           "each proposal links exactly its month's disputes of its reason");
       assertEquals(0, Portal.post("/api/v1/governance/escalations/run", "ops.lead", "acme", "").json()
           .getInt("proposed"), "one proposal per reason and month, however often the loop runs");
