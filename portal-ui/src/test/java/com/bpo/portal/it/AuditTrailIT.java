@@ -122,6 +122,26 @@ class AuditTrailIT {
   }
 
   @Test
+  void theApplicationRoleCannotSwitchTheTrailOffForWhatItChanges() throws SQLException {
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      try (Statement s = db.createStatement()) {
+        bind(db, "acme");
+        for (String setting : List.of("off", "summary")) {
+          s.execute("select set_config('portal.audit', '" + setting + "', true)");
+          long before = count(db, "select count(*) from audit_event where tenant_id = 'acme' and entity = 'customer_contact'");
+          s.executeUpdate("update customer_contact set role = role || ' ' where tenant_id = 'acme' "
+              + "and id = (select min(id) from customer_contact where tenant_id = 'acme')");
+          assertEquals(before + 1, count(db, "select count(*) from audit_event where tenant_id = 'acme' "
+              + "and entity = 'customer_contact'"), "portal.audit = " + setting + " did not silence the change");
+        }
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
+  @Test
   void theHashChainFindsARecordEditedBehindTheApplicationsBackAndIsWholeAgainOnceItIsRestored() throws SQLException {
     // something to seal: an export is recorded
     assertEquals(200, Portal.get("/api/v1/audit?limit=1", "cfo.acme", "acme").status());
