@@ -1,0 +1,45 @@
+package com.bpo.portal.shared.sql;
+
+import com.bpo.portal.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+
+/**
+ * Native SQL for the active tenant, on the transaction's own connection (so row-level security and
+ * the tenant's {@code set_config} apply). Every statement must name {@code :tenant}, which this
+ * class binds from the {@link TenantContext}: a query class cannot forget the tenant or take one
+ * from a caller. Pending JPA changes are flushed first, so the SQL sees what the transaction wrote.
+ *
+ * <p>For the rare statement over tables without tenants (the tenant registry itself), use
+ * {@link #global(String)}.
+ */
+@ApplicationScoped
+public class TenantSql {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject TenantContext context;
+
+  /** A statement over tenant-owned tables; its text must contain {@code :tenant}. */
+  public Statement sql(String text) {
+    if (!Statement.names(text).contains(Statement.TENANT)) {
+      throw new IllegalArgumentException("Tenant SQL must filter by :tenant: " + text);
+    }
+    return new Statement(this::connection, text).bind(Statement.TENANT, context.requireTenant().id());
+  }
+
+  /** A statement over tables that hold no tenant's data (it must not mention {@code :tenant}). */
+  public Statement global(String text) {
+    return new Statement(this::connection, text);
+  }
+
+  private Connection connection() {
+    if (em.isJoinedToTransaction()) {
+      em.flush();
+    }
+    return em.unwrap(Connection.class);
+  }
+}
