@@ -16,12 +16,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the definition change comes last: it moves CSAT's target
 class ScorecardApiIT {
   static final String MONTH = "2019-01";
   static final String LATER = "2019-02";
@@ -42,9 +38,10 @@ class ScorecardApiIT {
     return Portal.war();
   }
 
-  @BeforeAll
-  @AfterAll
-  static void removeTestMonths() throws SQLException {
+  /** Each test starts from no 2019 scorecards and CSAT's first definition, whatever ran before it. */
+  @BeforeEach
+  @AfterEach
+  void removeTestMonths() throws SQLException {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       try (Statement s = db.createStatement()) {
@@ -88,7 +85,6 @@ class ScorecardApiIT {
   }
 
   @Test
-  @Order(1)
   void aScorecardGoesFromDraftToSignedOffAndIsThenLocked() {
     // a preview until computed; computing stores a draft that can be computed again
     JsonObject preview = lead("GET", "/api/v1/scorecards?period=" + MONTH, null).json();
@@ -202,7 +198,6 @@ class ScorecardApiIT {
   }
 
   @Test
-  @Order(2)
   void aChangedDefinitionIsANewVersionAndPastScorecardsKeepTheirs() {
     JsonObject before = lead("POST", "/api/v1/scorecards/" + LATER + "/compute", null).json();
     JsonObject csatBefore = kpi(before, "CSAT");
