@@ -62,6 +62,8 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/procedures/{id}/versions/{version}/attachments/{attachment}#attachment", "procedure_attachment");
     ID_TABLES.put("/procedures/{id}/versions/{version}#version", "procedure_version");
     ID_TABLES.put("/procedures/{id}", "procedure");
+    ID_TABLES.put("/close/{period}/reconciling-items/{id}", "reconciling_item");
+    ID_TABLES.put("/close/specific-provisions/{id}", "specific_provision");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
