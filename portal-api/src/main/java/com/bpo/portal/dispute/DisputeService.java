@@ -2,6 +2,7 @@ package com.bpo.portal.dispute;
 
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.invoice.InvoiceLedger;
+import com.bpo.portal.invoice.InvoiceSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
@@ -86,6 +87,16 @@ public class DisputeService {
   }
 
   // ---------------------------------------------------------------- raising
+
+  /**
+   * Whether the caller may raise a dispute on this invoice (what the screens offer): customers on
+   * their own invoices, the BPO for customers, the client's stakeholders never; only while something
+   * is open on it.
+   */
+  public boolean mayRaiseOn(InvoiceSummary invoice) {
+    return Party.of(context.requireUser()) != Party.CLIENT && invoice.open().amount().signum() > 0
+        && scope.current().sees(invoice.customerId());
+  }
 
   /**
    * Raises a dispute on invoices of one customer. Each amount is at most what is still open on its

@@ -87,13 +87,19 @@ public class CustomerAccountService {
     return queries.portalUserEmails(customerId);
   }
 
+  /** Whether the caller keeps customers' contacts (the BPO's staff): what the screens offer. */
+  public boolean mayAddContacts() {
+    com.bpo.portal.tenant.PortalUser user = context.requireUser();
+    return user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) || user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
+  }
+
   /**
    * Adds a contact to an account (BPO staff). Every bad field is reported at once; a new primary
    * contact takes over from the one before.
    */
   public CustomerContact addContact(long customerId, CustomerContact.New contact) {
     com.bpo.portal.tenant.PortalUser user = context.requireUser();
-    if (!user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) && !user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT)) {
+    if (!mayAddContacts()) {
       throw com.bpo.portal.shared.ProblemException.forbidden("The BPO keeps the customers' contacts.");
     }
     if (find(customerId).isEmpty()) {

@@ -122,7 +122,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     add(new H1(title), facts);
     com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id).ifPresent(this::add);
     add(new H2(getTranslation("contact.title")), contacts);
-    if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
+    if (accounts.mayAddContacts()) {
       add(contactForm());
     }
     add(new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to), balances, entries);
