@@ -26,6 +26,7 @@ public class CustomerAccountService {
 
   @Inject CustomerScope scope;
   @Inject com.bpo.portal.tenant.TenantContext context;
+  @Inject CustomerAccountQueries queries;
 
   /** Accounts ordered by number, a page at a time (keyset on number, unique per tenant). */
   public Page<CustomerAccountSummary> list(Optional<String> text, PageRequest page) {
@@ -71,20 +72,25 @@ public class CustomerAccountService {
   }
 
   /** The account's contacts, primary first; empty if the caller may not see the account. */
-  @SuppressWarnings("unchecked")
-  public java.util.List<CustomerContact> contacts(long customerId) {
+  public List<CustomerContact> contacts(long customerId) {
     if (find(customerId).isEmpty()) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<CustomerContact> contacts = new java.util.ArrayList<>();
-    for (Object[] r : (java.util.List<Object[]>) em.createNativeQuery("""
-            select id, name, role, email, phone, is_primary from customer_contact
-            where tenant_id = ?1 and customer_account_id = ?2 order by is_primary desc, name, id""")
-        .setParameter(1, context.requireTenant().id()).setParameter(2, customerId).getResultList()) {
-      contacts.add(new CustomerContact(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-          (String) r[4], (Boolean) r[5]));
+    return queries.contacts(customerId);
+  }
+
+  /** The mail addresses of the account's portal users (for notices to the customer); none if not visible. */
+  public List<String> portalUserEmails(long customerId) {
+    if (find(customerId).isEmpty()) {
+      return List.of();
     }
-    return contacts;
+    return queries.portalUserEmails(customerId);
+  }
+
+  /** Whether the caller keeps customers' contacts (the BPO's staff): what the screens offer. */
+  public boolean mayAddContacts() {
+    com.bpo.portal.tenant.PortalUser user = context.requireUser();
+    return user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) || user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
   }
 
   /**
@@ -93,7 +99,7 @@ public class CustomerAccountService {
    */
   public CustomerContact addContact(long customerId, CustomerContact.New contact) {
     com.bpo.portal.tenant.PortalUser user = context.requireUser();
-    if (!user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) && !user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT)) {
+    if (!mayAddContacts()) {
       throw com.bpo.portal.shared.ProblemException.forbidden("The BPO keeps the customers' contacts.");
     }
     if (find(customerId).isEmpty()) {
@@ -119,19 +125,12 @@ public class CustomerAccountService {
       throw new com.bpo.portal.shared.InvalidFields("The contact cannot be added as it is.", errors);
     }
     boolean primary = Boolean.TRUE.equals(contact.primary());
-    String tenant = context.requireTenant().id();
     if (primary) {
-      em.createNativeQuery("update customer_contact set is_primary = false "
-              + "where tenant_id = ?1 and customer_account_id = ?2 and is_primary")
-          .setParameter(1, tenant).setParameter(2, customerId).executeUpdate();
+      queries.clearPrimary(customerId);
     }
-    Number id = (Number) em.createNativeQuery("""
-            insert into customer_contact (tenant_id, customer_account_id, name, role, email, phone, is_primary, created_by)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) returning id""")
-        .setParameter(1, tenant).setParameter(2, customerId).setParameter(3, name)
-        .setParameter(4, blankToNull(contact.role())).setParameter(5, email).setParameter(6, phone)
-        .setParameter(7, primary).setParameter(8, user.username()).getSingleResult();
-    return new CustomerContact(id.longValue(), name, blankToNull(contact.role()), email, phone, primary);
+    long id = queries.insertContact(customerId, name, blankToNull(contact.role()), email, phone, primary,
+        user.username());
+    return new CustomerContact(id, name, blankToNull(contact.role()), email, phone, primary);
   }
 
   private static String blankToNull(String value) {

@@ -1,9 +1,11 @@
 package com.bpo.portal.invoice;
 
 import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.sql.Keyset;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,25 +15,36 @@ import java.util.stream.Collectors;
  */
 public record InvoiceSort(Key key, boolean descending) {
   public enum Key {
-    DUE_DATE("dueDate", "i.dueDate", LocalDate::parse, s -> s.dueDate().toString()),
-    ISSUE_DATE("issueDate", "i.issueDate", LocalDate::parse, s -> s.issueDate().toString()),
+    DUE_DATE("dueDate", "i.due_date", LocalDate::parse, s -> s.dueDate().toString()),
+    ISSUE_DATE("issueDate", "i.issue_date", LocalDate::parse, s -> s.issueDate().toString()),
     NUMBER("number", "i.number", s -> s, InvoiceSummary::number),
-    TOTAL("total", "i.totalAmount", BigDecimal::new, s -> s.total().amount().toPlainString());
+    TOTAL("total", "i.total_amount", BigDecimal::new, s -> s.total().amount().toPlainString());
 
     final String field;
-    final String path;
+    /** The SQL column sorted on. */
+    final String column;
     final Function<String, Object> parse;
     final Function<InvoiceSummary, String> valueOf;
 
-    Key(String field, String path, Function<String, Object> parse, Function<InvoiceSummary, String> valueOf) {
+    Key(String field, String column, Function<String, Object> parse, Function<InvoiceSummary, String> valueOf) {
       this.field = field;
-      this.path = path;
+      this.column = column;
       this.parse = parse;
       this.valueOf = valueOf;
     }
   }
 
   public static final InvoiceSort DEFAULT = new InvoiceSort(Key.DUE_DATE, false);
+
+  /** The order as a keyset over the SQL columns, the id breaking ties. */
+  Keyset keyset() {
+    return descending ? Keyset.descending(key.column, "i.id", key.parse) : Keyset.ascending(key.column, "i.id", key.parse);
+  }
+
+  /** A row's cursor: its sort value, then its id. */
+  List<String> keyOf(InvoiceSummary row) {
+    return List.of(key.valueOf.apply(row), String.valueOf(row.id()));
+  }
 
   /** "dueDate" ascending, "-total" descending; null means the default order. */
   public static InvoiceSort parse(String sort) {

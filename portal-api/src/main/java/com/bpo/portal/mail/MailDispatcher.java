@@ -13,34 +13,32 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import com.bpo.portal.tenant.Tenant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends the outbox over SMTP every few seconds. Each tenant's mail is read in a transaction bound
- * to that tenant (row-level security applies here as everywhere), locked with SKIP LOCKED so that
- * several Liberty instances never send one mail twice. A failure is recorded on the mail and tried
- * again on the next round. Without an SMTP host configured the mail waits in the outbox.
+ * to that tenant ({@link MailRound}, {@link MailQueue}; row-level security applies here as
+ * everywhere), locked with SKIP LOCKED so that several Liberty instances never send one mail twice.
+ * A failure is recorded on the mail and tried again on the next round. Without an SMTP host
+ * configured the mail waits in the outbox.
  */
 @ApplicationScoped
 public class MailDispatcher {
   private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
-  private static final int BATCH = 50;
-  private static final int MAX_ATTEMPTS = 20;
 
-  @Resource(lookup = "jdbc/portal")
-  DataSource dataSource;
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject MailRound round;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -85,75 +83,23 @@ public class MailDispatcher {
   private void dispatchSafely() {
     try {
       dispatch();
-    } catch (RuntimeException | SQLException | java.util.ServiceConfigurationError e) {
+    } catch (RuntimeException | java.util.ServiceConfigurationError e) {
       // (the last when the application stops while a round runs: its class loader is gone)
       LOG.log(Level.WARNING, "Mail round failed; the outbox keeps everything for the next one", e);
     }
   }
 
   /** One round over every tenant's waiting mail; returns how many were sent. */
-  public int dispatch() throws SQLException {
+  public int dispatch() {
     int sent = 0;
-    for (String tenant : tenants()) {
-      sent += dispatch(tenant);
+    for (Tenant tenant : tenants()) {
+      sent += round.run(tenant, this::send);
     }
     return sent;
   }
 
-  private List<String> tenants() throws SQLException {
-    List<String> tenants = new ArrayList<>();
-    try (Connection db = dataSource.getConnection();
-         PreparedStatement q = db.prepareStatement("select id from tenant order by id");
-         ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        tenants.add(rs.getString(1));
-      }
-    }
-    return tenants;
-  }
-
-  private int dispatch(String tenant) throws SQLException {
-    int sent = 0;
-    try (Connection db = dataSource.getConnection()) {
-      db.setAutoCommit(false);
-      try (PreparedStatement bind = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-        bind.setString(1, tenant);
-        bind.execute();
-      }
-      try (PreparedStatement pending = db.prepareStatement(
-              "select id, recipient, subject, body from mail_outbox where tenant_id = ? and sent_at is null "
-                  + "and attempts < ? order by id limit ? for update skip locked");
-           PreparedStatement done = db.prepareStatement(
-              "update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null "
-                  + "where tenant_id = ? and id = ?");
-           PreparedStatement failed = db.prepareStatement(
-              "update mail_outbox set attempts = attempts + 1, last_error = ? where tenant_id = ? and id = ?")) {
-        pending.setString(1, tenant);
-        pending.setInt(2, MAX_ATTEMPTS);
-        pending.setInt(3, BATCH);
-        try (ResultSet rs = pending.executeQuery()) {
-          while (rs.next()) {
-            long id = rs.getLong(1);
-            try {
-              send(rs.getString(2), rs.getString(3), rs.getString(4));
-              done.setString(1, tenant);
-              done.setLong(2, id);
-              done.executeUpdate();
-              sent++;
-            } catch (MessagingException e) {
-              failed.setString(1, String.valueOf(e.getMessage()));
-              failed.setString(2, tenant);
-              failed.setLong(3, id);
-              failed.executeUpdate();
-              // the server is likely down for all of them: leave the rest of this round for the next
-              break;
-            }
-          }
-        }
-      }
-      db.commit();
-    }
-    return sent;
+  private List<Tenant> tenants() {
+    return em.createQuery("select t from Tenant t order by t.id", Tenant.class).getResultList();
   }
 
   private void send(String recipient, String subject, String body) throws MessagingException {

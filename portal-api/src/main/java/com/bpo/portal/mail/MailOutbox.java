@@ -1,31 +1,21 @@
 package com.bpo.portal.mail;
 
-import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Queues a mail in the caller's transaction: it goes out only if the change it reports commits,
- * and a down SMTP server delays it instead of failing the change or losing the mail.
+ * and a down SMTP server delays it instead of failing the change or losing the mail. The one way
+ * any feature sends mail.
  */
 @TenantService
 public class MailOutbox {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
-  @Inject TenantContext context;
+  @Inject MailQueries queries;
 
   public void enqueue(String recipient, String subject, String body) {
     if (recipient == null || recipient.isBlank()) {
       return;
     }
-    em.createNativeQuery("insert into mail_outbox (tenant_id, recipient, subject, body) values (?1, ?2, ?3, ?4)")
-        .setParameter(1, context.requireTenant().id())
-        .setParameter(2, recipient.strip())
-        .setParameter(3, subject)
-        .setParameter(4, body)
-        .executeUpdate();
+    queries.enqueue(recipient.strip(), subject, body);
   }
 }

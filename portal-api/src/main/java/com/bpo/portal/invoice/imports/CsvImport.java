@@ -4,9 +4,8 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.bpo.portal.shared.sql.PreparedSql;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * One upload of one kind while it streams, on the transaction's own connection (so row-level
  * security applies): what every kind shares, namely reading the CSV a record at a time, checking the
  * header, counting rows, keeping the first errors, and the statements it prepared once for the whole
- * file. A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops
+ * file ({@link TenantSql#prepare}: each names {@code :tenant}, bound there, never by a kind). A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops
  * queueing writes at the first error but goes on checking, so that the report lists every bad row.
  * {@link ImportTransaction} rolls the whole file back if there was any.
  */
@@ -28,18 +27,16 @@ abstract class CsvImport implements AutoCloseable {
   static final int ERRORS_KEPT = 1000;
   static final int BATCH = 500;
 
-  final Connection db;
-  final String tenant;
+  private final TenantSql sql;
   private final List<FieldError> errors = new ArrayList<>();
-  private final List<PreparedStatement> statements = new ArrayList<>();
+  private final List<PreparedSql> statements = new ArrayList<>();
   long errorCount;
   long rows;
   long created;
   long unchanged;
 
-  CsvImport(Connection db, String tenant) {
-    this.db = db;
-    this.tenant = tenant;
+  CsvImport(TenantSql sql) {
+    this.sql = sql;
   }
 
   abstract ImportKind kind();
@@ -87,17 +84,15 @@ abstract class CsvImport implements AutoCloseable {
   }
 
   /** Prepared once per upload and closed with it. */
-  PreparedStatement prepare(String sql) throws SQLException {
-    PreparedStatement statement = db.prepareStatement(sql);
+  PreparedSql prepare(String text) {
+    PreparedSql statement = sql.prepare(text);
     statements.add(statement);
     return statement;
   }
 
   @Override
-  public void close() throws SQLException {
-    for (PreparedStatement statement : statements) {
-      statement.close();
-    }
+  public void close() {
+    statements.forEach(PreparedSql::close);
   }
 
   /** Ids drawn from a sequence a block at a time, each one used as it comes, as EclipseLink draws them. */
@@ -109,15 +104,10 @@ abstract class CsvImport implements AutoCloseable {
       this.sequence = sequence;
     }
 
-    long next() throws SQLException {
+    long next() {
       if (ids.isEmpty()) {
-        try (PreparedStatement q = db.prepareStatement(
-            "select nextval('" + sequence + "') from generate_series(1, " + BATCH + ")");
-             ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
+        ids.addAll(sql.global("select nextval('" + sequence + "') as id from generate_series(1, " + BATCH + ")")
+            .list(r -> r.longValue("id")));
       }
       return ids.poll();
     }

@@ -1,11 +1,9 @@
 package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.bpo.portal.shared.sql.PreparedSql;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +20,16 @@ final class CustomerCsvImport extends CsvImport {
   /** The row that brought each account number of this file: a number seen again is a duplicate. */
   private final Map<String, Long> seen = new HashMap<>();
   private int pending;
-  private final PreparedStatement findCustomer;
-  private final PreparedStatement insertCustomer;
+  private final PreparedSql findCustomer;
+  private final PreparedSql insertCustomer;
 
-  CustomerCsvImport(Connection db, String tenant) throws SQLException {
-    super(db, tenant);
+  CustomerCsvImport(TenantSql sql) {
+    super(sql);
     findCustomer = prepare("select name, country, currency, payment_terms_days, credit_limit, collector "
-        + "from customer_account where tenant_id = ? and number = ?");
+        + "from customer_account where tenant_id = :tenant and number = :number");
     insertCustomer = prepare("insert into customer_account (tenant_id, number, name, country, currency, "
-        + "payment_terms_days, credit_limit, collector) values (?, ?, ?, ?, ?, ?, ?, ?)");
+        + "payment_terms_days, credit_limit, collector) "
+        + "values (:tenant, :number, :name, :country, :currency, :terms, :creditLimit, :collector)");
   }
 
   @Override
@@ -78,38 +77,23 @@ final class CustomerCsvImport extends CsvImport {
   }
 
   /** Empty if no account has this number; otherwise the fields in which the row differs from it. */
-  private Optional<List<String>> differencesFromExisting(CustomerRow row) throws SQLException {
-    findCustomer.setString(1, tenant);
-    findCustomer.setString(2, row.number());
-    try (ResultSet rs = findCustomer.executeQuery()) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(row.differences(rs.getString(1), rs.getString(2).trim(), rs.getString(3).trim(),
-          rs.getInt(4), rs.getBigDecimal(5), rs.getString(6)));
-    }
+  private Optional<List<String>> differencesFromExisting(CustomerRow row) {
+    return findCustomer.bind("number", row.number())
+        .optional(r -> row.differences(r.string("name"), r.string("country").trim(), r.string("currency").trim(),
+            r.intValue("payment_terms_days"), r.decimal("credit_limit"), r.string("collector")));
   }
 
-  private void queue(CustomerRow row) throws SQLException {
-    insertCustomer.setString(1, tenant);
-    insertCustomer.setString(2, row.number());
-    insertCustomer.setString(3, row.name());
-    insertCustomer.setString(4, row.country());
-    insertCustomer.setString(5, row.currency());
-    insertCustomer.setInt(6, row.paymentTermsDays());
-    insertCustomer.setBigDecimal(7, row.creditLimit());
-    if (row.collector() == null) {
-      insertCustomer.setNull(8, Types.VARCHAR);
-    } else {
-      insertCustomer.setString(8, row.collector());
-    }
-    insertCustomer.addBatch();
+  private void queue(CustomerRow row) {
+    insertCustomer.bind("number", row.number()).bind("name", row.name()).bind("country", row.country())
+        .bind("currency", row.currency()).bind("terms", row.paymentTermsDays())
+        .bind("creditLimit", row.creditLimit()).bind("collector", row.collector())
+        .addBatch();
     if (++pending >= BATCH) {
       executeBatch();
     }
   }
 
-  private void executeBatch() throws SQLException {
+  private void executeBatch() {
     if (pending > 0) {
       insertCustomer.executeBatch();
       pending = 0;

@@ -1,8 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.bpo.portal.shared.sql.PreparedSql;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,27 +8,19 @@ import java.util.Map;
 final class Customers {
   record Customer(long id, String currency) {}
 
-  private final CsvImport upload;
-  private final PreparedStatement find;
+  private final PreparedSql find;
   private final Map<String, Customer> known = new HashMap<>();
 
-  Customers(CsvImport upload) throws SQLException {
-    this.upload = upload;
-    find = upload.prepare("select id, currency from customer_account where tenant_id = ? and number = ?");
+  Customers(CsvImport upload) {
+    find = upload.prepare("select id, currency from customer_account where tenant_id = :tenant and number = :number");
   }
 
-  Customer find(String number) throws SQLException {
+  Customer find(String number) {
     if (known.containsKey(number)) {
       return known.get(number);
     }
-    Customer found = null;
-    find.setString(1, upload.tenant);
-    find.setString(2, number);
-    try (ResultSet rs = find.executeQuery()) {
-      if (rs.next()) {
-        found = new Customer(rs.getLong(1), rs.getString(2).trim());
-      }
-    }
+    Customer found = find.bind("number", number)
+        .optional(r -> new Customer(r.longValue("id"), r.string("currency").trim())).orElse(null);
     known.put(number, found);
     return found;
   }

@@ -1,7 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ abstract class GroupedCsvImport<R> extends CsvImport {
   private String currentKey;
   private boolean currentBroken;
 
-  GroupedCsvImport(Connection db, String tenant) throws SQLException {
-    super(db, tenant);
+  GroupedCsvImport(com.bpo.portal.shared.sql.TenantSql sql) {
+    super(sql);
   }
 
   /** The column naming a document, e.g. {@code invoice_number}. */

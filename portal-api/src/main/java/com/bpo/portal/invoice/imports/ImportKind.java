@@ -1,7 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,11 +18,11 @@ public enum ImportKind {
     return Arrays.stream(values()).filter(k -> k.parameter().equals(parameter)).findFirst();
   }
 
-  CsvImport start(Connection db, String tenant) throws SQLException {
+  CsvImport start(TenantSql sql) {
     return switch (this) {
-      case INVOICES -> new InvoiceCsvImport(db, tenant);
-      case CUSTOMERS -> new CustomerCsvImport(db, tenant);
-      case PAYMENTS -> new PaymentCsvImport(db, tenant);
+      case INVOICES -> new InvoiceCsvImport(sql);
+      case CUSTOMERS -> new CustomerCsvImport(sql);
+      case PAYMENTS -> new PaymentCsvImport(sql);
     };
   }
 }

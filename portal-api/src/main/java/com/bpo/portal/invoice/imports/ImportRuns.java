@@ -6,11 +6,10 @@ import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import com.bpo.portal.shared.sql.Row;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,58 +17,48 @@ import java.util.Optional;
 @TenantService
 public class ImportRuns {
   private static final Jsonb JSON = JsonbBuilder.create();
+  private static final String SELECT = "select id, kind, file_name, outcome, data_rows, created, unchanged, "
+      + "error_count, errors::text as errors from import_run where tenant_id = :tenant";
   private static final Type ERROR_LIST = new ParameterizedType() {
     @Override public Type[] getActualTypeArguments() { return new Type[] {FieldError.class}; }
     @Override public Type getRawType() { return List.class; }
     @Override public Type getOwnerType() { return null; }
   };
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
   @Inject TenantContext context;
+  @Inject TenantSql sql;
 
   public ImportReport record(ImportReport report, String sha256) {
-    Number id = (Number) em.createNativeQuery("insert into import_run (tenant_id, kind, file_name, sha256, outcome, "
-            + "data_rows, created, unchanged, error_count, errors, created_by) "
-            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11) returning id")
-        .setParameter(1, context.requireTenant().id()).setParameter(2, report.kind())
-        .setParameter(3, report.fileName()).setParameter(4, sha256).setParameter(5, report.outcome().name())
-        .setParameter(6, report.rows()).setParameter(7, report.created()).setParameter(8, report.unchanged())
-        .setParameter(9, report.errorCount()).setParameter(10, JSON.toJson(report.errors()))
-        .setParameter(11, context.requireUser().username())
-        .getSingleResult();
-    return report.withId(id.longValue());
+    long id = sql.sql("""
+            insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, created, unchanged,
+                                    error_count, errors, created_by)
+            values (:tenant, :kind, :fileName, :sha256, :outcome, :rows, :created, :unchanged, :errorCount,
+                    cast(:errors as jsonb), :createdBy) returning id""")
+        .bind("kind", report.kind()).bind("fileName", report.fileName()).bind("sha256", sha256)
+        .bind("outcome", report.outcome()).bind("rows", report.rows()).bind("created", report.created())
+        .bind("unchanged", report.unchanged()).bind("errorCount", report.errorCount())
+        .bind("errors", JSON.toJson(report.errors())).bind("createdBy", context.requireUser().username())
+        .one(r -> r.longValue("id"));
+    return report.withId(id);
   }
 
   public Optional<ImportReport> find(long id) {
-    return query(" and id = ?2", id, 1).stream().findFirst();
+    return sql.sql(SELECT + " and id = :id").bind("id", id).optional(ImportRuns::report);
   }
 
   /** The latest uploads first, without their error lists. */
   public List<ImportReport> recent(int limit) {
-    return query("", null, limit).stream()
+    return sql.sql(SELECT + " order by created_at desc, id desc limit :limit").bind("limit", limit)
+        .list(ImportRuns::report).stream()
         .map(r -> new ImportReport(r.id(), r.kind(), r.fileName(), r.outcome(), r.rows(), r.created(),
             r.unchanged(), r.errorCount(), List.of()))
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
-  private List<ImportReport> query(String condition, Long id, int limit) {
-    var query = em.createNativeQuery("select id, kind, file_name, outcome, data_rows, created, unchanged, "
-        + "error_count, errors::text from import_run where tenant_id = ?1" + condition
-        + " order by created_at desc, id desc limit " + limit)
-        .setParameter(1, context.requireTenant().id());
-    if (id != null) {
-      query.setParameter(2, id);
-    }
-    List<ImportReport> reports = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) query.getResultList()) {
-      List<FieldError> errors = JSON.fromJson((String) r[8], ERROR_LIST);
-      reports.add(new ImportReport(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-          ImportReport.Outcome.valueOf((String) r[3]), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
-          ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), errors));
-    }
-    return reports;
+  private static ImportReport report(Row r) {
+    List<FieldError> errors = JSON.fromJson(r.string("errors"), ERROR_LIST);
+    return new ImportReport(r.longValue("id"), r.string("kind"), r.string("file_name"),
+        r.enumValue("outcome", ImportReport.Outcome.class), r.longValue("data_rows"), r.longValue("created"),
+        r.longValue("unchanged"), r.longValue("error_count"), errors);
   }
 }

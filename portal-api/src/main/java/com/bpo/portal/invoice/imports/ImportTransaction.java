@@ -1,14 +1,12 @@
 package com.bpo.portal.invoice.imports;
 
-import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import com.bpo.portal.shared.sql.SqlFailure;
+import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.Reader;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -17,24 +15,21 @@ import java.sql.SQLException;
  */
 @TenantService
 public class ImportTransaction {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
-  @Inject TenantContext context;
+  @Inject TenantSql sql;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
   public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
     // a million rows would mean a million audit records: the import's own run record (written by
     // ImportRuns with the file's SHA-256 and counts) is what the audit trail keeps of it
-    em.createNativeQuery("select set_config('portal.audit', 'summary', true)").getSingleResult();
-    try (CsvImport upload = kind.start(em.unwrap(Connection.class), context.requireTenant().id())) {
+    sql.global("select set_config('portal.audit', 'summary', true) as audit").one(r -> r.string("audit"));
+    try (CsvImport upload = kind.start(sql)) {
       ImportReport report = upload.read(csv, fileName);
       if (report.outcome() == ImportReport.Outcome.REJECTED) {
         transactions.setRollbackOnly();
       }
       return report;
-    } catch (SQLException e) {
+    } catch (SQLException | SqlFailure e) {
       throw new IllegalStateException("Import failed in the database", e);
     }
   }

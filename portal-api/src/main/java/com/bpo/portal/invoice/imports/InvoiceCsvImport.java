@@ -2,11 +2,9 @@ package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.bpo.portal.shared.sql.PreparedSql;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,19 +19,21 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
   private final Customers customers;
   private final Ids ids = new Ids("invoice_id_seq");
   private int pending;
-  private final PreparedStatement findInvoice;
-  private final PreparedStatement insertInvoice;
-  private final PreparedStatement insertLine;
+  private final PreparedSql findInvoice;
+  private final PreparedSql insertInvoice;
+  private final PreparedSql insertLine;
 
-  InvoiceCsvImport(Connection db, String tenant) throws SQLException {
-    super(db, tenant);
+  InvoiceCsvImport(TenantSql sql) {
+    super(sql);
     customers = new Customers(this);
     findInvoice = prepare("select customer_account_id, issue_date, due_date, currency, total_amount "
-        + "from invoice where tenant_id = ? and number = ?");
+        + "from invoice where tenant_id = :tenant and number = :number");
     insertInvoice = prepare("insert into invoice (tenant_id, id, number, customer_account_id, issue_date, "
-        + "due_date, currency, net_amount, tax_amount, total_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + "due_date, currency, net_amount, tax_amount, total_amount) "
+        + "values (:tenant, :id, :number, :customer, :issueDate, :dueDate, :currency, :net, :tax, :total)");
     insertLine = prepare("insert into invoice_line (tenant_id, invoice_id, line_no, description, "
-        + "quantity, unit_price, tax_rate, net_amount, tax_amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + "quantity, unit_price, tax_rate, net_amount, tax_amount) "
+        + "values (:tenant, :invoice, :lineNo, :description, :quantity, :unitPrice, :taxRate, :net, :tax)");
   }
 
   @Override
@@ -113,47 +113,29 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
 
   private enum Existing { NONE, SAME, DIFFERENT }
 
-  private Existing existing(InvoiceRow first, Customers.Customer customer, BigDecimal total) throws SQLException {
-    findInvoice.setString(1, tenant);
-    findInvoice.setString(2, first.invoiceNumber());
-    try (ResultSet rs = findInvoice.executeQuery()) {
-      if (!rs.next()) {
-        return Existing.NONE;
-      }
-      boolean same = rs.getLong(1) == customer.id()
-          && rs.getObject(2, LocalDate.class).equals(first.issueDate())
-          && rs.getObject(3, LocalDate.class).equals(first.dueDate())
-          && rs.getString(4).trim().equals(first.currency())
-          && rs.getBigDecimal(5).compareTo(total) == 0;
-      return same ? Existing.SAME : Existing.DIFFERENT;
-    }
+  private Existing existing(InvoiceRow first, Customers.Customer customer, BigDecimal total) {
+    return findInvoice.bind("number", first.invoiceNumber())
+        .optional(r -> r.longValue("customer_account_id") == customer.id()
+            && r.date("issue_date").equals(first.issueDate())
+            && r.date("due_date").equals(first.dueDate())
+            && r.string("currency").trim().equals(first.currency())
+            && r.decimal("total_amount").compareTo(total) == 0)
+        .map(same -> same ? Existing.SAME : Existing.DIFFERENT)
+        .orElse(Existing.NONE);
   }
 
   private void queue(InvoiceRow first, Customers.Customer customer, BigDecimal net, BigDecimal tax,
-                     List<InvoiceRow> lines) throws SQLException {
+                     List<InvoiceRow> lines) {
     long id = ids.next();
-    insertInvoice.setString(1, tenant);
-    insertInvoice.setLong(2, id);
-    insertInvoice.setString(3, first.invoiceNumber());
-    insertInvoice.setLong(4, customer.id());
-    insertInvoice.setObject(5, first.issueDate());
-    insertInvoice.setObject(6, first.dueDate());
-    insertInvoice.setString(7, first.currency());
-    insertInvoice.setBigDecimal(8, net);
-    insertInvoice.setBigDecimal(9, tax);
-    insertInvoice.setBigDecimal(10, net.add(tax));
-    insertInvoice.addBatch();
+    insertInvoice.bind("id", id).bind("number", first.invoiceNumber()).bind("customer", customer.id())
+        .bind("issueDate", first.issueDate()).bind("dueDate", first.dueDate()).bind("currency", first.currency())
+        .bind("net", net).bind("tax", tax).bind("total", net.add(tax))
+        .addBatch();
     for (InvoiceRow line : lines) {
-      insertLine.setString(1, tenant);
-      insertLine.setLong(2, id);
-      insertLine.setInt(3, line.lineNo());
-      insertLine.setString(4, line.description());
-      insertLine.setBigDecimal(5, line.quantity());
-      insertLine.setBigDecimal(6, line.unitPrice());
-      insertLine.setBigDecimal(7, line.taxRate());
-      insertLine.setBigDecimal(8, line.net());
-      insertLine.setBigDecimal(9, line.tax());
-      insertLine.addBatch();
+      insertLine.bind("invoice", id).bind("lineNo", line.lineNo()).bind("description", line.description())
+          .bind("quantity", line.quantity()).bind("unitPrice", line.unitPrice()).bind("taxRate", line.taxRate())
+          .bind("net", line.net()).bind("tax", line.tax())
+          .addBatch();
     }
     if (++pending >= BATCH) {
       executeBatches();
@@ -162,7 +144,7 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
 
   /** Invoices before their lines: the lines' foreign key needs them. */
   @Override
-  void executeBatches() throws SQLException {
+  void executeBatches() {
     if (pending == 0) {
       return;
     }

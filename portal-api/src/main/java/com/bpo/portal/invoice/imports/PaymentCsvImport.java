@@ -2,11 +2,9 @@ package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.bpo.portal.shared.sql.PreparedSql;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,29 +42,29 @@ final class PaymentCsvImport extends GroupedCsvImport<PaymentRow> {
   private final Map<String, Invoice> invoices = new HashMap<>();
   private final Ids ids = new Ids("payment_id_seq");
   private int pending;
-  private final PreparedStatement findInvoice;
-  private final PreparedStatement findPayment;
-  private final PreparedStatement findAllocations;
-  private final PreparedStatement insertPayment;
-  private final PreparedStatement insertAllocation;
-  private final PreparedStatement payInvoice;
+  private final PreparedSql findInvoice;
+  private final PreparedSql findPayment;
+  private final PreparedSql findAllocations;
+  private final PreparedSql insertPayment;
+  private final PreparedSql insertAllocation;
+  private final PreparedSql payInvoice;
 
-  PaymentCsvImport(Connection db, String tenant) throws SQLException {
-    super(db, tenant);
+  PaymentCsvImport(TenantSql sql) {
+    super(sql);
     customers = new Customers(this);
     findInvoice = prepare("select id, customer_account_id, currency, open_amount from invoice "
-        + "where tenant_id = ? and number = ? for update");
+        + "where tenant_id = :tenant and number = :number for update");
     findPayment = prepare("select id, customer_account_id, received_on, currency, amount from payment "
-        + "where tenant_id = ? and reference = ?");
+        + "where tenant_id = :tenant and reference = :reference");
     findAllocations = prepare("select i.number, a.amount from payment_allocation a "
         + "join invoice i on i.tenant_id = a.tenant_id and i.id = a.invoice_id "
-        + "where a.tenant_id = ? and a.payment_id = ?");
+        + "where a.tenant_id = :tenant and a.payment_id = :payment");
     insertPayment = prepare("insert into payment (tenant_id, id, reference, customer_account_id, received_on, "
-        + "currency, amount) values (?, ?, ?, ?, ?, ?, ?)");
+        + "currency, amount) values (:tenant, :id, :reference, :customer, :receivedOn, :currency, :amount)");
     insertAllocation = prepare("insert into payment_allocation (tenant_id, payment_id, invoice_id, amount) "
-        + "values (?, ?, ?, ?)");
-    payInvoice = prepare("update invoice set paid_amount = paid_amount + ?, version = version + 1 "
-        + "where tenant_id = ? and id = ?");
+        + "values (:tenant, :payment, :invoice, :amount)");
+    payInvoice = prepare("update invoice set paid_amount = paid_amount + :amount, version = version + 1 "
+        + "where tenant_id = :tenant and id = :invoice");
   }
 
   @Override
@@ -182,76 +180,49 @@ final class PaymentCsvImport extends GroupedCsvImport<PaymentRow> {
   }
 
   /** Read (and locked) once per invoice number of the file; an unknown number is remembered as null. */
-  private Invoice invoice(String number) throws SQLException {
+  private Invoice invoice(String number) {
     if (invoices.containsKey(number)) {
       return invoices.get(number);
     }
-    Invoice found = null;
-    findInvoice.setString(1, tenant);
-    findInvoice.setString(2, number);
-    try (ResultSet rs = findInvoice.executeQuery()) {
-      if (rs.next()) {
-        found = new Invoice(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(), rs.getBigDecimal(4), false);
-      }
-    }
+    Invoice found = findInvoice.bind("number", number)
+        .optional(r -> new Invoice(r.longValue("id"), r.longValue("customer_account_id"),
+            r.string("currency").trim(), r.decimal("open_amount"), false))
+        .orElse(null);
     invoices.put(number, found);
     return found;
   }
 
-  private Existing existing(PaymentRow first, Customers.Customer customer, List<PaymentRow> allocations)
-      throws SQLException {
-    findPayment.setString(1, tenant);
-    findPayment.setString(2, first.reference());
-    long paymentId;
-    try (ResultSet rs = findPayment.executeQuery()) {
-      if (!rs.next()) {
-        return Existing.NONE;
-      }
-      boolean same = rs.getLong(2) == customer.id()
-          && rs.getObject(3, LocalDate.class).equals(first.receivedOn())
-          && rs.getString(4).trim().equals(first.currency())
-          && rs.getBigDecimal(5).compareTo(first.amount()) == 0;
-      if (!same) {
-        return Existing.DIFFERENT;
-      }
-      paymentId = rs.getLong(1);
+  private Existing existing(PaymentRow first, Customers.Customer customer, List<PaymentRow> allocations) {
+    // the stored payment's id if it matches the file's header, -1 if it differs
+    Optional<Long> found = findPayment.bind("reference", first.reference())
+        .optional(r -> r.longValue("customer_account_id") == customer.id()
+            && r.date("received_on").equals(first.receivedOn())
+            && r.string("currency").trim().equals(first.currency())
+            && r.decimal("amount").compareTo(first.amount()) == 0 ? r.longValue("id") : -1L);
+    if (found.isEmpty()) {
+      return Existing.NONE;
     }
-    Map<String, BigDecimal> stored = new HashMap<>();
-    findAllocations.setString(1, tenant);
-    findAllocations.setLong(2, paymentId);
-    try (ResultSet rs = findAllocations.executeQuery()) {
-      while (rs.next()) {
-        stored.put(rs.getString(1), rs.getBigDecimal(2).setScale(2));
-      }
+    if (found.get() < 0) {
+      return Existing.DIFFERENT;
     }
+    Map<String, BigDecimal> stored = findAllocations.bind("payment", found.get())
+        .list(r -> Map.entry(r.string("number"), r.decimal("amount").setScale(2))).stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     Map<String, BigDecimal> file = allocations.stream()
         .collect(Collectors.toMap(PaymentRow::invoiceNumber, PaymentRow::appliedAmount));
     return stored.equals(file) ? Existing.SAME : Existing.DIFFERENT;
   }
 
-  private void queue(PaymentRow first, Customers.Customer customer, List<PaymentRow> allocations, List<Invoice> paid)
-      throws SQLException {
+  private void queue(PaymentRow first, Customers.Customer customer, List<PaymentRow> allocations, List<Invoice> paid) {
     long id = ids.next();
-    insertPayment.setString(1, tenant);
-    insertPayment.setLong(2, id);
-    insertPayment.setString(3, first.reference());
-    insertPayment.setLong(4, customer.id());
-    insertPayment.setObject(5, first.receivedOn());
-    insertPayment.setString(6, first.currency());
-    insertPayment.setBigDecimal(7, first.amount());
-    insertPayment.addBatch();
+    insertPayment.bind("id", id).bind("reference", first.reference()).bind("customer", customer.id())
+        .bind("receivedOn", first.receivedOn()).bind("currency", first.currency()).bind("amount", first.amount())
+        .addBatch();
     for (int i = 0; i < allocations.size(); i++) {
       BigDecimal amount = allocations.get(i).appliedAmount();
       long invoiceId = paid.get(i).id();
-      insertAllocation.setString(1, tenant);
-      insertAllocation.setLong(2, id);
-      insertAllocation.setLong(3, invoiceId);
-      insertAllocation.setBigDecimal(4, amount);
-      insertAllocation.addBatch();
-      payInvoice.setBigDecimal(1, amount);
-      payInvoice.setString(2, tenant);
-      payInvoice.setLong(3, invoiceId);
-      payInvoice.addBatch();
+      insertAllocation.bind("payment", id).bind("invoice", invoiceId).bind("amount", amount).addBatch();
+      payInvoice.bind("invoice", invoiceId).bind("amount", amount).addBatch();
     }
     if (++pending >= BATCH) {
       executeBatches();
@@ -260,7 +231,7 @@ final class PaymentCsvImport extends GroupedCsvImport<PaymentRow> {
 
   /** Payments before their allocations: the allocations' foreign key needs them. */
   @Override
-  void executeBatches() throws SQLException {
+  void executeBatches() {
     if (pending == 0) {
       return;
     }

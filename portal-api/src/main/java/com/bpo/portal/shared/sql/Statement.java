@@ -172,7 +172,7 @@ public final class Statement {
     return ps;
   }
 
-  private static void set(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+  static void set(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.NULL);
     } else if (value instanceof Collection<?> values) {

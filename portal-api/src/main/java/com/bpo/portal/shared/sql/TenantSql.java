@@ -31,6 +31,17 @@ public class TenantSql {
     return new Statement(this::connection, text).bind(Statement.TENANT, context.requireTenant().id());
   }
 
+  /**
+   * A statement prepared once for many runs on the transaction's connection (bulk paths such as an
+   * import's JDBC batches); like {@link #sql} its text must contain {@code :tenant}. Close it.
+   */
+  public PreparedSql prepare(String text) {
+    if (!Statement.names(text).contains(Statement.TENANT)) {
+      throw new IllegalArgumentException("Tenant SQL must filter by :tenant: " + text);
+    }
+    return new PreparedSql(connection(), text, context.requireTenant().id());
+  }
+
   /** A statement over tables that hold no tenant's data (it must not mention {@code :tenant}). */
   public Statement global(String text) {
     return new Statement(this::connection, text);

@@ -5,6 +5,7 @@ import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.invoice.ReceivablesService;
 import com.bpo.portal.invoice.Statement;
 import com.bpo.portal.invoice.StatementService;
+import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
@@ -121,49 +122,25 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     add(new H1(title), facts);
     com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id).ifPresent(this::add);
     add(new H2(getTranslation("contact.title")), contacts);
-    if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
+    if (accounts.mayAddContacts()) {
       add(contactForm());
     }
     add(new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to), balances, entries);
     show(statement);
   }
 
-  /** Adding a contact (BPO staff): every bad field is shown beside it. */
-  private com.vaadin.flow.component.Component contactForm() {
-    com.vaadin.flow.component.textfield.TextField name = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.name"));
-    name.setId("contact-name");
-    com.vaadin.flow.component.textfield.TextField role = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.role"));
-    com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField(getTranslation("contact.email"));
-    email.setId("contact-email");
-    com.vaadin.flow.component.textfield.TextField phone = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.phone"));
-    com.vaadin.flow.component.checkbox.Checkbox primary = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("contact.primary"));
-    com.vaadin.flow.component.button.Button add = new com.vaadin.flow.component.button.Button(getTranslation("contact.add"), e -> {
-      java.util.Map<String, com.vaadin.flow.component.HasValidation> fields =
-          java.util.Map.of("name", name, "email", email, "phone", phone);
-      fields.values().forEach(f -> f.setInvalid(false));
+  /** Adding a contact (BPO staff): the service judges it, and every bad field is shown beside it. */
+  private ContactForm contactForm() {
+    ContactForm form = new ContactForm(key -> getTranslation(key));
+    form.addSaveListener(e -> {
       try {
-        accounts.addContact(customerId, new com.bpo.portal.invoice.CustomerContact.New(name.getValue(), role.getValue(),
-            email.getValue(), phone.getValue(), primary.getValue()));
-        name.clear();
-        role.clear();
-        email.clear();
-        phone.clear();
-        primary.clear();
+        accounts.addContact(customerId, e.contact());
+        form.saved();
         contacts.setItems(accounts.contacts(customerId));
-      } catch (com.bpo.portal.shared.InvalidFields invalid) {
-        for (com.bpo.portal.shared.Problem.FieldError error : invalid.toProblem().errors()) {
-          com.vaadin.flow.component.HasValidation field = fields.get(error.field());
-          if (field != null) {
-            field.setErrorMessage(getTranslation("contact.error." + error.field()));
-            field.setInvalid(true);
-          }
-        }
+      } catch (InvalidFields invalid) {
+        form.show(invalid);
       }
     });
-    add.setId("contact-add");
-    HorizontalLayout form = new HorizontalLayout(name, role, email, phone, primary, add);
-    form.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-    form.setWrap(true);
     return form;
   }
 

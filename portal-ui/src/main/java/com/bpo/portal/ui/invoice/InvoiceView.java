@@ -102,10 +102,7 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
     com.vaadin.flow.component.orderedlayout.HorizontalLayout links =
         new com.vaadin.flow.component.orderedlayout.HorizontalLayout(pdf);
     com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "invoice", id).ifPresent(links::add);
-    // customers raise disputes on their invoices; the BPO logs them for customers; the client's stakeholders do neither
-    boolean mayRaise = context.requireUser().isCustomer() || context.requireUser().hasRole(Roles.BPO_AGENT)
-        || context.requireUser().hasRole(Roles.BPO_LEAD);
-    if (mayRaise && invoice.open().amount().signum() > 0) {
+    if (disputes.mayRaiseOn(invoice)) {
       RouterLink raise = new RouterLink(getTranslation(context.requireUser().isCustomer() ? "dispute.raise" : "dispute.raise.titleBpo"),
           com.bpo.portal.ui.dispute.RaiseDisputeView.class);
       raise.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("invoice", String.valueOf(id)));

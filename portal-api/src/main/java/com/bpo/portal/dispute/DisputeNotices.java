@@ -1,0 +1,79 @@
+package com.bpo.portal.dispute;
+
+import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.mail.MailOutbox;
+import com.bpo.portal.shared.Money;
+import com.bpo.portal.tenant.Tenant;
+import com.bpo.portal.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who hears of a dispute's changes, and with which words: the desk's team mailbox, the assignee,
+ * the customer's portal users. Mail goes only through {@link MailOutbox}, in the change's
+ * transaction.
+ */
+@ApplicationScoped
+public class DisputeNotices {
+  @Inject TenantContext context;
+  @Inject MailOutbox outbox;
+  @Inject DisputeMail mail;
+  @Inject CustomerAccountService accounts;
+
+  void raised(Dispute dispute, DisputeSettings settings) {
+    DisputeMail.Facts facts = facts(dispute);
+    outbox.enqueue(settings.teamEmail(), mail.newDisputeSubject(facts), mail.newDisputeForTeam(facts));
+    for (String email : customerEmails(dispute)) {
+      outbox.enqueue(email, mail.newDisputeSubject(facts), mail.newDisputeForCustomer(facts));
+    }
+  }
+
+  void resolved(Dispute dispute, String note) {
+    DisputeMail.Facts facts = facts(dispute);
+    for (String email : customerEmails(dispute)) {
+      outbox.enqueue(email, mail.resolvedSubject(facts), mail.resolvedForCustomer(facts, note));
+    }
+  }
+
+  void askedCustomer(Dispute dispute, String question) {
+    DisputeMail.Facts facts = facts(dispute);
+    for (String email : customerEmails(dispute)) {
+      outbox.enqueue(email, mail.questionSubject(facts), mail.questionForCustomer(facts, question));
+    }
+  }
+
+  void reopenedByCustomer(Dispute dispute, DisputeSettings settings, String note) {
+    DisputeMail.Facts facts = facts(dispute);
+    outbox.enqueue(settings.teamEmail(), mail.reopenedSubject(facts), mail.reopenedForTeam(facts, note));
+  }
+
+  /** The customer's reply goes to the team mailbox and to the assignee (once, if they are the same). */
+  void customerReplied(Dispute dispute, DisputeSettings settings, List<StaffMember> staff, String reply) {
+    DisputeMail.Facts facts = facts(dispute);
+    Set<String> recipients = new LinkedHashSet<>();
+    if (settings.teamEmail() != null) {
+      recipients.add(settings.teamEmail());
+    }
+    if (dispute.assignee() != null) {
+      staff.stream().filter(s -> s.username().equals(dispute.assignee()) && s.email() != null)
+          .forEach(s -> recipients.add(s.email()));
+    }
+    for (String email : recipients) {
+      outbox.enqueue(email, mail.replySubject(facts), mail.replyForTeam(facts, reply));
+    }
+  }
+
+  private List<String> customerEmails(Dispute dispute) {
+    return accounts.portalUserEmails(dispute.customerAccountId());
+  }
+
+  private DisputeMail.Facts facts(Dispute d) {
+    Tenant tenant = context.requireTenant();
+    return new DisputeMail.Facts(tenant.name(), tenant.locale(), DisputeSummary.number(d.id()), d.reasonCode(),
+        new Money(d.disputedAmount(), d.currency()), new Money(d.settledAmount(), d.currency()), d.outcome(),
+        d.promisedResponseOn());
+  }
+}
