@@ -6,6 +6,7 @@ import com.bpo.portal.procedure.ProcedureChange;
 import com.bpo.portal.procedure.ProcedureDetail;
 import com.bpo.portal.procedure.ProcedureDiff;
 import com.bpo.portal.procedure.ProcedureService;
+import com.bpo.portal.procedure.ProcedureVersions;
 import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.procedure.ReviewRequest;
 import com.bpo.portal.procedure.SafeMarkdown;
@@ -78,6 +79,7 @@ import java.util.Locale;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ProcedureView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final ProcedureService procedures;
+  private final ProcedureVersions versions;
   private final Actor actor;
   private final ZoneId zone;
   private final LocalDate today;
@@ -85,7 +87,8 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
   private String title = "";
 
   @Inject
-  public ProcedureView(ProcedureService procedures, TenantContext context) {
+  public ProcedureView(ProcedureService procedures, ProcedureVersions versions, TenantContext context) {
+    this.versions = versions;
     this.procedures = procedures;
     this.actor = Actor.of(context.requireUser());
     this.zone = ZoneId.of(context.requireTenant().timeZone());
@@ -176,7 +179,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
         bar.add(done);
       } else {
         Button ack = new Button(getTranslation("procedure.acknowledge", detail.effective().version().number()),
-            e -> run(() -> procedures.acknowledge(id), getTranslation("procedure.acknowledgedNow")));
+            e -> run(() -> versions.acknowledge(id), getTranslation("procedure.acknowledgedNow")));
         ack.setId("procedure-acknowledge");
         ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         bar.add(ack);
@@ -187,7 +190,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       edit.setId("procedure-edit-details");
       bar.add(edit);
       if (p.openStatus() == null) {
-        Button draft = new Button(getTranslation("procedure.newDraft"), e -> run(() -> procedures.newDraft(id, null),
+        Button draft = new Button(getTranslation("procedure.newDraft"), e -> run(() -> versions.newDraft(id, null),
             getTranslation("procedure.draftOpened")));
         draft.setId("procedure-new-draft");
         bar.add(draft);
@@ -284,7 +287,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     dialog.add(body);
     Button confirm = new Button(getTranslation("procedure.record"), e -> {
       dialog.close();
-      run(() -> procedures.review(id, new ReviewRequest(outcome, comment.getValue(), p.version())),
+      run(() -> versions.review(id, new ReviewRequest(outcome, comment.getValue(), p.version())),
           getTranslation("procedure.reviewRecorded"));
     });
     confirm.setId("review-confirm");
@@ -358,7 +361,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     dialog.add(new VerticalLayout(note, split));
     Button save = new Button(getTranslation("procedure.save"), e -> {
       try {
-        procedures.editDraft(id, draft.version().id(),
+        versions.editDraft(id, draft.version().id(),
             new DraftChange(content.getValue(), note.getValue(), draft.version().version()));
         dialog.close();
         notify(getTranslation("procedure.saved"), NotificationVariant.LUMO_SUCCESS);
@@ -401,7 +404,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     dialog.add(body);
     Button confirm = new Button(getTranslation("procedure.action." + action.name()), e -> {
       try {
-        procedures.step(id, open.version().id(), new StepRequest(action, open.version().version(), note.getValue(),
+        versions.step(id, open.version().id(), new StepRequest(action, open.version().version(), note.getValue(),
             action == VersionAction.MAKE_EFFECTIVE ? from.getValue() : null));
         dialog.close();
         notify(getTranslation("procedure.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
@@ -456,7 +459,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       upload.setMaxFileSize(com.bpo.portal.procedure.ProcedureAttachmentCheck.MAX_BYTES);
       upload.addSucceededListener(e -> {
         try (InputStream in = buffer.getInputStream(e.getFileName())) {
-          procedures.attach(id, version.version().id(), e.getFileName(), in.readAllBytes());
+          versions.attach(id, version.version().id(), e.getFileName(), in.readAllBytes());
           notify(getTranslation("procedure.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
           reload();
         } catch (ProblemException problem) {
