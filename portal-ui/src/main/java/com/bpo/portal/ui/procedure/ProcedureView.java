@@ -2,7 +2,6 @@ package com.bpo.portal.ui.procedure;
 
 import com.bpo.portal.procedure.Actor;
 import com.bpo.portal.procedure.DraftChange;
-import com.bpo.portal.procedure.ProcedureChange;
 import com.bpo.portal.procedure.ProcedureDetail;
 import com.bpo.portal.procedure.ProcedureDiff;
 import com.bpo.portal.procedure.ProcedureService;
@@ -18,7 +17,6 @@ import com.bpo.portal.procedure.VersionStatus;
 import com.bpo.portal.procedure.VersionSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
-import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
@@ -27,8 +25,6 @@ import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -46,7 +42,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -215,48 +210,16 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
   private void openDetails(ProcedureSummary p) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedure.editDetails"));
-    TextField name = new TextField(getTranslation("procedures.title"));
-    name.setId("details-title");
-    name.setWidthFull();
-    name.setMaxLength(200);
-    name.setValue(p.title());
-    Select<ProcessArea> area = new Select<>();
-    area.setLabel(getTranslation("procedures.area"));
-    area.setItems(ProcessArea.values());
-    area.setItemLabelGenerator(a -> getTranslation("processArea." + a.name()));
-    area.setValue(p.processArea());
-    List<ProcedureDetail.Person> owners = procedures.possibleOwners();
-    ComboBox<ProcedureDetail.Person> owner = new ComboBox<>(getTranslation("procedures.owner"));
-    owner.setItems(owners);
-    owner.setItemLabelGenerator(ProcedureDetail.Person::displayName);
-    owners.stream().filter(o -> o.username().equals(p.owner())).findFirst().ifPresent(owner::setValue);
-    IntegerField interval = new IntegerField(getTranslation("procedures.interval"));
-    interval.setMin(1);
-    interval.setMax(60);
-    interval.setStepButtonsVisible(true);
-    interval.setValue(p.reviewIntervalMonths());
-    Checkbox clientApproval = new Checkbox(getTranslation("procedures.clientApproval"), p.clientApprovalRequired());
-    VerticalLayout body = new VerticalLayout(name, area, owner, interval, clientApproval);
-    body.setPadding(false);
-    body.setWidth("30em");
-    dialog.add(body);
-    Button save = new Button(getTranslation("procedure.saveDetails"), e -> {
+    ProcedureFactsForm form = new ProcedureFactsForm(procedures.possibleOwners(), p, null);
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        procedures.update(id, new ProcedureChange(name.getValue(), area.getValue(),
-            owner.getValue() == null ? null : owner.getValue().username(), interval.getValue(),
-            clientApproval.getValue(), p.version()));
+        procedures.update(id, form.change());
         dialog.close();
         notify(getTranslation("procedure.detailsSaved"), NotificationVariant.LUMO_SUCCESS);
         reload();
       } catch (InvalidFields invalid) {
-        invalid.toProblem().errors().forEach(error -> {
-          if (error.field().equals("title")) {
-            name.setErrorMessage(getTranslation("procedures.error.title"));
-            name.setInvalid(true);
-          } else {
-            notify(error.field() + ": " + error.message(), NotificationVariant.LUMO_ERROR);
-          }
-        });
+        form.showErrors(invalid).forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
       } catch (ProblemException problem) {
         dialog.close();
         notify(problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
@@ -264,11 +227,13 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
         reload();
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button save = new Button(getTranslation("procedure.saveDetails"), e -> form.save());
     save.setId("details-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), save);
     dialog.open();
-    name.focus();
+    form.title.focus();
   }
 
   private void openReview(ProcedureSummary p, ReviewRequest.Outcome outcome) {
