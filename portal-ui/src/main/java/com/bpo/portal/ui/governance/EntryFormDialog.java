@@ -33,7 +33,7 @@ class EntryFormDialog extends Dialog {
     add(form);
     form.addSaveListener(e -> {
       try {
-        EntryDetail result = save.apply(e.entry());
+        EntryDetail result = save.apply(e.request());
         close();
         saved.accept(result);
       } catch (InvalidFields invalid) {

@@ -8,7 +8,9 @@ import com.bpo.portal.governance.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.ui.FieldErrors;
-import com.vaadin.flow.component.ComponentEvent;
+import com.bpo.portal.ui.FormEvents;
+import com.bpo.portal.ui.FormEvents.CloseEvent;
+import com.bpo.portal.ui.FormEvents.SaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -158,12 +160,12 @@ public class LogEntryForm extends FormLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(entry)) {
-      fireEvent(new SaveEvent(this, request()));
+      FormEvents.fireSave(this, request());
     }
   }
 
   public void close() {
-    fireEvent(new CloseEvent(this));
+    FormEvents.fireClose(this);
   }
 
   /** Shows the service's field errors on their fields; answers what no field took. */
@@ -184,37 +186,11 @@ public class LogEntryForm extends FormLayout {
     impact.setVisible(risk);
   }
 
-  public abstract static class FormEvent extends ComponentEvent<LogEntryForm> {
-    FormEvent(LogEntryForm source) {
-      super(source, false);
-    }
-  }
-
-  /** The user saves: {@link #entry()} is what to send to the service. */
-  public static class SaveEvent extends FormEvent {
-    private final EntryForm entry;
-
-    SaveEvent(LogEntryForm source, EntryForm entry) {
-      super(source);
-      this.entry = entry;
-    }
-
-    public EntryForm entry() {
-      return entry;
-    }
-  }
-
-  public static class CloseEvent extends FormEvent {
-    CloseEvent(LogEntryForm source) {
-      super(source);
-    }
-  }
-
-  public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-    return addListener(SaveEvent.class, listener);
+  public Registration addSaveListener(ComponentEventListener<SaveEvent<EntryForm>> listener) {
+    return FormEvents.onSave(this, listener);
   }
 
   public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-    return addListener(CloseEvent.class, listener);
+    return FormEvents.onClose(this, listener);
   }
 }

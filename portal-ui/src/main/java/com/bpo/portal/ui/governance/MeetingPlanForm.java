@@ -4,7 +4,9 @@ import com.bpo.portal.governance.MeetingForm;
 import com.bpo.portal.governance.MeetingType;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.ui.FieldErrors;
-import com.vaadin.flow.component.ComponentEvent;
+import com.bpo.portal.ui.FormEvents;
+import com.bpo.portal.ui.FormEvents.CloseEvent;
+import com.bpo.portal.ui.FormEvents.SaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -71,48 +73,23 @@ public class MeetingPlanForm extends FormLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(plan)) {
-      fireEvent(new SaveEvent(this, new MeetingForm(plan.getType(), plan.getTitle(), plan.getHeldOn())));
+      FormEvents.fireSave(this, new MeetingForm(plan.getType(), plan.getTitle(), plan.getHeldOn()));
     }
   }
 
   public void close() {
-    fireEvent(new CloseEvent(this));
+    FormEvents.fireClose(this);
   }
 
   public List<String> showErrors(InvalidFields invalid) {
     return FieldErrors.show(binder, invalid);
   }
 
-  public abstract static class FormEvent extends ComponentEvent<MeetingPlanForm> {
-    FormEvent(MeetingPlanForm source) {
-      super(source, false);
-    }
-  }
-
-  public static class SaveEvent extends FormEvent {
-    private final MeetingForm meeting;
-
-    SaveEvent(MeetingPlanForm source, MeetingForm meeting) {
-      super(source);
-      this.meeting = meeting;
-    }
-
-    public MeetingForm meeting() {
-      return meeting;
-    }
-  }
-
-  public static class CloseEvent extends FormEvent {
-    CloseEvent(MeetingPlanForm source) {
-      super(source);
-    }
-  }
-
-  public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-    return addListener(SaveEvent.class, listener);
+  public Registration addSaveListener(ComponentEventListener<SaveEvent<MeetingForm>> listener) {
+    return FormEvents.onSave(this, listener);
   }
 
   public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-    return addListener(CloseEvent.class, listener);
+    return FormEvents.onClose(this, listener);
   }
 }

@@ -72,7 +72,7 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
     dialog.add(form);
     form.addSaveListener(e -> {
       try {
-        MeetingDetail created = meetings.create(e.meeting());
+        MeetingDetail created = meetings.create(e.request());
         dialog.close();
         getUI().ifPresent(ui -> ui.navigate(MeetingView.class, created.meeting().id()));
       } catch (InvalidFields invalid) {

@@ -5,7 +5,9 @@ import com.bpo.portal.procedure.SafeMarkdown;
 import com.bpo.portal.procedure.VersionDetail;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.ui.FieldErrors;
-import com.vaadin.flow.component.ComponentEvent;
+import com.bpo.portal.ui.FormEvents;
+import com.bpo.portal.ui.FormEvents.CloseEvent;
+import com.bpo.portal.ui.FormEvents.SaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -80,48 +82,23 @@ public class DraftEditor extends VerticalLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(draft)) {
-      fireEvent(new SaveEvent(this, new DraftChange(draft.getContent(), draft.getChangeNote(), version)));
+      FormEvents.fireSave(this, new DraftChange(draft.getContent(), draft.getChangeNote(), version));
     }
   }
 
   public void close() {
-    fireEvent(new CloseEvent(this));
+    FormEvents.fireClose(this);
   }
 
   public List<String> showErrors(InvalidFields invalid) {
     return FieldErrors.show(binder, invalid);
   }
 
-  public abstract static class FormEvent extends ComponentEvent<DraftEditor> {
-    FormEvent(DraftEditor source) {
-      super(source, false);
-    }
-  }
-
-  public static class SaveEvent extends FormEvent {
-    private final DraftChange change;
-
-    SaveEvent(DraftEditor source, DraftChange change) {
-      super(source);
-      this.change = change;
-    }
-
-    public DraftChange change() {
-      return change;
-    }
-  }
-
-  public static class CloseEvent extends FormEvent {
-    CloseEvent(DraftEditor source) {
-      super(source);
-    }
-  }
-
-  public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-    return addListener(SaveEvent.class, listener);
+  public Registration addSaveListener(ComponentEventListener<SaveEvent<DraftChange>> listener) {
+    return FormEvents.onSave(this, listener);
   }
 
   public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-    return addListener(CloseEvent.class, listener);
+    return FormEvents.onClose(this, listener);
   }
 }

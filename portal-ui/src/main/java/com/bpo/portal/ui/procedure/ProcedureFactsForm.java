@@ -7,7 +7,9 @@ import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.ui.FieldErrors;
-import com.vaadin.flow.component.ComponentEvent;
+import com.bpo.portal.ui.FormEvents;
+import com.bpo.portal.ui.FormEvents.CloseEvent;
+import com.bpo.portal.ui.FormEvents.SaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -118,12 +120,12 @@ public class ProcedureFactsForm extends VerticalLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(facts)) {
-      fireEvent(new SaveEvent(this));
+      FormEvents.fireSave(this, facts);
     }
   }
 
   public void close() {
-    fireEvent(new CloseEvent(this));
+    FormEvents.fireClose(this);
   }
 
   /** Shows the service's field errors on their fields (the title's in the user's words); answers the rest. */
@@ -151,29 +153,12 @@ public class ProcedureFactsForm extends VerticalLayout {
     return facts.getOwner() == null ? null : facts.getOwner().username();
   }
 
-  public abstract static class FormEvent extends ComponentEvent<ProcedureFactsForm> {
-    FormEvent(ProcedureFactsForm source) {
-      super(source, false);
-    }
-  }
-
-  public static class SaveEvent extends FormEvent {
-    SaveEvent(ProcedureFactsForm source) {
-      super(source);
-    }
-  }
-
-  public static class CloseEvent extends FormEvent {
-    CloseEvent(ProcedureFactsForm source) {
-      super(source);
-    }
-  }
-
-  public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-    return addListener(SaveEvent.class, listener);
+  /** The save carries the facts written; {@link #newProcedure()} and {@link #change()} shape them for the service. */
+  public Registration addSaveListener(ComponentEventListener<SaveEvent<Facts>> listener) {
+    return FormEvents.onSave(this, listener);
   }
 
   public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-    return addListener(CloseEvent.class, listener);
+    return FormEvents.onClose(this, listener);
   }
 }

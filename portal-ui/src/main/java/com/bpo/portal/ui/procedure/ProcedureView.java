@@ -306,7 +306,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     dialog.add(editor);
     editor.addSaveListener(e -> {
       try {
-        versions.editDraft(id, draft.version().id(), e.change());
+        versions.editDraft(id, draft.version().id(), e.request());
         dialog.close();
         notify(getTranslation("procedure.saved"), NotificationVariant.LUMO_SUCCESS);
         reload();

@@ -5,7 +5,9 @@ import com.bpo.portal.procedure.VersionAction;
 import com.bpo.portal.procedure.VersionSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.ui.FieldErrors;
-import com.vaadin.flow.component.ComponentEvent;
+import com.bpo.portal.ui.FormEvents;
+import com.bpo.portal.ui.FormEvents.CloseEvent;
+import com.bpo.portal.ui.FormEvents.SaveEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Paragraph;
@@ -70,13 +72,13 @@ public class VersionStepForm extends VerticalLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(step)) {
-      fireEvent(new SaveEvent(this, new StepRequest(action, version.version(), step.getNote(),
-          action == VersionAction.MAKE_EFFECTIVE ? step.getEffectiveFrom() : null)));
+      FormEvents.fireSave(this, new StepRequest(action, version.version(), step.getNote(),
+          action == VersionAction.MAKE_EFFECTIVE ? step.getEffectiveFrom() : null));
     }
   }
 
   public void close() {
-    fireEvent(new CloseEvent(this));
+    FormEvents.fireClose(this);
   }
 
   /** Shows the service's field errors on their fields, in the user's words; answers the rest. */
@@ -91,36 +93,11 @@ public class VersionStepForm extends VerticalLayout {
     return unmatched;
   }
 
-  public abstract static class FormEvent extends ComponentEvent<VersionStepForm> {
-    FormEvent(VersionStepForm source) {
-      super(source, false);
-    }
-  }
-
-  public static class SaveEvent extends FormEvent {
-    private final StepRequest request;
-
-    SaveEvent(VersionStepForm source, StepRequest request) {
-      super(source);
-      this.request = request;
-    }
-
-    public StepRequest request() {
-      return request;
-    }
-  }
-
-  public static class CloseEvent extends FormEvent {
-    CloseEvent(VersionStepForm source) {
-      super(source);
-    }
-  }
-
-  public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-    return addListener(SaveEvent.class, listener);
+  public Registration addSaveListener(ComponentEventListener<SaveEvent<StepRequest>> listener) {
+    return FormEvents.onSave(this, listener);
   }
 
   public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-    return addListener(CloseEvent.class, listener);
+    return FormEvents.onClose(this, listener);
   }
 }

@@ -29,7 +29,7 @@ class LogEntryFormTest {
 
   private static EntryForm saved(LogEntryForm form) {
     List<EntryForm> saved = new ArrayList<>();
-    form.addSaveListener(e -> saved.add(e.entry()));
+    form.addSaveListener(e -> saved.add(e.request()));
     form.save();
     assertEquals(1, saved.size(), "one save event");
     return saved.get(0);

@@ -24,7 +24,7 @@ class MeetingPlanFormTest {
     form.title.setValue("Quarterly review with Acme");
     form.heldOn.setValue(TODAY.plusDays(7));
     List<MeetingForm> saved = new ArrayList<>();
-    form.addSaveListener(e -> saved.add(e.meeting()));
+    form.addSaveListener(e -> saved.add(e.request()));
     form.save();
     assertEquals(List.of(new MeetingForm(MeetingType.values()[MeetingType.values().length - 1],
         "Quarterly review with Acme", TODAY.plusDays(7))), saved);

@@ -67,7 +67,7 @@ class VersionStepFormTest {
     assertEquals("Clearer steps", editor.changeNote.getValue());
     editor.content.setValue("# New");
     List<DraftChange> sent = new ArrayList<>();
-    editor.addSaveListener(e -> sent.add(e.change()));
+    editor.addSaveListener(e -> sent.add(e.request()));
     editor.save();
     assertEquals(List.of(new DraftChange("# New", "Clearer steps", 5L)), sent);
   }
