@@ -15,14 +15,15 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class EscalationRound {
   @Inject TenantContext context;
-  @Inject GovernanceService governance;
+  @Inject EscalationService escalation;
+  @Inject RootCauseLoop rootCauses;
 
   /** Returns how many entries were escalated. */
   @ActivateRequestContext
   public int run(Tenant tenant, LocalDate today) {
     context.bindJob(Actor.SYSTEM_USER, tenant);
-    int escalated = governance.escalateOverdue(today);
-    governance.proposeRootCauseActions(today);
+    int escalated = escalation.escalateOverdue(today);
+    rootCauses.proposeRootCauseActions(today);
     return escalated;
   }
 }

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class GovernanceResource {
   @Inject GovernanceService governance;
+  @Inject EscalationService escalation;
+  @Inject RootCauseLoop rootCauses;
 
   @GET
   @Path("/entries")
@@ -158,7 +160,7 @@ public class GovernanceResource {
   @Operation(summary = "The escalation levels and the root-cause threshold, with their version")
   public GovernanceSettings settings() {
     governance.actor();
-    return governance.settings();
+    return escalation.settings();
   }
 
   @PUT
@@ -168,7 +170,7 @@ public class GovernanceResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Replace the levels and the threshold, with the version read (409 if stale)")
   public GovernanceSettings saveSettings(GovernanceSettings settings) {
-    return governance.saveSettings(settings);
+    return escalation.saveSettings(settings);
   }
 
   @POST
@@ -178,8 +180,8 @@ public class GovernanceResource {
   @Operation(summary = "Run the escalation round and the root-cause loop for the tenant now, as of today")
   public Map<String, Integer> runEscalation() {
     var today = governance.today();
-    int escalated = governance.escalateOverdue(today);
-    int proposed = governance.proposeRootCauseActions(today);
+    int escalated = escalation.escalateOverdue(today);
+    int proposed = rootCauses.proposeRootCauseActions(today);
     return Map.of("escalated", escalated, "proposed", proposed);
   }
 }

@@ -15,8 +15,6 @@ import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,41 +32,16 @@ import java.util.Set;
 public class MeetingService {
   static final int AGED_DISPUTE_DAYS = 30;
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
   @Inject TenantContext context;
+  @Inject MeetingQueries meetings;
   @Inject GovernanceService log;
   @Inject ScorecardService scorecards;
   @Inject DisputeService disputes;
 
   /** A keyset page of meetings, most recent first. */
-  @SuppressWarnings("unchecked")
   public Page<MeetingSummary> list(PageRequest page) {
     readable();
-    StringBuilder sql = new StringBuilder(SUMMARY + " where m.tenant_id = ?1");
-    page.after().ifPresent(k -> sql.append(" and (m.held_on < ?2 or (m.held_on = ?2 and m.id < ?3))"));
-    sql.append(" order by m.held_on desc, m.id desc limit ").append(page.limit() + 1);
-    var query = em.createNativeQuery(sql.toString()).setParameter(1, tenantId());
-    page.after().ifPresent(k -> query.setParameter(2, LocalDate.parse(k.get(0))).setParameter(3, Long.valueOf(k.get(1))));
-    List<MeetingSummary> rows = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) query.getResultList()) {
-      rows.add(summary(r));
-    }
-    return page.page(rows, m -> List.of(m.heldOn().toString(), String.valueOf(m.id())));
-  }
-
-  private static final String SUMMARY = """
-      select m.id, m.type, m.title, m.held_on, m.version,
-             (select count(*) from governance_attendee a where a.tenant_id = m.tenant_id and a.meeting_id = m.id),
-             (select count(*) from governance_entry e where e.tenant_id = m.tenant_id and e.meeting_id = m.id),
-             m.minutes
-      from governance_meeting m""";
-
-  private static MeetingSummary summary(Object[] r) {
-    return new MeetingSummary(((Number) r[0]).longValue(), MeetingType.valueOf((String) r[1]), (String) r[2],
-        GovernanceService.date(r[3]), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-        ((Number) r[4]).longValue());
+    return meetings.list(page);
   }
 
   public MeetingDetail create(MeetingForm form) {
@@ -77,7 +50,7 @@ public class MeetingService {
     if (form == null || form.type() == null) {
       errors.add(new FieldError("type", "must be one of " + List.of(MeetingType.values())));
     }
-    String title = form == null ? "" : GovernanceService.text(form.title());
+    String title = form == null ? "" : EntryRules.text(form.title());
     if (title.isEmpty() || title.length() > 200) {
       errors.add(new FieldError("title", "must be 1 to 200 characters"));
     }
@@ -87,33 +60,22 @@ public class MeetingService {
     if (!errors.isEmpty()) {
       throw new InvalidFields("The meeting cannot be planned as it is.", errors);
     }
-    Number id = (Number) em.createNativeQuery("insert into governance_meeting (tenant_id, type, title, held_on, "
-            + "created_by) values (?1, ?2, ?3, ?4, ?5) returning id")
-        .setParameter(1, tenantId()).setParameter(2, form.type().name()).setParameter(3, title)
-        .setParameter(4, form.heldOn()).setParameter(5, context.requireUser().username()).getSingleResult();
-    return find(id.longValue()).orElseThrow();
+    long id = meetings.insert(form.type(), title, form.heldOn(), context.requireUser().username());
+    return find(id).orElseThrow();
   }
 
-  @SuppressWarnings("unchecked")
   public Optional<MeetingDetail> find(long id) {
     Actor actor = readable();
-    List<Object[]> rows = em.createNativeQuery(SUMMARY + " where m.tenant_id = ?1 and m.id = ?2")
-        .setParameter(1, tenantId()).setParameter(2, id).getResultList();
-    if (rows.isEmpty()) {
+    Optional<MeetingQueries.Stored> stored = meetings.find(id);
+    if (stored.isEmpty()) {
       return Optional.empty();
     }
-    MeetingSummary meeting = summary(rows.get(0));
-    List<MeetingDetail.Attendee> attendees = new ArrayList<>();
-    for (Object[] a : (List<Object[]>) em.createNativeQuery("select id, name, organisation from governance_attendee "
-            + "where tenant_id = ?1 and meeting_id = ?2 order by organisation, name, id")
-        .setParameter(1, tenantId()).setParameter(2, id).getResultList()) {
-      attendees.add(new MeetingDetail.Attendee(((Number) a[0]).longValue(), (String) a[1], (String) a[2]));
-    }
+    MeetingSummary meeting = stored.get().summary();
     EntryFilter ofMeeting = new EntryFilter(Set.of(), Set.of(), Set.of(), Optional.empty(), false, Optional.empty(),
         Optional.of(id));
     List<EntrySummary> captured = log.list(ofMeeting, EntrySort.DUE, PageRequest.of(500, null)).items();
-    return Optional.of(new MeetingDetail(meeting, (String) rows.get(0)[7], attendees, agenda(meeting), captured,
-        GovernanceRules.managesMeetings(actor)));
+    return Optional.of(new MeetingDetail(meeting, stored.get().minutes(), meetings.attendees(id), agenda(meeting),
+        captured, GovernanceRules.managesMeetings(actor)));
   }
 
   private MeetingDetail.Agenda agenda(MeetingSummary meeting) {
@@ -161,10 +123,7 @@ public class MeetingService {
       throw new InvalidFields("Send the version you last saw.", List.of(new FieldError("version", "is required")));
     }
     requireMeeting(id);
-    int updated = em.createNativeQuery("update governance_meeting set minutes = ?3, version = version + 1 "
-            + "where tenant_id = ?1 and id = ?2 and version = ?4")
-        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, text).setParameter(4, version).executeUpdate();
-    if (updated == 0) {
+    if (!meetings.saveMinutes(id, text, version)) {
       throw new ProblemException("conflict", "Changed meanwhile", 409,
           "Someone changed these minutes meanwhile. Reload the meeting and try again.");
     }
@@ -174,7 +133,7 @@ public class MeetingService {
   public MeetingDetail addAttendee(long id, String name, String organisation) {
     manageable();
     requireMeeting(id);
-    String who = GovernanceService.text(name);
+    String who = EntryRules.text(name);
     List<FieldError> errors = new ArrayList<>();
     if (who.isEmpty() || who.length() > 200) {
       errors.add(new FieldError("name", "must be 1 to 200 characters"));
@@ -185,20 +144,14 @@ public class MeetingService {
     if (!errors.isEmpty()) {
       throw new InvalidFields("The attendee cannot be added.", errors);
     }
-    em.createNativeQuery("insert into governance_attendee (tenant_id, meeting_id, name, organisation) "
-            + "values (?1, ?2, ?3, ?4)")
-        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, who).setParameter(4, organisation)
-        .executeUpdate();
+    meetings.insertAttendee(id, who, organisation);
     return find(id).orElseThrow();
   }
 
   public MeetingDetail removeAttendee(long id, long attendeeId) {
     manageable();
     requireMeeting(id);
-    int removed = em.createNativeQuery("delete from governance_attendee where tenant_id = ?1 and meeting_id = ?2 "
-            + "and id = ?3")
-        .setParameter(1, tenantId()).setParameter(2, id).setParameter(3, attendeeId).executeUpdate();
-    if (removed == 0) {
+    if (!meetings.deleteAttendee(id, attendeeId)) {
       throw ProblemException.notFound("Attendee " + attendeeId);
     }
     return find(id).orElseThrow();
@@ -216,8 +169,7 @@ public class MeetingService {
   }
 
   private void requireMeeting(long id) {
-    if (em.createNativeQuery("select 1 from governance_meeting where tenant_id = ?1 and id = ?2")
-        .setParameter(1, tenantId()).setParameter(2, id).getResultList().isEmpty()) {
+    if (!meetings.exists(id)) {
       throw ProblemException.notFound("Meeting " + id);
     }
   }
@@ -234,9 +186,5 @@ public class MeetingService {
     if (!GovernanceRules.managesMeetings(log.actor())) {
       throw ProblemException.forbidden("Only the BPO lead plans meetings and writes their minutes.");
     }
-  }
-
-  private String tenantId() {
-    return context.requireTenant().id();
   }
 }

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureResource {
   @Inject ProcedureService procedures;
+  @Inject ProcedureVersions versions;
 
   @GET
   @Operation(summary = "The library by process area and title, keyset-paginated; filter by processArea")
@@ -79,7 +80,7 @@ public class ProcedureResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Queue the review reminders due today now instead of at the next hourly round (BPO leads)")
   public Map<String, Integer> remind() {
-    return Map.of("queued", procedures.sendReviewReminders());
+    return Map.of("queued", versions.sendReviewReminders());
   }
 
   @GET
@@ -116,7 +117,7 @@ public class ProcedureResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Open a new draft from the effective version (BPO leads); 409 if a version is already being made")
   public Response newDraft(@PathParam("id") long id, DraftRequest request) {
-    VersionDetail draft = procedures.newDraft(id, request == null ? null : request.changeNote());
+    VersionDetail draft = versions.newDraft(id, request == null ? null : request.changeNote());
     return Response.status(201).entity(draft)
         .header("Location", "/api/v1/procedures/" + id + "/versions/" + draft.version().id()).build();
   }
@@ -137,7 +138,7 @@ public class ProcedureResource {
     if (change == null) {
       throw invalid("Send the draft as JSON.");
     }
-    return procedures.editDraft(id, versionId, change);
+    return versions.editDraft(id, versionId, change);
   }
 
   @POST
@@ -146,7 +147,7 @@ public class ProcedureResource {
   @Operation(summary = "Take a step (SUBMIT, APPROVE, REJECT, MAKE_EFFECTIVE with effectiveFrom, RETIRE) with the "
       + "version last seen; 403 if not the caller's to take, 409 if not from this state or stale")
   public ProcedureDetail step(@PathParam("id") long id, @PathParam("version") long versionId, StepRequest request) {
-    return procedures.step(id, versionId, request);
+    return versions.step(id, versionId, request);
   }
 
   @GET
@@ -181,7 +182,7 @@ public class ProcedureResource {
   public Response attach(@PathParam("id") long id, @PathParam("version") long versionId,
                          @HeaderParam("X-File-Name") String fileName, InputStream body) throws IOException {
     byte[] content = body.readNBytes(ProcedureAttachmentCheck.MAX_BYTES + 1);
-    VersionDetail.Attachment attachment = procedures.attach(id, versionId, fileName, content);
+    VersionDetail.Attachment attachment = versions.attach(id, versionId, fileName, content);
     return Response.status(201).entity(attachment).header("Location",
         "/api/v1/procedures/" + id + "/versions/" + versionId + "/attachments/" + attachment.id()).build();
   }
@@ -211,7 +212,7 @@ public class ProcedureResource {
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
   @Operation(summary = "Acknowledge having read the effective version (BPO staff); again keeps the first record")
   public Response acknowledge(@PathParam("id") long id) {
-    return Response.status(201).entity(procedures.acknowledge(id)).build();
+    return Response.status(201).entity(versions.acknowledge(id)).build();
   }
 
   @POST
@@ -220,7 +221,7 @@ public class ProcedureResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Record a periodic review: CONFIRMED (the next review moves on) or NEW_DRAFT, with the version last seen")
   public ProcedureDetail review(@PathParam("id") long id, ReviewRequest request) {
-    return procedures.review(id, request);
+    return versions.review(id, request);
   }
 
   private static ProcessArea area(String value) {

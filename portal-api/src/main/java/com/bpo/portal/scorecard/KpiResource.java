@@ -20,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class KpiResource {
-  @Inject ScorecardService scorecards;
+  @Inject KpiDefinitions kpis;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The current version of each KPI definition")
   public List<KpiDefinition> list() {
-    return scorecards.definitions();
+    return kpis.definitions();
   }
 
   @GET
@@ -34,7 +34,7 @@ public class KpiResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Every version of one KPI definition, newest first")
   public List<KpiDefinition> history(@PathParam("code") String code) {
-    return scorecards.history(code);
+    return kpis.history(code);
   }
 
   @PUT
@@ -47,6 +47,6 @@ public class KpiResource {
     if (change == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the changed fields as JSON.");
     }
-    return scorecards.change(code, change);
+    return kpis.change(code, change);
   }
 }

@@ -23,12 +23,28 @@ public class TenantSql {
 
   @Inject TenantContext context;
 
+  private Connection held;
+  private String heldTenant;
+
+  /**
+   * Statements for one tenant on a connection the caller holds and has bound to that tenant
+   * (row-level security still applies): for code run outside the container, such as a fixture
+   * test or the command line, that shares a feature's query class.
+   */
+  public static TenantSql on(Connection connection, String tenantId) {
+    TenantSql sql = new TenantSql();
+    sql.held = java.util.Objects.requireNonNull(connection);
+    sql.heldTenant = java.util.Objects.requireNonNull(tenantId);
+    return sql;
+  }
+
   /** A statement over tenant-owned tables; its text must contain {@code :tenant}. */
   public Statement sql(String text) {
     if (!Statement.names(text).contains(Statement.TENANT)) {
       throw new IllegalArgumentException("Tenant SQL must filter by :tenant: " + text);
     }
-    return new Statement(this::connection, text).bind(Statement.TENANT, context.requireTenant().id());
+    String tenant = heldTenant != null ? heldTenant : context.requireTenant().id();
+    return new Statement(this::connection, text).bind(Statement.TENANT, tenant);
   }
 
   /**
@@ -48,6 +64,9 @@ public class TenantSql {
   }
 
   private Connection connection() {
+    if (held != null) {
+      return held;
+    }
     if (em.isJoinedToTransaction()) {
       em.flush();
     }

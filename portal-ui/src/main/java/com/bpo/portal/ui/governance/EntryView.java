@@ -8,7 +8,6 @@ import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.LinkKind;
 import com.bpo.portal.governance.StaffMember;
-import com.bpo.portal.governance.StepRequest;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
@@ -160,34 +159,29 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
   private void openStep(EntryDetail detail, EntryAction action) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("governance.action." + action.name()) + " · " + detail.entry().number());
-    TextArea note = new TextArea(getTranslation(action == EntryAction.ESCALATE ? "governance.escalationReason"
-        : "governance.noteOptional"));
-    note.setId("entry-step-note");
-    note.setWidth("30em");
-    note.setMinHeight("6em");
-    note.setMaxLength(8000);
-    note.setRequired(action == EntryAction.ESCALATE);
-    dialog.add(note);
-    Button confirm = new Button(getTranslation("governance.action." + action.name()), e -> {
+    EntryStepForm form = new EntryStepForm(action, detail.entry().version());
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        governance.transition(id, new StepRequest(action, note.getValue(), detail.entry().version()));
+        governance.transition(id, e.request());
         dialog.close();
         GovernanceTexts.notify(getTranslation("governance.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
         reload();
       } catch (InvalidFields invalid) {
-        note.setErrorMessage(getTranslation("governance.reasonRequired"));
-        note.setInvalid(true);
+        form.showErrors(invalid).forEach(message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
       } catch (ProblemException problem) {
         dialog.close();
         GovernanceTexts.refused(this, problem);
         reload();
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button confirm = new Button(getTranslation("governance.action." + action.name()), e -> form.save());
     confirm.setId("entry-step-confirm");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), confirm);
     dialog.open();
-    note.focus();
+    form.note.focus();
   }
 
   private Component links(EntryDetail detail) {

@@ -1,7 +1,7 @@
 package com.bpo.portal.ui.governance;
 
 import com.bpo.portal.governance.EscalationMatrix;
-import com.bpo.portal.governance.GovernanceService;
+import com.bpo.portal.governance.EscalationService;
 import com.bpo.portal.governance.GovernanceSettings;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem;
@@ -34,7 +34,7 @@ import java.util.List;
 @Route(value = "governance/escalation", layout = MainLayout.class)
 @RolesAllowed(Roles.BPO_LEAD)
 public class EscalationSettingsView extends VerticalLayout implements HasDynamicTitle {
-  private final GovernanceService governance;
+  private final EscalationService governance;
   private final VerticalLayout rows = new VerticalLayout();
   private final List<LevelRow> levels = new ArrayList<>();
   private final IntegerField threshold = new IntegerField();
@@ -44,7 +44,7 @@ public class EscalationSettingsView extends VerticalLayout implements HasDynamic
   private record LevelRow(HorizontalLayout layout, TextField role, TextField name, EmailField email, IntegerField days) {}
 
   @Inject
-  public EscalationSettingsView(GovernanceService governance) {
+  public EscalationSettingsView(EscalationService governance) {
     this.governance = governance;
     rows.setPadding(false);
     rows.setId("escalation-levels");

@@ -3,10 +3,8 @@ package com.bpo.portal.ui.governance;
 import com.bpo.portal.governance.GovernanceRules;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.MeetingDetail;
-import com.bpo.portal.governance.MeetingForm;
 import com.bpo.portal.governance.MeetingService;
 import com.bpo.portal.governance.MeetingSummary;
-import com.bpo.portal.governance.MeetingType;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -16,16 +14,13 @@ import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -74,41 +69,24 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
   private void plan(MeetingService meetings) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("governance.planMeeting"));
-    Select<MeetingType> type = new Select<>();
-    type.setId("meeting-type");
-    type.setLabel(getTranslation("governance.meetingType"));
-    type.setItems(MeetingType.values());
-    type.setItemLabelGenerator(t -> getTranslation("governance.meetingType." + t.name()));
-    type.setValue(MeetingType.WEEKLY_OPERATIONS);
-    TextField title = new TextField(getTranslation("governance.title"));
-    title.setId("meeting-title");
-    title.setMaxLength(200);
-    DatePicker heldOn = new DatePicker(getTranslation("governance.heldOn"));
-    heldOn.setId("meeting-date");
-    heldOn.setLocale(getLocale());
-    heldOn.setValue(governance.today());
-    type.addValueChangeListener(e -> {
-      if (title.getValue().isBlank() || !e.isFromClient()) {
-        title.setValue(getTranslation("governance.meetingType." + e.getValue().name()));
-      }
-    });
-    title.setValue(getTranslation("governance.meetingType." + type.getValue().name()));
-    dialog.add(new FormLayout(type, title, heldOn));
-    Button save = new Button(getTranslation("governance.save"), e -> {
+    MeetingPlanForm form = new MeetingPlanForm(governance.today());
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        MeetingDetail created = meetings.create(new MeetingForm(type.getValue(), title.getValue(), heldOn.getValue()));
+        MeetingDetail created = meetings.create(e.request());
         dialog.close();
         getUI().ifPresent(ui -> ui.navigate(MeetingView.class, created.meeting().id()));
       } catch (InvalidFields invalid) {
-        title.setErrorMessage(invalid.toProblem().errors().get(0).message());
-        title.setInvalid(true);
+        form.showErrors(invalid).forEach(message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
       } catch (ProblemException problem) {
         GovernanceTexts.refused(this, problem);
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button save = new Button(getTranslation("governance.save"), e -> form.save());
     save.setId("meeting-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), save);
     dialog.open();
   }
 

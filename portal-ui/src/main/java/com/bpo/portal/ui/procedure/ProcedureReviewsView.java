@@ -1,6 +1,7 @@
 package com.bpo.portal.ui.procedure;
 
 import com.bpo.portal.procedure.ProcedureService;
+import com.bpo.portal.procedure.ProcedureVersions;
 import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
@@ -24,7 +25,7 @@ import jakarta.inject.Inject;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ProcedureReviewsView extends VerticalLayout implements HasDynamicTitle {
   @Inject
-  public ProcedureReviewsView(ProcedureService procedures, TenantContext context) {
+  public ProcedureReviewsView(ProcedureService procedures, ProcedureVersions versions, TenantContext context) {
     setSizeFull();
     Grid<ProcedureSummary> grid = new Grid<>();
     grid.setId("procedure-reviews-grid");
@@ -44,7 +45,7 @@ public class ProcedureReviewsView extends VerticalLayout implements HasDynamicTi
         new Paragraph(getTranslation("procedureReviews.intro")));
     if (context.requireUser().hasRole(Roles.BPO_LEAD)) {
       Button remind = new Button(getTranslation("procedureReviews.remind"), e -> {
-        int queued = procedures.sendReviewReminders();
+        int queued = versions.sendReviewReminders();
         Notification.show(getTranslation("procedureReviews.reminded", queued), 4000, Notification.Position.BOTTOM_START)
             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       });

@@ -1,15 +1,12 @@
 package com.bpo.portal.ui.procedure;
 
 import com.bpo.portal.procedure.Actor;
-import com.bpo.portal.procedure.DraftChange;
-import com.bpo.portal.procedure.ProcedureChange;
 import com.bpo.portal.procedure.ProcedureDetail;
-import com.bpo.portal.procedure.ProcedureDiff;
 import com.bpo.portal.procedure.ProcedureService;
+import com.bpo.portal.procedure.ProcedureVersions;
 import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.procedure.ReviewRequest;
 import com.bpo.portal.procedure.SafeMarkdown;
-import com.bpo.portal.procedure.StepRequest;
 import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.procedure.VersionAction;
 import com.bpo.portal.procedure.VersionDetail;
@@ -17,7 +14,6 @@ import com.bpo.portal.procedure.VersionStatus;
 import com.bpo.portal.procedure.VersionSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
-import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
@@ -26,9 +22,6 @@ import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -44,13 +37,9 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -65,7 +54,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -73,11 +61,17 @@ import java.util.Locale;
  * may take (edit, submit, approve, send back, make effective); every version with its state; which
  * version was in force on a chosen date; a diff between two versions; who has and has not
  * acknowledged; reviews and history. Another tenant's id is "not found".
+ *
+ * <p>Over 400 lines because it is one page of many sections that share the procedure's id and one
+ * reload: the forms are their own classes ({@link ProcedureFactsForm}, {@link DraftEditor},
+ * {@link VersionStepForm}), as is the comparison of versions ({@link VersionComparison}); what stays
+ * here lays the sections out and calls the services.
  */
 @Route(value = "procedure", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ProcedureView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
   private final ProcedureService procedures;
+  private final ProcedureVersions versions;
   private final Actor actor;
   private final ZoneId zone;
   private final LocalDate today;
@@ -85,7 +79,8 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
   private String title = "";
 
   @Inject
-  public ProcedureView(ProcedureService procedures, TenantContext context) {
+  public ProcedureView(ProcedureService procedures, ProcedureVersions versions, TenantContext context) {
+    this.versions = versions;
     this.procedures = procedures;
     this.actor = Actor.of(context.requireUser());
     this.zone = ZoneId.of(context.requireTenant().timeZone());
@@ -138,7 +133,8 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     detail.versions().stream().filter(v -> v.status().isOpen()).findFirst()
         .flatMap(v -> procedures.version(id, v.id())).ifPresent(this::openVersion);
 
-    add(new H2(getTranslation("procedure.versions")), versions(detail), onDate(detail), diff(detail));
+    add(new H2(getTranslation("procedure.versions")), versions(detail),
+        new VersionComparison(procedures, id, detail.versions()));
     add(new H2(getTranslation("procedure.acknowledgements")), acknowledgements(detail));
     add(new H2(getTranslation("procedure.reviews")), reviews(detail));
     add(new H2(getTranslation("procedure.history")), history(detail));
@@ -176,7 +172,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
         bar.add(done);
       } else {
         Button ack = new Button(getTranslation("procedure.acknowledge", detail.effective().version().number()),
-            e -> run(() -> procedures.acknowledge(id), getTranslation("procedure.acknowledgedNow")));
+            e -> run(() -> versions.acknowledge(id), getTranslation("procedure.acknowledgedNow")));
         ack.setId("procedure-acknowledge");
         ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         bar.add(ack);
@@ -187,7 +183,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       edit.setId("procedure-edit-details");
       bar.add(edit);
       if (p.openStatus() == null) {
-        Button draft = new Button(getTranslation("procedure.newDraft"), e -> run(() -> procedures.newDraft(id, null),
+        Button draft = new Button(getTranslation("procedure.newDraft"), e -> run(() -> versions.newDraft(id, null),
             getTranslation("procedure.draftOpened")));
         draft.setId("procedure-new-draft");
         bar.add(draft);
@@ -212,48 +208,16 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
   private void openDetails(ProcedureSummary p) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedure.editDetails"));
-    TextField name = new TextField(getTranslation("procedures.title"));
-    name.setId("details-title");
-    name.setWidthFull();
-    name.setMaxLength(200);
-    name.setValue(p.title());
-    Select<ProcessArea> area = new Select<>();
-    area.setLabel(getTranslation("procedures.area"));
-    area.setItems(ProcessArea.values());
-    area.setItemLabelGenerator(a -> getTranslation("processArea." + a.name()));
-    area.setValue(p.processArea());
-    List<ProcedureDetail.Person> owners = procedures.possibleOwners();
-    ComboBox<ProcedureDetail.Person> owner = new ComboBox<>(getTranslation("procedures.owner"));
-    owner.setItems(owners);
-    owner.setItemLabelGenerator(ProcedureDetail.Person::displayName);
-    owners.stream().filter(o -> o.username().equals(p.owner())).findFirst().ifPresent(owner::setValue);
-    IntegerField interval = new IntegerField(getTranslation("procedures.interval"));
-    interval.setMin(1);
-    interval.setMax(60);
-    interval.setStepButtonsVisible(true);
-    interval.setValue(p.reviewIntervalMonths());
-    Checkbox clientApproval = new Checkbox(getTranslation("procedures.clientApproval"), p.clientApprovalRequired());
-    VerticalLayout body = new VerticalLayout(name, area, owner, interval, clientApproval);
-    body.setPadding(false);
-    body.setWidth("30em");
-    dialog.add(body);
-    Button save = new Button(getTranslation("procedure.saveDetails"), e -> {
+    ProcedureFactsForm form = new ProcedureFactsForm(procedures.possibleOwners(), p, null);
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        procedures.update(id, new ProcedureChange(name.getValue(), area.getValue(),
-            owner.getValue() == null ? null : owner.getValue().username(), interval.getValue(),
-            clientApproval.getValue(), p.version()));
+        procedures.update(id, form.change());
         dialog.close();
         notify(getTranslation("procedure.detailsSaved"), NotificationVariant.LUMO_SUCCESS);
         reload();
       } catch (InvalidFields invalid) {
-        invalid.toProblem().errors().forEach(error -> {
-          if (error.field().equals("title")) {
-            name.setErrorMessage(getTranslation("procedures.error.title"));
-            name.setInvalid(true);
-          } else {
-            notify(error.field() + ": " + error.message(), NotificationVariant.LUMO_ERROR);
-          }
-        });
+        form.showErrors(invalid).forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
       } catch (ProblemException problem) {
         dialog.close();
         notify(problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
@@ -261,11 +225,13 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
         reload();
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button save = new Button(getTranslation("procedure.saveDetails"), e -> form.save());
     save.setId("details-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), save);
     dialog.open();
-    name.focus();
+    form.title.focus();
   }
 
   private void openReview(ProcedureSummary p, ReviewRequest.Outcome outcome) {
@@ -284,7 +250,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     dialog.add(body);
     Button confirm = new Button(getTranslation("procedure.record"), e -> {
       dialog.close();
-      run(() -> procedures.review(id, new ReviewRequest(outcome, comment.getValue(), p.version())),
+      run(() -> versions.review(id, new ReviewRequest(outcome, comment.getValue(), p.version())),
           getTranslation("procedure.reviewRecorded"));
     });
     confirm.setId("review-confirm");
@@ -336,43 +302,28 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedure.editTitle", draft.version().number()));
     dialog.setWidth("min(90vw, 70em)");
-    TextArea content = new TextArea(getTranslation("procedure.markdown"));
-    content.setId("draft-content");
-    content.setValue(draft.content());
-    content.setWidthFull();
-    content.setMinHeight("24em");
-    content.setValueChangeMode(ValueChangeMode.LAZY);
-    Div preview = rendered(draft.html(), "draft-preview");
-    preview.setWidthFull();
-    content.addValueChangeListener(e -> preview.getElement().setProperty("innerHTML", SafeMarkdown.toHtml(e.getValue())));
-    VerticalLayout previewColumn = new VerticalLayout(new Span(getTranslation("procedure.preview")), preview);
-    previewColumn.setPadding(false);
-    HorizontalLayout split = new HorizontalLayout(content, previewColumn);
-    split.setWidthFull();
-    split.setFlexGrow(1, content, previewColumn);
-    TextField note = new TextField(getTranslation("procedure.changeNote"));
-    note.setId("draft-note");
-    note.setWidthFull();
-    note.setMaxLength(4000);
-    note.setValue(draft.version().changeNote() == null ? "" : draft.version().changeNote());
-    dialog.add(new VerticalLayout(note, split));
-    Button save = new Button(getTranslation("procedure.save"), e -> {
+    DraftEditor editor = new DraftEditor(draft);
+    dialog.add(editor);
+    editor.addSaveListener(e -> {
       try {
-        procedures.editDraft(id, draft.version().id(),
-            new DraftChange(content.getValue(), note.getValue(), draft.version().version()));
+        versions.editDraft(id, draft.version().id(), e.request());
         dialog.close();
         notify(getTranslation("procedure.saved"), NotificationVariant.LUMO_SUCCESS);
         reload();
+      } catch (InvalidFields invalid) {
+        editor.showErrors(invalid).forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
       } catch (ProblemException problem) {
         notify(problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
             NotificationVariant.LUMO_ERROR);
       }
     });
+    editor.addCloseListener(e -> dialog.close());
+    Button save = new Button(getTranslation("procedure.save"), e -> editor.save());
     save.setId("draft-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> editor.close()), save);
     dialog.open();
-    content.focus();
+    editor.content.focus();
   }
 
   /** The dialog of one step: a note (required to send back), and for making effective the date. */
@@ -380,44 +331,18 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedure.action." + action.name()) + " · "
         + getTranslation("procedure.versionNumber", open.version().number()));
-    VerticalLayout body = new VerticalLayout();
-    body.setPadding(false);
-    body.setWidth("30em");
-    body.add(new Paragraph(getTranslation("procedure.explain." + action.name())));
-    DatePicker from = new DatePicker(getTranslation("procedure.effectiveFrom"));
-    from.setId("step-effective-from");
-    from.setLocale(getLocale());
-    from.setMin(today);
-    from.setValue(today);
-    if (action == VersionAction.MAKE_EFFECTIVE) {
-      body.add(from);
-    }
-    TextArea note = new TextArea(getTranslation(action == VersionAction.REJECT
-        ? "procedure.noteRequired" : "procedure.noteOptional"));
-    note.setId("step-note");
-    note.setWidthFull();
-    note.setMaxLength(4000);
-    body.add(note);
-    dialog.add(body);
-    Button confirm = new Button(getTranslation("procedure.action." + action.name()), e -> {
+    VersionStepForm form = new VersionStepForm(open.version(), action, today);
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        procedures.step(id, open.version().id(), new StepRequest(action, open.version().version(), note.getValue(),
-            action == VersionAction.MAKE_EFFECTIVE ? from.getValue() : null));
+        versions.step(id, open.version().id(), e.request());
         dialog.close();
         notify(getTranslation("procedure.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
         reload();
       } catch (InvalidFields invalid) {
-        invalid.toProblem().errors().forEach(error -> {
-          if (error.field().equals("note")) {
-            note.setErrorMessage(getTranslation("procedure.error.note"));
-            note.setInvalid(true);
-          } else if (error.field().equals("effectiveFrom")) {
-            from.setErrorMessage(getTranslation("procedure.error.effectiveFrom"));
-            from.setInvalid(true);
-          } else {
-            notify(getTranslation("procedure.error.content"), NotificationVariant.LUMO_ERROR);
-          }
-        });
+        if (!form.showErrors(invalid).isEmpty()) {
+          notify(getTranslation("procedure.error.content"), NotificationVariant.LUMO_ERROR);
+        }
       } catch (TransitionRefused refused) {
         dialog.close();
         notify(getTranslation("procedure.refused"), NotificationVariant.LUMO_ERROR);
@@ -429,9 +354,11 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
         reload();
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button confirm = new Button(getTranslation("procedure.action." + action.name()), e -> form.save());
     confirm.setId("step-confirm");
     confirm.addThemeVariants(action == VersionAction.REJECT ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), confirm);
     dialog.open();
   }
 
@@ -456,7 +383,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       upload.setMaxFileSize(com.bpo.portal.procedure.ProcedureAttachmentCheck.MAX_BYTES);
       upload.addSucceededListener(e -> {
         try (InputStream in = buffer.getInputStream(e.getFileName())) {
-          procedures.attach(id, version.version().id(), e.getFileName(), in.readAllBytes());
+          versions.attach(id, version.version().id(), e.getFileName(), in.readAllBytes());
           notify(getTranslation("procedure.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
           reload();
         } catch (ProblemException problem) {
@@ -512,86 +439,6 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
       dialog.open();
     });
   }
-
-  private Component onDate(ProcedureDetail detail) {
-    DatePicker date = new DatePicker(getTranslation("procedure.onDate"));
-    date.setId("procedure-on-date");
-    date.setLocale(getLocale());
-    Span result = new Span();
-    result.setId("procedure-on-date-result");
-    date.addValueChangeListener(e -> {
-      if (e.getValue() == null) {
-        result.setText("");
-        return;
-      }
-      result.setText(procedures.effectiveOn(id, e.getValue())
-          .map(v -> getTranslation("procedure.onDateResult", Formats.date(e.getValue(), getLocale()), v.number(),
-              Formats.date(v.effectiveFrom(), getLocale())))
-          .orElse(getTranslation("procedure.onDateNone", Formats.date(e.getValue(), getLocale()))));
-    });
-    HorizontalLayout row = new HorizontalLayout(date, result);
-    row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    return row;
-  }
-
-  private Component diff(ProcedureDetail detail) {
-    VerticalLayout box = new VerticalLayout();
-    box.setPadding(false);
-    if (detail.versions().size() < 2) {
-      return box;
-    }
-    List<VersionSummary> versions = detail.versions();
-    Select<VersionSummary> from = new Select<>();
-    from.setId("diff-from");
-    from.setLabel(getTranslation("procedure.diffFrom"));
-    from.setItems(versions);
-    from.setItemLabelGenerator(v -> getTranslation("procedure.versionNumber", v.number()));
-    from.setValue(versions.get(1));
-    Select<VersionSummary> to = new Select<>();
-    to.setId("diff-to");
-    to.setLabel(getTranslation("procedure.diffTo"));
-    to.setItems(versions);
-    to.setItemLabelGenerator(v -> getTranslation("procedure.versionNumber", v.number()));
-    to.setValue(versions.get(0));
-    Div lines = new Div();
-    lines.setId("procedure-diff");
-    lines.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-        .set("font-size", "var(--lumo-font-size-s)").set("white-space", "pre-wrap").set("max-width", "70em");
-    Button compare = new Button(getTranslation("procedure.compare"), e -> {
-      lines.removeAll();
-      if (from.getValue() == null || to.getValue() == null) {
-        return;
-      }
-      ProcedureDiff.Result result = procedures.diff(id, from.getValue().id(), to.getValue().id());
-      Span summary = new Span(getTranslation("procedure.diffSummary", result.added(), result.removed()));
-      summary.setId("procedure-diff-summary");
-      lines.add(summary);
-      for (ProcedureDiff.Line line : result.lines()) {
-        Div row = new Div();
-        // text, never HTML: the Markdown source shows as written
-        row.setText(switch (line.kind()) {
-          case ADDED -> "+ ";
-          case REMOVED -> "− ";
-          default -> "  ";
-        } + line.text());
-        row.addClassName("diff-" + line.kind().name().toLowerCase(Locale.ROOT));
-        if (line.kind() == ProcedureDiff.Kind.ADDED) {
-          row.getStyle().set("background", "var(--lumo-success-color-10pct)");
-        } else if (line.kind() == ProcedureDiff.Kind.REMOVED) {
-          row.getStyle().set("background", "var(--lumo-error-color-10pct)").set("text-decoration", "line-through");
-        }
-        lines.add(row);
-      }
-    });
-    compare.setId("diff-show");
-    compare.click();   // what the newest version changed, shown at once
-    HorizontalLayout row = new HorizontalLayout(from, to, compare);
-    row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    box.add(row, lines);
-    return box;
-  }
-
-  // ---------------------------------------------------------------- acknowledgements, reviews, history
 
   private Component acknowledgements(ProcedureDetail detail) {
     ProcedureDetail.Acknowledgements acks = detail.acknowledgements();

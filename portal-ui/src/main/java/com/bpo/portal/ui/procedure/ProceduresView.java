@@ -1,13 +1,11 @@
 package com.bpo.portal.ui.procedure;
 
-import com.bpo.portal.procedure.NewProcedure;
 import com.bpo.portal.procedure.ProcedureDetail;
 import com.bpo.portal.procedure.ProcedureService;
 import com.bpo.portal.procedure.ProcedureSummary;
 import com.bpo.portal.procedure.SearchHit;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.PageRequest;
-import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.shared.Roles;
@@ -17,8 +15,6 @@ import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -33,8 +29,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -177,59 +171,26 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle, B
   private void openNew() {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedures.new"));
-    TextField title = new TextField(getTranslation("procedures.title"));
-    title.setId("new-procedure-title");
-    title.setWidthFull();
-    title.setMaxLength(200);
-    Select<ProcessArea> areaField = new Select<>();
-    areaField.setId("new-procedure-area");
-    areaField.setLabel(getTranslation("procedures.area"));
-    areaField.setItems(ProcessArea.values());
-    areaField.setItemLabelGenerator(a -> getTranslation("processArea." + a.name()));
-    areaField.setValue(area.getValue() == null ? ProcessArea.ORDER_MANAGEMENT : area.getValue());
-    List<ProcedureDetail.Person> owners = procedures.possibleOwners();
-    ComboBox<ProcedureDetail.Person> owner = new ComboBox<>(getTranslation("procedures.owner"));
-    owner.setItems(owners);
-    owner.setItemLabelGenerator(ProcedureDetail.Person::displayName);
-    owners.stream().findFirst().ifPresent(owner::setValue);
-    IntegerField interval = new IntegerField(getTranslation("procedures.interval"));
-    interval.setMin(1);
-    interval.setMax(60);
-    interval.setValue(12);
-    interval.setStepButtonsVisible(true);
-    Checkbox clientApproval = new Checkbox(getTranslation("procedures.clientApproval"), true);
-    TextArea content = new TextArea(getTranslation("procedure.markdown"));
-    content.setId("new-procedure-content");
-    content.setWidthFull();
-    content.setMinHeight("10em");
-    VerticalLayout body = new VerticalLayout(title, areaField, owner, interval, clientApproval, content);
-    body.setPadding(false);
-    body.setWidth("36em");
-    dialog.add(body);
-    Button save = new Button(getTranslation("procedures.create"), e -> {
+    ProcedureFactsForm form = new ProcedureFactsForm(procedures.possibleOwners(), null,
+        area.getValue() == null ? ProcessArea.ORDER_MANAGEMENT : area.getValue());
+    dialog.add(form);
+    form.addSaveListener(e -> {
       try {
-        ProcedureDetail created = procedures.create(new NewProcedure(title.getValue(), areaField.getValue(),
-            owner.getValue() == null ? null : owner.getValue().username(), interval.getValue(),
-            clientApproval.getValue(), content.getValue()));
+        ProcedureDetail created = procedures.create(form.newProcedure());
         dialog.close();
         getUI().ifPresent(ui -> ui.navigate(ProcedureView.class, created.procedure().id()));
       } catch (InvalidFields invalid) {
-        for (Problem.FieldError error : invalid.toProblem().errors()) {
-          if (error.field().equals("title")) {
-            title.setErrorMessage(getTranslation("procedures.error.title"));
-            title.setInvalid(true);
-          } else {
-            Notification.show(error.field() + ": " + error.message(), 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-          }
-        }
+        form.showErrors(invalid).forEach(message -> Notification.show(message, 6000, Notification.Position.MIDDLE)
+            .addThemeVariants(NotificationVariant.LUMO_ERROR));
       }
     });
+    form.addCloseListener(e -> dialog.close());
+    Button save = new Button(getTranslation("procedures.create"), e -> form.save());
     save.setId("new-procedure-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+    dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), save);
     dialog.open();
-    title.focus();
+    form.title.focus();
   }
 
   /** {@code /procedures?q=words} opens with those search results: a search can be shared as a link. */
