@@ -82,7 +82,7 @@ public class AuditTrail {
   public Page<AuditRecord> list(AuditFilter filter, PageRequest page) {
     String sql = "select " + COLUMNS + " from audit_event" + FILTER
         + " and (cast(? as bigint) is null or id < cast(? as bigint)) order by id desc limit ?";
-    Long after = page.after().map(key -> Long.parseLong(key.get(0))).orElse(null);
+    Long after = page.after().map(key -> PageRequest.keyPart(key, 0, Long::valueOf)).orElse(null);
     try (PreparedStatement query = connection().prepareStatement(sql)) {
       int next = bind(query, filter);
       query.setObject(next++, after, Types.BIGINT);

@@ -2,6 +2,7 @@ package com.bpo.portal.dispute;
 
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.mail.MailOutbox;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
@@ -110,8 +111,8 @@ public class DisputeService {
       jpql.append(" and ").append(path).append(' ').append(after).append("= :afterKey and (")
           .append(path).append(' ').append(after).append(" :afterKey or (")
           .append(path).append(" = :afterKey and d.id ").append(after).append(" :afterId))");
-      params.put("afterKey", sort.key().parse.apply(key.get(0)));
-      params.put("afterId", Long.valueOf(key.get(1)));
+      params.put("afterKey", PageRequest.keyPart(key, 0, sort.key().parse));
+      params.put("afterId", PageRequest.keyPart(key, 1, Long::valueOf));
     });
     String direction = sort.descending() ? " desc" : " asc";
     jpql.append(" order by ").append(path).append(direction).append(", d.id").append(direction);
@@ -520,10 +521,10 @@ public class DisputeService {
 
   private static Optional<BigDecimal> positiveAmount(String text) {
     try {
-      BigDecimal amount = new BigDecimal(text.strip());
-      return amount.signum() > 0 && amount.scale() <= 2 ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY))
-          : Optional.empty();
-    } catch (RuntimeException e) {
+      // bounded before setScale: "1e9999999" would otherwise widen to ten million digits
+      BigDecimal amount = Decimals.parse(text, Money.MAX_INTEGER_DIGITS, 2);
+      return amount.signum() > 0 ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY)) : Optional.empty();
+    } catch (Decimals.Invalid e) {
       return Optional.empty();
     }
   }

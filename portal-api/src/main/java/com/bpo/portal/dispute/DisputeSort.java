@@ -1,6 +1,6 @@
 package com.bpo.portal.dispute;
 
-import java.math.BigDecimal;
+import com.bpo.portal.shared.Decimals;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
@@ -10,7 +10,8 @@ public record DisputeSort(Key key, boolean descending) {
 
   public enum Key {
     RAISED("raised", "d.raisedAt", s -> s.raisedAt().toString(), OffsetDateTime::parse),
-    AMOUNT("amount", "d.disputedAmount", s -> s.disputed().amount().toPlainString(), BigDecimal::new);
+    AMOUNT("amount", "d.disputedAmount", s -> s.disputed().amount().toPlainString(),
+        v -> Decimals.parse(v, 17, 2)); // a stored amount, numeric(19, 2): a cursor never holds more
 
     final String param;
     final String path;

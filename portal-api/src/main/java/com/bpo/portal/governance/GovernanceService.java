@@ -109,10 +109,11 @@ public class GovernanceService {
     filter.meetingId().ifPresent(m -> where(sql, params, "meeting_id = ?", m));
     String after = sort.descending ? "<" : ">";
     page.after().ifPresent(key -> {
-      Object value = sort == EntrySort.DUE ? LocalDate.parse(key.get(0)) : OffsetDateTime.parse(key.get(0));
+      Object value = PageRequest.keyPart(key, 0,
+          v -> sort == EntrySort.DUE ? (Object) LocalDate.parse(v) : OffsetDateTime.parse(v));
       params.add(value);
       int k = params.size();
-      params.add(Long.valueOf(key.get(1)));
+      params.add(PageRequest.keyPart(key, 1, Long::valueOf));
       int i = params.size();
       sql.append(" and (").append(sort.expression).append(' ').append(after).append(" ?").append(k)
           .append(" or (").append(sort.expression).append(" = ?").append(k).append(" and id ").append(after)

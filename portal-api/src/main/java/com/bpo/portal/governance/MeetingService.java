@@ -50,7 +50,8 @@ public class MeetingService {
     page.after().ifPresent(k -> sql.append(" and (m.held_on < ?2 or (m.held_on = ?2 and m.id < ?3))"));
     sql.append(" order by m.held_on desc, m.id desc limit ").append(page.limit() + 1);
     var query = em.createNativeQuery(sql.toString()).setParameter(1, tenantId());
-    page.after().ifPresent(k -> query.setParameter(2, LocalDate.parse(k.get(0))).setParameter(3, Long.valueOf(k.get(1))));
+    page.after().ifPresent(k -> query.setParameter(2, PageRequest.keyPart(k, 0, LocalDate::parse))
+        .setParameter(3, PageRequest.keyPart(k, 1, Long::valueOf)));
     List<MeetingSummary> rows = new ArrayList<>();
     for (Object[] r : (List<Object[]>) query.getResultList()) {
       rows.add(summary(r));

@@ -72,8 +72,8 @@ public class InvoiceService {
       jpql.append(" and ").append(path).append(' ').append(after).append("= :afterKey and (")
           .append(path).append(' ').append(after).append(" :afterKey or (")
           .append(path).append(" = :afterKey and i.id ").append(after).append(" :afterId))");
-      params.put("afterKey", sort.key().parse.apply(key.get(0)));
-      params.put("afterId", Long.valueOf(key.get(1)));
+      params.put("afterKey", PageRequest.keyPart(key, 0, sort.key().parse));
+      params.put("afterId", PageRequest.keyPart(key, 1, Long::valueOf));
     });
     String direction = sort.descending() ? " desc" : " asc";
     jpql.append(" order by ").append(path).append(direction).append(", i.id").append(direction);

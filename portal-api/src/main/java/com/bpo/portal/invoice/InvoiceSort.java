@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice;
 
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.ProblemException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ public record InvoiceSort(Key key, boolean descending) {
     DUE_DATE("dueDate", "i.dueDate", LocalDate::parse, s -> s.dueDate().toString()),
     ISSUE_DATE("issueDate", "i.issueDate", LocalDate::parse, s -> s.issueDate().toString()),
     NUMBER("number", "i.number", s -> s, InvoiceSummary::number),
-    TOTAL("total", "i.totalAmount", BigDecimal::new, s -> s.total().amount().toPlainString());
+    TOTAL("total", "i.totalAmount", InvoiceSort::storedAmount, s -> s.total().amount().toPlainString());
 
     final String field;
     final String path;
@@ -29,6 +30,11 @@ public record InvoiceSort(Key key, boolean descending) {
       this.parse = parse;
       this.valueOf = valueOf;
     }
+  }
+
+  /** A cursor's total, as stored (numeric(19, 2)): an edited cursor cannot carry a bigger number. */
+  private static BigDecimal storedAmount(String text) {
+    return Decimals.parse(text, 17, 2);
   }
 
   public static final InvoiceSort DEFAULT = new InvoiceSort(Key.DUE_DATE, false);
