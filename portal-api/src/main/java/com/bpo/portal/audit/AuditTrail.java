@@ -1,5 +1,6 @@
 package com.bpo.portal.audit;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.tenant.TenantContext;
@@ -12,10 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the events no table records by itself (sign-ins, exports, bulk imports) and reads the
@@ -89,9 +87,10 @@ public class AuditTrail {
       query.setObject(next++, after, Types.BIGINT);
       query.setInt(next, page.limit() + 1);
       List<AuditRecord> rows = new ArrayList<>();
+      UnaryOperator<AuditRecord> visible = AuditVisibility.forReader(context.requireUser());
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          rows.add(read(rs));
+          rows.add(visible.apply(read(rs)));
         }
       }
       return page.page(rows, row -> List.of(Long.toString(row.id())));
@@ -102,18 +101,18 @@ public class AuditTrail {
 
   /** The filtered trail as CSV, streamed row by row; the export is itself recorded. */
   public void exportCsv(AuditFilter filter, OutputStream out) {
+    UnaryOperator<AuditRecord> visible = AuditVisibility.forReader(context.requireUser());
     record(EXPORT, "audit_event", null, Map.of("format", "csv", "filter", describe(filter)));
     String sql = "select " + COLUMNS + " from audit_event" + FILTER + " order by id desc";
     try (PreparedStatement query = connection().prepareStatement(sql)) {
       query.setFetchSize(1000);
       bind(query, filter);
-      CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-          CSVFormat.RFC4180.builder().setHeader("id", "occurred_at", "actor", "action", "entity", "entity_id",
-              "before", "after", "request_id", "seal_seq").build());
+      CsvOut csv = CsvOut.to(out, "id", "occurred_at", "actor", "action", "entity", "entity_id", "before", "after",
+          "request_id", "seal_seq");
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          AuditRecord row = read(rs);
-          csv.printRecord(row.id(), row.occurredAt(), row.actor(), row.action(), row.entity(), row.entityId(),
+          AuditRecord row = visible.apply(read(rs));
+          csv.row(row.id(), row.occurredAt(), row.actor(), row.action(), row.entity(), row.entityId(),
               row.before(), row.after(), row.requestId(), row.sealSeq());
         }
       }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.shared.Problem.FieldError;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ class CsvReadingTest {
   }
 
   @Test
-  void everyMessageIsBoundedWhateverItQuotes() throws IOException {
+  void everyMessageIsBoundedWhateverItQuotes() throws Exception {
     Kept upload = new Kept();
     upload.error(3, "file", "y".repeat(50_000));
     assertEquals(CsvImport.MESSAGE_KEPT + 1, upload.read(Reader.nullReader(), "f").errors().get(0).message().length());
