@@ -49,6 +49,10 @@ public class BodyReading implements ReaderInterceptor {
       }
       LOG.log(Level.FINE, "Unreadable request body", e);
       throw unreadable(e);
+    } catch (StackOverflowError e) {
+      // a body nested thousands deep, mapped recursively: the request's own thread, so nothing else is harmed
+      LOG.fine("Request body nested too deeply");
+      throw new InvalidFields("The body is nested too deeply.", List.of());
     }
   }
 

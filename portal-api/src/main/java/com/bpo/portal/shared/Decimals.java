@@ -54,4 +54,13 @@ public final class Decimals {
     }
     return number;
   }
+
+  /**
+   * Whether a number parsed elsewhere (a UI field's own converter, which takes exponents) has at most
+   * so many digits before and after the point. Reads only precision and scale: nothing is widened, so
+   * it is safe before {@code toPlainString} or {@code setScale}.
+   */
+  public static boolean within(BigDecimal value, int maxIntegerDigits, int maxScale) {
+    return value.scale() <= maxScale && (long) value.precision() - value.scale() <= maxIntegerDigits;
+  }
 }

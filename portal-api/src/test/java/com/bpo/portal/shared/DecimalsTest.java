@@ -61,4 +61,12 @@ class DecimalsTest {
     }
     assertTrue(System.nanoTime() - start < 1_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
+
+  @Test
+  void aNumberAlreadyParsedIsCheckedWithoutWideningIt() {
+    assertTrue(Decimals.within(new BigDecimal("123.45"), 3, 2));
+    assertFalse(Decimals.within(new BigDecimal("1e999999999"), 15, 2));
+    assertFalse(Decimals.within(new BigDecimal("1e-999999999"), 15, 2));
+    assertFalse(Decimals.within(new BigDecimal("1234.5"), 3, 2));
+  }
 }
