@@ -426,7 +426,7 @@ public class DisputeService {
     for (int i = 0; i < items.size(); i++) {
       NewDispute.Item item = items.get(i);
       String field = "items[" + i + "]";
-      if (item.invoiceId() == null) {
+      if (item == null || item.invoiceId() == null) {
         errors.add(new FieldError(field + ".invoiceId", "is required"));
         continue;
       }
@@ -707,7 +707,7 @@ public class DisputeService {
    */
   public int assignAll(List<Long> ids, String assignee) {
     requireBpo();
-    if (ids == null || ids.isEmpty() || ids.size() > 500) {
+    if (ids == null || ids.isEmpty() || ids.size() > 500 || ids.contains(null)) {
       throw new InvalidFields("Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
     }
     List<StaffMember> staff = assignableStaff(); // once for the batch, not once per dispute

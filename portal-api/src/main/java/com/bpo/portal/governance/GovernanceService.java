@@ -693,6 +693,10 @@ public class GovernanceService {
     for (int i = 0; i < levels.size(); i++) {
       EscalationMatrix.Level l = levels.get(i);
       String field = "levels[" + i + "]";
+      if (l == null) {
+        errors.add(new FieldError(field, "is required"));
+        continue;
+      }
       if (l.level() != i + 1) {
         errors.add(new FieldError(field + ".level", "must be " + (i + 1) + ": levels are numbered from 1 in order"));
       }

@@ -3,9 +3,11 @@ package com.bpo.portal.shared;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -30,11 +32,20 @@ public class BodyReading implements ReaderInterceptor {
   private static final Logger LOG = Logger.getLogger(BodyReading.class.getName());
   /** Yasson names the property it was reading: "Unable to deserialize property 'visibility' because of: …". */
   private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]{1,64})'");
-  private static final Pattern ENUM = Pattern.compile("No enum constant ([\\w.$]+)\\.[^.]*$");
+  private static final Pattern ENUM = Pattern.compile("No enum constant ([\\w.$]+)\\.(\\w*)");
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     try {
+      if (context.getMediaType() != null && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        // JSON bodies are small (RequestSizeLimit: 1 MiB by default): read once, checked, then parsed
+        byte[] body = context.getInputStream().readAllBytes();
+        if (holdsNul(body)) {
+          throw new InvalidFields("A text in the body holds a NUL character (\\u0000), which no value may contain.",
+              List.of());
+        }
+        context.setInputStream(new ByteArrayInputStream(body));
+      }
       return context.proceed();
     } catch (WebApplicationException e) {
       if (cause(e, JsonbException.class).isEmpty() && cause(e, JsonParsingException.class).isEmpty()) {
@@ -54,6 +65,23 @@ public class BodyReading implements ReaderInterceptor {
       LOG.fine("Request body nested too deeply");
       throw new InvalidFields("The body is nested too deeply.", List.of());
     }
+  }
+
+  /** A NUL byte, or the JSON escape for one (an escaped backslash followed by u0000 is not one). */
+  static boolean holdsNul(byte[] json) {
+    for (int i = 0; i < json.length; i++) {
+      if (json[i] == 0) {
+        return true;
+      }
+      if (json[i] == '\\' && i + 5 < json.length && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0'
+          && json[i + 4] == '0' && json[i + 5] == '0') {
+        return true;
+      }
+      if (json[i] == '\\') {
+        i++; // skips the escaped character, so that "\\\\u0000" (a backslash, then text) is not taken for one
+      }
+    }
+    return false;
   }
 
   /** The problem to answer for a body that could not be read; the exception's own text is not shown. */
@@ -77,8 +105,7 @@ public class BodyReading implements ReaderInterceptor {
       return "must be a valid date like 2026-11-23 (or a timestamp with an offset)";
     }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      Matcher m = t instanceof IllegalArgumentException && t.getMessage() != null
-          ? ENUM.matcher(t.getMessage()) : null;
+      Matcher m = t.getMessage() == null ? null : ENUM.matcher(t.getMessage());
       if (m != null && m.find()) {
         return constants(m.group(1)).map(values -> "must be one of " + values).orElse("is not an accepted value");
       }
@@ -86,13 +113,19 @@ public class BodyReading implements ReaderInterceptor {
     return "has the wrong type or format";
   }
 
-  private static Optional<String> constants(String enumClass) {
-    try {
-      Class<?> type = Class.forName(enumClass, false, BodyReading.class.getClassLoader());
-      return type.isEnum() ? Optional.of(Arrays.toString(type.getEnumConstants())) : Optional.empty();
-    } catch (ClassNotFoundException | LinkageError e) {
-      return Optional.empty();
+  /** The constants of the enum the message named by its canonical name (a nested enum's has dots for $). */
+  private static Optional<String> constants(String canonicalName) {
+    String name = canonicalName;
+    for (int tries = 0; tries < 4 && name.indexOf('.') > 0; tries++) {
+      try {
+        Class<?> type = Class.forName(name, false, BodyReading.class.getClassLoader());
+        return type.isEnum() ? Optional.of(Arrays.toString(type.getEnumConstants())) : Optional.empty();
+      } catch (ClassNotFoundException | LinkageError e) {
+        int dot = name.lastIndexOf('.');
+        name = name.substring(0, dot) + '$' + name.substring(dot + 1);
+      }
     }
+    return Optional.empty();
   }
 
   /** The innermost property JSON-B named. */

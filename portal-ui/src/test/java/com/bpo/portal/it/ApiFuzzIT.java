@@ -166,6 +166,17 @@ class ApiFuzzIT {
     bodies.add(object("[{}]"));
     bodies.add(object("\"SECRET\""));
     bodies.add(object("\"" + "z".repeat(20_000) + "\""));
+    // bodies that JSON-B reads (unknown fields are ignored), so that they reach the services
+    String lists = "{\"items\": %1$s, \"levels\": %1$s, \"links\": %1$s, \"ids\": %1$s, \"disputeIds\": %1$s, "
+        + "\"people\": %1$s}";
+    bodies.add(String.format(lists, "[null]"));
+    bodies.add(String.format(lists, "[{}]"));
+    bodies.add("{\"amount\": \"1e9999999\", \"acceptedAmount\": \"1E+1000000\", \"value\": \"1e9999999\", "
+        + "\"items\": [{\"invoiceId\": 999999999, \"amount\": \"1e9999999\"}]}");
+    String text = "\"" + "w".repeat(100_000) + "\"";
+    bodies.add("{\"body\": " + text + ", \"title\": " + text + ", \"name\": " + text + ", \"note\": " + text
+        + ", \"description\": " + text + ", \"comment\": " + text + ", \"changeNote\": " + text + "}");
+    bodies.add("{\"body\": \"a\\u0000b\", \"title\": \"a\\u0000b\", \"name\": \"a\\u0000b\"}");
     return bodies;
   }
 
