@@ -52,14 +52,14 @@ public class BodyReading implements ReaderInterceptor {
         throw e; // the framework's own answer (415, 413 ...) stands
       }
       LOG.log(Level.FINE, "Unreadable request body", e);
-      throw unreadable(e);
+      throw unreadable(e, context.getType());
     } catch (IOException | RuntimeException e) {
       Optional<ProblemException> refusal = cause(e, ProblemException.class);
       if (refusal.isPresent()) {
         throw refusal.get();
       }
       LOG.log(Level.FINE, "Unreadable request body", e);
-      throw unreadable(e);
+      throw unreadable(e, context.getType());
     } catch (StackOverflowError e) {
       // a body nested thousands deep, mapped recursively: the request's own thread, so nothing else is harmed
       LOG.fine("Request body nested too deeply");
@@ -85,13 +85,13 @@ public class BodyReading implements ReaderInterceptor {
   }
 
   /** The problem to answer for a body that could not be read; the exception's own text is not shown. */
-  static InvalidFields unreadable(Throwable e) {
+  static InvalidFields unreadable(Throwable e, Class<?> bodyType) {
     if (cause(e, JsonParsingException.class).isPresent() || cause(e, JsonbException.class).isEmpty()
         && cause(e, IOException.class).isPresent()) {
       return new InvalidFields(cause(e, JsonParsingException.class).isPresent()
           ? "The body is not well-formed JSON." : "The body could not be read.", List.of());
     }
-    String field = property(e).orElse("body");
+    String field = property(e).or(() -> componentOfFailingType(e, bodyType)).orElse("body");
     return new InvalidFields("The body does not match what this operation takes (see /openapi).",
         List.of(new Problem.FieldError(field, reason(e))));
   }
@@ -123,6 +123,32 @@ public class BodyReading implements ReaderInterceptor {
       } catch (ClassNotFoundException | LinkageError e) {
         int dot = name.lastIndexOf('.');
         name = name.substring(0, dot) + '$' + name.substring(dot + 1);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "Error deserialize JSON value into type: class x.Y." and "No enum constant x.Y.Z" name the type that failed. */
+  private static final Pattern TYPE = Pattern.compile("into type: (?:class |enum )?([\\w.$]+?)\\.?$|No enum constant ([\\w.$]+)\\.\\w*");
+
+  /**
+   * This JSON-B does not name the property it failed on, only the type it was reading: when exactly
+   * one component of the body has that type, it is the one.
+   */
+  private static Optional<String> componentOfFailingType(Throwable e, Class<?> bodyType) {
+    if (bodyType == null || !bodyType.isRecord()) {
+      return Optional.empty();
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher m = t.getMessage() == null ? null : TYPE.matcher(t.getMessage());
+      if (m != null && m.find()) {
+        String type = m.group(1) != null ? m.group(1) : m.group(2);
+        List<String> names = Arrays.stream(bodyType.getRecordComponents())
+            .filter(c -> c.getType().getName().equals(type) || c.getType().getCanonicalName().equals(type))
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+        if (names.size() == 1) {
+          return Optional.of(names.get(0));
+        }
       }
     }
     return Optional.empty();

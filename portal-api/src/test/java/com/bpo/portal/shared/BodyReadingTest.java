@@ -28,19 +28,20 @@ class BodyReadingTest {
 
   @Test
   void anUnknownEnumConstantNamesTheFieldAndTheAcceptedValuesButNoClass() {
-    Problem problem = BodyReading.unreadable(failure("{\"colour\": \"SECRET\"}")).toProblem();
+    Problem problem = BodyReading.unreadable(failure("{\"colour\": \"SECRET\"}"), Form.class).toProblem();
     assertEquals(400, problem.status());
     String errors = problem.errors().toString();
     assertTrue(errors.contains("[RED, GREEN]"), errors);
+    assertEquals("colour", problem.errors().get(0).field(), "the one component of that type");
     assertFalse(errors.contains("com.bpo") || problem.detail().contains("com.bpo"), errors);
   }
 
   @Test
   void anImpossibleDateAndMalformedJsonAreBadRequests() {
-    assertTrue(BodyReading.unreadable(failure("{\"day\": \"2026-02-30\"}")).toProblem().errors().toString()
+    assertTrue(BodyReading.unreadable(failure("{\"day\": \"2026-02-30\"}"), Form.class).toProblem().errors().toString()
         .contains("valid date"));
     assertEquals("The body is not well-formed JSON.",
-        BodyReading.unreadable(failure("{\"text\": ")).toProblem().detail());
+        BodyReading.unreadable(failure("{\"text\": "), Form.class).toProblem().detail());
   }
 
   @Test
