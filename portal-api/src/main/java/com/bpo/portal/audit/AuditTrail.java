@@ -1,5 +1,6 @@
 package com.bpo.portal.audit;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.sql.SqlFailure;
@@ -10,14 +11,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the events no table records by itself (sign-ins, exports, bulk imports) and reads the
@@ -42,21 +40,24 @@ public class AuditTrail {
     queries.insert(action, entity, entityId, after.build());
   }
 
-  /** Newest first, keyset-paginated on the record id. */
+  /** Newest first, keyset-paginated on the record id; each record as its data's own rules let the reader see it. */
   public Page<AuditRecord> list(AuditFilter filter, PageRequest page) {
-    return queries.list(filter, context.requireTenant().timeZone(), page);
+    UnaryOperator<AuditRecord> visible = AuditVisibility.forReader(context.requireUser());
+    Page<AuditRecord> rows = queries.list(filter, context.requireTenant().timeZone(), page);
+    return new Page<>(rows.items().stream().map(visible).toList(), rows.next());
   }
 
-  /** The filtered trail as CSV, streamed row by row; the export is itself recorded. */
+  /** The filtered trail as CSV (formulas neutralised), streamed row by row; the export is itself recorded. */
   public void exportCsv(AuditFilter filter, OutputStream out) {
+    UnaryOperator<AuditRecord> visible = AuditVisibility.forReader(context.requireUser());
     record(EXPORT, "audit_event", null, Map.of("format", "csv", "filter", describe(filter)));
     try {
-      CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-          CSVFormat.RFC4180.builder().setHeader("id", "occurred_at", "actor", "action", "entity", "entity_id",
-              "before", "after", "request_id", "seal_seq").build());
-      queries.forEach(filter, context.requireTenant().timeZone(), row -> {
+      CsvOut csv = CsvOut.to(out, "id", "occurred_at", "actor", "action", "entity", "entity_id", "before", "after",
+          "request_id", "seal_seq");
+      queries.forEach(filter, context.requireTenant().timeZone(), read -> {
+        AuditRecord row = visible.apply(read);
         try {
-          csv.printRecord(row.id(), row.occurredAt(), row.actor(), row.action(), row.entity(), row.entityId(),
+          csv.row(row.id(), row.occurredAt(), row.actor(), row.action(), row.entity(), row.entityId(),
               row.before(), row.after(), row.requestId(), row.sealSeq());
         } catch (IOException e) {
           throw new UncheckedIOException(e);

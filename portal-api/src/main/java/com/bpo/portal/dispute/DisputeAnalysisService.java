@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Problem.FieldError;
@@ -10,18 +11,14 @@ import com.bpo.portal.audit.AuditTrail;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The root-cause figures of {@link DisputeAnalysis}, each one aggregate in SQL over the period's disputes. */
 @TenantService
@@ -63,24 +60,22 @@ public class DisputeAnalysisService {
   /** The analysis as one CSV table: dimension, key, label, count, amount, share or cycle days. */
   public void csv(DisputeAnalysis analysis, OutputStream out) throws IOException {
     audit.record(AuditTrail.EXPORT, "dispute_analysis", null, Map.of("format", "csv"));
-    var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-        .setHeader("dimension", "key", "label", "count", "amount", "currency", "cumulative_share_pct",
-            "mean_cycle_days").get())) {
+    try (CsvOut csv = CsvOut.to(out, "dimension", "key", "label", "count", "amount", "currency",
+        "cumulative_share_pct", "mean_cycle_days")) {
       for (DisputeAnalysis.ByReason r : analysis.reasons()) {
-        csv.printRecord("reason", r.code(), r.label(), r.count(), r.amount().amount().toPlainString(),
+        csv.row("reason", r.code(), r.label(), r.count(), r.amount().amount().toPlainString(),
             r.amount().currency(), r.cumulativeShare().toPlainString(), "");
       }
       for (DisputeAnalysis.ByMonth m : analysis.months()) {
-        csv.printRecord("month", m.month(), "", m.raised(), m.amount().amount().toPlainString(),
+        csv.row("month", m.month(), "", m.raised(), m.amount().amount().toPlainString(),
             m.amount().currency(), "", m.meanCycleDays() == null ? "" : m.meanCycleDays().toPlainString());
       }
       for (DisputeAnalysis.ByCustomer c : analysis.customers()) {
-        csv.printRecord("customer", c.number(), c.name(), c.count(), c.amount().amount().toPlainString(),
+        csv.row("customer", c.number(), c.name(), c.count(), c.amount().amount().toPlainString(),
             c.amount().currency(), "", "");
       }
       DisputeAnalysis.CycleTime cycle = analysis.cycleTime();
-      csv.printRecord("cycle_time", "resolved", "", cycle.resolved(), "", "", "",
+      csv.row("cycle_time", "resolved", "", cycle.resolved(), "", "", "",
           cycle.meanDays() == null ? "" : cycle.meanDays().toPlainString());
     }
   }

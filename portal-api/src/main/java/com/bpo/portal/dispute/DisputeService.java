@@ -258,7 +258,7 @@ public class DisputeService {
    */
   public int assignAll(List<Long> ids, String assignee) {
     requireBpo();
-    if (ids == null || ids.isEmpty() || ids.size() > 500) {
+    if (ids == null || ids.isEmpty() || ids.size() > 500 || ids.contains(null)) {
       throw new InvalidFields("Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
     }
     List<StaffMember> staff = desk.assignableStaff(); // once for the batch, not once per dispute

@@ -22,7 +22,8 @@ public record DisputeSort(Key key, boolean descending) {
 
   public enum Key {
     RAISED("raised", "d.raised_at", s -> s.raisedAt().toString(), OffsetDateTime::parse),
-    AMOUNT("amount", "d.disputed_amount", s -> s.disputed().amount().toPlainString(), BigDecimal::new);
+    AMOUNT("amount", "d.disputed_amount", s -> s.disputed().amount().toPlainString(),
+        v -> com.bpo.portal.shared.Decimals.parse(v, 17, 2)); // a stored amount, numeric(19, 2): a cursor never holds more
 
     final String param;
     /** The SQL column sorted on. */

@@ -73,7 +73,7 @@ final class NewDisputeRules {
     for (int i = 0; i < items.size(); i++) {
       NewDispute.Item item = items.get(i);
       String field = "items[" + i + "]";
-      if (item.invoiceId() == null) {
+      if (item == null || item.invoiceId() == null) {
         errors.add(new FieldError(field + ".invoiceId", "is required"));
         continue;
       }
@@ -148,11 +148,10 @@ final class NewDisputeRules {
       return Optional.empty();
     }
     try {
-      BigDecimal amount = new BigDecimal(text.strip());
-      return amount.signum() > 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS
-          ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY))
-          : Optional.empty();
-    } catch (RuntimeException e) {
+      // bounded before any arithmetic: "1e9999999" would otherwise widen to ten million digits
+      BigDecimal amount = com.bpo.portal.shared.Decimals.parse(text, MAX_INTEGER_DIGITS, 2);
+      return amount.signum() > 0 ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY)) : Optional.empty();
+    } catch (com.bpo.portal.shared.Decimals.Invalid e) {
       return Optional.empty();
     }
   }

@@ -65,6 +65,10 @@ public record EscalationMatrix(List<Level> levels, long version) {
     for (int i = 0; i < levels.size(); i++) {
       Level l = levels.get(i);
       String field = "levels[" + i + "]";
+      if (l == null) {
+        errors.add(new FieldError(field, "is required"));
+        continue;
+      }
       if (l.level() != i + 1) {
         errors.add(new FieldError(field + ".level", "must be " + (i + 1) + ": levels are numbered from 1 in order"));
       }

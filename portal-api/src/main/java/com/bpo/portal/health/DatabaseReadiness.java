@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+  private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
+
   @Resource(lookup = "jdbc/portal")
   DataSource dataSource;
 
@@ -25,12 +28,14 @@ public class DatabaseReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     try (Connection c = dataSource.getConnection();
          Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("select count(*) from tenant")) {
-      rs.next();
-      return HealthCheckResponse.named("database").up().withData("tenants", rs.getLong(1)).build();
+         ResultSet rs = s.executeQuery("select 1 from tenant limit 1")) {
+      // the answer is public: it says that the schema is there, never how many tenants it holds
+      return HealthCheckResponse.named("database").up().build();
     } catch (SQLException | RuntimeException e) {
-      // DOWN takes this instance out of the load balancer until the database answers again
-      return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
+      // DOWN takes this instance out of the load balancer until the database answers again; the
+      // reason goes to the log, not to whoever asked
+      LOG.warning("Readiness: database unavailable: " + e.getMessage());
+      return HealthCheckResponse.named("database").down().build();
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +9,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -31,11 +28,9 @@ public class InvoiceExport {
 
   public void csv(InvoiceFilter filter, InvoiceSort sort, OutputStream out) throws IOException {
     audit.record(AuditTrail.EXPORT, "invoice", null, Map.of("format", "csv", "filter", String.valueOf(filter)));
-    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-        CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
-      forEach(filter, sort, i -> printer.printRecord(i.number(), i.customerNumber(), i.customerName(), i.issueDate(),
-          i.dueDate(), i.total().currency(), i.total().amount().toPlainString(), i.open().amount().toPlainString(),
-          i.status().name()));
+    try (CsvOut printer = CsvOut.to(out, COLUMNS)) {
+      forEach(filter, sort, i -> printer.row(i.number(), i.customerNumber(), i.customerName(), i.issueDate(),
+          i.dueDate(), i.total().currency(), i.total().amount(), i.open().amount(), i.status().name()));
     }
   }
 

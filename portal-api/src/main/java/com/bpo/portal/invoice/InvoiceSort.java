@@ -18,7 +18,7 @@ public record InvoiceSort(Key key, boolean descending) {
     DUE_DATE("dueDate", "i.due_date", LocalDate::parse, s -> s.dueDate().toString()),
     ISSUE_DATE("issueDate", "i.issue_date", LocalDate::parse, s -> s.issueDate().toString()),
     NUMBER("number", "i.number", s -> s, InvoiceSummary::number),
-    TOTAL("total", "i.total_amount", BigDecimal::new, s -> s.total().amount().toPlainString());
+    TOTAL("total", "i.total_amount", InvoiceSort::storedAmount, s -> s.total().amount().toPlainString());
 
     final String field;
     /** The SQL column sorted on. */
@@ -32,6 +32,11 @@ public record InvoiceSort(Key key, boolean descending) {
       this.parse = parse;
       this.valueOf = valueOf;
     }
+  }
+
+  /** A cursor's total, as stored (numeric(19, 2)): an edited cursor cannot carry a bigger number. */
+  private static BigDecimal storedAmount(String text) {
+    return com.bpo.portal.shared.Decimals.parse(text, 17, 2);
   }
 
   public static final InvoiceSort DEFAULT = new InvoiceSort(Key.DUE_DATE, false);

@@ -1,5 +1,6 @@
 package com.bpo.portal.scorecard;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.lowagie.text.Document;
@@ -27,8 +28,6 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A scorecard as CSV (one row per KPI, figures as plain decimals for spreadsheets) and as a PDF in
@@ -46,11 +45,10 @@ public class ScorecardExport {
   public byte[] csv(Scorecard card) {
     audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
     StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("period", "status", "code",
-        "name", "unit", "direction", "actual", "target", "warning", "weight", "rag", "definition_version",
-        "review").get())) {
+    try (CsvOut csv = CsvOut.to(out, "period", "status", "code", "name", "unit", "direction", "actual", "target",
+        "warning", "weight", "rag", "definition_version", "review")) {
       for (Scorecard.Kpi k : card.kpis()) {
-        csv.printRecord(card.period(), card.status(), k.code(), k.name(), k.unit(), k.direction(), plain(k.actual()),
+        csv.row(card.period(), card.status(), k.code(), k.name(), k.unit(), k.direction(), plain(k.actual()),
             plain(k.target()), plain(k.warning()), plain(k.weight()), k.rag(), k.definitionVersion(), k.review());
       }
     } catch (IOException e) {

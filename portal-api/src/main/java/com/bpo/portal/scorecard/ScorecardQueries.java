@@ -24,10 +24,11 @@ class ScorecardQueries {
   @Inject TenantSql sql;
 
   /** The latest stored month (any status when {@code drafts}, else published or signed off). */
-  Optional<ScorecardService.Latest> latest(boolean drafts) {
+  Optional<ScorecardService.Latest> latest(boolean drafts, YearMonth current) {
+    // never a future month, whatever was stored before periods were bounded
     return sql.sql("select period, status, overall_score from scorecard where tenant_id = :tenant"
-            + " and (:drafts or status <> 'DRAFT') order by period desc limit 1")
-        .bind("drafts", drafts)
+            + " and (:drafts or status <> 'DRAFT') and period <= :current order by period desc limit 1")
+        .bind("drafts", drafts).bind("current", current.toString())
         .optional(r -> new ScorecardService.Latest(r.string("period").trim(),
             r.enumValue("status", Scorecard.Status.class), r.decimal("overall_score")));
   }

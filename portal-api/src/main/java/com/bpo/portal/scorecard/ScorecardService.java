@@ -41,7 +41,7 @@ public class ScorecardService {
   public record Latest(String period, Scorecard.Status status, BigDecimal score) {}
 
   public Optional<Latest> latest() {
-    return queries.latest(isBpo());
+    return queries.latest(isBpo(), YearMonth.from(context.today()));
   }
 
   /**
@@ -163,15 +163,15 @@ public class ScorecardService {
       });
     }
     try {
-      BigDecimal value = new BigDecimal(text.strip());
-      if (nonNegative && value.signum() < 0 || value.scale() > 2 || value.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+      BigDecimal value = com.bpo.portal.shared.Decimals.parse(text, 7, 2);
+      if (nonNegative && value.signum() < 0 || value.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
         errors.add(new FieldError(field, nonNegative ? "must be a number of at least 0 with at most 2 decimals"
             : "must be a number with at most 2 decimals"));
         return null;
       }
       return value;
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a number such as 45 or 97.5"));
+    } catch (com.bpo.portal.shared.Decimals.Invalid e) {
+      errors.add(new FieldError(field, "must be a number such as 45 or 97.5 (at most 2 decimals)"));
       return null;
     }
   }
@@ -363,12 +363,30 @@ public class ScorecardService {
     return status.name().toLowerCase().replace('_', ' ');
   }
 
-  static YearMonth month(String period) {
+  /** The first month a scorecard may be asked for; the portal holds nothing older. */
+  static final YearMonth EARLIEST = YearMonth.of(2000, 1);
+
+  /** A period the caller named, from {@link #EARLIEST} to the tenant's current month. */
+  private YearMonth month(String period) {
+    return month(period, YearMonth.from(context.today()));
+  }
+
+  /**
+   * A month like 2026-10 between {@link #EARLIEST} and {@code latest}: a month far in the future
+   * would otherwise be computed, stored and then shown as the latest scorecard.
+   */
+  static YearMonth month(String period, YearMonth latest) {
+    YearMonth month;
     try {
-      return YearMonth.parse(period == null ? "" : period.strip());
+      month = YearMonth.parse(period == null ? "" : period.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidFields("The period is not valid.", List.of(new FieldError("period", "must be a month like 2026-10")));
     }
+    if (month.isBefore(EARLIEST) || month.isAfter(latest)) {
+      throw new ProblemException("period-out-of-range", "Period out of range", 422,
+          "The period must be a month from " + EARLIEST + " to " + latest + ".");
+    }
+    return month;
   }
 
   private void requireLead() {

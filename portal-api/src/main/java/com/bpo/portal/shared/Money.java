@@ -11,14 +11,20 @@ import java.util.Objects;
  * ({@code {"amount": "1234.50", "currency": "EUR"}}) so that no client parses it as a float.
  */
 public record Money(@JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amount, String currency) {
+  /** Digits before the point an amount from outside may have: what numeric(19, 2) holds, with room to add. */
+  public static final int MAX_INTEGER_DIGITS = 15;
+  /** Decimals an amount from outside may have (the columns keep 2; callers refuse more where it matters). */
+  public static final int MAX_SCALE = 4;
+
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
     Currency.getInstance(currency); // refuses codes that are not ISO 4217
   }
 
+  /** An amount written by someone outside: bounded before anything computes with it ({@link Decimals}). */
   public static Money of(String amount, String currency) {
-    return new Money(new BigDecimal(amount), currency);
+    return new Money(Decimals.parse(amount, MAX_INTEGER_DIGITS, MAX_SCALE), currency);
   }
 
   public static final class DecimalString implements JsonbAdapter<BigDecimal, String> {
@@ -29,7 +35,7 @@ public record Money(@JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amou
 
     @Override
     public BigDecimal adaptFromJson(String value) {
-      return new BigDecimal(value);
+      return Decimals.parse(value, MAX_INTEGER_DIGITS, MAX_SCALE);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Limit and keyset cursor of a collection request. The cursor is the last row's sort key, encoded so
@@ -33,9 +34,24 @@ public record PageRequest(int limit, Optional<List<String>> after) {
       String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       return List.of(joined.split(String.valueOf(SEPARATOR), -1));
     } catch (IllegalArgumentException e) {
-      throw new ProblemException("invalid-cursor", "Invalid cursor", 400,
-          "The cursor is not one this API issued.");
+      throw invalid();
     }
+  }
+
+  /**
+   * One part of a cursor, read back: a cursor the client edited (a part missing, not a number, not a
+   * date) is a 400 like any other malformed cursor, never a failure of the server.
+   */
+  public static <T> T keyPart(List<String> key, int index, Function<String, T> parse) {
+    try {
+      return parse.apply(key.get(index));
+    } catch (RuntimeException e) {
+      throw invalid();
+    }
+  }
+
+  private static ProblemException invalid() {
+    return new ProblemException("invalid-cursor", "Invalid cursor", 400, "The cursor is not one this API issued.");
   }
 
   /** Builds the page from {@code limit + 1} fetched rows: the extra row only tells that there is more. */

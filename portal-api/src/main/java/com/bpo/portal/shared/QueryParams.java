@@ -29,14 +29,15 @@ public final class QueryParams {
     }
   }
 
+  /** A decimal as amounts are written: bounded like {@link Money}'s before anything computes with it. */
   public Optional<BigDecimal> decimal(String name, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(value.trim()));
-    } catch (NumberFormatException e) {
-      errors.add(new Problem.FieldError(name, "must be a decimal number like 1234.50"));
+      return Optional.of(Decimals.parse(value, Money.MAX_INTEGER_DIGITS, Money.MAX_SCALE));
+    } catch (Decimals.Invalid e) {
+      errors.add(new Problem.FieldError(name, e.getMessage()));
       return Optional.empty();
     }
   }

@@ -12,7 +12,9 @@ import java.io.IOException;
  * Policy with what Vaadin Flow needs to start its client engine ('unsafe-inline' and 'unsafe-eval'
  * for scripts, inline styles) and nothing from other origins; the API gets a policy that allows
  * nothing at all, since it only ever returns data. Neither may be framed (clickjacking); no answer's
- * type is sniffed; HSTS is sent only over HTTPS, where it means something.
+ * type is sniffed; API answers are never stored by a cache; HSTS is sent only over HTTPS, where it
+ * means something. Liberty's own answers that never reach this filter (the sign-in redirect, its
+ * error pages) get the same headers from the HTTP endpoint's {@code <headers>} in server.xml.
  */
 public class SecurityHeaders extends HttpFilter {
   static final String PAGE_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
@@ -29,6 +31,10 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (api) {
+      // answers hold tenant data and sit behind a bearer token: no browser or proxy keeps a copy
+      response.setHeader("Cache-Control", "no-store");
+    }
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }

@@ -1,5 +1,6 @@
 /**
  * What every feature shares and nothing more: the JAX-RS application, RFC 9457 problem responses,
- * and keyset paging. A feature's own types never live here.
+ * keyset paging, and the readers and writers of untrusted text (bounded numbers, request bodies,
+ * CSV out). A feature's own types never live here.
  */
 package com.bpo.portal.shared;

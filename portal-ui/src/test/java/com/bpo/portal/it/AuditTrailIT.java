@@ -51,6 +51,7 @@ class AuditTrailIT {
       bind(db, "acme");
       try (Statement s = db.createStatement()) {
         s.executeUpdate("delete from customer_contact where tenant_id = 'acme' and name like '" + MARK + "%'");
+        s.executeUpdate("delete from dispute_message where tenant_id = 'acme' and body like '" + MARK + "%'");
         // A-1003's demo primary gets its flag back
         s.executeUpdate("update customer_contact x set is_primary = true from customer_account c "
             + "where c.tenant_id = x.tenant_id and c.id = x.customer_account_id and c.number = 'A-1003' "
@@ -214,6 +215,43 @@ class AuditTrailIT {
     assertTrue(records("entity=customer_contact&entityId=" + contact, "ops.lead", "globex").isEmpty(),
         "acme's record is not in globex's trail");
     assertEquals(400, Portal.get("/api/v1/audit?from=yesterday", "ops.lead", "acme").status());
+  }
+
+  @Test
+  void aClientStakeholderDoesNotReadAnInternalDisputeNoteThroughTheTrailNorItsCsv() {
+    Reply disputes = Portal.get("/api/v1/disputes?limit=1", "agent.acme", "acme");
+    assertEquals(200, disputes.status(), disputes.body());
+    assertFalse(disputes.json().getJsonArray("items").isEmpty(), "acme has disputes in the demo data");
+    long dispute = disputes.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    String note = MARK + " internal note: customer is bluffing " + System.nanoTime();
+    Reply posted = Portal.post("/api/v1/disputes/" + dispute + "/messages", "agent.acme", "acme",
+        Json.createObjectBuilder().add("body", note).add("visibility", "INTERNAL").build().toString());
+    assertEquals(201, posted.status(), posted.body());
+    long message = Portal.get("/api/v1/disputes/" + dispute + "/messages", "agent.acme", "acme").structure()
+        .asJsonArray().getValuesAs(JsonObject.class).stream().filter(m -> note.equals(m.getString("body")))
+        .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    String query = "entity=dispute_message&entityId=" + message;
+
+    List<JsonObject> asLead = records(query, "ops.lead", "acme");
+    assertEquals(1, asLead.size());
+    assertEquals(note, asLead.get(0).getJsonObject("after").getString("body"), "the BPO reads its own note");
+
+    Reply asStakeholder = Portal.get("/api/v1/audit?" + query, "cfo.acme", "acme");
+    assertEquals(200, asStakeholder.status(), asStakeholder.body());
+    assertFalse(asStakeholder.body().contains("bluffing"), asStakeholder.body());
+    JsonObject record = asStakeholder.json().getJsonArray("items").getJsonObject(0);
+    assertEquals("INTERNAL", record.getJsonObject("after").getString("visibility"), "the record keeps its place");
+    assertFalse(Portal.get("/api/v1/audit?entity=dispute_message", "cfo.acme", "acme").body().contains("bluffing"),
+        "nor in the unfiltered list");
+
+    HttpResponse<byte[]> csv = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/audit?" + query))
+        .header("Authorization", "Bearer " + Portal.token("cfo.acme")).header("Accept", "text/csv"));
+    assertEquals(200, csv.statusCode());
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("id,occurred_at"), text);
+    assertFalse(text.contains("bluffing"), text);
+
+    assertEquals(403, Portal.get("/api/v1/audit?" + query, "customer.acme", null).status(), "a customer: nothing");
   }
 
   // ------------------------------------------------------------------ helpers

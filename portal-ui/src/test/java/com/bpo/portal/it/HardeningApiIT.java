@@ -120,6 +120,108 @@ class HardeningApiIT {
     assertNotEquals(429, Portal.get("/api/v1/disputes", "customer.acme", null).status(), "reading is not limited");
   }
 
+  // ------------------------------------------------------------------ malformed input: a quick 4xx, no stack trace
+
+  @Test
+  void anAmountInExponentNotationIsRefusedQuickly() throws IOException {
+    long logged = serverLogSize();
+    long start = System.nanoTime();
+    Portal.Reply reply = Portal.post("/api/v1/disputes", "customer.acme", null,
+        "{\"reasonCode\": \"PRICE\", \"description\": \"x\", \"items\": [{\"invoiceId\": 999999999, "
+            + "\"amount\": \"1e9999999\"}]}");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(400, reply.status(), reply.body());
+    assertTrue(millis < 1000, "answered in " + millis + " ms");
+    assertTrue(reply.body().contains("items[0].amount"), reply.body());
+    assertNoStackTraceLoggedSince(logged);
+  }
+
+  @Test
+  void malformedBodiesAreBadRequestsWithoutAStackTrace() throws IOException {
+    long logged = serverLogSize();
+    String messages = "/api/v1/disputes/999999999/messages";
+    String meetings = "/api/v1/governance/meetings";
+    String[][] cases = {
+        {messages, "customer.acme", "{\"body\": \"unfinished"},                            // malformed JSON
+        {messages, "customer.acme", "{\"body\": \"x\", \"visibility\": \"SECRET\"}"},       // unknown enum value
+        {messages, "customer.acme", "[1, 2, 3]"},                                           // wrong type
+        {meetings, "ops.lead", "{\"type\": \"QBR\", \"title\": \"x\", \"heldOn\": \"2026-02-30\"}"}, // impossible date
+        {meetings, "ops.lead", "{\"type\": \"QBR\", \"title\": 42, \"heldOn\": {}}"},       // wrong types
+    };
+    for (String[] c : cases) {
+      Portal.Reply reply = Portal.post(c[0], c[1], "customer.acme".equals(c[1]) ? null : "acme", c[2]);
+      assertEquals(400, reply.status(), c[2] + " -> " + reply.body());
+      assertTrue(reply.contentType().startsWith("application/problem+json"), c[2] + " -> " + reply.contentType());
+      assertTrue(!reply.body().contains("Exception") && !reply.body().contains("com.bpo"), reply.body());
+    }
+    Portal.Reply enumReply = Portal.post(messages, "customer.acme", null, cases[1][2]);
+    assertTrue(enumReply.body().contains("visibility"), "names the field: " + enumReply.body());
+    assertNoStackTraceLoggedSince(logged);
+  }
+
+  @Test
+  void aCursorTheApiDidNotIssueIsABadRequestOnEveryList() throws IOException {
+    long logged = serverLogSize();
+    String[] lists = {"/api/v1/invoices", "/api/v1/invoices?sort=-total", "/api/v1/disputes",
+        "/api/v1/disputes?sort=-amount", "/api/v1/audit", "/api/v1/governance/entries",
+        "/api/v1/governance/entries?sort=due", "/api/v1/governance/meetings", "/api/v1/procedures"};
+    String[] cursors = {"not*base64", cursor("x"), cursor("2026-01-01\u001fnot-a-number"), cursor("1e9999999\u001f1"),
+        cursor("\u001f\u001f\u001f")};
+    for (String list : lists) {
+      for (String c : cursors) {
+        String path = list + (list.contains("?") ? "&" : "?") + "cursor=" + c;
+        Portal.Reply reply = Portal.get(path, "ops.lead", "acme");
+        assertEquals(400, reply.status(), path + " -> " + reply.body());
+      }
+    }
+    // customers page by number, a text: any text is a key, but not what is no cursor at all
+    assertEquals(400, Portal.get("/api/v1/customers?cursor=not*base64", "ops.lead", "acme").status());
+    assertNoStackTraceLoggedSince(logged);
+  }
+
+  @Test
+  void anInvalidChunkedBodyIsABadRequest() throws IOException {
+    long logged = serverLogSize();
+    String head = "POST /api/v1/governance/meetings HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + Portal.token("ops.lead") + "\r\nX-Tenant: acme\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String answer = exchange(head, "zz\r\n{\"type\"\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false);
+    assertTrue(answer.startsWith("HTTP/1.1 4"), answer);
+    assertTrue(!answer.contains("Exception"), answer);
+    assertNoStackTraceLoggedSince(logged);
+  }
+
+  @Test
+  void aScorecardPeriodOutsideTheSaneRangeIsRefusedWith422() {
+    for (String period : new String[] {"9999-12", "1900-01"}) {
+      Portal.Reply read = Portal.get("/api/v1/scorecards?period=" + period, "ops.lead", "acme");
+      assertEquals(422, read.status(), read.body());
+      Portal.Reply compute = Portal.post("/api/v1/scorecards/" + period + "/compute", "ops.lead", "acme", "{}");
+      assertEquals(422, compute.status(), compute.body());
+    }
+  }
+
+  private static String cursor(String key) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Liberty's log of the server under test (failsafe runs in portal-ui). */
+  private static final java.nio.file.Path SERVER_LOG =
+      java.nio.file.Path.of("target/liberty/wlp/usr/servers/portal/logs/messages.log");
+
+  private static long serverLogSize() throws IOException {
+    return java.nio.file.Files.exists(SERVER_LOG) ? java.nio.file.Files.size(SERVER_LOG) : 0;
+  }
+
+  /** Nothing logged a stack trace or an error since {@code from}: a caller's mistake is not the server's. */
+  static void assertNoStackTraceLoggedSince(long from) throws IOException {
+    assertTrue(java.nio.file.Files.exists(SERVER_LOG), "the server's log is at " + SERVER_LOG.toAbsolutePath());
+    byte[] all = java.nio.file.Files.readAllBytes(SERVER_LOG);
+    String added = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+        StandardCharsets.UTF_8);
+    assertTrue(!added.contains("\tat ") && !added.contains("Unexpected failure") && !added.contains(" E "), added);
+  }
+
   private static void resetQuota() throws SQLException {
     try (Connection db = Portal.asOwner();
          PreparedStatement s = db.prepareStatement("delete from request_quota where user_name in ('customer.acme', 'agent.acme')")) {

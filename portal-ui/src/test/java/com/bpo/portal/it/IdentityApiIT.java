@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -185,6 +186,82 @@ class IdentityApiIT {
     assertEquals(200, reply.status());
     assertTrue(reply.body().contains("/api/v1/me"), "OpenAPI lists /api/v1/me");
     assertTrue(reply.body().contains("/api/v1/customers/{id}"), "OpenAPI lists /api/v1/customers/{id}");
+  }
+
+  // ------------------------------------------------------------------ what a bearer token must be
+
+  @Test
+  void anIdTokenIsNoBearerToken() {
+    JsonObject tokens = tokens("portal-cli", "cfo.acme");
+    Reply withAccessToken = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer " + tokens.getString("access_token")));
+    assertEquals(200, withAccessToken.status(), "the access token of the same sign-in works: " + withAccessToken.body());
+    Reply withIdToken = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer " + tokens.getString("id_token")));
+    assertEquals(401, withIdToken.status(), withIdToken.body());
+  }
+
+  @Test
+  void anAccessTokenMadeForAnotherClientIsRefused() {
+    // Keycloak's own admin-cli client of the realm issues genuine, signed access tokens without the
+    // portal-api audience: mpJwt's audiences check must refuse them
+    Reply reply = Portal.send(tokenRequest("admin-cli", "cfo.acme"));
+    Assumptions.assumeTrue(reply.status() == 200, "admin-cli gives no password grant here: " + reply.body());
+    Reply answer = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer " + reply.json().getString("access_token")));
+    assertEquals(401, answer.status(), answer.body());
+  }
+
+  @Test
+  void apiAnswersAreNeverStoredByACache() {
+    var answer = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+        .header("Authorization", "Bearer " + Portal.token("cfo.acme")));
+    assertEquals(200, answer.statusCode());
+    assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+    var refused = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/customers/999999999"))
+        .header("Authorization", "Bearer " + Portal.token("cfo.acme")));
+    assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElse(""), "errors too");
+  }
+
+  @Test
+  void libertysSignInRedirectCarriesTheSecurityHeaders() {
+    var answer = Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/")));
+    assertTrue(answer.statusCode() == 200 || answer.statusCode() / 100 == 3, "status " + answer.statusCode());
+    var headers = answer.headers();
+    assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), headers.map().toString());
+    assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), headers.map().toString());
+    assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+        headers.map().toString());
+  }
+
+  @Test
+  void readinessSaysUpWithoutCountingTenants() {
+    Reply reply = Portal.get("/health/ready", null, null);
+    assertEquals(200, reply.status(), reply.body());
+    assertTrue(reply.body().contains("UP"), reply.body());
+    assertTrue(!reply.body().contains("tenants"), reply.body());
+  }
+
+  @Test
+  void theOpenApiDocumentDeclaresBearerTokensAndNoTestOnlyHeader() {
+    String document = Portal.get("/openapi", null, null).body();
+    assertTrue(document.contains("securitySchemes"), "a security scheme is declared");
+    assertTrue(document.contains("scheme: bearer"), document.substring(document.indexOf("securitySchemes")));
+    assertTrue(!document.contains("X-Inject-Fault"), "the test-only fault header is not advertised");
+  }
+
+  private static HttpRequest.Builder tokenRequest(String client, String user) {
+    String form = "grant_type=password&client_id=" + client + "&password=demo&username=" + user
+        + "&scope=" + java.net.URLEncoder.encode("openid organization:*", java.nio.charset.StandardCharsets.UTF_8);
+    return HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+  }
+
+  private static JsonObject tokens(String client, String user) {
+    Reply reply = Portal.send(tokenRequest(client, user));
+    assertEquals(200, reply.status(), reply.body());
+    return reply.json();
   }
 
   static void assertProblem(Reply reply, String kind) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,6 +129,66 @@ class ImportApiIT {
     String id = acme.json().getString("detail").replaceAll(".*/imports/(\\d+)/errors", "$1");
     assertEquals(200, Portal.get("/api/v1/imports/" + id, "agent.acme", "acme").status());
     assertEquals(404, Portal.get("/api/v1/imports/" + id, "ops.lead", "globex").status());
+  }
+
+  // ------------------------------------------------------------------ what the reading refuses
+
+  @Test
+  void hostileNumbersNulBytesAndOverlongValuesAreRejectedQuicklyRowByRow() {
+    String csv = HEADER
+        + "TST-20,A-1001,2026-11-01,2026-12-01,USD,1,Exponent,1E+1000000,1.00,0,1.00\n"          // row 1: quantity
+        + "TST-21,A-1001,2026-11-01,2026-12-01,USD,1,Twenty digits,1,12345678901234567890,0,1.00\n" // row 2: unit_price
+        + "TST-22,A-1001,2026-11-01,2026-12-01,USD,1,Small exponent,1,1.00,0,1E+20\n"           // row 3: invoice_total
+        + "TST-23,A-1001,2026-11-01,2026-12-01,USD,1,Nul \u0000 byte,1,1.00,0,1.00\n"           // row 4: description
+        + "TST-24,A-1001," + "9".repeat(1_000_000) + ",2026-12-01,USD,1,Huge date,1,1.00,0,1.00\n"; // row 5: issue_date
+    long start = System.nanoTime();
+    Reply reply = upload(csv, "agent.acme", "acme");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(422, reply.status(), reply.body().substring(0, Math.min(2000, reply.body().length())));
+    assertTrue(millis < 5000, "answered in " + millis + " ms");
+    IdentityApiIT.assertProblem(reply, "import-rejected");
+    Set<String> errors = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getInt("row") + ":" + e.getString("field")).collect(Collectors.toSet());
+    assertEquals(Set.of("1:quantity", "2:unit_price", "3:invoice_total", "4:description", "5:issue_date"), errors);
+    assertTrue(reply.body().length() < 5000, "a bad value is quoted in part only: " + reply.body().length());
+    assertTrue(reply.body().contains("exponent"), reply.body());
+  }
+
+  @Test
+  void aHeaderNamingAColumnTwiceIsRejectedAndNothingIsCreated() {
+    String header = HEADER.replace("\n", ",invoice_number\n");
+    Reply reply = upload(header + "TST-30,A-1001,2026-11-01,2026-12-01,USD,1,Twice,1,1.00,0,1.00,x\n",
+        "agent.acme", "acme");
+    assertEquals(422, reply.status(), reply.body());
+    JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals("header", error.getString("field"));
+    assertTrue(error.getString("message").contains("invoice_number"), error.toString());
+    assertEquals(0, Portal.get("/api/v1/invoices?q=TST-30", "agent.acme", "acme").json().getJsonArray("items").size());
+    assertEquals(0, Portal.get("/api/v1/invoices?q=x", "agent.acme", "acme").json().getJsonArray("items").stream()
+        .filter(i -> i.asJsonObject().getString("number").equals("x")).count(), "the last column did not win");
+  }
+
+  @Test
+  void aUtf8FileWithAByteOrderMarkImportsAndALatin1FileIsRefused() {
+    String row = "TST-40,A-1001,2026-11-01,2026-12-01,USD,1,Caf\u00e9 cr\u00e8me,1,1.00,0,1.00\n";
+    Reply withBom = upload(("\ufeff" + HEADER + row).getBytes(StandardCharsets.UTF_8));
+    assertEquals(201, withBom.status(), withBom.body());
+    String invoiceId = invoice("TST-40").getJsonNumber("id").toString();
+    String lines = Portal.get("/api/v1/invoices/" + invoiceId, "agent.acme", "acme").body();
+    assertTrue(lines.contains("Caf\u00e9 cr\u00e8me"), lines);
+
+    Reply latin1 = upload((HEADER + row.replace("TST-40", "TST-41")).getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(422, latin1.status(), latin1.body());
+    JsonObject error = latin1.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals("file", error.getString("field"));
+    assertTrue(error.getString("message").contains("UTF-8"), error.toString());
+  }
+
+  private static Reply upload(byte[] csv) {
+    return Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
+        .header("Content-Type", "text/csv").header("X-File-Name", "test.csv")
+        .header("Authorization", "Bearer " + Portal.token("agent.acme")).header("X-Tenant", "acme")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
   }
 
   private static Reply upload(String csv, String user, String tenant) {

@@ -42,6 +42,35 @@ class SessionSettingsTest {
   }
 
   @Test
+  void cookiesAreSecureWhereTlsIsUsedBySetting() throws IOException {
+    String server = Files.readString(SERVER_XML);
+    assertTrue(server.contains("<variable name=\"cookies.secure\""), "one setting for production");
+    assertTrue(server.contains("<webAppSecurity ssoRequiresSSL=\"${cookies.secure}\"/>"), "Liberty's sign-on cookie");
+    assertTrue(Files.readString(Path.of("../portal-api/src/main/java/com/bpo/portal/shared/SessionCookies.java"))
+        .contains("setSecure(true)"), "the session cookie");
+  }
+
+  @Test
+  void bearerTokensNeedThePortalsAudienceAndExpireWithinSeconds() throws IOException {
+    String server = Files.readString(SERVER_XML);
+    assertTrue(server.contains("audiences=\"${jwt.audiences}\""));
+    assertTrue(server.contains("<variable name=\"jwt.audiences\" defaultValue=\"portal-api\"/>"));
+    Matcher skew = Pattern.compile("<variable name=\"jwt.clock.skew\" defaultValue=\"(\\d+)s\"/>").matcher(server);
+    assertTrue(skew.find());
+    assertTrue(Integer.parseInt(skew.group(1)) <= 5, "clock skew " + skew.group(1) + " s");
+    assertTrue(Files.readString(WEB_XML).contains("com.bpo.portal.tenant.AccessTokens"), "the token type check");
+  }
+
+  @Test
+  void libertysOwnPagesGetTheSecurityHeaders() throws IOException {
+    String server = Files.readString(SERVER_XML);
+    for (String header : new String[] {"X-Content-Type-Options: nosniff", "X-Frame-Options: DENY",
+        "Content-Security-Policy: default-src 'self';"}) {
+      assertTrue(server.contains("<setIfMissing>" + header), header);
+    }
+  }
+
+  @Test
   void vaadinsCsrfProtectionStaysOn() throws IOException {
     try (var sources = Files.walk(Path.of("src/main"))) {
       assertTrue(sources.filter(Files::isRegularFile).noneMatch(SessionSettingsTest::disablesXsrf));

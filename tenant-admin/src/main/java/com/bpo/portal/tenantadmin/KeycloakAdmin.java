@@ -149,11 +149,17 @@ public class KeycloakAdmin {
   // ------------------------------------------------------------------ users and roles
 
   public Optional<User> user(String username) {
+    if (username == null || username.length() > MAX_USERNAME) {
+      return Optional.empty(); // no such user; asking would send Keycloak a request line it refuses (431)
+    }
     return getArray("/users?exact=true&briefRepresentation=true&username=" + encode(username))
         .getValuesAs(JsonObject.class).stream()
         .filter(u -> username.equalsIgnoreCase(u.getString("username")))
         .map(User::of).findFirst();
   }
+
+  /** Keycloak's own limit on a username. */
+  static final int MAX_USERNAME = 255;
 
   /** The user, made if missing, with a first password when one is given. */
   public User ensureUser(String username, String email, String firstName, String lastName, String password,

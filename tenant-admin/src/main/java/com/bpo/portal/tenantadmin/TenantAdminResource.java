@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Tenant administration for platform admins: open, list, suspend, resume, people, export, delete. */
 @Path("/admin/tenants")
@@ -76,7 +77,10 @@ public class TenantAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a tenant in one operation (rows, Keycloak organization, first people); "
       + "sending it again completes one a failure interrupted")
-  public Response create(NewTenant request, @HeaderParam(FAULT_HEADER) String fault, @Context UriInfo uri) {
+  public Response create(NewTenant request,
+                         // test-only (FaultInjection, off in production): not part of the published API
+                         @Parameter(hidden = true) @HeaderParam(FAULT_HEADER) String fault,
+                         @Context UriInfo uri) {
     if (request == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the new tenant as JSON.");
     }

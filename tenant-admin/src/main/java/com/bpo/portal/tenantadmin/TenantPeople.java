@@ -78,9 +78,9 @@ public class TenantPeople {
     if (person == null) {
       throw new InvalidFields("Name the person to add.", List.of(new FieldError("username", "is required")));
     }
-    boolean staff = STAFF_ROLES.contains(role);
+    boolean staff = role != null && STAFF_ROLES.contains(role); // List.of(...).contains(null) throws
     problems.addAll(person.problems("", !staff && keycloak.user(String.valueOf(person.username())).isEmpty()));
-    if (!staff && !CLIENT_ROLES.contains(role)) {
+    if (!staff && (role == null || !CLIENT_ROLES.contains(role))) {
       problems.add(new FieldError("role", "must be one of bpo-lead, bpo-agent, client-stakeholder, customer"));
     }
     if (Roles.CUSTOMER.equals(role) && (customerAccount == null || customerAccount.isBlank())) {

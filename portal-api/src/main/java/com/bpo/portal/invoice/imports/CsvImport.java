@@ -11,7 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -26,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 abstract class CsvImport implements AutoCloseable {
   static final int ERRORS_KEPT = 1000;
   static final int BATCH = 500;
+  static final int MESSAGE_KEPT = 1000;
 
   private final TenantSql sql;
   private final List<FieldError> errors = new ArrayList<>();
@@ -51,20 +53,30 @@ abstract class CsvImport implements AutoCloseable {
   abstract void finish() throws SQLException;
 
   ImportReport read(Reader csv, String fileName) throws SQLException {
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
+    try (CSVParser parser = CsvText.FORMAT.parse(csv)) {
+      List<String> header = parser.getHeaderNames();
+      Set<String> twice = CsvText.duplicated(header);
       List<String> missing = columns().stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-      if (missing.isEmpty()) {
+      if (!twice.isEmpty()) {
+        error(0, "header", "names the column(s) " + twice + " more than once; each column must appear once");
+      } else if (!missing.isEmpty()) {
+        error(0, "header", "missing column(s) " + missing + "; expected " + columns());
+      } else {
         for (CSVRecord record : parser) {
           rows++;
-          accept(record);
+          Optional<String> control = CsvText.withControlCharacter(record, header);
+          if (control.isPresent()) {
+            error(rows, control.get(), "holds a NUL or another control character, which no value may contain");
+          } else {
+            accept(record);
+          }
         }
         finish();
-      } else {
-        error(0, "header", "missing column(s) " + missing + "; expected " + columns());
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      error(rows + 1, "file", "could not be read as CSV: " + e.getMessage());
+      error(rows + 1, "file", CsvText.notUtf8(e)
+          ? "is not UTF-8 text: save it as \"CSV UTF-8\" (other encodings, such as Latin-1, are not read)"
+          : "could not be read as CSV: " + e.getMessage());
     }
     boolean rejected = errorCount > 0;
     return new ImportReport(null, kind().name(), fileName,
@@ -75,7 +87,10 @@ abstract class CsvImport implements AutoCloseable {
   void error(FieldError error) {
     errorCount++;
     if (errors.size() < ERRORS_KEPT) {
-      errors.add(error);
+      String message = error.message();
+      // values are quoted at most FieldParser.ECHOED long; this bounds whatever else a message holds
+      errors.add(message.length() <= MESSAGE_KEPT ? error
+          : new FieldError(error.row(), error.field(), message.substring(0, MESSAGE_KEPT) + "…"));
     }
   }
 

@@ -1,12 +1,9 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.shared.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The downloadable per-row error report of an upload: row, field, message. */
 public final class ErrorReportCsv {
@@ -17,10 +14,9 @@ public final class ErrorReportCsv {
   }
 
   public static void write(ImportReport report, OutputStream out) throws IOException {
-    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-        CSVFormat.RFC4180.builder().setHeader("row", "field", "message").get())) {
+    try (CsvOut printer = CsvOut.to(out, "row", "field", "message")) {
       for (Problem.FieldError e : report.errors()) {
-        printer.printRecord(e.row(), e.field(), e.message());
+        printer.row(e.row(), e.field(), e.message());
       }
     }
   }

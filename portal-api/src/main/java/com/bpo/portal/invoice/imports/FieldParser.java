@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import java.util.Set;
  * at the first; each method returns null (or the raw text) for a bad value and records why.
  */
 final class FieldParser {
+  static final int MAX_INTEGER_DIGITS = 15;
+  /** How much of a bad value an error message quotes: a 10 MB value must not become a 10 MB report. */
+  static final int ECHOED = 200;
   private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
   private final Map<String, String> values;
@@ -59,7 +63,7 @@ final class FieldParser {
     try {
       return LocalDate.parse(raw(field));
     } catch (DateTimeParseException e) {
-      error(field, "'" + raw(field) + "' is not a date like 2026-11-23");
+      error(field, "'" + echo(raw(field)) + "' is not a date like 2026-11-23");
       return null;
     }
   }
@@ -73,7 +77,7 @@ final class FieldParser {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    error(field, "'" + code + "' is not an ISO 4217 currency code");
+    error(field, "'" + echo(code) + "' is not an ISO 4217 currency code");
     return null;
   }
 
@@ -82,7 +86,7 @@ final class FieldParser {
     if (COUNTRIES.contains(code)) {
       return code;
     }
-    error(field, "'" + code + "' is not an ISO 3166 alpha-2 country code such as FR or US");
+    error(field, "'" + echo(code) + "' is not an ISO 3166 alpha-2 country code such as FR or US");
     return null;
   }
 
@@ -91,7 +95,7 @@ final class FieldParser {
     if (value != null && value > 0) {
       return value;
     }
-    error(field, "'" + raw(field) + "' is not a positive whole number");
+    error(field, "'" + echo(raw(field)) + "' is not a positive whole number");
     return null;
   }
 
@@ -100,7 +104,7 @@ final class FieldParser {
     if (value != null && value >= min && value <= max) {
       return value;
     }
-    error(field, "'" + raw(field) + "' is not a whole number from " + min + " to " + max);
+    error(field, "'" + echo(raw(field)) + "' is not a whole number from " + min + " to " + max);
     return null;
   }
 
@@ -112,19 +116,26 @@ final class FieldParser {
     }
   }
 
+  /**
+   * A decimal written out in full, with at most {@value #MAX_INTEGER_DIGITS} digits before the point
+   * (what the numeric(19, x) columns hold, with room for the sums) and {@code maxScale} after it.
+   */
   BigDecimal decimal(String field, int maxScale, boolean zeroAllowed) {
     try {
-      BigDecimal value = new BigDecimal(raw(field));
-      if (value.scale() > maxScale) {
-        error(field, "has more than " + maxScale + " decimals");
-      } else if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
+      BigDecimal value = Decimals.parse(raw(field), MAX_INTEGER_DIGITS, maxScale);
+      if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
         error(field, zeroAllowed ? "must not be negative" : "must be more than zero");
       } else {
         return value;
       }
-    } catch (NumberFormatException e) {
-      error(field, "'" + raw(field) + "' is not a decimal number like 1234.50");
+    } catch (Decimals.Invalid e) {
+      error(field, "'" + echo(raw(field)) + "' " + e.getMessage());
     }
     return null;
+  }
+
+  /** A value as an error message may quote it: at most {@value #ECHOED} characters of it. */
+  static String echo(String value) {
+    return value.length() <= ECHOED ? value : value.substring(0, ECHOED) + "… (" + value.length() + " characters)";
   }
 }

@@ -51,7 +51,7 @@ abstract class GroupedCsvImport<R> extends CsvImport {
     if (current.isEmpty()) {
       currentKey = key;
       if (finished.contains(key)) {
-        error(rows, keyColumn(), "'" + key + "' appears again after other " + documentWord() + "s: a "
+        error(rows, keyColumn(), "'" + FieldParser.echo(key) + "' appears again after other " + documentWord() + "s: a "
             + documentWord() + "'s rows must be together and its " + keyWord() + " unique");
         currentBroken = true;
       }

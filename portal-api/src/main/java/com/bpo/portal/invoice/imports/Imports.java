@@ -7,9 +7,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +44,7 @@ public class Imports {
       throw new IllegalStateException(e);
     }
     ImportReport report;
-    try (Reader csv = new InputStreamReader(new DigestInputStream(upload, sha256), StandardCharsets.UTF_8)) {
+    try (Reader csv = CsvText.utf8(new DigestInputStream(upload, sha256))) {
       transactionTimeout(timeoutSeconds);
       try {
         report = transaction.apply(kind, csv, fileName);

@@ -3,6 +3,7 @@ package com.bpo.portal.invoice.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.shared.Problem.FieldError;
 import java.io.IOException;
@@ -58,5 +59,13 @@ class InvoiceRowTest {
   @Test
   void aThreeLetterCodeThatIsNoCurrencyIsRefused() throws IOException {
     assertEquals(List.of("currency"), fieldsInError("INV-1,A-1,2026-11-01,2026-12-01,ABC,1,X,1,1,0,1"));
+  }
+
+  @Test
+  void numbersInExponentNotationOrTooLongAreRefusedQuickly() throws IOException {
+    long start = System.nanoTime();
+    assertEquals(List.of("quantity", "unit_price", "invoice_total"),
+        fieldsInError("INV-1,A-1,2026-11-01,2026-12-01,EUR,1,X,1E+1000000,12345678901234567890,0,1E+20"));
+    assertTrue(System.nanoTime() - start < 500_000_000L);
   }
 }

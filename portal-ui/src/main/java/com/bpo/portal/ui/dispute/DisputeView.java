@@ -7,6 +7,8 @@ import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.dispute.Outcome;
 import com.bpo.portal.dispute.Party;
 import com.bpo.portal.dispute.StaffMember;
+import com.bpo.portal.shared.Decimals;
+import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.dispute.TransitionRequest;
 import com.bpo.portal.dispute.Visibility;
@@ -229,7 +231,9 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       accepted.setInvalid(false);
       try {
         disputes.transition(id, new TransitionRequest(action, detail.dispute().version(), note.getValue(),
-            outcome.getValue(), accepted.getValue() == null ? null : accepted.getValue().toPlainString()));
+            outcome.getValue(), accepted.getValue() == null ? null
+                : Decimals.within(accepted.getValue(), Money.MAX_INTEGER_DIGITS, 2)
+                    ? accepted.getValue().toPlainString() : ""));
         dialog.close();
         notify(getTranslation("dispute.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
         reload();

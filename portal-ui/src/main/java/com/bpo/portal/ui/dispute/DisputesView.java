@@ -7,6 +7,7 @@ import com.bpo.portal.dispute.DisputeSort;
 import com.bpo.portal.dispute.DisputeStatus;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.dispute.StaffMember;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
@@ -221,7 +222,8 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
   private void refresh() {
     DisputeFilter filter = new DisputeFilter(statuses.getSelectedItems(), Optional.ofNullable(reason.getValue()),
         Optional.empty(), Optional.ofNullable(assignee.getValue()), Optional.ofNullable(minAge.getValue()),
-        Optional.empty(), Optional.ofNullable(minAmount.getValue()), Optional.empty(), breachedOnly.getValue(),
+        Optional.empty(), Optional.ofNullable(minAmount.getValue())
+            .filter(v -> Decimals.within(v, 17, 2)), Optional.empty(), breachedOnly.getValue(),
         openOnly.getValue(), Optional.empty());
     fetch = null;
     grid.setItems(query -> {

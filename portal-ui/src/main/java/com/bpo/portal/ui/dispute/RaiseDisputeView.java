@@ -10,7 +10,9 @@ import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
 import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
@@ -195,7 +197,9 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     List<NewDispute.Item> items = new ArrayList<>();
     for (InvoiceSummary invoice : chosen) {
       BigDecimal amount = amountField(invoice).getValue();
-      items.add(new NewDispute.Item(invoice.id(), null, amount == null ? "" : amount.toPlainString()));
+      // the field's own converter takes exponents: an unbounded value is sent as none (refused by the service)
+      boolean plain = amount != null && Decimals.within(amount, Money.MAX_INTEGER_DIGITS, 2);
+      items.add(new NewDispute.Item(invoice.id(), null, plain ? amount.toPlainString() : ""));
     }
     reason.setInvalid(false);
     description.setInvalid(false);

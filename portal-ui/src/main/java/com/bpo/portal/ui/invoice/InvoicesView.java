@@ -6,6 +6,7 @@ import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
 import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
@@ -43,6 +44,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -163,10 +165,15 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     getUI().ifPresent(ui -> ui.navigate(InvoiceView.class, invoice.id()));
   }
 
+  /** A total to filter by, if it is one an invoice can have (the field's converter takes exponents). */
+  private static Optional<BigDecimal> bounded(BigDecimal value) {
+    return Optional.ofNullable(value).filter(v -> Decimals.within(v, 17, 2));
+  }
+
   private void refresh() {
     InvoiceFilter filter = new InvoiceFilter(statuses.getSelectedItems(), customer,
         Optional.ofNullable(dueFrom.getValue()), Optional.ofNullable(dueTo.getValue()),
-        Optional.ofNullable(minTotal.getValue()), Optional.ofNullable(maxTotal.getValue()), overdueOnly.getValue(),
+        bounded(minTotal.getValue()), bounded(maxTotal.getValue()), overdueOnly.getValue(),
         Optional.empty()).withText(search.getValue());
     currentFilter = filter;
     fetch = null;
