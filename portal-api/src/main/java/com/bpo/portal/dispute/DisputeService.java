@@ -9,6 +9,9 @@ import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffDirectory;
+import com.bpo.portal.tenant.StaffMember;
+import com.bpo.portal.tenant.TenantRole;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
@@ -47,6 +50,7 @@ public class DisputeService {
   EntityManager em;
 
   @Inject TenantContext context;
+  @Inject StaffDirectory staffDirectory;
   @Inject CustomerScope scope;
   @Inject MailOutbox outbox;
   @Inject DisputeMail mail;
@@ -347,16 +351,8 @@ public class DisputeService {
   }
 
   /** The tenant's BPO staff who can be given disputes, by name. */
-  @SuppressWarnings("unchecked")
   public List<StaffMember> assignableStaff() {
-    List<StaffMember> staff = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) em.createNativeQuery("select username, display_name, email, role "
-            + "from tenant_staff where tenant_id = ?1 and active and role in ('bpo-lead', 'bpo-agent') "
-            + "order by display_name")
-        .setParameter(1, tenantId()).getResultList()) {
-      staff.add(new StaffMember((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
-    }
-    return staff;
+    return staffDirectory.staff(TenantRole.BPO);
   }
 
   /** How many disputes are open, and how many of those are past an SLA target (0 for a customer's view). */

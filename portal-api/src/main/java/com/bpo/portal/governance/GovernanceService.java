@@ -16,6 +16,9 @@ import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffDirectory;
+import com.bpo.portal.tenant.StaffMember;
+import com.bpo.portal.tenant.TenantRole;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
@@ -56,6 +59,7 @@ public class GovernanceService {
   EntityManager em;
 
   @Inject TenantContext context;
+  @Inject StaffDirectory staffDirectory;
   @Inject MailOutbox outbox;
   @Inject GovernanceMail mail;
   @Inject Clock clock;
@@ -237,15 +241,8 @@ public class GovernanceService {
   }
 
   /** The people who can own an entry: the tenant's active BPO staff and client stakeholders. */
-  @SuppressWarnings("unchecked")
   public List<StaffMember> staff() {
-    List<StaffMember> staff = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) em.createNativeQuery("select username, display_name, email, role "
-            + "from tenant_staff where tenant_id = ?1 and active order by display_name")
-        .setParameter(1, tenantId()).getResultList()) {
-      staff.add(new StaffMember((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
-    }
-    return staff;
+    return staffDirectory.staff(TenantRole.STAFF);
   }
 
   // ---------------------------------------------------------------- changing

@@ -9,6 +9,9 @@ import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffDirectory;
+import com.bpo.portal.tenant.StaffMember;
+import com.bpo.portal.tenant.TenantRole;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
@@ -44,6 +47,7 @@ public class ProcedureService {
   EntityManager em;
 
   @Inject TenantContext context;
+  @Inject StaffDirectory staffDirectory;
   @Inject MailOutbox outbox;
 
   private static final String SUMMARY_SELECT = """
@@ -300,13 +304,10 @@ public class ProcedureService {
   }
 
   /** The BPO staff and stakeholders a procedure can be owned by: the tenant's leads. */
-  @SuppressWarnings("unchecked")
   public List<ProcedureDetail.Person> possibleOwners() {
     requireReader();
-    List<Object[]> rows = em.createNativeQuery("select username, display_name from tenant_staff where tenant_id = ?1 "
-            + "and active and role = 'bpo-lead' order by display_name, username")
-        .setParameter(1, tenantId()).getResultList();
-    return rows.stream().map(r -> new ProcedureDetail.Person((String) r[0], (String) r[1])).toList();
+    return staffDirectory.staff(java.util.EnumSet.of(TenantRole.BPO_LEAD)).stream()
+        .map(s -> new ProcedureDetail.Person(s.username(), s.displayName())).toList();
   }
 
   // ---------------------------------------------------------------- writing
@@ -526,11 +527,9 @@ public class ProcedureService {
     // everyone on the BPO side of the tenant is asked to read it
     Tenant tenant = context.requireTenant();
     ProcedureMail.Text text = ProcedureMail.effective(tenant.locale(), p.title(), v.number(), from);
-    for (Object email : em.createNativeQuery("select email from tenant_staff where tenant_id = ?1 and active "
-            + "and role in ('bpo-lead', 'bpo-agent') and email is not null order by username")
-        .setParameter(1, tenantId()).getResultList()) {
-      outbox.enqueue((String) email, text.subject(), text.body());
-    }
+    staffDirectory.staff(TenantRole.BPO).stream().filter(s -> s.email() != null)
+        .sorted(java.util.Comparator.comparing(StaffMember::username))
+        .forEach(s -> outbox.enqueue(s.email(), text.subject(), text.body()));
   }
 
   private void move(long versionId, VersionStatus to) {

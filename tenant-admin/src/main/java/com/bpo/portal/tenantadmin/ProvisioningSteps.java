@@ -162,6 +162,18 @@ public class ProvisioningSteps {
     }
   }
 
+  /** Gives an active member of the tenant's staff another role there; false if there is none. */
+  @Transactional
+  public boolean changeStaffRole(String slug, String username, String role) {
+    try (Connection c = dataSource.getConnection()) {
+      bind(c, slug);
+      return update(c, "update tenant_staff set role = ? where tenant_id = ? and username = ? and active",
+          role, slug, username) > 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Transactional
   public void writePerson(String slug, StaffRow row, Long customerAccountId) {
     try (Connection c = dataSource.getConnection()) {
