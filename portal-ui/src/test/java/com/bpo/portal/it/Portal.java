@@ -75,6 +75,14 @@ final class Portal {
     return send(request);
   }
 
+  static Reply put(String path, String user, String tenant, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    authorise(request, user, tenant);
+    return send(request);
+  }
+
   private static void authorise(HttpRequest.Builder request, String user, String tenant) {
     if (user != null) {
       request.header("Authorization", "Bearer " + token(user));
