@@ -123,12 +123,11 @@ public class TenantPeople {
           List.of(new FieldError("role", "must be one of bpo-lead, bpo-agent, client-stakeholder")));
     }
     requireTenant(slug);
-    if (!rows.changeStaffRole(slug, username, role)) {
-      throw ProblemException.notFound("Staff member " + username + " in tenant " + slug);
-    }
+    ProvisioningSteps.StaffRow row = rows.changeStaffRole(slug, username, role)
+        .orElseThrow(() -> ProblemException.notFound("Staff member " + username + " in tenant " + slug));
     audit.record(actor, "person.role", slug, Json.createObjectBuilder().add("username", username)
         .add("role", role).build(), AdminAudit.Outcome.SUCCEEDED);
-    return list(slug).stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();
+    return new Person(row.username(), row.displayName(), row.email(), row.role(), true, null);
   }
 
   /**
