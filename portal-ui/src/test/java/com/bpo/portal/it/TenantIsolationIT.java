@@ -198,8 +198,13 @@ class TenantIsolationIT {
         }
       } finally {
         eraser.rollback();
+        // the owner removes the test tenant (and the rows its creation seeded) the way a deletion does
         try (Connection owner = Portal.asOwner(); Statement s = owner.createStatement()) {
-          s.executeUpdate("delete from tenant where id = 'never-exported'");
+          owner.setAutoCommit(false);
+          s.executeUpdate("insert into tenant_export (slug, actor, manifest) values ('never-exported', 'test', '{}')");
+          s.execute("select delete_tenant_data('never-exported')");
+          s.executeUpdate("delete from tenant_export where slug = 'never-exported'");
+          owner.commit();
         }
       }
     }
