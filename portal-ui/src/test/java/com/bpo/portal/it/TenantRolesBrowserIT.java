@@ -72,6 +72,26 @@ class TenantRolesBrowserIT {
     assertTrue(browser.findElements(By.id("settings-save")).isEmpty(), "the lead's screen is refused to an agent");
   }
 
+  @Test
+  void thePlatformAdminAssignsTheRoleInOneTenantFromItsPeopleList() {
+    String role = "person-role-duo.staff";
+    try {
+      Browsers.signIn(browser, "admin", "/admin/tenant/globex");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(role)));
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+      Browsers.screenshot(browser, "tenant-people-roles-1366");
+      Browsers.click(browser, By.id(role));
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//vaadin-select-item[contains(., 'BPO team lead')]"))).click();
+      wait.until(d -> "bpo-lead".equals(Portal.get("/api/v1/me", "duo.staff", "globex").json().getString("tenantRole")));
+      assertTrue(Portal.get("/api/v1/me", "duo.staff", "acme").json().getString("tenantRole").equals("bpo-lead"));
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      Browsers.screenshot(browser, "tenant-people-roles-390");
+    } finally {
+      Portal.put("/api/v1/admin/tenants/globex/people/duo.staff/role", "admin", null, "{\"role\": \"bpo-agent\"}");
+    }
+  }
+
   private String welcome() {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome"))).getText();
   }
