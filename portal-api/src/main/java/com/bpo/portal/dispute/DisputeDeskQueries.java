@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DisputeDeskQueries {
   @Inject TenantSql sql;
+  @Inject com.bpo.portal.tenant.StaffDirectory staffDirectory;
 
   List<DisputeReason> reasons(boolean includeInactive) {
     return sql.sql("select code, label, active, sort_order from dispute_reason where tenant_id = :tenant"
@@ -63,10 +65,7 @@ public class DisputeDeskQueries {
 
   /** Active BPO leads and agents, by name. */
   List<StaffMember> assignableStaff() {
-    return sql.sql("""
-            select username, display_name, email, role from tenant_staff
-            where tenant_id = :tenant and active and role in ('bpo-lead', 'bpo-agent') order by display_name""")
-        .list(r -> new StaffMember(r.string("username"), r.string("display_name"), r.string("email"),
-            r.string("role")));
+    // staff and their roles belong to the tenant feature: one query for every feature
+    return staffDirectory.staff(com.bpo.portal.tenant.TenantRole.BPO);
   }
 }

@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.mail.MailOutbox;
 import com.bpo.portal.shared.Money;

@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.invoice.InvoiceLedger;
 import com.bpo.portal.invoice.InvoiceSummary;

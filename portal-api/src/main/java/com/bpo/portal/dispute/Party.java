@@ -1,7 +1,7 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantRole;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -17,14 +17,17 @@ public enum Party {
     this.sees = sees;
   }
 
+  /** The dispute's perspective of the one role model: the user's role in the active tenant. */
   public static Party of(PortalUser user) {
-    if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT)) {
-      return BPO;
-    }
-    if (user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-      return CLIENT;
-    }
-    return CUSTOMER;
+    return user.tenantRole().map(Party::of).orElse(CUSTOMER);
+  }
+
+  public static Party of(TenantRole role) {
+    return switch (role) {
+      case BPO_LEAD, BPO_AGENT -> BPO;
+      case CLIENT_STAKEHOLDER -> CLIENT;
+      case CUSTOMER -> CUSTOMER;
+    };
   }
 
   /** The visibilities of the messages this party is shown. */

@@ -1,7 +1,7 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantRole;
 import java.util.Optional;
 
 /**
@@ -14,19 +14,20 @@ public enum Actor {
   /** The system user the escalation job acts as: it holds no role. */
   public static final String SYSTEM_USER = "system";
 
+  /** Governance's perspective of the one role model: the user's role in the active tenant. */
   public static Optional<Actor> of(PortalUser user) {
-    if (user.hasRole(Roles.BPO_LEAD)) {
-      return Optional.of(LEAD);
+    if (user.tenantRole().isEmpty()) {
+      return SYSTEM_USER.equals(user.username()) && user.roles().isEmpty() ? Optional.of(SYSTEM) : Optional.empty();
     }
-    if (user.hasRole(Roles.BPO_AGENT)) {
-      return Optional.of(AGENT);
-    }
-    if (user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-      return Optional.of(STAKEHOLDER);
-    }
-    if (SYSTEM_USER.equals(user.username()) && user.roles().isEmpty()) {
-      return Optional.of(SYSTEM);
-    }
-    return Optional.empty();
+    return of(user.tenantRole().get());
+  }
+
+  public static Optional<Actor> of(TenantRole role) {
+    return switch (role) {
+      case BPO_LEAD -> Optional.of(LEAD);
+      case BPO_AGENT -> Optional.of(AGENT);
+      case CLIENT_STAKEHOLDER -> Optional.of(STAKEHOLDER);
+      case CUSTOMER -> Optional.empty();
+    };
   }
 }

@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.mail.MailOutbox;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;

@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProcessArea;
@@ -26,6 +27,7 @@ class EntryQueries {
       + "created_at";
 
   @Inject TenantSql sql;
+  @Inject com.bpo.portal.tenant.StaffDirectory staffDirectory;
 
   /** What the log lists, beyond the statuses every list names. */
   record Criteria(EntryFilter filter, Optional<String> ownedBy, LocalDate today) {}
@@ -107,10 +109,8 @@ class EntryQueries {
 
   /** The tenant's active people (BPO staff and client stakeholders), by name. */
   List<StaffMember> staff() {
-    return sql.sql("select username, display_name, email, role from tenant_staff where tenant_id = :tenant"
-            + " and active order by display_name")
-        .list(r -> new StaffMember(r.string("username"), r.string("display_name"), r.string("email"),
-            r.string("role")));
+    // staff and their roles belong to the tenant feature: one query for every feature
+    return staffDirectory.staff(com.bpo.portal.tenant.TenantRole.STAFF);
   }
 
   // ---------------------------------------------------------------- writing

@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;

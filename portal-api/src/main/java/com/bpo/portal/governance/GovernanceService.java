@@ -1,5 +1,6 @@
 package com.bpo.portal.governance;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.invoice.InvoiceService;

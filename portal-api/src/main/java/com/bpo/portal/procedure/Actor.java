@@ -1,7 +1,7 @@
 package com.bpo.portal.procedure;
 
-import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantRole;
 
 /**
  * Who acts on procedures: leads own and edit them, client stakeholders approve and read, agents read
@@ -14,17 +14,18 @@ public enum Actor {
   SYSTEM,
   NONE;
 
+  /** The procedures' perspective of the one role model: the user's role in the active tenant. */
   public static Actor of(PortalUser user) {
-    if (user.hasRole(Roles.BPO_LEAD)) {
-      return LEAD;
-    }
-    if (user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-      return STAKEHOLDER;
-    }
-    if (user.hasRole(Roles.BPO_AGENT)) {
-      return AGENT;
-    }
-    return NONE;
+    return user.tenantRole().map(Actor::of).orElse(NONE);
+  }
+
+  public static Actor of(TenantRole role) {
+    return switch (role) {
+      case BPO_LEAD -> LEAD;
+      case CLIENT_STAKEHOLDER -> STAKEHOLDER;
+      case BPO_AGENT -> AGENT;
+      case CUSTOMER -> NONE;
+    };
   }
 
   public boolean isBpo() {

@@ -1,5 +1,6 @@
 package com.bpo.portal.procedure;
 
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -40,6 +41,7 @@ class ProcedureQueries {
       from procedure_version where tenant_id = :tenant""";
 
   @Inject TenantSql sql;
+  @Inject com.bpo.portal.tenant.StaffDirectory staffDirectory;
 
   // ---------------------------------------------------------------- procedures
 
@@ -323,16 +325,15 @@ class ProcedureQueries {
 
   /** The tenant's active BPO leads: who may own a procedure. */
   List<ProcedureDetail.Person> leads() {
-    return sql.sql("select username, display_name from tenant_staff where tenant_id = :tenant and active"
-            + " and role = 'bpo-lead' order by display_name, username")
-        .list(r -> new ProcedureDetail.Person(r.string("username"), r.string("display_name")));
+    return staffDirectory.staff(java.util.EnumSet.of(com.bpo.portal.tenant.TenantRole.BPO_LEAD)).stream()
+        .map(s -> new ProcedureDetail.Person(s.username(), s.displayName())).toList();
   }
 
   /** The addresses of the tenant's active BPO staff, who are asked to read a version made effective. */
   List<String> bpoStaffEmails() {
-    return sql.sql("select email from tenant_staff where tenant_id = :tenant and active"
-            + " and role in ('bpo-lead', 'bpo-agent') and email is not null order by username")
-        .list(r -> r.string("email"));
+    return staffDirectory.staff(com.bpo.portal.tenant.TenantRole.BPO).stream()
+        .filter(s -> s.email() != null).sorted(java.util.Comparator.comparing(StaffMember::username))
+        .map(StaffMember::email).toList();
   }
 
   /** A procedure whose review comes due, with what was reminded for it and its owner's address. */

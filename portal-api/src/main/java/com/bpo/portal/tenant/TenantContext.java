@@ -32,7 +32,7 @@ public class TenantContext {
     if (this.user != null || this.tenant != null) {
       throw new IllegalStateException("This request context is bound already");
     }
-    bind(new PortalUser(username, java.util.Set.of(), java.util.List.of(tenant.id())), tenant);
+    bind(PortalUser.signedIn(username, false, java.util.List.of(tenant.id())), tenant);
   }
 
   public Optional<PortalUser> user() {

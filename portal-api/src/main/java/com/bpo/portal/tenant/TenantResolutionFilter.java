@@ -15,13 +15,13 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Resolves, once per request and after authentication, who the user is and which tenant they act
  * in. The API names the tenant in the {@code X-Tenant} header, the UI keeps the user's pick in the
- * HTTP session; either way it must be one of the token's memberships and an active tenant.
+ * HTTP session; either way it must be one of the token's memberships and an active tenant. The
+ * user's role is then their membership's role in that tenant ({@link StaffDirectory#roleOf}), which
+ * every role check reads: {@link TenantRoleFilter} for the API, the UI's access control and menu.
  */
 @WebFilter(urlPatterns = "/*", filterName = "tenantResolution")
 public class TenantResolutionFilter extends HttpFilter {
@@ -30,6 +30,7 @@ public class TenantResolutionFilter extends HttpFilter {
 
   @Inject TenantContext context;
   @Inject TenantDirectory directory;
+  @Inject StaffDirectory staff;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,8 +40,9 @@ public class TenantResolutionFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    Set<String> roles = Roles.ALL.stream().filter(request::isUserInRole).collect(Collectors.toSet());
-    PortalUser user = new PortalUser(principal.getName(), roles, IdentityClaims.organizations(principal));
+    // of the realm's roles only platform-admin counts; a tenant role comes from membership (below)
+    PortalUser user = PortalUser.signedIn(principal.getName(), request.isUserInRole(Roles.PLATFORM_ADMIN),
+        IdentityClaims.organizations(principal));
 
     boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     Optional<String> requested = api
@@ -66,6 +68,8 @@ public class TenantResolutionFilter extends HttpFilter {
         return;
       }
       tenant = found.get();
+      context.bind(user, tenant);   // the membership is read in the tenant's own transaction (RLS)
+      user = user.inTenant(staff.roleOf(user.username()));
     } else if (resolution instanceof ActiveTenantResolver.NotMember notMember) {
       refuse(response, Problem.of("not-a-member", "Forbidden", 403,
           "You do not belong to the tenant '" + notMember.requested() + "'."), api);

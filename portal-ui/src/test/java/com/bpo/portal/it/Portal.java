@@ -75,6 +75,14 @@ final class Portal {
     return send(request);
   }
 
+  static Reply put(String path, String user, String tenant, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    authorise(request, user, tenant);
+    return send(request);
+  }
+
   private static void authorise(HttpRequest.Builder request, String user, String tenant) {
     if (user != null) {
       request.header("Authorization", "Bearer " + token(user));
@@ -121,6 +129,12 @@ final class Portal {
   }
 
   /** A session as the application role: what the server itself connects as (owns nothing, no BYPASSRLS). */
+  /** The tenant-deletion role (V35): it may execute delete_tenant_data and nothing else. */
+  static Connection asEraser() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(),
+        System.getenv().getOrDefault("DB_ERASER_USER", "portal_eraser"), System.getenv("DB_ERASER_PASSWORD"));
+  }
+
   static Connection asApplicationRole() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(),
         System.getenv().getOrDefault("DB_APP_USER", "portal_app"), System.getenv("DB_APP_PASSWORD"));

@@ -224,17 +224,22 @@ class TenantAdminApiIT {
     long before = TenantFixtures.rowCounts(slug).values().stream().mapToLong(Long::longValue).sum();
 
     long version = tenant(slug).getJsonNumber("version").longValue();
+    assertTrue(TenantFixtures.organizationEnabled(slug));
     Reply suspended = Portal.post("/api/v1/admin/tenants/" + slug + "/suspend", "admin", null,
         "{\"version\": " + version + "}");
     assertEquals(200, suspended.status(), suspended.body());
+    assertFalse(TenantFixtures.organizationEnabled(slug), "nobody signs in to a suspended tenant's organization");
+    // the stakeholder's token was issued before the suspension and still names the tenant: the registry refuses it
     Reply refused = Portal.get("/api/v1/invoices", stakeholder, null);
     assertEquals(403, refused.status());
     assertTrue(refused.body().contains("tenant-unavailable"), refused.body());
     assertEquals(403, Portal.get("/api/v1/me", stakeholder, null).status());
     assertEquals(before, TenantFixtures.rowCounts(slug).values().stream().mapToLong(Long::longValue).sum());
 
-    Portal.post("/api/v1/admin/tenants/" + slug + "/resume", "admin", null,
+    Reply resumed = Portal.post("/api/v1/admin/tenants/" + slug + "/resume", "admin", null,
         "{\"version\": " + suspended.json().getJsonNumber("version").longValue() + "}");
+    assertEquals(200, resumed.status(), resumed.body());
+    assertTrue(TenantFixtures.organizationEnabled(slug), "resuming enables the organization again");
     assertEquals(200, Portal.get("/api/v1/invoices", stakeholder, null).status());
   }
 

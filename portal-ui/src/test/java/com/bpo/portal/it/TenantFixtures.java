@@ -135,6 +135,13 @@ final class TenantFixtures {
         .stream().filter(o -> alias.equals(o.getString("alias", null))).count();
   }
 
+  /** Whether the tenant's Keycloak organization is enabled (sign-in into it allowed). */
+  static boolean organizationEnabled(String alias) {
+    return keycloakList("/organizations?briefRepresentation=false&first=0&max=1000").getValuesAs(JsonObject.class)
+        .stream().filter(o -> alias.equals(o.getString("alias", null))).findFirst().orElseThrow()
+        .getBoolean("enabled");
+  }
+
   static Optional<JsonObject> keycloakUser(String username) {
     return keycloakList("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
         .getValuesAs(JsonObject.class).stream().filter(u -> username.equals(u.getString("username"))).findFirst();

@@ -160,23 +160,56 @@ class TenantIsolationIT {
   }
 
   @Test
-  void theApplicationRoleCannotEraseATenantThatWasNeverExported() throws SQLException {
+  void theApplicationRoleCannotCallTheDeletionFunctionAtAll() throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       try {
-        // a fresh registry row with its defaults, never exported: the deletion function refuses it
-        try (Statement s = db.createStatement()) {
-          s.execute("select set_config('app.tenant_id', 'never-exported', true)");
-          s.executeUpdate("insert into tenant (id, name, currency) values ('never-exported', 'Never exported', 'EUR')");
-        }
         SQLException refused = assertThrows(SQLException.class, () -> {
           try (Statement s = db.createStatement()) {
+            s.execute("select delete_tenant_data('globex')");
+          }
+        });
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());   // insufficient_privilege
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
+  @Test
+  void theEraserRoleMayCallItButStillNotForATenantNeverExported() throws SQLException {
+    try (Connection app = Portal.asApplicationRole(); Connection eraser = Portal.asEraser()) {
+      app.setAutoCommit(false);
+      eraser.setAutoCommit(false);
+      try {
+        try (Statement s = app.createStatement()) {
+          s.execute("select set_config('app.tenant_id', 'never-exported', true)");
+          s.executeUpdate("insert into tenant (id, name, currency) values ('never-exported', 'Never exported', 'EUR') "
+              + "on conflict (id) do nothing");
+        }
+        app.commit();
+        SQLException refused = assertThrows(SQLException.class, () -> {
+          try (Statement s = eraser.createStatement()) {
             s.execute("select delete_tenant_data('never-exported')");
           }
         });
         assertTrue(refused.getMessage().contains("has not been exported"), refused.getMessage());
+        eraser.rollback();
+        try (Statement s = eraser.createStatement()) {
+          SQLException noTable = assertThrows(SQLException.class, () -> s.executeQuery("select count(*) from invoice"));
+          assertEquals("42501", noTable.getSQLState(), "the eraser reads no table: " + noTable.getMessage());
+        }
       } finally {
-        db.rollback();   // whatever happened, nothing of it stays
+        eraser.rollback();
+        // the owner removes the test tenant (and the rows its creation seeded) the way a deletion does
+        try (Connection owner = Portal.asOwner(); Statement s = owner.createStatement()) {
+          owner.setAutoCommit(false);
+          s.executeUpdate("insert into tenant_export (slug, actor, manifest) values ('never-exported', 'test', '{}')");
+          s.execute("select delete_tenant_data('never-exported')");
+          s.executeUpdate("delete from tenant_export where slug = 'never-exported'");
+          owner.commit();
+        }
       }
     }
   }

@@ -38,6 +38,8 @@ public class ProvisioningSteps {
   @Resource(lookup = "jdbc/portal")
   DataSource dataSource;
 
+  @Inject TenantEraser eraser;
+
   @Inject FaultInjection faults;
 
   /** Starts an onboarding, or finds the one a failure interrupted; answers the steps already done. */
@@ -162,6 +164,27 @@ public class ProvisioningSteps {
     }
   }
 
+  /** Gives an active member of the tenant's staff another role there; empty if there is none. */
+  @Transactional
+  public java.util.Optional<StaffRow> changeStaffRole(String slug, String username, String role) {
+    try (Connection c = dataSource.getConnection()) {
+      bind(c, slug);
+      try (PreparedStatement q = c.prepareStatement("update tenant_staff set role = ? where tenant_id = ? "
+          + "and username = ? and active returning username, display_name, email, role")) {
+        q.setString(1, role);
+        q.setString(2, slug);
+        q.setString(3, username);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next()
+              ? java.util.Optional.of(new StaffRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+              : java.util.Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Transactional
   public void writePerson(String slug, StaffRow row, Long customerAccountId) {
     try (Connection c = dataSource.getConnection()) {
@@ -243,18 +266,14 @@ public class ProvisioningSteps {
     }
   }
 
-  /** Every row of the tenant, then the tenant, through the owner's function (V16); answers rows deleted per table. */
+  /**
+   * Every row of the tenant, then the tenant, through the owner's function (V16) called by the
+   * eraser role only ({@link TenantEraser}); then the provisioning record. Answers rows deleted per table.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public String deleteTenantData(String slug) {
+    String deleted = eraser.eraseTenantData(slug);
     try (Connection c = dataSource.getConnection()) {
-      String deleted;
-      try (PreparedStatement q = c.prepareStatement("select delete_tenant_data(?)::text")) {
-        q.setString(1, slug);
-        try (ResultSet rs = q.executeQuery()) {
-          rs.next();
-          deleted = rs.getString(1);
-        }
-      }
       update(c, "delete from tenant_provisioning where slug = ?", slug);
       return deleted;
     } catch (SQLException e) {

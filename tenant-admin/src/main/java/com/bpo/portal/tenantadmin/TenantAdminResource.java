@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -130,6 +131,17 @@ public class TenantAdminResource {
     NewPerson person = new NewPerson(body.username(), body.email(), body.firstName(), body.lastName(),
         body.password(), body.temporaryPassword());
     return Response.status(201).entity(people.add(slug, person, body.role(), body.customerAccount(), actor())).build();
+  }
+
+  public record RoleChange(String role) {}
+
+  @PUT
+  @Path("/{slug}/people/{username}/role")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Give a staff member another role in this tenant (bpo-lead, bpo-agent, client-stakeholder)")
+  public TenantPeople.Person changeRole(@PathParam("slug") String slug, @PathParam("username") String username,
+                                        RoleChange body) {
+    return people.changeRole(slug, username, body == null ? null : body.role(), actor());
   }
 
   @POST

@@ -110,6 +110,26 @@ public class TenantPeople {
     return new Person(row.username(), row.displayName(), row.email(), role, true, customerAccount);
   }
 
+  /** The roles a member of the tenant's staff can be given there (customers are bound to an account). */
+  static final Set<String> TENANT_STAFF_ROLES = Set.of(Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER);
+
+  /**
+   * Gives a member of the tenant's staff another role in this tenant only: the role they act with
+   * here (TenantRole), whatever they are in the tenant's neighbours. Keycloak is not involved.
+   */
+  public Person changeRole(String slug, String username, String role, AdminActor actor) {
+    if (role == null || !TENANT_STAFF_ROLES.contains(role)) {
+      throw new InvalidFields("The role is invalid.",
+          List.of(new FieldError("role", "must be one of bpo-lead, bpo-agent, client-stakeholder")));
+    }
+    requireTenant(slug);
+    ProvisioningSteps.StaffRow row = rows.changeStaffRole(slug, username, role)
+        .orElseThrow(() -> ProblemException.notFound("Staff member " + username + " in tenant " + slug));
+    audit.record(actor, "person.role", slug, Json.createObjectBuilder().add("username", username)
+        .add("role", role).build(), AdminAudit.Outcome.SUCCEEDED);
+    return new Person(row.username(), row.displayName(), row.email(), row.role(), true, null);
+  }
+
   /**
    * Takes someone out of the tenant: no longer a member of its organization, inactive among its
    * staff, a customer's account binding removed. A client user left with no tenant at all is

@@ -161,8 +161,9 @@ public class TenantProvisioning {
   }
 
   /**
-   * Suspends or reactivates a tenant, with the version the caller saw: a change made meanwhile by
-   * another admin answers 409 instead of being overwritten. A tenant still being opened has neither.
+   * Suspends or reactivates a tenant, and disables or enables its Keycloak organization with it,
+   * with the version the caller saw: a change made meanwhile by another admin answers 409 instead
+   * of being overwritten. A tenant still being opened has neither.
    */
   @Transactional
   public Tenant changeStatus(String slug, TenantStatus status, Long version, AdminActor actor) {
@@ -180,6 +181,9 @@ public class TenantProvisioning {
     }
     tenant.changeStatus(status);
     em.flush();
+    // sign-in follows the registry: a suspended tenant's organization is disabled in Keycloak. Called
+    // inside the transaction, so a Keycloak failure leaves the status unchanged (and the call repeatable).
+    keycloak.setOrganizationEnabled(slug, status == TenantStatus.ACTIVE);
     audit.record(actor, status == TenantStatus.SUSPENDED ? "tenant.suspend" : "tenant.resume", slug,
         Json.createObjectBuilder().add("version", tenant.version()).build(), AdminAudit.Outcome.SUCCEEDED);
     return tenant;

@@ -6,7 +6,7 @@ import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSort;
 import com.bpo.portal.dispute.DisputeStatus;
 import com.bpo.portal.dispute.DisputeSummary;
-import com.bpo.portal.dispute.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;

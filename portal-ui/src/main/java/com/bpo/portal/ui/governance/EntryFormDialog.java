@@ -3,7 +3,7 @@ package com.bpo.portal.ui.governance;
 import com.bpo.portal.governance.EntryDetail;
 import com.bpo.portal.governance.EntryForm;
 import com.bpo.portal.governance.EntryType;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.vaadin.flow.component.Component;

@@ -7,7 +7,7 @@ import com.bpo.portal.governance.EntrySummary;
 import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.LinkKind;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;

@@ -5,7 +5,7 @@ import com.bpo.portal.governance.EntrySort;
 import com.bpo.portal.governance.EntryStatus;
 import com.bpo.portal.governance.EntrySummary;
 import com.bpo.portal.governance.GovernanceService;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;

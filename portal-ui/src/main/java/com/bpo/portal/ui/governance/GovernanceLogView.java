@@ -9,7 +9,7 @@ import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.GovernanceRules;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.SavedView;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.ProcessArea;

@@ -4,7 +4,7 @@ import com.bpo.portal.governance.EntryDetail;
 import com.bpo.portal.governance.EntryForm;
 import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.Priority;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.ui.FieldErrors;

@@ -6,7 +6,7 @@ import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.MeetingDetail;
 import com.bpo.portal.governance.MeetingPdf;
 import com.bpo.portal.governance.MeetingService;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;

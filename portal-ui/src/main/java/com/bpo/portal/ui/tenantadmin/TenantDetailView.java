@@ -122,7 +122,7 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     peopleGrid.setId("tenant-people");
     peopleGrid.addColumn(Person::username).setHeader(getTranslation("tenantadmin.field.username")).setAutoWidth(true);
     peopleGrid.addColumn(Person::displayName).setHeader(getTranslation("tenants.name")).setFlexGrow(1);
-    peopleGrid.addColumn(p -> getTranslation("role." + p.role())).setHeader(getTranslation("tenantadmin.field.role"))
+    peopleGrid.addComponentColumn(this::roleInTenant).setHeader(getTranslation("tenantadmin.field.role"))
         .setAutoWidth(true);
     peopleGrid.addColumn(p -> p.customerAccount() == null ? "" : p.customerAccount())
         .setHeader(getTranslation("tenantadmin.field.account")).setAutoWidth(true);
@@ -188,6 +188,33 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     add.setId("person-add");
     FormLayout form = new FormLayout(username, role, email, firstName, lastName, account, password, add);
     return new VerticalLayout(peopleGrid, form);
+  }
+
+  /** An active staff member's role in THIS tenant, changed in place; a customer's is fixed by their account. */
+  private com.vaadin.flow.component.Component roleInTenant(Person person) {
+    if (!person.active() || Roles.CUSTOMER.equals(person.role())) {
+      return new Span(getTranslation("role." + person.role()));
+    }
+    Select<String> role = new Select<>();
+    role.setId("person-role-" + person.username());
+    role.setAriaLabel(getTranslation("tenantadmin.roleIn", person.username(), tenant.id()));
+    role.setItems(Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER);
+    role.setItemLabelGenerator(r -> getTranslation("role." + r));
+    role.setValue(person.role());
+    role.addValueChangeListener(e -> {
+      if (!e.isFromClient() || e.getValue() == null) {
+        return;
+      }
+      try {
+        people.changeRole(tenant.id(), person.username(), e.getValue(), actor());
+        notify(getTranslation("tenantadmin.roleChanged", person.username(), getTranslation("role." + e.getValue())),
+            NotificationVariant.LUMO_SUCCESS);
+      } catch (ProblemException problem) {
+        role.setValue(e.getOldValue());
+        notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+      }
+    });
+    return role;
   }
 
   private static String blank(String value) {

@@ -11,7 +11,7 @@ import com.bpo.portal.governance.EntryStatus;
 import com.bpo.portal.governance.EntrySummary;
 import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.Priority;
-import com.bpo.portal.governance.StaffMember;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProcessArea;

@@ -41,6 +41,8 @@ final class DemoData {
           "customer.acme", "ap@coyote-supplies.example", 600, List.of(
               new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
               new DemoStaff("agent.acme", "Arjun Agent", "agent.acme@bpo.example", "bpo-agent"),
+              // one person, two roles: leads acme, works globex as an agent (roles are per tenant)
+              new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-lead"),
               new DemoStaff("cfo.acme", "Carla Acme", "cfo@acme.example", "client-stakeholder")),
           "agent.acme", 24),
       new DemoTenant("globex", "Globex Corporation", "fr", "EUR", "Europe/Paris", List.of(
@@ -51,6 +53,7 @@ final class DemoData {
           new DemoCustomer("G-2005", "Lard Lad Boulangerie", "FR", 30, new BigDecimal("15000.00"), "ops.lead")),
           "customer.globex", "ap@scorpio-ventures.example", 400, List.of(
               new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
+              new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-agent"),
               new DemoStaff("cfo.globex", "Gaston Globex", "cfo@globex.example", "client-stakeholder")),
           "ops.lead", 16));
 

@@ -1,5 +1,6 @@
 package com.bpo.portal.tenantadmin.cli;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -65,7 +66,9 @@ public final class PortalAdminCli {
           usage();
         }
         try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
-          if (!new AuditVerification(connection).verify(args.length == 3 ? args[2] : null)) {
+          String anchors = System.getenv("PORTAL_AUDIT_ANCHOR_DIR");
+          if (!new AuditVerification(connection, anchors == null || anchors.isBlank() ? null : Path.of(anchors))
+              .verify(args.length == 3 ? args[2] : null)) {
             System.exit(1);
           }
         }
@@ -108,7 +111,7 @@ public final class PortalAdminCli {
     var config = Flyway.configure()
         .dataSource(db.url(), db.owner(), db.ownerPassword())
         .locations("classpath:db/migration")
-        .placeholders(Map.of("appRole", db.appRole()));
+        .placeholders(Map.of("appRole", db.appRole(), "eraserRole", db.eraserRole()));
     if (sharedDevDatabase) {
       config = config.outOfOrder(true).ignoreMigrationPatterns("*:missing", "*:future");
     }
