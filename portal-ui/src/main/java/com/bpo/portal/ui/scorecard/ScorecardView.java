@@ -72,7 +72,8 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
   private final List<YearMonth> months = new ArrayList<>();
 
   @Inject
-  public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context) {
+  public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context,
+                       com.bpo.portal.scorecard.ScorecardMonths visible) {
     this.scorecards = scorecards;
     this.export = export;
     PortalUser user = context.requireUser();
@@ -85,9 +86,15 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     }
     period.setId("scorecard-period");
     period.setLabel(getTranslation("scorecard.period"));
+    // open on the latest month the reader may see (a client: the latest published), not on an empty one
+    YearMonth opening = visible.latest().map(l -> YearMonth.parse(l.period())).orElse(last);
+    if (!months.contains(opening)) {
+      months.add(opening);
+      months.sort(java.util.Comparator.reverseOrder());
+    }
     period.setItems(months);
     period.setItemLabelGenerator(m -> Formats.month(m, getLocale()));
-    period.setValue(last);
+    period.setValue(opening);
     period.addValueChangeListener(e -> {
       if (e.getValue() != null) {
         show();
@@ -132,8 +139,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     VerticalLayout layout = new VerticalLayout(head, actions(card), kpiGrid(card));
     layout.setPadding(false);
     if (!card.credits().isEmpty()) {
-      layout.add(new H2(getTranslation("scorecard.credits")));
-      card.credits().forEach(c -> layout.add(new Paragraph(c.code() + ": " + Formats.money(c.amount(), getLocale()))));
+      layout.add(new H2(getTranslation("scorecard.credits")), credits(card));
     }
     layout.add(new H2(getTranslation("scorecard.comments")), comments(card));
     if (!card.history().isEmpty()) {
@@ -144,7 +150,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       history.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale())).setHeader(getTranslation("dispute.when"))
           .setAutoWidth(true);
       history.addColumn(Scorecard.Event::actor).setHeader(getTranslation("dispute.who")).setAutoWidth(true);
-      history.addColumn(e -> words("scorecard.event." + e.action(), e.action()) + (e.note() == null ? "" : " · " + e.note()))
+      history.addColumn(e -> words("scorecard.event." + e.action(), e.action()) + (e.note() == null ? "" : " · " + noteWords(card, e.note())))
           .setHeader(getTranslation("dispute.what")).setFlexGrow(1);
       history.setItems(card.history());
       layout.add(new H2(getTranslation("dispute.history")), history);
@@ -164,11 +170,19 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       bar.add(button("scorecard-publish", "scorecard.publish", () -> scorecards.publish(card.period(), card.version()),
           ButtonVariant.LUMO_CONTRAST));
     }
-    if (stakeholder && card.status() == Scorecard.Status.PUBLISHED) {
+    List<String> unanswered = card.kpis().stream().filter(k -> k.review() == Scorecard.Review.DISPUTED)
+        .map(k -> words("scorecard.kpi." + k.code(), k.name())).toList();
+    if (stakeholder && card.status() == Scorecard.Status.PUBLISHED && unanswered.isEmpty()) {
       Button signOff = new Button(getTranslation("scorecard.signOff"), e -> confirmSignOff(card));
       signOff.setId("scorecard-sign-off");
       signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
       bar.add(signOff);
+    } else if (card.status() == Scorecard.Status.PUBLISHED && !unanswered.isEmpty()) {
+      // sign-off would be refused: say why instead of offering it
+      Span waiting = new Span(getTranslation(stakeholder ? "scorecard.signOffWaits" : "scorecard.answerNeeded",
+          String.join(", ", unanswered)));
+      waiting.setId("scorecard-sign-off-waits");
+      bar.add(waiting);
     }
     if (card.stored()) {
       Anchor csv = new Anchor(new StreamResource("scorecard-" + card.period() + ".csv",
@@ -184,6 +198,37 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     }
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     return bar;
+  }
+
+  /** Service credits by KPI name, with their total. */
+  private Component credits(Scorecard card) {
+    Grid<Scorecard.Credit> grid = new Grid<>();
+    grid.setId("scorecard-credits");
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+    grid.setAllRowsVisible(true);
+    grid.setMaxWidth("36em");
+    var name = grid.addColumn(c -> words("scorecard.kpi." + c.code(), card.kpis().stream()
+            .filter(k -> k.code().equals(c.code())).map(Scorecard.Kpi::name).findFirst().orElse(c.code())))
+        .setHeader(getTranslation("scorecard.kpi")).setFlexGrow(1);
+    var amount = grid.addColumn(c -> Formats.money(c.amount(), getLocale())).setHeader(getTranslation("scorecard.credit"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    BigDecimal total = card.credits().stream().map(c -> c.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    var footer = grid.appendFooterRow();
+    footer.getCell(name).setText(getTranslation("scorecard.creditsTotal"));
+    footer.getCell(amount).setText(Formats.money(new com.bpo.portal.shared.Money(total,
+        card.credits().get(0).amount().currency()), getLocale()));
+    grid.setItems(card.credits());
+    return grid;
+  }
+
+  /** A history note that starts with a KPI's code ("DSO", "DSO = 41.2 (...)") reads with its name. */
+  private String noteWords(Scorecard card, String note) {
+    String text = note.strip();
+    return card.kpis().stream()
+        .filter(k -> text.equals(k.code()) || text.startsWith(k.code() + " ") || text.startsWith(k.code() + ":"))
+        .max(java.util.Comparator.comparingInt(k -> k.code().length()))
+        .map(k -> words("scorecard.kpi." + k.code(), k.name()) + text.substring(k.code().length()))
+        .orElse(note);
   }
 
   private void confirmSignOff(Scorecard card) {
