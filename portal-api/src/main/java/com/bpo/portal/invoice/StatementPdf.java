@@ -73,7 +73,7 @@ public final class StatementPdf {
       lines.addCell(opening);
       lines.addCell(right(money(statement.opening(), locale), BOLD));
       for (Statement.Entry entry : statement.entries()) {
-        lines.addCell(new PdfPCell(new Phrase(date(entry.date(), locale), BODY)));
+        lines.addCell(new PdfPCell(new Phrase(shortDate(entry.date(), locale), BODY)));
         lines.addCell(new PdfPCell(new Phrase(text.getString("kind." + entry.kind().name()), BODY)));
         lines.addCell(new PdfPCell(new Phrase(entry.reference(), BODY)));
         lines.addCell(right(money(entry.amount(), locale), BODY));
@@ -119,6 +119,10 @@ public final class StatementPdf {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
     format.setCurrency(Currency.getInstance(money.currency()));
     return format.format(money.amount());
+  }
+
+  private static String shortDate(LocalDate date, Locale locale) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
   }
 
   private static String date(LocalDate date, Locale locale) {

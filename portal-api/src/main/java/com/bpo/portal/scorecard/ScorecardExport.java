@@ -107,7 +107,9 @@ public class ScorecardExport {
       for (Scorecard.Kpi k : card.kpis()) {
         table.addCell(new Phrase(kpiName(k.code(), k.name(), text), BODY));
         right(table, k.actual() == null ? "—" : number(k.actual(), locale) + unit(k, text));
-        right(table, (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + number(k.target(), locale) + unit(k, text));
+        // Helvetica has no ≥ or ≤: the bound is written in words
+        right(table, MessageFormat.format(text.getString(k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
+            number(k.target(), locale) + unit(k, text)));
         PdfPCell rag = new PdfPCell(new Phrase(text.getString("rag." + k.rag().name()), ragFont(k.rag())));
         rag.setBackgroundColor(ragColour(k.rag()));
         rag.setHorizontalAlignment(Element.ALIGN_CENTER);

@@ -124,6 +124,7 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addThemeVariants(GridVariant.LUMO_COMPACT);
     grid.setAriaLabel(getTranslation("dispute.raise.which"));
+    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
     // number and amount first, so that on a phone the field is on screen without scrolling sideways
     grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number")).setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(this::amountField).setHeader(getTranslation("dispute.raise.amount")).setAutoWidth(true)
@@ -155,10 +156,11 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     kind.setVisible(bpo);
 
     reason.setId("raise-reason");
-    reason.setLabel(getTranslation("disputes.reason"));
+    reason.setLabel(getTranslation("dispute.raise.reasonRequired"));
     reason.setItems(disputes.reasons(false));
     reason.setItemLabelGenerator(r -> DisputeTexts.reason(this, r.code(), r.label()));
-    reason.setRequiredIndicatorVisible(true);
+    // no required indicator: on vaadin-select it puts aria-required on a button, which axe refuses
+    // (critical); the label says it instead
 
     description.setId("raise-description");
     description.setLabel(getTranslation("dispute.raise.description"));
@@ -170,7 +172,7 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     // the Receiver API on purpose: the newer UploadHandler reads request parts, which the servlet that
     // vaadin-cdi deploys refuses (SRVE8020E, no multipart config)
     MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.addSucceededListener(e -> {
       try (InputStream in = buffer.getInputStream(e.getFileName())) {
         files.add(AttachmentCheck.check(e.getFileName(), in.readNBytes(AttachmentCheck.MAX_BYTES + 1)));

@@ -25,7 +25,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -86,10 +85,11 @@ public class CustomerHome {
         position.customerName()));
     account.setId("home-account");
 
-    FlexLayout figures = new FlexLayout();
+    Div figures = new Div();
     figures.setId("home-position");
-    figures.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-    figures.getStyle().set("gap", "var(--lumo-space-m)");
+    figures.setWidthFull();
+    figures.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)")
+        .set("grid-template-columns", "repeat(auto-fit, minmax(14rem, 1fr))");
     Div balance = HomeView.card(home.getTranslation("home.balanceDue"), Formats.money(position.balanceDue(), locale), "");
     balance.setId("home-balance");
     Div overdue = HomeView.card(home.getTranslation("home.overdue"), Formats.money(position.overdue(), locale),
@@ -104,6 +104,7 @@ public class CustomerHome {
             .orElse(""));
     next.setId("home-next-due");
     figures.add(balance, overdue, next);
+    List.of(balance, overdue, next).forEach(card -> card.getStyle().set("max-width", "none"));
 
     RouterLink openInvoices = new RouterLink(home.getTranslation("home.seeOpenInvoices"), InvoicesView.class);
     openInvoices.setId("home-open-invoices");

@@ -131,7 +131,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     var issuedColumn = grid.addColumn(i -> Formats.date(i.issueDate(), getLocale()))
         .setHeader(getTranslation("invoices.issued"))
         .setSortProperty(InvoiceSort.Key.ISSUE_DATE.name()).setAutoWidth(true);
-    grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
+    var dueColumn = grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
         .setSortProperty(InvoiceSort.Key.DUE_DATE.name()).setAutoWidth(true);
     var totalColumn = grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
         .setSortProperty(InvoiceSort.Key.TOTAL.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -145,6 +145,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     Phone.onNarrow(this, narrow -> {
       issuedColumn.setVisible(!narrow);
       totalColumn.setVisible(!narrow);
+      dueColumn.setVisible(!narrow); // on a phone the status says it: "12 days overdue"
       customerColumn.setVisible(!narrow && !customerUser);
     });
 

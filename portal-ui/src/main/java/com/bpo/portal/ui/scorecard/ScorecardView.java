@@ -371,7 +371,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     dialog.setHeaderTitle(getTranslation("scorecard.attachTitle", k.name()));
     com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer buffer =
         new com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer();
-    com.vaadin.flow.component.upload.Upload upload = new com.vaadin.flow.component.upload.Upload(buffer);
+    com.vaadin.flow.component.upload.Upload upload = com.bpo.portal.ui.UploadTexts.translate(new com.vaadin.flow.component.upload.Upload(buffer));
     upload.setId("scorecard-evidence-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES);
