@@ -56,7 +56,7 @@ class BrowserLoginIT {
     signIn("cfo.acme", "/");
     assertEquals("Acme Industries", textOf("tenant-name"));
     String welcome = textOf("welcome");
-    assertTrue(welcome.contains("cfo.acme") && welcome.contains("Client stakeholder"), welcome);
+    assertTrue(welcome.contains("Carla Fontaine") && welcome.contains("Client stakeholder"), welcome);
   }
 
   @Test

@@ -202,6 +202,7 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
   private BigDecimalField amountField(InvoiceSummary invoice) {
     BigDecimalField field = amounts.computeIfAbsent(invoice.id(), id -> {
       BigDecimalField f = new BigDecimalField();
+      f.setId("raise-amount-" + invoice.id());
       f.setValue(disputableOn(invoice).amount());
       f.setWidth("8em");
       f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
