@@ -250,17 +250,25 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     grid.setId("scorecard-kpis");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
-    grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setWidth("20em").setFlexGrow(2);
+    var name = grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setWidth("20rem")
+        .setFlexGrow(2);
     grid.addColumn(k -> value(k.actual(), k)).setHeader(getTranslation("scorecard.actual"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(k -> (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + value(k.target(), k))
+    var target = grid.addColumn(k -> (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + value(k.target(), k))
         .setHeader(getTranslation("scorecard.target")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addComponentColumn(k -> Badge.of(getTranslation("scorecard.rag." + k.rag().name()), tone(k.rag())))
         .setHeader(getTranslation("scorecard.rag")).setAutoWidth(true);
-    grid.addComponentColumn(this::trend).setHeader(getTranslation("scorecard.trend")).setWidth("180px").setFlexGrow(0);
-    grid.addColumn(k -> Formats.decimal(k.weight().stripTrailingZeros(), getLocale())).setHeader(getTranslation("scorecard.weight"))
+    var trend = grid.addComponentColumn(this::trend).setHeader(getTranslation("scorecard.trend")).setWidth("180px").setFlexGrow(0);
+    var weight = grid.addColumn(k -> Formats.decimal(k.weight().stripTrailingZeros(), getLocale())).setHeader(getTranslation("scorecard.weight"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addComponentColumn(k -> kpiActions(card, k)).setHeader(getTranslation("scorecard.review")).setAutoWidth(true);
+    // a phone keeps the name, the figure, its status and the review; the rest needs a wider screen
+    com.bpo.portal.ui.Phone.onNarrow(grid, narrow -> {
+      name.setWidth(narrow ? "9rem" : "20rem");
+      target.setVisible(!narrow);
+      trend.setVisible(!narrow);
+      weight.setVisible(!narrow);
+    });
     grid.setItems(card.kpis());
     return grid;
   }
@@ -457,9 +465,18 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       change.run();
       notify(getTranslation(doneKey), NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException problem) {
-      notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+      // a KPI disputed since the page was drawn: say which, by name, rather than the server's codes
+      boolean disputed = problem.toProblem().type().endsWith("kpi-disputed");
+      notify(disputed ? getTranslation("scorecard.signOffWaits", disputedNames()) : problem.getMessage(),
+          NotificationVariant.LUMO_ERROR);
     }
     show();
+  }
+
+  private String disputedNames() {
+    return String.join(", ", scorecards.scorecard(period.getValue().toString()).kpis().stream()
+        .filter(k -> k.review() == Scorecard.Review.DISPUTED).map(k -> words("scorecard.kpi." + k.code(), k.name()))
+        .toList());
   }
 
   private Button button(String id, String key, Supplier<Scorecard> action, ButtonVariant variant) {
