@@ -254,6 +254,36 @@ class CustomerExperienceBrowserIT {
     }
   }
 
+  @Test
+  void theLanguageChosenInTheUserMenuIsUsedAtTheNextSignIn() throws SQLException {
+    forgetLanguage("cfo.globex");
+    try {
+      ChromeDriver first = open(1366, 900);
+      WebDriverWait wait = Browsers.waitFor(first);
+      Browsers.signIn(first, "cfo.globex", "/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Welcome"));
+      Browsers.click(first, By.id("user-menu"));
+      Browsers.click(first, By.xpath("//vaadin-menu-bar-item[contains(., 'Language')]"));
+      Browsers.click(first, By.xpath("//vaadin-menu-bar-item[contains(., 'français')]"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Bienvenue"));
+
+      // a new browser in English, a new sign-in: the choice holds
+      ChromeDriver second = open(1366, 900);
+      Browsers.signIn(second, "cfo.globex", "/");
+      Browsers.waitFor(second).until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Bienvenue"));
+    } finally {
+      forgetLanguage("cfo.globex");
+    }
+  }
+
+  private static void forgetLanguage(String user) throws SQLException {
+    try (Connection db = Portal.asOwner(); PreparedStatement p = db.prepareStatement(
+        "delete from user_language where user_name = ?")) {
+      p.setString(1, user);
+      p.executeUpdate();
+    }
+  }
+
   /** Balance, overdue (open and not disputed, past due), count and next due date of an account, from the database. */
   private static Map<String, Object> position(String account) throws SQLException {
     try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
