@@ -53,6 +53,7 @@ public class ScorecardExport {
 
   @Inject TenantContext context;
   @Inject AuditTrail audit;
+  @Inject com.bpo.portal.tenant.PeopleNames people;
 
   public byte[] csv(Scorecard card) {
     audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
@@ -123,7 +124,8 @@ public class ScorecardExport {
       credits(document, card, text, locale);
       if (card.signedOffBy() != null) {
         document.add(new Paragraph(" "));
-        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), card.signedOffBy(),
+        String signer = people.all().getOrDefault(card.signedOffBy(), card.signedOffBy());
+        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), signer,
             DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(card.signedOffAt().toLocalDate())), BODY));
       }

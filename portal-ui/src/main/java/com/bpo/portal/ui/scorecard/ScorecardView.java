@@ -70,10 +70,12 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
   private final Select<YearMonth> period = new Select<>();
   private final Div content = new Div();
   private final List<YearMonth> months = new ArrayList<>();
+  private final java.util.Map<String, String> names;
 
   @Inject
   public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context,
-                       com.bpo.portal.scorecard.ScorecardMonths visible) {
+                       com.bpo.portal.scorecard.ScorecardMonths visible, com.bpo.portal.tenant.PeopleNames people) {
+    this.names = people.all();
     this.scorecards = scorecards;
     this.export = export;
     PortalUser user = context.requireUser();
@@ -149,7 +151,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       history.setAllRowsVisible(true);
       history.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale())).setHeader(getTranslation("dispute.when"))
           .setAutoWidth(true);
-      history.addColumn(Scorecard.Event::actor).setHeader(getTranslation("dispute.who")).setAutoWidth(true);
+      history.addColumn(e -> person(e.actor())).setHeader(getTranslation("dispute.who")).setAutoWidth(true);
       history.addColumn(e -> words("scorecard.event." + e.action(), e.action()) + (e.note() == null ? "" : " · " + noteWords(card, e.note())))
           .setHeader(getTranslation("dispute.what")).setFlexGrow(1);
       history.setItems(card.history());
@@ -219,6 +221,10 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
         card.credits().get(0).amount().currency()), getLocale()));
     grid.setItems(card.credits());
     return grid;
+  }
+
+  private String person(String username) {
+    return username == null ? "" : names.getOrDefault(username, username);
   }
 
   /** A history note that starts with a KPI's code ("DSO", "DSO = 41.2 (...)") reads with its name. */
@@ -435,7 +441,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       list.add(new Paragraph(getTranslation("scorecard.noComments")));
     }
     for (Scorecard.Comment c : card.comments()) {
-      Span who = new Span(c.author() + " · " + Formats.dateTime(c.at(), zone, getLocale())
+      Span who = new Span(person(c.author()) + " · " + Formats.dateTime(c.at(), zone, getLocale())
           + (c.code() == null ? "" : " · " + words("scorecard.kpi." + c.code(), c.code()))
           + " · " + getTranslation("scorecard.kind." + c.kind()));
       who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
