@@ -12,7 +12,15 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.Image;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
+import java.awt.Color;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.RequestScoped;
 import com.bpo.portal.audit.AuditTrail;
@@ -38,9 +46,13 @@ public class ScorecardExport {
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
   private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
   private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+  private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f, new Color(0x55, 0x55, 0x55));
+  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+  private static final Color HEADER = new Color(0xF0, 0xF2, 0xF5);
 
   @Inject TenantContext context;
   @Inject AuditTrail audit;
+  @Inject com.bpo.portal.tenant.PeopleNames people;
 
   public byte[] csv(Scorecard card) {
     audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
@@ -57,6 +69,11 @@ public class ScorecardExport {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The month as the client files it: the period as a month name in the tenant's language, each KPI
+   * by name with its status in colour (and in words, for print in black and white), a twelve-month
+   * sparkline, and the service credits by KPI with their total.
+   */
   public byte[] pdf(Scorecard card) {
     audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "pdf"));
     Tenant tenant = context.requireTenant();
@@ -66,41 +83,173 @@ public class ScorecardExport {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
     try {
-      PdfWriter.getInstance(document, out);
-      String title = MessageFormat.format(text.getString("title"), tenant.name(), card.period());
+      PdfWriter writer = PdfWriter.getInstance(document, out);
+      String title = MessageFormat.format(text.getString("title"), tenant.name(), monthName(card.period(), locale));
       document.addTitle(title);
       document.open();
       document.add(new Paragraph(title, TITLE));
-      document.add(new Paragraph(text.getString("status") + ": " + text.getString("status." + card.status().name())
-          + (card.overallScore() == null ? "" : "   " + text.getString("score") + ": " + number(card.overallScore(), locale)),
-          BODY));
+      String label = text.getString("label"); // French puts a no-break space before the colon
+      document.add(new Paragraph(MessageFormat.format(label, text.getString("status"),
+          text.getString("status." + card.status().name()))
+          + (card.overallScore() == null ? "" : "   " + MessageFormat.format(label, text.getString("score"),
+              number(card.overallScore(), locale))), BODY));
       document.add(new Paragraph(" "));
-      PdfPTable table = new PdfPTable(new float[] {4, 1.4f, 1.4f, 1.2f, 1, 1.2f});
+      PdfPTable table = new PdfPTable(new float[] {4, 1.4f, 1.4f, 1.2f, 2.2f, 0.9f, 1.2f});
       table.setWidthPercentage(100);
-      for (String header : new String[] {"kpi", "actual", "target", "rag", "weight", "review"}) {
+      table.setHeaderRows(1);
+      for (String header : new String[] {"kpi", "actual", "target", "rag", "trend", "weight", "review"}) {
         PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
-        cell.setHorizontalAlignment(header.equals("kpi") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        cell.setBackgroundColor(HEADER);
+        cell.setHorizontalAlignment(header.equals("kpi") || header.equals("trend") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
         table.addCell(cell);
       }
       for (Scorecard.Kpi k : card.kpis()) {
-        table.addCell(new Phrase(k.name() + " (" + k.code() + ")", BODY));
+        table.addCell(new Phrase(kpiName(k.code(), k.name(), text), BODY));
         right(table, k.actual() == null ? "—" : number(k.actual(), locale) + unit(k, text));
-        right(table, (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + number(k.target(), locale) + unit(k, text));
-        right(table, text.getString("rag." + k.rag().name()));
+        // Helvetica has no ≥ or ≤: the bound is written in words
+        right(table, MessageFormat.format(text.getString(k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
+            number(k.target(), locale) + unit(k, text)));
+        PdfPCell rag = new PdfPCell(new Phrase(text.getString("rag." + k.rag().name()), ragFont(k.rag())));
+        rag.setBackgroundColor(ragColour(k.rag()));
+        rag.setHorizontalAlignment(Element.ALIGN_CENTER);
+        table.addCell(rag);
+        table.addCell(trend(writer, k, text));
         right(table, number(k.weight(), locale));
         right(table, text.getString("review." + k.review().name()));
       }
       document.add(table);
+      document.add(new Paragraph(text.getString("legend"), SMALL));
+      credits(document, card, text, locale);
       if (card.signedOffBy() != null) {
         document.add(new Paragraph(" "));
-        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), card.signedOffBy(),
-            card.signedOffAt().toLocalDate()), BODY));
+        String signer = people.all().getOrDefault(card.signedOffBy(), card.signedOffBy());
+        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), signer,
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(card.signedOffAt().toLocalDate())), BODY));
       }
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("The scorecard PDF could not be written", e);
     }
     return out.toByteArray();
+  }
+
+  /** "October 2026" in English, "octobre 2026" in French: never the code "2026-10". */
+  static String monthName(String period, Locale locale) {
+    return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(YearMonth.parse(period));
+  }
+
+  static String kpiName(String code, String contractName, ResourceBundle text) {
+    return text.containsKey("kpi." + code) ? text.getString("kpi." + code) : contractName;
+  }
+
+  private void credits(Document document, Scorecard card, ResourceBundle text, Locale locale) throws DocumentException {
+    document.add(new Paragraph(" "));
+    document.add(new Paragraph(text.getString("credits"), HEADING));
+    if (card.credits().isEmpty()) {
+      document.add(new Paragraph(text.getString("credits.none"), BODY));
+      return;
+    }
+    Map<String, String> names = new java.util.HashMap<>();
+    card.kpis().forEach(k -> names.put(k.code(), k.name()));
+    PdfPTable table = new PdfPTable(new float[] {4, 1.6f});
+    table.setWidthPercentage(50);
+    table.setHorizontalAlignment(Element.ALIGN_LEFT);
+    for (String header : new String[] {"credits.kpi", "credits.amount"}) {
+      PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
+      cell.setBackgroundColor(HEADER);
+      cell.setHorizontalAlignment(header.equals("credits.kpi") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+      table.addCell(cell);
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    String currency = card.credits().get(0).amount().currency();
+    for (Scorecard.Credit credit : card.credits()) {
+      table.addCell(new Phrase(kpiName(credit.code(), names.getOrDefault(credit.code(), credit.code()), text), BODY));
+      right(table, money(credit.amount().amount(), credit.amount().currency(), locale));
+      total = total.add(credit.amount().amount());
+    }
+    PdfPCell label = new PdfPCell(new Phrase(text.getString("credits.total"), BOLD));
+    label.setBackgroundColor(HEADER);
+    table.addCell(label);
+    PdfPCell sum = new PdfPCell(new Phrase(money(total, currency, locale), BOLD));
+    sum.setBackgroundColor(HEADER);
+    sum.setHorizontalAlignment(Element.ALIGN_RIGHT);
+    table.addCell(sum);
+    document.add(table);
+  }
+
+  /** The last twelve stored months and this one as a line, each point in its status colour. */
+  private static PdfPCell trend(PdfWriter writer, Scorecard.Kpi k, ResourceBundle text) throws DocumentException {
+    List<BigDecimal> values = new ArrayList<>();
+    List<Rag> rags = new ArrayList<>();
+    k.trend().stream().filter(p -> p.actual() != null).forEach(p -> {
+      values.add(p.actual());
+      rags.add(p.rag());
+    });
+    if (k.actual() != null) {
+      values.add(k.actual());
+      rags.add(k.rag());
+    }
+    if (values.size() < 2) {
+      return new PdfPCell(new Phrase(text.getString("trend.none"), SMALL));
+    }
+    float width = 110;
+    float height = 22;
+    double min = values.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+    double max = values.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
+    double span = max - min == 0 ? 1 : max - min;
+    PdfTemplate line = writer.getDirectContent().createTemplate(width, height);
+    line.setLineWidth(1f);
+    line.setColorStroke(new Color(0x55, 0x60, 0x70));
+    for (int i = 0; i < values.size(); i++) {
+      float x = 3 + (width - 6) * i / (values.size() - 1);
+      float y = (float) (3 + (height - 6) * (values.get(i).doubleValue() - min) / span);
+      if (i == 0) {
+        line.moveTo(x, y);
+      } else {
+        line.lineTo(x, y);
+      }
+    }
+    line.stroke();
+    for (int i = 0; i < values.size(); i++) {
+      float x = 3 + (width - 6) * i / (values.size() - 1);
+      float y = (float) (3 + (height - 6) * (values.get(i).doubleValue() - min) / span);
+      line.setColorFill(ragInk(rags.get(i)));
+      line.circle(x, y, i == values.size() - 1 ? 2.4f : 1.6f);
+      line.fill();
+    }
+    PdfPCell cell = new PdfPCell(Image.getInstance(line), false);
+    cell.setPadding(3);
+    cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+    return cell;
+  }
+
+  private static Color ragColour(Rag rag) {
+    return switch (rag) {
+      case GREEN -> new Color(0xD7, 0xF0, 0xDD);
+      case AMBER -> new Color(0xFF, 0xEB, 0xB8);
+      case RED -> new Color(0xF8, 0xD0, 0xCC);
+      case NONE -> new Color(0xEE, 0xEE, 0xEE);
+    };
+  }
+
+  private static Color ragInk(Rag rag) {
+    return switch (rag == null ? Rag.NONE : rag) {
+      case GREEN -> new Color(0x1E, 0x7B, 0x3A);
+      case AMBER -> new Color(0xA8, 0x6A, 0x00);
+      case RED -> new Color(0xB4, 0x23, 0x18);
+      case NONE -> new Color(0x77, 0x77, 0x77);
+    };
+  }
+
+  private static Font ragFont(Rag rag) {
+    return FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, ragInk(rag));
+  }
+
+  private static String money(BigDecimal amount, String currency, Locale locale) {
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    format.setCurrency(java.util.Currency.getInstance(currency));
+    return format.format(amount);
   }
 
   private static void right(PdfPTable table, String value) {

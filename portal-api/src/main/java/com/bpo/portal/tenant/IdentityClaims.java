@@ -29,6 +29,12 @@ final class IdentityClaims {
     return toStrings(claim);
   }
 
+  /** The person's full name ({@code name}, from the profile scope), if the token carries one. */
+  static java.util.Optional<String> fullName(Principal principal) {
+    Object claim = principal instanceof JsonWebToken jwt ? jwt.getClaim("name") : LibertyIdToken.claim("name");
+    return toStrings(claim).stream().map(String::strip).filter(n -> !n.isEmpty()).findFirst();
+  }
+
   static List<String> toStrings(Object claim) {
     if (claim == null) {
       return List.of();

@@ -44,10 +44,10 @@ public final class SvgChart {
           "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='var(--lumo-primary-color)' rx='2'><title>%s: %s</title></rect>",
           x, y, slot * 0.7, h, escape(bar.label()), format(bar.value())));
       svg.append(String.format(Locale.ROOT,
-          "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' fill='currentColor'>%s</text>",
+          "<text x='%.1f' y='%.1f' font-size='13' text-anchor='middle' fill='currentColor'>%s</text>",
           x + slot * 0.35, y - 3, format(bar.value())));
       svg.append(String.format(Locale.ROOT,
-          "<text x='%.1f' y='%d' font-size='11' text-anchor='end' fill='currentColor' transform='rotate(-30 %.1f %d)'>%s</text>",
+          "<text x='%.1f' y='%d' font-size='13' text-anchor='end' fill='currentColor' transform='rotate(-30 %.1f %d)'>%s</text>",
           x + slot * 0.35, TOP + plotHeight + 14, x + slot * 0.35, TOP + plotHeight + 14, escape(shorten(bar.label()))));
       running += bar.value();
       double share = total == 0 ? 0 : running / total;
@@ -59,7 +59,7 @@ public final class SvgChart {
           .append(line).append("'/>");
       for (int pct = 0; pct <= 100; pct += 25) {
         svg.append(String.format(Locale.ROOT,
-            "<text x='%d' y='%.1f' font-size='10' fill='var(--lumo-error-text-color)'>%d%%</text>",
+            "<text x='%d' y='%.1f' font-size='12' fill='var(--lumo-error-text-color)'>%d%%</text>",
             WIDTH - RIGHT + 6, TOP + plotHeight - pct / 100.0 * plotHeight + 3, pct));
       }
     }
@@ -83,10 +83,10 @@ public final class SvgChart {
           "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='var(--lumo-success-color)' rx='2'><title>%s: %s</title></rect>",
           x, y, slot * 0.6, h, escape(bar.label()), format(bar.value())));
       svg.append(String.format(Locale.ROOT,
-          "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' fill='currentColor'>%s</text>",
+          "<text x='%.1f' y='%.1f' font-size='13' text-anchor='middle' fill='currentColor'>%s</text>",
           x + slot * 0.3, y - 3, format(bar.value())));
       svg.append(String.format(Locale.ROOT,
-          "<text x='%.1f' y='%d' font-size='11' text-anchor='middle' fill='currentColor'>%s</text>",
+          "<text x='%.1f' y='%d' font-size='13' text-anchor='middle' fill='currentColor'>%s</text>",
           x + slot * 0.3, TOP + plotHeight + 16, escape(bar.label())));
     }
     return close(svg);
@@ -119,7 +119,8 @@ public final class SvgChart {
   private static StringBuilder open(String ariaLabel, String id) {
     return new StringBuilder(String.format(Locale.ROOT,
         "<svg xmlns='http://www.w3.org/2000/svg' id='%s' role='img' aria-label='%s' viewBox='0 0 %d %d' "
-            + "style='width:100%%;max-width:%dpx;height:auto;color:var(--lumo-body-text-color)'>",
+            // a set width capped by the container: "width:100%" alone shrank to 300 px inside a start-aligned layout
+            + "style='width:%dpx;max-width:100%%;height:auto;flex-shrink:0;color:var(--lumo-body-text-color)'>",
         escape(id), escape(ariaLabel), WIDTH, HEIGHT, WIDTH));
   }
 

@@ -345,7 +345,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     }
     // the Receiver API on purpose: see RaiseDisputeView
     MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.addSucceededListener(e -> {
       try (InputStream in = buffer.getInputStream(e.getFileName())) {
         disputes.attach(id, e.getFileName(), in.readNBytes(MAX_FILE + 1));

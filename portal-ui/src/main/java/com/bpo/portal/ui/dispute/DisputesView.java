@@ -111,6 +111,7 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     minAmount.addValueChangeListener(e -> refresh());
 
     HorizontalLayout filters = new HorizontalLayout(statuses, openOnly, reason, minAge, minAmount);
+    Map<String, String> assigneeNames = new java.util.HashMap<>();
     if (!customer) {
       List<StaffMember> staff = disputes.assignableStaff();
       assignee.setId("dispute-assignee-filter");
@@ -122,6 +123,7 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
       staff.forEach(s -> choices.add(s.username()));
       assignee.setItems(choices);
       Map<String, String> names = staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName));
+      assigneeNames.putAll(names);
       assignee.setItemLabelGenerator(u -> u == null ? getTranslation("disputes.any")
           : DisputeFilter.UNASSIGNED.equals(u) ? getTranslation("disputes.unassigned") : names.getOrDefault(u, u));
       assignee.addValueChangeListener(e -> refresh());
@@ -134,11 +136,13 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     filters.setWrap(true);
 
     grid.setId("disputes-grid");
+    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(DisputeSummary::number).setHeader(getTranslation("disputes.number")).setAutoWidth(true).setFlexGrow(0);
     if (!customer) {
+      // a fixed share rather than the longest name: the SLA column must stay on screen at 1366 px
       grid.addColumn(d -> d.customerNumber() + " · " + d.customerName()).setHeader(getTranslation("invoices.customer"))
-          .setAutoWidth(true).setFlexGrow(1);
+          .setWidth("11rem").setFlexGrow(1).setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
     }
     grid.addColumn(d -> DisputeTexts.reason(this, d.reasonCode(), reasonLabels.get(d.reasonCode())))
         .setHeader(getTranslation("disputes.reason")).setAutoWidth(true);
@@ -152,8 +156,8 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
       grid.addColumn(d -> d.status().isOpen() ? Formats.date(d.promisedResponseOn(), getLocale()) : "")
           .setHeader(getTranslation("dispute.promisedResponse")).setAutoWidth(true);
     } else {
-      grid.addColumn(d -> d.assignee() == null ? "—" : d.assignee()).setHeader(getTranslation("disputes.assignee"))
-          .setAutoWidth(true);
+      grid.addColumn(d -> d.assignee() == null ? "—" : assigneeNames.getOrDefault(d.assignee(), d.assignee()))
+          .setHeader(getTranslation("disputes.assignee")).setAutoWidth(true);
       grid.addComponentColumn(this::sla).setHeader(getTranslation("disputes.sla")).setAutoWidth(true);
     }
     grid.setEmptyStateText(getTranslation(customer ? "disputes.emptyCustomer" : "disputes.empty"));
@@ -168,7 +172,7 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     if (customer || bpo) {
       header.add(new RouterLink(getTranslation("dispute.raise"), RaiseDisputeView.class));
     }
-    add(header, filters);
+    add(header, com.bpo.portal.ui.Phone.collapsibleFilters(filters), filters);
     if (bpo) {
       add(bulkAssignment());
     }

@@ -5,6 +5,7 @@ import com.bpo.portal.dispute.DisputeDetail;
 import com.bpo.portal.dispute.DisputeReason;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.NewDispute;
+import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.InvoiceFilter;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
@@ -21,6 +22,7 @@ import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.Phone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -67,7 +69,10 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
 
   private final DisputeService disputes;
   private final InvoiceService invoices;
+  private final DisputableAmounts disputable;
   private final boolean bpo;
+  private Map<Long, Money> remaining = Map.of();
+  private final Paragraph amountErrors = new Paragraph();
   private final Grid<InvoiceSummary> grid = new Grid<>();
   private final Map<Long, BigDecimalField> amounts = new LinkedHashMap<>();
   private final Select<String> kind = new Select<>();
@@ -77,9 +82,11 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
   private final VerticalLayout fileList = new VerticalLayout();
 
   @Inject
-  public RaiseDisputeView(DisputeService disputes, InvoiceService invoices, TenantContext context) {
+  public RaiseDisputeView(DisputeService disputes, InvoiceService invoices, DisputableAmounts disputable,
+                          TenantContext context) {
     this.disputes = disputes;
     this.invoices = invoices;
+    this.disputable = disputable;
     PortalUser user = context.requireUser();
     this.bpo = !user.isCustomer();
     setMaxWidth("70em");
@@ -111,19 +118,35 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     List<InvoiceSummary> candidates = invoices.list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null))
         .items();
 
+    // what other disputes already hold is not disputable again: the field starts at what remains
+    remaining = disputable.of(candidates.stream().map(InvoiceSummary::id).toList());
+
     grid.setId("raise-invoices");
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number")).setAutoWidth(true);
-    grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due")).setAutoWidth(true);
-    grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
+    grid.setAriaLabel(getTranslation("dispute.raise.which"));
+    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
+    // number and amount first, so that on a phone the field is on screen without scrolling sideways
+    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number")).setAutoWidth(true).setFlexGrow(0);
+    grid.addComponentColumn(this::amountField).setHeader(getTranslation("dispute.raise.amount")).setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(i -> Formats.money(disputableOn(i), getLocale())).setHeader(getTranslation("dispute.raise.disputable"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(i -> Formats.money(i.open(), getLocale())).setHeader(getTranslation("invoices.open"))
+    var due = grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
+        .setAutoWidth(true);
+    var total = grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addComponentColumn(this::amountField).setHeader(getTranslation("dispute.raise.amount")).setAutoWidth(true);
+    Phone.onNarrow(grid, narrow -> {
+      due.setVisible(!narrow);
+      total.setVisible(!narrow);
+    });
     grid.setItems(candidates);
     grid.setEmptyStateText(getTranslation("dispute.raise.noInvoices"));
     grid.setHeight("22em");
+    amountErrors.setId("raise-amount-errors");
+    amountErrors.getElement().setAttribute("role", "alert");
+    amountErrors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line")
+        .set("margin", "0");
     candidates.stream().filter(i -> start.isPresent() && i.id().equals(start.get())).findFirst().ifPresent(grid::select);
 
     kind.setId("raise-kind");
@@ -134,10 +157,11 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     kind.setVisible(bpo);
 
     reason.setId("raise-reason");
-    reason.setLabel(getTranslation("disputes.reason"));
+    reason.setLabel(getTranslation("dispute.raise.reasonRequired"));
     reason.setItems(disputes.reasons(false));
     reason.setItemLabelGenerator(r -> DisputeTexts.reason(this, r.code(), r.label()));
-    reason.setRequiredIndicatorVisible(true);
+    // no required indicator: on vaadin-select it puts aria-required on a button, which axe refuses
+    // (critical); the label says it instead
 
     description.setId("raise-description");
     description.setLabel(getTranslation("dispute.raise.description"));
@@ -149,7 +173,7 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     // the Receiver API on purpose: the newer UploadHandler reads request parts, which the servlet that
     // vaadin-cdi deploys refuses (SRVE8020E, no multipart config)
     MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.addSucceededListener(e -> {
       try (InputStream in = buffer.getInputStream(e.getFileName())) {
         files.add(AttachmentCheck.check(e.getFileName(), in.readNBytes(AttachmentCheck.MAX_BYTES + 1)));
@@ -173,18 +197,23 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
     add(new Paragraph(getTranslation("dispute.raise.help")), new H2(getTranslation("dispute.raise.which")), grid,
-        kind, reason, description, new H2(getTranslation("dispute.attachments")), upload, fileList, submit);
+        amountErrors, kind, reason, description, new H2(getTranslation("dispute.attachments")), upload, fileList, submit);
   }
 
   private BigDecimalField amountField(InvoiceSummary invoice) {
     BigDecimalField field = amounts.computeIfAbsent(invoice.id(), id -> {
       BigDecimalField f = new BigDecimalField();
-      f.setValue(invoice.open().amount());
-      f.setWidth("9em");
+      f.setId("raise-amount-" + invoice.id());
+      f.setValue(disputableOn(invoice).amount());
+      f.setWidth("8em");
       f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
       return f;
     });
     return field;
+  }
+
+  private Money disputableOn(InvoiceSummary invoice) {
+    return remaining.getOrDefault(invoice.id(), invoice.open());
   }
 
   private void submit() {
@@ -204,6 +233,8 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     reason.setInvalid(false);
     description.setInvalid(false);
     amounts.values().forEach(f -> f.setInvalid(false));
+    amountErrors.setText("");
+    List<String> amountMessages = new ArrayList<>();
     try {
       DisputeDetail raised = disputes.raise(new NewDispute(kind.getValue(),
           reason.getValue() == null ? null : reason.getValue().code(), description.getValue(), items));
@@ -225,9 +256,16 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
           description.setInvalid(true);
         } else if (field.startsWith("items[") && field.endsWith(".amount")) {
           int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
-          BigDecimalField amount = amountField(chosen.get(index));
-          amount.setErrorMessage(getTranslation("dispute.error.amount", Formats.money(chosen.get(index).open(), getLocale())));
+          InvoiceSummary invoice = chosen.get(index);
+          // the ceiling is re-read: another dispute may have taken part of it since the page opened
+          Money ceiling = disputable.of(List.of(invoice.id())).getOrDefault(invoice.id(), disputableOn(invoice));
+          String message = getTranslation("dispute.error.amountOn", invoice.number(), Formats.money(ceiling, getLocale()));
+          BigDecimalField amount = amountField(invoice);
+          // the field shows it is wrong; the whole sentence goes under the grid, where a cell cannot cut it
+          amount.setErrorMessage(null);
           amount.setInvalid(true);
+          amount.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()) + ". " + message);
+          amountMessages.add(message);
         } else {
           Notification.show(error.message(), 6000, Notification.Position.MIDDLE)
               .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -237,6 +275,7 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
       Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
+    amountErrors.setText(String.join("\n", amountMessages));
   }
 
   @Override

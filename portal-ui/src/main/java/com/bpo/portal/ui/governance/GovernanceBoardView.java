@@ -56,10 +56,10 @@ public class GovernanceBoardView extends VerticalLayout implements HasDynamicTit
       Page<EntrySummary> page = governance.list(filter, EntrySort.DUE, PageRequest.of(CARDS, null));
       VerticalLayout column = new VerticalLayout();
       column.setId("board-" + status.name().toLowerCase(java.util.Locale.ROOT));
-      column.setWidth("16em");
+      // the columns share the width (all five fit at 1366 px) and scroll sideways inside the board below that
       column.setPadding(true);
       column.getStyle().set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-l)")
-          .set("flex-shrink", "0");
+          .set("flex", "1 1 0").set("min-width", "11.5rem");
       column.add(new H2(getTranslation("governance.status." + status.name()) + " (" + page.items().size()
           + (page.next() != null ? "+" : "") + ")"));
       if (page.items().isEmpty()) {

@@ -135,9 +135,9 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     // fixed widths: auto widths are measured before the lazy rows arrive and leave headers and cells apart;
     // the number is a link as well as a row click, so the keyboard reaches an entry with Tab and Enter
     grid.addComponentColumn(e -> new RouterLink(e.number(), EntryView.class, e.id()))
-        .setHeader(getTranslation("governance.number")).setWidth("4.5em").setFlexGrow(0);
+        .setHeader(getTranslation("governance.number")).setWidth("4.5rem").setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
-        .setWidth("6.5em").setFlexGrow(0);
+        .setWidth("6.5rem").setFlexGrow(0);
     grid.addComponentColumn(e -> {
       var title = new com.vaadin.flow.component.html.Span(e.title());
       if (!e.proposed()) {
@@ -146,17 +146,17 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       HorizontalLayout box = new HorizontalLayout(Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING), title);
       box.setPadding(false);
       return box;
-    }).setHeader(getTranslation("governance.title")).setWidth("10em").setFlexGrow(1);
+    }).setHeader(getTranslation("governance.title")).setWidth("10rem").setFlexGrow(1);
     grid.addColumn(e -> getTranslation("processArea." + e.area().name())).setHeader(getTranslation("governance.area"))
-        .setWidth("9em").setFlexGrow(0);
+        .setWidth("9rem").setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.priority." + e.priority().name()))
-        .setHeader(getTranslation("governance.priority")).setWidth("6.5em").setFlexGrow(0);
+        .setHeader(getTranslation("governance.priority")).setWidth("6.5rem").setFlexGrow(0);
     grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
-        .setWidth("8em").setFlexGrow(0);
+        .setWidth("8rem").setFlexGrow(0);
     grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
-        .setWidth("13em").setFlexGrow(0);
+        .setWidth("13rem").setFlexGrow(0);
     grid.addComponentColumn(e -> GovernanceTexts.status(this, e)).setHeader(getTranslation("governance.status"))
-        .setWidth("10.5em").setFlexGrow(0);
+        .setWidth("10.5rem").setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("governance.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EntryView.class, e.getItem().id())));

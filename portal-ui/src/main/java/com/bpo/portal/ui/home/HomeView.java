@@ -39,15 +39,20 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
   @Inject
   public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables,
-                  com.bpo.portal.dispute.DisputeService disputes, com.bpo.portal.scorecard.ScorecardService scorecards) {
+                  com.bpo.portal.dispute.DisputeService disputes, com.bpo.portal.scorecard.ScorecardService scorecards,
+                  CustomerHome customerHome, com.bpo.portal.scorecard.ScorecardMonths scorecardMonths) {
     this.context = context;
     PortalUser user = context.requireUser();
     Optional<Tenant> tenant = context.tenant();
+    setMaxWidth("80em");
 
     H1 title = new H1(tenant.map(Tenant::name).orElse(getTranslation("home.platform")));
     title.setId("tenant-name");
     String role = user.primaryRole().map(r -> getTranslation("role." + r)).orElse(getTranslation("role.none"));
-    Paragraph welcome = new Paragraph(getTranslation("home.welcome", user.username(), role));
+    String name = com.bpo.portal.tenant.FullNames.of(
+        com.vaadin.flow.server.VaadinServletRequest.getCurrent() == null ? null
+            : com.vaadin.flow.server.VaadinServletRequest.getCurrent().getUserPrincipal(), user.username());
+    Paragraph welcome = new Paragraph(getTranslation("home.welcome", name, role));
     welcome.setId("welcome");
     add(title, welcome);
 
@@ -59,17 +64,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
       return;
     }
 
+    if (user.isCustomer()) {
+      customerHome.addTo(this, tenant.get());
+      return;
+    }
     FlexLayout cards = new FlexLayout();
     cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     cards.getStyle().set("gap", "var(--lumo-space-m)");
-    if (user.isCustomer()) {
-      accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream().findFirst()
-          .ifPresentOrElse(
-              own -> cards.add(card(getTranslation("home.yourAccount"), own.number() + " · " + own.name(),
-                  getTranslation("home.creditLimit", Formats.money(own.creditLimit(), getLocale())))),
-              () -> cards.add(card(getTranslation("home.yourAccount"), getTranslation("home.noAccount"), "")));
-      cards.add(card(getTranslation("home.yourOpenDisputes"), Formats.number(disputes.openCounts().open(), getLocale()), ""));
-    } else {
+    {
       Dso dso = receivables.dso(context.today(), DSO_DAYS, Optional.empty());
       for (Dso.Figure figure : dso.figures()) {
         cards.add(card(getTranslation("home.openReceivables"), Formats.money(figure.receivables(), getLocale()), ""));
@@ -82,21 +84,17 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
       var open = disputes.openCounts();
       cards.add(card(getTranslation("home.openDisputes"), Formats.number(open.open(), getLocale()),
           getTranslation("home.breachedDisputes", open.breached())));
-      scorecards.latest().ifPresent(latest -> cards.add(card(
+      // the latest month up to now: a month stored for a future period is not "the latest"
+      scorecardMonths.latest().ifPresent(latest -> cards.add(card(
           getTranslation("home.scorecard", Formats.month(java.time.YearMonth.parse(latest.period()), getLocale())),
           latest.score() == null ? "–" : Formats.decimal(latest.score(), getLocale()),
           getTranslation("scorecard.status." + latest.status().name()))));
     }
     add(new H2(getTranslation("home.today")), cards);
     com.vaadin.flow.component.orderedlayout.HorizontalLayout links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout();
-    if (user.isCustomer()) {
-      links.add(new RouterLink(getTranslation("nav.invoices"), InvoicesView.class),
-          new RouterLink(getTranslation("nav.myDisputes"), com.bpo.portal.ui.dispute.DisputesView.class));
-    } else {
-      links.add(new RouterLink(getTranslation("nav.aging"), AgingView.class),
-          new RouterLink(getTranslation("nav.disputes"), com.bpo.portal.ui.dispute.DisputesView.class),
-          new RouterLink(getTranslation("nav.scorecard"), com.bpo.portal.ui.scorecard.ScorecardView.class));
-    }
+    links.add(new RouterLink(getTranslation("nav.aging"), AgingView.class),
+        new RouterLink(getTranslation("nav.disputes"), com.bpo.portal.ui.dispute.DisputesView.class),
+        new RouterLink(getTranslation("nav.scorecard"), com.bpo.portal.ui.scorecard.ScorecardView.class));
     add(links);
   }
 
@@ -109,11 +107,11 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     return getTranslation("home.overdueShare", percent);
   }
 
-  private static Component card(String label, String value, String note) {
+  static Div card(String label, String value, String note) {
     Div card = new Div();
     card.addClassName("portal-card");
     card.getStyle().set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
-        .set("background", "var(--lumo-contrast-5pct)").set("min-width", "14rem");
+        .set("background", "var(--lumo-contrast-5pct)").set("flex", "1 1 14rem").set("max-width", "24rem");
     Span labelText = new Span(label);
     labelText.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)");
     Span valueText = new Span(value);

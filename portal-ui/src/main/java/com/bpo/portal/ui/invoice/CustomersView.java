@@ -25,7 +25,8 @@ import java.util.Optional;
 /** Customer accounts of the active tenant, loaded lazily a page at a time; a customer sees their own. */
 @Route(value = "customers", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
-public class CustomersView extends VerticalLayout implements HasDynamicTitle {
+public class CustomersView extends VerticalLayout implements HasDynamicTitle,
+    com.vaadin.flow.router.BeforeEnterObserver {
   private final CustomerAccountService accounts;
   private final Grid<CustomerAccountSummary> grid = new Grid<>();
   private final TextField search = new TextField();
@@ -54,18 +55,34 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(CustomerAccountSummary::name).setHeader(getTranslation("customers.name"))
         .setAutoWidth(true).setFlexGrow(1);
-    grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country")).setAutoWidth(true);
-    grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
+    var country = grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country"))
+        .setAutoWidth(true);
+    var terms = grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
         .setHeader(getTranslation("customers.terms")).setAutoWidth(true);
     grid.addColumn(c -> Formats.money(c.creditLimit(), getLocale()))
         .setHeader(getTranslation("customers.creditLimit")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector")).setAutoWidth(true);
+    var collector = grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector"))
+        .setAutoWidth(true);
+    com.bpo.portal.ui.Phone.onNarrow(grid, narrow -> {
+      country.setVisible(!narrow);
+      terms.setVisible(!narrow);
+      collector.setVisible(!narrow);
+    });
     grid.setEmptyStateText(getTranslation("customers.empty"));
     grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().id())));
     grid.setSizeFull();
 
     add(title, search, grid);
     refresh();
+  }
+
+  /** A customer has one account: "My account" is that account's page, not a list of one. */
+  @Override
+  public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    if (ownAccountOnly) {
+      accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream().findFirst()
+          .ifPresent(own -> event.forwardTo(CustomerView.class, own.id()));
+    }
   }
 
   private void refresh() {

@@ -61,7 +61,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     kind.setWidth("24em");
 
     FileBuffer buffer = new FileBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.setId("import-upload");
     upload.setAcceptedFileTypes("text/csv", ".csv");
     upload.setMaxFileSize(MAX_BYTES);

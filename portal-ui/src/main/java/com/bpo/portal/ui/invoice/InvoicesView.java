@@ -14,6 +14,7 @@ import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.Phone;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -116,18 +117,25 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
         download("invoices.csv", "invoices.export", false), download("invoices.xlsx", "invoices.exportXlsx", true));
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
+    boolean customerUser = context.requireUser().isCustomer();
+    if (customerUser) {
+      // a customer opens on what they still owe, oldest due first: the overdue ones lead
+      statuses.setValue(java.util.Set.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED));
+    }
 
     grid.setId("invoices-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number"))
         .setSortProperty(InvoiceSort.Key.NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(i -> i.customerNumber() + " · " + i.customerName()).setHeader(getTranslation("invoices.customer"))
-        .setAutoWidth(true).setFlexGrow(1);
-    grid.addColumn(i -> Formats.date(i.issueDate(), getLocale())).setHeader(getTranslation("invoices.issued"))
+    var customerColumn = grid.addColumn(i -> i.customerNumber() + " · " + i.customerName())
+        .setHeader(getTranslation("invoices.customer")).setAutoWidth(true).setFlexGrow(1);
+    customerColumn.setVisible(!customerUser); // a customer's own name on every row says nothing
+    var issuedColumn = grid.addColumn(i -> Formats.date(i.issueDate(), getLocale()))
+        .setHeader(getTranslation("invoices.issued"))
         .setSortProperty(InvoiceSort.Key.ISSUE_DATE.name()).setAutoWidth(true);
-    grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
+    var dueColumn = grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
         .setSortProperty(InvoiceSort.Key.DUE_DATE.name()).setAutoWidth(true);
-    grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
+    var totalColumn = grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
         .setSortProperty(InvoiceSort.Key.TOTAL.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(i -> Formats.money(i.open(), getLocale())).setHeader(getTranslation("invoices.open"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -136,7 +144,14 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     grid.setSizeFull();
     grid.addItemClickListener(e -> open(e.getItem()));
 
-    add(new H1(getPageTitle()), filters, grid);
+    Phone.onNarrow(this, narrow -> {
+      issuedColumn.setVisible(!narrow);
+      totalColumn.setVisible(!narrow);
+      dueColumn.setVisible(!narrow); // on a phone the status says it: "12 days overdue"
+      customerColumn.setVisible(!narrow && !customerUser);
+    });
+
+    add(new H1(getPageTitle()), Phone.collapsibleFilters(filters), filters, grid);
     if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
       addComponentAtIndex(1, new RouterLink(getTranslation("import.title"), ImportView.class));
     }
@@ -158,7 +173,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
   }
 
   private Span statusBadge(InvoiceSummary invoice) {
-    return Badge.of(getTranslation("invoice.status." + invoice.status().name()), Badge.toneOf(invoice, context.today()));
+    return InvoiceWords.status(this, invoice, context.today());
   }
 
   private void open(InvoiceSummary invoice) {

@@ -377,7 +377,7 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Lon
     }
     if (mayUpload) {
       MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
-      Upload upload = new Upload(buffer);
+      Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
       upload.setId("draft-upload");
       upload.setAcceptedFileTypes(".pdf", ".docx", ".xlsx");
       upload.setMaxFileSize(com.bpo.portal.procedure.ProcedureAttachmentCheck.MAX_BYTES);

@@ -70,9 +70,12 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
   private final Select<YearMonth> period = new Select<>();
   private final Div content = new Div();
   private final List<YearMonth> months = new ArrayList<>();
+  private final java.util.Map<String, String> names;
 
   @Inject
-  public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context) {
+  public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context,
+                       com.bpo.portal.scorecard.ScorecardMonths visible, com.bpo.portal.tenant.PeopleNames people) {
+    this.names = people.all();
     this.scorecards = scorecards;
     this.export = export;
     PortalUser user = context.requireUser();
@@ -85,9 +88,15 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     }
     period.setId("scorecard-period");
     period.setLabel(getTranslation("scorecard.period"));
+    // open on the latest month the reader may see (a client: the latest published), not on an empty one
+    YearMonth opening = visible.latest().map(l -> YearMonth.parse(l.period())).orElse(last);
+    if (!months.contains(opening)) {
+      months.add(opening);
+      months.sort(java.util.Comparator.reverseOrder());
+    }
     period.setItems(months);
     period.setItemLabelGenerator(m -> Formats.month(m, getLocale()));
-    period.setValue(last);
+    period.setValue(opening);
     period.addValueChangeListener(e -> {
       if (e.getValue() != null) {
         show();
@@ -132,8 +141,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     VerticalLayout layout = new VerticalLayout(head, actions(card), kpiGrid(card));
     layout.setPadding(false);
     if (!card.credits().isEmpty()) {
-      layout.add(new H2(getTranslation("scorecard.credits")));
-      card.credits().forEach(c -> layout.add(new Paragraph(c.code() + ": " + Formats.money(c.amount(), getLocale()))));
+      layout.add(new H2(getTranslation("scorecard.credits")), credits(card));
     }
     layout.add(new H2(getTranslation("scorecard.comments")), comments(card));
     if (!card.history().isEmpty()) {
@@ -143,8 +151,8 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       history.setAllRowsVisible(true);
       history.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale())).setHeader(getTranslation("dispute.when"))
           .setAutoWidth(true);
-      history.addColumn(Scorecard.Event::actor).setHeader(getTranslation("dispute.who")).setAutoWidth(true);
-      history.addColumn(e -> words("scorecard.event." + e.action(), e.action()) + (e.note() == null ? "" : " · " + e.note()))
+      history.addColumn(e -> person(e.actor())).setHeader(getTranslation("dispute.who")).setAutoWidth(true);
+      history.addColumn(e -> words("scorecard.event." + e.action(), e.action()) + (e.note() == null ? "" : " · " + noteWords(card, e.note())))
           .setHeader(getTranslation("dispute.what")).setFlexGrow(1);
       history.setItems(card.history());
       layout.add(new H2(getTranslation("dispute.history")), history);
@@ -164,11 +172,19 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       bar.add(button("scorecard-publish", "scorecard.publish", () -> scorecards.publish(card.period(), card.version()),
           ButtonVariant.LUMO_CONTRAST));
     }
-    if (stakeholder && card.status() == Scorecard.Status.PUBLISHED) {
+    List<String> unanswered = card.kpis().stream().filter(k -> k.review() == Scorecard.Review.DISPUTED)
+        .map(k -> words("scorecard.kpi." + k.code(), k.name())).toList();
+    if (stakeholder && card.status() == Scorecard.Status.PUBLISHED && unanswered.isEmpty()) {
       Button signOff = new Button(getTranslation("scorecard.signOff"), e -> confirmSignOff(card));
       signOff.setId("scorecard-sign-off");
       signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
       bar.add(signOff);
+    } else if (card.status() == Scorecard.Status.PUBLISHED && !unanswered.isEmpty()) {
+      // sign-off would be refused: say why instead of offering it
+      Span waiting = new Span(getTranslation(stakeholder ? "scorecard.signOffWaits" : "scorecard.answerNeeded",
+          String.join(", ", unanswered)));
+      waiting.setId("scorecard-sign-off-waits");
+      bar.add(waiting);
     }
     if (card.stored()) {
       Anchor csv = new Anchor(new StreamResource("scorecard-" + card.period() + ".csv",
@@ -184,6 +200,41 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     }
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     return bar;
+  }
+
+  /** Service credits by KPI name, with their total. */
+  private Component credits(Scorecard card) {
+    Grid<Scorecard.Credit> grid = new Grid<>();
+    grid.setId("scorecard-credits");
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+    grid.setAllRowsVisible(true);
+    grid.setMaxWidth("36em");
+    var name = grid.addColumn(c -> words("scorecard.kpi." + c.code(), card.kpis().stream()
+            .filter(k -> k.code().equals(c.code())).map(Scorecard.Kpi::name).findFirst().orElse(c.code())))
+        .setHeader(getTranslation("scorecard.kpi")).setFlexGrow(1);
+    var amount = grid.addColumn(c -> Formats.money(c.amount(), getLocale())).setHeader(getTranslation("scorecard.credit"))
+        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    BigDecimal total = card.credits().stream().map(c -> c.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    var footer = grid.appendFooterRow();
+    footer.getCell(name).setText(getTranslation("scorecard.creditsTotal"));
+    footer.getCell(amount).setText(Formats.money(new com.bpo.portal.shared.Money(total,
+        card.credits().get(0).amount().currency()), getLocale()));
+    grid.setItems(card.credits());
+    return grid;
+  }
+
+  private String person(String username) {
+    return username == null ? "" : names.getOrDefault(username, username);
+  }
+
+  /** A history note that starts with a KPI's code ("DSO", "DSO = 41.2 (...)") reads with its name. */
+  private String noteWords(Scorecard card, String note) {
+    String text = note.strip();
+    return card.kpis().stream()
+        .filter(k -> text.equals(k.code()) || text.startsWith(k.code() + " ") || text.startsWith(k.code() + ":"))
+        .max(java.util.Comparator.comparingInt(k -> k.code().length()))
+        .map(k -> words("scorecard.kpi." + k.code(), k.name()) + text.substring(k.code().length()))
+        .orElse(note);
   }
 
   private void confirmSignOff(Scorecard card) {
@@ -205,17 +256,25 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     grid.setId("scorecard-kpis");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
-    grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setWidth("20em").setFlexGrow(2);
+    var name = grid.addComponentColumn(this::kpiName).setHeader(getTranslation("scorecard.kpi")).setWidth("20rem")
+        .setFlexGrow(2);
     grid.addColumn(k -> value(k.actual(), k)).setHeader(getTranslation("scorecard.actual"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(k -> (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + value(k.target(), k))
+    var target = grid.addColumn(k -> (k.direction() == Rag.Direction.HIGHER ? "≥ " : "≤ ") + value(k.target(), k))
         .setHeader(getTranslation("scorecard.target")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addComponentColumn(k -> Badge.of(getTranslation("scorecard.rag." + k.rag().name()), tone(k.rag())))
         .setHeader(getTranslation("scorecard.rag")).setAutoWidth(true);
-    grid.addComponentColumn(this::trend).setHeader(getTranslation("scorecard.trend")).setWidth("180px").setFlexGrow(0);
-    grid.addColumn(k -> Formats.decimal(k.weight().stripTrailingZeros(), getLocale())).setHeader(getTranslation("scorecard.weight"))
+    var trend = grid.addComponentColumn(this::trend).setHeader(getTranslation("scorecard.trend")).setWidth("180px").setFlexGrow(0);
+    var weight = grid.addColumn(k -> Formats.decimal(k.weight().stripTrailingZeros(), getLocale())).setHeader(getTranslation("scorecard.weight"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addComponentColumn(k -> kpiActions(card, k)).setHeader(getTranslation("scorecard.review")).setAutoWidth(true);
+    // a phone keeps the name, the figure, its status and the review; the rest needs a wider screen
+    com.bpo.portal.ui.Phone.onNarrow(grid, narrow -> {
+      name.setWidth(narrow ? "9rem" : "20rem");
+      target.setVisible(!narrow);
+      trend.setVisible(!narrow);
+      weight.setVisible(!narrow);
+    });
     grid.setItems(card.kpis());
     return grid;
   }
@@ -326,7 +385,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     dialog.setHeaderTitle(getTranslation("scorecard.attachTitle", k.name()));
     com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer buffer =
         new com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer();
-    com.vaadin.flow.component.upload.Upload upload = new com.vaadin.flow.component.upload.Upload(buffer);
+    com.vaadin.flow.component.upload.Upload upload = com.bpo.portal.ui.UploadTexts.translate(new com.vaadin.flow.component.upload.Upload(buffer));
     upload.setId("scorecard-evidence-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES);
@@ -382,7 +441,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       list.add(new Paragraph(getTranslation("scorecard.noComments")));
     }
     for (Scorecard.Comment c : card.comments()) {
-      Span who = new Span(c.author() + " · " + Formats.dateTime(c.at(), zone, getLocale())
+      Span who = new Span(person(c.author()) + " · " + Formats.dateTime(c.at(), zone, getLocale())
           + (c.code() == null ? "" : " · " + words("scorecard.kpi." + c.code(), c.code()))
           + " · " + getTranslation("scorecard.kind." + c.kind()));
       who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
@@ -412,9 +471,18 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       change.run();
       notify(getTranslation(doneKey), NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException problem) {
-      notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+      // a KPI disputed since the page was drawn: say which, by name, rather than the server's codes
+      boolean disputed = problem.toProblem().type().endsWith("kpi-disputed");
+      notify(disputed ? getTranslation("scorecard.signOffWaits", disputedNames()) : problem.getMessage(),
+          NotificationVariant.LUMO_ERROR);
     }
     show();
+  }
+
+  private String disputedNames() {
+    return String.join(", ", scorecards.scorecard(period.getValue().toString()).kpis().stream()
+        .filter(k -> k.review() == Scorecard.Review.DISPUTED).map(k -> words("scorecard.kpi." + k.code(), k.name()))
+        .toList());
   }
 
   private Button button(String id, String key, Supplier<Scorecard> action, ButtonVariant variant) {

@@ -68,7 +68,7 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     fields.get("slug").setHelperText(getTranslation("tenantadmin.help.slug"));
 
     MemoryBuffer buffer = new MemoryBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.setId("tenant-logo-upload");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes("image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
