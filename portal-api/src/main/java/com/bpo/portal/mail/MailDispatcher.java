@@ -12,7 +12,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -121,7 +123,7 @@ public class MailDispatcher {
         bind.execute();
       }
       try (PreparedStatement pending = db.prepareStatement(
-              "select id, recipient, subject, body from mail_outbox where tenant_id = ? and sent_at is null "
+              "select id, recipient, subject, body, attachment_name, attachment_type, attachment from mail_outbox where tenant_id = ? and sent_at is null "
                   + "and attempts < ? order by id limit ? for update skip locked");
            PreparedStatement done = db.prepareStatement(
               "update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null "
@@ -135,7 +137,7 @@ public class MailDispatcher {
           while (rs.next()) {
             long id = rs.getLong(1);
             try {
-              send(rs.getString(2), rs.getString(3), rs.getString(4));
+              send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBytes(7));
               done.setString(1, tenant);
               done.setLong(2, id);
               done.executeUpdate();
@@ -156,7 +158,8 @@ public class MailDispatcher {
     return sent;
   }
 
-  private void send(String recipient, String subject, String body) throws MessagingException {
+  private void send(String recipient, String subject, String body, String fileName, String mediaType, byte[] file)
+      throws MessagingException {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", host);
     properties.put("mail.smtp.port", String.valueOf(port));
@@ -166,7 +169,20 @@ public class MailDispatcher {
     message.setFrom(new InternetAddress(from));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
     message.setSubject(subject, "UTF-8");
-    message.setText(body, "UTF-8");
+    if (file == null) {
+      message.setText(body, "UTF-8");
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(body, "UTF-8");
+      MimeBodyPart attached = new MimeBodyPart();
+      attached.setDataHandler(new jakarta.activation.DataHandler(
+          new jakarta.mail.util.ByteArrayDataSource(file, mediaType == null ? "application/octet-stream" : mediaType)));
+      attached.setFileName(fileName);
+      MimeMultipart parts = new MimeMultipart();
+      parts.addBodyPart(text);
+      parts.addBodyPart(attached);
+      message.setContent(parts);
+    }
     Transport.send(message);
   }
 }

@@ -28,4 +28,24 @@ public class MailOutbox {
         .setParameter(4, body)
         .executeUpdate();
   }
+
+  /** A file sent with the mail (a letter as PDF, ...). */
+  public record Attachment(String fileName, String mediaType, byte[] content) {}
+
+  /** Queues a mail with one attachment. */
+  public void enqueue(String recipient, String subject, String body, Attachment attachment) {
+    if (recipient == null || recipient.isBlank()) {
+      return;
+    }
+    em.createNativeQuery("insert into mail_outbox (tenant_id, recipient, subject, body, attachment_name, "
+            + "attachment_type, attachment) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, context.requireTenant().id())
+        .setParameter(2, recipient.strip())
+        .setParameter(3, subject)
+        .setParameter(4, body)
+        .setParameter(5, attachment.fileName())
+        .setParameter(6, attachment.mediaType())
+        .setParameter(7, attachment.content())
+        .executeUpdate();
+  }
 }
