@@ -83,6 +83,10 @@ final class DemoData {
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
         bind(tenant.id());
+        new DemoCollections(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+            tenant.agent(), tenant.customerLogin());
+        connection.commit();
+        bind(tenant.id());
         new DemoBranding(connection).seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
         connection.commit();
       }
