@@ -38,6 +38,7 @@ public class CollectionService {
   @Inject PromiseQueries promises;
   @Inject StrategyQueries strategies;
   @Inject MailOutbox outbox;
+  @Inject MetricsQueries metrics;
 
   // ------------------------------------------------------------------ worklist and accounts
 
@@ -306,6 +307,36 @@ public class CollectionService {
     return new Evaluation(evaluated, kept, partly, broken);
   }
 
+  // ------------------------------------------------------------------ metrics
+
+  /** The period's figures per collector and for the tenant (leads, agents and the client's stakeholders). */
+  public CollectionMetrics metrics(LocalDate from, LocalDate to) {
+    PortalUser user = context.requireUser();
+    if (user.isCustomer()) {
+      throw ProblemException.forbidden("Collections metrics are for the BPO and the client.");
+    }
+    if (from.isAfter(to) || from.isBefore(to.minusDays(366))) {
+      throw new InvalidFields("The period is not valid.", List.of(new Problem.FieldError(null, "from",
+          "must be on or before to, at most a year before it")));
+    }
+    LocalDate today = context.today();
+    List<CollectionMetrics.Row> rows = metrics.perCollector(from, to, today);
+    CollectionMetrics.Row total = rows.stream().reduce(new CollectionMetrics.Row(null, 0, 0, 0, BigDecimal.ZERO, 0,
+        BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, null), (a, b) -> {
+          BigDecimal collected = a.collected().add(b.collected());
+          BigDecimal overdue = a.overdue().add(b.overdue());
+          return new CollectionMetrics.Row(null, a.accountsWorked() + b.accountsWorked(), a.contacts() + b.contacts(),
+              a.promisesMade() + b.promisesMade(), a.promisedAmount().add(b.promisedAmount()),
+              a.promisesKept() + b.promisesKept(), a.keptAmount().add(b.keptAmount()),
+              a.promisesDecided() + b.promisesDecided(), collected, overdue,
+              CollectionMetrics.percent(collected, collected.add(overdue)));
+        });
+    long[] coverage = metrics.coverage(from, to, today);
+    return new CollectionMetrics(from, to, rows, total,
+        CollectionMetrics.percent(BigDecimal.valueOf(total.promisesKept()), BigDecimal.valueOf(total.promisesDecided())),
+        CollectionMetrics.percent(BigDecimal.valueOf(coverage[1]), BigDecimal.valueOf(coverage[0])));
+  }
+
   // ------------------------------------------------------------------ strategies and settings
 
   public List<Strategy> strategies() {
@@ -355,6 +386,11 @@ public class CollectionService {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Today in the tenant's zone. */
+  public LocalDate today() {
+    return context.today();
+  }
 
   private void tellCollector(long accountId, String what, Object... args) {
     Locale locale = tenantLocale();

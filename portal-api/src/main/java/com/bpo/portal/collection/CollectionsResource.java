@@ -137,6 +137,21 @@ public class CollectionsResource {
   }
 
   @GET
+  @Path("/metrics")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
+  @Operation(summary = "Per collector and for the tenant over a period (default: this month so far): accounts worked, "
+      + "contacts, promises made and kept (count, amount), collected against overdue, promises kept % and dunning coverage %")
+  public CollectionMetrics metrics(@QueryParam("from") String from, @QueryParam("to") String to) {
+    QueryParams params = new QueryParams();
+    var start = params.date("from", from);
+    var end = params.date("to", to);
+    params.throwIfInvalid();
+    java.time.LocalDate today = collections.today();
+    return collections.metrics(start.orElse(today.withDayOfMonth(1)), end.orElse(today));
+  }
+
+  @GET
   @Path("/strategies")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})

@@ -460,6 +460,13 @@ class CollectionsApiIT {
     assertEquals(403, Portal.get("/api/v1/collections/runs", "customer.acme", "acme").status());
     assertEquals(403, Portal.get("/api/v1/collections/worklist", "cfo.globex", "acme").status(), "not a member");
     assertEquals(200, Portal.get("/api/v1/collections/strategies", "cfo.acme", "acme").status());
+    Reply metrics = Portal.get("/api/v1/collections/metrics?from=" + TODAY.minusDays(30) + "&to=" + TODAY, "cfo.acme",
+        "acme");
+    assertEquals(200, metrics.status(), metrics.body());
+    assertTrue(metrics.json().containsKey("tenant") && metrics.json().containsKey("dunningCoverage"), metrics.body());
+    assertEquals(403, Portal.get("/api/v1/collections/metrics", "customer.acme", "acme").status());
+    assertEquals(400, Portal.get("/api/v1/collections/metrics?from=" + TODAY + "&to=" + TODAY.minusDays(1), "ops.lead",
+        "acme").status());
     assertEquals(403, Portal.post("/api/v1/collections/strategies", "agent.acme", "acme", "{}").status());
 
     assertEquals(404, Portal.get("/api/v1/collections/accounts/" + c1, "ops.lead", "globex").status());
