@@ -204,7 +204,8 @@ public class CollectionService {
           DunningLetter.money(new com.bpo.portal.shared.Money(amount, currency), tenantLocale()),
           DunningLetter.date(promise.promisedOn(), tenantLocale()));
     } else {
-      accounts.contacted(accountId, promise.promisedOn(), false);
+      // a promise is recorded from a contact with the customer
+      accounts.contacted(accountId, promise.promisedOn(), true);
     }
     return promises.find(id).orElseThrow();
   }

@@ -6,7 +6,8 @@ import java.math.RoundingMode;
 /**
  * The worklist's order, one number per account so that SQL ranks by it and pages by keyset:
  * <ol>
- *   <li>accounts with a promise broken in the last {@value #BROKEN_WINDOW_DAYS} days first,</li>
+ *   <li>accounts with a promise broken in the last {@value #BROKEN_WINDOW_DAYS} days and no contact
+ *       logged since first,</li>
  *   <li>then accounts with a promise due today,</li>
  *   <li>then by points: the overdue amount net of disputes and of open promises, times
  *       (1 + days overdue / 30, days capped at {@value #DAYS_CAP}), times the risk weight

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The worklist, ranked in SQL: per account of the collector, the overdue open invoices (the invoice
  * feature's covering index {@code invoice_open_idx}, read across features), the promises holding
- * and those broken lately, and the priority key of {@link WorklistPriority}; keyset-paged on
- * (priority, id). Also the figures of one account.
+ * and those broken lately that nobody has followed up with a contact since, and the priority key of
+ * {@link WorklistPriority}; keyset-paged on (priority, id). Also the figures of one account.
  */
 @ApplicationScoped
 public class WorklistQueries {
@@ -27,7 +27,7 @@ public class WorklistQueries {
       with acc as (
         select c.id, c.number, c.name, c.currency, c.collector,
                coalesce(p.risk_class, 'MEDIUM') as risk_class, coalesce(p.on_hold, false) as on_hold,
-               p.next_action_on
+               p.next_action_on, p.last_contact_at
         from customer_account c
         left join collection_account p on p.tenant_id = c.tenant_id and p.customer_account_id = c.id
         where c.tenant_id = :tenant %s
@@ -42,7 +42,7 @@ public class WorklistQueries {
         select t.customer_account_id as account_id,
                sum(t.amount - least(t.paid_amount, t.amount)) filter (where t.status in ('OPEN', 'PROPOSED')) as promised,
                bool_or(t.status in ('OPEN', 'PROPOSED') and t.promised_on = cast(:today as date)) as due_today,
-               bool_or(t.status = 'BROKEN') as broken
+               max(t.decided_on) filter (where t.status = 'BROKEN') as broken_on
         from promise_to_pay t
         where t.tenant_id = :tenant and t.customer_account_id in (select id from acc)
           and (t.status in ('OPEN', 'PROPOSED') or (t.status = 'BROKEN' and t.decided_on >= cast(:brokenSince as date)))
@@ -50,7 +50,9 @@ public class WorklistQueries {
       ), figures as (
         select acc.*, coalesce(inv.overdue, 0) as overdue, coalesce(inv.disputed, 0) as disputed,
                coalesce(inv.days, 0) as days, coalesce(prom.promised, 0) as promised,
-               coalesce(prom.due_today, false) as due_today, coalesce(prom.broken, false) as broken,
+               coalesce(prom.due_today, false) as due_today,
+               (prom.broken_on is not null and (acc.last_contact_at is null or acc.last_contact_at < prom.broken_on))
+                 as broken,
                greatest(coalesce(inv.overdue, 0) - coalesce(inv.disputed, 0) - coalesce(prom.promised, 0), 0) as net
         from acc
         left join inv on inv.account_id = acc.id

@@ -166,7 +166,7 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
         .setWidth("11em").setFlexGrow(0);
     grid.addColumn(t -> getTranslation("collections.timeline." + t.kind())).setHeader(getTranslation("collections.what"))
         .setWidth("9em").setFlexGrow(0);
-    grid.addColumn(t -> join(t.title(), t.detail())).setHeader(getTranslation("collections.detail")).setFlexGrow(1);
+    grid.addColumn(this::describe).setHeader(getTranslation("collections.detail")).setFlexGrow(1);
     grid.addColumn(t -> t.amount() == null ? "" : Formats.money(t.amount(), getLocale()))
         .setHeader(getTranslation("collections.amount")).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
     grid.addColumn(t -> t.by() == null ? "" : t.by()).setHeader(getTranslation("collections.by")).setWidth("7em")
@@ -176,11 +176,34 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     return grid;
   }
 
-  private static String join(String a, String b) {
-    if (a == null || a.isBlank()) {
-      return b == null ? "" : b;
+  /** A timeline line in the reader's words: the codes of each kind translated, the free text as it is. */
+  private String describe(TimelineEntry t) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    switch (t.kind()) {
+      case "PROMISE" -> {
+        parts.add(Formats.date(java.time.LocalDate.parse(t.title()), getLocale()));
+        parts.add(getTranslation("collections.promise.status." + t.status()));
+        parts.add(t.note());
+      }
+      case "NOTICE" -> {
+        String[] note = t.note() == null ? new String[0] : t.note().split(" ");
+        parts.add(com.bpo.portal.collection.DunningLetter.title(t.title(), getLocale()));
+        parts.add(note.length > 0 ? getTranslation("collections.level", note[0]) : null);
+        parts.add(getTranslation("collections.notice." + t.status()));
+        parts.add(note.length > 1 ? getTranslation("collections.exclusion." + note[1]) : null);
+      }
+      case "DISPUTE" -> {
+        parts.add(t.title());
+        parts.add(getTranslation("dispute.status." + t.status()));
+      }
+      case "PAYMENT" -> parts.add(t.title());
+      default -> {
+        parts.add(t.title());
+        parts.add(t.status() == null ? null : getTranslation("collections.outcome." + t.status()));
+        parts.add(t.note());
+      }
     }
-    return b == null || b.isBlank() ? a : a + " · " + b;
+    return parts.stream().filter(p -> p != null && !p.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
   }
 
   private void logCall(AccountProfile account) {

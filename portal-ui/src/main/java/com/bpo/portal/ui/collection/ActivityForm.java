@@ -103,7 +103,7 @@ class ActivityForm extends Dialog {
     });
     ok.setId("activity-save");
     ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
     Button cancel = new Button(getTranslation("common.cancel"), e -> close());
     getFooter().add(cancel, ok);
     addOpenedChangeListener(e -> {

@@ -79,7 +79,7 @@ class PromiseForm extends Dialog {
     });
     ok.setId("promise-save");
     ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
     getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), ok);
     addOpenedChangeListener(e -> {
       if (e.isOpened()) {
