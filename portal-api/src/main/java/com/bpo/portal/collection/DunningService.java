@@ -151,7 +151,8 @@ public class DunningService {
         dunning.markNotice(notice.id(), "SENT", recipient.get());
       }
       case CALL_TASK, ESCALATION -> {
-        task(notice, title + " (level " + notice.level() + "): " + notice.action(), today);
+        task(notice, (notice.action() == StepAction.CALL_TASK ? "Call the customer" : "Escalate to the client")
+            + " (dunning level " + notice.level() + ")", today);
         dunning.markNotice(notice.id(), "DONE", null);
       }
       case CREDIT_HOLD -> {

@@ -163,7 +163,7 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     grid.setId("account-timeline");
     grid.setAllRowsVisible(true);
     grid.addColumn(t -> Formats.dateTime(t.at(), zone, getLocale())).setHeader(getTranslation("collections.when"))
-        .setWidth("11em").setFlexGrow(0);
+        .setWidth("14em").setFlexGrow(0);
     grid.addColumn(t -> getTranslation("collections.timeline." + t.kind())).setHeader(getTranslation("collections.what"))
         .setWidth("9em").setFlexGrow(0);
     grid.addColumn(this::describe).setHeader(getTranslation("collections.detail")).setFlexGrow(1);

@@ -57,8 +57,10 @@ public class MyRemindersView extends VerticalLayout implements HasDynamicTitle {
             .open();
       });
       propose.setId("reminder-propose-" + n.id());
-      return new HorizontalLayout(pdf, propose);
-    }).setHeader(getTranslation("collections.actions")).setWidth("18em").setFlexGrow(0);
+      HorizontalLayout actions = new HorizontalLayout(pdf, propose);
+      actions.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+      return actions;
+    }).setHeader(getTranslation("collections.actions")).setAutoWidth(true).setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("collections.reminders.empty"));
     grid.setSizeFull();
     KeysetFetch<Notice> fetch = new KeysetFetch<>((cursor, limit) ->

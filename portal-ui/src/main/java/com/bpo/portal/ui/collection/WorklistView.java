@@ -77,9 +77,9 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(i -> Formats.money(i.netOverdue(), getLocale())).setHeader(getTranslation("collections.netOverdue"))
         .setTextAlign(ColumnTextAlign.END).setWidth("9em").setFlexGrow(0);
     grid.addColumn(i -> Formats.number(i.daysOverdue(), getLocale())).setHeader(getTranslation("collections.days"))
-        .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+        .setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
     grid.addColumn(i -> getTranslation("collections.risk." + i.riskClass().name()))
-        .setHeader(getTranslation("collections.risk")).setWidth("6em").setFlexGrow(0);
+        .setHeader(getTranslation("collections.risk")).setWidth("8.5em").setFlexGrow(0);
     grid.addComponentColumn(this::flags).setHeader(getTranslation("collections.flags")).setWidth("12em").setFlexGrow(0);
     grid.addColumn(i -> Formats.date(i.nextActionOn(), getLocale())).setHeader(getTranslation("collections.nextAction"))
         .setWidth("8em").setFlexGrow(0);
