@@ -97,6 +97,13 @@ public class AccountQueries {
         .bind("u", username).optional(r -> r.string("email"));
   }
 
+  /** Whether the username is one of the tenant's active BPO staff (who may collect). */
+  public boolean isActiveCollector(String username) {
+    return sql.sql("select 1 as one from tenant_staff where tenant_id = :tenant and username = :u and active "
+            + "and role in ('bpo-agent', 'bpo-lead')")
+        .bind("u", username).optional(r -> true).isPresent();
+  }
+
   public Optional<String> collectorOf(long accountId) {
     return sql.sql("select collector from customer_account where tenant_id = :tenant and id = :id")
         .bind("id", accountId).optional(r -> r.string("collector"));

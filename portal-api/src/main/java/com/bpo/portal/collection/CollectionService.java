@@ -39,6 +39,7 @@ public class CollectionService {
   @Inject StrategyQueries strategies;
   @Inject MailOutbox outbox;
   @Inject MetricsQueries metrics;
+  @Inject com.bpo.portal.invoice.CustomerAccountService customerAccounts;
 
   // ------------------------------------------------------------------ worklist and accounts
 
@@ -51,6 +52,31 @@ public class CollectionService {
           filter.dueOnly());
     }
     return worklist.worklist(effective, context.today(), page);
+  }
+
+  /**
+   * A lead gives accounts to another collector (one of the tenant's active agents or leads), all or
+   * none, through the invoice feature that owns the account. Answers how many were given.
+   */
+  public int reassign(List<Long> ids, String collector) {
+    requireLead();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<Long> distinct = ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    if (distinct.isEmpty() || distinct.size() > 500) {
+      errors.add(new Problem.FieldError(null, "ids", "name between 1 and 500 accounts"));
+    }
+    if (collector == null || collector.isBlank() || !accounts.isActiveCollector(collector.strip())) {
+      errors.add(new Problem.FieldError(null, "collector", "must be one of the tenant's active agents or leads"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The reassignment is not valid.", errors);
+    }
+    int assigned = customerAccounts.assignCollector(distinct, collector.strip());
+    if (assigned != distinct.size()) {
+      throw new InvalidFields("The reassignment is not valid.", List.of(new Problem.FieldError(null, "ids",
+          "name only accounts of this tenant")));
+    }
+    return assigned;
   }
 
   public Optional<AccountProfile> profile(long accountId) {

@@ -50,6 +50,19 @@ public class CollectionsResource {
     return collections.worklist(filter, PageRequest.of(limit, cursor));
   }
 
+  public record Reassignment(List<Long> ids, String collector) {}
+
+  @POST
+  @Path("/worklist/assignments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.BPO_LEAD)
+  @Operation(summary = "Give accounts to another collector (one of the tenant's active agents or leads), all or none")
+  public java.util.Map<String, Integer> reassign(Reassignment reassignment) {
+    return java.util.Map.of("assigned", collections.reassign(reassignment == null ? null : reassignment.ids(),
+        reassignment == null ? null : reassignment.collector()));
+  }
+
   @GET
   @Path("/accounts/{id}")
   @Produces(MediaType.APPLICATION_JSON)

@@ -87,6 +87,8 @@ class CollectionsApiIT {
       try (Statement s = db.createStatement()) {
         s.executeUpdate("insert into tenant_staff (tenant_id, username, display_name, email, role) values ('acme', '"
             + PROMISE_COLLECTOR + "', 'Fixture collector (test data)', 'it.promises@bpo.example', 'bpo-agent')");
+        s.executeUpdate("insert into tenant_staff (tenant_id, username, display_name, email, role) values ('acme', '"
+            + COLLECTOR + "', 'Fixture collector (test data)', null, 'bpo-agent')");
         // today's run starts from nothing (its notices cascade)
         s.executeUpdate("delete from dunning_run where tenant_id = 'acme' and run_date = '" + TODAY + "'");
       }
@@ -175,7 +177,8 @@ class CollectionsApiIT {
       s.executeUpdate("delete from invoice where tenant_id = 'acme' and customer_account_id in " + accounts);
       // activities, profiles and contacts cascade from the account
       s.executeUpdate("delete from customer_account where tenant_id = 'acme' and number like '" + FIXTURE + "%'");
-      s.executeUpdate("delete from tenant_staff where tenant_id = 'acme' and username = '" + PROMISE_COLLECTOR + "'");
+      s.executeUpdate("delete from tenant_staff where tenant_id = 'acme' and username in ('" + PROMISE_COLLECTOR + "', '"
+          + COLLECTOR + "')");
     }
   }
 
@@ -436,6 +439,32 @@ class CollectionsApiIT {
     assertEquals(TODAY.plusDays(2).toString(), profile.getString("nextActionOn"));
     Reply timeline = Portal.get("/api/v1/collections/accounts/" + c3 + "/timeline", "agent.acme", "acme");
     assertTrue(timeline.body().contains("LEFT_MESSAGE") && timeline.body().contains("Pat Payables"), timeline.body());
+  }
+
+  @Test
+  void aLeadReassignsAccountsToAnotherCollectorAllOrNone() {
+    long c3 = ACCOUNTS.get("C3");
+    String path = "/api/v1/collections/worklist/assignments";
+    assertEquals(403, Portal.post(path, "agent.acme", "acme", "{\"ids\": [" + c3 + "], \"collector\": \"agent.acme\"}")
+        .status(), "agents do not reassign");
+    Reply foreign = Portal.post(path, "ops.lead", "acme", "{\"ids\": [" + c3 + ", 999999999], \"collector\": "
+        + "\"agent.acme\"}");
+    assertEquals(400, foreign.status(), foreign.body());
+    assertTrue(foreign.body().contains("\"ids\""), foreign.body());
+    assertEquals(COLLECTOR, collector(c3), "all or none");
+    Reply stranger = Portal.post(path, "ops.lead", "acme", "{\"ids\": [" + c3 + "], \"collector\": \"cfo.acme\"}");
+    assertEquals(400, stranger.status(), "a client stakeholder does not collect: " + stranger.body());
+    Reply given = Portal.post(path, "ops.lead", "acme", "{\"ids\": [" + c3 + "], \"collector\": \"agent.acme\"}");
+    assertEquals(200, given.status(), given.body());
+    assertEquals(1, given.json().getInt("assigned"));
+    assertEquals("agent.acme", collector(c3));
+    Reply back = Portal.post(path, "ops.lead", "acme", "{\"ids\": [" + c3 + "], \"collector\": \"" + COLLECTOR + "\"}");
+    assertEquals(200, back.status(), back.body());
+    assertEquals(COLLECTOR, collector(c3));
+  }
+
+  private static String collector(long account) {
+    return Portal.get("/api/v1/collections/accounts/" + account, "ops.lead", "acme").json().getString("collector");
   }
 
   @Test

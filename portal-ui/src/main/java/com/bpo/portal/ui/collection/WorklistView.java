@@ -85,14 +85,49 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
         .setWidth("8em").setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("collections.worklist.empty"));
     grid.setSizeFull();
-    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(AccountCollectionsView.class, e.getItem().id())));
+    if (!lead) {
+      // a lead's rows select for reassignment; the number link opens the account for everyone
+      grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(AccountCollectionsView.class, e.getItem().id())));
+    }
 
     HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()),
         new RouterLink(getTranslation("collections.runs"), DunningRunsView.class));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     header.setWrap(true);
-    add(header, filters, grid);
+    add(header, filters);
+    if (lead) {
+      add(reassignBar());
+    }
+    add(grid);
     refresh();
+  }
+
+  /** Leads give the selected accounts to another collector. */
+  private HorizontalLayout reassignBar() {
+    grid.setSelectionMode(Grid.SelectionMode.MULTI);
+    TextField to = new TextField(getTranslation("collections.reassignTo"));
+    to.setId("worklist-reassign-to");
+    com.vaadin.flow.component.button.Button reassign = new com.vaadin.flow.component.button.Button(
+        getTranslation("collections.reassign"), e -> {
+          java.util.List<Long> ids = grid.getSelectedItems().stream().map(WorklistItem::id).toList();
+          if (ids.isEmpty()) {
+            CollectionTexts.notify(getTranslation("collections.reassign.pick"),
+                com.vaadin.flow.component.notification.NotificationVariant.LUMO_CONTRAST);
+            return;
+          }
+          try {
+            int assigned = collections.reassign(ids, to.getValue());
+            CollectionTexts.notify(getTranslation("collections.reassigned", assigned),
+                com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+            refresh();
+          } catch (com.bpo.portal.shared.ProblemException problem) {
+            CollectionTexts.show(this, problem, java.util.Map.of("collector", to));
+          }
+        });
+    reassign.setId("worklist-reassign");
+    HorizontalLayout bar = new HorizontalLayout(to, reassign);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    return bar;
   }
 
   private HorizontalLayout flags(WorklistItem item) {
