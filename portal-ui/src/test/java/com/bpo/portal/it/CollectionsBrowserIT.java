@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -125,9 +126,9 @@ class CollectionsBrowserIT {
   }
 
   @AfterEach
-  void closeBrowsers() {
+  void closeBrowsers(org.junit.jupiter.api.TestInfo test) {
     for (int i = 0; i < browsers.size(); i++) {
-      Browsers.screenshot(browsers.get(i), "collections-" + i);
+      Browsers.screenshot(browsers.get(i), "collections-" + test.getTestMethod().map(m -> m.getName()).orElse("") + "-" + i);
       browsers.get(i).quit();
     }
   }
@@ -135,10 +136,13 @@ class CollectionsBrowserIT {
   @Test
   void aCollectorWorksThreeAccountsFromTheWorklistByKeyboard() throws SQLException {
     ChromeDriver agent = open();
-    WebDriverWait wait = Browsers.waitFor(agent);
+    WebDriverWait wait = (WebDriverWait) Browsers.waitFor(agent).ignoring(StaleElementReferenceException.class);
     Browsers.signIn(agent, "agent.acme", "/collections");
-    WebElement first = wait.until(ExpectedConditions.elementToBeClickable(By.id("worklist-open-" + FIXTURE + "1")));
-    first.sendKeys(Keys.ENTER);
+    // the lazy grid may render its rows again while they arrive: find the link afresh until Enter lands
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.id("worklist-open-" + FIXTURE + "1")).sendKeys(Keys.ENTER);
+      return true;
+    });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-title"), FIXTURE + "1"));
 
     logCall(agent, wait);
@@ -170,8 +174,8 @@ class CollectionsBrowserIT {
   @Test
   void aCustomerProposesAPromiseToPayFromAnOverdueInvoice() throws SQLException {
     ChromeDriver customer = open();
-    WebDriverWait wait = Browsers.waitFor(customer);
-    Browsers.signIn(customer, "customer.acme", "/invoices/" + customerInvoice);
+    WebDriverWait wait = (WebDriverWait) Browsers.waitFor(customer).ignoring(StaleElementReferenceException.class);
+    Browsers.signIn(customer, "customer.acme", "/invoice/" + customerInvoice);
     Browsers.click(customer, By.id("invoice-propose-promise"));
     Browsers.click(customer, By.id("propose-open"));
     WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#promise-amount input")));

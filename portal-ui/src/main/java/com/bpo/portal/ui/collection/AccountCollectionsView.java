@@ -149,9 +149,15 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
       }
       Button accept = new Button(getTranslation("collections.accept"), e -> decide(account, p, Promise.Answer.ACCEPT));
       accept.setId("promise-accept-" + p.id());
+      Button counter = new Button(getTranslation("collections.counter"), e -> new PromiseForm(
+          getTranslation("collections.counter"), p.amount().amount().toPlainString(), p.invoiceIds(), context.today(),
+          draft -> collections.decide(p.id(), new Promise.Decision(Promise.Answer.COUNTER, draft.amount(),
+              draft.promisedOn(), p.version())),
+          saved -> reload(account.id())).open());
+      counter.setId("promise-counter-" + p.id());
       Button decline = new Button(getTranslation("collections.decline"), e -> decide(account, p, Promise.Answer.DECLINE));
       decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-      return new HorizontalLayout(accept, decline);
+      return new HorizontalLayout(accept, counter, decline);
     }).setHeader(getTranslation("collections.proposal")).setAutoWidth(true);
     grid.setItems(collections.promisesOf(account.id()));
     grid.setEmptyStateText(getTranslation("collections.promises.empty"));
