@@ -175,7 +175,7 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     grid.addColumn(this::describe).setHeader(getTranslation("collections.detail")).setFlexGrow(1);
     grid.addColumn(t -> t.amount() == null ? "" : Formats.money(t.amount(), getLocale()))
         .setHeader(getTranslation("collections.amount")).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
-    grid.addColumn(t -> t.by() == null ? "" : t.by()).setHeader(getTranslation("collections.by")).setWidth("7em")
+    grid.addColumn(t -> t.by() == null ? "" : t.by()).setHeader(getTranslation("collections.by")).setWidth("9em")
         .setFlexGrow(0);
     grid.setItems(collections.timeline(account.id(), 100));
     grid.setEmptyStateText(getTranslation("collections.timeline.empty"));
