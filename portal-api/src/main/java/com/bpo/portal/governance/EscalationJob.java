@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +30,7 @@ public class EscalationJob {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject com.bpo.portal.tenant.TenantDirectory tenants;
 
   @Inject EscalationRound round;
   @Inject Clock clock;
@@ -74,8 +71,7 @@ public class EscalationJob {
   }
 
   List<Tenant> activeTenants() {
-    return em.createQuery("select t from Tenant t where t.status = com.bpo.portal.tenant.TenantStatus.ACTIVE "
-        + "order by t.id", Tenant.class).getResultList();
+    return tenants.active();
   }
 
   /** The date in the tenant's zone by the clock: an entry due yesterday there is one day overdue. */

@@ -12,9 +12,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.mail.internet.MimeMultipart;
 import com.bpo.portal.tenant.Tenant;
 import java.util.List;
 import java.util.Properties;
@@ -35,8 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MailDispatcher {
   private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject com.bpo.portal.tenant.TenantDirectory tenants;
 
   @Inject MailRound round;
 
@@ -99,10 +98,11 @@ public class MailDispatcher {
   }
 
   private List<Tenant> tenants() {
-    return em.createQuery("select t from Tenant t order by t.id", Tenant.class).getResultList();
+    return tenants.all();
   }
 
-  private void send(String recipient, String subject, String body) throws MessagingException {
+  private void send(String recipient, String subject, String body, MailOutbox.Attachment attachment)
+      throws MessagingException {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", host);
     properties.put("mail.smtp.port", String.valueOf(port));
@@ -112,7 +112,20 @@ public class MailDispatcher {
     message.setFrom(new InternetAddress(from));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
     message.setSubject(subject, "UTF-8");
-    message.setText(body, "UTF-8");
+    if (attachment == null) {
+      message.setText(body, "UTF-8");
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(body, "UTF-8");
+      MimeBodyPart attached = new MimeBodyPart();
+      attached.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+          attachment.content(), attachment.mediaType() == null ? "application/octet-stream" : attachment.mediaType())));
+      attached.setFileName(attachment.fileName());
+      MimeMultipart parts = new MimeMultipart();
+      parts.addBodyPart(text);
+      parts.addBodyPart(attached);
+      message.setContent(parts);
+    }
     Transport.send(message);
   }
 }

@@ -18,4 +18,15 @@ public class MailOutbox {
     }
     queries.enqueue(recipient.strip(), subject, body);
   }
+
+  /** A file sent with the mail (a letter as PDF, ...). */
+  public record Attachment(String fileName, String mediaType, byte[] content) {}
+
+  /** Queues a mail with one attachment. */
+  public void enqueue(String recipient, String subject, String body, Attachment attachment) {
+    if (recipient == null || recipient.isBlank()) {
+      return;
+    }
+    queries.enqueue(recipient.strip(), subject, body, attachment);
+  }
 }

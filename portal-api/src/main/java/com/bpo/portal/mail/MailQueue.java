@@ -16,7 +16,8 @@ public class MailQueue {
 
   /** How a mail leaves: SMTP in the server, anything in a test. */
   public interface Sender {
-    void send(String recipient, String subject, String body) throws MessagingException;
+    /** {@code attachment} may be null. */
+    void send(String recipient, String subject, String body, MailOutbox.Attachment attachment) throws MessagingException;
   }
 
   @Inject MailQueries queries;
@@ -26,7 +27,7 @@ public class MailQueue {
     int sent = 0;
     for (MailQueries.Waiting mail : queries.lockWaiting(MAX_ATTEMPTS, BATCH)) {
       try {
-        sender.send(mail.recipient(), mail.subject(), mail.body());
+        sender.send(mail.recipient(), mail.subject(), mail.body(), mail.attachment());
         queries.markSent(mail.id());
         sent++;
       } catch (MessagingException e) {

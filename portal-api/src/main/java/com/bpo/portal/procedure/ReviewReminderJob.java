@@ -9,8 +9,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,8 +31,7 @@ public class ReviewReminderJob {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject com.bpo.portal.tenant.TenantDirectory tenants;
 
   @Inject ReviewRound round;
 
@@ -85,7 +82,6 @@ public class ReviewReminderJob {
   }
 
   List<Tenant> activeTenants() {
-    return em.createQuery("select t from Tenant t where t.status = com.bpo.portal.tenant.TenantStatus.ACTIVE "
-        + "order by t.id", Tenant.class).getResultList();
+    return tenants.active();
   }
 }

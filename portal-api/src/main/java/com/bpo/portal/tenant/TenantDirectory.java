@@ -31,4 +31,15 @@ public class TenantDirectory {
         .setParameter("ids", ids)
         .getResultList();
   }
+
+  /** Every active tenant, by id: what a scheduled job walks, binding each in turn. */
+  public List<Tenant> active() {
+    return em.createQuery("select t from Tenant t where t.status = com.bpo.portal.tenant.TenantStatus.ACTIVE "
+        + "order by t.id", Tenant.class).getResultList();
+  }
+
+  /** Every tenant, suspended ones too, by id (mail already queued for a suspended tenant still goes out). */
+  public List<Tenant> all() {
+    return em.createQuery("select t from Tenant t order by t.id", Tenant.class).getResultList();
+  }
 }

@@ -176,6 +176,16 @@ public class MainLayout extends AppLayout {
           CustomersView.class, VaadinIcon.USERS.create()));
       nav.addItem(new SideNavItem(getTranslation(user.isCustomer() ? "nav.myDisputes" : "nav.disputes"),
           com.bpo.portal.ui.dispute.DisputesView.class, VaadinIcon.SCALE_UNBALANCE.create()));
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT)) {
+        SideNavItem collections = new SideNavItem(getTranslation("nav.collections"),
+            com.bpo.portal.ui.collection.WorklistView.class, VaadinIcon.PHONE.create());
+        collections.addItem(new SideNavItem(getTranslation("nav.collectionRuns"),
+            com.bpo.portal.ui.collection.DunningRunsView.class, VaadinIcon.ENVELOPES_O.create()));
+        nav.addItem(collections);
+      } else if (user.isCustomer()) {
+        nav.addItem(new SideNavItem(getTranslation("nav.myReminders"),
+            com.bpo.portal.ui.collection.MyRemindersView.class, VaadinIcon.ENVELOPE_O.create()));
+      }
       if (!user.isCustomer()) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeAnalysis"),
             com.bpo.portal.ui.dispute.DisputeAnalysisView.class, VaadinIcon.PIE_BAR_CHART.create()));

@@ -31,10 +31,9 @@ class ArchitectureTest {
       "com.bpo.portal.shared.sql.TenantSql",
       // the hook that binds the tenant to the transaction, before any service runs
       "com.bpo.portal.tenant.TenantBinding",
-      // looks a tenant up by id before one is bound (the tenant registry has no tenant_id)
-      "com.bpo.portal.tenant.TenantDirectory",
-      // a scheduled job that binds each tenant in turn through TenantContext.bindJob
-      "com.bpo.portal.governance.EscalationJob");
+      // the tenant registry (no tenant_id): looks a tenant up before one is bound, and lists the tenants
+      // every scheduled job walks
+      "com.bpo.portal.tenant.TenantDirectory");
 
   private static JavaClasses classes;
 

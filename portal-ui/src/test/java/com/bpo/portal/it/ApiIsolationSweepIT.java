@@ -64,6 +64,10 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/procedures/{id}", "procedure");
     ID_TABLES.put("/close/{period}/reconciling-items/{id}", "reconciling_item");
     ID_TABLES.put("/close/specific-provisions/{id}", "specific_provision");
+    ID_TABLES.put("/collections/accounts/{id}", "customer_account");
+    ID_TABLES.put("/collections/promises/{id}", "promise_to_pay");
+    ID_TABLES.put("/collections/runs/{id}", "dunning_run");
+    ID_TABLES.put("/collections/notices/{id}", "dunning_notice");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
@@ -131,6 +135,31 @@ class ApiIsolationSweepIT {
         attachment.next();
         ACME_IDS.put("dispute_attachment", attachment.getLong(1));
         FIXTURES.add("delete from dispute_attachment where tenant_id = 'acme' and id = " + attachment.getLong(1));
+        // collections: a strategy never in force, a run long past with a notice to A-1002, a declined promise of A-1002
+        ResultSet strategy = s.executeQuery("insert into collection_strategy (tenant_id, code, version_no, name, "
+            + "effective_from, created_by) values ('acme', 'SWEEP', 1, 'sweep', '2999-01-01', 'sweep') returning id");
+        strategy.next();
+        long strategyId = strategy.getLong(1);
+        ResultSet dunningRun = s.executeQuery("insert into dunning_run (tenant_id, run_date, created_by) "
+            + "values ('acme', '2001-01-01', 'sweep') returning id");
+        dunningRun.next();
+        long runId = dunningRun.getLong(1);
+        ACME_IDS.put("dunning_run", runId);
+        ResultSet notice = s.executeQuery("insert into dunning_notice (tenant_id, run_id, customer_account_id, level, "
+            + "strategy_id, step_no, action, template_key, needs_release, language, currency, total, status) values "
+            + "('acme', " + runId + ", " + account + ", 1, " + strategyId + ", 1, 'MAIL', 'first_reminder', true, "
+            + "'en', 'USD', 1.00, 'SENT') returning id");
+        notice.next();
+        ACME_IDS.put("dunning_notice", notice.getLong(1));
+        ResultSet promise = s.executeQuery("insert into promise_to_pay (tenant_id, customer_account_id, currency, amount, "
+            + "promised_on, status, made_on, created_by) values ('acme', " + account + ", 'USD', 1.00, '2001-01-02', "
+            + "'DECLINED', '2001-01-01', 'sweep') returning id");
+        promise.next();
+        long promiseId = promise.getLong(1);
+        ACME_IDS.put("promise_to_pay", promiseId);
+        FIXTURES.add("delete from promise_to_pay where tenant_id = 'acme' and id = " + promiseId);
+        FIXTURES.add("delete from dunning_run where tenant_id = 'acme' and id = " + runId);
+        FIXTURES.add("delete from collection_strategy where tenant_id = 'acme' and id = " + strategyId);
       }
       db.commit();
     }

@@ -109,6 +109,13 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
       raise.setId("invoice-raise-dispute");
       links.add(raise);
     }
+    if (context.requireUser().isCustomer() && invoice.open().amount().signum() > 0
+        && invoice.dueDate().isBefore(context.today())) {
+      RouterLink promise = new RouterLink(getTranslation("collections.proposePromise"),
+          com.bpo.portal.ui.collection.ProposePromiseView.class, id);
+      promise.setId("invoice-propose-promise");
+      links.add(promise);
+    }
     add(new RouterLink(getTranslation("invoice.back"), InvoicesView.class), heading, status, links, facts,
         new H2(getTranslation("invoice.lines")), lines,
         new H2(getTranslation("invoice.payments")), payments,

@@ -86,6 +86,11 @@ final class DemoData {
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
         bind(tenant.id());
+        new DemoCollections(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+            tenant.agent(), tenant.customerLogin());
+        connection.commit();
+        bind(tenant.id());
+        // last: the close rebuilds the journal from everything seeded before it
         new DemoClose(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
             stakeholder(tenant).username());
         connection.commit();
