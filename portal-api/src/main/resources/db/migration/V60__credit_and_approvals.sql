@@ -184,3 +184,14 @@ create table refund (
 );
 create index refund_account_idx on refund (tenant_id, customer_account_id, id);
 call isolate_by_tenant('refund');
+
+-- The client's own bank account that refunds are paid from (the debtor of the pain.001 file).
+create table credit_settings (
+    tenant_id     text not null references tenant (id),
+    debtor_name   text not null check (length(btrim(debtor_name)) between 1 and 70),
+    debtor_iban   text not null check (debtor_iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'),
+    debtor_bic    text check (debtor_bic ~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$'),
+    version       bigint not null default 0,
+    primary key (tenant_id)
+);
+call isolate_by_tenant('credit_settings');

@@ -1,5 +1,7 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.approval.Approvals;
+import com.bpo.portal.approval.DisputeResolutionApprovals;
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.mail.MailOutbox;
 import com.bpo.portal.shared.InvalidFields;
@@ -50,6 +52,7 @@ public class DisputeService {
   @Inject CustomerScope scope;
   @Inject MailOutbox outbox;
   @Inject DisputeMail mail;
+  @Inject Approvals approvals;
 
   // ---------------------------------------------------------------- reading
 
@@ -595,6 +598,11 @@ public class DisputeService {
       throw new InvalidFields("The step cannot be taken as it is.", errors);
     }
 
+    if (request.action() == DisputeAction.RESOLVE && accepted.signum() > 0) {
+      // four eyes above the tenant's threshold: records a pending approval and stops (202), or lets it apply
+      approvals.requireOrRecord(DisputeResolutionApprovals.request(dispute.id(), dispute.customerAccountId(),
+          dispute.currency(), request, accepted));
+    }
     String tenant = tenantId();
     if (request.action() == DisputeAction.RESOLVE) {
       settle(tenant, dispute, request.outcome(), accepted, now);
