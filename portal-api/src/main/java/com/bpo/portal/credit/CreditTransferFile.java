@@ -26,8 +26,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A refund as an ISO 20022 {@code pain.001.001.03} customer credit transfer initiation, the file a
- * client uploads to its bank: one payment from the client's account to the payee's IBAN, SEPA
- * service level, the refund's reference as end-to-end id. Built with Prowide's model of the schema.
+ * client uploads to its bank: one payment from the client's account to the payee's IBAN (SEPA
+ * service level for euros), the refund's reference as end-to-end id. Built with Prowide's model of the schema.
  */
 public final class CreditTransferFile {
   /** The client's account the refund is paid from. */
@@ -55,13 +55,15 @@ public final class CreditTransferFile {
         .setPmtInfId(max35(messageId))
         .setPmtMtd(PaymentMethod3Code.TRF)
         .setNbOfTxs("1").setCtrlSum(amount)
-        .setPmtTpInf(new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")))
         .setReqdExctnDt(execution)
         .setDbtr(new PartyIdentification32().setNm(max70(debtor.name())))
         .setDbtrAcct(account(debtor.iban()))
         .setDbtrAgt(agent(debtor.bic()))
         .setChrgBr(ChargeBearerType1Code.SLEV)
         .addCdtTrfTxInf(tx);
+    if ("EUR".equals(transfer.currency())) {
+      instruction.setPmtTpInf(new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")));
+    }
     MxPain00100103 message = new MxPain00100103().setCstmrCdtTrfInitn(
         new CustomerCreditTransferInitiationV03().setGrpHdr(header).addPmtInf(instruction));
     MxWriteParams params = new MxWriteParams();
