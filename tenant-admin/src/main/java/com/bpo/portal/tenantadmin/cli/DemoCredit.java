@@ -65,7 +65,7 @@ final class DemoCredit {
     List<String[]> people = List.of(new String[] {lead, "bpo-lead"}, new String[] {stakeholder, "client-stakeholder"});
     // approved: an increase on the second account
     long second = accounts.get(1)[0];
-    BigDecimal raised = limits.get(1).add(new BigDecimal("20000.00"));
+    BigDecimal raised = limits.get(1).add(new BigDecimal("5000.00"));
     Long approved = request(tenant, second, agent, "Seasonal volume doubles in Q4; paid on time all year",
         limits.get(1), raised, "APPROVED", people, 21);
     if (approved != null) {
