@@ -1,6 +1,8 @@
 package com.bpo.portal.dispute;
 
 import com.bpo.portal.tenant.StaffMember;
+import com.bpo.portal.approval.Approvals;
+import com.bpo.portal.approval.DisputeResolutionApprovals;
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.invoice.InvoiceLedger;
 import com.bpo.portal.invoice.InvoiceSummary;
@@ -49,6 +51,7 @@ public class DisputeService {
   @Inject DisputeThread thread;
   @Inject DisputeNotices notices;
   @Inject InvoiceLedger ledger;
+  @Inject Approvals approvals;
 
   /** How many disputes are open, and how many of those are past an SLA target (0 for a customer's view). */
   public record Counts(long open, long breached) {}
@@ -181,6 +184,11 @@ public class DisputeService {
       throw new InvalidFields("The step cannot be taken as it is.", errors);
     }
 
+    if (request.action() == DisputeAction.RESOLVE && accepted.signum() > 0) {
+      // four eyes above the tenant's threshold: records a pending approval and stops (202), or lets it apply
+      approvals.requireOrRecord(DisputeResolutionApprovals.request(dispute.id(), dispute.customerAccountId(),
+          dispute.currency(), request, accepted));
+    }
     if (request.action() == DisputeAction.RESOLVE) {
       settle(dispute, request.outcome(), accepted, now);
     } else if (request.action() == DisputeAction.REOPEN) {

@@ -219,6 +219,12 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.procedureReviews"),
             com.bpo.portal.ui.procedure.ProcedureReviewsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.approvals"),
+            com.bpo.portal.ui.credit.ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.creditReviews"),
+            com.bpo.portal.ui.credit.CreditReviewsView.class, VaadinIcon.SCALE.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD)) {
         nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
             com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));

@@ -68,6 +68,11 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/collections/promises/{id}", "promise_to_pay");
     ID_TABLES.put("/collections/runs/{id}", "dunning_run");
     ID_TABLES.put("/collections/notices/{id}", "dunning_notice");
+    ID_TABLES.put("/credit/accounts/{id}", "customer_account");
+    ID_TABLES.put("/credit/limit-requests/{id}", "credit_limit_request");
+    ID_TABLES.put("/credit/holds/{id}", "credit_hold");
+    ID_TABLES.put("/credit/refunds/{id}", "refund");
+    ID_TABLES.put("/approvals/{id}", "approval");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
@@ -107,6 +112,9 @@ class ApiIsolationSweepIT {
       for (String table : List.of("governance_meeting", "governance_entry", "governance_attendee")) {
         ACME_IDS.put(table, single(db, "select min(id) from " + table + " where tenant_id = 'acme'"));
       }
+      for (String table : List.of("credit_limit_request", "credit_hold", "approval")) {
+        ACME_IDS.put(table, single(db, "select min(id) from " + table + " where tenant_id = 'acme'"));
+      }
       long procedureVersion = single(db, "select min(id) from procedure_version where tenant_id = 'acme'");
       ACME_IDS.put("procedure_version", procedureVersion);
       ACME_IDS.put("procedure", single(db, "select procedure_id from procedure_version where tenant_id = 'acme' "
@@ -129,6 +137,12 @@ class ApiIsolationSweepIT {
         file.next();
         ACME_IDS.put("procedure_attachment", file.getLong(1));
         FIXTURES.add("delete from procedure_attachment where tenant_id = 'acme' and id = " + file.getLong(1));
+        ResultSet refund = s.executeQuery("insert into refund (tenant_id, customer_account_id, amount, currency, "
+            + "payee_name, iban, reason, requested_by) values ('acme', " + account + ", 1, 'USD', 'sweep', "
+            + "'DE89370400440532013000', 'sweep', 'sweep') returning id");
+        refund.next();
+        ACME_IDS.put("refund", refund.getLong(1));
+        FIXTURES.add("delete from refund where tenant_id = 'acme' and id = " + refund.getLong(1));
         ResultSet attachment = s.executeQuery("insert into dispute_attachment (tenant_id, dispute_id, file_name, "
             + "media_type, size_bytes, sha256, content, uploaded_by, party) values ('acme', " + dispute + ", 'sweep.pdf', "
             + "'application/pdf', 8, repeat('0', 64), '%PDF-1.4'::bytea, 'sweep', 'BPO') returning id");

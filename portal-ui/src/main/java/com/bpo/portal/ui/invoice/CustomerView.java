@@ -50,6 +50,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   private final Grid<Statement.Entry> entries = new Grid<>();
   private long customerId;
   private String title = "";
+  @Inject com.bpo.portal.ui.credit.CreditPanel creditPanel;
 
   @Inject
   public CustomerView(StatementService statements, ReceivablesService receivables,
@@ -120,6 +121,9 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     contacts.setItems(accounts.contacts(id));
 
     add(new H1(title), facts);
+    if (!context.requireUser().isCustomer()) {
+      add(creditPanel.show(id));
+    }
     com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id).ifPresent(this::add);
     add(new H2(getTranslation("contact.title")), contacts);
     if (accounts.mayAddContacts()) {

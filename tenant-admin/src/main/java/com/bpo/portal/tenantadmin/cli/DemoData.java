@@ -97,6 +97,11 @@ final class DemoData {
         bind(tenant.id());
         new DemoBranding(connection).seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
         connection.commit();
+        bind(tenant.id());
+        new DemoCredit(connection).seed(tenant.id(), tenant.name(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
+            tenant.agent(), stakeholder(tenant).username(),
+            tenant.id().equals("acme") ? "GB82WEST12345698765432" : "FR1420041010050500013M02606");
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();
