@@ -75,7 +75,7 @@ public final class StatementParsers {
     if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
       throw new StatementRejected("A statement may not declare a document type or entities.");
     }
-    MxNode root = MxNode.parse(xml);
+    MxNode root = MxNode.parse(withoutEntityReferences(xml));
     if (root == null || root.findFirst("/Document") == null) {
       throw new StatementRejected("The file is not well-formed XML with a Document element.");
     }
@@ -159,10 +159,44 @@ public final class StatementParsers {
     return file(Format.CAMT053, account, id, from, to, lines);
   }
 
+  /**
+   * MxNode keeps only the last piece of a text that the XML parser hands over in several pieces, which
+   * it does around every entity reference ("Martin &amp;amp; Fils" was read as "Fils"). So references are
+   * replaced beforehand: the five predefined ones by look-alike characters that {@link #restored} turns
+   * back, numeric ones by the character itself.
+   */
+  static String withoutEntityReferences(String xml) {
+    StringBuilder out = new StringBuilder(xml.length());
+    Matcher m = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});").matcher(xml);
+    while (m.find()) {
+      String ref = m.group(1);
+      String replacement = switch (ref) {
+        case "amp" -> "\uFF06";
+        case "lt" -> "\uFF1C";
+        case "gt" -> "\uFF1E";
+        case "quot" -> "\uFF02";
+        case "apos" -> "\uFF07";
+        default -> {
+          int code = ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+          yield Character.isValidCodePoint(code) && code >= 0x20 && "&<>\"'".indexOf(code) < 0
+              ? new String(Character.toChars(code)) : " ";
+        }
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String restored(String value) {
+    return value.replace('\uFF06', '&').replace('\uFF1C', '<').replace('\uFF1E', '>').replace('\uFF02', '"')
+        .replace('\uFF07', '\'');
+  }
+
   private static void collectValues(MxNode node, List<String> into) {
     if (node.getChildren().isEmpty()) {
       if (node.getValue() != null && !node.getValue().isBlank()) {
-        into.add(node.getValue().strip());
+        into.add(restored(node.getValue().strip()));
       }
     } else {
       for (MxNode child : node.getChildren()) {
@@ -194,7 +228,7 @@ public final class StatementParsers {
 
   private static String text(MxNode node, String... names) {
     MxNode found = child(node, names);
-    return found == null || found.getValue() == null ? "" : found.getValue().strip();
+    return found == null || found.getValue() == null ? "" : restored(found.getValue().strip());
   }
 
   private static LocalDate isoDate(String value) {
