@@ -225,6 +225,10 @@ public class CashService {
     matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
     matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
     matches.dropSuggestions(lineId);
+    if (proposal.rule() == Rule.REMITTANCE) {
+      matches.consumeAdvices(lineId, proposal.customerId(),
+          proposal.allocations().stream().map(Allocation::invoiceId).toList());
+    }
     long matchId = matches.insertMatch(lineId, proposal.rule().name(), proposal.confidence(), "APPLIED",
         proposal.customerId(), proposal.settlement(), proposal.onAccount(), proposal.shortfall(), proposal.reason(), by);
     proposal.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
@@ -352,11 +356,11 @@ public class CashService {
   }
 
   private LineSummary lockQueued(long lineId, Long version) {
+    LineSummary line = statements.lockLine(lineId, context.today())
+        .orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
     if (version == null) {
       throw new InvalidFields("Send the version you saw.", List.of(new FieldError("version", "is required")));
     }
-    LineSummary line = statements.lockLine(lineId, context.today())
-        .orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
     if (line.version() != version) {
       throw stale(lineId);
     }

@@ -27,25 +27,31 @@ public final class InvoiceNumbers {
   }
 
   /**
-   * The keys a reference may name: each word holding at least three digits, and a word of letters
-   * joined to the digits that follow it ("INV 124" as INV124). At most {@link #MAX_TOKENS}.
+   * The keys a reference may name: each word holding at least three digits, alone and, a bare number,
+   * joined to the one or two words of letters before it ("INV 124" as INV124, "FIX CASH 000102" as FIXCASH102).
+   * At most {@link #MAX_TOKENS}.
    */
   public static List<String> keysIn(String reference) {
     String[] words = reference.toUpperCase(Locale.ROOT).split("[\\s,;:/+()]+");
     Set<String> keys = new LinkedHashSet<>();
     for (int i = 0; i < words.length && keys.size() < MAX_TOKENS; i++) {
-      String word = words[i].replaceAll("[^A-Z0-9-_.]", "");
-      if (word.isEmpty()) {
-        continue;
-      }
-      if (word.matches("[A-Z]+[-_.]?") && i + 1 < words.length && words[i + 1].matches("[0-9][0-9-_.]*")) {
-        add(keys, word + words[i + 1]);
-        i++;
+      String word = words[i];
+      if (word.chars().noneMatch(Character::isDigit)) {
         continue;
       }
       add(keys, word);
+      if (word.matches("[0-9][0-9-_.]*") && i >= 1 && letters(words[i - 1])) {
+        add(keys, words[i - 1] + word);
+        if (i >= 2 && letters(words[i - 2])) {
+          add(keys, words[i - 2] + words[i - 1] + word);
+        }
+      }
     }
     return List.copyOf(keys);
+  }
+
+  private static boolean letters(String word) {
+    return word.matches("[A-Z][A-Z-_.]{0,19}");
   }
 
   private static void add(Set<String> keys, String word) {

@@ -141,9 +141,14 @@ public class MatchQueries {
             r.strings("invoices").stream().map(Long::valueOf).toList()));
   }
 
-  public void consumeAdvice(long adviceId, long lineId) {
-    sql.sql("update remittance_advice set line_id = :line where tenant_id = :tenant and id = :id and line_id is null")
-        .bind("line", lineId).bind("id", adviceId).update();
+  /** The customer's open advices naming these invoices have been followed by this line. */
+  public void consumeAdvices(long lineId, long customerId, List<Long> invoiceIds) {
+    sql.sql("""
+            update remittance_advice a set line_id = :line
+            where a.tenant_id = :tenant and a.line_id is null and a.customer_account_id = :customer
+              and exists (select 1 from remittance_advice_item i where i.tenant_id = a.tenant_id
+                          and i.advice_id = a.id and i.invoice_id = any(:invoices))""")
+        .bind("line", lineId).bind("customer", customerId).bind("invoices", invoiceIds).update();
   }
 
   public long insertAdvice(long customerId, String paymentReference, BigDecimal amount, String currency,
