@@ -104,6 +104,7 @@ public final class CashMatcher {
   static final BigDecimal OTHER_CUSTOMER_THAN_PAYER = new BigDecimal("0.60");
   static final BigDecimal SEVERAL_CUSTOMERS = new BigDecimal("0.50");
   static final BigDecimal AMBIGUOUS = new BigDecimal("0.60");
+  static final BigDecimal TYPO_SUSPECTED = new BigDecimal("0.70");
   static final BigDecimal WRITE_OFF_PENALTY = new BigDecimal("0.01");
   static final BigDecimal UNEVEN_PENALTY = new BigDecimal("0.04");
   static final BigDecimal COMBINATION_PENALTY = new BigDecimal("0.04");
@@ -129,9 +130,15 @@ public final class CashMatcher {
     Optional<Long> payer = evidence.payer().map(Payer::customerId);
     named(Rule.REMITTANCE, REMITTANCE_CONFIDENCE, line, same(line, evidence.advised()), payer, settings)
         .ifPresent(all::add);
-    named(Rule.REFERENCE, REFERENCE_CONFIDENCE, line, same(line, evidence.referenced()), payer, settings)
-        .ifPresent(all::add);
-    all.addAll(near(line, same(line, evidence.nearReferenced()), payer, settings));
+    Optional<Proposal> reference = named(Rule.REFERENCE, REFERENCE_CONFIDENCE, line, same(line, evidence.referenced()),
+        payer, settings);
+    List<Proposal> near = near(line, same(line, evidence.nearReferenced()), payer, settings);
+    // a number whose invoice does not fit the amount, beside a neighbour that fits it to the cent: more
+    // likely a typo that hit an existing number than a short or over payment; a person decides
+    boolean neighbourFits = near.stream().anyMatch(p -> p.settlement() == Settlement.EXACT);
+    reference.map(r -> neighbourFits && (r.settlement() == Settlement.SHORT_PAYMENT
+            || r.settlement() == Settlement.OVERPAYMENT) ? demoted(r, TYPO_SUSPECTED) : r).ifPresent(all::add);
+    all.addAll(near);
     evidence.payer().ifPresent(p -> {
       List<OpenInvoice> open = same(line, evidence.payerOpen()).stream()
           .filter(i -> i.customerId() == p.customerId()).toList();
@@ -222,6 +229,11 @@ public final class CashMatcher {
     return new Proposal(rule, less(confidence, UNEVEN_PENALTY), customer, Settlement.SHORT_PAYMENT, allocations,
         BigDecimal.ZERO, missing, reason + "; short by " + missing.toPlainString()
             + ", which stays open as a deduction");
+  }
+
+  private static Proposal demoted(Proposal p, BigDecimal confidence) {
+    return new Proposal(p.rule(), confidence.min(p.confidence()), p.customerId(), p.settlement(), p.allocations(),
+        p.onAccount(), p.shortfall(), p.reason() + "; an invoice one character away fits the amount exactly");
   }
 
   private static BigDecimal less(BigDecimal confidence, BigDecimal penalty) {

@@ -40,6 +40,9 @@ public final class CashRecords {
 
   public record Allocation(Long invoiceId, String amount) {}
 
+  /** An open invoice a person may apply a line to. */
+  public record InvoiceChoice(long id, String number, long customerId, String customerNumber, Money open) {}
+
   /** Unapplied cash by age, for leads and clients. */
   public record UnappliedCash(String currency, long lines, BigDecimal amount, List<AgeBucket> buckets) {}
 

@@ -181,26 +181,7 @@ public class CashService {
 
   /** What the database knows about a line, for the pure rules. */
   Evidence evidence(Line line) {
-    List<String> keys = InvoiceNumbers.keysIn(line.reference());
-    List<OpenInvoice> referenced = matches.openInvoicesByKey(keys);
-    Set<String> known = new HashSet<>(matches.existingKeys(keys));
-    Set<String> variants = new HashSet<>();
-    for (String key : keys) {
-      if (!known.contains(key)) {
-        variants.addAll(InvoiceNumbers.oneEditVariants(key));
-      }
-    }
-    Set<Long> referencedIds = new HashSet<>(referenced.stream().map(OpenInvoice::id).toList());
-    List<OpenInvoice> near = variants.isEmpty() ? List.of() : matches.openInvoicesByKey(variants).stream()
-        .filter(i -> !referencedIds.contains(i.id())).toList();
-    Optional<Payer> payer = matches.payer(PayerKeys.account(line.payerAccount()), PayerKeys.name(line.payerName()),
-        line.payerName());
-    List<OpenInvoice> payerOpen = payer.map(p -> matches.openInvoicesOf(p.customerId(), line.currency()))
-        .orElse(List.of());
-    List<OpenInvoice> advised = matches.openAdvices(line.reference(), payer.map(Payer::customerId), line.amount(),
-            line.currency()).stream().findFirst()
-        .map(a -> matches.openInvoicesById(a.invoiceIds())).orElse(List.of());
-    return new Evidence(advised, referenced, near, payer, payerOpen);
+    return Ledger.evidence(matches, line);
   }
 
   /**
@@ -379,6 +360,19 @@ public class CashService {
   private static Line facts(LineSummary l) {
     return new Line(l.entryRef(), l.bookingDate(), l.bookingDate(), l.amount().amount(), l.amount().currency(),
         l.payerName(), l.payerAccount(), l.reference());
+  }
+
+  /** The invoices offered for splitting a line: its candidates' and its customer's open invoices. */
+  public List<CashRecords.InvoiceChoice> invoiceChoices(long lineId) {
+    LineDetail detail = line(lineId).orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
+    Set<Long> named = new HashSet<>();
+    detail.candidates().forEach(c -> c.items().forEach(i -> named.add(i.invoiceId())));
+    return matches.choices(named, Optional.ofNullable(detail.line().customerId()),
+        detail.line().amount().currency());
+  }
+
+  public List<CashRecords.InvoiceChoice> invoiceChoicesByNumber(String number, String currency) {
+    return number == null || number.isBlank() ? List.of() : matches.choicesByNumber(number, currency);
   }
 
   /** Unapplied cash (the queue) per currency, by age since booking. */

@@ -25,7 +25,7 @@ import java.util.Optional;
  * learned from them.
  */
 @ApplicationScoped
-public class MatchQueries {
+public class MatchQueries implements Ledger {
   /** The payer's oldest open invoices considered by the amount rules. */
   static final int PAYER_OPEN_LIMIT = 50;
 
@@ -41,6 +41,7 @@ public class MatchQueries {
   }
 
   /** Open invoices whose number's key ({@code cash_number_key}) is one of these; one index probe per key. */
+  @Override
   public List<OpenInvoice> openInvoicesByKey(Collection<String> keys) {
     if (keys.isEmpty()) {
       return List.of();
@@ -50,6 +51,7 @@ public class MatchQueries {
   }
 
   /** The customer's oldest open invoices in a currency (the partial index of open invoices serves it). */
+  @Override
   public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
     return sql.sql(OPEN_INVOICE).and("customer_account_id = :customer", "customer", customerId)
         .and("currency = :currency", "currency", currency)
@@ -75,9 +77,40 @@ public class MatchQueries {
         .orElse(CashMatcher.DEFAULT_SETTINGS);
   }
 
+  private static final String CHOICE = """
+      select i.id, i.number, i.customer_account_id, c.number as customer_number, i.open_amount, i.currency
+      from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id
+      where i.tenant_id = :tenant and i.open_amount > 0""";
+
+  private static CashRecords.InvoiceChoice choice(Row r) {
+    return new CashRecords.InvoiceChoice(r.longValue("id"), r.string("number"), r.longValue("customer_account_id"),
+        r.string("customer_number"), new Money(r.decimal("open_amount"), r.string("currency").trim()));
+  }
+
+  /** Open invoices in a currency: those named, and the oldest of a customer (for a person splitting a line). */
+  public List<CashRecords.InvoiceChoice> choices(Collection<Long> ids, Optional<Long> customerId, String currency) {
+    List<CashRecords.InvoiceChoice> out = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      out.addAll(sql.sql(CHOICE).and("i.id = any(:ids)", "ids", List.copyOf(ids))
+          .and("i.currency = :currency", "currency", currency).list(MatchQueries::choice));
+    }
+    customerId.ifPresent(c -> sql.sql(CHOICE).and("i.customer_account_id = :customer", "customer", c)
+        .and("i.currency = :currency", "currency", currency)
+        .append("order by i.due_date, i.id limit " + PAYER_OPEN_LIMIT).list(MatchQueries::choice).stream()
+        .filter(x -> out.stream().noneMatch(o -> o.id() == x.id())).forEach(out::add));
+    return out;
+  }
+
+  /** Open invoices whose number's key is that of the text typed. */
+  public List<CashRecords.InvoiceChoice> choicesByNumber(String number, String currency) {
+    return sql.sql(CHOICE).and("cash_number_key(i.number) = :key", "key", InvoiceNumbers.key(number))
+        .and("i.currency = :currency", "currency", currency).append("limit 10").list(MatchQueries::choice);
+  }
+
   // ---------------------------------------------------------------- payers
 
   /** The payer by bank account, then by a learned name, then by a customer of exactly that name. */
+  @Override
   public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
     if (!accountKey.isEmpty()) {
       Optional<Long> byAccount = identity("ACCOUNT", accountKey);
@@ -139,6 +172,13 @@ public class MatchQueries {
         .bind("amount", amount)
         .list(r -> new Advice(r.longValue("id"), r.longValue("customer_account_id"),
             r.strings("invoices").stream().map(Long::valueOf).toList()));
+  }
+
+  @Override
+  public List<OpenInvoice> advisedInvoices(String reference, Optional<Long> payer, BigDecimal amount,
+                                           String currency) {
+    return openAdvices(reference, payer, amount, currency).stream().findFirst()
+        .map(a -> openInvoicesById(a.invoiceIds())).orElse(List.of());
   }
 
   /** The customer's open advices naming these invoices have been followed by this line. */
@@ -220,6 +260,7 @@ public class MatchQueries {
   }
 
   /** The invoice number keys (of any invoice, open or not) among these: a key that names a paid invoice is no typo. */
+  @Override
   public List<String> existingKeys(Collection<String> keys) {
     if (keys.isEmpty()) {
       return List.of();

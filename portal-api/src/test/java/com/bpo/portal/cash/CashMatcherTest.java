@@ -162,6 +162,15 @@ class CashMatcherTest {
   }
 
   @Test
+  void aTypoThatHitsAnotherOpenInvoiceYieldsToTheNeighbourThatFitsTheAmount() {
+    Evidence e = new Evidence(List.of(), List.of(invoice(8, OTHER, "999.00")), List.of(invoice(7, ACME, "430.00")),
+        Optional.empty(), List.of());
+    Decision d = CashMatcher.decide(line("430.00"), e, SETTINGS);
+    assertEquals(Set.of(7L), applied(d));
+    assertEquals(Rule.REFERENCE_NEAR, d.apply().orElseThrow().rule());
+  }
+
+  @Test
   void twoNeighboursWithTheAmountAreAmbiguous() {
     Evidence e = new Evidence(List.of(), List.of(), List.of(invoice(7, ACME, "430.00"), invoice(8, OTHER, "430.00")),
         Optional.empty(), List.of());

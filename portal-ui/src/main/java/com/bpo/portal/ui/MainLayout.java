@@ -160,6 +160,10 @@ public class MainLayout extends AppLayout {
         }
         nav.addItem(governance);
       }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.cash"),
+            com.bpo.portal.ui.cash.CashView.class, VaadinIcon.MONEY_EXCHANGE.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
         nav.addItem(new SideNavItem(getTranslation("nav.audit"),
             com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.SHIELD.create()));
