@@ -83,6 +83,9 @@ final class DemoData {
             tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
         connection.commit();
         bind(tenant.id());
+        new DemoCash(connection).seed(tenant.id(), tenant.currency(), LocalDate.now());
+        connection.commit();
+        bind(tenant.id());
         new DemoBranding(connection).seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
         connection.commit();
       }
