@@ -211,6 +211,9 @@ public class MatchQueries implements Ledger {
   /** Invoices by id with their customer and currency, open or not (for a remittance advice). */
   public Map<Long, long[]> invoiceCustomers(Collection<Long> ids) {
     Map<Long, long[]> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
     sql.sql("select id, customer_account_id from invoice where tenant_id = :tenant and id = any(:ids)")
         .bind("ids", List.copyOf(ids))
         .forEach(r -> out.put(r.longValue("id"), new long[] {r.longValue("customer_account_id")}));

@@ -18,6 +18,9 @@ public class PaymentQueries {
 
   /** The invoices, locked until the transaction ends, so nothing else pays them in between. */
   List<OpenInvoice> lockInvoices(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     return sql.sql("""
             select id, number, customer_account_id, currency, open_amount from invoice
             where tenant_id = :tenant and id = any(:ids) order by id for update""")
