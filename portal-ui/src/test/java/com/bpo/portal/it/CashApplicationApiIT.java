@@ -173,7 +173,7 @@ class CashApplicationApiIT {
     assertEquals("DEDUCTION", dispute.getString("kind"));
     assertEquals("NEW", dispute.getString("status"));
     assertEquals(0, new BigDecimal("300.00").compareTo(
-        new BigDecimal(dispute.getJsonObject("disputedAmount").getString("amount"))));
+        new BigDecimal(dispute.getJsonObject("disputed").getString("amount"))));
   }
 
   // ------------------------------------------------------------------ MT940
