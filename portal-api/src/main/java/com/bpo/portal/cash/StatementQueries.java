@@ -202,7 +202,7 @@ public class StatementQueries {
                    count(*) as lines, sum(amount - applied_amount - on_account_amount) as amount
             from bank_statement_line
             where tenant_id = :tenant and status in ('SUGGESTED', 'UNAPPLIED')
-            group by 1, 2 order by 1, 2""")
+            group by 1, 2 order by 1, min(cast(:today as date) - booking_date)""")
         .bind("today", today)
         .list(r -> new Bucketed(r.string("currency").trim(), new AgeBucket(r.string("bucket"), r.longValue("lines"),
             r.decimal("amount"))));

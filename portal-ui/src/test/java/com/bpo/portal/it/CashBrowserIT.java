@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -133,8 +134,14 @@ class CashBrowserIT {
         "select number || '|' || open_amount from invoice where number like 'FIX-BR-%' order by number"));
   }
 
+  /** The grid reloads after each decision, so the button is looked up again until a click lands. */
   private void open(String entryRef) {
-    Browsers.click(browser, By.cssSelector("vaadin-button[aria-label='Open bank line " + entryRef + "']"));
+    By button = By.cssSelector("vaadin-button[aria-label='Open bank line " + entryRef + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        .until(d -> {
+          d.findElement(button).click();
+          return true;
+        });
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("cash-line-dialog")));
   }
