@@ -54,9 +54,10 @@ public final class InvoiceNumbers {
     return word.matches("[A-Z][A-Z-_.]{0,19}");
   }
 
+  /** A word with at least three digits as written ("INV-00000049" has eight, though its key INV49 has two). */
   private static void add(Set<String> keys, String word) {
     String key = key(word);
-    long digits = key.chars().filter(Character::isDigit).count();
+    long digits = word.chars().filter(Character::isDigit).count();
     if (digits >= MIN_DIGITS && key.length() <= MAX_KEY) {
       keys.add(key);
     }
@@ -82,7 +83,7 @@ public final class InvoiceNumbers {
       }
     }
     variants.remove(key);
-    variants.removeIf(v -> v.chars().filter(Character::isDigit).count() < MIN_DIGITS);
+    variants.removeIf(v -> v.chars().noneMatch(Character::isDigit));
     return new ArrayList<>(variants);
   }
 

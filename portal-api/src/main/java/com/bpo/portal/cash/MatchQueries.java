@@ -28,6 +28,11 @@ import java.util.Optional;
 public class MatchQueries implements Ledger {
   /** The payer's oldest open invoices considered by the amount rules. */
   static final int PAYER_OPEN_LIMIT = 50;
+  /**
+   * At most this many invoices per number lookup: a key's one-edit variants (about 200) mostly exist
+   * where numbering is dense, and the one that fits must not be cut off.
+   */
+  static final int KEY_LOOKUP_LIMIT = 500;
 
   @Inject TenantSql sql;
 
@@ -47,7 +52,7 @@ public class MatchQueries implements Ledger {
       return List.of();
     }
     return sql.sql(OPEN_INVOICE).and("cash_number_key(number) = any(:keys)", "keys", List.copyOf(keys))
-        .append("limit 50").list(MatchQueries::openInvoice);
+        .append("limit " + KEY_LOOKUP_LIMIT).list(MatchQueries::openInvoice);
   }
 
   /** The customer's oldest open invoices in a currency (the partial index of open invoices serves it). */

@@ -68,7 +68,7 @@ final class InMemoryLedger implements Ledger {
     for (String k : keys) {
       openByKey.getOrDefault(k, List.of()).forEach(id -> out.add(open.get(id)));
     }
-    return out.stream().limit(50).toList();
+    return out.stream().limit(MatchQueries.KEY_LOOKUP_LIMIT).toList();
   }
 
   @Override

@@ -157,7 +157,7 @@ final class DemoCash {
 
     @Override
     public List<OpenInvoice> openInvoicesByKey(Collection<String> keys) {
-      return keys.isEmpty() ? List.of() : query(OPEN + " and cash_number_key(number) = any(?) limit 50",
+      return keys.isEmpty() ? List.of() : query(OPEN + " and cash_number_key(number) = any(?) limit 500",
           (Object) keys.toArray(String[]::new));
     }
 
