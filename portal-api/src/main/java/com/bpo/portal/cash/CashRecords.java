@@ -40,6 +40,11 @@ public final class CashRecords {
 
   public record Allocation(Long invoiceId, String amount) {}
 
+  /** The tenant's matching settings, with the version to send back when changing them. */
+  public record Settings(BigDecimal confidenceThreshold, BigDecimal toleranceAmount, long version) {}
+
+  public record SettingsChange(String confidenceThreshold, String toleranceAmount, Long version) {}
+
   /** An open invoice a person may apply a line to. */
   public record InvoiceChoice(long id, String number, long customerId, String customerNumber, Money open) {}
 

@@ -63,6 +63,24 @@ public class CashResource {
     return Response.status(201).entity(added).build();
   }
 
+  @GET
+  @Path("/settings")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The tenant's confidence threshold (applied from it, suggested below) and write-off tolerance")
+  public CashRecords.Settings settings() {
+    return cash.settings();
+  }
+
+  @jakarta.ws.rs.PUT
+  @Path("/settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.BPO_LEAD)
+  @Operation(summary = "Change the threshold (0-1) and tolerance (0-1000.00) with the version seen; 409 if stale")
+  public CashRecords.Settings changeSettings(CashRecords.SettingsChange change) {
+    return cash.changeSettings(change);
+  }
+
   @POST
   @Path("/statements")
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "text/csv", MediaType.TEXT_PLAIN,

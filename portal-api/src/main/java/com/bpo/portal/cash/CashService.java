@@ -105,6 +105,46 @@ public class CashService {
     }
   }
 
+  // ---------------------------------------------------------------- settings
+
+  public CashRecords.Settings settings() {
+    return matches.storedSettings();
+  }
+
+  /** Changes the threshold (0 to 1, three decimals) and the tolerance (0 to 1000.00), with the version seen. */
+  public CashRecords.Settings changeSettings(CashRecords.SettingsChange change) {
+    PortalUser user = context.requireUser();
+    if (!user.hasRole(Roles.BPO_LEAD)) {
+      throw ProblemException.forbidden("Team leads set how sure a match must be.");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    BigDecimal threshold = decimal(change == null ? null : change.confidenceThreshold(), 3);
+    if (threshold == null || threshold.compareTo(BigDecimal.ONE) > 0) {
+      errors.add(new FieldError("confidenceThreshold", "must be a number from 0 to 1 with at most 3 decimals"));
+    }
+    BigDecimal tolerance = decimal(change == null ? null : change.toleranceAmount(), 2);
+    if (tolerance == null || tolerance.compareTo(new BigDecimal("1000")) > 0) {
+      errors.add(new FieldError("toleranceAmount", "must be an amount from 0 to 1000.00"));
+    }
+    if (change == null || change.version() == null) {
+      errors.add(new FieldError("version", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The settings cannot be changed as they are.", errors);
+    }
+    if (!matches.saveSettings(threshold, tolerance, change.version())) {
+      throw new ProblemException("conflict", "Conflict", 409, "The settings were changed meanwhile; reload them.");
+    }
+    return matches.storedSettings();
+  }
+
+  private static BigDecimal decimal(String text, int scale) {
+    if (text == null || !text.strip().matches("\\d{1,4}(\\.\\d{1," + scale + "})?")) {
+      return null;
+    }
+    return new BigDecimal(text.strip()).setScale(scale, RoundingMode.UNNECESSARY);
+  }
+
   // ---------------------------------------------------------------- statements
 
   /**

@@ -112,6 +112,30 @@ public class MatchQueries implements Ledger {
         .and("i.currency = :currency", "currency", currency).append("limit 10").list(MatchQueries::choice);
   }
 
+  /** The settings as stored (version 0 and the defaults when the tenant has set none). */
+  public CashRecords.Settings storedSettings() {
+    return sql.sql("select confidence_threshold, tolerance_amount, version from cash_settings where tenant_id = :tenant")
+        .optional(r -> new CashRecords.Settings(r.decimal("confidence_threshold"), r.decimal("tolerance_amount"),
+            r.longValue("version")))
+        .orElse(new CashRecords.Settings(CashMatcher.DEFAULT_SETTINGS.threshold(),
+            CashMatcher.DEFAULT_SETTINGS.tolerance(), 0));
+  }
+
+  /** Writes the settings if the version is the one stored (0: none stored yet); false when it is stale. */
+  public boolean saveSettings(BigDecimal threshold, BigDecimal tolerance, long version) {
+    if (version == 0) {
+      return sql.sql("""
+              insert into cash_settings (tenant_id, confidence_threshold, tolerance_amount, version)
+              values (:tenant, :threshold, :tolerance, 1) on conflict (tenant_id) do nothing""")
+          .bind("threshold", threshold).bind("tolerance", tolerance).update() == 1;
+    }
+    return sql.sql("""
+            update cash_settings set confidence_threshold = :threshold, tolerance_amount = :tolerance,
+                   version = version + 1
+            where tenant_id = :tenant and version = :version""")
+        .bind("threshold", threshold).bind("tolerance", tolerance).bind("version", version).update() == 1;
+  }
+
   // ---------------------------------------------------------------- payers
 
   /** The payer by bank account, then by a learned name, then by a customer of exactly that name. */

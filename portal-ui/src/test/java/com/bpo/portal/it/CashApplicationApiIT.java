@@ -81,6 +81,7 @@ class CashApplicationApiIT {
             + "and s.id = l.statement_id join bank_account a on a.tenant_id = s.tenant_id and a.id = s.bank_account_id "
             + "where a.account like '%FIXCASH%')";
         try (Statement s = db.createStatement()) {
+          s.executeUpdate("delete from cash_settings");
           s.executeUpdate("delete from cash_match where line_id in " + lines);
           s.executeUpdate("delete from remittance_advice where customer_account_id in " + customers);
           s.executeUpdate("delete from payer_identity where customer_account_id in " + customers);
@@ -199,6 +200,36 @@ class CashApplicationApiIT {
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"), "109 is one character from 103, whose amount agrees");
     assertEquals(200, upload(mt940, "text/plain", "ops.lead", "acme").status());
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
+  }
+
+  @Test
+  void aLeadRaisesTheThresholdAndASureMatchIsOnlySuggested() throws SQLException {
+    Reply settings = Portal.get("/api/v1/cash/settings", "agent.acme", "acme");
+    assertEquals(200, settings.status(), settings.body());
+    assertEquals(0, settings.json().getInt("version"));
+    String change = "{\"confidenceThreshold\": \"0.990\", \"toleranceAmount\": \"5.00\", \"version\": %d}";
+    assertEquals(403, put("/api/v1/cash/settings", "agent.acme", change.formatted(0)).status());
+    assertEquals(400, put("/api/v1/cash/settings", "ops.lead", "{\"confidenceThreshold\": \"1.5\", "
+        + "\"toleranceAmount\": \"5.00\", \"version\": 0}").status());
+    Reply changed = put("/api/v1/cash/settings", "ops.lead", change.formatted(0));
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(1, changed.json().getInt("version"));
+    assertEquals(409, put("/api/v1/cash/settings", "ops.lead", change.formatted(0)).status(), "stale");
+
+    Reply reply = upload(camt("FIX-CASH-S7", entry("E1", "1000.00", "x", "FIX-CASH-000101")), "application/xml",
+        "agent.acme", "acme");
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(1, reply.json().getJsonObject("statement").getInt("suggested"), "0.97 is below 0.99 now");
+    assertEquals("0.00|1000.00|OPEN", state("FIX-CASH-000101"));
+    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
+        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S7'").get(0));
+    JsonObject detail = Portal.get("/api/v1/cash/lines/" + line, "agent.acme", "acme").json();
+    JsonObject candidate = detail.getJsonArray("candidates").getJsonObject(0);
+    assertEquals("REFERENCE", candidate.getString("rule"));
+    Reply accepted = Portal.post("/api/v1/cash/lines/" + line + "/candidates/" + candidate.getInt("id") + "/acceptance",
+        "agent.acme", "acme", "{\"version\": " + detail.getJsonObject("line").getInt("version") + "}");
+    assertEquals(200, accepted.status(), accepted.body());
+    assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
   }
 
   // ------------------------------------------------------------------ the exception queue
@@ -334,6 +365,12 @@ class CashApplicationApiIT {
       request.header("X-Tenant", tenant);
     }
     return Portal.send(request);
+  }
+
+  private static Reply put(String path, String user, String json) {
+    return Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + path)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + Portal.token(user)).header("X-Tenant", "acme")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static void bind(Connection db, String tenant) throws SQLException {
