@@ -209,6 +209,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.close"),
             com.bpo.portal.ui.close.CloseView.class, VaadinIcon.BOOK_DOLLAR.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(new SideNavItem(getTranslation("nav.cash"),
+            com.bpo.portal.ui.cash.CashView.class, VaadinIcon.MONEY_EXCHANGE.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
         nav.addItem(new SideNavItem(getTranslation("nav.audit"),
             com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.SHIELD.create()));

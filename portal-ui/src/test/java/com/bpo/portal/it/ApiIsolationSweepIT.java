@@ -73,6 +73,9 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/credit/holds/{id}", "credit_hold");
     ID_TABLES.put("/credit/refunds/{id}", "refund");
     ID_TABLES.put("/approvals/{id}", "approval");
+    ID_TABLES.put("/cash/lines/{id}/candidates/{candidate}#candidate", "cash_match");
+    ID_TABLES.put("/cash/lines/{id}", "bank_statement_line");
+    ID_TABLES.put("/cash/statements/{id}", "bank_statement");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
@@ -174,10 +177,39 @@ class ApiIsolationSweepIT {
         FIXTURES.add("delete from promise_to_pay where tenant_id = 'acme' and id = " + promiseId);
         FIXTURES.add("delete from dunning_run where tenant_id = 'acme' and id = " + runId);
         FIXTURES.add("delete from collection_strategy where tenant_id = 'acme' and id = " + strategyId);
+        cashFixture(s);
       }
       db.commit();
     }
     operations = operations();
+  }
+
+  /** A bank statement with one line and its suggested candidate, whatever the demo holds. */
+  private static void cashFixture(Statement s) throws SQLException {
+    ResultSet account = s.executeQuery("insert into bank_account (tenant_id, account, currency, name) values "
+        + "('acme', 'SWEEPCASH0000000001', 'EUR', 'sweep') returning id");
+    account.next();
+    long accountId = account.getLong(1);
+    ResultSet statement = s.executeQuery("insert into bank_statement (tenant_id, bank_account_id, statement_id, format, "
+        + "file_sha256, line_count, imported_by) values ('acme', " + accountId + ", 'sweep', 'CSV', 'sweep', 1, "
+        + "'sweep') returning id");
+    statement.next();
+    long statementId = statement.getLong(1);
+    ResultSet line = s.executeQuery("insert into bank_statement_line (tenant_id, statement_id, entry_ref, booking_date, "
+        + "amount, currency, status, version) values ('acme', " + statementId + ", 'sweep', current_date, 1.00, 'EUR', "
+        + "'SUGGESTED', 1) returning id");
+    line.next();
+    long lineId = line.getLong(1);
+    ResultSet match = s.executeQuery("insert into cash_match (tenant_id, line_id, rule, confidence, status, reason, "
+        + "decided_by) values ('acme', " + lineId + ", 'REFERENCE', 0.5, 'SUGGESTED', 'sweep', 'sweep') returning id");
+    match.next();
+    ACME_IDS.put("bank_statement", statementId);
+    ACME_IDS.put("bank_statement_line", lineId);
+    ACME_IDS.put("cash_match", match.getLong(1));
+    FIXTURES.add("delete from cash_match where tenant_id = 'acme' and line_id = " + lineId);
+    FIXTURES.add("delete from bank_statement_line where tenant_id = 'acme' and id = " + lineId);
+    FIXTURES.add("delete from bank_statement where tenant_id = 'acme' and id = " + statementId);
+    FIXTURES.add("delete from bank_account where tenant_id = 'acme' and id = " + accountId);
   }
 
   @AfterAll

@@ -90,6 +90,9 @@ final class DemoData {
             tenant.agent(), tenant.customerLogin());
         connection.commit();
         bind(tenant.id());
+        new DemoCash(connection).seed(tenant.id(), tenant.currency(), LocalDate.now());
+        connection.commit();
+        bind(tenant.id());
         // last: the close rebuilds the journal from everything seeded before it
         new DemoClose(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
             stakeholder(tenant).username());

@@ -1,0 +1,525 @@
+package com.bpo.portal.cash;
+
+import com.bpo.portal.cash.BankStatementFile.Line;
+import com.bpo.portal.cash.CashMatcher.Allocation;
+import com.bpo.portal.cash.CashMatcher.Decision;
+import com.bpo.portal.cash.CashMatcher.Evidence;
+import com.bpo.portal.cash.CashMatcher.LineFacts;
+import com.bpo.portal.cash.CashMatcher.OpenInvoice;
+import com.bpo.portal.cash.CashMatcher.Payer;
+import com.bpo.portal.cash.CashMatcher.Proposal;
+import com.bpo.portal.cash.CashMatcher.Rule;
+import com.bpo.portal.cash.CashMatcher.Settlement;
+import com.bpo.portal.cash.CashRecords.AgeBucket;
+import com.bpo.portal.cash.CashRecords.BankAccount;
+import com.bpo.portal.cash.CashRecords.ImportResult;
+import com.bpo.portal.cash.CashRecords.LineDetail;
+import com.bpo.portal.cash.CashRecords.LineSummary;
+import com.bpo.portal.cash.CashRecords.NewBankAccount;
+import com.bpo.portal.cash.CashRecords.NewRemittance;
+import com.bpo.portal.cash.CashRecords.StatementSummary;
+import com.bpo.portal.cash.CashRecords.UnappliedCash;
+import com.bpo.portal.dispute.DisputeService;
+import com.bpo.portal.dispute.NewDispute;
+import com.bpo.portal.invoice.CustomerScope;
+import com.bpo.portal.invoice.PaymentApplication;
+import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.Money;
+import com.bpo.portal.shared.Page;
+import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Problem.FieldError;
+import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantService;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cash application's transaction boundary: a statement is imported, matched and applied in one
+ * transaction (a bad file or a refused step leaves nothing); a person's decision on a line in another.
+ * Invoice money moves only through {@link PaymentApplication}; a short payment's deduction is raised
+ * through {@link DisputeService}.
+ */
+@TenantService
+public class CashService {
+  static final String AUTO = "cash-matcher";
+  static final int MAX_SUGGESTIONS = 5;
+  static final int MAX_ALLOCATIONS = 50;
+
+  @Inject StatementQueries statements;
+  @Inject MatchQueries matches;
+  @Inject PaymentApplication payments;
+  @Inject DisputeService disputes;
+  @Inject TenantContext context;
+  @Inject CustomerScope scope;
+
+  // ---------------------------------------------------------------- bank accounts
+
+  public List<BankAccount> bankAccounts() {
+    return statements.bankAccounts();
+  }
+
+  public BankAccount addBankAccount(NewBankAccount request) {
+    List<FieldError> errors = new ArrayList<>();
+    String account = StatementParsers.normaliseAccount(request == null ? null : request.account());
+    if (!account.matches("[A-Z0-9]{5,34}")) {
+      errors.add(new FieldError("account", "must be an IBAN or account id of 5 to 34 letters and digits"));
+    }
+    String currency = request == null ? null : request.currency();
+    if (!isCurrency(currency)) {
+      errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+    }
+    String name = request == null || request.name() == null ? "" : request.name().strip();
+    if (name.isEmpty() || name.length() > 100) {
+      errors.add(new FieldError("name", "must be 1 to 100 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The bank account cannot be added as it is.", errors);
+    }
+    if (statements.bankAccount(account).isPresent()) {
+      throw new ProblemException("conflict", "Conflict", 409, "Bank account " + account + " is already registered.");
+    }
+    long id = statements.insertBankAccount(account, currency, name);
+    return new BankAccount(id, account, currency, name);
+  }
+
+  private static boolean isCurrency(String code) {
+    try {
+      return code != null && code.length() == 3 && Currency.getInstance(code) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  public CashRecords.Settings settings() {
+    return matches.storedSettings();
+  }
+
+  /** Changes the threshold (0 to 1, three decimals) and the tolerance (0 to 1000.00), with the version seen. */
+  public CashRecords.Settings changeSettings(CashRecords.SettingsChange change) {
+    PortalUser user = context.requireUser();
+    if (!user.hasRole(Roles.BPO_LEAD)) {
+      throw ProblemException.forbidden("Team leads set how sure a match must be.");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    BigDecimal threshold = decimal(change == null ? null : change.confidenceThreshold(), 3);
+    if (threshold == null || threshold.compareTo(BigDecimal.ONE) > 0) {
+      errors.add(new FieldError("confidenceThreshold", "must be a number from 0 to 1 with at most 3 decimals"));
+    }
+    BigDecimal tolerance = decimal(change == null ? null : change.toleranceAmount(), 2);
+    if (tolerance == null || tolerance.compareTo(new BigDecimal("1000")) > 0) {
+      errors.add(new FieldError("toleranceAmount", "must be an amount from 0 to 1000.00"));
+    }
+    if (change == null || change.version() == null) {
+      errors.add(new FieldError("version", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The settings cannot be changed as they are.", errors);
+    }
+    if (!matches.saveSettings(threshold, tolerance, change.version())) {
+      throw new ProblemException("conflict", "Conflict", 409, "The settings were changed meanwhile; reload them.");
+    }
+    return matches.storedSettings();
+  }
+
+  private static BigDecimal decimal(String text, int scale) {
+    if (text == null || !text.strip().matches("\\d{1,4}(\\.\\d{1," + scale + "})?")) {
+      return null;
+    }
+    return new BigDecimal(text.strip()).setScale(scale, RoundingMode.UNNECESSARY);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /**
+   * Imports a statement file, then matches every line and applies what is sure. The same statement
+   * (account and statement id) sent again changes nothing; with other content it is refused.
+   */
+  public ImportResult importStatement(byte[] content) {
+    PortalUser user = requireBpo();
+    BankStatementFile file = StatementParsers.parse(content);
+    BankAccount account = statements.bankAccount(file.account()).orElseThrow(() -> new StatementRejected(
+        "No bank account " + file.account() + " is registered for this tenant: register it before importing its "
+            + "statements."));
+    statements.lockAccount(account.id());
+    String sha = sha256(content);
+    Optional<StatementQueries.Existing> existing = statements.statement(account.id(), file.statementId());
+    if (existing.isPresent()) {
+      if (!existing.get().sha256().equals(sha)) {
+        throw new ProblemException("conflict", "Conflict", 409, "Statement " + file.statementId() + " of account "
+            + account.account() + " was already imported with other content; a statement is never changed.");
+      }
+      return new ImportResult(statements.statementSummary(existing.get().id()).orElseThrow(), true);
+    }
+    long statementId = statements.insertStatement(account.id(), file, sha, user.username());
+    CashMatcher.Settings settings = matches.settings();
+    for (Line line : file.lines()) {
+      long lineId = statements.insertLine(statementId, line);
+      match(lineId, line, settings);
+    }
+    return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
+  }
+
+  public Page<StatementSummary> statements(PageRequest page) {
+    return statements.statements(page);
+  }
+
+  public Optional<StatementSummary> statement(long id) {
+    return statements.statementSummary(id);
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /** Matches a new line: applies the sure match, or keeps the candidates (and why) for a person. */
+  void match(long lineId, Line line, CashMatcher.Settings settings) {
+    Evidence evidence = evidence(line);
+    Decision decision = CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
+    if (decision.apply().isPresent()) {
+      settleWith(lineId, 0, line, decision.apply().get(), AUTO);
+      return;
+    }
+    for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
+      long matchId = matches.insertMatch(lineId, p.rule().name(), p.confidence(), "SUGGESTED", p.customerId(),
+          p.settlement(), p.onAccount(), p.shortfall(), p.reason(), AUTO);
+      p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+    }
+    Long customer = decision.proposals().stream().findFirst().map(Proposal::customerId)
+        .orElse(evidence.payer().map(Payer::customerId).orElse(null));
+    if (decision.proposals().isEmpty()) {
+      matches.insertMatch(lineId, "NONE", BigDecimal.ZERO, "UNAPPLIED", customer, null, BigDecimal.ZERO,
+          BigDecimal.ZERO, whyNothing(line, evidence), AUTO);
+    }
+    LineStatus status = decision.proposals().isEmpty() ? LineStatus.UNAPPLIED : LineStatus.SUGGESTED;
+    statements.settle(lineId, 0, status, customer, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, null,
+        AUTO);
+  }
+
+  private static String whyNothing(Line line, Evidence evidence) {
+    List<String> keys = InvoiceNumbers.keysIn(line.reference());
+    String numbers = keys.isEmpty() ? "no invoice number in the reference"
+        : "no open invoice numbered " + String.join(", ", keys) + " (nor one character from it, with the amount or payer)";
+    String payer = evidence.payer().isEmpty() ? "payer not recognised"
+        : "payer recognised but no open invoice or combination of invoices for " + line.amount().toPlainString();
+    return numbers + "; " + payer;
+  }
+
+  /** What the database knows about a line, for the pure rules. */
+  Evidence evidence(Line line) {
+    return Ledger.evidence(matches, line);
+  }
+
+  /**
+   * Applies a proposal through the invoice feature, opens the deduction of a short payment, learns the
+   * payer and records the decision on the line. {@code version} is the line's version the decider saw.
+   */
+  private void settleWith(long lineId, long version, Line line, Proposal proposal, String by) {
+    List<PaymentApplication.Application> applications = proposal.allocations().stream()
+        .filter(a -> a.amount().add(a.writeOff()).signum() > 0)
+        .map(a -> new PaymentApplication.Application(a.invoiceId(), a.amount(), a.writeOff())).toList();
+    Money amount = new Money(line.amount(), line.currency());
+    long paymentId = payments.apply(paymentReference(lineId), proposal.customerId(), line.bookingDate(), amount,
+        applications);
+    Long deductionId = null;
+    if (proposal.shortfall().signum() > 0) {
+      List<NewDispute.Item> items = proposal.allocations().stream().filter(a -> a.leftOpen().signum() > 0)
+          .map(a -> new NewDispute.Item(a.invoiceId(), null, a.leftOpen().toPlainString())).toList();
+      deductionId = disputes.raise(new NewDispute("DEDUCTION", "OTHER", "Short payment: bank line " + line.entryRef()
+          + " of " + line.bookingDate() + " paid " + line.amount().toPlainString() + " " + line.currency() + ", "
+          + proposal.shortfall().toPlainString() + " short. Reason to be coded.", items)).dispute().id();
+    }
+    matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
+    matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
+    matches.dropSuggestions(lineId);
+    if (proposal.rule() == Rule.REMITTANCE) {
+      matches.consumeAdvices(lineId, proposal.customerId(),
+          proposal.allocations().stream().map(Allocation::invoiceId).toList());
+    }
+    long matchId = matches.insertMatch(lineId, proposal.rule().name(), proposal.confidence(), "APPLIED",
+        proposal.customerId(), proposal.settlement(), proposal.onAccount(), proposal.shortfall(), proposal.reason(), by);
+    proposal.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+    BigDecimal applied = proposal.applied();
+    BigDecimal writtenOff = proposal.allocations().stream().map(Allocation::writeOff)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    LineStatus status = applied.signum() > 0 ? LineStatus.APPLIED : LineStatus.ON_ACCOUNT;
+    if (!statements.settle(lineId, version, status, proposal.customerId(), applied, writtenOff,
+        line.amount().subtract(applied), paymentId, deductionId, by)) {
+      throw stale(lineId);
+    }
+  }
+
+  private static String paymentReference(long lineId) {
+    return "BANK-" + lineId;
+  }
+
+  // ---------------------------------------------------------------- the exception queue
+
+  public Page<LineSummary> lines(List<LineStatus> statuses, Optional<Long> statementId, PageRequest page) {
+    return statements.lines(statuses.isEmpty() ? List.of(LineStatus.SUGGESTED, LineStatus.UNAPPLIED) : statuses,
+        statementId, context.today(), page);
+  }
+
+  public Optional<LineDetail> line(long id) {
+    return statements.line(id, context.today()).map(l -> {
+      StatementQueries.LineRef refs = statements.lineRefs(id).orElseThrow();
+      return new LineDetail(l, matches.candidates(id), refs.paymentIdOrZero() == 0 ? null : refs.paymentIdOrZero(),
+          refs.deductionIdOrZero() == 0 ? null : refs.deductionIdOrZero());
+    });
+  }
+
+  /** Accepts one of the line's suggested candidates as it was proposed. */
+  public LineDetail acceptCandidate(long lineId, long matchId, Long version) {
+    LineSummary line = lockQueued(lineId, version);
+    Proposal proposal = matches.proposal(lineId, matchId)
+        .orElseThrow(() -> ProblemException.notFound("Candidate " + matchId + " of line " + lineId));
+    settleWith(lineId, line.version(), facts(line), proposal, requireBpo().username());
+    return line(lineId).orElseThrow();
+  }
+
+  /**
+   * Applies a line as a person splits it: amounts to invoices of one customer, the rest on account.
+   * An application with no invoices puts the whole line on the named customer's account.
+   */
+  public LineDetail apply(long lineId, CashRecords.Application request) {
+    PortalUser user = requireBpo();
+    if (request == null) {
+      throw new InvalidFields("Send the application.", List.of(new FieldError("allocations", "is required")));
+    }
+    LineSummary line = lockQueued(lineId, request.version());
+    List<FieldError> errors = new ArrayList<>();
+    List<CashRecords.Allocation> requested = request.allocations() == null ? List.of() : request.allocations();
+    if (requested.size() > MAX_ALLOCATIONS) {
+      errors.add(new FieldError("allocations", "at most " + MAX_ALLOCATIONS + " invoices"));
+    }
+    Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
+    for (int i = 0; i < requested.size() && i < MAX_ALLOCATIONS; i++) {
+      CashRecords.Allocation a = requested.get(i);
+      Optional<BigDecimal> amount = positiveAmount(a.amount());
+      if (a.invoiceId() == null) {
+        errors.add(new FieldError("allocations[" + i + "].invoiceId", "is required"));
+      } else if (amount.isEmpty()) {
+        errors.add(new FieldError("allocations[" + i + "].amount", "must be a positive amount with at most 2 decimals"));
+      } else if (amounts.put(a.invoiceId(), amount.get()) != null) {
+        errors.add(new FieldError("allocations[" + i + "].invoiceId", "names the same invoice twice"));
+      }
+    }
+    BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (total.compareTo(line.amount().amount()) > 0) {
+      errors.add(new FieldError("allocations", "apply " + total.toPlainString() + ", more than the line's "
+          + line.amount().amount().toPlainString()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The line cannot be applied as it is.", errors);
+    }
+    List<OpenInvoice> invoices = matches.openInvoicesById(amounts.keySet());
+    Set<Long> customers = new HashSet<>(invoices.stream().map(OpenInvoice::customerId).toList());
+    long customer;
+    if (amounts.isEmpty()) {
+      if (request.customerId() == null || !matches.customerExists(request.customerId())) {
+        throw new InvalidFields("Name the customer whose account takes the line.",
+            List.of(new FieldError("customerId", "no such customer")));
+      }
+      customer = request.customerId();
+    } else if (invoices.size() != amounts.size()) {
+      throw new InvalidFields("The line cannot be applied as it is.",
+          List.of(new FieldError("allocations", "names an invoice that does not exist or is not open")));
+    } else if (customers.size() != 1) {
+      throw new InvalidFields("The line cannot be applied as it is.",
+          List.of(new FieldError("allocations", "split a line over the invoices of one customer")));
+    } else {
+      customer = customers.iterator().next();
+    }
+    List<Allocation> allocations = invoices.stream()
+        .map(i -> new Allocation(i.id(), i.number(), amounts.get(i.id()), BigDecimal.ZERO)).toList();
+    BigDecimal rest = line.amount().amount().subtract(total);
+    String note = request.note() == null ? "" : request.note().strip();
+    String reason = (amounts.isEmpty() ? "put on account by hand" : "applied by hand to "
+        + allocations.stream().map(Allocation::number).reduce((a, b) -> a + ", " + b).orElse(""))
+        + (rest.signum() > 0 && !amounts.isEmpty() ? "; " + rest.toPlainString() + " on account" : "")
+        + (note.isEmpty() ? "" : "; " + (note.length() > 500 ? note.substring(0, 500) : note));
+    Proposal proposal = new Proposal(Rule.MANUAL, BigDecimal.ONE, customer,
+        rest.signum() > 0 ? Settlement.OVERPAYMENT : Settlement.EXACT, allocations, rest, BigDecimal.ZERO, reason);
+    settleWith(lineId, line.version(), facts(line), proposal, user.username());
+    return line(lineId).orElseThrow();
+  }
+
+  /** Marks a line for refund to the payer; the refund itself is the credit and approvals feature's. */
+  public LineDetail requestRefund(long lineId, CashRecords.Application request) {
+    PortalUser user = requireBpo();
+    LineSummary line = lockQueued(lineId, request == null ? null : request.version());
+    String note = request.note() == null ? "" : request.note().strip();
+    if (note.isEmpty() || note.length() > 500) {
+      throw new InvalidFields("Say why the money goes back.", List.of(new FieldError("note", "must be 1 to 500 characters")));
+    }
+    matches.dropSuggestions(lineId);
+    matches.insertMatch(lineId, Rule.MANUAL.name(), BigDecimal.ONE, "REFUND_REQUESTED", line.customerId(), null,
+        BigDecimal.ZERO, BigDecimal.ZERO, "refund requested: " + note, user.username());
+    if (!statements.settle(lineId, line.version(), LineStatus.REFUND_REQUESTED, line.customerId(), BigDecimal.ZERO,
+        BigDecimal.ZERO, BigDecimal.ZERO, null, null, user.username())) {
+      throw stale(lineId);
+    }
+    return line(lineId).orElseThrow();
+  }
+
+  private LineSummary lockQueued(long lineId, Long version) {
+    LineSummary line = statements.lockLine(lineId, context.today())
+        .orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
+    if (version == null) {
+      throw new InvalidFields("Send the version you saw.", List.of(new FieldError("version", "is required")));
+    }
+    if (line.version() != version) {
+      throw stale(lineId);
+    }
+    if (!line.status().inQueue()) {
+      throw new ProblemException("conflict", "Conflict", 409, "Bank line " + lineId + " is already "
+          + line.status() + ".");
+    }
+    return line;
+  }
+
+  private static ProblemException stale(long lineId) {
+    return new ProblemException("conflict", "Conflict", 409, "Bank line " + lineId
+        + " was changed meanwhile; reload it and decide again.");
+  }
+
+  private static Line facts(LineSummary l) {
+    return new Line(l.entryRef(), l.bookingDate(), l.bookingDate(), l.amount().amount(), l.amount().currency(),
+        l.payerName(), l.payerAccount(), l.reference());
+  }
+
+  /** The invoices offered for splitting a line: its candidates' and its customer's open invoices. */
+  public List<CashRecords.InvoiceChoice> invoiceChoices(long lineId) {
+    LineDetail detail = line(lineId).orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
+    Set<Long> named = new HashSet<>();
+    detail.candidates().forEach(c -> c.items().forEach(i -> named.add(i.invoiceId())));
+    return matches.choices(named, Optional.ofNullable(detail.line().customerId()),
+        detail.line().amount().currency());
+  }
+
+  public List<CashRecords.InvoiceChoice> invoiceChoicesByNumber(String number, String currency) {
+    return number == null || number.isBlank() ? List.of() : matches.choicesByNumber(number, currency);
+  }
+
+  /** Unapplied cash (the queue) per currency, by age since booking. */
+  public List<UnappliedCash> unapplied() {
+    Map<String, List<AgeBucket>> byCurrency = new LinkedHashMap<>();
+    for (StatementQueries.Bucketed b : statements.unapplied(context.today())) {
+      byCurrency.computeIfAbsent(b.currency(), c -> new ArrayList<>()).add(b.bucket());
+    }
+    List<UnappliedCash> out = new ArrayList<>();
+    byCurrency.forEach((currency, buckets) -> out.add(new UnappliedCash(currency,
+        buckets.stream().mapToLong(AgeBucket::lines).sum(),
+        buckets.stream().map(AgeBucket::amount).reduce(BigDecimal.ZERO, BigDecimal::add), buckets)));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- remittance advices
+
+  /**
+   * A remittance advice: a customer says, for their own account, which invoices a payment covers; the
+   * BPO enters one for any customer from a mail. The next matching line (by payment reference, or by
+   * the customer and amount) applies to those invoices.
+   */
+  public long addRemittance(NewRemittance request) {
+    PortalUser user = context.requireUser();
+    CustomerScope.Visibility visibility = scope.current();
+    boolean bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
+    if (!bpo && !user.isCustomer()) {
+      throw ProblemException.forbidden("Remittance advices are given by customers or entered by the BPO.");
+    }
+    if (request == null) {
+      throw new InvalidFields("Send the advice.", List.of(new FieldError("items", "is required")));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    Long customer = request.customerId();
+    if (!bpo) {
+      customer = visibility.account().orElseThrow(() -> ProblemException.forbidden("Your sign-in is not bound to an account."));
+    } else if (customer == null || !matches.customerExists(customer)) {
+      errors.add(new FieldError("customerId", "no such customer"));
+    }
+    String reference = request.paymentReference() == null ? "" : request.paymentReference().strip();
+    if (reference.length() > 100) {
+      errors.add(new FieldError("paymentReference", "at most 100 characters"));
+    }
+    Optional<BigDecimal> amount = request.amount() == null || request.amount().isBlank() ? Optional.empty()
+        : positiveAmount(request.amount());
+    if (request.amount() != null && !request.amount().isBlank() && amount.isEmpty()) {
+      errors.add(new FieldError("amount", "must be a positive amount with at most 2 decimals"));
+    }
+    if (reference.isEmpty() && amount.isEmpty()) {
+      errors.add(new FieldError("paymentReference", "give the payment's reference or its amount"));
+    }
+    if (!isCurrency(request.currency())) {
+      errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+    }
+    List<CashRecords.RemittanceItem> items = request.items() == null ? List.of() : request.items();
+    if (items.isEmpty() || items.size() > MAX_ALLOCATIONS) {
+      errors.add(new FieldError("items", "must name 1 to " + MAX_ALLOCATIONS + " invoices"));
+    }
+    Map<Long, long[]> found = matches.invoiceCustomers(items.stream().map(CashRecords.RemittanceItem::invoiceId)
+        .filter(java.util.Objects::nonNull).toList());
+    for (int i = 0; i < items.size(); i++) {
+      long[] invoice = items.get(i).invoiceId() == null ? null : found.get(items.get(i).invoiceId());
+      if (invoice == null || (customer != null && invoice[0] != customer)) {
+        errors.add(new FieldError("items[" + i + "].invoiceId", "no such invoice of this customer"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields("The remittance advice cannot be taken as it is.", errors);
+    }
+    long id = matches.insertAdvice(customer, reference, amount.orElse(null), request.currency(),
+        bpo ? "BPO" : "CUSTOMER", user.username());
+    Set<Long> seen = new HashSet<>();
+    for (CashRecords.RemittanceItem item : items) {
+      if (seen.add(item.invoiceId())) {
+        matches.insertAdviceItem(id, item.invoiceId(), positiveAmount(item.amount()).orElse(null));
+      }
+    }
+    return id;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private PortalUser requireBpo() {
+    PortalUser user = context.requireUser();
+    if (!user.hasRole(Roles.BPO_LEAD) && !user.hasRole(Roles.BPO_AGENT)) {
+      throw ProblemException.forbidden("Cash is applied by the BPO.");
+    }
+    return user;
+  }
+
+  static Optional<BigDecimal> positiveAmount(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.strip();
+    if (!t.matches("\\d{1,15}(\\.\\d{1,2})?")) {
+      return Optional.empty();
+    }
+    BigDecimal amount = new BigDecimal(t).setScale(2, RoundingMode.UNNECESSARY);
+    return amount.signum() > 0 ? Optional.of(amount) : Optional.empty();
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

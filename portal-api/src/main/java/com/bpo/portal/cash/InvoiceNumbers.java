@@ -1,0 +1,109 @@
+package com.bpo.portal.cash;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Invoice numbers as people write them in a payment reference: compared by a key that ignores case,
+ * separators and the leading zeros of each digit run ({@code inv-000123}, {@code INV 123} and
+ * {@code Inv123} are one key, {@code INV123}). The database computes the same key
+ * ({@code cash_number_key}, V70) under an index. One wrong character is found by looking up the
+ * key's one-edit variants (a digit changed, a character dropped, a digit added).
+ */
+public final class InvoiceNumbers {
+  static final int MIN_DIGITS = 3;
+  static final int MAX_KEY = 30;
+  static final int MAX_TOKENS = 20;
+
+  private InvoiceNumbers() {}
+
+  /** The comparison key, or "" for text that holds no letter or digit. */
+  public static String key(String number) {
+    String plain = number.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    return plain.replaceAll("(^|[A-Z])0+([0-9])", "$1$2");
+  }
+
+  /**
+   * The keys a reference may name: each word holding at least three digits, alone and, a bare number,
+   * joined to the one or two words of letters before it ("INV 124" as INV124, "FIX CASH 000102" as FIXCASH102).
+   * At most {@link #MAX_TOKENS}.
+   */
+  public static List<String> keysIn(String reference) {
+    String[] words = reference.toUpperCase(Locale.ROOT).split("[\\s,;:/+()]+");
+    Set<String> keys = new LinkedHashSet<>();
+    for (int i = 0; i < words.length && keys.size() < MAX_TOKENS; i++) {
+      String word = words[i];
+      if (word.chars().noneMatch(Character::isDigit)) {
+        continue;
+      }
+      add(keys, word);
+      if (word.matches("[0-9][0-9-_.]*") && i >= 1 && letters(words[i - 1])) {
+        add(keys, words[i - 1] + word);
+        if (i >= 2 && letters(words[i - 2])) {
+          add(keys, words[i - 2] + words[i - 1] + word);
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  private static boolean letters(String word) {
+    return word.matches("[A-Z][A-Z-_.]{0,19}");
+  }
+
+  /** A word with at least three digits as written ("INV-00000049" has eight, though its key INV49 has two). */
+  private static void add(Set<String> keys, String word) {
+    String key = key(word);
+    long digits = word.chars().filter(Character::isDigit).count();
+    if (digits >= MIN_DIGITS && key.length() <= MAX_KEY) {
+      keys.add(key);
+    }
+  }
+
+  /** Every key one edit away: a digit changed, any character dropped, a digit added anywhere. */
+  public static List<String> oneEditVariants(String key) {
+    Set<String> variants = new LinkedHashSet<>();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (Character.isDigit(c)) {
+        for (char d = '0'; d <= '9'; d++) {
+          if (d != c) {
+            variants.add(key(key.substring(0, i) + d + key.substring(i + 1)));
+          }
+        }
+      }
+      variants.add(key(key.substring(0, i) + key.substring(i + 1)));
+    }
+    for (int i = 0; i <= key.length(); i++) {
+      for (char d = '0'; d <= '9'; d++) {
+        variants.add(key(key.substring(0, i) + d + key.substring(i)));
+      }
+    }
+    variants.remove(key);
+    variants.removeIf(v -> v.chars().noneMatch(Character::isDigit));
+    return new ArrayList<>(variants);
+  }
+
+  /** Whether two keys differ by at most one substitution, deletion or insertion. */
+  public static boolean withinOneEdit(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (la == lb) {
+      return a.substring(i + 1).equals(b.substring(i + 1));
+    }
+    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+  }
+}

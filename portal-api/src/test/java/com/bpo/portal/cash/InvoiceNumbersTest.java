@@ -1,0 +1,65 @@
+package com.bpo.portal.cash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InvoiceNumbersTest {
+  @Test
+  void keyIgnoresCaseSeparatorsAndLeadingZeros() {
+    assertEquals("INV123", InvoiceNumbers.key("inv-000123"));
+    assertEquals("INV123", InvoiceNumbers.key("INV 123"));
+    assertEquals("INV123", InvoiceNumbers.key("Inv.0123"));
+    assertEquals("INV2026000123", InvoiceNumbers.key("INV-2026-000123"),
+        "zeros after a digit are part of the number, whatever separated them");
+  }
+
+  @Test
+  void zerosInsideANumberAreKept() {
+    assertEquals("INV1003", InvoiceNumbers.key("INV-1003"));
+    assertEquals("INV1030", InvoiceNumbers.key("INV-0001030"));
+  }
+
+  @Test
+  void keysInAReferenceJoinAPrefixToItsDigits() {
+    List<String> keys = InvoiceNumbers.keysIn("Payment inv-000123 and INV 124");
+    assertEquals("INV123", keys.get(0));
+    assertTrue(keys.contains("INV124"), keys.toString());
+    assertFalse(keys.contains("PAYMENTINV123"), "a word holding digits is a number of its own");
+    assertTrue(InvoiceNumbers.keysIn("Invoice FIX CASH 000102").contains("FIXCASH102"));
+    assertEquals(List.of("INV200"), InvoiceNumbers.keysIn("facture INV000200, merci"));
+  }
+
+  @Test
+  void leadingZerosCountAsDigitsOfANumber() {
+    assertEquals(List.of("INV49"), InvoiceNumbers.keysIn("INV-00000049"));
+  }
+
+  @Test
+  void wordsWithFewDigitsAreNotInvoiceNumbers() {
+    assertEquals(List.of(), InvoiceNumbers.keysIn("Payment for November 12 thanks"));
+  }
+
+  @Test
+  void oneEditVariantsHoldTheTypo() {
+    List<String> variants = InvoiceNumbers.oneEditVariants("INV1284");
+    assertTrue(variants.contains("INV1234"), "a digit changed");
+    assertTrue(variants.contains("INV124"), "a digit dropped");
+    assertTrue(variants.contains("INV12834"), "a digit added");
+    assertFalse(variants.contains("INV1284"), "not the key itself");
+    assertFalse(variants.contains("INV8234"), "two edits away");
+    assertFalse(InvoiceNumbers.oneEditVariants("INV5").contains("INV"), "a number keeps a digit");
+  }
+
+  @Test
+  void withinOneEdit() {
+    assertTrue(InvoiceNumbers.withinOneEdit("INV123", "INV124"));
+    assertTrue(InvoiceNumbers.withinOneEdit("INV123", "INV1234"));
+    assertTrue(InvoiceNumbers.withinOneEdit("INV123", "INV12"));
+    assertFalse(InvoiceNumbers.withinOneEdit("INV123", "INV321"));
+    assertFalse(InvoiceNumbers.withinOneEdit("INV123", "INV12345"));
+  }
+}
