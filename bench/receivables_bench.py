@@ -42,7 +42,9 @@ def generate(customers, invoices):
     have = invoice_count() if tenant_exists() else 0
     if have >= invoices:
         return None, have
-    cp = f"{ROOT}/tenant-admin/target/tenant-admin-0.1.0-SNAPSHOT.jar:{ROOT}/tenant-admin/target/cli-lib/*"
+    jar = next(f for f in sorted(os.listdir(f"{ROOT}/tenant-admin/target"))
+               if f.startswith("tenant-admin-") and f.endswith(".jar") and "sources" not in f)
+    cp = f"{ROOT}/tenant-admin/target/{jar}:{ROOT}/tenant-admin/target/cli-lib/*"
     env = dict(os.environ, DB_OWNER_PASSWORD=SECRETS["DB_OWNER_PASSWORD"], DB_PORT="5433")
     started = time.monotonic()
     subprocess.run(["java", "-cp", cp, "com.bpo.portal.tenantadmin.cli.PortalAdminCli", "generate", TENANT,
@@ -108,6 +110,26 @@ def ensure_keycloak_member():
     except urllib.error.HTTPError as e:
         if e.code != 409:  # already a member
             raise
+
+
+def ensure_staff_role():
+    """Roles are per tenant (tenant_staff): the bench lead leads the bench tenant."""
+    psql(f"begin; select set_config('app.tenant_id', '{TENANT}', true); "
+         f"insert into tenant_staff (tenant_id, username, display_name, email, role) values "
+         f"('{TENANT}', '{USER}', 'Bench Lead', 'bench.lead@bpo.example', 'bpo-lead') "
+         f"on conflict (tenant_id, username) do update set role = 'bpo-lead', active = true; commit;")
+
+
+def ensure_journal():
+    """The close reads the receivables journal (V80): post the generated history on its own dates once."""
+    out = psql(f"begin; select set_config('app.tenant_id', '{TENANT}', true); "
+               f"select (select count(*) from ar_posting) < (select count(*) from invoice); commit;")
+    lines = [l for l in out.split() if l in ("t", "f")]
+    if lines and lines[-1] == "t":
+        started = time.monotonic()
+        psql(f"begin; select set_config('app.tenant_id', '{TENANT}', true); select ar_journal_rebuild('{TENANT}'); commit;")
+        print(f"journal rebuilt in {time.monotonic() - started:.0f} s")
+        psql("vacuum analyze ar_posting;")
 
 
 def user_token():
@@ -184,6 +206,45 @@ DSO_SQL = """select currency, coalesce(sum(open_amount) filter (where open_amoun
   from invoice where tenant_id = 'bench' group by currency order by currency;"""
 
 
+CLOSE_MONTH = time.strftime("%Y-%m", time.localtime(time.time() - 40 * 86400))
+
+
+def close_sql():
+    """The close pack's heavy statements as CloseQueries runs them: the roll-forward, the aging at the
+    month end and at the month before (the opening provision), and the largest provisions."""
+    import calendar
+    y, m = map(int, CLOSE_MONTH.split("-"))
+    start, end = f"{CLOSE_MONTH}-01", f"{CLOSE_MONTH}-{calendar.monthrange(y, m)[1]:02d}"
+    py, pm = (y, m - 1) if m > 1 else (y - 1, 12)
+    prev_end = f"{py}-{pm:02d}-{calendar.monthrange(py, pm)[1]:02d}"
+    bucket = ("case when (date '{e}' - i.due_date) <= 0 then 'CURRENT' when (date '{e}' - i.due_date) <= 30 then 'DAYS_1_30' "
+              "when (date '{e}' - i.due_date) <= 60 then 'DAYS_31_60' when (date '{e}' - i.due_date) <= 90 then 'DAYS_61_90' "
+              "when (date '{e}' - i.due_date) <= 180 then 'DAYS_91_180' else 'DAYS_OVER_180' end")
+    def at_end(e):
+        return (f"with later as (select invoice_id, sum(amount) as amount from ar_posting where tenant_id = '{TENANT}' "
+                f"and posted_on > date '{e}' group by invoice_id), disputed as (select di.invoice_id, sum(di.amount - di.settled) "
+                f"as amount from dispute d join dispute_item di on di.tenant_id = d.tenant_id and di.dispute_id = d.id "
+                f"where d.tenant_id = '{TENANT}' and d.raised_at < date '{e}' + 1 and (d.resolved_at is null or "
+                f"d.resolved_at >= date '{e}' + 1) group by di.invoice_id), at_end as (select i.id, i.customer_account_id, "
+                f"i.currency, {bucket.format(e=e)} as bucket, i.open_amount - coalesce(l.amount, 0) as balance, "
+                f"coalesce(dp.amount, 0) as disputed from invoice i left join later l on l.invoice_id = i.id "
+                f"left join disputed dp on dp.invoice_id = i.id where i.tenant_id = '{TENANT}' and (i.open_amount > 0 "
+                f"or l.invoice_id is not null) and i.open_amount - coalesce(l.amount, 0) <> 0) ")
+    roll = (f"select currency, coalesce(sum(amount) filter (where posted_on < date '{start}'), 0), "
+            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'INVOICE'), 0), "
+            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'PAYMENT'), 0), "
+            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'CREDIT'), 0), "
+            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'WRITE_OFF'), 0), "
+            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'ADJUSTMENT'), 0), "
+            f"coalesce(sum(amount), 0) from ar_posting where tenant_id = '{TENANT}' and posted_on <= date '{end}' "
+            f"group by currency;")
+    aging = at_end(end) + "select currency, bucket, sum(balance), sum(least(disputed, balance)) from at_end group by 1, 2;"
+    opening = at_end(prev_end) + "select currency, bucket, sum(balance), sum(least(disputed, balance)) from at_end group by 1, 2;"
+    largest = (at_end(end) + "select customer_account_id, currency, sum(balance) from at_end group by 1, 2 "
+               "order by 3 desc limit 10;")
+    return roll + " " + aging + " " + opening + " " + largest
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--invoices", type=int, default=1_000_000)
@@ -195,6 +256,8 @@ def main():
     if rate is None:
         vacuum()
     ensure_keycloak_member()
+    ensure_staff_role()
+    ensure_journal()
     api = Api(user_token())
 
     # a deep cursor: follow the list 200 pages in
@@ -206,13 +269,15 @@ def main():
             break
         cursor, pages = page["next"], pages + 1
     due, last_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().split("\x1f")
-    after = f"and i.due_date >= '{due}' and (i.due_date > '{due}' or (i.due_date = '{due}' and i.id > {last_id}))"
+    # the API pages with one row comparison (shared.sql.Keyset): the SQL limit does the same
+    after = f"and (i.due_date, i.id) > ('{due}', {last_id})"
 
     cases = [
         ("invoice list, first page (open, overdue)", path, LIST_SQL.format(after="")),
         (f"invoice list, page {pages + 1} (keyset)", f"{path}&cursor={cursor}", LIST_SQL.format(after=after)),
         ("aging by customer (top 500 + totals)", "/api/v1/receivables/aging", AGING_SQL),
         ("DSO, 90 days", "/api/v1/receivables/dso", DSO_SQL),
+        (f"month-end close pack, {CLOSE_MONTH}", f"/api/v1/close/{CLOSE_MONTH}", close_sql()),
     ]
     rows = []
     for name, api_path, sql in cases:
