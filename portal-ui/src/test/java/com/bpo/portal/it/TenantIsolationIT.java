@@ -256,6 +256,44 @@ class TenantIsolationIT {
     }
   }
 
+  /**
+   * Citus-ready: a table distributed by tenant_id can only reference another distributed table through
+   * a key that includes tenant_id in the same place (co-location); `tenant` itself is the reference
+   * table every tenant table points at.
+   */
+  @Test
+  void everyForeignKeyBetweenTenantTablesCarriesTenantIdSoTheyCanBeCoLocated() throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (Connection db = Portal.asApplicationRole();
+         Statement s = db.createStatement();
+         ResultSet rs = s.executeQuery("""
+             select c.conname, c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent,
+                    array_to_string(array(select a.attname from unnest(c.conkey) with ordinality k(num, ord)
+                      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.num order by k.ord), ',') as cols,
+                    array_to_string(array(select a.attname from unnest(c.confkey) with ordinality k(num, ord)
+                      join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.num order by k.ord), ',') as refs
+             from pg_constraint c
+             where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+               and exists (select 1 from pg_attribute a where a.attrelid = c.conrelid and a.attname = 'tenant_id')""")) {
+      int checked = 0;
+      while (rs.next()) {
+        String parent = rs.getString("parent");
+        if (parent.equals("tenant")) {
+          continue;
+        }
+        checked++;
+        List<String> cols = List.of(rs.getString("cols").split(","));
+        List<String> refs = List.of(rs.getString("refs").split(","));
+        int at = cols.indexOf("tenant_id");
+        if (at < 0 || at >= refs.size() || !refs.get(at).equals("tenant_id")) {
+          problems.add(rs.getString("child") + "." + rs.getString("conname") + " (" + cols + ") -> " + parent + " " + refs);
+        }
+      }
+      assertTrue(checked > 50, "the catalog was read: " + checked + " foreign keys between tenant tables");
+    }
+    assertEquals(List.of(), problems, "foreign keys that could not be co-located by tenant_id");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static List<String> allCustomerNumbers(String user, String tenant) {
