@@ -131,13 +131,16 @@ public class InvoiceQueries {
   }
 
   void addCredited(long invoiceId, BigDecimal amount) {
-    sql.sql("update invoice set credited_amount = credited_amount + :amount, version = version + 1 "
-            + "where tenant_id = :tenant and id = :id")
-        .bind("amount", amount).bind("id", invoiceId).update();
+    add("credited_amount", invoiceId, amount);
   }
 
   void addWrittenOff(long invoiceId, BigDecimal amount) {
-    sql.sql("update invoice set written_off_amount = written_off_amount + :amount, version = version + 1 "
+    add("written_off_amount", invoiceId, amount);
+  }
+
+  /** Raises one of the invoice's money columns (named here, never by a caller) and its version. */
+  private void add(String column, long invoiceId, BigDecimal amount) {
+    sql.sql("update invoice set " + column + " = " + column + " + :amount, version = version + 1 "
             + "where tenant_id = :tenant and id = :id")
         .bind("amount", amount).bind("id", invoiceId).update();
   }

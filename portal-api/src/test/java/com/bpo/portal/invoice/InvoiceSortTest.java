@@ -1,0 +1,50 @@
+package com.bpo.portal.invoice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bpo.portal.shared.Money;
+import com.bpo.portal.shared.ProblemException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InvoiceSortTest {
+  private static final InvoiceSummary ROW = new InvoiceSummary(42L, "INV-7", 3L, "C-3", "Coyote", LocalDate.of(2026, 1, 2),
+      LocalDate.of(2026, 2, 1), Money.of("1234.50", "EUR"), Money.of("10.00", "EUR"), InvoiceStatus.OPEN);
+
+  @Test
+  void eachOrderPagesOnItsSqlColumnWithTheIdBreakingTies() {
+    var keyset = InvoiceSort.parse("-total").keyset();
+    assertEquals("i.total_amount", keyset.sortColumn());
+    assertEquals("i.id", keyset.idColumn());
+    assertTrue(keyset.descending());
+    assertFalse(InvoiceSort.parse(null).keyset().descending());
+    assertEquals("i.due_date", InvoiceSort.parse(null).keyset().sortColumn());
+  }
+
+  @Test
+  void aRowsCursorIsItsSortValueThenItsIdAndParsesBack() {
+    for (String sort : List.of("dueDate", "issueDate", "number", "-total")) {
+      InvoiceSort order = InvoiceSort.parse(sort);
+      List<String> key = order.keyOf(ROW);
+      assertEquals("42", key.get(1));
+      Object parsed = order.keyset().parse().apply(key.get(0));
+      Object expected = switch (order.key()) {
+        case DUE_DATE -> ROW.dueDate();
+        case ISSUE_DATE -> ROW.issueDate();
+        case NUMBER -> ROW.number();
+        case TOTAL -> new BigDecimal("1234.50");
+      };
+      assertEquals(expected, parsed, sort);
+    }
+  }
+
+  @Test
+  void anUnknownOrderIsRefused() {
+    assertThrows(ProblemException.class, () -> InvoiceSort.parse("-customer"));
+  }
+}
