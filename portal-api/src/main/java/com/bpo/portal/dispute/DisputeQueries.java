@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;

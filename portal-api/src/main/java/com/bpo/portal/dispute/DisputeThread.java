@@ -1,5 +1,6 @@
 package com.bpo.portal.dispute;
 
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;

@@ -4,11 +4,8 @@ import com.bpo.portal.shared.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +57,7 @@ public final class ProcedureAttachmentCheck {
     if (claimed == null) {
       name = name + "." + extension;
     }
-    return new Accepted(name, mediaType, sha256(content));
+    return new Accepted(name, mediaType, com.bpo.portal.shared.AttachmentCheck.sha256(content));
   }
 
   /** The accepted type the content shows, if any. */
@@ -149,13 +146,6 @@ public final class ProcedureAttachmentCheck {
     return new ProblemException("attachment-type", "File type not accepted", 415, detail);
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-  }
 
   private static boolean startsWith(byte[] content, byte[] prefix) {
     return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);

@@ -106,7 +106,7 @@ public class ScorecardResource {
   public Scorecard attach(@PathParam("period") String period, @PathParam("code") String code,
                           @jakarta.ws.rs.HeaderParam("X-File-Name") String fileName, java.io.InputStream body)
       throws java.io.IOException {
-    byte[] content = body.readNBytes(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES + 1);
+    byte[] content = body.readNBytes(com.bpo.portal.shared.AttachmentCheck.MAX_BYTES + 1);
     return scorecards.attachEvidence(period, code, fileName, content);
   }
 

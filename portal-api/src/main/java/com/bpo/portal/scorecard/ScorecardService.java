@@ -191,7 +191,7 @@ public class ScorecardService {
       throw new InvalidFields("Computed KPIs take no evidence file.",
           List.of(new FieldError("code", "is computed from the data; evidence is for KPIs entered by hand")));
     }
-    com.bpo.portal.dispute.AttachmentCheck.Accepted file = com.bpo.portal.dispute.AttachmentCheck.check(fileName, content);
+    com.bpo.portal.shared.AttachmentCheck.Accepted file = com.bpo.portal.shared.AttachmentCheck.check(fileName, content);
     queries.attachEvidence(month, code, file.fileName(), file.mediaType(), file.sha256(), file.content());
     event(month, "EVIDENCE_ATTACHED", code + ": " + file.fileName() + " (SHA-256 " + file.sha256() + ")");
     return queries.stored(month).orElseThrow();

@@ -125,6 +125,6 @@ class ProcedureAttachmentCheckTest {
 
   @Test
   void theFingerprintIsTheSha256OfTheBytes() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ProcedureAttachmentCheck.sha256(new byte[0]));
+    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", com.bpo.portal.shared.AttachmentCheck.sha256(new byte[0]));
   }
 }

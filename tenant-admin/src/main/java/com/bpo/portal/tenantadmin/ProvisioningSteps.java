@@ -1,6 +1,6 @@
 package com.bpo.portal.tenantadmin;
 
-import com.bpo.portal.dispute.AttachmentCheck;
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;

@@ -1,6 +1,6 @@
 package com.bpo.portal.tenantadmin;
 
-import com.bpo.portal.dispute.AttachmentCheck;
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -70,7 +70,7 @@ import java.util.List;
 @Route(value = "dispute", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
-  private static final int MAX_FILE = com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES;
+  private static final int MAX_FILE = com.bpo.portal.shared.AttachmentCheck.MAX_BYTES;
 
   private final DisputeService disputes;
   private final Party party;

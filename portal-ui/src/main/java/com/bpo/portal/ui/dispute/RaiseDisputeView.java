@@ -1,6 +1,6 @@
 package com.bpo.portal.ui.dispute;
 
-import com.bpo.portal.dispute.AttachmentCheck;
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.dispute.DisputeDetail;
 import com.bpo.portal.dispute.DisputeReason;
 import com.bpo.portal.dispute.DisputeService;

@@ -388,13 +388,13 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     com.vaadin.flow.component.upload.Upload upload = com.bpo.portal.ui.UploadTexts.translate(new com.vaadin.flow.component.upload.Upload(buffer));
     upload.setId("scorecard-evidence-upload");
     upload.setMaxFiles(1);
-    upload.setMaxFileSize(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES);
+    upload.setMaxFileSize(com.bpo.portal.shared.AttachmentCheck.MAX_BYTES);
     upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
     upload.setDropLabel(new Span(getTranslation("dispute.drop")));
     upload.addSucceededListener(e -> {
       try (java.io.InputStream in = buffer.getInputStream(e.getFileName())) {
         scorecards.attachEvidence(card.period(), k.code(), e.getFileName(),
-            in.readNBytes(com.bpo.portal.dispute.AttachmentCheck.MAX_BYTES + 1));
+            in.readNBytes(com.bpo.portal.shared.AttachmentCheck.MAX_BYTES + 1));
         dialog.close();
         notify(getTranslation("dispute.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
         show();

@@ -1,6 +1,5 @@
-package com.bpo.portal.dispute;
+package com.bpo.portal.shared;
 
-import com.bpo.portal.shared.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,7 +83,8 @@ public final class AttachmentCheck {
     return name.equals(extension) ? "attachment" + extension : name;
   }
 
-  static String sha256(byte[] content) {
+  /** The hex SHA-256 of a file's bytes, as every stored upload records it. */
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

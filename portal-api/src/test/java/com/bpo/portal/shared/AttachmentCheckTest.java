@@ -1,4 +1,4 @@
-package com.bpo.portal.dispute;
+package com.bpo.portal.shared;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
