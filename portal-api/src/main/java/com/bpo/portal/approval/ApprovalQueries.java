@@ -55,9 +55,11 @@ public class ApprovalQueries {
     return find(id);
   }
 
+  /** What the maker asked to apply, as JSON, or null if the feature keeps it itself. */
   public String payload(long id) {
-    return sql.sql("select payload from approval where tenant_id = :tenant and id = :id").bind("id", id)
-        .one(r -> r.string("payload"));
+    String payload = sql.sql("select coalesce(payload, '') as payload from approval where tenant_id = :tenant and id = :id")
+        .bind("id", id).one(r -> r.string("payload"));
+    return payload.isEmpty() ? null : payload;
   }
 
   /** The approval still open (pending or approved, not yet applied) for what {@code payloadRef} names. */

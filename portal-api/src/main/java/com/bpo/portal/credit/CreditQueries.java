@@ -206,7 +206,7 @@ public class CreditQueries {
     return sql.sql("""
             select id, old_limit, new_limit, changed_by, reason, limit_request_id, changed_at
             from credit_limit_change where tenant_id = :tenant and customer_account_id = :id
-            order by id desc limit """ + max)
+            order by id desc""" + " limit " + max)
         .bind("id", accountId)
         .list(r -> new CreditProfile.LimitChange(r.longValue("id"),
             r.decimal("old_limit") == null ? null : new Money(r.decimal("old_limit"), currency),

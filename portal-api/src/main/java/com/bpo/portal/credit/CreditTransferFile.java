@@ -20,9 +20,12 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.PaymentTypeInformation19;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation5;
 import com.prowidesoftware.swift.model.mx.dic.ServiceLevel8Choice;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * A refund as an ISO 20022 {@code pain.001.001.03} customer credit transfer initiation, the file a
@@ -36,6 +39,8 @@ public final class CreditTransferFile {
   /** One refund to pay. */
   public record Transfer(String reference, String payeeName, Iban payeeIban, BigDecimal amount, String currency,
                          String remittance) {}
+
+  private static volatile JAXBContext context;
 
   private CreditTransferFile() {}
 
@@ -69,7 +74,25 @@ public final class CreditTransferFile {
     MxWriteParams params = new MxWriteParams();
     params.includeXMLDeclaration = true;
     params.prefix = null;   // the ISO namespace as the default one, as banks' samples have it
+    params.context = context();
     return message.document(params);
+  }
+
+  /**
+   * The JAXB context of the message, from the JAXB reference implementation by name: whichever
+   * provider the class path offers first (EclipseLink's MOXy in tests) cannot write Prowide's model.
+   */
+  static JAXBContext context() {
+    JAXBContext c = context;
+    if (c == null) {
+      try {
+        c = new org.glassfish.jaxb.runtime.v2.JAXBContextFactory().createContext(MxPain00100103._classes, Map.of());
+      } catch (JAXBException e) {
+        throw new IllegalStateException("Cannot build the pain.001 model", e);
+      }
+      context = c;
+    }
+    return c;
   }
 
   private static CashAccount16 account(Iban iban) {

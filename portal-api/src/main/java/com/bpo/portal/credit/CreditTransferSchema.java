@@ -1,8 +1,5 @@
 package com.bpo.portal.credit;
 
-import com.prowidesoftware.swift.model.mx.MxPain00100103;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.SchemaOutputResolver;
 import java.io.IOException;
 import java.io.StringReader;
@@ -101,7 +98,7 @@ public final class CreditTransferSchema {
   private static Schema generate() {
     try {
       Map<String, StringWriter> files = new LinkedHashMap<>();
-      JAXBContext.newInstance(MxPain00100103._classes).generateSchema(new SchemaOutputResolver() {
+      CreditTransferFile.context().generateSchema(new SchemaOutputResolver() {
         @Override
         public javax.xml.transform.Result createOutput(String namespace, String suggestedName) {
           StringWriter out = new StringWriter();
@@ -129,7 +126,7 @@ public final class CreditTransferSchema {
       StreamSource source = new StreamSource(new StringReader(files.get(main).toString()));
       source.setSystemId(main);
       return factory.newSchema(source);
-    } catch (JAXBException | IOException | SAXException | ReflectiveOperationException e) {
+    } catch (IOException | SAXException | ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot build the pain.001 schema", e);
     }
   }

@@ -73,7 +73,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(a -> getTranslation("approvals.kind." + a.kind().name())).setHeader(getTranslation("approvals.kind"))
         .setAutoWidth(true);
     grid.addColumn(a -> a.customerName() == null ? "" : a.customerName()).setHeader(getTranslation("approvals.customer"))
-        .setFlexGrow(1);
+        .setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(a -> Formats.money(a.amount(), getLocale())).setHeader(getTranslation("approvals.amount"))
         .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     grid.addColumn(ApprovalSummary::maker).setHeader(getTranslation("approvals.maker")).setAutoWidth(true);

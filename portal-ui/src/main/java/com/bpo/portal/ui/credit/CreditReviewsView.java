@@ -33,7 +33,7 @@ public class CreditReviewsView extends VerticalLayout implements HasDynamicTitle
     grid.setId("credit-reviews");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.addComponentColumn(r -> new RouterLink(r.customerNumber() + " · " + r.customerName(), CustomerView.class,
-        r.customerAccountId())).setHeader(getTranslation("reviews.customer")).setFlexGrow(1);
+        r.customerAccountId())).setHeader(getTranslation("reviews.customer")).setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(r -> getTranslation("credit.risk." + r.riskClass().name())).setHeader(getTranslation("credit.risk"))
         .setAutoWidth(true);
     grid.addColumn(r -> Formats.money(r.limit(), getLocale())).setHeader(getTranslation("credit.limit"))
