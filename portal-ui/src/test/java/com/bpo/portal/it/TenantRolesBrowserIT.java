@@ -82,7 +82,7 @@ class TenantRolesBrowserIT {
       Browsers.screenshot(browser, "tenant-people-roles-1366");
       Browsers.click(browser, By.id(role));
       wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//vaadin-select-item[contains(., 'BPO team lead')]"))).click();
+          By.xpath("//vaadin-select-item[@role='option' and contains(., 'BPO team lead')]"))).click();
       wait.until(d -> "bpo-lead".equals(Portal.get("/api/v1/me", "duo.staff", "globex").json().getString("tenantRole")));
       assertTrue(Portal.get("/api/v1/me", "duo.staff", "acme").json().getString("tenantRole").equals("bpo-lead"));
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
