@@ -27,8 +27,9 @@ public class StrategiesView extends VerticalLayout implements HasDynamicTitle {
     setSizeFull();
     Grid<Strategy> grid = new Grid<>();
     grid.setId("strategies-grid");
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(s -> s.name() + " (" + s.code() + " v" + s.versionNo() + ")")
-        .setHeader(getTranslation("collections.strategy")).setWidth("14em").setFlexGrow(0);
+        .setHeader(getTranslation("collections.strategy")).setWidth("16em").setFlexGrow(0);
     grid.addColumn(s -> Formats.date(s.effectiveFrom(), getLocale())).setHeader(getTranslation("collections.from"))
         .setWidth("8em").setFlexGrow(0);
     grid.addColumn(this::segment).setHeader(getTranslation("collections.segment")).setWidth("12em").setFlexGrow(0);
