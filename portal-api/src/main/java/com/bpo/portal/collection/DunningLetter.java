@@ -129,10 +129,14 @@ public final class DunningLetter {
     return cell;
   }
 
+  /**
+   * The amount as the language writes it. French groups digits with a narrow no-break space, which
+   * the PDF's standard font cannot draw (the digits would run together): a no-break space stands in.
+   */
   public static String money(Money money, Locale locale) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
     format.setCurrency(Currency.getInstance(money.currency()));
-    return format.format(money.amount());
+    return format.format(money.amount()).replace('\u202F', '\u00A0');
   }
 
   public static String date(LocalDate date, Locale locale) {

@@ -181,6 +181,8 @@ public class MainLayout extends AppLayout {
             com.bpo.portal.ui.collection.WorklistView.class, VaadinIcon.PHONE.create());
         collections.addItem(new SideNavItem(getTranslation("nav.collectionRuns"),
             com.bpo.portal.ui.collection.DunningRunsView.class, VaadinIcon.ENVELOPES_O.create()));
+        collections.addItem(new SideNavItem(getTranslation("nav.collectionStrategies"),
+            com.bpo.portal.ui.collection.StrategiesView.class, VaadinIcon.ROAD_SPLIT.create()));
         nav.addItem(collections);
       } else if (user.isCustomer()) {
         nav.addItem(new SideNavItem(getTranslation("nav.myReminders"),

@@ -107,6 +107,7 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     TextField to = new TextField(getTranslation("collections.reassignTo"));
     to.setId("worklist-reassign-to");
+    to.setWidth("18em");
     com.vaadin.flow.component.button.Button reassign = new com.vaadin.flow.component.button.Button(
         getTranslation("collections.reassign"), e -> {
           java.util.List<Long> ids = grid.getSelectedItems().stream().map(WorklistItem::id).toList();
