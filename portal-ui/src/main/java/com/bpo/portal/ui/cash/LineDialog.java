@@ -80,8 +80,11 @@ class LineDialog extends Dialog {
         .set("padding", "var(--lumo-space-s)").set("margin-bottom", "var(--lumo-space-s)");
     Span rule = Badge.of(getTranslation("cash.rule." + c.rule()), Badge.Tone.NEUTRAL);
     Span confidence = new Span(getTranslation("cash.confidence", Formats.decimal(c.confidence(), getLocale())));
-    HorizontalLayout head = new HorizontalLayout(rule, confidence,
-        Badge.of(getTranslation("cash.status." + c.status()), CashView.tone(c.status())));
+    HorizontalLayout head = new HorizontalLayout(rule);
+    if (!"NONE".equals(c.rule()) && !"MANUAL".equals(c.rule())) {
+      head.add(confidence); // a rule's own measure; a person's decision or no match has none
+    }
+    head.add(Badge.of(getTranslation("cash.status." + c.status()), CashView.tone(c.status())));
     head.setWrap(true);
     box.add(head);
     Paragraph reason = new Paragraph(c.reason());
