@@ -80,7 +80,9 @@ public class ReconcilingItemForm extends FormLayout {
     explanation.setId("close-item-explanation");
     explanation.setLabel(getTranslation("close.item.explanation"));
     explanation.setMaxLength(2000);
-    binder.forField(kind).asRequired(getTranslation("close.required")).bind(Item::getKind, Item::setKind);
+    // not asRequired: on vaadin-select the required indicator puts aria-required on a button, which axe
+    // refuses; the select always holds a kind anyway
+    binder.forField(kind).withValidator(k -> k != null, getTranslation("close.required")).bind(Item::getKind, Item::setKind);
     binder.forField(amount).asRequired(getTranslation("close.required"))
         .withValidator(v -> v.strip().matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?") && !v.strip().matches("-?0+(\\.0+)?"),
             getTranslation("close.item.amount.invalid"))
