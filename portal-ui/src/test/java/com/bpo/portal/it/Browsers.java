@@ -14,11 +14,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the browser tests share: Debian's headless Chromium, Keycloak's two-step sign-in, clicks, screenshots. */
-final class Browsers {
+public final class Browsers {
   private Browsers() {}
 
   /** A fresh headless Chromium with its own profile, in English, with the flags this closed network needs. */
-  static ChromeDriver open() {
+  public static ChromeDriver open() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     try {
@@ -32,12 +32,12 @@ final class Browsers {
     return new ChromeDriver(options);
   }
 
-  static WebDriverWait waitFor(ChromeDriver browser) {
+  public static WebDriverWait waitFor(ChromeDriver browser) {
     return new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
-  static void signIn(ChromeDriver browser, String username, String path) {
+  public static void signIn(ChromeDriver browser, String username, String path) {
     // Chromium may answer "aborted by navigation" while the login page replaces itself: try again
     org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait =
         waitFor(browser).ignoring(org.openqa.selenium.WebDriverException.class);
@@ -50,7 +50,7 @@ final class Browsers {
   }
 
   /** Scrolled to the middle of the window first: a field at the bottom edge can miss the click. */
-  static void click(ChromeDriver browser, By what) {
+  public static void click(ChromeDriver browser, By what) {
     WebDriverWait wait = waitFor(browser);
     WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(what));
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
@@ -58,7 +58,7 @@ final class Browsers {
   }
 
   /** A screenshot into target/screenshots, for a person to look at after the run. */
-  static void screenshot(ChromeDriver browser, String name) {
+  public static void screenshot(ChromeDriver browser, String name) {
     try {
       Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
       Files.createDirectories(dir);

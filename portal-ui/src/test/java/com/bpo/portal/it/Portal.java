@@ -21,31 +21,31 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** What the integration tests share: the deployment, tokens, HTTP calls and a database session. */
-final class Portal {
-  static final String URL = "http://localhost:" + System.getProperty("portal.http.port", "9080");
-  static final String KEYCLOAK = System.getProperty("portal.kc.url", "http://localhost:8180");
+public final class Portal {
+  public static final String URL = "http://localhost:" + System.getProperty("portal.http.port", "9080");
+  public static final String KEYCLOAK = System.getProperty("portal.kc.url", "http://localhost:8180");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   private Portal() {}
 
   /** The WAR exactly as Maven packaged it: the tests exercise what ships. */
-  static WebArchive war() {
+  public static WebArchive war() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("portal.war")));
   }
 
-  record Reply(int status, String contentType, String body) {
-    JsonObject json() {
+  public record Reply(int status, String contentType, String body) {
+    public JsonObject json() {
       return (JsonObject) structure();
     }
 
-    JsonStructure structure() {
+    public JsonStructure structure() {
       return Json.createReader(new StringReader(body)).read();
     }
   }
 
   /** An access token for a demo user (password 'demo') from the dev realm's public test client. */
-  static String token(String username) {
+  public static String token(String username) {
     return TOKENS.computeIfAbsent(username, user -> {
       String form = "grant_type=password&client_id=portal-cli&password=demo&username="
           + URLEncoder.encode(user, StandardCharsets.UTF_8)
@@ -61,13 +61,13 @@ final class Portal {
   }
 
   /** GET an API path as a user (null for none), in a tenant (null to send no X-Tenant header). */
-  static Reply get(String path, String user, String tenant) {
+  public static Reply get(String path, String user, String tenant) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path)).GET();
     authorise(request, user, tenant);
     return send(request);
   }
 
-  static Reply post(String path, String user, String tenant, String json) {
+  public static Reply post(String path, String user, String tenant, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -75,7 +75,7 @@ final class Portal {
     return send(request);
   }
 
-  static Reply put(String path, String user, String tenant, String json) {
+  public static Reply put(String path, String user, String tenant, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json));
@@ -92,7 +92,7 @@ final class Portal {
     }
   }
 
-  static Reply send(HttpRequest.Builder request) {
+  public static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -106,7 +106,7 @@ final class Portal {
     }
   }
 
-  static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+  public static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.io.IOException e) {
@@ -118,7 +118,7 @@ final class Portal {
   }
 
   /** A session as the schema owner, for fixtures; it obeys row-level security too (FORCE). */
-  static Connection asOwner() throws SQLException {
+  public static Connection asOwner() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), System.getenv().getOrDefault("DB_OWNER_USER", "portal_owner"),
         System.getenv("DB_OWNER_PASSWORD"));
   }
@@ -130,13 +130,22 @@ final class Portal {
 
   /** A session as the application role: what the server itself connects as (owns nothing, no BYPASSRLS). */
   /** The tenant-deletion role (V35): it may execute delete_tenant_data and nothing else. */
-  static Connection asEraser() throws SQLException {
+  public static Connection asEraser() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(),
         System.getenv().getOrDefault("DB_ERASER_USER", "portal_eraser"), System.getenv("DB_ERASER_PASSWORD"));
   }
 
-  static Connection asApplicationRole() throws SQLException {
+  public static Connection asApplicationRole() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(),
         System.getenv().getOrDefault("DB_APP_USER", "portal_app"), System.getenv("DB_APP_PASSWORD"));
+  }
+
+  /** A problem+json answer of the given kind, with its status, a title and a detail. */
+  public static void assertProblem(Reply reply, String kind) {
+    org.junit.jupiter.api.Assertions.assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    JsonObject problem = reply.json();
+    org.junit.jupiter.api.Assertions.assertEquals("https://portal.example/problems/" + kind, problem.getString("type"), reply.body());
+    org.junit.jupiter.api.Assertions.assertEquals(reply.status(), problem.getInt("status"));
+    org.junit.jupiter.api.Assertions.assertTrue(!problem.getString("title").isBlank() && !problem.getString("detail").isBlank());
   }
 }

@@ -25,17 +25,17 @@ import java.util.Optional;
  * deletion), counting a tenant's rows in every tenant-owned table, and asking Keycloak's admin API
  * (as the portal-admin client) what is left.
  */
-final class TenantFixtures {
+public final class TenantFixtures {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private TenantFixtures() {}
 
   /** A slug no other run uses: tests that open tenants never collide, even with a leftover. */
-  static String uniqueSlug(String prefix) {
+  public static String uniqueSlug(String prefix) {
     return prefix + "-" + Long.toString(Math.abs(RANDOM.nextLong()), 36).substring(0, 8);
   }
 
-  static String createBody(String slug, String stakeholder) {
+  public static String createBody(String slug, String stakeholder) {
     return "{\"slug\": \"" + slug + "\", \"name\": \"Test tenant " + slug + " (test data)\", \"locale\": \"fr-FR\", "
         + "\"currency\": \"EUR\", \"timeZone\": \"Europe/Paris\", \"primaryColour\": \"#2A7D4F\", "
         + "\"stakeholder\": {\"username\": \"" + stakeholder + "\", \"email\": \"" + stakeholder + "@test.example\", "
@@ -44,7 +44,7 @@ final class TenantFixtures {
   }
 
   /** Removes a test tenant through the API (an export first, as the rules want); absent is fine. */
-  static void remove(String slug) {
+  public static void remove(String slug) {
     if (Portal.get("/api/v1/admin/tenants/" + slug, "admin", null).status() == 404) {
       return;
     }
@@ -54,7 +54,7 @@ final class TenantFixtures {
   }
 
   /** The tenant-owned tables, from the catalog, as the feature under test finds them too. */
-  static List<String> tenantTables(Connection c) throws SQLException {
+  public static List<String> tenantTables(Connection c) throws SQLException {
     List<String> tables = new java.util.ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("""
         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -70,7 +70,7 @@ final class TenantFixtures {
   }
 
   /** The tenant's rows per tenant-owned table, counted as the schema owner bound to that tenant. */
-  static Map<String, Long> rowCounts(String tenant) throws SQLException {
+  public static Map<String, Long> rowCounts(String tenant) throws SQLException {
     try (Connection c = Portal.asOwner()) {
       c.setAutoCommit(false);
       try (PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
@@ -92,7 +92,7 @@ final class TenantFixtures {
     }
   }
 
-  static void asOwnerInTenant(String tenant, SqlWork work) throws SQLException {
+  public static void asOwnerInTenant(String tenant, SqlWork work) throws SQLException {
     try (Connection c = Portal.asOwner()) {
       c.setAutoCommit(false);
       try (PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
@@ -105,7 +105,7 @@ final class TenantFixtures {
   }
 
   @FunctionalInterface
-  interface SqlWork {
+  public interface SqlWork {
     void run(Connection c) throws SQLException;
   }
 
@@ -130,19 +130,19 @@ final class TenantFixtures {
   }
 
   /** The organizations whose alias is the slug (0 or 1 when all is well). */
-  static long organizations(String alias) {
+  public static long organizations(String alias) {
     return keycloakList("/organizations?briefRepresentation=true&first=0&max=1000").getValuesAs(JsonObject.class)
         .stream().filter(o -> alias.equals(o.getString("alias", null))).count();
   }
 
   /** Whether the tenant's Keycloak organization is enabled (sign-in into it allowed). */
-  static boolean organizationEnabled(String alias) {
+  public static boolean organizationEnabled(String alias) {
     return keycloakList("/organizations?briefRepresentation=false&first=0&max=1000").getValuesAs(JsonObject.class)
         .stream().filter(o -> alias.equals(o.getString("alias", null))).findFirst().orElseThrow()
         .getBoolean("enabled");
   }
 
-  static Optional<JsonObject> keycloakUser(String username) {
+  public static Optional<JsonObject> keycloakUser(String username) {
     return keycloakList("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
         .getValuesAs(JsonObject.class).stream().filter(u -> username.equals(u.getString("username"))).findFirst();
   }
