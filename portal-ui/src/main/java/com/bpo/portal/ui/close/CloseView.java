@@ -116,6 +116,12 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     event.getLocation().getQueryParameters().getSingleParameter("period").ifPresent(p -> {
       try {
         YearMonth asked = YearMonth.parse(p);
+        if (!months.contains(asked) && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
+          // an older month reached by its address (a link, a bookmark) joins the list; the service
+          // still decides whether this reader may see it
+          months.add(asked);
+          period.setItems(months);
+        }
         if (months.contains(asked)) {
           period.setValue(asked);
         }
