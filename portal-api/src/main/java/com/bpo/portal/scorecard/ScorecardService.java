@@ -39,6 +39,7 @@ public class ScorecardService {
   EntityManager em;
 
   @Inject TenantContext context;
+  @Inject ScorecardMonths months;
 
   // ---------------------------------------------------------------- definitions
 
@@ -160,13 +161,9 @@ public class ScorecardService {
   /** The latest stored month: its period, status and weighted score, for the home page. */
   public record Latest(String period, Scorecard.Status status, BigDecimal score) {}
 
-  @SuppressWarnings("unchecked")
+  /** Never a month after the current one: see {@link ScorecardMonths}, which the agenda and home share. */
   public Optional<Latest> latest() {
-    List<Object[]> rows = em.createNativeQuery("select period, status, overall_score from scorecard "
-            + "where tenant_id = ?1 and (?2 or status <> 'DRAFT') order by period desc limit 1")
-        .setParameter(1, tenant()).setParameter(2, isBpo()).getResultList();
-    return rows.stream().findFirst().map(r -> new Latest(((String) r[0]).trim(),
-        Scorecard.Status.valueOf((String) r[1]), (BigDecimal) r[2]));
+    return months.latest();
   }
 
   /**
