@@ -142,10 +142,10 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     if (!customer) {
       // a fixed share rather than the longest name: the SLA column must stay on screen at 1366 px
       grid.addColumn(d -> d.customerNumber() + " · " + d.customerName()).setHeader(getTranslation("invoices.customer"))
-          .setWidth("11rem").setFlexGrow(1).setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
+          .setWidth("9rem").setFlexGrow(1).setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
     }
     grid.addColumn(d -> DisputeTexts.reason(this, d.reasonCode(), reasonLabels.get(d.reasonCode())))
-        .setHeader(getTranslation("disputes.reason")).setAutoWidth(true);
+        .setHeader(getTranslation("disputes.reason")).setWidth("8.5rem").setFlexGrow(0);
     grid.addComponentColumn(d -> DisputeTexts.status(this, d)).setHeader(getTranslation("disputes.status"))
         .setAutoWidth(true);
     grid.addColumn(d -> Formats.money(d.disputed(), getLocale())).setHeader(getTranslation("disputes.amount"))

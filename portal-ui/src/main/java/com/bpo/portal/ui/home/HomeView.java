@@ -40,7 +40,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
   @Inject
   public HomeView(TenantContext context, CustomerAccountService accounts, ReceivablesService receivables,
                   com.bpo.portal.dispute.DisputeService disputes, com.bpo.portal.scorecard.ScorecardService scorecards,
-                  CustomerHome customerHome, com.bpo.portal.scorecard.ScorecardMonths scorecardMonths) {
+                  CustomerHome customerHome) {
     this.context = context;
     PortalUser user = context.requireUser();
     Optional<Tenant> tenant = context.tenant();
@@ -85,7 +85,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
       cards.add(card(getTranslation("home.openDisputes"), Formats.number(open.open(), getLocale()),
           getTranslation("home.breachedDisputes", open.breached())));
       // the latest month up to now: a month stored for a future period is not "the latest"
-      scorecardMonths.latest().ifPresent(latest -> cards.add(card(
+      scorecards.latest().ifPresent(latest -> cards.add(card(
           getTranslation("home.scorecard", Formats.month(java.time.YearMonth.parse(latest.period()), getLocale())),
           latest.score() == null ? "–" : Formats.decimal(latest.score(), getLocale()),
           getTranslation("scorecard.status." + latest.status().name()))));

@@ -74,7 +74,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
 
   @Inject
   public ScorecardView(ScorecardService scorecards, ScorecardExport export, TenantContext context,
-                       com.bpo.portal.scorecard.ScorecardMonths visible, com.bpo.portal.tenant.PeopleNames people) {
+                       com.bpo.portal.tenant.PeopleNames people) {
     this.names = people.all();
     this.scorecards = scorecards;
     this.export = export;
@@ -89,7 +89,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     period.setId("scorecard-period");
     period.setLabel(getTranslation("scorecard.period"));
     // open on the latest month the reader may see (a client: the latest published), not on an empty one
-    YearMonth opening = visible.latest().map(l -> YearMonth.parse(l.period())).orElse(last);
+    YearMonth opening = scorecards.latest().map(l -> YearMonth.parse(l.period())).orElse(last);
     if (!months.contains(opening)) {
       months.add(opening);
       months.sort(java.util.Comparator.reverseOrder());

@@ -161,8 +161,7 @@ class CustomerExperienceBrowserIT {
     // asking for more than remains: refused, and the sentence names the right ceiling, whole
     browser.findElement(amountField).clear();
     browser.findElement(amountField).sendKeys(disputable.add(BigDecimal.ONE).toPlainString());
-    Browsers.click(browser, By.id("raise-reason"));
-    Browsers.click(browser, By.xpath("//vaadin-select-item[contains(., 'Quantity')]"));
+    chooseReason(browser, "Quantity");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#raise-description textarea")))
         .sendKeys("Two cartons were missing.");
     Browsers.click(browser, By.id("raise-submit"));
@@ -312,6 +311,22 @@ class CustomerExperienceBrowserIT {
         }
       }
     }
+  }
+
+  /** The select's overlay can swallow the first click while it opens: try again until the value shows. */
+  private static void chooseReason(ChromeDriver browser, String reason) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Browsers.click(browser, By.id("raise-reason"));
+      Browsers.click(browser, By.xpath("//vaadin-select-item[contains(., '" + reason + "')]"));
+      try {
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id("raise-reason"), reason));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // the overlay closed without choosing: open it again
+      }
+    }
+    throw new AssertionError("could not choose the reason " + reason);
   }
 
   private static String money(BigDecimal amount) {
