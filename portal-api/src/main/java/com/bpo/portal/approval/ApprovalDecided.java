@@ -2,8 +2,8 @@ package com.bpo.portal.approval;
 
 /**
  * Fired (synchronously, in the decision's transaction) when an approval is granted in full or
- * refused. The feature that owns what it applies to observes it and applies or drops the change;
- * a failure there rolls the decision back too. An observer that applied the change says so with
+ * refused. The feature that owns what it applies to observes it and applies or drops the change; a
+ * failure there rolls the decision back too. An observer that applied the change says so with
  * {@link #applied()}, and the approval is then recorded as APPLIED.
  */
 public final class ApprovalDecided {

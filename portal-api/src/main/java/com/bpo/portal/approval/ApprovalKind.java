@@ -1,6 +1,9 @@
 package com.bpo.portal.approval;
 
-/** What a maker asks a second person to approve: money leaving the client's books, or a credit limit. */
+/**
+ * What a maker asks a second person to approve: money leaving the client's books, or a credit
+ * limit.
+ */
 public enum ApprovalKind {
   WRITE_OFF,
   CREDIT_NOTE,

@@ -29,7 +29,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The approvals inbox, decisions, and the tenant's authority matrix. Rules in {@link Approvals}. */
+/**
+ * The approvals inbox, decisions, and the tenant's authority matrix. Rules in {@link Approvals}.
+ */
 @Path("/approvals")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
@@ -38,10 +40,16 @@ public class ApprovalResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The caller's inbox: pending approvals they may decide; with mine=true, what they asked for")
-  public Page<ApprovalSummary> list(@QueryParam("mine") boolean mine, @QueryParam("status") String status,
-                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return approvals.inbox(mine, parse(ApprovalStatus.class, "status", status), PageRequest.of(limit, cursor));
+  @Operation(
+      summary =
+          "The caller's inbox: pending approvals they may decide; with mine=true, what they asked for")
+  public Page<ApprovalSummary> list(
+      @QueryParam("mine") boolean mine,
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return approvals.inbox(
+        mine, parse(ApprovalStatus.class, "status", status), PageRequest.of(limit, cursor));
   }
 
   @GET
@@ -59,9 +67,14 @@ public class ApprovalResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER})
-  @Operation(summary = "Approve with the version last seen; 403 for the maker or without the authority, 409 if decided")
+  @Operation(
+      summary =
+          "Approve with the version last seen; 403 for the maker or without the authority, 409 if decided")
   public ApprovalDetail approve(@PathParam("id") long id, Decision decision) {
-    return approvals.approve(id, decision == null ? null : decision.version(), decision == null ? null : decision.note());
+    return approvals.approve(
+        id,
+        decision == null ? null : decision.version(),
+        decision == null ? null : decision.note());
   }
 
   @POST
@@ -71,21 +84,29 @@ public class ApprovalResource {
   @RolesAllowed({Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER})
   @Operation(summary = "Refuse with a note and the version last seen; the change is not made")
   public ApprovalDetail refuse(@PathParam("id") long id, Decision decision) {
-    return approvals.refuse(id, decision == null ? null : decision.version(), decision == null ? null : decision.note());
+    return approvals.refuse(
+        id,
+        decision == null ? null : decision.version(),
+        decision == null ? null : decision.note());
   }
 
-  public record MatrixBand(@JsonbTypeAdapter(Money.DecimalString.class) BigDecimal upTo, int approvers,
-                           List<String> roles) {}
+  public record MatrixBand(
+      @JsonbTypeAdapter(Money.DecimalString.class) BigDecimal upTo,
+      int approvers,
+      List<String> roles) {}
 
   @GET
   @Path("/matrix")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The authority matrix for a kind (kind=WRITE_OFF, CREDIT_LIMIT, ...): bands lowest first")
+  @Operation(
+      summary =
+          "The authority matrix for a kind (kind=WRITE_OFF, CREDIT_LIMIT, ...): bands lowest first")
   public List<MatrixBand> matrix(@QueryParam("kind") String kind) {
-    ApprovalKind k = parse(ApprovalKind.class, "kind", kind)
-        .orElseThrow(() -> invalid("kind", "is required"));
+    ApprovalKind k =
+        parse(ApprovalKind.class, "kind", kind).orElseThrow(() -> invalid("kind", "is required"));
     return approvals.matrix(k).bands().stream()
-        .map(b -> new MatrixBand(b.upTo(), b.approvers(), b.roles().stream().sorted().toList())).toList();
+        .map(b -> new MatrixBand(b.upTo(), b.approvers(), b.roles().stream().sorted().toList()))
+        .toList();
   }
 
   @PUT
@@ -95,7 +116,8 @@ public class ApprovalResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Replace the authority matrix for a kind; the last band has no upTo")
   public List<MatrixBand> saveMatrix(@QueryParam("kind") String kind, List<MatrixBand> bands) {
-    ApprovalKind k = parse(ApprovalKind.class, "kind", kind).orElseThrow(() -> invalid("kind", "is required"));
+    ApprovalKind k =
+        parse(ApprovalKind.class, "kind", kind).orElseThrow(() -> invalid("kind", "is required"));
     if (bands == null) {
       throw invalid("bands", "send the bands as a JSON array");
     }
@@ -104,10 +126,14 @@ public class ApprovalResource {
       for (MatrixBand b : bands) {
         for (String role : b.roles() == null ? List.<String>of() : b.roles()) {
           if (!Set.of(Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER).contains(role)) {
-            throw invalid("roles", "only " + Roles.BPO_LEAD + " and " + Roles.CLIENT_STAKEHOLDER + " approve");
+            throw invalid(
+                "roles",
+                "only " + Roles.BPO_LEAD + " and " + Roles.CLIENT_STAKEHOLDER + " approve");
           }
         }
-        parsed.add(new Band(b.upTo(), b.approvers(), Set.copyOf(b.roles() == null ? List.of() : b.roles())));
+        parsed.add(
+            new Band(
+                b.upTo(), b.approvers(), Set.copyOf(b.roles() == null ? List.of() : b.roles())));
       }
       approvals.saveMatrix(new AuthorityMatrix(k, parsed));
     } catch (IllegalArgumentException e) {
@@ -117,7 +143,8 @@ public class ApprovalResource {
   }
 
   private static InvalidFields invalid(String field, String message) {
-    return new InvalidFields("The request cannot be taken as it is.", List.of(new FieldError(field, message)));
+    return new InvalidFields(
+        "The request cannot be taken as it is.", List.of(new FieldError(field, message)));
   }
 
   private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String field, String value) {

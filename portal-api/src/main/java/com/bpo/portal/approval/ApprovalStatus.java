@@ -1,6 +1,9 @@
 package com.bpo.portal.approval;
 
-/** PENDING until enough approvers agreed (APPROVED) or one refused (REFUSED); APPLIED once its effect ran. */
+/**
+ * PENDING until enough approvers agreed (APPROVED) or one refused (REFUSED); APPLIED once its
+ * effect ran.
+ */
 public enum ApprovalStatus {
   PENDING,
   APPROVED,

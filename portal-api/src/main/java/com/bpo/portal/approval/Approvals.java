@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Four eyes on money and limits. A feature asks before it applies a change
- * ({@link #requireOrRecord} when the change is made in one step, {@link #record} when the feature
- * keeps its own pending request); a different person with the authority the tenant's matrix gives
- * for the amount approves or refuses; the owning feature applies the change when it hears
- * {@link ApprovalDecided}. The maker can never decide: refused here, and by the database's CHECK.
+ * Four eyes on money and limits. A feature asks before it applies a change ({@link
+ * #requireOrRecord} when the change is made in one step, {@link #record} when the feature keeps its
+ * own pending request); a different person with the authority the tenant's matrix gives for the
+ * amount approves or refuses; the owning feature applies the change when it hears {@link
+ * ApprovalDecided}. The maker can never decide: refused here, and by the database's CHECK.
  */
 @TenantService
 public class Approvals {
@@ -39,8 +39,8 @@ public class Approvals {
 
   /**
    * The one call a feature makes where a change would move money: returns if the change may go
-   * ahead now (under the tenant's threshold, or approved earlier and now applied), otherwise records
-   * a pending approval (kept even though the caller's transaction rolls back) and throws
+   * ahead now (under the tenant's threshold, or approved earlier and now applied), otherwise
+   * records a pending approval (kept even though the caller's transaction rolls back) and throws
    * {@link ApprovalRequired}, so that nothing is changed. A second request for the same thing while
    * one waits answers 409.
    */
@@ -48,12 +48,16 @@ public class Approvals {
     Optional<ApprovalSummary> open = queries.open(request.payloadRef());
     if (open.isPresent()) {
       ApprovalSummary approval = open.get();
-      if (approval.status() == ApprovalStatus.APPROVED && approval.kind() == request.kind()
+      if (approval.status() == ApprovalStatus.APPROVED
+          && approval.kind() == request.kind()
           && approval.amount().amount().compareTo(request.amount().amount()) == 0) {
         queries.moveTo(approval.id(), ApprovalStatus.APPLIED, approval.version());
         return;
       }
-      throw new ProblemException("approval-pending", "Already waiting for approval", 409,
+      throw new ProblemException(
+          "approval-pending",
+          "Already waiting for approval",
+          409,
           "Approval " + approval.id() + " for this already waits for a decision.");
     }
     Band band = matrix(request.kind()).bandFor(request.amount().amount());
@@ -73,11 +77,22 @@ public class Approvals {
     if (!band.needsApproval()) {
       return Optional.empty();
     }
-    return Optional.of(queries.insert(request.kind(), context.requireUser().username(), request.amount(),
-        request.customerAccountId(), request.payloadRef(), request.payload(), request.reason(), band));
+    return Optional.of(
+        queries.insert(
+            request.kind(),
+            context.requireUser().username(),
+            request.amount(),
+            request.customerAccountId(),
+            request.payloadRef(),
+            request.payload(),
+            request.reason(),
+            band));
   }
 
-  /** Replaces the tenant's matrix for one kind; approvals already asked keep the bands they were asked under. */
+  /**
+   * Replaces the tenant's matrix for one kind; approvals already asked keep the bands they were
+   * asked under.
+   */
   public void saveMatrix(AuthorityMatrix matrix) {
     if (!context.requireUser().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)) {
       throw ProblemException.forbidden("Only a lead changes the authority matrix.");
@@ -90,7 +105,8 @@ public class Approvals {
   }
 
   /** The reader's inbox (what waits for them), or with {@code mine} what they asked for. */
-  public Page<ApprovalSummary> inbox(boolean mine, Optional<ApprovalStatus> status, PageRequest page) {
+  public Page<ApprovalSummary> inbox(
+      boolean mine, Optional<ApprovalStatus> status, PageRequest page) {
     PortalUser user = context.requireUser();
     return queries.inbox(user.username(), user.roles(), mine, status, page);
   }
@@ -107,53 +123,82 @@ public class Approvals {
     PortalUser user = context.requireUser();
     String text = note == null ? "" : note.strip();
     if (!approve && text.isEmpty()) {
-      throw new com.bpo.portal.shared.InvalidFields("Say why you refuse.",
+      throw new com.bpo.portal.shared.InvalidFields(
+          "Say why you refuse.",
           List.of(new com.bpo.portal.shared.Problem.FieldError("note", "is required to refuse")));
     }
     if (text.length() > MAX_NOTE) {
-      throw new com.bpo.portal.shared.InvalidFields("The note is too long.",
-          List.of(new com.bpo.portal.shared.Problem.FieldError("note", "must be at most " + MAX_NOTE + " characters")));
+      throw new com.bpo.portal.shared.InvalidFields(
+          "The note is too long.",
+          List.of(
+              new com.bpo.portal.shared.Problem.FieldError(
+                  "note", "must be at most " + MAX_NOTE + " characters")));
     }
-    ApprovalSummary approval = queries.lock(id).orElseThrow(() -> ProblemException.notFound("Approval " + id));
+    ApprovalSummary approval =
+        queries.lock(id).orElseThrow(() -> ProblemException.notFound("Approval " + id));
     if (version != null && version != approval.version()) {
-      throw new ProblemException("stale", "Changed meanwhile", 409,
-          "Approval " + id + " changed since you read it (version " + approval.version() + " now); read it again.");
+      throw new ProblemException(
+          "stale",
+          "Changed meanwhile",
+          409,
+          "Approval "
+              + id
+              + " changed since you read it (version "
+              + approval.version()
+              + " now); read it again.");
     }
     if (approval.status() != ApprovalStatus.PENDING) {
-      throw new ProblemException("already-decided", "Already decided", 409,
+      throw new ProblemException(
+          "already-decided",
+          "Already decided",
+          409,
           "Approval " + id + " is " + approval.status().name().toLowerCase(Locale.ROOT) + ".");
     }
     Band band = band(approval);
     List<ApprovalDetail.Decision> decisions = queries.decisions(id);
-    Optional<String> refusal = AuthorityMatrix.refusal(band, approval.maker(), user.username(), user.roles(),
-        decisions.stream().map(ApprovalDetail.Decision::approver).toList());
+    Optional<String> refusal =
+        AuthorityMatrix.refusal(
+            band,
+            approval.maker(),
+            user.username(),
+            user.roles(),
+            decisions.stream().map(ApprovalDetail.Decision::approver).toList());
     if (refusal.isPresent()) {
       throw ProblemException.forbidden(refusal.get());
     }
     String role = band.roles().stream().filter(user::hasRole).sorted().findFirst().orElseThrow();
     try {
-      queries.decide(id, approval.maker(), user.username(), role, approve ? "APPROVE" : "REFUSE",
+      queries.decide(
+          id,
+          approval.maker(),
+          user.username(),
+          role,
+          approve ? "APPROVE" : "REFUSE",
           text.isEmpty() ? null : text);
     } catch (SqlFailure e) {
-      if ("23514".equals(e.sqlState())) {   // the CHECK: the database's own four-eyes rule
-        throw ProblemException.forbidden("The person who asked cannot decide on their own request.");
+      if ("23514".equals(e.sqlState())) { // the CHECK: the database's own four-eyes rule
+        throw ProblemException.forbidden(
+            "The person who asked cannot decide on their own request.");
       }
       throw e;
     }
-    long approvals = decisions.stream().filter(d -> d.decision().equals("APPROVE")).count() + (approve ? 1 : 0);
+    long approvals =
+        decisions.stream().filter(d -> d.decision().equals("APPROVE")).count() + (approve ? 1 : 0);
     if (!approve) {
       queries.moveTo(id, ApprovalStatus.REFUSED, approval.version());
       decided.fire(new ApprovalDecided(queries.find(id).orElseThrow(), queries.payload(id), false));
     } else if (AuthorityMatrix.complete(band, (int) approvals)) {
       queries.moveTo(id, ApprovalStatus.APPROVED, approval.version());
-      ApprovalDecided event = new ApprovalDecided(queries.find(id).orElseThrow(), queries.payload(id), true);
+      ApprovalDecided event =
+          new ApprovalDecided(queries.find(id).orElseThrow(), queries.payload(id), true);
       decided.fire(event);
       ApprovalSummary now = queries.find(id).orElseThrow();
       if (event.wasApplied() && now.status() == ApprovalStatus.APPROVED) {
         queries.moveTo(id, ApprovalStatus.APPLIED, now.version());
       }
     } else {
-      queries.moveTo(id, ApprovalStatus.PENDING, approval.version());   // one more decision: a new version
+      queries.moveTo(
+          id, ApprovalStatus.PENDING, approval.version()); // one more decision: a new version
     }
     return find(id).orElseThrow();
   }
@@ -165,8 +210,14 @@ public class Approvals {
     if (approval.status() != ApprovalStatus.PENDING) {
       whyNot = "Decided.";
     } else {
-      whyNot = AuthorityMatrix.refusal(band(approval), approval.maker(), user.username(), user.roles(),
-          decisions.stream().map(ApprovalDetail.Decision::approver).toList()).orElse(null);
+      whyNot =
+          AuthorityMatrix.refusal(
+                  band(approval),
+                  approval.maker(),
+                  user.username(),
+                  user.roles(),
+                  decisions.stream().map(ApprovalDetail.Decision::approver).toList())
+              .orElse(null);
     }
     return new ApprovalDetail(approval, decisions, whyNot == null, whyNot);
   }

@@ -17,7 +17,10 @@ import java.util.Set;
  */
 public record AuthorityMatrix(ApprovalKind kind, List<Band> bands) {
 
-  /** Amounts up to and including {@code upTo} (null: no upper bound) need {@code approvers} of {@code roles}. */
+  /**
+   * Amounts up to and including {@code upTo} (null: no upper bound) need {@code approvers} of
+   * {@code roles}.
+   */
   public record Band(BigDecimal upTo, int approvers, Set<String> roles) {
     public Band {
       if (approvers < 0 || approvers > 3) {
@@ -43,7 +46,8 @@ public record AuthorityMatrix(ApprovalKind kind, List<Band> bands) {
     for (int i = 0; i + 1 < bands.size(); i++) {
       BigDecimal upTo = bands.get(i).upTo();
       if (upTo == null || (i > 0 && upTo.compareTo(bands.get(i - 1).upTo()) <= 0)) {
-        throw new IllegalArgumentException("bands must rise strictly, and only the last may be open-ended");
+        throw new IllegalArgumentException(
+            "bands must rise strictly, and only the last may be open-ended");
       }
     }
   }
@@ -55,15 +59,19 @@ public record AuthorityMatrix(ApprovalKind kind, List<Band> bands) {
    */
   public static AuthorityMatrix defaults(ApprovalKind kind) {
     if (kind == ApprovalKind.CREDIT_LIMIT) {
-      return new AuthorityMatrix(kind, List.of(
-          new Band(new BigDecimal("10000.00"), 1, Set.of(Roles.BPO_LEAD)),
-          new Band(new BigDecimal("100000.00"), 1, Set.of(Roles.CLIENT_STAKEHOLDER)),
-          new Band(null, 2, Set.of(Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER))));
+      return new AuthorityMatrix(
+          kind,
+          List.of(
+              new Band(new BigDecimal("10000.00"), 1, Set.of(Roles.BPO_LEAD)),
+              new Band(new BigDecimal("100000.00"), 1, Set.of(Roles.CLIENT_STAKEHOLDER)),
+              new Band(null, 2, Set.of(Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER))));
     }
-    return new AuthorityMatrix(kind, List.of(
-        new Band(new BigDecimal("1000.00"), 0, Set.of()),
-        new Band(new BigDecimal("100000.00"), 1, Set.of(Roles.BPO_LEAD)),
-        new Band(null, 2, Set.of(Roles.BPO_LEAD))));
+    return new AuthorityMatrix(
+        kind,
+        List.of(
+            new Band(new BigDecimal("1000.00"), 0, Set.of()),
+            new Band(new BigDecimal("100000.00"), 1, Set.of(Roles.BPO_LEAD)),
+            new Band(null, 2, Set.of(Roles.BPO_LEAD))));
   }
 
   /** The band an amount falls in: the first whose upper bound it does not exceed. */
@@ -80,16 +88,22 @@ public record AuthorityMatrix(ApprovalKind kind, List<Band> bands) {
   }
 
   /** Why this person may not approve now, or empty if their approval counts. */
-  public static Optional<String> refusal(Band band, String maker, String approver, Collection<String> approverRoles,
-                                  Collection<String> alreadyApproved) {
+  public static Optional<String> refusal(
+      Band band,
+      String maker,
+      String approver,
+      Collection<String> approverRoles,
+      Collection<String> alreadyApproved) {
     if (approver.equals(maker)) {
-      return Optional.of("The person who asked cannot approve their own request: a second person must.");
+      return Optional.of(
+          "The person who asked cannot approve their own request: a second person must.");
     }
     if (alreadyApproved.contains(approver)) {
       return Optional.of("You have already approved this; another person must.");
     }
     if (approverRoles.stream().noneMatch(band.roles()::contains)) {
-      return Optional.of("This amount needs the approval of " + band.roles().stream().sorted().toList() + ".");
+      return Optional.of(
+          "This amount needs the approval of " + band.roles().stream().sorted().toList() + ".");
     }
     return Optional.empty();
   }

@@ -21,13 +21,29 @@ public final class AuditChain {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** A sealed record as stored: its content, and its place on the chain. */
-  public record Link(long id, String tenantId, Instant occurredAt, String actor, String action, String entity,
-                     String entityId, String before, String after, String requestId,
-                     long sealSeq, String prevHash, String hash) {}
+  public record Link(
+      long id,
+      String tenantId,
+      Instant occurredAt,
+      String actor,
+      String action,
+      String entity,
+      String entityId,
+      String before,
+      String after,
+      String requestId,
+      long sealSeq,
+      String prevHash,
+      String hash) {}
 
   /** The outcome: intact, or the first sequence number where the chain breaks and why. */
-  public record Verification(boolean intact, long checked, Long brokenAt, String problem, String lastHash,
-                             long unsealed) {}
+  public record Verification(
+      boolean intact,
+      long checked,
+      Long brokenAt,
+      String problem,
+      String lastHash,
+      long unsealed) {}
 
   private long expectedSeq = 1;
   private String previousHash;
@@ -36,16 +52,27 @@ public final class AuditChain {
   private String problem;
 
   static String canonical(Link link) {
-    return String.join("|", Long.toString(link.id()), link.tenantId(), MICROS.format(link.occurredAt()),
-        link.actor(), link.action(), link.entity(), Objects.toString(link.entityId(), ""),
-        Objects.toString(link.before(), ""), Objects.toString(link.after(), ""),
+    return String.join(
+        "|",
+        Long.toString(link.id()),
+        link.tenantId(),
+        MICROS.format(link.occurredAt()),
+        link.actor(),
+        link.action(),
+        link.entity(),
+        Objects.toString(link.entityId(), ""),
+        Objects.toString(link.before(), ""),
+        Objects.toString(link.after(), ""),
         Objects.toString(link.requestId(), ""));
   }
 
   static String hash(String previousHash, Link link) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          (Objects.toString(previousHash, "") + "|" + canonical(link)).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (Objects.toString(previousHash, "") + "|" + canonical(link))
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java has SHA-256", e);
@@ -59,11 +86,14 @@ public final class AuditChain {
       return;
     }
     if (link.sealSeq() != expectedSeq) {
-      fail(expectedSeq, "record " + expectedSeq + " is missing (found " + link.sealSeq() + " next)");
+      fail(
+          expectedSeq, "record " + expectedSeq + " is missing (found " + link.sealSeq() + " next)");
     } else if (!Objects.equals(link.prevHash(), previousHash)) {
       fail(link.sealSeq(), "record " + link.sealSeq() + " does not link to the record before it");
     } else if (!hash(previousHash, link).equals(link.hash())) {
-      fail(link.sealSeq(), "record " + link.sealSeq() + " (id " + link.id() + ") was changed after it was sealed");
+      fail(
+          link.sealSeq(),
+          "record " + link.sealSeq() + " (id " + link.id() + ") was changed after it was sealed");
     }
     previousHash = link.hash();
     expectedSeq = link.sealSeq() + 1;

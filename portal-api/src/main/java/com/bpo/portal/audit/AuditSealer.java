@@ -39,7 +39,9 @@ public class AuditSealer {
   private ScheduledFuture<?> job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    job = scheduler.scheduleWithFixedDelay(this::sealSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    job =
+        scheduler.scheduleWithFixedDelay(
+            this::sealSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -53,7 +55,8 @@ public class AuditSealer {
     try {
       seal();
     } catch (RuntimeException | SQLException | java.util.ServiceConfigurationError e) {
-      LOG.log(Level.WARNING, "Sealing the audit trail failed; the records wait for the next round", e);
+      LOG.log(
+          Level.WARNING, "Sealing the audit trail failed; the records wait for the next round", e);
     }
   }
 
@@ -62,7 +65,7 @@ public class AuditSealer {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(false);
       try (PreparedStatement seal = db.prepareStatement("select audit_seal(10000)");
-           ResultSet rs = seal.executeQuery()) {
+          ResultSet rs = seal.executeQuery()) {
         rs.next();
         int sealed = rs.getInt(1);
         db.commit();

@@ -14,12 +14,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The audit trail shows data as it was written, so every view of it applies the visibility rules
- * of the data it shows: otherwise the trail is a side door to what the screens hide. Message-like
- * data with its own audience is the dispute thread ({@code dispute_message}: an INTERNAL message is
- * for the BPO only, see {@link Party}); a record of such a message that the reader's party may not
- * see keeps its place in the trail (who, when, which message) but its text and author are withheld.
- * A record whose visibility it does not carry (an update that left it unchanged) is withheld too:
+ * The audit trail shows data as it was written, so every view of it applies the visibility rules of
+ * the data it shows: otherwise the trail is a side door to what the screens hide. Message-like data
+ * with its own audience is the dispute thread ({@code dispute_message}: an INTERNAL message is for
+ * the BPO only, see {@link Party}); a record of such a message that the reader's party may not see
+ * keeps its place in the trail (who, when, which message) but its text and author are withheld. A
+ * record whose visibility it does not carry (an update that left it unchanged) is withheld too:
  * when in doubt, the rule of the most restricted data applies. Governance comments and events,
  * scorecard comments and procedure notes have no audience narrower than the trail's own readers
  * (BPO leads and client stakeholders both read them in full), so nothing else is withheld.
@@ -27,8 +27,10 @@ import java.util.stream.Stream;
 public final class AuditVisibility {
   static final String MESSAGES = "dispute_message";
   static final String WITHHELD = "(withheld: not visible to your role)";
+
   /** The fields of a message record that say nothing of its content. */
-  private static final Set<String> SHOWN = Set.of("id", "tenant_id", "dispute_id", "visibility", "party", "at");
+  private static final Set<String> SHOWN =
+      Set.of("id", "tenant_id", "dispute_id", "visibility", "party", "at");
 
   private AuditVisibility() {}
 
@@ -38,7 +40,8 @@ public final class AuditVisibility {
    */
   public static UnaryOperator<AuditRecord> forReader(PortalUser reader) {
     if (!reader.hasRole(Roles.BPO_LEAD) && !reader.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-      throw ProblemException.forbidden("The audit trail is for the BPO's team leads and the client's stakeholders.");
+      throw ProblemException.forbidden(
+          "The audit trail is for the BPO's team leads and the client's stakeholders.");
     }
     Party party = Party.of(reader);
     return party.isBpo() ? UnaryOperator.identity() : record -> shown(record, party);
@@ -48,16 +51,31 @@ public final class AuditVisibility {
     if (!MESSAGES.equals(record.entity()) || mayRead(record, party)) {
       return record;
     }
-    return new AuditRecord(record.id(), record.occurredAt(), record.actor(), record.action(), record.entity(),
-        record.entityId(), withhold(record.before()), withhold(record.after()), record.requestId(), record.sealSeq());
+    return new AuditRecord(
+        record.id(),
+        record.occurredAt(),
+        record.actor(),
+        record.action(),
+        record.entity(),
+        record.entityId(),
+        withhold(record.before()),
+        withhold(record.after()),
+        record.requestId(),
+        record.sealSeq());
   }
 
-  /** True when the record states the message's visibility and each one it states is one the party sees. */
+  /**
+   * True when the record states the message's visibility and each one it states is one the party
+   * sees.
+   */
   private static boolean mayRead(AuditRecord record, Party party) {
-    var stated = Stream.of(record.before(), record.after())
-        .filter(json -> json != null && json.get("visibility") instanceof JsonString)
-        .map(json -> json.getString("visibility")).toList();
-    return !stated.isEmpty() && stated.stream().allMatch(v -> isVisibility(v) && party.sees(Visibility.valueOf(v)));
+    var stated =
+        Stream.of(record.before(), record.after())
+            .filter(json -> json != null && json.get("visibility") instanceof JsonString)
+            .map(json -> json.getString("visibility"))
+            .toList();
+    return !stated.isEmpty()
+        && stated.stream().allMatch(v -> isVisibility(v) && party.sees(Visibility.valueOf(v)));
   }
 
   private static boolean isVisibility(String value) {
@@ -69,7 +87,8 @@ public final class AuditVisibility {
       return null;
     }
     JsonObjectBuilder kept = Json.createObjectBuilder();
-    row.forEach((key, value) -> kept.add(key, SHOWN.contains(key) ? value : Json.createValue(WITHHELD)));
+    row.forEach(
+        (key, value) -> kept.add(key, SHOWN.contains(key) ? value : Json.createValue(WITHHELD)));
     return kept.build();
   }
 }

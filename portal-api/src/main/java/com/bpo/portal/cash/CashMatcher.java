@@ -19,27 +19,43 @@ import java.util.stream.Collectors;
  * invoices reaches it too; otherwise the proposals are suggestions for a person.
  *
  * <ol>
- *   <li>{@link Rule#REMITTANCE}: the invoices of a remittance advice for this payment;</li>
- *   <li>{@link Rule#REFERENCE}: invoice numbers found in the reference;</li>
+ *   <li>{@link Rule#REMITTANCE}: the invoices of a remittance advice for this payment;
+ *   <li>{@link Rule#REFERENCE}: invoice numbers found in the reference;
  *   <li>{@link Rule#REFERENCE_NEAR}: numbers one character away, taken only when the amount or the
- *       payer agrees;</li>
- *   <li>{@link Rule#PAYER_AMOUNT}: the payer known and one of their open invoices for the amount;</li>
- *   <li>{@link Rule#PAYER_COMBINATION}: the payer known and a combination of their open invoices for the
- *       amount (bounded search).</li>
+ *       payer agrees;
+ *   <li>{@link Rule#PAYER_AMOUNT}: the payer known and one of their open invoices for the amount;
+ *   <li>{@link Rule#PAYER_COMBINATION}: the payer known and a combination of their open invoices
+ *       for the amount (bounded search).
  * </ol>
- * Invoices named by the line (rules 1 to 3) settle the amount whatever it is: within the tolerance the
- * difference is written off, a short payment leaves the rest open and opens a deduction, an
- * overpayment puts the rest on account. Rules 4 and 5 take only amounts that agree (within tolerance).
+ *
+ * Invoices named by the line (rules 1 to 3) settle the amount whatever it is: within the tolerance
+ * the difference is written off, a short payment leaves the rest open and opens a deduction, an
+ * overpayment puts the rest on account. Rules 4 and 5 take only amounts that agree (within
+ * tolerance).
  */
 public final class CashMatcher {
-  public enum Rule { REMITTANCE, REFERENCE, REFERENCE_NEAR, PAYER_AMOUNT, PAYER_COMBINATION, MANUAL }
+  public enum Rule {
+    REMITTANCE,
+    REFERENCE,
+    REFERENCE_NEAR,
+    PAYER_AMOUNT,
+    PAYER_COMBINATION,
+    MANUAL
+  }
 
   /** How a proposal settles the line's amount against its invoices. */
-  public enum Settlement { EXACT, WRITE_OFF, SHORT_PAYMENT, OVERPAYMENT }
+  public enum Settlement {
+    EXACT,
+    WRITE_OFF,
+    SHORT_PAYMENT,
+    OVERPAYMENT
+  }
 
   /** How the payer was recognised, with the confidence that recognition alone carries. */
   public enum PayerSource {
-    ACCOUNT("0.95"), LEARNED_NAME("0.91"), CUSTOMER_NAME("0.88");
+    ACCOUNT("0.95"),
+    LEARNED_NAME("0.91"),
+    CUSTOMER_NAME("0.88");
 
     final BigDecimal confidence;
 
@@ -51,12 +67,18 @@ public final class CashMatcher {
   public record Settings(BigDecimal threshold, BigDecimal tolerance) {}
 
   /** A tenant that set nothing: apply from 0.90, write off up to 5.00 (bank charges). */
-  public static final Settings DEFAULT_SETTINGS = new Settings(new BigDecimal("0.900"), new BigDecimal("5.00"));
+  public static final Settings DEFAULT_SETTINGS =
+      new Settings(new BigDecimal("0.900"), new BigDecimal("5.00"));
 
   public record LineFacts(BigDecimal amount, String currency) {}
 
-  public record OpenInvoice(long id, String number, long customerId, String currency, BigDecimal open,
-                            LocalDate dueDate) {}
+  public record OpenInvoice(
+      long id,
+      String number,
+      long customerId,
+      String currency,
+      BigDecimal open,
+      LocalDate dueDate) {}
 
   public record Payer(long customerId, PayerSource source) {}
 
@@ -65,26 +87,37 @@ public final class CashMatcher {
    * ({@code referenced}), one edit away from one there ({@code nearReferenced}), named by a
    * remittance advice ({@code advised}), the payer if recognised and their oldest open invoices.
    */
-  public record Evidence(List<OpenInvoice> advised, List<OpenInvoice> referenced, List<OpenInvoice> nearReferenced,
-                         Optional<Payer> payer, List<OpenInvoice> payerOpen) {
+  public record Evidence(
+      List<OpenInvoice> advised,
+      List<OpenInvoice> referenced,
+      List<OpenInvoice> nearReferenced,
+      Optional<Payer> payer,
+      List<OpenInvoice> payerOpen) {
     public static Evidence none() {
       return new Evidence(List.of(), List.of(), List.of(), Optional.empty(), List.of());
     }
   }
 
   /**
-   * An amount applied to an invoice, what is written off on it under the tolerance, and what a short
-   * payment leaves open on it (the deduction's amount for that invoice).
+   * An amount applied to an invoice, what is written off on it under the tolerance, and what a
+   * short payment leaves open on it (the deduction's amount for that invoice).
    */
-  public record Allocation(long invoiceId, String number, BigDecimal amount, BigDecimal writeOff,
-                           BigDecimal leftOpen) {
+  public record Allocation(
+      long invoiceId, String number, BigDecimal amount, BigDecimal writeOff, BigDecimal leftOpen) {
     public Allocation(long invoiceId, String number, BigDecimal amount, BigDecimal writeOff) {
       this(invoiceId, number, amount, writeOff, BigDecimal.ZERO);
     }
   }
 
-  public record Proposal(Rule rule, BigDecimal confidence, long customerId, Settlement settlement,
-                         List<Allocation> allocations, BigDecimal onAccount, BigDecimal shortfall, String reason) {
+  public record Proposal(
+      Rule rule,
+      BigDecimal confidence,
+      long customerId,
+      Settlement settlement,
+      List<Allocation> allocations,
+      BigDecimal onAccount,
+      BigDecimal shortfall,
+      String reason) {
     public BigDecimal applied() {
       return allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -108,8 +141,12 @@ public final class CashMatcher {
   static final BigDecimal WRITE_OFF_PENALTY = new BigDecimal("0.01");
   static final BigDecimal UNEVEN_PENALTY = new BigDecimal("0.04");
   static final BigDecimal COMBINATION_PENALTY = new BigDecimal("0.04");
-  /** The combination search: at most this many of the payer's invoices, this many in one payment. */
+
+  /**
+   * The combination search: at most this many of the payer's invoices, this many in one payment.
+   */
   static final int COMBINATION_INVOICES = 24;
+
   static final int COMBINATION_SIZE = 4;
   static final int COMBINATION_BUDGET = 20_000;
 
@@ -117,56 +154,101 @@ public final class CashMatcher {
 
   public static Decision decide(LineFacts line, Evidence evidence, Settings settings) {
     List<Proposal> proposals = propose(line, evidence, settings);
-    Optional<Proposal> best = proposals.stream().findFirst()
-        .filter(p -> p.confidence().compareTo(settings.threshold()) >= 0)
-        .filter(p -> proposals.stream().skip(1).noneMatch(o -> o.confidence().compareTo(settings.threshold()) >= 0
-            && !o.invoiceIds().equals(p.invoiceIds())));
+    Optional<Proposal> best =
+        proposals.stream()
+            .findFirst()
+            .filter(p -> p.confidence().compareTo(settings.threshold()) >= 0)
+            .filter(
+                p ->
+                    proposals.stream()
+                        .skip(1)
+                        .noneMatch(
+                            o ->
+                                o.confidence().compareTo(settings.threshold()) >= 0
+                                    && !o.invoiceIds().equals(p.invoiceIds())));
     return new Decision(best, proposals);
   }
 
-  /** Every rule's proposals, the best first; one proposal per set of invoices (the rule that ranks it highest). */
+  /**
+   * Every rule's proposals, the best first; one proposal per set of invoices (the rule that ranks
+   * it highest).
+   */
   public static List<Proposal> propose(LineFacts line, Evidence evidence, Settings settings) {
     List<Proposal> all = new ArrayList<>();
     Optional<Long> payer = evidence.payer().map(Payer::customerId);
-    named(Rule.REMITTANCE, REMITTANCE_CONFIDENCE, line, same(line, evidence.advised()), payer, settings)
+    named(
+            Rule.REMITTANCE,
+            REMITTANCE_CONFIDENCE,
+            line,
+            same(line, evidence.advised()),
+            payer,
+            settings)
         .ifPresent(all::add);
-    Optional<Proposal> reference = named(Rule.REFERENCE, REFERENCE_CONFIDENCE, line, same(line, evidence.referenced()),
-        payer, settings);
+    Optional<Proposal> reference =
+        named(
+            Rule.REFERENCE,
+            REFERENCE_CONFIDENCE,
+            line,
+            same(line, evidence.referenced()),
+            payer,
+            settings);
     List<Proposal> near = near(line, same(line, evidence.nearReferenced()), payer, settings);
-    // a number whose invoice does not fit the amount, beside a neighbour that fits it to the cent: more
+    // a number whose invoice does not fit the amount, beside a neighbour that fits it to the cent:
+    // more
     // likely a typo that hit an existing number than a short or over payment; a person decides
     boolean neighbourFits = near.stream().anyMatch(p -> p.settlement() == Settlement.EXACT);
-    reference.map(r -> neighbourFits && (r.settlement() == Settlement.SHORT_PAYMENT
-            || r.settlement() == Settlement.OVERPAYMENT) ? demoted(r, TYPO_SUSPECTED) : r).ifPresent(all::add);
+    reference
+        .map(
+            r ->
+                neighbourFits
+                        && (r.settlement() == Settlement.SHORT_PAYMENT
+                            || r.settlement() == Settlement.OVERPAYMENT)
+                    ? demoted(r, TYPO_SUSPECTED)
+                    : r)
+        .ifPresent(all::add);
     all.addAll(near);
-    evidence.payer().ifPresent(p -> {
-      List<OpenInvoice> open = same(line, evidence.payerOpen()).stream()
-          .filter(i -> i.customerId() == p.customerId()).toList();
-      all.addAll(payerAmount(line, p, open, settings));
-      if (all.stream().noneMatch(x -> x.rule() == Rule.PAYER_AMOUNT)) {
-        all.addAll(payerCombination(line, p, open, settings));
-      }
-    });
+    evidence
+        .payer()
+        .ifPresent(
+            p -> {
+              List<OpenInvoice> open =
+                  same(line, evidence.payerOpen()).stream()
+                      .filter(i -> i.customerId() == p.customerId())
+                      .toList();
+              all.addAll(payerAmount(line, p, open, settings));
+              if (all.stream().noneMatch(x -> x.rule() == Rule.PAYER_AMOUNT)) {
+                all.addAll(payerCombination(line, p, open, settings));
+              }
+            });
     Map<Set<Long>, Proposal> best = new LinkedHashMap<>();
-    all.stream().sorted(Comparator.comparing(Proposal::confidence).reversed())
+    all.stream()
+        .sorted(Comparator.comparing(Proposal::confidence).reversed())
         .forEach(p -> best.putIfAbsent(p.invoiceIds(), p));
     return List.copyOf(best.values());
   }
 
   private static List<OpenInvoice> same(LineFacts line, List<OpenInvoice> invoices) {
-    return invoices.stream().filter(i -> i.currency().equals(line.currency()) && i.open().signum() > 0)
-        .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id)).toList();
+    return invoices.stream()
+        .filter(i -> i.currency().equals(line.currency()) && i.open().signum() > 0)
+        .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id))
+        .toList();
   }
 
   // ---------------------------------------------------------------- rules 1 and 2: invoices named
 
   /** Invoices the line names settle the whole amount: exact, written off, short or over. */
-  static Optional<Proposal> named(Rule rule, BigDecimal base, LineFacts line, List<OpenInvoice> invoices,
-                                  Optional<Long> payer, Settings settings) {
+  static Optional<Proposal> named(
+      Rule rule,
+      BigDecimal base,
+      LineFacts line,
+      List<OpenInvoice> invoices,
+      Optional<Long> payer,
+      Settings settings) {
     if (invoices.isEmpty()) {
       return Optional.empty();
     }
-    Set<Long> customers = invoices.stream().map(OpenInvoice::customerId).collect(Collectors.toSet());
+    Set<Long> customers =
+        invoices.stream().map(OpenInvoice::customerId).collect(Collectors.toSet());
     BigDecimal confidence = base;
     String caveat = "";
     if (customers.size() > 1) {
@@ -177,8 +259,15 @@ public final class CashMatcher {
       caveat = "; the payer is known as another customer";
     }
     long customer = invoices.get(0).customerId();
-    return Optional.of(settle(rule, confidence, customer, line, invoices, settings,
-        describe(rule, invoices) + caveat));
+    return Optional.of(
+        settle(
+            rule,
+            confidence,
+            customer,
+            line,
+            invoices,
+            settings,
+            describe(rule, invoices) + caveat));
   }
 
   private static String describe(Rule rule, List<OpenInvoice> invoices) {
@@ -191,22 +280,45 @@ public final class CashMatcher {
     };
   }
 
-  static Proposal settle(Rule rule, BigDecimal confidence, long customer, LineFacts line, List<OpenInvoice> invoices,
-                         Settings settings, String reason) {
-    BigDecimal total = invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
+  static Proposal settle(
+      Rule rule,
+      BigDecimal confidence,
+      long customer,
+      LineFacts line,
+      List<OpenInvoice> invoices,
+      Settings settings,
+      String reason) {
+    BigDecimal total =
+        invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal amount = line.amount();
     int cmp = amount.compareTo(total);
     List<Allocation> allocations = new ArrayList<>();
     if (cmp == 0) {
-      invoices.forEach(i -> allocations.add(new Allocation(i.id(), i.number(), i.open(), BigDecimal.ZERO)));
-      return new Proposal(rule, confidence, customer, Settlement.EXACT, allocations, BigDecimal.ZERO, BigDecimal.ZERO,
+      invoices.forEach(
+          i -> allocations.add(new Allocation(i.id(), i.number(), i.open(), BigDecimal.ZERO)));
+      return new Proposal(
+          rule,
+          confidence,
+          customer,
+          Settlement.EXACT,
+          allocations,
+          BigDecimal.ZERO,
+          BigDecimal.ZERO,
           reason + "; amount equals the open " + total.toPlainString());
     }
     if (cmp > 0) {
-      invoices.forEach(i -> allocations.add(new Allocation(i.id(), i.number(), i.open(), BigDecimal.ZERO)));
+      invoices.forEach(
+          i -> allocations.add(new Allocation(i.id(), i.number(), i.open(), BigDecimal.ZERO)));
       BigDecimal rest = amount.subtract(total);
-      return new Proposal(rule, less(confidence, UNEVEN_PENALTY), customer, Settlement.OVERPAYMENT, allocations, rest,
-          BigDecimal.ZERO, reason + "; overpaid by " + rest.toPlainString() + ", which goes on account");
+      return new Proposal(
+          rule,
+          less(confidence, UNEVEN_PENALTY),
+          customer,
+          Settlement.OVERPAYMENT,
+          allocations,
+          rest,
+          BigDecimal.ZERO,
+          reason + "; overpaid by " + rest.toPlainString() + ", which goes on account");
     }
     BigDecimal missing = total.subtract(amount);
     boolean withinTolerance = missing.compareTo(settings.tolerance()) <= 0;
@@ -216,24 +328,49 @@ public final class CashMatcher {
       OpenInvoice invoice = invoices.get(i);
       BigDecimal take = left.min(invoice.open());
       boolean last = i == invoices.size() - 1;
-      BigDecimal writeOff = withinTolerance && last ? invoice.open().subtract(take) : BigDecimal.ZERO;
+      BigDecimal writeOff =
+          withinTolerance && last ? invoice.open().subtract(take) : BigDecimal.ZERO;
       BigDecimal leftOpen = withinTolerance ? BigDecimal.ZERO : invoice.open().subtract(take);
       allocations.add(new Allocation(invoice.id(), invoice.number(), take, writeOff, leftOpen));
       left = left.subtract(take);
     }
     if (withinTolerance) {
-      return new Proposal(rule, less(confidence, WRITE_OFF_PENALTY), customer, Settlement.WRITE_OFF, allocations,
-          BigDecimal.ZERO, BigDecimal.ZERO, reason + "; " + missing.toPlainString()
-              + " short, within the tolerance of " + settings.tolerance().toPlainString() + ": written off");
+      return new Proposal(
+          rule,
+          less(confidence, WRITE_OFF_PENALTY),
+          customer,
+          Settlement.WRITE_OFF,
+          allocations,
+          BigDecimal.ZERO,
+          BigDecimal.ZERO,
+          reason
+              + "; "
+              + missing.toPlainString()
+              + " short, within the tolerance of "
+              + settings.tolerance().toPlainString()
+              + ": written off");
     }
-    return new Proposal(rule, less(confidence, UNEVEN_PENALTY), customer, Settlement.SHORT_PAYMENT, allocations,
-        BigDecimal.ZERO, missing, reason + "; short by " + missing.toPlainString()
-            + ", which stays open as a deduction");
+    return new Proposal(
+        rule,
+        less(confidence, UNEVEN_PENALTY),
+        customer,
+        Settlement.SHORT_PAYMENT,
+        allocations,
+        BigDecimal.ZERO,
+        missing,
+        reason + "; short by " + missing.toPlainString() + ", which stays open as a deduction");
   }
 
   private static Proposal demoted(Proposal p, BigDecimal confidence) {
-    return new Proposal(p.rule(), confidence.min(p.confidence()), p.customerId(), p.settlement(), p.allocations(),
-        p.onAccount(), p.shortfall(), p.reason() + "; an invoice one character away fits the amount exactly");
+    return new Proposal(
+        p.rule(),
+        confidence.min(p.confidence()),
+        p.customerId(),
+        p.settlement(),
+        p.allocations(),
+        p.onAccount(),
+        p.shortfall(),
+        p.reason() + "; an invoice one character away fits the amount exactly");
   }
 
   private static BigDecimal less(BigDecimal confidence, BigDecimal penalty) {
@@ -247,9 +384,11 @@ public final class CashMatcher {
    * (within tolerance), or it is the known payer's. Numbers are dense, so without it a typo would
    * name some other customer's invoice.
    */
-  static List<Proposal> near(LineFacts line, List<OpenInvoice> candidates, Optional<Long> payer, Settings settings) {
+  static List<Proposal> near(
+      LineFacts line, List<OpenInvoice> candidates, Optional<Long> payer, Settings settings) {
     List<Proposal> out = new ArrayList<>();
-    List<OpenInvoice> amountAgrees = candidates.stream().filter(i -> agrees(line.amount(), i.open(), settings)).toList();
+    List<OpenInvoice> amountAgrees =
+        candidates.stream().filter(i -> agrees(line.amount(), i.open(), settings)).toList();
     for (OpenInvoice invoice : candidates) {
       boolean amount = amountAgrees.contains(invoice);
       boolean payerAgrees = payer.isPresent() && payer.get() == invoice.customerId();
@@ -263,8 +402,16 @@ public final class CashMatcher {
       if (amount && amountAgrees.size() > 1) {
         confidence = AMBIGUOUS;
       }
-      out.add(settle(Rule.REFERENCE_NEAR, confidence, invoice.customerId(), line, List.of(invoice), settings,
-          describe(Rule.REFERENCE_NEAR, List.of(invoice)) + (amount ? "" : "; the payer's invoice")));
+      out.add(
+          settle(
+              Rule.REFERENCE_NEAR,
+              confidence,
+              invoice.customerId(),
+              line,
+              List.of(invoice),
+              settings,
+              describe(Rule.REFERENCE_NEAR, List.of(invoice))
+                  + (amount ? "" : "; the payer's invoice")));
     }
     return out;
   }
@@ -274,43 +421,98 @@ public final class CashMatcher {
     return missing.signum() >= 0 && missing.compareTo(settings.tolerance()) <= 0;
   }
 
-  // ---------------------------------------------------------------- rules 4 and 5: payer and amount
+  // ---------------------------------------------------------------- rules 4 and 5: payer and
+  // amount
 
-  static List<Proposal> payerAmount(LineFacts line, Payer payer, List<OpenInvoice> open, Settings settings) {
-    List<OpenInvoice> exact = open.stream().filter(i -> i.open().compareTo(line.amount()) == 0).toList();
-    List<OpenInvoice> matching = exact.isEmpty()
-        ? open.stream().filter(i -> agrees(line.amount(), i.open(), settings)).toList() : exact;
+  static List<Proposal> payerAmount(
+      LineFacts line, Payer payer, List<OpenInvoice> open, Settings settings) {
+    List<OpenInvoice> exact =
+        open.stream().filter(i -> i.open().compareTo(line.amount()) == 0).toList();
+    List<OpenInvoice> matching =
+        exact.isEmpty()
+            ? open.stream().filter(i -> agrees(line.amount(), i.open(), settings)).toList()
+            : exact;
     List<Proposal> out = new ArrayList<>();
     for (OpenInvoice invoice : matching) {
       BigDecimal confidence = matching.size() == 1 ? payer.source().confidence : AMBIGUOUS;
-      out.add(settle(Rule.PAYER_AMOUNT, confidence, payer.customerId(), line, List.of(invoice), settings,
-          "payer recognised by " + source(payer) + " and invoice " + invoice.number() + " is open for the amount"
-              + (matching.size() > 1 ? " (one of " + matching.size() + ")" : "")));
+      out.add(
+          settle(
+              Rule.PAYER_AMOUNT,
+              confidence,
+              payer.customerId(),
+              line,
+              List.of(invoice),
+              settings,
+              "payer recognised by "
+                  + source(payer)
+                  + " and invoice "
+                  + invoice.number()
+                  + " is open for the amount"
+                  + (matching.size() > 1 ? " (one of " + matching.size() + ")" : "")));
     }
     return out;
   }
 
-  static List<Proposal> payerCombination(LineFacts line, Payer payer, List<OpenInvoice> open, Settings settings) {
+  static List<Proposal> payerCombination(
+      LineFacts line, Payer payer, List<OpenInvoice> open, Settings settings) {
     List<OpenInvoice> pool = open.stream().limit(COMBINATION_INVOICES).toList();
     List<List<OpenInvoice>> found = new ArrayList<>();
-    search(pool, 0, new ArrayList<>(), BigDecimal.ZERO, line.amount(), settings.tolerance(), found, new int[] {0});
+    search(
+        pool,
+        0,
+        new ArrayList<>(),
+        BigDecimal.ZERO,
+        line.amount(),
+        settings.tolerance(),
+        found,
+        new int[] {0});
     if (found.isEmpty()) {
       return List.of();
     }
     // the exact combinations, if any, before those that need a write-off
-    List<List<OpenInvoice>> exact = found.stream().filter(c -> total(c).compareTo(line.amount()) == 0).toList();
+    List<List<OpenInvoice>> exact =
+        found.stream().filter(c -> total(c).compareTo(line.amount()) == 0).toList();
     List<List<OpenInvoice>> chosen = exact.isEmpty() ? found : exact;
-    BigDecimal confidence = chosen.size() == 1 ? less(payer.source().confidence, COMBINATION_PENALTY) : AMBIGUOUS;
-    return chosen.stream().limit(5).map(c -> settle(Rule.PAYER_COMBINATION, confidence, payer.customerId(), line, c,
-        settings, "payer recognised by " + source(payer) + " and invoices "
-            + c.stream().map(OpenInvoice::number).collect(Collectors.joining(", ")) + " add up to the amount"
-            + (chosen.size() > 1 ? " (one of " + chosen.size() + " combinations)" : ""))).toList();
+    BigDecimal confidence =
+        chosen.size() == 1 ? less(payer.source().confidence, COMBINATION_PENALTY) : AMBIGUOUS;
+    return chosen.stream()
+        .limit(5)
+        .map(
+            c ->
+                settle(
+                    Rule.PAYER_COMBINATION,
+                    confidence,
+                    payer.customerId(),
+                    line,
+                    c,
+                    settings,
+                    "payer recognised by "
+                        + source(payer)
+                        + " and invoices "
+                        + c.stream().map(OpenInvoice::number).collect(Collectors.joining(", "))
+                        + " add up to the amount"
+                        + (chosen.size() > 1
+                            ? " (one of " + chosen.size() + " combinations)"
+                            : "")))
+        .toList();
   }
 
-  /** Subsets of 2 to {@link #COMBINATION_SIZE} invoices whose total is the amount or up to the tolerance above. */
-  private static void search(List<OpenInvoice> pool, int from, List<OpenInvoice> chosen, BigDecimal sum,
-                             BigDecimal amount, BigDecimal tolerance, List<List<OpenInvoice>> found, int[] budget) {
-    if (chosen.size() >= 2 && sum.compareTo(amount) >= 0 && sum.subtract(amount).compareTo(tolerance) <= 0) {
+  /**
+   * Subsets of 2 to {@link #COMBINATION_SIZE} invoices whose total is the amount or up to the
+   * tolerance above.
+   */
+  private static void search(
+      List<OpenInvoice> pool,
+      int from,
+      List<OpenInvoice> chosen,
+      BigDecimal sum,
+      BigDecimal amount,
+      BigDecimal tolerance,
+      List<List<OpenInvoice>> found,
+      int[] budget) {
+    if (chosen.size() >= 2
+        && sum.compareTo(amount) >= 0
+        && sum.subtract(amount).compareTo(tolerance) <= 0) {
       found.add(List.copyOf(chosen));
     }
     if (chosen.size() == COMBINATION_SIZE || found.size() > 5) {

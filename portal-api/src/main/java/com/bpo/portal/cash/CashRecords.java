@@ -14,50 +14,103 @@ public final class CashRecords {
 
   public record NewBankAccount(String account, String currency, String name) {}
 
-  public record StatementSummary(long id, long bankAccountId, String account, String statementId, String format,
-                                 LocalDate fromDate, LocalDate toDate, int lineCount, long applied, long suggested,
-                                 long unapplied, String importedBy, OffsetDateTime importedAt) {}
+  public record StatementSummary(
+      long id,
+      long bankAccountId,
+      String account,
+      String statementId,
+      String format,
+      LocalDate fromDate,
+      LocalDate toDate,
+      int lineCount,
+      long applied,
+      long suggested,
+      long unapplied,
+      String importedBy,
+      OffsetDateTime importedAt) {}
 
-  /** The answer to an upload: the statement, and whether it had been imported before (then nothing changed). */
+  /**
+   * The answer to an upload: the statement, and whether it had been imported before (then nothing
+   * changed).
+   */
   public record ImportResult(StatementSummary statement, boolean alreadyImported) {}
 
-  public record LineSummary(long id, long statementId, String entryRef, LocalDate bookingDate, Money amount,
-                            String payerName, String payerAccount, String reference, LineStatus status,
-                            Long customerId, String customerNumber, String customerName, Money applied,
-                            Money onAccount, Money unapplied, int ageDays, long version) {}
+  public record LineSummary(
+      long id,
+      long statementId,
+      String entryRef,
+      LocalDate bookingDate,
+      Money amount,
+      String payerName,
+      String payerAccount,
+      String reference,
+      LineStatus status,
+      Long customerId,
+      String customerNumber,
+      String customerName,
+      Money applied,
+      Money onAccount,
+      Money unapplied,
+      int ageDays,
+      long version) {}
 
   /** A candidate (or the decision taken) for a line, with the reason it was proposed. */
-  public record Candidate(long id, String rule, BigDecimal confidence, String status, Long customerId,
-                          String customerNumber, String reason, List<CandidateItem> items, String decidedBy,
-                          OffsetDateTime decidedAt) {}
+  public record Candidate(
+      long id,
+      String rule,
+      BigDecimal confidence,
+      String status,
+      Long customerId,
+      String customerNumber,
+      String reason,
+      List<CandidateItem> items,
+      String decidedBy,
+      OffsetDateTime decidedAt) {}
 
   public record CandidateItem(long invoiceId, String invoiceNumber, Money amount, Money writeOff) {}
 
-  public record LineDetail(LineSummary line, List<Candidate> candidates, Long paymentId, Long deductionId) {}
+  public record LineDetail(
+      LineSummary line, List<Candidate> candidates, Long paymentId, Long deductionId) {}
 
   /** A person's decision on a line, with the version they saw. */
-  public record Application(Long version, Long customerId, List<Allocation> allocations, String note) {}
+  public record Application(
+      Long version, Long customerId, List<Allocation> allocations, String note) {}
 
   public record Allocation(Long invoiceId, String amount) {}
 
   /** The tenant's matching settings, with the version to send back when changing them. */
-  public record Settings(BigDecimal confidenceThreshold, BigDecimal toleranceAmount, long version) {}
+  public record Settings(
+      BigDecimal confidenceThreshold, BigDecimal toleranceAmount, long version) {}
 
   public record SettingsChange(String confidenceThreshold, String toleranceAmount, Long version) {}
 
   /** An open invoice a person may apply a line to. */
-  public record InvoiceChoice(long id, String number, long customerId, String customerNumber, Money open) {}
+  public record InvoiceChoice(
+      long id, String number, long customerId, String customerNumber, Money open) {}
 
   /** Unapplied cash by age, for leads and clients. */
-  public record UnappliedCash(String currency, long lines, BigDecimal amount, List<AgeBucket> buckets) {}
+  public record UnappliedCash(
+      String currency, long lines, BigDecimal amount, List<AgeBucket> buckets) {}
 
   public record AgeBucket(String bucket, long lines, BigDecimal amount) {}
 
-  public record NewRemittance(Long customerId, String paymentReference, String amount, String currency,
-                              List<RemittanceItem> items) {}
+  public record NewRemittance(
+      Long customerId,
+      String paymentReference,
+      String amount,
+      String currency,
+      List<RemittanceItem> items) {}
 
   public record RemittanceItem(Long invoiceId, String amount) {}
 
-  public record Remittance(long id, long customerId, String paymentReference, Money amount, String source,
-                           String enteredBy, OffsetDateTime enteredAt, Long lineId, List<Long> invoiceIds) {}
+  public record Remittance(
+      long id,
+      long customerId,
+      String paymentReference,
+      Money amount,
+      String source,
+      String enteredBy,
+      OffsetDateTime enteredAt,
+      Long lineId,
+      List<Long> invoiceIds) {}
 }

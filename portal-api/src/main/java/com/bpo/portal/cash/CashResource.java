@@ -35,8 +35,9 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Cash application: bank accounts and statements in, the exception queue of unapplied cash worked by
- * the BPO, unapplied cash by age for leads and clients, remittance advices from customers and the BPO.
+ * Cash application: bank accounts and statements in, the exception queue of unapplied cash worked
+ * by the BPO, unapplied cash by age for leads and clients, remittance advices from customers and
+ * the BPO.
  */
 @Path("/cash")
 @RequestScoped
@@ -57,7 +58,9 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Register a bank account (IBAN or account id, currency, name); 201, 409 if registered")
+  @Operation(
+      summary =
+          "Register a bank account (IBAN or account id, currency, name); 201, 409 if registered")
   public Response addBankAccount(NewBankAccount account) {
     BankAccount added = cash.addBankAccount(account);
     return Response.status(201).entity(added).build();
@@ -66,7 +69,9 @@ public class CashResource {
   @GET
   @Path("/settings")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The tenant's confidence threshold (applied from it, suggested below) and write-off tolerance")
+  @Operation(
+      summary =
+          "The tenant's confidence threshold (applied from it, suggested below) and write-off tolerance")
   public CashRecords.Settings settings() {
     return cash.settings();
   }
@@ -76,32 +81,45 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Change the threshold (0-1) and tolerance (0-1000.00) with the version seen; 409 if stale")
+  @Operation(
+      summary =
+          "Change the threshold (0-1) and tolerance (0-1000.00) with the version seen; 409 if stale")
   public CashRecords.Settings changeSettings(CashRecords.SettingsChange change) {
     return cash.changeSettings(change);
   }
 
   @POST
   @Path("/statements")
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "text/csv", MediaType.TEXT_PLAIN,
-      MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({
+    MediaType.APPLICATION_XML,
+    MediaType.TEXT_XML,
+    "text/csv",
+    MediaType.TEXT_PLAIN,
+    MediaType.APPLICATION_OCTET_STREAM
+  })
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Import a bank statement (camt.053, MT940 or CSV, told by content), match its credit lines "
-      + "and apply what is sure; 201 imported, 200 when the same statement was imported before (nothing changes), "
-      + "422 rejected with every problem (nothing kept), 409 same statement id with other content")
+  @Operation(
+      summary =
+          "Import a bank statement (camt.053, MT940 or CSV, told by content), match its credit lines "
+              + "and apply what is sure; 201 imported, 200 when the same statement was imported before (nothing changes), "
+              + "422 rejected with every problem (nothing kept), 409 same statement id with other content")
   public Response importStatement(InputStream body) throws IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(StatementParsers.MAX_BYTES + 1);
     ImportResult result = cash.importStatement(content);
-    return Response.status(result.alreadyImported() ? 200 : 201).entity(result)
-        .header("Location", "/api/v1/cash/statements/" + result.statement().id()).build();
+    return Response.status(result.alreadyImported() ? 200 : 201)
+        .entity(result)
+        .header("Location", "/api/v1/cash/statements/" + result.statement().id())
+        .build();
   }
 
   @GET
   @Path("/statements")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Imported statements, newest first, keyset-paginated, with their lines' outcomes")
-  public Page<StatementSummary> statements(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary = "Imported statements, newest first, keyset-paginated, with their lines' outcomes")
+  public Page<StatementSummary> statements(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return cash.statements(PageRequest.of(limit, cursor));
   }
 
@@ -116,10 +134,15 @@ public class CashResource {
   @GET
   @Path("/lines")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Bank lines oldest first, keyset-paginated: by default the exception queue (SUGGESTED and "
-      + "UNAPPLIED); status=APPLIED,ON_ACCOUNT,... and statement=<id> filter")
-  public Page<LineSummary> lines(@QueryParam("status") String status, @QueryParam("statement") String statement,
-                                 @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary =
+          "Bank lines oldest first, keyset-paginated: by default the exception queue (SUGGESTED and "
+              + "UNAPPLIED); status=APPLIED,ON_ACCOUNT,... and statement=<id> filter")
+  public Page<LineSummary> lines(
+      @QueryParam("status") String status,
+      @QueryParam("statement") String statement,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     QueryParams params = new QueryParams();
     List<LineStatus> statuses = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
@@ -143,7 +166,9 @@ public class CashResource {
   @GET
   @Path("/lines/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One bank line with its candidates (rule, confidence, reason, invoices) and the decision taken")
+  @Operation(
+      summary =
+          "One bank line with its candidates (rule, confidence, reason, invoices) and the decision taken")
   public LineDetail line(@PathParam("id") long id) {
     return cash.line(id).orElseThrow(() -> ProblemException.notFound("Bank line " + id));
   }
@@ -153,8 +178,10 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Apply a queued line by hand with the version seen: split over invoices of one customer, the "
-      + "rest on account; no allocations and a customerId put it all on account; 409 if stale or settled")
+  @Operation(
+      summary =
+          "Apply a queued line by hand with the version seen: split over invoices of one customer, the "
+              + "rest on account; no allocations and a customerId put it all on account; 409 if stale or settled")
   public LineDetail apply(@PathParam("id") long id, CashRecords.Application application) {
     return cash.apply(id, application);
   }
@@ -164,9 +191,13 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Apply a suggested candidate as proposed (with its write-off, deduction or rest on account)")
-  public LineDetail accept(@PathParam("id") long id, @PathParam("candidate") long candidate,
-                           CashRecords.Application application) {
+  @Operation(
+      summary =
+          "Apply a suggested candidate as proposed (with its write-off, deduction or rest on account)")
+  public LineDetail accept(
+      @PathParam("id") long id,
+      @PathParam("candidate") long candidate,
+      CashRecords.Application application) {
     return cash.acceptCandidate(id, candidate, application == null ? null : application.version());
   }
 
@@ -175,7 +206,9 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Mark a queued line for refund (version and note); the refund is the credit feature's")
+  @Operation(
+      summary =
+          "Mark a queued line for refund (version and note); the refund is the credit feature's")
   public LineDetail refund(@PathParam("id") long id, CashRecords.Application application) {
     return cash.requestRefund(id, application);
   }
@@ -183,7 +216,9 @@ public class CashResource {
   @GET
   @Path("/unapplied")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Unapplied cash (the exception queue) per currency: lines, amount, and by age since booking")
+  @Operation(
+      summary =
+          "Unapplied cash (the exception queue) per currency: lines, amount, and by age since booking")
   public Map<String, List<UnappliedCash>> unapplied() {
     return Map.of("items", cash.unapplied());
   }
@@ -193,8 +228,10 @@ public class CashResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CUSTOMER})
-  @Operation(summary = "A remittance advice: which invoices a payment (by reference or amount) covers; a customer "
-      + "for their own account, the BPO for any; 201")
+  @Operation(
+      summary =
+          "A remittance advice: which invoices a payment (by reference or amount) covers; a customer "
+              + "for their own account, the BPO for any; 201")
   public Response remittance(NewRemittance advice) {
     long id = cash.addRemittance(advice);
     return Response.status(201).entity(Map.of("id", id)).build();

@@ -50,9 +50,9 @@ import java.util.Set;
 
 /**
  * Cash application's transaction boundary: a statement is imported, matched and applied in one
- * transaction (a bad file or a refused step leaves nothing); a person's decision on a line in another.
- * Invoice money moves only through {@link PaymentApplication}; a short payment's deduction is raised
- * through {@link DisputeService}.
+ * transaction (a bad file or a refused step leaves nothing); a person's decision on a line in
+ * another. Invoice money moves only through {@link PaymentApplication}; a short payment's deduction
+ * is raised through {@link DisputeService}.
  */
 @TenantService
 public class CashService {
@@ -77,7 +77,8 @@ public class CashService {
     List<FieldError> errors = new ArrayList<>();
     String account = StatementParsers.normaliseAccount(request == null ? null : request.account());
     if (!account.matches("[A-Z0-9]{5,34}")) {
-      errors.add(new FieldError("account", "must be an IBAN or account id of 5 to 34 letters and digits"));
+      errors.add(
+          new FieldError("account", "must be an IBAN or account id of 5 to 34 letters and digits"));
     }
     String currency = request == null ? null : request.currency();
     if (!isCurrency(currency)) {
@@ -91,7 +92,8 @@ public class CashService {
       throw new InvalidFields("The bank account cannot be added as it is.", errors);
     }
     if (statements.bankAccount(account).isPresent()) {
-      throw new ProblemException("conflict", "Conflict", 409, "Bank account " + account + " is already registered.");
+      throw new ProblemException(
+          "conflict", "Conflict", 409, "Bank account " + account + " is already registered.");
     }
     long id = statements.insertBankAccount(account, currency, name);
     return new BankAccount(id, account, currency, name);
@@ -111,7 +113,10 @@ public class CashService {
     return matches.storedSettings();
   }
 
-  /** Changes the threshold (0 to 1, three decimals) and the tolerance (0 to 1000.00), with the version seen. */
+  /**
+   * Changes the threshold (0 to 1, three decimals) and the tolerance (0 to 1000.00), with the
+   * version seen.
+   */
   public CashRecords.Settings changeSettings(CashRecords.SettingsChange change) {
     PortalUser user = context.requireUser();
     if (!user.hasRole(Roles.BPO_LEAD)) {
@@ -120,7 +125,9 @@ public class CashService {
     List<FieldError> errors = new ArrayList<>();
     BigDecimal threshold = decimal(change == null ? null : change.confidenceThreshold(), 3);
     if (threshold == null || threshold.compareTo(BigDecimal.ONE) > 0) {
-      errors.add(new FieldError("confidenceThreshold", "must be a number from 0 to 1 with at most 3 decimals"));
+      errors.add(
+          new FieldError(
+              "confidenceThreshold", "must be a number from 0 to 1 with at most 3 decimals"));
     }
     BigDecimal tolerance = decimal(change == null ? null : change.toleranceAmount(), 2);
     if (tolerance == null || tolerance.compareTo(new BigDecimal("1000")) > 0) {
@@ -133,7 +140,8 @@ public class CashService {
       throw new InvalidFields("The settings cannot be changed as they are.", errors);
     }
     if (!matches.saveSettings(threshold, tolerance, change.version())) {
-      throw new ProblemException("conflict", "Conflict", 409, "The settings were changed meanwhile; reload them.");
+      throw new ProblemException(
+          "conflict", "Conflict", 409, "The settings were changed meanwhile; reload them.");
     }
     return matches.storedSettings();
   }
@@ -154,16 +162,31 @@ public class CashService {
   public ImportResult importStatement(byte[] content) {
     PortalUser user = requireBpo();
     BankStatementFile file = StatementParsers.parse(content);
-    BankAccount account = statements.bankAccount(file.account()).orElseThrow(() -> new StatementRejected(
-        "No bank account " + file.account() + " is registered for this tenant: register it before importing its "
-            + "statements."));
+    BankAccount account =
+        statements
+            .bankAccount(file.account())
+            .orElseThrow(
+                () ->
+                    new StatementRejected(
+                        "No bank account "
+                            + file.account()
+                            + " is registered for this tenant: register it before importing its "
+                            + "statements."));
     statements.lockAccount(account.id());
     String sha = sha256(content);
-    Optional<StatementQueries.Existing> existing = statements.statement(account.id(), file.statementId());
+    Optional<StatementQueries.Existing> existing =
+        statements.statement(account.id(), file.statementId());
     if (existing.isPresent()) {
       if (!existing.get().sha256().equals(sha)) {
-        throw new ProblemException("conflict", "Conflict", 409, "Statement " + file.statementId() + " of account "
-            + account.account() + " was already imported with other content; a statement is never changed.");
+        throw new ProblemException(
+            "conflict",
+            "Conflict",
+            409,
+            "Statement "
+                + file.statementId()
+                + " of account "
+                + account.account()
+                + " was already imported with other content; a statement is never changed.");
       }
       return new ImportResult(statements.statementSummary(existing.get().id()).orElseThrow(), true);
     }
@@ -189,33 +212,73 @@ public class CashService {
   /** Matches a new line: applies the sure match, or keeps the candidates (and why) for a person. */
   void match(long lineId, Line line, CashMatcher.Settings settings) {
     Evidence evidence = evidence(line);
-    Decision decision = CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
+    Decision decision =
+        CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
     if (decision.apply().isPresent()) {
       settleWith(lineId, 0, line, decision.apply().get(), AUTO);
       return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
-      long matchId = matches.insertMatch(lineId, p.rule().name(), p.confidence(), "SUGGESTED", p.customerId(),
-          p.settlement(), p.onAccount(), p.shortfall(), p.reason(), AUTO);
+      long matchId =
+          matches.insertMatch(
+              lineId,
+              p.rule().name(),
+              p.confidence(),
+              "SUGGESTED",
+              p.customerId(),
+              p.settlement(),
+              p.onAccount(),
+              p.shortfall(),
+              p.reason(),
+              AUTO);
       p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
     }
-    Long customer = decision.proposals().stream().findFirst().map(Proposal::customerId)
-        .orElse(evidence.payer().map(Payer::customerId).orElse(null));
+    Long customer =
+        decision.proposals().stream()
+            .findFirst()
+            .map(Proposal::customerId)
+            .orElse(evidence.payer().map(Payer::customerId).orElse(null));
     if (decision.proposals().isEmpty()) {
-      matches.insertMatch(lineId, "NONE", BigDecimal.ZERO, "UNAPPLIED", customer, null, BigDecimal.ZERO,
-          BigDecimal.ZERO, whyNothing(line, evidence), AUTO);
+      matches.insertMatch(
+          lineId,
+          "NONE",
+          BigDecimal.ZERO,
+          "UNAPPLIED",
+          customer,
+          null,
+          BigDecimal.ZERO,
+          BigDecimal.ZERO,
+          whyNothing(line, evidence),
+          AUTO);
     }
-    LineStatus status = decision.proposals().isEmpty() ? LineStatus.UNAPPLIED : LineStatus.SUGGESTED;
-    statements.settle(lineId, 0, status, customer, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, null,
+    LineStatus status =
+        decision.proposals().isEmpty() ? LineStatus.UNAPPLIED : LineStatus.SUGGESTED;
+    statements.settle(
+        lineId,
+        0,
+        status,
+        customer,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        null,
         AUTO);
   }
 
   private static String whyNothing(Line line, Evidence evidence) {
     List<String> keys = InvoiceNumbers.keysIn(line.reference());
-    String numbers = keys.isEmpty() ? "no invoice number in the reference"
-        : "no open invoice numbered " + String.join(", ", keys) + " (nor one character from it, with the amount or payer)";
-    String payer = evidence.payer().isEmpty() ? "payer not recognised"
-        : "payer recognised but no open invoice or combination of invoices for " + line.amount().toPlainString();
+    String numbers =
+        keys.isEmpty()
+            ? "no invoice number in the reference"
+            : "no open invoice numbered "
+                + String.join(", ", keys)
+                + " (nor one character from it, with the amount or payer)";
+    String payer =
+        evidence.payer().isEmpty()
+            ? "payer not recognised"
+            : "payer recognised but no open invoice or combination of invoices for "
+                + line.amount().toPlainString();
     return numbers + "; " + payer;
   }
 
@@ -225,40 +288,91 @@ public class CashService {
   }
 
   /**
-   * Applies a proposal through the invoice feature, opens the deduction of a short payment, learns the
-   * payer and records the decision on the line. {@code version} is the line's version the decider saw.
+   * Applies a proposal through the invoice feature, opens the deduction of a short payment, learns
+   * the payer and records the decision on the line. {@code version} is the line's version the
+   * decider saw.
    */
   private void settleWith(long lineId, long version, Line line, Proposal proposal, String by) {
-    List<PaymentApplication.Application> applications = proposal.allocations().stream()
-        .filter(a -> a.amount().add(a.writeOff()).signum() > 0)
-        .map(a -> new PaymentApplication.Application(a.invoiceId(), a.amount(), a.writeOff())).toList();
+    List<PaymentApplication.Application> applications =
+        proposal.allocations().stream()
+            .filter(a -> a.amount().add(a.writeOff()).signum() > 0)
+            .map(a -> new PaymentApplication.Application(a.invoiceId(), a.amount(), a.writeOff()))
+            .toList();
     Money amount = new Money(line.amount(), line.currency());
-    long paymentId = payments.apply(paymentReference(lineId), proposal.customerId(), line.bookingDate(), amount,
-        applications);
+    long paymentId =
+        payments.apply(
+            paymentReference(lineId),
+            proposal.customerId(),
+            line.bookingDate(),
+            amount,
+            applications);
     Long deductionId = null;
     if (proposal.shortfall().signum() > 0) {
-      List<NewDispute.Item> items = proposal.allocations().stream().filter(a -> a.leftOpen().signum() > 0)
-          .map(a -> new NewDispute.Item(a.invoiceId(), null, a.leftOpen().toPlainString())).toList();
-      deductionId = disputes.raise(new NewDispute("DEDUCTION", "OTHER", "Short payment: bank line " + line.entryRef()
-          + " of " + line.bookingDate() + " paid " + line.amount().toPlainString() + " " + line.currency() + ", "
-          + proposal.shortfall().toPlainString() + " short. Reason to be coded.", items)).dispute().id();
+      List<NewDispute.Item> items =
+          proposal.allocations().stream()
+              .filter(a -> a.leftOpen().signum() > 0)
+              .map(a -> new NewDispute.Item(a.invoiceId(), null, a.leftOpen().toPlainString()))
+              .toList();
+      deductionId =
+          disputes
+              .raise(
+                  new NewDispute(
+                      "DEDUCTION",
+                      "OTHER",
+                      "Short payment: bank line "
+                          + line.entryRef()
+                          + " of "
+                          + line.bookingDate()
+                          + " paid "
+                          + line.amount().toPlainString()
+                          + " "
+                          + line.currency()
+                          + ", "
+                          + proposal.shortfall().toPlainString()
+                          + " short. Reason to be coded.",
+                      items))
+              .dispute()
+              .id();
     }
     matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
     matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
     matches.dropSuggestions(lineId);
     if (proposal.rule() == Rule.REMITTANCE) {
-      matches.consumeAdvices(lineId, proposal.customerId(),
+      matches.consumeAdvices(
+          lineId,
+          proposal.customerId(),
           proposal.allocations().stream().map(Allocation::invoiceId).toList());
     }
-    long matchId = matches.insertMatch(lineId, proposal.rule().name(), proposal.confidence(), "APPLIED",
-        proposal.customerId(), proposal.settlement(), proposal.onAccount(), proposal.shortfall(), proposal.reason(), by);
+    long matchId =
+        matches.insertMatch(
+            lineId,
+            proposal.rule().name(),
+            proposal.confidence(),
+            "APPLIED",
+            proposal.customerId(),
+            proposal.settlement(),
+            proposal.onAccount(),
+            proposal.shortfall(),
+            proposal.reason(),
+            by);
     proposal.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
     BigDecimal applied = proposal.applied();
-    BigDecimal writtenOff = proposal.allocations().stream().map(Allocation::writeOff)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal writtenOff =
+        proposal.allocations().stream()
+            .map(Allocation::writeOff)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     LineStatus status = applied.signum() > 0 ? LineStatus.APPLIED : LineStatus.ON_ACCOUNT;
-    if (!statements.settle(lineId, version, status, proposal.customerId(), applied, writtenOff,
-        line.amount().subtract(applied), paymentId, deductionId, by)) {
+    if (!statements.settle(
+        lineId,
+        version,
+        status,
+        proposal.customerId(),
+        applied,
+        writtenOff,
+        line.amount().subtract(applied),
+        paymentId,
+        deductionId,
+        by)) {
       throw stale(lineId);
     }
   }
@@ -269,24 +383,37 @@ public class CashService {
 
   // ---------------------------------------------------------------- the exception queue
 
-  public Page<LineSummary> lines(List<LineStatus> statuses, Optional<Long> statementId, PageRequest page) {
-    return statements.lines(statuses.isEmpty() ? List.of(LineStatus.SUGGESTED, LineStatus.UNAPPLIED) : statuses,
-        statementId, context.today(), page);
+  public Page<LineSummary> lines(
+      List<LineStatus> statuses, Optional<Long> statementId, PageRequest page) {
+    return statements.lines(
+        statuses.isEmpty() ? List.of(LineStatus.SUGGESTED, LineStatus.UNAPPLIED) : statuses,
+        statementId,
+        context.today(),
+        page);
   }
 
   public Optional<LineDetail> line(long id) {
-    return statements.line(id, context.today()).map(l -> {
-      StatementQueries.LineRef refs = statements.lineRefs(id).orElseThrow();
-      return new LineDetail(l, matches.candidates(id), refs.paymentIdOrZero() == 0 ? null : refs.paymentIdOrZero(),
-          refs.deductionIdOrZero() == 0 ? null : refs.deductionIdOrZero());
-    });
+    return statements
+        .line(id, context.today())
+        .map(
+            l -> {
+              StatementQueries.LineRef refs = statements.lineRefs(id).orElseThrow();
+              return new LineDetail(
+                  l,
+                  matches.candidates(id),
+                  refs.paymentIdOrZero() == 0 ? null : refs.paymentIdOrZero(),
+                  refs.deductionIdOrZero() == 0 ? null : refs.deductionIdOrZero());
+            });
   }
 
   /** Accepts one of the line's suggested candidates as it was proposed. */
   public LineDetail acceptCandidate(long lineId, long matchId, Long version) {
     LineSummary line = lockQueued(lineId, version);
-    Proposal proposal = matches.proposal(lineId, matchId)
-        .orElseThrow(() -> ProblemException.notFound("Candidate " + matchId + " of line " + lineId));
+    Proposal proposal =
+        matches
+            .proposal(lineId, matchId)
+            .orElseThrow(
+                () -> ProblemException.notFound("Candidate " + matchId + " of line " + lineId));
     settleWith(lineId, line.version(), facts(line), proposal, requireBpo().username());
     return line(lineId).orElseThrow();
   }
@@ -298,11 +425,13 @@ public class CashService {
   public LineDetail apply(long lineId, CashRecords.Application request) {
     PortalUser user = requireBpo();
     if (request == null) {
-      throw new InvalidFields("Send the application.", List.of(new FieldError("allocations", "is required")));
+      throw new InvalidFields(
+          "Send the application.", List.of(new FieldError("allocations", "is required")));
     }
     LineSummary line = lockQueued(lineId, request.version());
     List<FieldError> errors = new ArrayList<>();
-    List<CashRecords.Allocation> requested = request.allocations() == null ? List.of() : request.allocations();
+    List<CashRecords.Allocation> requested =
+        request.allocations() == null ? List.of() : request.allocations();
     if (requested.size() > MAX_ALLOCATIONS) {
       errors.add(new FieldError("allocations", "at most " + MAX_ALLOCATIONS + " invoices"));
     }
@@ -313,15 +442,24 @@ public class CashService {
       if (a.invoiceId() == null) {
         errors.add(new FieldError("allocations[" + i + "].invoiceId", "is required"));
       } else if (amount.isEmpty()) {
-        errors.add(new FieldError("allocations[" + i + "].amount", "must be a positive amount with at most 2 decimals"));
+        errors.add(
+            new FieldError(
+                "allocations[" + i + "].amount",
+                "must be a positive amount with at most 2 decimals"));
       } else if (amounts.put(a.invoiceId(), amount.get()) != null) {
-        errors.add(new FieldError("allocations[" + i + "].invoiceId", "names the same invoice twice"));
+        errors.add(
+            new FieldError("allocations[" + i + "].invoiceId", "names the same invoice twice"));
       }
     }
     BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     if (total.compareTo(line.amount().amount()) > 0) {
-      errors.add(new FieldError("allocations", "apply " + total.toPlainString() + ", more than the line's "
-          + line.amount().amount().toPlainString()));
+      errors.add(
+          new FieldError(
+              "allocations",
+              "apply "
+                  + total.toPlainString()
+                  + ", more than the line's "
+                  + line.amount().amount().toPlainString()));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The line cannot be applied as it is.", errors);
@@ -331,88 +469,154 @@ public class CashService {
     long customer;
     if (amounts.isEmpty()) {
       if (request.customerId() == null || !matches.customerExists(request.customerId())) {
-        throw new InvalidFields("Name the customer whose account takes the line.",
+        throw new InvalidFields(
+            "Name the customer whose account takes the line.",
             List.of(new FieldError("customerId", "no such customer")));
       }
       customer = request.customerId();
     } else if (invoices.size() != amounts.size()) {
-      throw new InvalidFields("The line cannot be applied as it is.",
-          List.of(new FieldError("allocations", "names an invoice that does not exist or is not open")));
+      throw new InvalidFields(
+          "The line cannot be applied as it is.",
+          List.of(
+              new FieldError(
+                  "allocations", "names an invoice that does not exist or is not open")));
     } else if (customers.size() != 1) {
-      throw new InvalidFields("The line cannot be applied as it is.",
+      throw new InvalidFields(
+          "The line cannot be applied as it is.",
           List.of(new FieldError("allocations", "split a line over the invoices of one customer")));
     } else {
       customer = customers.iterator().next();
     }
-    List<Allocation> allocations = invoices.stream()
-        .map(i -> new Allocation(i.id(), i.number(), amounts.get(i.id()), BigDecimal.ZERO)).toList();
+    List<Allocation> allocations =
+        invoices.stream()
+            .map(i -> new Allocation(i.id(), i.number(), amounts.get(i.id()), BigDecimal.ZERO))
+            .toList();
     BigDecimal rest = line.amount().amount().subtract(total);
     String note = request.note() == null ? "" : request.note().strip();
-    String reason = (amounts.isEmpty() ? "put on account by hand" : "applied by hand to "
-        + allocations.stream().map(Allocation::number).reduce((a, b) -> a + ", " + b).orElse(""))
-        + (rest.signum() > 0 && !amounts.isEmpty() ? "; " + rest.toPlainString() + " on account" : "")
-        + (note.isEmpty() ? "" : "; " + (note.length() > 500 ? note.substring(0, 500) : note));
-    Proposal proposal = new Proposal(Rule.MANUAL, BigDecimal.ONE, customer,
-        rest.signum() > 0 ? Settlement.OVERPAYMENT : Settlement.EXACT, allocations, rest, BigDecimal.ZERO, reason);
+    String reason =
+        (amounts.isEmpty()
+                ? "put on account by hand"
+                : "applied by hand to "
+                    + allocations.stream()
+                        .map(Allocation::number)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""))
+            + (rest.signum() > 0 && !amounts.isEmpty()
+                ? "; " + rest.toPlainString() + " on account"
+                : "")
+            + (note.isEmpty() ? "" : "; " + (note.length() > 500 ? note.substring(0, 500) : note));
+    Proposal proposal =
+        new Proposal(
+            Rule.MANUAL,
+            BigDecimal.ONE,
+            customer,
+            rest.signum() > 0 ? Settlement.OVERPAYMENT : Settlement.EXACT,
+            allocations,
+            rest,
+            BigDecimal.ZERO,
+            reason);
     settleWith(lineId, line.version(), facts(line), proposal, user.username());
     return line(lineId).orElseThrow();
   }
 
-  /** Marks a line for refund to the payer; the refund itself is the credit and approvals feature's. */
+  /**
+   * Marks a line for refund to the payer; the refund itself is the credit and approvals feature's.
+   */
   public LineDetail requestRefund(long lineId, CashRecords.Application request) {
     PortalUser user = requireBpo();
     LineSummary line = lockQueued(lineId, request == null ? null : request.version());
     String note = request.note() == null ? "" : request.note().strip();
     if (note.isEmpty() || note.length() > 500) {
-      throw new InvalidFields("Say why the money goes back.", List.of(new FieldError("note", "must be 1 to 500 characters")));
+      throw new InvalidFields(
+          "Say why the money goes back.",
+          List.of(new FieldError("note", "must be 1 to 500 characters")));
     }
     matches.dropSuggestions(lineId);
-    matches.insertMatch(lineId, Rule.MANUAL.name(), BigDecimal.ONE, "REFUND_REQUESTED", line.customerId(), null,
-        BigDecimal.ZERO, BigDecimal.ZERO, "refund requested: " + note, user.username());
-    if (!statements.settle(lineId, line.version(), LineStatus.REFUND_REQUESTED, line.customerId(), BigDecimal.ZERO,
-        BigDecimal.ZERO, BigDecimal.ZERO, null, null, user.username())) {
+    matches.insertMatch(
+        lineId,
+        Rule.MANUAL.name(),
+        BigDecimal.ONE,
+        "REFUND_REQUESTED",
+        line.customerId(),
+        null,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        "refund requested: " + note,
+        user.username());
+    if (!statements.settle(
+        lineId,
+        line.version(),
+        LineStatus.REFUND_REQUESTED,
+        line.customerId(),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        null,
+        user.username())) {
       throw stale(lineId);
     }
     return line(lineId).orElseThrow();
   }
 
   private LineSummary lockQueued(long lineId, Long version) {
-    LineSummary line = statements.lockLine(lineId, context.today())
-        .orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
+    LineSummary line =
+        statements
+            .lockLine(lineId, context.today())
+            .orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
     if (version == null) {
-      throw new InvalidFields("Send the version you saw.", List.of(new FieldError("version", "is required")));
+      throw new InvalidFields(
+          "Send the version you saw.", List.of(new FieldError("version", "is required")));
     }
     if (line.version() != version) {
       throw stale(lineId);
     }
     if (!line.status().inQueue()) {
-      throw new ProblemException("conflict", "Conflict", 409, "Bank line " + lineId + " is already "
-          + line.status() + ".");
+      throw new ProblemException(
+          "conflict",
+          "Conflict",
+          409,
+          "Bank line " + lineId + " is already " + line.status() + ".");
     }
     return line;
   }
 
   private static ProblemException stale(long lineId) {
-    return new ProblemException("conflict", "Conflict", 409, "Bank line " + lineId
-        + " was changed meanwhile; reload it and decide again.");
+    return new ProblemException(
+        "conflict",
+        "Conflict",
+        409,
+        "Bank line " + lineId + " was changed meanwhile; reload it and decide again.");
   }
 
   private static Line facts(LineSummary l) {
-    return new Line(l.entryRef(), l.bookingDate(), l.bookingDate(), l.amount().amount(), l.amount().currency(),
-        l.payerName(), l.payerAccount(), l.reference());
+    return new Line(
+        l.entryRef(),
+        l.bookingDate(),
+        l.bookingDate(),
+        l.amount().amount(),
+        l.amount().currency(),
+        l.payerName(),
+        l.payerAccount(),
+        l.reference());
   }
 
-  /** The invoices offered for splitting a line: its candidates' and its customer's open invoices. */
+  /**
+   * The invoices offered for splitting a line: its candidates' and its customer's open invoices.
+   */
   public List<CashRecords.InvoiceChoice> invoiceChoices(long lineId) {
-    LineDetail detail = line(lineId).orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
+    LineDetail detail =
+        line(lineId).orElseThrow(() -> ProblemException.notFound("Bank line " + lineId));
     Set<Long> named = new HashSet<>();
     detail.candidates().forEach(c -> c.items().forEach(i -> named.add(i.invoiceId())));
-    return matches.choices(named, Optional.ofNullable(detail.line().customerId()),
-        detail.line().amount().currency());
+    return matches.choices(
+        named, Optional.ofNullable(detail.line().customerId()), detail.line().amount().currency());
   }
 
   public List<CashRecords.InvoiceChoice> invoiceChoicesByNumber(String number, String currency) {
-    return number == null || number.isBlank() ? List.of() : matches.choicesByNumber(number, currency);
+    return number == null || number.isBlank()
+        ? List.of()
+        : matches.choicesByNumber(number, currency);
   }
 
   /** Unapplied cash (the queue) per currency, by age since booking. */
@@ -422,25 +626,33 @@ public class CashService {
       byCurrency.computeIfAbsent(b.currency(), c -> new ArrayList<>()).add(b.bucket());
     }
     List<UnappliedCash> out = new ArrayList<>();
-    byCurrency.forEach((currency, buckets) -> out.add(new UnappliedCash(currency,
-        buckets.stream().mapToLong(AgeBucket::lines).sum(),
-        buckets.stream().map(AgeBucket::amount).reduce(BigDecimal.ZERO, BigDecimal::add), buckets)));
+    byCurrency.forEach(
+        (currency, buckets) ->
+            out.add(
+                new UnappliedCash(
+                    currency,
+                    buckets.stream().mapToLong(AgeBucket::lines).sum(),
+                    buckets.stream()
+                        .map(AgeBucket::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                    buckets)));
     return out;
   }
 
   // ---------------------------------------------------------------- remittance advices
 
   /**
-   * A remittance advice: a customer says, for their own account, which invoices a payment covers; the
-   * BPO enters one for any customer from a mail. The next matching line (by payment reference, or by
-   * the customer and amount) applies to those invoices.
+   * A remittance advice: a customer says, for their own account, which invoices a payment covers;
+   * the BPO enters one for any customer from a mail. The next matching line (by payment reference,
+   * or by the customer and amount) applies to those invoices.
    */
   public long addRemittance(NewRemittance request) {
     PortalUser user = context.requireUser();
     CustomerScope.Visibility visibility = scope.current();
     boolean bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
     if (!bpo && !user.isCustomer()) {
-      throw ProblemException.forbidden("Remittance advices are given by customers or entered by the BPO.");
+      throw ProblemException.forbidden(
+          "Remittance advices are given by customers or entered by the BPO.");
     }
     if (request == null) {
       throw new InvalidFields("Send the advice.", List.of(new FieldError("items", "is required")));
@@ -448,7 +660,11 @@ public class CashService {
     List<FieldError> errors = new ArrayList<>();
     Long customer = request.customerId();
     if (!bpo) {
-      customer = visibility.account().orElseThrow(() -> ProblemException.forbidden("Your sign-in is not bound to an account."));
+      customer =
+          visibility
+              .account()
+              .orElseThrow(
+                  () -> ProblemException.forbidden("Your sign-in is not bound to an account."));
     } else if (customer == null || !matches.customerExists(customer)) {
       errors.add(new FieldError("customerId", "no such customer"));
     }
@@ -456,8 +672,10 @@ public class CashService {
     if (reference.length() > 100) {
       errors.add(new FieldError("paymentReference", "at most 100 characters"));
     }
-    Optional<BigDecimal> amount = request.amount() == null || request.amount().isBlank() ? Optional.empty()
-        : positiveAmount(request.amount());
+    Optional<BigDecimal> amount =
+        request.amount() == null || request.amount().isBlank()
+            ? Optional.empty()
+            : positiveAmount(request.amount());
     if (request.amount() != null && !request.amount().isBlank() && amount.isEmpty()) {
       errors.add(new FieldError("amount", "must be a positive amount with at most 2 decimals"));
     }
@@ -471,19 +689,31 @@ public class CashService {
     if (items.isEmpty() || items.size() > MAX_ALLOCATIONS) {
       errors.add(new FieldError("items", "must name 1 to " + MAX_ALLOCATIONS + " invoices"));
     }
-    Map<Long, long[]> found = matches.invoiceCustomers(items.stream().map(CashRecords.RemittanceItem::invoiceId)
-        .filter(java.util.Objects::nonNull).toList());
+    Map<Long, long[]> found =
+        matches.invoiceCustomers(
+            items.stream()
+                .map(CashRecords.RemittanceItem::invoiceId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
     for (int i = 0; i < items.size(); i++) {
-      long[] invoice = items.get(i).invoiceId() == null ? null : found.get(items.get(i).invoiceId());
+      long[] invoice =
+          items.get(i).invoiceId() == null ? null : found.get(items.get(i).invoiceId());
       if (invoice == null || (customer != null && invoice[0] != customer)) {
-        errors.add(new FieldError("items[" + i + "].invoiceId", "no such invoice of this customer"));
+        errors.add(
+            new FieldError("items[" + i + "].invoiceId", "no such invoice of this customer"));
       }
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The remittance advice cannot be taken as it is.", errors);
     }
-    long id = matches.insertAdvice(customer, reference, amount.orElse(null), request.currency(),
-        bpo ? "BPO" : "CUSTOMER", user.username());
+    long id =
+        matches.insertAdvice(
+            customer,
+            reference,
+            amount.orElse(null),
+            request.currency(),
+            bpo ? "BPO" : "CUSTOMER",
+            user.username());
     Set<Long> seen = new HashSet<>();
     for (CashRecords.RemittanceItem item : items) {
       if (seen.add(item.invoiceId())) {

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * Bank lines with known answers, for tests, the benchmark and demo data: from a ledger of customers
  * and open invoices it writes credit lines the way payers do, each with the invoices it really pays
  * (none for an unknown payer). Noise, by share of lines: references with other separators, case and
- * zeros; a typo of one digit; several invoices in one payment; bank charges; short and over payments;
- * payments without reference from a payer known by account, for one invoice or a combination; payer
- * names unlike the account's; unknown payers. Seeded, so a run can be repeated.
+ * zeros; a typo of one digit; several invoices in one payment; bank charges; short and over
+ * payments; payments without reference from a payer known by account, for one invoice or a
+ * combination; payer names unlike the account's; unknown payers. Seeded, so a run can be repeated.
  */
 public final class GroundTruth {
   /** A debtor as a bank sees it. */
@@ -32,8 +32,16 @@ public final class GroundTruth {
   public record Case(Scenario scenario, Line line, Set<Long> invoiceIds) {}
 
   public enum Scenario {
-    REFERENCE(44), REFERENCE_TYPO(8), SEVERAL_INVOICES(10), BANK_CHARGES(5), SHORT_PAYMENT(5), OVERPAYMENT(3),
-    PAYER_ACCOUNT_ONLY(12), PAYER_COMBINATION(4), OTHER_PAYER_NAME(5), UNKNOWN_PAYER(4);
+    REFERENCE(44),
+    REFERENCE_TYPO(8),
+    SEVERAL_INVOICES(10),
+    BANK_CHARGES(5),
+    SHORT_PAYMENT(5),
+    OVERPAYMENT(3),
+    PAYER_ACCOUNT_ONLY(12),
+    PAYER_COMBINATION(4),
+    OTHER_PAYER_NAME(5),
+    UNKNOWN_PAYER(4);
 
     final int weight;
 
@@ -49,18 +57,27 @@ public final class GroundTruth {
   private final LocalDate bookedOn;
   private int sequence;
 
-  public GroundTruth(long seed, List<Customer> customers, List<OpenInvoice> open, LocalDate bookedOn) {
+  public GroundTruth(
+      long seed, List<Customer> customers, List<OpenInvoice> open, LocalDate bookedOn) {
     this.random = new Random(seed);
-    this.customers = customers.stream().collect(Collectors.toMap(Customer::id, c -> c, (a, b) -> a, LinkedHashMap::new));
+    this.customers =
+        customers.stream()
+            .collect(Collectors.toMap(Customer::id, c -> c, (a, b) -> a, LinkedHashMap::new));
     for (OpenInvoice i : open) {
       openByCustomer.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i);
     }
-    openByCustomer.values().forEach(l -> l.sort(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id)));
+    openByCustomer
+        .values()
+        .forEach(
+            l -> l.sort(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id)));
     this.customerIds = new ArrayList<>(openByCustomer.keySet());
     this.bookedOn = bookedOn;
   }
 
-  /** Up to {@code count} lines (fewer when the open invoices run out); each invoice is paid at most once. */
+  /**
+   * Up to {@code count} lines (fewer when the open invoices run out); each invoice is paid at most
+   * once.
+   */
   public List<Case> lines(int count) {
     List<Case> out = new ArrayList<>();
     int attempts = 0;
@@ -99,27 +116,61 @@ public final class GroundTruth {
     OpenInvoice first = open.get(random.nextInt(Math.min(open.size(), 10)));
     String ref = "#" + (++sequence);
     return switch (scenario) {
-      case REFERENCE -> paid(scenario, customer, List.of(first), first.open(), noisy(first.number()), true);
-      case REFERENCE_TYPO -> paid(scenario, customer, List.of(first), first.open(), typo(first.number()), true);
+      case REFERENCE ->
+          paid(scenario, customer, List.of(first), first.open(), noisy(first.number()), true);
+      case REFERENCE_TYPO ->
+          paid(scenario, customer, List.of(first), first.open(), typo(first.number()), true);
       case SEVERAL_INVOICES -> {
         List<OpenInvoice> some = open.stream().limit(2 + random.nextInt(2)).toList();
-        yield some.size() < 2 ? null : paid(scenario, customer, some, total(some),
-            some.stream().map(i -> noisy(i.number())).collect(Collectors.joining(random.nextBoolean() ? " " : ", ")),
-            true);
+        yield some.size() < 2
+            ? null
+            : paid(
+                scenario,
+                customer,
+                some,
+                total(some),
+                some.stream()
+                    .map(i -> noisy(i.number()))
+                    .collect(Collectors.joining(random.nextBoolean() ? " " : ", ")),
+                true);
       }
       case BANK_CHARGES -> {
         BigDecimal charge = BigDecimal.valueOf(50 + random.nextInt(450), 2);
-        yield first.open().compareTo(charge.multiply(BigDecimal.TEN)) < 0 ? null
-            : paid(scenario, customer, List.of(first), first.open().subtract(charge), noisy(first.number()), true);
+        yield first.open().compareTo(charge.multiply(BigDecimal.TEN)) < 0
+            ? null
+            : paid(
+                scenario,
+                customer,
+                List.of(first),
+                first.open().subtract(charge),
+                noisy(first.number()),
+                true);
       }
-      case SHORT_PAYMENT -> paid(scenario, customer, List.of(first),
-          first.open().multiply(BigDecimal.valueOf(60 + random.nextInt(35), 2)).setScale(2, RoundingMode.DOWN),
-          noisy(first.number()), true);
-      case OVERPAYMENT -> paid(scenario, customer, List.of(first),
-          first.open().add(BigDecimal.valueOf(1000 + random.nextInt(9000), 2)), noisy(first.number()), true);
+      case SHORT_PAYMENT ->
+          paid(
+              scenario,
+              customer,
+              List.of(first),
+              first
+                  .open()
+                  .multiply(BigDecimal.valueOf(60 + random.nextInt(35), 2))
+                  .setScale(2, RoundingMode.DOWN),
+              noisy(first.number()),
+              true);
+      case OVERPAYMENT ->
+          paid(
+              scenario,
+              customer,
+              List.of(first),
+              first.open().add(BigDecimal.valueOf(1000 + random.nextInt(9000), 2)),
+              noisy(first.number()),
+              true);
       case PAYER_ACCOUNT_ONLY -> {
-        boolean unique = open.stream().filter(i -> i.open().compareTo(first.open()) == 0).count() == 1;
-        yield unique ? paid(scenario, customer, List.of(first), first.open(), "PAYMENT " + ref, true) : null;
+        boolean unique =
+            open.stream().filter(i -> i.open().compareTo(first.open()) == 0).count() == 1;
+        yield unique
+            ? paid(scenario, customer, List.of(first), first.open(), "PAYMENT " + ref, true)
+            : null;
       }
       case PAYER_COMBINATION -> {
         if (open.size() < 2) {
@@ -128,18 +179,47 @@ public final class GroundTruth {
         List<OpenInvoice> two = List.of(open.get(0), open.get(1));
         yield paid(scenario, customer, two, total(two), "SETTLEMENT " + ref, true);
       }
-      case OTHER_PAYER_NAME -> new Case(scenario, line(first.open(), otherName(customer.name()), "",
-          "Remittance " + noisy(first.number()), first.currency()), take(customerId, List.of(first)));
-      case UNKNOWN_PAYER -> new Case(scenario, line(BigDecimal.valueOf(1000 + random.nextInt(500000), 2),
-          "Unknown payer " + sequence, "XX00UNKNOWN" + sequence, "Transfer " + ref, first.currency()), Set.of());
+      case OTHER_PAYER_NAME ->
+          new Case(
+              scenario,
+              line(
+                  first.open(),
+                  otherName(customer.name()),
+                  "",
+                  "Remittance " + noisy(first.number()),
+                  first.currency()),
+              take(customerId, List.of(first)));
+      case UNKNOWN_PAYER ->
+          new Case(
+              scenario,
+              line(
+                  BigDecimal.valueOf(1000 + random.nextInt(500000), 2),
+                  "Unknown payer " + sequence,
+                  "XX00UNKNOWN" + sequence,
+                  "Transfer " + ref,
+                  first.currency()),
+              Set.of());
     };
   }
 
-  private Case paid(Scenario scenario, Customer customer, List<OpenInvoice> invoices, BigDecimal amount,
-                    String reference, boolean withAccount) {
-    String name = random.nextInt(4) == 0 ? customer.name().toUpperCase(Locale.ROOT) : customer.name();
-    return new Case(scenario, line(amount, name, withAccount ? customer.iban() : "", reference,
-        invoices.get(0).currency()), take(customer.id(), invoices));
+  private Case paid(
+      Scenario scenario,
+      Customer customer,
+      List<OpenInvoice> invoices,
+      BigDecimal amount,
+      String reference,
+      boolean withAccount) {
+    String name =
+        random.nextInt(4) == 0 ? customer.name().toUpperCase(Locale.ROOT) : customer.name();
+    return new Case(
+        scenario,
+        line(
+            amount,
+            name,
+            withAccount ? customer.iban() : "",
+            reference,
+            invoices.get(0).currency()),
+        take(customer.id(), invoices));
   }
 
   private Set<Long> take(long customerId, List<OpenInvoice> invoices) {
@@ -148,15 +228,20 @@ public final class GroundTruth {
     return ids;
   }
 
-  private Line line(BigDecimal amount, String payer, String account, String reference, String currency) {
-    return new Line("GT-" + (++sequence), bookedOn, bookedOn, amount, currency, payer, account, reference);
+  private Line line(
+      BigDecimal amount, String payer, String account, String reference, String currency) {
+    return new Line(
+        "GT-" + (++sequence), bookedOn, bookedOn, amount, currency, payer, account, reference);
   }
 
   private static BigDecimal total(List<OpenInvoice> invoices) {
     return invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** The number as people write it: case, separators and leading zeros varied, sometimes inside a sentence. */
+  /**
+   * The number as people write it: case, separators and leading zeros varied, sometimes inside a
+   * sentence.
+   */
   String noisy(String number) {
     String n = number;
     switch (random.nextInt(6)) {
@@ -165,7 +250,7 @@ public final class GroundTruth {
       case 2 -> n = n.replace("-", "");
       case 3 -> n = n.replaceFirst("-0+(?=\\d)", "-");
       case 4 -> n = n.replace("-", "/");
-      default -> { }
+      default -> {}
     }
     return switch (random.nextInt(4)) {
       case 0 -> "Invoice " + n;

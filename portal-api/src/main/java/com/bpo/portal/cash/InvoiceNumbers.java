@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * Invoice numbers as people write them in a payment reference: compared by a key that ignores case,
  * separators and the leading zeros of each digit run ({@code inv-000123}, {@code INV 123} and
- * {@code Inv123} are one key, {@code INV123}). The database computes the same key
- * ({@code cash_number_key}, V70) under an index. One wrong character is found by looking up the
- * key's one-edit variants (a digit changed, a character dropped, a digit added).
+ * {@code Inv123} are one key, {@code INV123}). The database computes the same key ({@code
+ * cash_number_key}, V70) under an index. One wrong character is found by looking up the key's
+ * one-edit variants (a digit changed, a character dropped, a digit added).
  */
 public final class InvoiceNumbers {
   static final int MIN_DIGITS = 3;
@@ -27,9 +27,9 @@ public final class InvoiceNumbers {
   }
 
   /**
-   * The keys a reference may name: each word holding at least three digits, alone and, a bare number,
-   * joined to the one or two words of letters before it ("INV 124" as INV124, "FIX CASH 000102" as FIXCASH102).
-   * At most {@link #MAX_TOKENS}.
+   * The keys a reference may name: each word holding at least three digits, alone and, a bare
+   * number, joined to the one or two words of letters before it ("INV 124" as INV124, "FIX CASH
+   * 000102" as FIXCASH102). At most {@link #MAX_TOKENS}.
    */
   public static List<String> keysIn(String reference) {
     String[] words = reference.toUpperCase(Locale.ROOT).split("[\\s,;:/+()]+");
@@ -54,7 +54,10 @@ public final class InvoiceNumbers {
     return word.matches("[A-Z][A-Z-_.]{0,19}");
   }
 
-  /** A word with at least three digits as written ("INV-00000049" has eight, though its key INV49 has two). */
+  /**
+   * A word with at least three digits as written ("INV-00000049" has eight, though its key INV49
+   * has two).
+   */
   private static void add(Set<String> keys, String word) {
     String key = key(word);
     long digits = word.chars().filter(Character::isDigit).count();
@@ -104,6 +107,8 @@ public final class InvoiceNumbers {
     if (la == lb) {
       return a.substring(i + 1).equals(b.substring(i + 1));
     }
-    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    return la > lb
+        ? a.substring(i + 1).equals(b.substring(i))
+        : a.substring(i).equals(b.substring(i + 1));
   }
 }

@@ -25,15 +25,18 @@ public interface Ledger {
   List<OpenInvoice> openInvoicesOf(long customerId, String currency);
 
   /** The open invoices of the first open remittance advice for this payment, if any. */
-  List<OpenInvoice> advisedInvoices(String reference, Optional<Long> payer, BigDecimal amount, String currency);
+  List<OpenInvoice> advisedInvoices(
+      String reference, Optional<Long> payer, BigDecimal amount, String currency);
 
   /** What a ledger knows about a bank line, for the pure rules of {@link CashMatcher}. */
   static CashMatcher.Evidence evidence(Ledger ledger, BankStatementFile.Line line) {
     List<String> keys = InvoiceNumbers.keysIn(line.reference());
     List<OpenInvoice> referenced = ledger.openInvoicesByKey(keys);
     java.util.Set<String> known = new java.util.HashSet<>(ledger.existingKeys(keys));
-    // a number that names a paid invoice is no typo, unless what it names does not explain the amount
-    BigDecimal named = referenced.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // a number that names a paid invoice is no typo, unless what it names does not explain the
+    // amount
+    BigDecimal named =
+        referenced.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
     boolean explained = named.compareTo(line.amount()) == 0;
     java.util.Set<String> variants = new java.util.LinkedHashSet<>();
     for (String key : keys) {
@@ -41,15 +44,24 @@ public interface Ledger {
         variants.addAll(InvoiceNumbers.oneEditVariants(key));
       }
     }
-    java.util.Set<Long> referencedIds = new java.util.HashSet<>(referenced.stream().map(OpenInvoice::id).toList());
-    List<OpenInvoice> near = variants.isEmpty() ? List.of() : ledger.openInvoicesByKey(variants).stream()
-        .filter(i -> !referencedIds.contains(i.id())).toList();
-    Optional<Payer> payer = ledger.payer(PayerKeys.account(line.payerAccount()), PayerKeys.name(line.payerName()),
-        line.payerName());
-    List<OpenInvoice> payerOpen = payer.map(p -> ledger.openInvoicesOf(p.customerId(), line.currency()))
-        .orElse(List.of());
-    List<OpenInvoice> advised = ledger.advisedInvoices(line.reference(), payer.map(Payer::customerId), line.amount(),
-        line.currency());
+    java.util.Set<Long> referencedIds =
+        new java.util.HashSet<>(referenced.stream().map(OpenInvoice::id).toList());
+    List<OpenInvoice> near =
+        variants.isEmpty()
+            ? List.of()
+            : ledger.openInvoicesByKey(variants).stream()
+                .filter(i -> !referencedIds.contains(i.id()))
+                .toList();
+    Optional<Payer> payer =
+        ledger.payer(
+            PayerKeys.account(line.payerAccount()),
+            PayerKeys.name(line.payerName()),
+            line.payerName());
+    List<OpenInvoice> payerOpen =
+        payer.map(p -> ledger.openInvoicesOf(p.customerId(), line.currency())).orElse(List.of());
+    List<OpenInvoice> advised =
+        ledger.advisedInvoices(
+            line.reference(), payer.map(Payer::customerId), line.amount(), line.currency());
     return new CashMatcher.Evidence(advised, referenced, near, payer, payerOpen);
   }
 }

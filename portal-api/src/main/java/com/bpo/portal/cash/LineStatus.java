@@ -6,7 +6,11 @@ package com.bpo.portal.cash;
  * whole, or marked for a refund (the refund itself belongs to the credit and approvals feature).
  */
 public enum LineStatus {
-  APPLIED, SUGGESTED, UNAPPLIED, ON_ACCOUNT, REFUND_REQUESTED;
+  APPLIED,
+  SUGGESTED,
+  UNAPPLIED,
+  ON_ACCOUNT,
+  REFUND_REQUESTED;
 
   public boolean inQueue() {
     return this == SUGGESTED || this == UNAPPLIED;

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of matching: the evidence for a line (open invoices by number key, the payer's identity and
- * open invoices, remittance advices; invoices and customers are read from the invoice feature's
+ * The SQL of matching: the evidence for a line (open invoices by number key, the payer's identity
+ * and open invoices, remittance advices; invoices and customers are read from the invoice feature's
  * tables, never written), the candidates and decisions stored per line, and the payer identities
  * learned from them.
  */
@@ -28,112 +28,179 @@ import java.util.Optional;
 public class MatchQueries implements Ledger {
   /** The payer's oldest open invoices considered by the amount rules. */
   static final int PAYER_OPEN_LIMIT = 50;
+
   /**
-   * At most this many invoices per number lookup: a key's one-edit variants (about 200) mostly exist
-   * where numbering is dense, and the one that fits must not be cut off.
+   * At most this many invoices per number lookup: a key's one-edit variants (about 200) mostly
+   * exist where numbering is dense, and the one that fits must not be cut off.
    */
   static final int KEY_LOOKUP_LIMIT = 500;
 
   @Inject TenantSql sql;
 
-  private static final String OPEN_INVOICE = """
+  private static final String OPEN_INVOICE =
+      """
       select id, number, customer_account_id, currency, open_amount as open, due_date
       from invoice where tenant_id = :tenant and open_amount > 0""";
 
   private static OpenInvoice openInvoice(Row r) {
-    return new OpenInvoice(r.longValue("id"), r.string("number"), r.longValue("customer_account_id"),
-        r.string("currency").trim(), r.decimal("open"), r.date("due_date"));
+    return new OpenInvoice(
+        r.longValue("id"),
+        r.string("number"),
+        r.longValue("customer_account_id"),
+        r.string("currency").trim(),
+        r.decimal("open"),
+        r.date("due_date"));
   }
 
-  /** Open invoices whose number's key ({@code cash_number_key}) is one of these; one index probe per key. */
+  /**
+   * Open invoices whose number's key ({@code cash_number_key}) is one of these; one index probe per
+   * key.
+   */
   @Override
   public List<OpenInvoice> openInvoicesByKey(Collection<String> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    return sql.sql(OPEN_INVOICE).and("cash_number_key(number) = any(:keys)", "keys", List.copyOf(keys))
-        .append("limit " + KEY_LOOKUP_LIMIT).list(MatchQueries::openInvoice);
+    return sql.sql(OPEN_INVOICE)
+        .and("cash_number_key(number) = any(:keys)", "keys", List.copyOf(keys))
+        .append("limit " + KEY_LOOKUP_LIMIT)
+        .list(MatchQueries::openInvoice);
   }
 
-  /** The customer's oldest open invoices in a currency (the partial index of open invoices serves it). */
+  /**
+   * The customer's oldest open invoices in a currency (the partial index of open invoices serves
+   * it).
+   */
   @Override
   public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
-    return sql.sql(OPEN_INVOICE).and("customer_account_id = :customer", "customer", customerId)
+    return sql.sql(OPEN_INVOICE)
+        .and("customer_account_id = :customer", "customer", customerId)
         .and("currency = :currency", "currency", currency)
-        .append("order by due_date, id limit " + PAYER_OPEN_LIMIT).list(MatchQueries::openInvoice);
+        .append("order by due_date, id limit " + PAYER_OPEN_LIMIT)
+        .list(MatchQueries::openInvoice);
   }
 
   public List<OpenInvoice> openInvoicesById(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return sql.sql(OPEN_INVOICE).and("id = any(:ids)", "ids", List.copyOf(ids)).list(MatchQueries::openInvoice);
+    return sql.sql(OPEN_INVOICE)
+        .and("id = any(:ids)", "ids", List.copyOf(ids))
+        .list(MatchQueries::openInvoice);
   }
 
   public boolean customerExists(long customerId) {
-    return sql.sql("select id from customer_account where tenant_id = :tenant and id = :id").bind("id", customerId)
-        .optional(r -> r.longValue("id")).isPresent();
+    return sql.sql("select id from customer_account where tenant_id = :tenant and id = :id")
+        .bind("id", customerId)
+        .optional(r -> r.longValue("id"))
+        .isPresent();
   }
 
   /** The tenant's threshold and tolerance, or the defaults when it has set none. */
   public CashMatcher.Settings settings() {
-    return sql.sql("select confidence_threshold, tolerance_amount from cash_settings where tenant_id = :tenant")
-        .optional(r -> new CashMatcher.Settings(r.decimal("confidence_threshold"), r.decimal("tolerance_amount")))
+    return sql.sql(
+            "select confidence_threshold, tolerance_amount from cash_settings where tenant_id = :tenant")
+        .optional(
+            r ->
+                new CashMatcher.Settings(
+                    r.decimal("confidence_threshold"), r.decimal("tolerance_amount")))
         .orElse(CashMatcher.DEFAULT_SETTINGS);
   }
 
-  private static final String CHOICE = """
+  private static final String CHOICE =
+      """
       select i.id, i.number, i.customer_account_id, c.number as customer_number, i.open_amount, i.currency
       from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id
       where i.tenant_id = :tenant and i.open_amount > 0""";
 
   private static CashRecords.InvoiceChoice choice(Row r) {
-    return new CashRecords.InvoiceChoice(r.longValue("id"), r.string("number"), r.longValue("customer_account_id"),
-        r.string("customer_number"), new Money(r.decimal("open_amount"), r.string("currency").trim()));
+    return new CashRecords.InvoiceChoice(
+        r.longValue("id"),
+        r.string("number"),
+        r.longValue("customer_account_id"),
+        r.string("customer_number"),
+        new Money(r.decimal("open_amount"), r.string("currency").trim()));
   }
 
-  /** Open invoices in a currency: those named, and the oldest of a customer (for a person splitting a line). */
-  public List<CashRecords.InvoiceChoice> choices(Collection<Long> ids, Optional<Long> customerId, String currency) {
+  /**
+   * Open invoices in a currency: those named, and the oldest of a customer (for a person splitting
+   * a line).
+   */
+  public List<CashRecords.InvoiceChoice> choices(
+      Collection<Long> ids, Optional<Long> customerId, String currency) {
     List<CashRecords.InvoiceChoice> out = new ArrayList<>();
     if (!ids.isEmpty()) {
-      out.addAll(sql.sql(CHOICE).and("i.id = any(:ids)", "ids", List.copyOf(ids))
-          .and("i.currency = :currency", "currency", currency).list(MatchQueries::choice));
+      out.addAll(
+          sql.sql(CHOICE)
+              .and("i.id = any(:ids)", "ids", List.copyOf(ids))
+              .and("i.currency = :currency", "currency", currency)
+              .list(MatchQueries::choice));
     }
-    customerId.ifPresent(c -> sql.sql(CHOICE).and("i.customer_account_id = :customer", "customer", c)
-        .and("i.currency = :currency", "currency", currency)
-        .append("order by i.due_date, i.id limit " + PAYER_OPEN_LIMIT).list(MatchQueries::choice).stream()
-        .filter(x -> out.stream().noneMatch(o -> o.id() == x.id())).forEach(out::add));
+    customerId.ifPresent(
+        c ->
+            sql
+                .sql(CHOICE)
+                .and("i.customer_account_id = :customer", "customer", c)
+                .and("i.currency = :currency", "currency", currency)
+                .append("order by i.due_date, i.id limit " + PAYER_OPEN_LIMIT)
+                .list(MatchQueries::choice)
+                .stream()
+                .filter(x -> out.stream().noneMatch(o -> o.id() == x.id()))
+                .forEach(out::add));
     return out;
   }
 
   /** Open invoices whose number's key is that of the text typed. */
   public List<CashRecords.InvoiceChoice> choicesByNumber(String number, String currency) {
-    return sql.sql(CHOICE).and("cash_number_key(i.number) = :key", "key", InvoiceNumbers.key(number))
-        .and("i.currency = :currency", "currency", currency).append("limit 10").list(MatchQueries::choice);
+    return sql.sql(CHOICE)
+        .and("cash_number_key(i.number) = :key", "key", InvoiceNumbers.key(number))
+        .and("i.currency = :currency", "currency", currency)
+        .append("limit 10")
+        .list(MatchQueries::choice);
   }
 
   /** The settings as stored (version 0 and the defaults when the tenant has set none). */
   public CashRecords.Settings storedSettings() {
-    return sql.sql("select confidence_threshold, tolerance_amount, version from cash_settings where tenant_id = :tenant")
-        .optional(r -> new CashRecords.Settings(r.decimal("confidence_threshold"), r.decimal("tolerance_amount"),
-            r.longValue("version")))
-        .orElse(new CashRecords.Settings(CashMatcher.DEFAULT_SETTINGS.threshold(),
-            CashMatcher.DEFAULT_SETTINGS.tolerance(), 0));
+    return sql.sql(
+            "select confidence_threshold, tolerance_amount, version from cash_settings where tenant_id = :tenant")
+        .optional(
+            r ->
+                new CashRecords.Settings(
+                    r.decimal("confidence_threshold"),
+                    r.decimal("tolerance_amount"),
+                    r.longValue("version")))
+        .orElse(
+            new CashRecords.Settings(
+                CashMatcher.DEFAULT_SETTINGS.threshold(),
+                CashMatcher.DEFAULT_SETTINGS.tolerance(),
+                0));
   }
 
-  /** Writes the settings if the version is the one stored (0: none stored yet); false when it is stale. */
+  /**
+   * Writes the settings if the version is the one stored (0: none stored yet); false when it is
+   * stale.
+   */
   public boolean saveSettings(BigDecimal threshold, BigDecimal tolerance, long version) {
     if (version == 0) {
-      return sql.sql("""
+      return sql.sql(
+                  """
               insert into cash_settings (tenant_id, confidence_threshold, tolerance_amount, version)
               values (:tenant, :threshold, :tolerance, 1) on conflict (tenant_id) do nothing""")
-          .bind("threshold", threshold).bind("tolerance", tolerance).update() == 1;
+              .bind("threshold", threshold)
+              .bind("tolerance", tolerance)
+              .update()
+          == 1;
     }
-    return sql.sql("""
+    return sql.sql(
+                """
             update cash_settings set confidence_threshold = :threshold, tolerance_amount = :tolerance,
                    version = version + 1
             where tenant_id = :tenant and version = :version""")
-        .bind("threshold", threshold).bind("tolerance", tolerance).bind("version", version).update() == 1;
+            .bind("threshold", threshold)
+            .bind("tolerance", tolerance)
+            .bind("version", version)
+            .update()
+        == 1;
   }
 
   // ---------------------------------------------------------------- payers
@@ -156,14 +223,23 @@ public class MatchQueries implements Ledger {
     if (rawName.isBlank()) {
       return Optional.empty();
     }
-    List<Long> named = sql.sql("select id from customer_account where tenant_id = :tenant and lower(name) = lower(:name)")
-        .bind("name", rawName.strip()).append("limit 2").list(r -> r.longValue("id"));
-    return named.size() == 1 ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME)) : Optional.empty();
+    List<Long> named =
+        sql.sql(
+                "select id from customer_account where tenant_id = :tenant and lower(name) = lower(:name)")
+            .bind("name", rawName.strip())
+            .append("limit 2")
+            .list(r -> r.longValue("id"));
+    return named.size() == 1
+        ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME))
+        : Optional.empty();
   }
 
   private Optional<Long> identity(String kind, String key) {
-    return sql.sql("select customer_account_id from payer_identity where tenant_id = :tenant and kind = :kind and key = :key")
-        .bind("kind", kind).bind("key", key).optional(r -> r.longValue("customer_account_id"));
+    return sql.sql(
+            "select customer_account_id from payer_identity where tenant_id = :tenant and kind = :kind and key = :key")
+        .bind("kind", kind)
+        .bind("key", key)
+        .optional(r -> r.longValue("customer_account_id"));
   }
 
   /** Remembers who paid for whom; a key seen for another customer now points at the latest one. */
@@ -171,13 +247,17 @@ public class MatchQueries implements Ledger {
     if (key.isEmpty()) {
       return;
     }
-    sql.sql("""
+    sql.sql(
+            """
             insert into payer_identity (tenant_id, kind, key, customer_account_id) values (:tenant, :kind, :key, :customer)
             on conflict (tenant_id, kind, key) do update set customer_account_id = excluded.customer_account_id,
                 hits = case when payer_identity.customer_account_id = excluded.customer_account_id
                             then payer_identity.hits + 1 else 1 end,
                 learned_at = now()""")
-        .bind("kind", kind).bind("key", key).bind("customer", customerId).update();
+        .bind("kind", kind)
+        .bind("key", key)
+        .bind("customer", customerId)
+        .update();
   }
 
   // ---------------------------------------------------------------- remittance advices
@@ -188,8 +268,10 @@ public class MatchQueries implements Ledger {
    * Open advices for a line: those whose payment reference the line's reference contains, or the
    * payer's advices for exactly the line's amount.
    */
-  public List<Advice> openAdvices(String reference, Optional<Long> payer, BigDecimal amount, String currency) {
-    return sql.sql("""
+  public List<Advice> openAdvices(
+      String reference, Optional<Long> payer, BigDecimal amount, String currency) {
+    return sql.sql(
+            """
             select a.id, a.customer_account_id, array_agg(i.invoice_id::text order by i.invoice_id) as invoices
             from remittance_advice a
             join remittance_advice_item i on i.tenant_id = a.tenant_id and i.advice_id = a.id
@@ -197,44 +279,71 @@ public class MatchQueries implements Ledger {
               and ((a.payment_reference <> '' and strpos(upper(:reference), upper(a.payment_reference)) > 0)
                    or (a.customer_account_id = :payer and a.amount = :amount))
             group by a.id, a.customer_account_id order by a.id limit 5""")
-        .bind("currency", currency).bind("reference", reference).bind("payer", payer.orElse(-1L))
+        .bind("currency", currency)
+        .bind("reference", reference)
+        .bind("payer", payer.orElse(-1L))
         .bind("amount", amount)
-        .list(r -> new Advice(r.longValue("id"), r.longValue("customer_account_id"),
-            r.strings("invoices").stream().map(Long::valueOf).toList()));
+        .list(
+            r ->
+                new Advice(
+                    r.longValue("id"),
+                    r.longValue("customer_account_id"),
+                    r.strings("invoices").stream().map(Long::valueOf).toList()));
   }
 
   @Override
-  public List<OpenInvoice> advisedInvoices(String reference, Optional<Long> payer, BigDecimal amount,
-                                           String currency) {
-    return openAdvices(reference, payer, amount, currency).stream().findFirst()
-        .map(a -> openInvoicesById(a.invoiceIds())).orElse(List.of());
+  public List<OpenInvoice> advisedInvoices(
+      String reference, Optional<Long> payer, BigDecimal amount, String currency) {
+    return openAdvices(reference, payer, amount, currency).stream()
+        .findFirst()
+        .map(a -> openInvoicesById(a.invoiceIds()))
+        .orElse(List.of());
   }
 
   /** The customer's open advices naming these invoices have been followed by this line. */
   public void consumeAdvices(long lineId, long customerId, List<Long> invoiceIds) {
-    sql.sql("""
+    sql.sql(
+            """
             update remittance_advice a set line_id = :line
             where a.tenant_id = :tenant and a.line_id is null and a.customer_account_id = :customer
               and exists (select 1 from remittance_advice_item i where i.tenant_id = a.tenant_id
                           and i.advice_id = a.id and i.invoice_id = any(:invoices))""")
-        .bind("line", lineId).bind("customer", customerId).bind("invoices", invoiceIds).update();
+        .bind("line", lineId)
+        .bind("customer", customerId)
+        .bind("invoices", invoiceIds)
+        .update();
   }
 
-  public long insertAdvice(long customerId, String paymentReference, BigDecimal amount, String currency,
-                           String source, String by) {
-    return sql.sql("""
+  public long insertAdvice(
+      long customerId,
+      String paymentReference,
+      BigDecimal amount,
+      String currency,
+      String source,
+      String by) {
+    return sql.sql(
+            """
             insert into remittance_advice (tenant_id, customer_account_id, payment_reference, amount, currency, source,
                                            entered_by)
             values (:tenant, :customer, :ref, :amount, :currency, :source, :by) returning id""")
-        .bind("customer", customerId).bind("ref", paymentReference).bind("amount", amount).bind("currency", currency)
-        .bind("source", source).bind("by", by).one(r -> r.longValue("id"));
+        .bind("customer", customerId)
+        .bind("ref", paymentReference)
+        .bind("amount", amount)
+        .bind("currency", currency)
+        .bind("source", source)
+        .bind("by", by)
+        .one(r -> r.longValue("id"));
   }
 
   public void insertAdviceItem(long adviceId, long invoiceId, BigDecimal amount) {
-    sql.sql("""
+    sql.sql(
+            """
             insert into remittance_advice_item (tenant_id, advice_id, invoice_id, amount)
             values (:tenant, :advice, :invoice, :amount)""")
-        .bind("advice", adviceId).bind("invoice", invoiceId).bind("amount", amount).update();
+        .bind("advice", adviceId)
+        .bind("invoice", invoiceId)
+        .bind("amount", amount)
+        .update();
   }
 
   /** Invoices by id with their customer and currency, open or not (for a remittance advice). */
@@ -243,7 +352,8 @@ public class MatchQueries implements Ledger {
     if (ids.isEmpty()) {
       return out;
     }
-    sql.sql("select id, customer_account_id from invoice where tenant_id = :tenant and id = any(:ids)")
+    sql.sql(
+            "select id, customer_account_id from invoice where tenant_id = :tenant and id = any(:ids)")
         .bind("ids", List.copyOf(ids))
         .forEach(r -> out.put(r.longValue("id"), new long[] {r.longValue("customer_account_id")}));
     return out;
@@ -251,61 +361,107 @@ public class MatchQueries implements Ledger {
 
   // ---------------------------------------------------------------- candidates and decisions
 
-  public long insertMatch(long lineId, String rule, BigDecimal confidence, String status, Long customerId,
-                          CashMatcher.Settlement settlement, BigDecimal onAccount, BigDecimal shortfall, String reason,
-                          String by) {
-    return sql.sql("""
+  public long insertMatch(
+      long lineId,
+      String rule,
+      BigDecimal confidence,
+      String status,
+      Long customerId,
+      CashMatcher.Settlement settlement,
+      BigDecimal onAccount,
+      BigDecimal shortfall,
+      String reason,
+      String by) {
+    return sql.sql(
+            """
             insert into cash_match (tenant_id, line_id, rule, confidence, status, customer_account_id, settlement,
                                     on_account, shortfall, reason, decided_by)
             values (:tenant, :line, :rule, :confidence, :status, :customer, :settlement, :onAccount, :shortfall, :reason,
                     :by) returning id""")
-        .bind("line", lineId).bind("rule", rule).bind("confidence", CashMatcher.rounded(confidence))
-        .bind("settlement", settlement).bind("onAccount", onAccount).bind("shortfall", shortfall)
-        .bind("status", status).bind("customer", customerId).bind("reason", reason.length() > 1000
-            ? reason.substring(0, 1000) : reason).bind("by", by).one(r -> r.longValue("id"));
+        .bind("line", lineId)
+        .bind("rule", rule)
+        .bind("confidence", CashMatcher.rounded(confidence))
+        .bind("settlement", settlement)
+        .bind("onAccount", onAccount)
+        .bind("shortfall", shortfall)
+        .bind("status", status)
+        .bind("customer", customerId)
+        .bind("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+        .bind("by", by)
+        .one(r -> r.longValue("id"));
   }
 
   public void insertMatchItem(long matchId, CashMatcher.Allocation item) {
-    sql.sql("""
+    sql.sql(
+            """
             insert into cash_match_item (tenant_id, match_id, invoice_id, amount, write_off, left_open)
             values (:tenant, :match, :invoice, :amount, :writeOff, :leftOpen)""")
-        .bind("match", matchId).bind("invoice", item.invoiceId()).bind("amount", item.amount())
-        .bind("writeOff", item.writeOff()).bind("leftOpen", item.leftOpen()).update();
+        .bind("match", matchId)
+        .bind("invoice", item.invoiceId())
+        .bind("amount", item.amount())
+        .bind("writeOff", item.writeOff())
+        .bind("leftOpen", item.leftOpen())
+        .update();
   }
 
   /** A stored candidate as the matcher made it, to apply it as it was proposed. */
   public Optional<CashMatcher.Proposal> proposal(long lineId, long matchId) {
-    List<CashMatcher.Allocation> items = sql.sql("""
+    List<CashMatcher.Allocation> items =
+        sql.sql(
+                """
             select mi.invoice_id, i.number, mi.amount, mi.write_off, mi.left_open
             from cash_match_item mi join invoice i on i.tenant_id = mi.tenant_id and i.id = mi.invoice_id
             where mi.tenant_id = :tenant and mi.match_id = :match order by i.due_date, i.id""")
-        .bind("match", matchId)
-        .list(r -> new CashMatcher.Allocation(r.longValue("invoice_id"), r.string("number"), r.decimal("amount"),
-            r.decimal("write_off"), r.decimal("left_open")));
-    return sql.sql("""
+            .bind("match", matchId)
+            .list(
+                r ->
+                    new CashMatcher.Allocation(
+                        r.longValue("invoice_id"),
+                        r.string("number"),
+                        r.decimal("amount"),
+                        r.decimal("write_off"),
+                        r.decimal("left_open")));
+    return sql.sql(
+            """
             select rule, confidence, customer_account_id, settlement, on_account, shortfall, reason from cash_match
             where tenant_id = :tenant and line_id = :line and id = :match and status = 'SUGGESTED'""")
-        .bind("line", lineId).bind("match", matchId)
-        .optional(r -> new CashMatcher.Proposal(r.enumValue("rule", CashMatcher.Rule.class), r.decimal("confidence"),
-            r.longValue("customer_account_id"), r.enumValue("settlement", CashMatcher.Settlement.class), items,
-            r.decimal("on_account"), r.decimal("shortfall"), r.string("reason")));
+        .bind("line", lineId)
+        .bind("match", matchId)
+        .optional(
+            r ->
+                new CashMatcher.Proposal(
+                    r.enumValue("rule", CashMatcher.Rule.class),
+                    r.decimal("confidence"),
+                    r.longValue("customer_account_id"),
+                    r.enumValue("settlement", CashMatcher.Settlement.class),
+                    items,
+                    r.decimal("on_account"),
+                    r.decimal("shortfall"),
+                    r.string("reason")));
   }
 
-  /** The invoice number keys (of any invoice, open or not) among these: a key that names a paid invoice is no typo. */
+  /**
+   * The invoice number keys (of any invoice, open or not) among these: a key that names a paid
+   * invoice is no typo.
+   */
   @Override
   public List<String> existingKeys(Collection<String> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    return sql.sql("select distinct cash_number_key(number) as k from invoice where tenant_id = :tenant "
-            + "and cash_number_key(number) = any(:keys)")
-        .bind("keys", List.copyOf(keys)).list(r -> r.string("k"));
+    return sql.sql(
+            "select distinct cash_number_key(number) as k from invoice where tenant_id = :tenant "
+                + "and cash_number_key(number) = any(:keys)")
+        .bind("keys", List.copyOf(keys))
+        .list(r -> r.string("k"));
   }
 
   /** A suggestion that lost its point once the line was settled. */
   public void dropSuggestions(long lineId) {
-    sql.sql("delete from cash_match where tenant_id = :tenant and line_id = :line and status = 'SUGGESTED'")
-        .bind("line", lineId).update();
+    sql.sql(
+            "delete from cash_match where tenant_id = :tenant and line_id = :line and status = 'SUGGESTED'")
+        .bind("line", lineId)
+        .update();
   }
 
   public Optional<Candidate> candidate(long lineId, long matchId) {
@@ -315,28 +471,46 @@ public class MatchQueries implements Ledger {
   /** The line's candidates and decisions, best first, each with its invoices. */
   public List<Candidate> candidates(long lineId) {
     Map<Long, List<CandidateItem>> items = new LinkedHashMap<>();
-    sql.sql("""
+    sql.sql(
+            """
             select mi.match_id, mi.invoice_id, i.number, i.currency, mi.amount, mi.write_off
             from cash_match m
             join cash_match_item mi on mi.tenant_id = m.tenant_id and mi.match_id = m.id
             join invoice i on i.tenant_id = mi.tenant_id and i.id = mi.invoice_id
             where m.tenant_id = :tenant and m.line_id = :line order by mi.match_id, i.due_date, i.id""")
         .bind("line", lineId)
-        .forEach(r -> {
-          String currency = r.string("currency").trim();
-          items.computeIfAbsent(r.longValue("match_id"), k -> new ArrayList<>()).add(new CandidateItem(
-              r.longValue("invoice_id"), r.string("number"), new Money(r.decimal("amount"), currency),
-              new Money(r.decimal("write_off"), currency)));
-        });
-    return sql.sql("""
+        .forEach(
+            r -> {
+              String currency = r.string("currency").trim();
+              items
+                  .computeIfAbsent(r.longValue("match_id"), k -> new ArrayList<>())
+                  .add(
+                      new CandidateItem(
+                          r.longValue("invoice_id"),
+                          r.string("number"),
+                          new Money(r.decimal("amount"), currency),
+                          new Money(r.decimal("write_off"), currency)));
+            });
+    return sql.sql(
+            """
             select m.id, m.rule, m.confidence, m.status, m.customer_account_id, c.number as customer_number, m.reason,
                    m.decided_by, m.decided_at
             from cash_match m left join customer_account c on c.tenant_id = m.tenant_id and c.id = m.customer_account_id
             where m.tenant_id = :tenant and m.line_id = :line
             order by case when m.status = 'SUGGESTED' then 1 else 0 end, m.confidence desc, m.id""")
         .bind("line", lineId)
-        .list(r -> new Candidate(r.longValue("id"), r.string("rule"), r.decimal("confidence"), r.string("status"),
-            r.longOrNull("customer_account_id"), r.string("customer_number"), r.string("reason"),
-            items.getOrDefault(r.longValue("id"), List.of()), r.string("decided_by"), r.timestamp("decided_at")));
+        .list(
+            r ->
+                new Candidate(
+                    r.longValue("id"),
+                    r.string("rule"),
+                    r.decimal("confidence"),
+                    r.string("status"),
+                    r.longOrNull("customer_account_id"),
+                    r.string("customer_number"),
+                    r.string("reason"),
+                    items.getOrDefault(r.longValue("id"), List.of()),
+                    r.string("decided_by"),
+                    r.timestamp("decided_at")));
   }
 }

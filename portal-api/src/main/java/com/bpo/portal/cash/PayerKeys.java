@@ -5,12 +5,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How a payer is recognised: by bank account (letters and digits, upper case) or by name, reduced to
- * its words without accents, punctuation or legal forms ("Martin & Fils S.A.R.L." = "MARTIN FILS").
+ * How a payer is recognised: by bank account (letters and digits, upper case) or by name, reduced
+ * to its words without accents, punctuation or legal forms ("Martin & Fils S.A.R.L." = "MARTIN
+ * FILS").
  */
 public final class PayerKeys {
-  private static final Set<String> NOISE = Set.of("SA", "SARL", "SAS", "GMBH", "AG", "LTD", "LIMITED", "INC", "LLC",
-      "BV", "NV", "PLC", "CO", "CORP", "ET", "AND", "THE", "LE", "LA", "LES", "DE", "DU", "DES");
+  private static final Set<String> NOISE =
+      Set.of(
+          "SA", "SARL", "SAS", "GMBH", "AG", "LTD", "LIMITED", "INC", "LLC", "BV", "NV", "PLC",
+          "CO", "CORP", "ET", "AND", "THE", "LE", "LA", "LES", "DE", "DU", "DES");
 
   private PayerKeys() {}
 
@@ -22,8 +25,13 @@ public final class PayerKeys {
     if (name == null) {
       return "";
     }
-    String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toUpperCase(Locale.ROOT).replaceAll("(?<=\\b[A-Z])\\.(?=[A-Z]\\b)", "").replaceAll("[^A-Z0-9]+", " ").strip();
+    String plain =
+        Normalizer.normalize(name, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toUpperCase(Locale.ROOT)
+            .replaceAll("(?<=\\b[A-Z])\\.(?=[A-Z]\\b)", "")
+            .replaceAll("[^A-Z0-9]+", " ")
+            .strip();
     StringBuilder key = new StringBuilder();
     for (String word : plain.split(" ")) {
       if (!word.isEmpty() && !NOISE.contains(word)) {

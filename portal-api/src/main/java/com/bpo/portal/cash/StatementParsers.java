@@ -29,17 +29,29 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a bank statement file: ISO 20022 camt.053 (any version, read by element names through
  * Prowide's {@link MxNode}), SWIFT MT940 (Prowide's {@link MT940}) or a simple CSV of bank lines.
- * The format is told by the content, not the file name. Every problem found is reported at once as a
- * {@link StatementRejected}; a file with no statement id, no account or a bad amount is not half read.
+ * The format is told by the content, not the file name. Every problem found is reported at once as
+ * a {@link StatementRejected}; a file with no statement id, no account or a bad amount is not half
+ * read.
  */
 public final class StatementParsers {
   /** Larger files are refused before parsing (a day's statement is far smaller). */
   public static final int MAX_BYTES = 20 * 1024 * 1024;
+
   static final int MAX_LINES = 100_000;
   static final int MAX_AMOUNT_DIGITS = 15;
-  static final List<String> CSV_COLUMNS = List.of("account", "statement_id", "entry_reference", "booking_date",
-      "amount", "currency", "payer_name", "payer_account", "reference");
-  private static final Pattern CAMT053 = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.053\\.001\\.\\d\\d");
+  static final List<String> CSV_COLUMNS =
+      List.of(
+          "account",
+          "statement_id",
+          "entry_reference",
+          "booking_date",
+          "amount",
+          "currency",
+          "payer_name",
+          "payer_account",
+          "reference");
+  private static final Pattern CAMT053 =
+      Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.053\\.001\\.\\d\\d");
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
   private StatementParsers() {}
@@ -65,8 +77,11 @@ public final class StatementParsers {
     if (head.toLowerCase(Locale.ROOT).startsWith("account,")) {
       return csv(text);
     }
-    throw new StatementRejected("The file is neither a camt.053 XML document, an MT940 message nor a CSV of bank "
-        + "lines with the header " + String.join(",", CSV_COLUMNS) + ".");
+    throw new StatementRejected(
+        "The file is neither a camt.053 XML document, an MT940 message nor a CSV of bank "
+            + "lines with the header "
+            + String.join(",", CSV_COLUMNS)
+            + ".");
   }
 
   // ---------------------------------------------------------------- camt.053
@@ -81,13 +96,17 @@ public final class StatementParsers {
     }
     String namespace = root.findFirst("/Document").getAttribute("xmlns");
     if (namespace == null || !CAMT053.matcher(namespace).matches()) {
-      throw new StatementRejected("The XML document is not a camt.053 bank-to-customer statement (namespace "
-          + namespace + ").");
+      throw new StatementRejected(
+          "The XML document is not a camt.053 bank-to-customer statement (namespace "
+              + namespace
+              + ").");
     }
     List<MxNode> statements = root.find("/Document/BkToCstmrStmt/Stmt");
     if (statements.size() != 1) {
-      throw new StatementRejected("A camt.053 file must hold exactly one statement (Stmt); this one holds "
-          + statements.size() + ".");
+      throw new StatementRejected(
+          "A camt.053 file must hold exactly one statement (Stmt); this one holds "
+              + statements.size()
+              + ".");
     }
     MxNode stmt = statements.get(0);
     Errors errors = new Errors();
@@ -117,7 +136,8 @@ public final class StatementParsers {
       }
       MxNode amt = child(entry, "Amt");
       BigDecimal amount = amount(amt == null ? "" : amt.getValue(), position, "Ntry/Amt", errors);
-      String currency = currency(amt == null ? null : amt.getAttribute("Ccy"), position, "Ntry/Amt/@Ccy", errors);
+      String currency =
+          currency(amt == null ? null : amt.getAttribute("Ccy"), position, "Ntry/Amt/@Ccy", errors);
       String booked = text(entry, "BookgDt", "Dt");
       if (booked.isEmpty()) {
         booked = text(entry, "BookgDt", "DtTm");
@@ -133,10 +153,15 @@ public final class StatementParsers {
       List<String> refParts = new ArrayList<>();
       String endToEnd = "";
       if (tx != null) {
-        payerName = firstNonEmpty(text(tx, "RltdPties", "Dbtr", "Nm"), text(tx, "RltdPties", "Dbtr", "Pty", "Nm"),
-            text(tx, "RltdPties", "UltmtDbtr", "Nm"));
-        payerAccount = firstNonEmpty(text(tx, "RltdPties", "DbtrAcct", "Id", "IBAN"),
-            text(tx, "RltdPties", "DbtrAcct", "Id", "Othr", "Id"));
+        payerName =
+            firstNonEmpty(
+                text(tx, "RltdPties", "Dbtr", "Nm"),
+                text(tx, "RltdPties", "Dbtr", "Pty", "Nm"),
+                text(tx, "RltdPties", "UltmtDbtr", "Nm"));
+        payerAccount =
+            firstNonEmpty(
+                text(tx, "RltdPties", "DbtrAcct", "Id", "IBAN"),
+                text(tx, "RltdPties", "DbtrAcct", "Id", "Othr", "Id"));
         endToEnd = text(tx, "Refs", "EndToEndId");
         MxNode remittance = child(tx, "RmtInf");
         if (remittance != null) {
@@ -146,42 +171,61 @@ public final class StatementParsers {
         }
       }
       refParts.add(text(entry, "AddtlNtryInf"));
-      String entryRef = firstNonEmpty(text(entry, "NtryRef"), text(entry, "AcctSvcrRef"),
-          "NOTPROVIDED".equals(endToEnd) ? "" : endToEnd);
+      String entryRef =
+          firstNonEmpty(
+              text(entry, "NtryRef"),
+              text(entry, "AcctSvcrRef"),
+              "NOTPROVIDED".equals(endToEnd) ? "" : endToEnd);
       if (entryRef.isEmpty() || !refs.add(entryRef)) {
-        entryRef = "#" + position; // the bank gave none (or twice): the entry's place in the statement is stable
+        entryRef =
+            "#" + position; // the bank gave none (or twice): the entry's place in the statement is
+        // stable
         refs.add(entryRef);
       }
-      lines.add(new Line(limit(entryRef, 100), bookingDate, valueDate, amount, currency, limit(payerName, 140),
-          normaliseAccount(payerAccount), limit(String.join(" ", refParts).strip(), 1000)));
+      lines.add(
+          new Line(
+              limit(entryRef, 100),
+              bookingDate,
+              valueDate,
+              amount,
+              currency,
+              limit(payerName, 140),
+              normaliseAccount(payerAccount),
+              limit(String.join(" ", refParts).strip(), 1000)));
     }
     errors.throwIfAny("The camt.053 statement cannot be imported as it is.");
     return file(Format.CAMT053, account, id, from, to, lines);
   }
 
   /**
-   * MxNode keeps only the last piece of a text that the XML parser hands over in several pieces, which
-   * it does around every entity reference ("Martin &amp;amp; Fils" was read as "Fils"). So references are
-   * replaced beforehand: the five predefined ones by look-alike characters that {@link #restored} turns
-   * back, numeric ones by the character itself.
+   * MxNode keeps only the last piece of a text that the XML parser hands over in several pieces,
+   * which it does around every entity reference ("Martin &amp;amp; Fils" was read as "Fils"). So
+   * references are replaced beforehand: the five predefined ones by look-alike characters that
+   * {@link #restored} turns back, numeric ones by the character itself.
    */
   static String withoutEntityReferences(String xml) {
     StringBuilder out = new StringBuilder(xml.length());
-    Matcher m = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});").matcher(xml);
+    Matcher m =
+        Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});").matcher(xml);
     while (m.find()) {
       String ref = m.group(1);
-      String replacement = switch (ref) {
-        case "amp" -> "\uFF06";
-        case "lt" -> "\uFF1C";
-        case "gt" -> "\uFF1E";
-        case "quot" -> "\uFF02";
-        case "apos" -> "\uFF07";
-        default -> {
-          int code = ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
-          yield Character.isValidCodePoint(code) && code >= 0x20 && "&<>\"'".indexOf(code) < 0
-              ? new String(Character.toChars(code)) : " ";
-        }
-      };
+      String replacement =
+          switch (ref) {
+            case "amp" -> "\uFF06";
+            case "lt" -> "\uFF1C";
+            case "gt" -> "\uFF1E";
+            case "quot" -> "\uFF02";
+            case "apos" -> "\uFF07";
+            default -> {
+              int code =
+                  ref.startsWith("#x")
+                      ? Integer.parseInt(ref.substring(2), 16)
+                      : Integer.parseInt(ref.substring(1));
+              yield Character.isValidCodePoint(code) && code >= 0x20 && "&<>\"'".indexOf(code) < 0
+                  ? new String(Character.toChars(code))
+                  : " ";
+            }
+          };
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
@@ -189,7 +233,11 @@ public final class StatementParsers {
   }
 
   private static String restored(String value) {
-    return value.replace('\uFF06', '&').replace('\uFF1C', '<').replace('\uFF1E', '>').replace('\uFF02', '"')
+    return value
+        .replace('\uFF06', '&')
+        .replace('\uFF1C', '<')
+        .replace('\uFF1E', '>')
+        .replace('\uFF02', '"')
         .replace('\uFF07', '\'');
   }
 
@@ -244,7 +292,8 @@ public final class StatementParsers {
 
   // ---------------------------------------------------------------- MT940
 
-  private static final Pattern SUBFIELD = Pattern.compile("/(ORDP|NAME|REMI|IBAN|ACCW|EREF|BENM)/([^/]*)");
+  private static final Pattern SUBFIELD =
+      Pattern.compile("/(ORDP|NAME|REMI|IBAN|ACCW|EREF|BENM)/([^/]*)");
 
   static BankStatementFile mt940(String text) {
     MT940 mt;
@@ -257,9 +306,12 @@ public final class StatementParsers {
     } catch (RuntimeException e) {
       throw new StatementRejected("The file is not a readable MT940 message.");
     }
-    if (mt == null || mt.getSwiftMessage() == null || mt.getSwiftMessage().getBlock4() == null
+    if (mt == null
+        || mt.getSwiftMessage() == null
+        || mt.getSwiftMessage().getBlock4() == null
         || mt.getField20() == null) {
-      throw new StatementRejected("The file is not a readable MT940 message (no block 4 with field 20).");
+      throw new StatementRejected(
+          "The file is not a readable MT940 message (no block 4 with field 20).");
     }
     Errors errors = new Errors();
     String id = mt.getField20().getValue().strip();
@@ -290,7 +342,10 @@ public final class StatementParsers {
       }
       position++;
       Field61 f = new Field61(tags.get(i).getValue());
-      String info = i + 1 < tags.size() && "86".equals(tags.get(i + 1).getName()) ? tags.get(i + 1).getValue() : "";
+      String info =
+          i + 1 < tags.size() && "86".equals(tags.get(i + 1).getName())
+              ? tags.get(i + 1).getValue()
+              : "";
       LocalDate valueDate = yymmdd(f.getValueDate());
       if (valueDate == null) {
         errors.add(position, ":61:", "has no readable value date");
@@ -309,8 +364,12 @@ public final class StatementParsers {
       if (mark.equals("RD")) {
         continue;
       }
-      BigDecimal amount = amount(f.getAmount() == null ? "" : f.getAmount().replace(',', '.'), position, ":61:",
-          errors);
+      BigDecimal amount =
+          amount(
+              f.getAmount() == null ? "" : f.getAmount().replace(',', '.'),
+              position,
+              ":61:",
+              errors);
       String ownerRef = nonRef(f.getReferenceForTheAccountOwner());
       String bankRef = nonRef(f.getReferenceOfTheAccountServicingInstitution());
       String entryRef = firstNonEmpty(bankRef, ownerRef);
@@ -328,20 +387,30 @@ public final class StatementParsers {
           case "ORDP", "NAME" -> payerName = payerName.isEmpty() ? m.group(2).strip() : payerName;
           case "IBAN", "ACCW" -> payerAccount = m.group(2).strip();
           case "REMI", "EREF" -> remittance = (remittance + " " + m.group(2)).strip();
-          default -> { }
+          default -> {}
         }
       }
       String reference = remittance.isEmpty() ? flatInfo : remittance;
       reference = (reference + (ownerRef.isEmpty() ? "" : " " + ownerRef)).strip();
-      lines.add(new Line(limit(entryRef, 100), bookingDate, valueDate, amount, currency, limit(payerName, 140),
-          normaliseAccount(payerAccount), limit(reference, 1000)));
+      lines.add(
+          new Line(
+              limit(entryRef, 100),
+              bookingDate,
+              valueDate,
+              amount,
+              currency,
+              limit(payerName, 140),
+              normaliseAccount(payerAccount),
+              limit(reference, 1000)));
     }
     errors.throwIfAny("The MT940 statement cannot be imported as it is.");
     return file(Format.MT940, account, id, from, to, lines);
   }
 
   private static String nonRef(String ref) {
-    return ref == null || ref.isBlank() || "NONREF".equalsIgnoreCase(ref.strip()) ? "" : ref.strip();
+    return ref == null || ref.isBlank() || "NONREF".equalsIgnoreCase(ref.strip())
+        ? ""
+        : ref.strip();
   }
 
   private static LocalDate yymmdd(String value) {
@@ -352,11 +421,16 @@ public final class StatementParsers {
     }
   }
 
-  /** The entry date (MMDD) is in the value date's year, or the next/previous one around new year. */
+  /**
+   * The entry date (MMDD) is in the value date's year, or the next/previous one around new year.
+   */
   private static LocalDate entryDate(LocalDate valueDate, String mmdd) {
     try {
-      LocalDate d = LocalDate.of(valueDate.getYear(), Integer.parseInt(mmdd.substring(0, 2)),
-          Integer.parseInt(mmdd.substring(2)));
+      LocalDate d =
+          LocalDate.of(
+              valueDate.getYear(),
+              Integer.parseInt(mmdd.substring(0, 2)),
+              Integer.parseInt(mmdd.substring(2)));
       if (d.isBefore(valueDate.minusMonths(6))) {
         return d.plusYears(1);
       }
@@ -379,11 +453,14 @@ public final class StatementParsers {
     Set<String> refs = new HashSet<>();
     LocalDate from = null;
     LocalDate to = null;
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-      List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      List<String> header =
+          parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
       if (!header.containsAll(CSV_COLUMNS)) {
-        throw new StatementRejected("The CSV header must name the columns " + String.join(",", CSV_COLUMNS) + ".");
+        throw new StatementRejected(
+            "The CSV header must name the columns " + String.join(",", CSV_COLUMNS) + ".");
       }
       for (CSVRecord r : parser) {
         int row = (int) r.getRecordNumber();
@@ -396,8 +473,11 @@ public final class StatementParsers {
           account = rowAccount;
           id = rowId;
         } else if (!account.equals(rowAccount) || !id.equals(rowId)) {
-          errors.add(row, "statement_id", "one file holds one statement: account and statement_id must be those of "
-              + "the first row");
+          errors.add(
+              row,
+              "statement_id",
+              "one file holds one statement: account and statement_id must be those of "
+                  + "the first row");
         }
         String ref = r.get("entry_reference");
         if (ref.isEmpty() || ref.length() > 100) {
@@ -417,8 +497,16 @@ public final class StatementParsers {
         if (amount != null && amount.signum() <= 0) {
           continue; // a debit
         }
-        lines.add(new Line(ref, booked, booked, amount, currency, limit(r.get("payer_name"), 140),
-            normaliseAccount(r.get("payer_account")), limit(r.get("reference"), 1000)));
+        lines.add(
+            new Line(
+                ref,
+                booked,
+                booked,
+                amount,
+                currency,
+                limit(r.get("payer_name"), 140),
+                normaliseAccount(r.get("payer_account")),
+                limit(r.get("reference"), 1000)));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       throw new StatementRejected("The CSV cannot be read: " + e.getMessage());
@@ -435,12 +523,15 @@ public final class StatementParsers {
 
   // ---------------------------------------------------------------- shared
 
-  private static BankStatementFile file(Format format, String account, String id, LocalDate from, LocalDate to,
-                                        List<Line> lines) {
+  private static BankStatementFile file(
+      Format format, String account, String id, LocalDate from, LocalDate to, List<Line> lines) {
     String normalised = normaliseAccount(account);
     if (!normalised.matches("[A-Z0-9]{5,34}")) {
-      throw new StatementRejected("The statement's account '" + limit(account, 40) + "' is not an IBAN or account id "
-          + "of 5 to 34 letters and digits.");
+      throw new StatementRejected(
+          "The statement's account '"
+              + limit(account, 40)
+              + "' is not an IBAN or account id "
+              + "of 5 to 34 letters and digits.");
     }
     if (id.length() > 100) {
       throw new StatementRejected("The statement id is longer than 100 characters.");
@@ -459,8 +550,14 @@ public final class StatementParsers {
   private static BigDecimal amount(String text, int row, String field, Errors errors) {
     String t = text == null ? "" : text.strip();
     if (!t.matches("-?\\d{1," + MAX_AMOUNT_DIGITS + "}(\\.\\d{0,2})?")) {
-      errors.add(row, field, "'" + limit(t, 30) + "' is not an amount with at most " + MAX_AMOUNT_DIGITS
-          + " digits and 2 decimals");
+      errors.add(
+          row,
+          field,
+          "'"
+              + limit(t, 30)
+              + "' is not an amount with at most "
+              + MAX_AMOUNT_DIGITS
+              + " digits and 2 decimals");
       return null;
     }
     return new BigDecimal(t).setScale(2, RoundingMode.UNNECESSARY);
@@ -492,7 +589,10 @@ public final class StatementParsers {
     return v.length() > max ? v.substring(0, max) : v;
   }
 
-  /** Problems of one file, each with its line (0 for the statement itself); the first 1,000 are kept. */
+  /**
+   * Problems of one file, each with its line (0 for the statement itself); the first 1,000 are
+   * kept.
+   */
   private static final class Errors {
     private final List<FieldError> list = new ArrayList<>();
     private int count;

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL of bank accounts, statements and their lines: what was received and where each line stands.
- * Customer numbers and names are read from the invoice feature's {@code customer_account} for display.
+ * The SQL of bank accounts, statements and their lines: what was received and where each line
+ * stands. Customer numbers and names are read from the invoice feature's {@code customer_account}
+ * for display.
  */
 @ApplicationScoped
 public class StatementQueries {
@@ -28,24 +29,32 @@ public class StatementQueries {
   // ---------------------------------------------------------------- bank accounts
 
   public List<BankAccount> bankAccounts() {
-    return sql.sql("select id, account, currency, name from bank_account where tenant_id = :tenant order by account")
+    return sql.sql(
+            "select id, account, currency, name from bank_account where tenant_id = :tenant order by account")
         .list(StatementQueries::bankAccount);
   }
 
   public Optional<BankAccount> bankAccount(String account) {
-    return sql.sql("select id, account, currency, name from bank_account where tenant_id = :tenant and account = :a")
-        .bind("a", account).optional(StatementQueries::bankAccount);
+    return sql.sql(
+            "select id, account, currency, name from bank_account where tenant_id = :tenant and account = :a")
+        .bind("a", account)
+        .optional(StatementQueries::bankAccount);
   }
 
   public long insertBankAccount(String account, String currency, String name) {
-    return sql.sql("""
+    return sql.sql(
+            """
             insert into bank_account (tenant_id, account, currency, name) values (:tenant, :account, :currency, :name)
             returning id""")
-        .bind("account", account).bind("currency", currency).bind("name", name).one(r -> r.longValue("id"));
+        .bind("account", account)
+        .bind("currency", currency)
+        .bind("name", name)
+        .one(r -> r.longValue("id"));
   }
 
   private static BankAccount bankAccount(Row r) {
-    return new BankAccount(r.longValue("id"), r.string("account"), r.string("currency").trim(), r.string("name"));
+    return new BankAccount(
+        r.longValue("id"), r.string("account"), r.string("currency").trim(), r.string("name"));
   }
 
   // ---------------------------------------------------------------- statements
@@ -53,42 +62,63 @@ public class StatementQueries {
   public record Existing(long id, String sha256) {}
 
   public Optional<Existing> statement(long bankAccountId, String statementId) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select id, file_sha256 from bank_statement
             where tenant_id = :tenant and bank_account_id = :account and statement_id = :statement""")
-        .bind("account", bankAccountId).bind("statement", statementId)
+        .bind("account", bankAccountId)
+        .bind("statement", statementId)
         .optional(r -> new Existing(r.longValue("id"), r.string("file_sha256")));
   }
 
-  /** Takes the statement's row lock first, so that two uploads of one statement wait for each other. */
+  /**
+   * Takes the statement's row lock first, so that two uploads of one statement wait for each other.
+   */
   public void lockAccount(long bankAccountId) {
     sql.sql("select id from bank_account where tenant_id = :tenant and id = :id for update")
-        .bind("id", bankAccountId).optional(r -> r.longValue("id"));
+        .bind("id", bankAccountId)
+        .optional(r -> r.longValue("id"));
   }
 
-  public long insertStatement(long bankAccountId, BankStatementFile file, String sha256, String importedBy) {
-    return sql.sql("""
+  public long insertStatement(
+      long bankAccountId, BankStatementFile file, String sha256, String importedBy) {
+    return sql.sql(
+            """
             insert into bank_statement (tenant_id, bank_account_id, statement_id, format, file_sha256, from_date,
                                         to_date, line_count, imported_by)
             values (:tenant, :account, :statement, :format, :sha, :from, :to, :count, :by) returning id""")
-        .bind("account", bankAccountId).bind("statement", file.statementId()).bind("format", file.format())
-        .bind("sha", sha256).bind("from", file.from()).bind("to", file.to()).bind("count", file.lines().size())
-        .bind("by", importedBy).one(r -> r.longValue("id"));
+        .bind("account", bankAccountId)
+        .bind("statement", file.statementId())
+        .bind("format", file.format())
+        .bind("sha", sha256)
+        .bind("from", file.from())
+        .bind("to", file.to())
+        .bind("count", file.lines().size())
+        .bind("by", importedBy)
+        .one(r -> r.longValue("id"));
   }
 
   public long insertLine(long statementId, BankStatementFile.Line line) {
-    return sql.sql("""
+    return sql.sql(
+            """
             insert into bank_statement_line (tenant_id, statement_id, entry_ref, booking_date, value_date, amount,
                                              currency, payer_name, payer_account, reference)
             values (:tenant, :statement, :ref, :booked, :valued, :amount, :currency, :name, :payerAccount, :reference)
             returning id""")
-        .bind("statement", statementId).bind("ref", line.entryRef()).bind("booked", line.bookingDate())
-        .bind("valued", line.valueDate()).bind("amount", line.amount()).bind("currency", line.currency())
-        .bind("name", line.payerName()).bind("payerAccount", line.payerAccount()).bind("reference", line.reference())
+        .bind("statement", statementId)
+        .bind("ref", line.entryRef())
+        .bind("booked", line.bookingDate())
+        .bind("valued", line.valueDate())
+        .bind("amount", line.amount())
+        .bind("currency", line.currency())
+        .bind("name", line.payerName())
+        .bind("payerAccount", line.payerAccount())
+        .bind("reference", line.reference())
         .one(r -> r.longValue("id"));
   }
 
-  private static final String STATEMENT_SELECT = """
+  private static final String STATEMENT_SELECT =
+      """
       select s.id, s.bank_account_id, a.account, s.statement_id, s.format, s.from_date, s.to_date, s.line_count,
              s.imported_by, s.imported_at,
              (select count(*) from bank_statement_line l where l.tenant_id = s.tenant_id and l.statement_id = s.id
@@ -101,26 +131,41 @@ public class StatementQueries {
       where s.tenant_id = :tenant""";
 
   public Optional<StatementSummary> statementSummary(long id) {
-    return sql.sql(STATEMENT_SELECT).and("s.id = :id", "id", id).optional(StatementQueries::statementSummary);
+    return sql.sql(STATEMENT_SELECT)
+        .and("s.id = :id", "id", id)
+        .optional(StatementQueries::statementSummary);
   }
 
   /** Newest first. */
   public Page<StatementSummary> statements(PageRequest page) {
     return sql.sql(STATEMENT_SELECT)
         .keyset(Keyset.descending("s.imported_at", "s.id", java.time.OffsetDateTime::parse), page)
-        .page(StatementQueries::statementSummary, s -> List.of(s.importedAt().toString(), String.valueOf(s.id())));
+        .page(
+            StatementQueries::statementSummary,
+            s -> List.of(s.importedAt().toString(), String.valueOf(s.id())));
   }
 
   private static StatementSummary statementSummary(Row r) {
-    return new StatementSummary(r.longValue("id"), r.longValue("bank_account_id"), r.string("account"),
-        r.string("statement_id"), r.string("format"), r.date("from_date"), r.date("to_date"), r.intValue("line_count"),
-        r.longValue("applied"), r.longValue("suggested"), r.longValue("unapplied"), r.string("imported_by"),
+    return new StatementSummary(
+        r.longValue("id"),
+        r.longValue("bank_account_id"),
+        r.string("account"),
+        r.string("statement_id"),
+        r.string("format"),
+        r.date("from_date"),
+        r.date("to_date"),
+        r.intValue("line_count"),
+        r.longValue("applied"),
+        r.longValue("suggested"),
+        r.longValue("unapplied"),
+        r.string("imported_by"),
         r.timestamp("imported_at"));
   }
 
   // ---------------------------------------------------------------- lines
 
-  private static final String LINE_SELECT = """
+  private static final String LINE_SELECT =
+      """
       select l.id, l.statement_id, l.entry_ref, l.booking_date, l.amount, l.currency, l.payer_name, l.payer_account,
              l.reference, l.status, l.customer_account_id, c.number as customer_number, c.name as customer_name,
              l.applied_amount, l.on_account_amount, l.payment_id, l.deduction_id, l.version,
@@ -130,15 +175,22 @@ public class StatementQueries {
       where l.tenant_id = :tenant""";
 
   public Optional<LineSummary> line(long id, LocalDate today) {
-    return sql.sql(LINE_SELECT).bind("today", today).and("l.id = :id", "id", id).optional(StatementQueries::line);
+    return sql.sql(LINE_SELECT)
+        .bind("today", today)
+        .and("l.id = :id", "id", id)
+        .optional(StatementQueries::line);
   }
 
   public record LineRef(long paymentIdOrZero, long deductionIdOrZero) {}
 
   public Optional<LineRef> lineRefs(long id) {
-    return sql.sql("select payment_id, deduction_id from bank_statement_line where tenant_id = :tenant and id = :id")
-        .bind("id", id).optional(r -> new LineRef(orZero(r.longOrNull("payment_id")),
-            orZero(r.longOrNull("deduction_id"))));
+    return sql.sql(
+            "select payment_id, deduction_id from bank_statement_line where tenant_id = :tenant and id = :id")
+        .bind("id", id)
+        .optional(
+            r ->
+                new LineRef(
+                    orZero(r.longOrNull("payment_id")), orZero(r.longOrNull("deduction_id"))));
   }
 
   private static long orZero(Long v) {
@@ -147,20 +199,27 @@ public class StatementQueries {
 
   /** The line, locked until the transaction ends, so two people cannot settle it at once. */
   public Optional<LineSummary> lockLine(long id, LocalDate today) {
-    return sql.sql(LINE_SELECT).bind("today", today).and("l.id = :id", "id", id).append("for update of l")
+    return sql.sql(LINE_SELECT)
+        .bind("today", today)
+        .and("l.id = :id", "id", id)
+        .append("for update of l")
         .optional(StatementQueries::line);
   }
 
   /**
-   * Lines oldest first, by status (the queue: SUGGESTED and UNAPPLIED) and optionally of one statement.
+   * Lines oldest first, by status (the queue: SUGGESTED and UNAPPLIED) and optionally of one
+   * statement.
    */
-  public Page<LineSummary> lines(List<LineStatus> statuses, Optional<Long> statementId, LocalDate today,
-                                 PageRequest page) {
-    return sql.sql(LINE_SELECT).bind("today", today)
+  public Page<LineSummary> lines(
+      List<LineStatus> statuses, Optional<Long> statementId, LocalDate today, PageRequest page) {
+    return sql.sql(LINE_SELECT)
+        .bind("today", today)
         .and("l.status = any(:statuses)", "statuses", statuses)
         .andIf(statementId, "l.statement_id = :statement", "statement")
         .keyset(Keyset.ascending("l.booking_date", "l.id", LocalDate::parse), page)
-        .page(StatementQueries::line, l -> List.of(l.bookingDate().toString(), String.valueOf(l.id())));
+        .page(
+            StatementQueries::line,
+            l -> List.of(l.bookingDate().toString(), String.valueOf(l.id())));
   }
 
   private static LineSummary line(Row r) {
@@ -169,33 +228,72 @@ public class StatementQueries {
     BigDecimal applied = r.decimal("applied_amount");
     BigDecimal onAccount = r.decimal("on_account_amount");
     LineStatus status = r.enumValue("status", LineStatus.class);
-    BigDecimal unapplied = status.inQueue() ? amount.subtract(applied).subtract(onAccount) : BigDecimal.ZERO;
-    return new LineSummary(r.longValue("id"), r.longValue("statement_id"), r.string("entry_ref"),
-        r.date("booking_date"), new Money(amount, currency), r.string("payer_name"), r.string("payer_account"),
-        r.string("reference"), status, r.longOrNull("customer_account_id"), r.string("customer_number"),
-        r.string("customer_name"), new Money(applied, currency), new Money(onAccount, currency),
-        new Money(unapplied, currency), r.intValue("age_days"), r.longValue("version"));
+    BigDecimal unapplied =
+        status.inQueue() ? amount.subtract(applied).subtract(onAccount) : BigDecimal.ZERO;
+    return new LineSummary(
+        r.longValue("id"),
+        r.longValue("statement_id"),
+        r.string("entry_ref"),
+        r.date("booking_date"),
+        new Money(amount, currency),
+        r.string("payer_name"),
+        r.string("payer_account"),
+        r.string("reference"),
+        status,
+        r.longOrNull("customer_account_id"),
+        r.string("customer_number"),
+        r.string("customer_name"),
+        new Money(applied, currency),
+        new Money(onAccount, currency),
+        new Money(unapplied, currency),
+        r.intValue("age_days"),
+        r.longValue("version"));
   }
 
-  /** Records where a line stands after matching or a person's decision, checking the version they saw. */
-  public boolean settle(long id, long version, LineStatus status, Long customerId, BigDecimal applied,
-                        BigDecimal writtenOff, BigDecimal onAccount, Long paymentId, Long deductionId, String by) {
-    return sql.sql("""
+  /**
+   * Records where a line stands after matching or a person's decision, checking the version they
+   * saw.
+   */
+  public boolean settle(
+      long id,
+      long version,
+      LineStatus status,
+      Long customerId,
+      BigDecimal applied,
+      BigDecimal writtenOff,
+      BigDecimal onAccount,
+      Long paymentId,
+      Long deductionId,
+      String by) {
+    return sql.sql(
+                """
             update bank_statement_line set status = :status, customer_account_id = :customer,
                    applied_amount = :applied, written_off_amount = :written, on_account_amount = :onAccount,
                    payment_id = :payment, deduction_id = :deduction,
                    applied_at = case when :settled then now() end, applied_by = case when :settled then :by end,
                    version = version + 1
             where tenant_id = :tenant and id = :id and version = :version""")
-        .bind("status", status).bind("customer", customerId).bind("applied", applied).bind("written", writtenOff)
-        .bind("onAccount", onAccount).bind("payment", paymentId).bind("deduction", deductionId)
-        .bind("settled", !status.inQueue()).bind("by", by).bind("id", id).bind("version", version)
-        .update() == 1;
+            .bind("status", status)
+            .bind("customer", customerId)
+            .bind("applied", applied)
+            .bind("written", writtenOff)
+            .bind("onAccount", onAccount)
+            .bind("payment", paymentId)
+            .bind("deduction", deductionId)
+            .bind("settled", !status.inQueue())
+            .bind("by", by)
+            .bind("id", id)
+            .bind("version", version)
+            .update()
+        == 1;
   }
 
-  /** Unapplied cash (the queue) by currency and age: 0-7, 8-30, 31-60, over 60 days since booking. */
+  /**
+   * Unapplied cash (the queue) by currency and age: 0-7, 8-30, 31-60, over 60 days since booking.
+   */
   public List<Bucketed> unapplied(LocalDate today) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select currency, case when cast(:today as date) - booking_date <= 7 then '0-7'
                                   when cast(:today as date) - booking_date <= 30 then '8-30'
                                   when cast(:today as date) - booking_date <= 60 then '31-60' else '60+' end as bucket,
@@ -204,8 +302,11 @@ public class StatementQueries {
             where tenant_id = :tenant and status in ('SUGGESTED', 'UNAPPLIED')
             group by 1, 2 order by 1, min(cast(:today as date) - booking_date)""")
         .bind("today", today)
-        .list(r -> new Bucketed(r.string("currency").trim(), new AgeBucket(r.string("bucket"), r.longValue("lines"),
-            r.decimal("amount"))));
+        .list(
+            r ->
+                new Bucketed(
+                    r.string("currency").trim(),
+                    new AgeBucket(r.string("bucket"), r.longValue("lines"), r.decimal("amount"))));
   }
 
   public record Bucketed(String currency, AgeBucket bucket) {}

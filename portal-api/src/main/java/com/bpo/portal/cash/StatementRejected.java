@@ -5,7 +5,9 @@ import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import java.util.List;
 
-/** A statement file that cannot be taken as it is: a 422 naming every problem found, nothing kept. */
+/**
+ * A statement file that cannot be taken as it is: a 422 naming every problem found, nothing kept.
+ */
 public class StatementRejected extends ProblemException {
   private final List<FieldError> errors;
 
@@ -25,6 +27,7 @@ public class StatementRejected extends ProblemException {
   @Override
   public Problem toProblem() {
     Problem p = super.toProblem();
-    return new Problem(p.type(), p.title(), p.status(), p.detail(), errors.isEmpty() ? null : errors);
+    return new Problem(
+        p.type(), p.title(), p.status(), p.detail(), errors.isEmpty() ? null : errors);
   }
 }

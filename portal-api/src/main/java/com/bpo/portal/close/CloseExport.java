@@ -34,8 +34,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The close pack as the documents a client files: a PDF in the tenant's language (bundle
- * {@code documents/close}) and a workbook with one sheet per part, amounts as numbers.
+ * The close pack as the documents a client files: a PDF in the tenant's language (bundle {@code
+ * documents/close}) and a workbook with one sheet per part, amounts as numbers.
  */
 @RequestScoped
 public class CloseExport {
@@ -52,9 +52,13 @@ public class CloseExport {
     audit.record(AuditTrail.EXPORT, "month_close", pack.period(), Map.of("format", "pdf"));
     Tenant tenant = context.requireTenant();
     Locale locale = Locale.forLanguageTag(tenant.locale());
-    ResourceBundle text = ResourceBundle.getBundle("documents.close", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    String month = YearMonth.parse(pack.period()).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+    ResourceBundle text =
+        ResourceBundle.getBundle(
+            "documents.close",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    String month =
+        YearMonth.parse(pack.period()).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 36, 36, 36, 36);
     try {
@@ -63,15 +67,29 @@ public class CloseExport {
       document.addTitle(title);
       document.open();
       document.add(new Paragraph(title, TITLE));
-      document.add(new Paragraph(text.getString("status") + ": " + text.getString("status." + pack.status().name()), BODY));
-      DateTimeFormatter when = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+      document.add(
+          new Paragraph(
+              text.getString("status") + ": " + text.getString("status." + pack.status().name()),
+              BODY));
+      DateTimeFormatter when =
+          DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
       if (pack.publishedBy() != null) {
-        document.add(new Paragraph(MessageFormat.format(text.getString("published"), pack.publishedBy(),
-            pack.publishedAt().format(when)), BODY));
+        document.add(
+            new Paragraph(
+                MessageFormat.format(
+                    text.getString("published"),
+                    pack.publishedBy(),
+                    pack.publishedAt().format(when)),
+                BODY));
       }
       if (pack.signedOffBy() != null) {
-        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), pack.signedOffBy(),
-            pack.signedOffAt().format(when)), BODY));
+        document.add(
+            new Paragraph(
+                MessageFormat.format(
+                    text.getString("signedOff"),
+                    pack.signedOffBy(),
+                    pack.signedOffAt().format(when)),
+                BODY));
       }
       for (ClosePack.CurrencySection c : pack.currencies()) {
         heading(document, MessageFormat.format(text.getString("currency"), c.currency()));
@@ -89,7 +107,11 @@ public class CloseExport {
         document.add(flow);
 
         PdfPTable aging = table(new float[] {3, 2, 2, 2});
-        header(aging, text.getString("bucket"), text.getString("amount"), text.getString("disputed"),
+        header(
+            aging,
+            text.getString("bucket"),
+            text.getString("amount"),
+            text.getString("disputed"),
             text.getString("provision"));
         for (ClosePack.AgingLine line : c.aging()) {
           aging.addCell(cell(text.getString("bucket." + line.bucket().name()), BODY, false));
@@ -115,36 +137,65 @@ public class CloseExport {
         heading(document, text.getString("reconciliation"));
         ClosePack.Reconciliation r = c.reconciliation();
         PdfPTable rec = table(new float[] {4, 2});
-        row(rec, text.getString("ledger"), r.ledger() == null ? text.getString("notEntered") : money(r.ledger(), locale), false);
+        row(
+            rec,
+            text.getString("ledger"),
+            r.ledger() == null ? text.getString("notEntered") : money(r.ledger(), locale),
+            false);
         row(rec, text.getString("closing"), money(r.receivables(), locale), false);
         for (ClosePack.Item item : r.items()) {
           row(rec, "  " + item.explanation(), money(item.amount(), locale), false);
         }
         row(rec, text.getString("explained"), money(r.explained(), locale), false);
-        row(rec, text.getString("unexplained"), r.unexplained() == null ? "" : money(r.unexplained(), locale), true);
+        row(
+            rec,
+            text.getString("unexplained"),
+            r.unexplained() == null ? "" : money(r.unexplained(), locale),
+            true);
         row(rec, text.getString("unapplied"), money(c.unappliedCash(), locale), false);
         document.add(rec);
-        document.add(new Paragraph(MessageFormat.format(text.getString("disputesOpen"), c.disputesOpen(),
-            money(c.disputedAtEnd(), locale)), BODY));
+        document.add(
+            new Paragraph(
+                MessageFormat.format(
+                    text.getString("disputesOpen"),
+                    c.disputesOpen(),
+                    money(c.disputedAtEnd(), locale)),
+                BODY));
       }
       heading(document, text.getString("writeOffList"));
       if (pack.writeOffs().isEmpty()) {
         document.add(new Paragraph(text.getString("none"), BODY));
       } else {
         PdfPTable list = table(new float[] {2, 4, 2, 2});
-        header(list, text.getString("invoice"), text.getString("customer"), text.getString("date"), text.getString("amount"));
+        header(
+            list,
+            text.getString("invoice"),
+            text.getString("customer"),
+            text.getString("date"),
+            text.getString("amount"));
         for (ClosePack.WriteOff w : pack.writeOffs()) {
           list.addCell(cell(w.invoiceNumber(), BODY, false));
           list.addCell(cell(w.customerName() + " (" + w.customerNumber() + ")", BODY, false));
-          list.addCell(cell(w.postedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)), BODY, false));
+          list.addCell(
+              cell(
+                  w.postedOn()
+                      .format(
+                          DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)),
+                  BODY,
+                  false));
           list.addCell(cell(money(w.amount(), locale), BODY, true));
         }
         document.add(list);
       }
       heading(document, text.getString("largest"));
       PdfPTable largest = table(new float[] {4, 2, 2, 2, 2});
-      header(largest, text.getString("customer"), text.getString("overdue"), text.getString("general"),
-          text.getString("specific"), text.getString("total"));
+      header(
+          largest,
+          text.getString("customer"),
+          text.getString("overdue"),
+          text.getString("general"),
+          text.getString("specific"),
+          text.getString("total"));
       for (ClosePack.AccountProvision a : pack.largestProvisions()) {
         largest.addCell(cell(a.customerName() + " (" + a.customerNumber() + ")", BODY, false));
         largest.addCell(cell(money(a.overdue(), locale), BODY, true));
@@ -167,18 +218,49 @@ public class CloseExport {
     try {
       Workbook workbook = new Workbook(out, "BPO Client Portal", "1.0");
       Worksheet flow = workbook.newWorksheet("Roll-forward");
-      String[] head = {"currency", "opening", "invoiced", "cash", "credits", "write_offs", "adjustments", "closing",
-          "difference", "ledger", "explained", "unexplained", "general_provision", "specific_provision",
-          "closing_provision", "unapplied_cash", "disputes_open", "disputed_at_end"};
+      String[] head = {
+        "currency",
+        "opening",
+        "invoiced",
+        "cash",
+        "credits",
+        "write_offs",
+        "adjustments",
+        "closing",
+        "difference",
+        "ledger",
+        "explained",
+        "unexplained",
+        "general_provision",
+        "specific_provision",
+        "closing_provision",
+        "unapplied_cash",
+        "disputes_open",
+        "disputed_at_end"
+      };
       for (int i = 0; i < head.length; i++) {
         flow.value(0, i, head[i]);
       }
       int r = 1;
       for (ClosePack.CurrencySection c : pack.currencies()) {
         ClosePack.Flow f = c.rollForward();
-        Money[] values = {f.opening(), f.invoiced(), f.cash(), f.credits(), f.writeOffs(), f.adjustments(), f.closing(),
-            f.difference(), c.reconciliation().ledger(), c.reconciliation().explained(), c.reconciliation().unexplained(),
-            c.provision().general(), c.provision().specific(), c.provision().closing(), c.unappliedCash()};
+        Money[] values = {
+          f.opening(),
+          f.invoiced(),
+          f.cash(),
+          f.credits(),
+          f.writeOffs(),
+          f.adjustments(),
+          f.closing(),
+          f.difference(),
+          c.reconciliation().ledger(),
+          c.reconciliation().explained(),
+          c.reconciliation().unexplained(),
+          c.provision().general(),
+          c.provision().specific(),
+          c.provision().closing(),
+          c.unappliedCash()
+        };
         flow.value(r, 0, c.currency());
         for (int i = 0; i < values.length; i++) {
           if (values[i] != null) {
@@ -206,13 +288,16 @@ public class CloseExport {
         }
       }
       Worksheet writeOffs = workbook.newWorksheet("Write-offs");
-      String[] woHead = {"invoice", "customer_number", "customer", "posted_on", "currency", "amount"};
+      String[] woHead = {
+        "invoice", "customer_number", "customer", "posted_on", "currency", "amount"
+      };
       for (int i = 0; i < woHead.length; i++) {
         writeOffs.value(0, i, woHead[i]);
       }
       r = 1;
       for (ClosePack.WriteOff w : pack.writeOffs()) {
-        // text a person typed goes in as text: fastexcel writes strings as inline strings, never formulas
+        // text a person typed goes in as text: fastexcel writes strings as inline strings, never
+        // formulas
         writeOffs.value(r, 0, w.invoiceNumber());
         writeOffs.value(r, 1, w.customerNumber());
         writeOffs.value(r, 2, w.customerName());

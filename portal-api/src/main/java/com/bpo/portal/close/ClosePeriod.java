@@ -11,17 +11,24 @@ import java.util.List;
 public record ClosePeriod(YearMonth month) {
   static final YearMonth EARLIEST = YearMonth.of(2000, 1);
 
-  /** Parses and bounds a period against today in the tenant's zone; 400 with the field otherwise. */
+  /**
+   * Parses and bounds a period against today in the tenant's zone; 400 with the field otherwise.
+   */
   public static ClosePeriod parse(String text, LocalDate today) {
     YearMonth month;
     try {
       month = YearMonth.parse(text == null ? "" : text.trim());
     } catch (DateTimeParseException e) {
-      throw new InvalidFields("The period is not a month.", List.of(new FieldError("period", "must be a month like 2026-10")));
+      throw new InvalidFields(
+          "The period is not a month.",
+          List.of(new FieldError("period", "must be a month like 2026-10")));
     }
     if (month.isBefore(EARLIEST) || month.isAfter(YearMonth.from(today))) {
-      throw new InvalidFields("The period is out of range.", List.of(new FieldError("period",
-          "must be between " + EARLIEST + " and " + YearMonth.from(today))));
+      throw new InvalidFields(
+          "The period is out of range.",
+          List.of(
+              new FieldError(
+                  "period", "must be between " + EARLIEST + " and " + YearMonth.from(today))));
     }
     return new ClosePeriod(month);
   }

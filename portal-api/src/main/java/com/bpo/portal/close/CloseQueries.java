@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of the month-end close. Its own tables (month_close, provision_policy, specific_provision,
- * ledger_balance, reconciling_item, ar_posting) and, read-only for the report, invoice,
- * customer_account, payment, payment_allocation and dispute.
+ * The SQL of the month-end close. Its own tables (month_close, provision_policy,
+ * specific_provision, ledger_balance, reconciling_item, ar_posting) and, read-only for the report,
+ * invoice, customer_account, payment, payment_allocation and dispute.
  */
 @ApplicationScoped
 public class CloseQueries {
@@ -25,7 +25,8 @@ public class CloseQueries {
 
   /** Per currency: the balance before the month, its movements by kind, the balance at its end. */
   public List<RollForward> rollForward(LocalDate start, LocalDate end) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select currency,
                coalesce(sum(amount) filter (where posted_on < :start), 0) as opening,
                coalesce(sum(amount) filter (where posted_on >= :start and kind = 'INVOICE'), 0) as invoiced,
@@ -37,42 +38,75 @@ public class CloseQueries {
         from ar_posting
         where tenant_id = :tenant and posted_on <= :end
         group by currency order by currency""")
-        .bind("start", start).bind("end", end)
-        .list(r -> new RollForward(r.string("currency").trim(), r.decimal("opening"), r.decimal("invoiced"),
-            r.decimal("cash"), r.decimal("credits"), r.decimal("write_offs"), r.decimal("adjustments"),
-            r.decimal("closing")));
+        .bind("start", start)
+        .bind("end", end)
+        .list(
+            r ->
+                new RollForward(
+                    r.string("currency").trim(),
+                    r.decimal("opening"),
+                    r.decimal("invoiced"),
+                    r.decimal("cash"),
+                    r.decimal("credits"),
+                    r.decimal("write_offs"),
+                    r.decimal("adjustments"),
+                    r.decimal("closing")));
   }
 
-  /** What was owed at the month end by currency and bucket, and the part of it under dispute then. */
-  public record AgingAtEnd(String currency, ProvisionBucket bucket, BigDecimal amount, BigDecimal disputed) {}
+  /**
+   * What was owed at the month end by currency and bucket, and the part of it under dispute then.
+   */
+  public record AgingAtEnd(
+      String currency, ProvisionBucket bucket, BigDecimal amount, BigDecimal disputed) {}
 
   /**
-   * The aging at the month end, from today's open amounts less what was posted since (so a recent month
-   * reads the open invoices and the few invoices touched after it, not every invoice ever issued).
+   * The aging at the month end, from today's open amounts less what was posted since (so a recent
+   * month reads the open invoices and the few invoices touched after it, not every invoice ever
+   * issued).
    */
   public List<AgingAtEnd> agingAtEnd(LocalDate end, OffsetDateTime endsAt) {
-    return sql.sql(atEnd() + """
+    return sql.sql(
+            atEnd()
+                + """
         select currency, bucket, sum(balance) as amount, sum(least(disputed, balance)) as disputed
         from at_end group by currency, bucket order by currency, bucket""")
-        .bind("end", end).bind("endsAt", endsAt)
-        .list(r -> new AgingAtEnd(r.string("currency").trim(), ProvisionBucket.valueOf(r.string("bucket")),
-            r.decimal("amount"), r.decimal("disputed")));
+        .bind("end", end)
+        .bind("endsAt", endsAt)
+        .list(
+            r ->
+                new AgingAtEnd(
+                    r.string("currency").trim(),
+                    ProvisionBucket.valueOf(r.string("bucket")),
+                    r.decimal("amount"),
+                    r.decimal("disputed")));
   }
 
   /** The accounts with the largest provision at the month end under the policy's rates. */
-  public List<AccountAtEnd> largestProvisions(LocalDate end, OffsetDateTime endsAt, ProvisionPolicy policy, int limit) {
+  public List<AccountAtEnd> largestProvisions(
+      LocalDate end, OffsetDateTime endsAt, ProvisionPolicy policy, int limit) {
     StringBuilder rates = new StringBuilder("(values ");
     for (ProvisionBucket b : ProvisionBucket.values()) {
-      rates.append(b.ordinal() == 0 ? "" : ", ").append("('").append(b.name()).append("', :rate_").append(b.name()).append("::numeric)");
+      rates
+          .append(b.ordinal() == 0 ? "" : ", ")
+          .append("('")
+          .append(b.name())
+          .append("', :rate_")
+          .append(b.name())
+          .append("::numeric)");
     }
     rates.append(") as rate(bucket, share)");
-    var statement = sql.sql(atEnd() + """
+    var statement =
+        sql.sql(
+                atEnd()
+                    + """
         , general as (
             select e.customer_account_id, e.currency,
                    sum(case when e.bucket = 'CURRENT' then 0 else e.balance end) as overdue,
                    sum(round((e.balance - case when :excludeDisputed then least(e.disputed, e.balance) else 0 end)
                              * rate.share, 2)) as general
-            from at_end e join """ + rates + """
+            from at_end e join """
+                    + rates
+                    + """
              on rate.bucket = e.bucket
             group by e.customer_account_id, e.currency),
           specific as (
@@ -86,19 +120,39 @@ public class CloseQueries {
         left join specific s on s.customer_account_id = g.customer_account_id and s.currency = g.currency
         order by g.general + coalesce(s.specific, 0) desc, c.id
         limit :limit""")
-        .bind("end", end).bind("endsAt", endsAt).bind("excludeDisputed", policy.excludeDisputed()).bind("limit", limit);
+            .bind("end", end)
+            .bind("endsAt", endsAt)
+            .bind("excludeDisputed", policy.excludeDisputed())
+            .bind("limit", limit);
     for (ProvisionBucket b : ProvisionBucket.values()) {
       statement.bind("rate_" + b.name(), policy.rates().get(b));
     }
-    return statement.list(r -> new AccountAtEnd(r.longValue("id"), r.string("number"), r.string("name"),
-        r.string("currency").trim(), r.decimal("overdue"), r.decimal("general"), r.decimal("specific")));
+    return statement.list(
+        r ->
+            new AccountAtEnd(
+                r.longValue("id"),
+                r.string("number"),
+                r.string("name"),
+                r.string("currency").trim(),
+                r.decimal("overdue"),
+                r.decimal("general"),
+                r.decimal("specific")));
   }
 
   /** An account's figures at the month end. */
-  public record AccountAtEnd(long customerId, String number, String name, String currency, BigDecimal overdue,
-                             BigDecimal general, BigDecimal specific) {}
+  public record AccountAtEnd(
+      long customerId,
+      String number,
+      String name,
+      String currency,
+      BigDecimal overdue,
+      BigDecimal general,
+      BigDecimal specific) {}
 
-  /** Balances of every invoice owed something at the month end, with its bucket and its part in dispute. */
+  /**
+   * Balances of every invoice owed something at the month end, with its bucket and its part in
+   * dispute.
+   */
   private static String atEnd() {
     return """
         with later as (
@@ -112,7 +166,9 @@ public class CloseQueries {
             group by di.invoice_id),
           at_end as (
             select i.id, i.customer_account_id, i.currency,
-                   """ + ProvisionBucket.sqlCase("(:end - i.due_date)") + """
+                   """
+        + ProvisionBucket.sqlCase("(:end - i.due_date)")
+        + """
                     as bucket,
                    i.open_amount - coalesce(l.amount, 0) as balance,
                    coalesce(dp.amount, 0) as disputed
@@ -128,7 +184,8 @@ public class CloseQueries {
   /** Specific provisions approved and in force at the month end, per currency. */
   public Map<String, BigDecimal> specificProvisions(LocalDate end) {
     Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
-    sql.sql("""
+    sql.sql(
+            """
         select currency, sum(amount) as amount from specific_provision
         where tenant_id = :tenant and status = 'APPROVED' and effective_from <= :end
         group by currency""")
@@ -140,7 +197,8 @@ public class CloseQueries {
   /** Cash received by the month end and not (yet) applied to any invoice, per currency. */
   public Map<String, BigDecimal> unappliedCash(LocalDate end) {
     Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
-    sql.sql("""
+    sql.sql(
+            """
         select p.currency, sum(p.amount - coalesce(a.applied, 0)) as amount
         from payment p
         left join (select payment_id, sum(amount) as applied from payment_allocation
@@ -156,17 +214,22 @@ public class CloseQueries {
   public record OpenDisputes(String currency, int count, BigDecimal amount) {}
 
   public List<OpenDisputes> disputesOpenAt(OffsetDateTime endsAt) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select currency, count(*) as disputes, sum(disputed_amount) as amount from dispute
         where tenant_id = :tenant and raised_at < :endsAt and (resolved_at is null or resolved_at >= :endsAt)
         group by currency""")
         .bind("endsAt", endsAt)
-        .list(r -> new OpenDisputes(r.string("currency").trim(), r.intValue("disputes"), r.decimal("amount")));
+        .list(
+            r ->
+                new OpenDisputes(
+                    r.string("currency").trim(), r.intValue("disputes"), r.decimal("amount")));
   }
 
   /** The month's write-offs, largest first. */
   public List<ClosePack.WriteOff> writeOffs(LocalDate start, LocalDate end, int limit) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select p.invoice_id, i.number as invoice_number, c.number as customer_number, c.name as customer_name,
                p.posted_on, p.currency, -p.amount as amount
         from ar_posting p
@@ -174,37 +237,54 @@ public class CloseQueries {
         join customer_account c on c.tenant_id = p.tenant_id and c.id = p.customer_account_id
         where p.tenant_id = :tenant and p.kind = 'WRITE_OFF' and p.posted_on between :start and :end
         order by p.amount, p.id limit :limit""")
-        .bind("start", start).bind("end", end).bind("limit", limit)
-        .list(r -> new ClosePack.WriteOff(r.longValue("invoice_id"), r.string("invoice_number"),
-            r.string("customer_number"), r.string("customer_name"), r.date("posted_on"),
-            new com.bpo.portal.shared.Money(r.decimal("amount"), r.string("currency").trim())));
+        .bind("start", start)
+        .bind("end", end)
+        .bind("limit", limit)
+        .list(
+            r ->
+                new ClosePack.WriteOff(
+                    r.longValue("invoice_id"),
+                    r.string("invoice_number"),
+                    r.string("customer_number"),
+                    r.string("customer_name"),
+                    r.date("posted_on"),
+                    new com.bpo.portal.shared.Money(
+                        r.decimal("amount"), r.string("currency").trim())));
   }
 
   // ---------------------------------------------------------------- policy, ledger, items
 
   public Optional<ProvisionPolicy> policyAt(LocalDate day) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select * from provision_policy where tenant_id = :tenant and effective_from <= :day
         order by effective_from desc, version desc limit 1""")
-        .bind("day", day).optional(CloseQueries::policy);
+        .bind("day", day)
+        .optional(CloseQueries::policy);
   }
 
   public Optional<ProvisionPolicy> latestPolicy() {
-    return sql.sql("select * from provision_policy where tenant_id = :tenant order by version desc limit 1")
+    return sql.sql(
+            "select * from provision_policy where tenant_id = :tenant order by version desc limit 1")
         .optional(CloseQueries::policy);
   }
 
   public void insertPolicy(ProvisionPolicy p) {
-    sql.sql("""
+    sql.sql(
+            """
         insert into provision_policy (tenant_id, version, rate_current, rate_1_30, rate_31_60, rate_61_90,
                                       rate_91_180, rate_over_180, exclude_disputed, effective_from, changed_by)
         values (:tenant, :version, :current, :d30, :d60, :d90, :d180, :over, :exclude, :from, :by)""")
         .bind("version", p.version())
-        .bind("current", p.rates().get(ProvisionBucket.CURRENT)).bind("d30", p.rates().get(ProvisionBucket.DAYS_1_30))
-        .bind("d60", p.rates().get(ProvisionBucket.DAYS_31_60)).bind("d90", p.rates().get(ProvisionBucket.DAYS_61_90))
+        .bind("current", p.rates().get(ProvisionBucket.CURRENT))
+        .bind("d30", p.rates().get(ProvisionBucket.DAYS_1_30))
+        .bind("d60", p.rates().get(ProvisionBucket.DAYS_31_60))
+        .bind("d90", p.rates().get(ProvisionBucket.DAYS_61_90))
         .bind("d180", p.rates().get(ProvisionBucket.DAYS_91_180))
         .bind("over", p.rates().get(ProvisionBucket.DAYS_OVER_180))
-        .bind("exclude", p.excludeDisputed()).bind("from", p.effectiveFrom()).bind("by", p.changedBy())
+        .bind("exclude", p.excludeDisputed())
+        .bind("from", p.effectiveFrom())
+        .bind("by", p.changedBy())
         .update();
   }
 
@@ -216,137 +296,224 @@ public class CloseQueries {
     rates.put(ProvisionBucket.DAYS_61_90, r.decimal("rate_61_90"));
     rates.put(ProvisionBucket.DAYS_91_180, r.decimal("rate_91_180"));
     rates.put(ProvisionBucket.DAYS_OVER_180, r.decimal("rate_over_180"));
-    return new ProvisionPolicy(r.intValue("version"), rates, r.bool("exclude_disputed"), r.date("effective_from"),
+    return new ProvisionPolicy(
+        r.intValue("version"),
+        rates,
+        r.bool("exclude_disputed"),
+        r.date("effective_from"),
         r.string("changed_by"));
   }
 
   public Map<String, BigDecimal> ledgerBalances(String period) {
     Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
-    sql.sql("select currency, amount from ledger_balance where tenant_id = :tenant and period = :period")
+    sql.sql(
+            "select currency, amount from ledger_balance where tenant_id = :tenant and period = :period")
         .bind("period", period)
         .forEach(r -> byCurrency.put(r.string("currency").trim(), r.decimal("amount")));
     return byCurrency;
   }
 
   public void saveLedgerBalance(String period, String currency, BigDecimal amount, String by) {
-    sql.sql("""
+    sql.sql(
+            """
         insert into ledger_balance (tenant_id, period, currency, amount, entered_by)
         values (:tenant, :period, :currency, :amount, :by)
         on conflict (tenant_id, period, currency)
         do update set amount = excluded.amount, entered_by = excluded.entered_by, entered_at = now(),
                       version = ledger_balance.version + 1""")
-        .bind("period", period).bind("currency", currency).bind("amount", amount).bind("by", by).update();
+        .bind("period", period)
+        .bind("currency", currency)
+        .bind("amount", amount)
+        .bind("by", by)
+        .update();
   }
 
   public List<ClosePack.Item> reconcilingItems(String period) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select id, kind, currency, amount, explanation, entered_by from reconciling_item
         where tenant_id = :tenant and period = :period order by id""")
         .bind("period", period)
-        .list(r -> new ClosePack.Item(r.longValue("id"), r.string("kind"),
-            new com.bpo.portal.shared.Money(r.decimal("amount"), r.string("currency").trim()),
-            r.string("explanation"), r.string("entered_by")));
+        .list(
+            r ->
+                new ClosePack.Item(
+                    r.longValue("id"),
+                    r.string("kind"),
+                    new com.bpo.portal.shared.Money(
+                        r.decimal("amount"), r.string("currency").trim()),
+                    r.string("explanation"),
+                    r.string("entered_by")));
   }
 
-  public long addReconcilingItem(String period, String currency, String kind, BigDecimal amount, String explanation,
-                                 String by) {
-    return sql.sql("""
+  public long addReconcilingItem(
+      String period,
+      String currency,
+      String kind,
+      BigDecimal amount,
+      String explanation,
+      String by) {
+    return sql.sql(
+            """
         insert into reconciling_item (tenant_id, period, currency, kind, amount, explanation, entered_by)
         values (:tenant, :period, :currency, :kind, :amount, :explanation, :by) returning id""")
-        .bind("period", period).bind("currency", currency).bind("kind", kind).bind("amount", amount)
-        .bind("explanation", explanation).bind("by", by)
+        .bind("period", period)
+        .bind("currency", currency)
+        .bind("kind", kind)
+        .bind("amount", amount)
+        .bind("explanation", explanation)
+        .bind("by", by)
         .one(r -> r.longValue("id"));
   }
 
   public int removeReconcilingItem(String period, long id) {
-    return sql.sql("delete from reconciling_item where tenant_id = :tenant and period = :period and id = :id")
-        .bind("period", period).bind("id", id).update();
+    return sql.sql(
+            "delete from reconciling_item where tenant_id = :tenant and period = :period and id = :id")
+        .bind("period", period)
+        .bind("id", id)
+        .update();
   }
 
   // ---------------------------------------------------------------- the close itself
 
   /** A month's close row. */
-  public record CloseRow(String period, LocalDate periodEnd, CloseStatus status, String figures, String publishedBy,
-                         OffsetDateTime publishedAt, String signedOffBy, OffsetDateTime signedOffAt, long version) {}
+  public record CloseRow(
+      String period,
+      LocalDate periodEnd,
+      CloseStatus status,
+      String figures,
+      String publishedBy,
+      OffsetDateTime publishedAt,
+      String signedOffBy,
+      OffsetDateTime signedOffAt,
+      long version) {}
 
   public Optional<CloseRow> find(String period) {
     return sql.sql("select * from month_close where tenant_id = :tenant and period = :period")
-        .bind("period", period).optional(CloseQueries::close);
+        .bind("period", period)
+        .optional(CloseQueries::close);
   }
 
   /** The row of a month, locked for the change about to be made; made as a draft when missing. */
   public CloseRow lockOrCreate(String period, LocalDate periodEnd) {
-    sql.sql("""
+    sql.sql(
+            """
         insert into month_close (tenant_id, period, period_end) values (:tenant, :period, :end)
         on conflict (tenant_id, period) do nothing""")
-        .bind("period", period).bind("end", periodEnd).update();
-    return sql.sql("select * from month_close where tenant_id = :tenant and period = :period for update")
-        .bind("period", period).one(CloseQueries::close);
+        .bind("period", period)
+        .bind("end", periodEnd)
+        .update();
+    return sql.sql(
+            "select * from month_close where tenant_id = :tenant and period = :period for update")
+        .bind("period", period)
+        .one(CloseQueries::close);
   }
 
   public void publish(String period, String figures, String by) {
-    sql.sql("""
+    sql.sql(
+            """
         update month_close set status = 'PUBLISHED', figures = cast(:figures as jsonb), published_by = :by,
                published_at = now(), version = version + 1
         where tenant_id = :tenant and period = :period""")
-        .bind("period", period).bind("figures", figures).bind("by", by).update();
+        .bind("period", period)
+        .bind("figures", figures)
+        .bind("by", by)
+        .update();
   }
 
   public void withdraw(String period) {
-    sql.sql("""
+    sql.sql(
+            """
         update month_close set status = 'DRAFT', figures = null, published_by = null, published_at = null,
                version = version + 1
         where tenant_id = :tenant and period = :period""")
-        .bind("period", period).update();
+        .bind("period", period)
+        .update();
   }
 
   public void signOff(String period, String by) {
-    sql.sql("""
+    sql.sql(
+            """
         update month_close set status = 'SIGNED_OFF', signed_off_by = :by, signed_off_at = now(), version = version + 1
         where tenant_id = :tenant and period = :period""")
-        .bind("period", period).bind("by", by).update();
+        .bind("period", period)
+        .bind("by", by)
+        .update();
   }
 
   public void touch(String period, String by) {
-    sql.sql("update month_close set prepared_by = :by, version = version + 1 where tenant_id = :tenant and period = :period")
-        .bind("period", period).bind("by", by).update();
+    sql.sql(
+            "update month_close set prepared_by = :by, version = version + 1 where tenant_id = :tenant and period = :period")
+        .bind("period", period)
+        .bind("by", by)
+        .update();
   }
 
   /** The latest months with a close, newest first. */
   public List<CloseRow> recent(int limit) {
-    return sql.sql("select * from month_close where tenant_id = :tenant order by period desc limit :limit")
-        .bind("limit", limit).list(CloseQueries::close);
+    return sql.sql(
+            "select * from month_close where tenant_id = :tenant order by period desc limit :limit")
+        .bind("limit", limit)
+        .list(CloseQueries::close);
   }
 
   private static CloseRow close(Row r) {
-    return new CloseRow(r.string("period"), r.date("period_end"), r.enumValue("status", CloseStatus.class),
-        r.string("figures"), r.string("published_by"), r.timestamp("published_at"), r.string("signed_off_by"),
-        r.timestamp("signed_off_at"), r.longValue("version"));
+    return new CloseRow(
+        r.string("period"),
+        r.date("period_end"),
+        r.enumValue("status", CloseStatus.class),
+        r.string("figures"),
+        r.string("published_by"),
+        r.timestamp("published_at"),
+        r.string("signed_off_by"),
+        r.timestamp("signed_off_at"),
+        r.longValue("version"));
   }
 
   public record Comment(long id, String author, String body, OffsetDateTime at) {}
 
   public List<Comment> comments(String period) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select id, author, body, created_at from month_close_comment
         where tenant_id = :tenant and period = :period order by id""")
         .bind("period", period)
-        .list(r -> new Comment(r.longValue("id"), r.string("author"), r.string("body"), r.timestamp("created_at")));
+        .list(
+            r ->
+                new Comment(
+                    r.longValue("id"),
+                    r.string("author"),
+                    r.string("body"),
+                    r.timestamp("created_at")));
   }
 
   public void addComment(String period, String author, String body) {
-    sql.sql("insert into month_close_comment (tenant_id, period, author, body) values (:tenant, :period, :author, :body)")
-        .bind("period", period).bind("author", author).bind("body", body).update();
+    sql.sql(
+            "insert into month_close_comment (tenant_id, period, author, body) values (:tenant, :period, :author, :body)")
+        .bind("period", period)
+        .bind("author", author)
+        .bind("body", body)
+        .update();
   }
 
   // ---------------------------------------------------------------- specific provisions
 
-  public record Specific(long id, long customerId, String customerNumber, String customerName, String currency,
-                         BigDecimal amount, String reason, LocalDate effectiveFrom, String status, String proposedBy,
-                         String decidedBy, long version) {}
+  public record Specific(
+      long id,
+      long customerId,
+      String customerNumber,
+      String customerName,
+      String currency,
+      BigDecimal amount,
+      String reason,
+      LocalDate effectiveFrom,
+      String status,
+      String proposedBy,
+      String decidedBy,
+      long version) {}
 
   public List<Specific> specificProvisionList() {
-    return sql.sql("""
+    return sql.sql(
+            """
         select s.*, c.number, c.name from specific_provision s
         join customer_account c on c.tenant_id = s.tenant_id and c.id = s.customer_account_id
         where s.tenant_id = :tenant order by s.id desc limit 200""")
@@ -354,40 +521,69 @@ public class CloseQueries {
   }
 
   public Optional<Specific> specificProvision(long id) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select s.*, c.number, c.name from specific_provision s
         join customer_account c on c.tenant_id = s.tenant_id and c.id = s.customer_account_id
         where s.tenant_id = :tenant and s.id = :id for update of s""")
-        .bind("id", id).optional(CloseQueries::specific);
+        .bind("id", id)
+        .optional(CloseQueries::specific);
   }
 
   private static Specific specific(Row r) {
-    return new Specific(r.longValue("id"), r.longValue("customer_account_id"), r.string("number"), r.string("name"),
-        r.string("currency").trim(), r.decimal("amount"), r.string("reason"), r.date("effective_from"),
-        r.string("status"), r.string("proposed_by"), r.string("decided_by"), r.longValue("version"));
+    return new Specific(
+        r.longValue("id"),
+        r.longValue("customer_account_id"),
+        r.string("number"),
+        r.string("name"),
+        r.string("currency").trim(),
+        r.decimal("amount"),
+        r.string("reason"),
+        r.date("effective_from"),
+        r.string("status"),
+        r.string("proposed_by"),
+        r.string("decided_by"),
+        r.longValue("version"));
   }
 
   public Optional<String> customerCurrency(long customerId) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select coalesce((select currency from invoice where tenant_id = :tenant and customer_account_id = :id limit 1),
                         (select currency from tenant where id = :tenant)) as currency
         where exists (select 1 from customer_account where tenant_id = :tenant and id = :id)""")
-        .bind("id", customerId).optional(r -> r.string("currency").trim());
+        .bind("id", customerId)
+        .optional(r -> r.string("currency").trim());
   }
 
-  public long proposeSpecific(long customerId, String currency, BigDecimal amount, String reason, LocalDate from,
-                              String by) {
-    return sql.sql("""
+  public long proposeSpecific(
+      long customerId,
+      String currency,
+      BigDecimal amount,
+      String reason,
+      LocalDate from,
+      String by) {
+    return sql.sql(
+            """
         insert into specific_provision (tenant_id, customer_account_id, currency, amount, reason, effective_from, proposed_by)
         values (:tenant, :customer, :currency, :amount, :reason, :from, :by) returning id""")
-        .bind("customer", customerId).bind("currency", currency).bind("amount", amount).bind("reason", reason)
-        .bind("from", from).bind("by", by).one(r -> r.longValue("id"));
+        .bind("customer", customerId)
+        .bind("currency", currency)
+        .bind("amount", amount)
+        .bind("reason", reason)
+        .bind("from", from)
+        .bind("by", by)
+        .one(r -> r.longValue("id"));
   }
 
   public void decideSpecific(long id, String status, String by) {
-    sql.sql("""
+    sql.sql(
+            """
         update specific_provision set status = :status, decided_by = :by, decided_at = now(), version = version + 1
         where tenant_id = :tenant and id = :id""")
-        .bind("id", id).bind("status", status).bind("by", by).update();
+        .bind("id", id)
+        .bind("status", status)
+        .bind("by", by)
+        .update();
   }
 }

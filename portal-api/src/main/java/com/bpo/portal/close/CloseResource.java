@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Month-end close: packs, their workflow, the ledger reconciliation and provisions. Customers have no part. */
+/**
+ * Month-end close: packs, their workflow, the ledger reconciliation and provisions. Customers have
+ * no part.
+ */
 @Path("/close")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
@@ -35,7 +38,8 @@ public class CloseResource {
   @Inject CloseService close;
   @Inject CloseExport export;
 
-  public record MonthStatus(String period, CloseStatus status, long version, String publishedBy, String signedOffBy) {}
+  public record MonthStatus(
+      String period, CloseStatus status, long version, String publishedBy, String signedOffBy) {}
 
   public record Versioned(Long version) {}
 
@@ -52,15 +56,23 @@ public class CloseResource {
   public record Decision(Boolean approve, Long version) {}
 
   @GET
-  @Operation(summary = "The latest months with a close and where each stands (stakeholders: published ones)")
+  @Operation(
+      summary =
+          "The latest months with a close and where each stands (stakeholders: published ones)")
   public List<MonthStatus> months() {
     return close.recent().stream()
-        .map(r -> new MonthStatus(r.period(), r.status(), r.version(), r.publishedBy(), r.signedOffBy())).toList();
+        .map(
+            r ->
+                new MonthStatus(
+                    r.period(), r.status(), r.version(), r.publishedBy(), r.signedOffBy()))
+        .toList();
   }
 
   @GET
   @Path("/{period}")
-  @Operation(summary = "A month's close pack: roll-forward, aging at the month end, provisions, reconciliation")
+  @Operation(
+      summary =
+          "A month's close pack: roll-forward, aging at the month end, provisions, reconciliation")
   public ClosePack pack(@PathParam("period") String period) {
     return close.pack(period);
   }
@@ -72,7 +84,8 @@ public class CloseResource {
   public Response pdf(@PathParam("period") String period) {
     ClosePack pack = close.pack(period);
     return Response.ok(export.pdf(pack), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"close-" + pack.period() + ".pdf\"").build();
+        .header("Content-Disposition", "inline; filename=\"close-" + pack.period() + ".pdf\"")
+        .build();
   }
 
   @GET
@@ -81,8 +94,10 @@ public class CloseResource {
   @Operation(summary = "The close pack as a workbook")
   public Response xlsx(@PathParam("period") String period) {
     ClosePack pack = close.pack(period);
-    return Response.ok(export.xlsx(pack), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("Content-Disposition", "attachment; filename=\"close-" + pack.period() + ".xlsx\"").build();
+    return Response.ok(
+            export.xlsx(pack), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("Content-Disposition", "attachment; filename=\"close-" + pack.period() + ".xlsx\"")
+        .build();
   }
 
   @POST
@@ -95,7 +110,9 @@ public class CloseResource {
   @POST
   @Path("/{period}/publish")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Publish the pack to the client, its figures frozen (BPO leads; the reconciliation explained)")
+  @Operation(
+      summary =
+          "Publish the pack to the client, its figures frozen (BPO leads; the reconciliation explained)")
   public ClosePack publish(@PathParam("period") String period, Versioned body) {
     return close.publish(period, body == null ? null : body.version());
   }
@@ -134,7 +151,9 @@ public class CloseResource {
   @PUT
   @Path("/{period}/ledger")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Enter the client's general-ledger balance of receivables for a month and currency (BPO leads)")
+  @Operation(
+      summary =
+          "Enter the client's general-ledger balance of receivables for a month and currency (BPO leads)")
   public ClosePack ledger(@PathParam("period") String period, LedgerBalance body) {
     List<FieldError> errors = new ArrayList<>();
     String currency = currency(body == null ? null : body.currency(), errors);
@@ -156,7 +175,8 @@ public class CloseResource {
       errors.add(new FieldError("kind", "must be one of " + ITEM_KINDS));
     }
     BigDecimal amount = amount("amount", body == null ? null : body.amount(), errors);
-    String explanation = body == null || body.explanation() == null ? "" : body.explanation().strip();
+    String explanation =
+        body == null || body.explanation() == null ? "" : body.explanation().strip();
     if (explanation.isEmpty() || explanation.length() > 2000) {
       errors.add(new FieldError("explanation", "must have 1 to 2000 characters"));
     }
@@ -183,7 +203,8 @@ public class CloseResource {
   @PUT
   @Path("/provision-policy")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A new version of the provision policy, in force from this month (BPO leads)")
+  @Operation(
+      summary = "A new version of the provision policy, in force from this month (BPO leads)")
   public ProvisionPolicy changePolicy(PolicyChange body) {
     List<FieldError> errors = new ArrayList<>();
     Map<ProvisionBucket, BigDecimal> rates = new EnumMap<>(ProvisionBucket.class);
@@ -208,7 +229,9 @@ public class CloseResource {
   @POST
   @Path("/specific-provisions")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Propose a specific provision on an account (BPO leads); a second person decides it")
+  @Operation(
+      summary =
+          "Propose a specific provision on an account (BPO leads); a second person decides it")
   public Response propose(NewSpecificProvision body) {
     List<FieldError> errors = new ArrayList<>();
     if (body == null || body.customerId() == null) {
@@ -230,10 +253,13 @@ public class CloseResource {
   @POST
   @Path("/specific-provisions/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Approve or refuse a proposed specific provision (a lead or stakeholder other than its maker)")
+  @Operation(
+      summary =
+          "Approve or refuse a proposed specific provision (a lead or stakeholder other than its maker)")
   public Response decide(@PathParam("id") long id, Decision body) {
     if (body == null || body.approve() == null) {
-      throw new InvalidFields("The decision is missing.", List.of(new FieldError("approve", "is required")));
+      throw new InvalidFields(
+          "The decision is missing.", List.of(new FieldError("approve", "is required")));
     }
     close.decideSpecificProvision(id, body.approve(), body.version());
     return Response.noContent().build();
@@ -249,11 +275,17 @@ public class CloseResource {
     return text;
   }
 
-  /** A decimal of at most 15 integer digits and 4 decimals, no exponent, parsed only once it is known small. */
+  /**
+   * A decimal of at most 15 integer digits and 4 decimals, no exponent, parsed only once it is
+   * known small.
+   */
   static BigDecimal amount(String field, String text, List<FieldError> errors) {
     String value = text == null ? "" : text.strip();
     if (!value.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
-      errors.add(new FieldError(field, "must be a decimal like 1234.50 (at most 15 digits before the point, 4 after)"));
+      errors.add(
+          new FieldError(
+              field,
+              "must be a decimal like 1234.50 (at most 15 digits before the point, 4 after)"));
       return null;
     }
     return new BigDecimal(value);

@@ -37,17 +37,22 @@ public class CloseService {
   @Inject CloseQueries queries;
   @Inject TenantContext context;
 
-  /** The pack of a month: frozen once published, computed now while a draft (stakeholders see no drafts). */
+  /**
+   * The pack of a month: frozen once published, computed now while a draft (stakeholders see no
+   * drafts).
+   */
   public ClosePack pack(String periodText) {
     ClosePeriod period = period(periodText);
     Optional<CloseRow> row = queries.find(period.toString());
     CloseStatus status = row.map(CloseRow::status).orElse(CloseStatus.DRAFT);
     if (status == CloseStatus.DRAFT && !isBpo()) {
-      throw new ProblemException("not-found", "Not found", 404, "The close of " + period + " is not published yet.");
+      throw new ProblemException(
+          "not-found", "Not found", 404, "The close of " + period + " is not published yet.");
     }
-    ClosePack pack = row.filter(r -> r.figures() != null)
-        .map(r -> JSON.fromJson(r.figures(), ClosePack.class))
-        .orElseGet(() -> compute(period));
+    ClosePack pack =
+        row.filter(r -> r.figures() != null)
+            .map(r -> JSON.fromJson(r.figures(), ClosePack.class))
+            .orElseGet(() -> compute(period));
     return withWorkflow(pack, row);
   }
 
@@ -68,18 +73,28 @@ public class CloseService {
   public ClosePack publish(String periodText, Long version) {
     ClosePeriod period = period(periodText);
     if (!period.hasEnded(context.today())) {
-      throw new ProblemException("month-not-ended", "The month has not ended", 409,
+      throw new ProblemException(
+          "month-not-ended",
+          "The month has not ended",
+          409,
           "A month is published once it has ended; " + period + " ends on " + period.end() + ".");
     }
     CloseRow row = lockAt(period, version);
     CloseWorkflow.next(row.status(), CloseAction.PUBLISH, roles());
     ClosePack pack = compute(period);
-    List<String> open = pack.currencies().stream()
-        .filter(c -> !c.reconciliation().entered() || !c.reconciliation().explainedToTheCent())
-        .map(CurrencySection::currency).toList();
+    List<String> open =
+        pack.currencies().stream()
+            .filter(c -> !c.reconciliation().entered() || !c.reconciliation().explainedToTheCent())
+            .map(CurrencySection::currency)
+            .toList();
     if (!open.isEmpty()) {
-      throw new ProblemException("reconciliation-open", "The reconciliation is open", 409,
-          "Enter the ledger balance and explain the difference to the cent before publishing: " + open + ".");
+      throw new ProblemException(
+          "reconciliation-open",
+          "The reconciliation is open",
+          409,
+          "Enter the ledger balance and explain the difference to the cent before publishing: "
+              + open
+              + ".");
     }
     queries.publish(period.toString(), JSON.toJson(pack), user().username());
     return pack(periodText);
@@ -98,7 +113,8 @@ public class CloseService {
     CloseRow row = lockAt(period, version);
     CloseWorkflow.next(row.status(), CloseAction.SIGN_OFF, roles());
     if (user().username().equals(row.publishedBy())) {
-      throw new ProblemException("four-eyes", "Four eyes", 403, "Whoever published a close cannot sign it off.");
+      throw new ProblemException(
+          "four-eyes", "Four eyes", 403, "Whoever published a close cannot sign it off.");
     }
     queries.signOff(period.toString(), user().username());
     return pack(periodText);
@@ -116,8 +132,11 @@ public class CloseService {
     CloseWorkflow.next(row.status(), CloseAction.COMMENT, roles());
     String text = body == null ? "" : body.strip();
     if (text.isEmpty() || text.length() > 4000) {
-      throw new com.bpo.portal.shared.InvalidFields("The comment is invalid.",
-          List.of(new com.bpo.portal.shared.Problem.FieldError("body", "must have 1 to 4000 characters")));
+      throw new com.bpo.portal.shared.InvalidFields(
+          "The comment is invalid.",
+          List.of(
+              new com.bpo.portal.shared.Problem.FieldError(
+                  "body", "must have 1 to 4000 characters")));
     }
     queries.addComment(period.toString(), user().username(), text);
     return queries.comments(period.toString());
@@ -131,34 +150,49 @@ public class CloseService {
     queries.saveLedgerBalance(period.toString(), currency, amount, user().username());
   }
 
-  public long addReconcilingItem(String periodText, String currency, String kind, BigDecimal amount, String explanation) {
+  public long addReconcilingItem(
+      String periodText, String currency, String kind, BigDecimal amount, String explanation) {
     ClosePeriod period = period(periodText);
     requireDraft(period);
-    return queries.addReconcilingItem(period.toString(), currency, kind, amount, explanation.strip(), user().username());
+    return queries.addReconcilingItem(
+        period.toString(), currency, kind, amount, explanation.strip(), user().username());
   }
 
   public void removeReconcilingItem(String periodText, long id) {
     ClosePeriod period = period(periodText);
     requireDraft(period);
     if (queries.removeReconcilingItem(period.toString(), id) == 0) {
-      throw new ProblemException("not-found", "Not found", 404, "No such reconciling item in " + period + ".");
+      throw new ProblemException(
+          "not-found", "Not found", 404, "No such reconciling item in " + period + ".");
     }
   }
 
   public ProvisionPolicy policy() {
-    return queries.latestPolicy().orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
+    return queries
+        .latestPolicy()
+        .orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
   }
 
   /** A new version of the policy, in force from the first day of the current month. */
-  public ProvisionPolicy changePolicy(Map<ProvisionBucket, BigDecimal> rates, boolean excludeDisputed) {
+  public ProvisionPolicy changePolicy(
+      Map<ProvisionBucket, BigDecimal> rates, boolean excludeDisputed) {
     requireLead();
     ProvisionPolicy current = policy();
-    ProvisionPolicy next = new ProvisionPolicy(current.version() + 1, rates, excludeDisputed,
-        context.today().withDayOfMonth(1), user().username());
+    ProvisionPolicy next =
+        new ProvisionPolicy(
+            current.version() + 1,
+            rates,
+            excludeDisputed,
+            context.today().withDayOfMonth(1),
+            user().username());
     next.validate();
     if (current.version() > 0 && current.effectiveFrom().equals(next.effectiveFrom())) {
-      // one version per month: the month's rates change in place by a newer version on the same day is refused
-      throw new ProblemException("policy-changed-this-month", "Policy already changed this month", 409,
+      // one version per month: the month's rates change in place by a newer version on the same day
+      // is refused
+      throw new ProblemException(
+          "policy-changed-this-month",
+          "Policy already changed this month",
+          409,
           "The policy already has a version in force from " + next.effectiveFrom() + ".");
     }
     queries.insertPolicy(next);
@@ -172,27 +206,46 @@ public class CloseService {
 
   public long proposeSpecificProvision(long customerId, BigDecimal amount, String reason) {
     requireLead();
-    String currency = queries.customerCurrency(customerId)
-        .orElseThrow(() -> new ProblemException("not-found", "Not found", 404, "No such customer account."));
-    return queries.proposeSpecific(customerId, currency, amount, reason.strip(), context.today(), user().username());
+    String currency =
+        queries
+            .customerCurrency(customerId)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "not-found", "Not found", 404, "No such customer account."));
+    return queries.proposeSpecific(
+        customerId, currency, amount, reason.strip(), context.today(), user().username());
   }
 
-  /** A second person approves or refuses a proposed specific provision (the database refuses the maker too). */
+  /**
+   * A second person approves or refuses a proposed specific provision (the database refuses the
+   * maker too).
+   */
   public void decideSpecificProvision(long id, boolean approve, Long version) {
     requireBpoOrStakeholder();
-    if (!user().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) && !user().hasRole(com.bpo.portal.shared.Roles.CLIENT_STAKEHOLDER)) {
-      throw new ProblemException("forbidden", "Forbidden", 403, "BPO leads and client stakeholders decide provisions.");
+    if (!user().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)
+        && !user().hasRole(com.bpo.portal.shared.Roles.CLIENT_STAKEHOLDER)) {
+      throw new ProblemException(
+          "forbidden", "Forbidden", 403, "BPO leads and client stakeholders decide provisions.");
     }
-    CloseQueries.Specific s = queries.specificProvision(id)
-        .orElseThrow(() -> new ProblemException("not-found", "Not found", 404, "No such specific provision."));
+    CloseQueries.Specific s =
+        queries
+            .specificProvision(id)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "not-found", "Not found", 404, "No such specific provision."));
     if (version != null && version != s.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409, "The provision changed meanwhile; reload it.");
+      throw new ProblemException(
+          "conflict", "Changed meanwhile", 409, "The provision changed meanwhile; reload it.");
     }
     if (!"PROPOSED".equals(s.status())) {
-      throw new ProblemException("transition-refused", "Already decided", 409, "The provision is " + s.status() + ".");
+      throw new ProblemException(
+          "transition-refused", "Already decided", 409, "The provision is " + s.status() + ".");
     }
     if (s.proposedBy().equals(user().username())) {
-      throw new ProblemException("four-eyes", "Four eyes", 403, "Whoever proposed a provision cannot decide it.");
+      throw new ProblemException(
+          "four-eyes", "Four eyes", 403, "Whoever proposed a provision cannot decide it.");
     }
     queries.decideSpecific(id, approve ? "APPROVED" : "REFUSED", user().username());
   }
@@ -203,7 +256,8 @@ public class CloseService {
     ZoneId zone = ZoneId.of(context.requireTenant().timeZone());
     LocalDate end = period.end();
     OffsetDateTime endsAt = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    ProvisionPolicy policy = queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
+    ProvisionPolicy policy =
+        queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
 
     List<RollForward> flows = queries.rollForward(period.start(), end);
     List<AgingAtEnd> aging = queries.agingAtEnd(end, endsAt);
@@ -221,96 +275,198 @@ public class CloseService {
 
     List<CurrencySection> sections = new ArrayList<>();
     for (String currency : currencies) {
-      RollForward flow = flows.stream().filter(f -> f.currency().equals(currency)).findFirst()
-          .orElse(new RollForward(currency, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-              BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-              BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)));
+      RollForward flow =
+          flows.stream()
+              .filter(f -> f.currency().equals(currency))
+              .findFirst()
+              .orElse(
+                  new RollForward(
+                      currency,
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2),
+                      BigDecimal.ZERO.setScale(2)));
       List<AgingLine> lines = new ArrayList<>();
       BigDecimal general = BigDecimal.ZERO.setScale(2);
       for (ProvisionBucket bucket : ProvisionBucket.values()) {
-        AgingAtEnd a = aging.stream().filter(x -> x.currency().equals(currency) && x.bucket() == bucket).findFirst()
-            .orElse(new AgingAtEnd(currency, bucket, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)));
+        AgingAtEnd a =
+            aging.stream()
+                .filter(x -> x.currency().equals(currency) && x.bucket() == bucket)
+                .findFirst()
+                .orElse(
+                    new AgingAtEnd(
+                        currency,
+                        bucket,
+                        BigDecimal.ZERO.setScale(2),
+                        BigDecimal.ZERO.setScale(2)));
         BigDecimal base = policy.excludeDisputed() ? a.amount().subtract(a.disputed()) : a.amount();
         BigDecimal provision = policy.provisionFor(bucket, base);
         general = general.add(provision);
-        lines.add(new AgingLine(bucket, money(a.amount(), currency), money(a.disputed(), currency),
-            money(provision, currency)));
+        lines.add(
+            new AgingLine(
+                bucket,
+                money(a.amount(), currency),
+                money(a.disputed(), currency),
+                money(provision, currency)));
       }
       BigDecimal specificAmount = specific.getOrDefault(currency, BigDecimal.ZERO.setScale(2));
       BigDecimal closingProvision = general.add(specificAmount);
-      ProvisionMovement movement = ProvisionMovement.of(
-          openingProvision.getOrDefault(currency, BigDecimal.ZERO.setScale(2)), closingProvision,
-          flow.writeOffs().negate());
-      List<ClosePack.Item> own = items.stream().filter(i -> i.amount().currency().equals(currency)).toList();
-      BigDecimal explained = own.stream().map(i -> i.amount().amount()).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+      ProvisionMovement movement =
+          ProvisionMovement.of(
+              openingProvision.getOrDefault(currency, BigDecimal.ZERO.setScale(2)),
+              closingProvision,
+              flow.writeOffs().negate());
+      List<ClosePack.Item> own =
+          items.stream().filter(i -> i.amount().currency().equals(currency)).toList();
+      BigDecimal explained =
+          own.stream()
+              .map(i -> i.amount().amount())
+              .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
       BigDecimal ledgerAmount = ledger.get(currency);
-      ClosePack.Reconciliation reconciliation = new ClosePack.Reconciliation(
-          ledgerAmount == null ? null : money(ledgerAmount, currency), money(flow.closing(), currency),
-          money(explained, currency),
-          ledgerAmount == null ? null : money(ledgerAmount.subtract(flow.closing()).subtract(explained), currency), own);
-      CloseQueries.OpenDisputes open = disputes.stream().filter(d -> d.currency().equals(currency)).findFirst()
-          .orElse(new CloseQueries.OpenDisputes(currency, 0, BigDecimal.ZERO.setScale(2)));
-      sections.add(new CurrencySection(currency, ClosePack.Flow.of(flow), lines,
-          new ClosePack.Provision(money(general, currency), money(specificAmount, currency),
-              money(movement.opening(), currency), money(movement.used(), currency), money(movement.charge(), currency),
-              money(movement.release(), currency), money(movement.closing(), currency)),
-          reconciliation, money(unapplied.getOrDefault(currency, BigDecimal.ZERO.setScale(2)), currency),
-          open.count(), money(open.amount(), currency)));
+      ClosePack.Reconciliation reconciliation =
+          new ClosePack.Reconciliation(
+              ledgerAmount == null ? null : money(ledgerAmount, currency),
+              money(flow.closing(), currency),
+              money(explained, currency),
+              ledgerAmount == null
+                  ? null
+                  : money(ledgerAmount.subtract(flow.closing()).subtract(explained), currency),
+              own);
+      CloseQueries.OpenDisputes open =
+          disputes.stream()
+              .filter(d -> d.currency().equals(currency))
+              .findFirst()
+              .orElse(new CloseQueries.OpenDisputes(currency, 0, BigDecimal.ZERO.setScale(2)));
+      sections.add(
+          new CurrencySection(
+              currency,
+              ClosePack.Flow.of(flow),
+              lines,
+              new ClosePack.Provision(
+                  money(general, currency),
+                  money(specificAmount, currency),
+                  money(movement.opening(), currency),
+                  money(movement.used(), currency),
+                  money(movement.charge(), currency),
+                  money(movement.release(), currency),
+                  money(movement.closing(), currency)),
+              reconciliation,
+              money(unapplied.getOrDefault(currency, BigDecimal.ZERO.setScale(2)), currency),
+              open.count(),
+              money(open.amount(), currency)));
     }
-    List<AccountProvision> largest = queries.largestProvisions(end, endsAt, policy, LARGEST_PROVISIONS).stream()
-        .map(a -> new AccountProvision(a.customerId(), a.number(), a.name(), money(a.overdue(), a.currency()),
-            money(a.general(), a.currency()), money(a.specific(), a.currency()),
-            money(a.general().add(a.specific()), a.currency())))
-        .toList();
-    return new ClosePack(period.toString(), end, CloseStatus.DRAFT, 0, List.of(), policy.version(), sections,
-        queries.writeOffs(period.start(), end, WRITE_OFFS_LISTED), largest, null, null, null, null,
+    List<AccountProvision> largest =
+        queries.largestProvisions(end, endsAt, policy, LARGEST_PROVISIONS).stream()
+            .map(
+                a ->
+                    new AccountProvision(
+                        a.customerId(),
+                        a.number(),
+                        a.name(),
+                        money(a.overdue(), a.currency()),
+                        money(a.general(), a.currency()),
+                        money(a.specific(), a.currency()),
+                        money(a.general().add(a.specific()), a.currency())))
+            .toList();
+    return new ClosePack(
+        period.toString(),
+        end,
+        CloseStatus.DRAFT,
+        0,
+        List.of(),
+        policy.version(),
+        sections,
+        queries.writeOffs(period.start(), end, WRITE_OFFS_LISTED),
+        largest,
+        null,
+        null,
+        null,
+        null,
         OffsetDateTime.now(ZoneOffset.UTC));
   }
 
-  /** The provision at the end of the month before: as published then, or computed the same way now. */
+  /**
+   * The provision at the end of the month before: as published then, or computed the same way now.
+   */
   private Map<String, BigDecimal> openingProvisions(ClosePeriod previous, ZoneId zone) {
-    Optional<ClosePack> published = queries.find(previous.toString()).filter(r -> r.figures() != null)
-        .map(r -> JSON.fromJson(r.figures(), ClosePack.class));
+    Optional<ClosePack> published =
+        queries
+            .find(previous.toString())
+            .filter(r -> r.figures() != null)
+            .map(r -> JSON.fromJson(r.figures(), ClosePack.class));
     Map<String, BigDecimal> opening = new java.util.TreeMap<>();
     if (published.isPresent()) {
-      published.get().currencies().forEach(c -> opening.put(c.currency(), c.provision().closing().amount()));
+      published
+          .get()
+          .currencies()
+          .forEach(c -> opening.put(c.currency(), c.provision().closing().amount()));
       return opening;
     }
     LocalDate end = previous.end();
     OffsetDateTime endsAt = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    ProvisionPolicy policy = queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
+    ProvisionPolicy policy =
+        queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
     for (AgingAtEnd a : queries.agingAtEnd(end, endsAt)) {
       BigDecimal base = policy.excludeDisputed() ? a.amount().subtract(a.disputed()) : a.amount();
       opening.merge(a.currency(), policy.provisionFor(a.bucket(), base), BigDecimal::add);
     }
-    queries.specificProvisions(end).forEach((currency, amount) -> opening.merge(currency, amount, BigDecimal::add));
+    queries
+        .specificProvisions(end)
+        .forEach((currency, amount) -> opening.merge(currency, amount, BigDecimal::add));
     return opening;
   }
 
   private ClosePack withWorkflow(ClosePack pack, Optional<CloseRow> row) {
     CloseStatus status = row.map(CloseRow::status).orElse(CloseStatus.DRAFT);
-    return new ClosePack(pack.period(), pack.periodEnd(), status, row.map(CloseRow::version).orElse(0L),
-        CloseWorkflow.available(status, roles()), pack.policyVersion(), pack.currencies(), pack.writeOffs(),
-        pack.largestProvisions(), row.map(CloseRow::publishedBy).orElse(null),
-        row.map(CloseRow::publishedAt).orElse(null), row.map(CloseRow::signedOffBy).orElse(null),
-        row.map(CloseRow::signedOffAt).orElse(null), pack.computedAt());
+    return new ClosePack(
+        pack.period(),
+        pack.periodEnd(),
+        status,
+        row.map(CloseRow::version).orElse(0L),
+        CloseWorkflow.available(status, roles()),
+        pack.policyVersion(),
+        pack.currencies(),
+        pack.writeOffs(),
+        pack.largestProvisions(),
+        row.map(CloseRow::publishedBy).orElse(null),
+        row.map(CloseRow::publishedAt).orElse(null),
+        row.map(CloseRow::signedOffBy).orElse(null),
+        row.map(CloseRow::signedOffAt).orElse(null),
+        pack.computedAt());
   }
 
   private CloseRow lockAt(ClosePeriod period, Long version) {
     CloseRow row = queries.lockOrCreate(period.toString(), period.end());
     if (version != null && version != row.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
-          "The close of " + period + " changed meanwhile (version " + row.version() + "); reload it.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "The close of "
+              + period
+              + " changed meanwhile (version "
+              + row.version()
+              + "); reload it.");
     }
     return row;
   }
 
   private void requireDraft(ClosePeriod period) {
     requireLead();
-    CloseStatus status = queries.find(period.toString()).map(CloseRow::status).orElse(CloseStatus.DRAFT);
+    CloseStatus status =
+        queries.find(period.toString()).map(CloseRow::status).orElse(CloseStatus.DRAFT);
     if (status != CloseStatus.DRAFT) {
-      throw new ProblemException("transition-refused", "Not a draft", 409,
-          "The close of " + period + " is " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+      throw new ProblemException(
+          "transition-refused",
+          "Not a draft",
+          409,
+          "The close of "
+              + period
+              + " is "
+              + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
               + "; withdraw it to change its reconciliation.");
     }
   }
@@ -332,18 +488,21 @@ public class CloseService {
   }
 
   private boolean isBpo() {
-    return user().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) || user().hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
+    return user().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)
+        || user().hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
   }
 
   private void requireLead() {
     if (!user().hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)) {
-      throw new ProblemException("forbidden", "Forbidden", 403, "Only BPO leads prepare a month's close.");
+      throw new ProblemException(
+          "forbidden", "Forbidden", 403, "Only BPO leads prepare a month's close.");
     }
   }
 
   private void requireBpoOrStakeholder() {
     if (!isBpo() && !user().hasRole(com.bpo.portal.shared.Roles.CLIENT_STAKEHOLDER)) {
-      throw new ProblemException("forbidden", "Forbidden", 403, "Customers have no part in the close.");
+      throw new ProblemException(
+          "forbidden", "Forbidden", 403, "Customers have no part in the close.");
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.bpo.portal.close;
 
-/** Where a month's close stands: prepared by the BPO, published to the client, signed off (final). */
+/**
+ * Where a month's close stands: prepared by the BPO, published to the client, signed off (final).
+ */
 public enum CloseStatus {
   DRAFT,
   PUBLISHED,

@@ -19,24 +19,37 @@ import java.util.Set;
 public final class CloseWorkflow {
   record Rule(Set<CloseStatus> from, CloseStatus to, Set<String> roles) {}
 
-  static final Map<CloseAction, Rule> RULES = Map.of(
-      CloseAction.PREPARE, new Rule(EnumSet.of(DRAFT), DRAFT, Set.of(Roles.BPO_LEAD)),
-      CloseAction.PUBLISH, new Rule(EnumSet.of(DRAFT), PUBLISHED, Set.of(Roles.BPO_LEAD)),
-      CloseAction.WITHDRAW, new Rule(EnumSet.of(PUBLISHED), DRAFT, Set.of(Roles.BPO_LEAD)),
-      CloseAction.COMMENT, new Rule(EnumSet.of(PUBLISHED), PUBLISHED, Set.of(Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER)),
-      CloseAction.SIGN_OFF, new Rule(EnumSet.of(PUBLISHED), SIGNED_OFF, Set.of(Roles.CLIENT_STAKEHOLDER)));
+  static final Map<CloseAction, Rule> RULES =
+      Map.of(
+          CloseAction.PREPARE, new Rule(EnumSet.of(DRAFT), DRAFT, Set.of(Roles.BPO_LEAD)),
+          CloseAction.PUBLISH, new Rule(EnumSet.of(DRAFT), PUBLISHED, Set.of(Roles.BPO_LEAD)),
+          CloseAction.WITHDRAW, new Rule(EnumSet.of(PUBLISHED), DRAFT, Set.of(Roles.BPO_LEAD)),
+          CloseAction.COMMENT,
+              new Rule(
+                  EnumSet.of(PUBLISHED),
+                  PUBLISHED,
+                  Set.of(Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER)),
+          CloseAction.SIGN_OFF,
+              new Rule(EnumSet.of(PUBLISHED), SIGNED_OFF, Set.of(Roles.CLIENT_STAKEHOLDER)));
 
   private CloseWorkflow() {}
 
-  /** Where {@code action} leads from {@code current} for someone with {@code roles}; refused otherwise. */
+  /**
+   * Where {@code action} leads from {@code current} for someone with {@code roles}; refused
+   * otherwise.
+   */
   public static CloseStatus next(CloseStatus current, CloseAction action, Set<String> roles) {
     Rule rule = RULES.get(action);
     if (rule.roles().stream().noneMatch(roles::contains)) {
-      throw new TransitionRefused(403, current, action, "Your role cannot " + words(action) + " a month's close.");
+      throw new TransitionRefused(
+          403, current, action, "Your role cannot " + words(action) + " a month's close.");
     }
     if (!rule.from().contains(current)) {
-      throw new TransitionRefused(409, current, action, "A close that is " + words(current) + " cannot be asked to "
-          + words(action) + ".");
+      throw new TransitionRefused(
+          409,
+          current,
+          action,
+          "A close that is " + words(current) + " cannot be asked to " + words(action) + ".");
     }
     return rule.to();
   }
@@ -44,7 +57,10 @@ public final class CloseWorkflow {
   /** The steps someone with {@code roles} may take now: what the screen offers. */
   public static List<CloseAction> available(CloseStatus current, Set<String> roles) {
     return RULES.entrySet().stream()
-        .filter(e -> e.getValue().from().contains(current) && e.getValue().roles().stream().anyMatch(roles::contains))
+        .filter(
+            e ->
+                e.getValue().from().contains(current)
+                    && e.getValue().roles().stream().anyMatch(roles::contains))
         .map(Map.Entry::getKey)
         .sorted()
         .toList();

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * How far past its due date an amount is at the month end, for provisioning: finer than the
- * collections aging beyond 90 days, where most of the provision sits. The SQL's bucket expression is
- * generated from these bounds ({@link #sqlCase}), so the rules and the queries cannot disagree.
+ * collections aging beyond 90 days, where most of the provision sits. The SQL's bucket expression
+ * is generated from these bounds ({@link #sqlCase}), so the rules and the queries cannot disagree.
  */
 public enum ProvisionBucket {
   CURRENT(Long.MIN_VALUE, 0),
@@ -36,7 +36,13 @@ public enum ProvisionBucket {
     StringBuilder sql = new StringBuilder("case");
     for (ProvisionBucket b : values()) {
       if (b.toDays != Long.MAX_VALUE) {
-        sql.append(" when ").append(daysOverdue).append(" <= ").append(b.toDays).append(" then '").append(b.name()).append('\'');
+        sql.append(" when ")
+            .append(daysOverdue)
+            .append(" <= ")
+            .append(b.toDays)
+            .append(" then '")
+            .append(b.name())
+            .append('\'');
       } else {
         sql.append(" else '").append(b.name()).append('\'');
       }

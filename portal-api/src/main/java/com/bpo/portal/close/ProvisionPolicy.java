@@ -14,9 +14,15 @@ import java.util.Map;
  * A tenant's provision policy in force from a date: the share of each aging bucket provided for,
  * and whether amounts under dispute are left to specific provisions rather than the general rate.
  */
-public record ProvisionPolicy(int version, Map<ProvisionBucket, BigDecimal> rates, boolean excludeDisputed,
-                              LocalDate effectiveFrom, String changedBy) {
-  /** What a tenant starts with: nothing on current items, all of what is more than 180 days late. */
+public record ProvisionPolicy(
+    int version,
+    Map<ProvisionBucket, BigDecimal> rates,
+    boolean excludeDisputed,
+    LocalDate effectiveFrom,
+    String changedBy) {
+  /**
+   * What a tenant starts with: nothing on current items, all of what is more than 180 days late.
+   */
   public static ProvisionPolicy standard(LocalDate from) {
     Map<ProvisionBucket, BigDecimal> rates = new EnumMap<>(ProvisionBucket.class);
     rates.put(ProvisionBucket.CURRENT, new BigDecimal("0.0000"));
@@ -34,7 +40,9 @@ public record ProvisionPolicy(int version, Map<ProvisionBucket, BigDecimal> rate
 
   /** The general provision on an amount in a bucket, to the cent (half up). */
   public BigDecimal provisionFor(ProvisionBucket bucket, BigDecimal amount) {
-    return amount.multiply(rates.getOrDefault(bucket, BigDecimal.ZERO)).setScale(2, RoundingMode.HALF_UP);
+    return amount
+        .multiply(rates.getOrDefault(bucket, BigDecimal.ZERO))
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   /** Refuses rates outside 0..1, missing buckets, and rates that fall as items get older. */

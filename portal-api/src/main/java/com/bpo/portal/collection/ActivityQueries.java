@@ -16,28 +16,37 @@ public class ActivityQueries {
   @Inject TenantSql sql;
 
   public Activity insert(long accountId, Activity.New activity, String by) {
-    return sql.sql("""
+    return sql.sql(
+            """
         insert into collection_activity (tenant_id, customer_account_id, kind, contact, outcome, note, next_action_on,
                                          created_by)
         values (:tenant, :account, :kind, :contact, :outcome, :note, :next, :by)
         returning id, customer_account_id, kind, contact, outcome, note, next_action_on, created_by, created_at""")
-        .bind("account", accountId).bind("kind", activity.kind()).bind("contact", blankToNull(activity.contact()))
-        .bind("outcome", activity.outcome()).bind("note", blankToNull(activity.note()))
-        .bind("next", activity.nextActionOn()).bind("by", by)
+        .bind("account", accountId)
+        .bind("kind", activity.kind())
+        .bind("contact", blankToNull(activity.contact()))
+        .bind("outcome", activity.outcome())
+        .bind("note", blankToNull(activity.note()))
+        .bind("next", activity.nextActionOn())
+        .bind("by", by)
         .one(ActivityQueries::activity);
   }
 
   public List<Activity> latest(long accountId, int limit) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select id, customer_account_id, kind, contact, outcome, note, next_action_on, created_by, created_at
         from collection_activity where tenant_id = :tenant and customer_account_id = :account
         order by created_at desc, id desc limit :limit""")
-        .bind("account", accountId).bind("limit", limit).list(ActivityQueries::activity);
+        .bind("account", accountId)
+        .bind("limit", limit)
+        .list(ActivityQueries::activity);
   }
 
   /** The account's timeline, newest first, at most {@code limit} lines. */
   public List<TimelineEntry> timeline(long accountId, int limit) {
-    return sql.sql("""
+    return sql.sql(
+            """
         (select a.created_at as at, 'ACTIVITY_' || a.kind as kind, a.id as ref_id, a.contact as title,
                 a.outcome as status, a.note, null::numeric as amount, null::text as currency, a.created_by as by
          from collection_activity a where a.tenant_id = :tenant and a.customer_account_id = :account
@@ -62,18 +71,34 @@ public class ActivityQueries {
          from payment y where y.tenant_id = :tenant and y.customer_account_id = :account
          order by y.received_on desc limit :limit)
         order by at desc, ref_id desc limit :limit""")
-        .bind("account", accountId).bind("limit", limit)
-        .list(row -> new TimelineEntry(row.timestamp("at"), row.string("kind"), row.longValue("ref_id"),
-            row.string("title"), row.string("status"), row.string("note"),
-            row.decimal("amount") == null ? null : new Money(row.decimal("amount"), row.string("currency").strip()),
-            row.string("by")));
+        .bind("account", accountId)
+        .bind("limit", limit)
+        .list(
+            row ->
+                new TimelineEntry(
+                    row.timestamp("at"),
+                    row.string("kind"),
+                    row.longValue("ref_id"),
+                    row.string("title"),
+                    row.string("status"),
+                    row.string("note"),
+                    row.decimal("amount") == null
+                        ? null
+                        : new Money(row.decimal("amount"), row.string("currency").strip()),
+                    row.string("by")));
   }
 
   private static Activity activity(Row row) {
-    return new Activity(row.longValue("id"), row.longValue("customer_account_id"),
-        row.enumValue("kind", ActivityKind.class), row.string("contact"),
-        row.enumValue("outcome", ContactOutcome.class), row.string("note"), row.date("next_action_on"),
-        row.string("created_by"), row.timestamp("created_at"));
+    return new Activity(
+        row.longValue("id"),
+        row.longValue("customer_account_id"),
+        row.enumValue("kind", ActivityKind.class),
+        row.string("contact"),
+        row.enumValue("outcome", ContactOutcome.class),
+        row.string("note"),
+        row.date("next_action_on"),
+        row.string("created_by"),
+        row.timestamp("created_at"));
   }
 
   static String blankToNull(String text) {

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Money typed by a person: at most 15 digits before the point and 2 after, checked before any arithmetic. */
+/**
+ * Money typed by a person: at most 15 digits before the point and 2 after, checked before any
+ * arithmetic.
+ */
 final class Amounts {
   private static final Pattern AMOUNT = Pattern.compile("^\\d{1,15}(\\.\\d{1,2})?$");
 

@@ -6,17 +6,31 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Collections figures for a period, per collector and for the tenant. Amounts are summed as they are
- * (a tenant bills in one currency in practice). {@code effectiveness} is a simplified collection
- * effectiveness index: collected ÷ (collected + still overdue net of disputes today), in percent.
- * {@code promisesKept} is kept ÷ decided promises; {@code dunningCoverage} the share of the accounts
- * overdue today that had a notice sent in the period.
+ * Collections figures for a period, per collector and for the tenant. Amounts are summed as they
+ * are (a tenant bills in one currency in practice). {@code effectiveness} is a simplified
+ * collection effectiveness index: collected ÷ (collected + still overdue net of disputes today), in
+ * percent. {@code promisesKept} is kept ÷ decided promises; {@code dunningCoverage} the share of
+ * the accounts overdue today that had a notice sent in the period.
  */
-public record CollectionMetrics(LocalDate from, LocalDate to, List<Row> collectors, Row tenant,
-                                BigDecimal promisesKept, BigDecimal dunningCoverage) {
-  public record Row(String collector, long accountsWorked, long contacts, long promisesMade, BigDecimal promisedAmount,
-                    long promisesKept, BigDecimal keptAmount, long promisesDecided, BigDecimal collected,
-                    BigDecimal overdue, BigDecimal effectiveness) {}
+public record CollectionMetrics(
+    LocalDate from,
+    LocalDate to,
+    List<Row> collectors,
+    Row tenant,
+    BigDecimal promisesKept,
+    BigDecimal dunningCoverage) {
+  public record Row(
+      String collector,
+      long accountsWorked,
+      long contacts,
+      long promisesMade,
+      BigDecimal promisedAmount,
+      long promisesKept,
+      BigDecimal keptAmount,
+      long promisesDecided,
+      BigDecimal collected,
+      BigDecimal overdue,
+      BigDecimal effectiveness) {}
 
   /** part ÷ whole in percent with one decimal, or null when the whole is zero. */
   public static BigDecimal percent(BigDecimal part, BigDecimal whole) {

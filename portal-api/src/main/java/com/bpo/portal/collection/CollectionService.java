@@ -48,8 +48,12 @@ public class CollectionService {
     PortalUser user = requireStaff();
     WorklistFilter effective = filter;
     if (filter.collector().isEmpty() && !user.hasRole(Roles.BPO_LEAD)) {
-      effective = new WorklistFilter(Optional.of(user.username()), filter.riskClasses(), filter.minAmount(),
-          filter.dueOnly());
+      effective =
+          new WorklistFilter(
+              Optional.of(user.username()),
+              filter.riskClasses(),
+              filter.minAmount(),
+              filter.dueOnly());
     }
     return worklist.worklist(effective, context.today(), page);
   }
@@ -61,20 +65,28 @@ public class CollectionService {
   public int reassign(List<Long> ids, String collector) {
     requireLead();
     List<Problem.FieldError> errors = new ArrayList<>();
-    List<Long> distinct = ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    List<Long> distinct =
+        ids == null
+            ? List.of()
+            : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
     if (distinct.isEmpty() || distinct.size() > 500) {
       errors.add(new Problem.FieldError(null, "ids", "name between 1 and 500 accounts"));
     }
-    if (collector == null || collector.isBlank() || !accounts.isActiveCollector(collector.strip())) {
-      errors.add(new Problem.FieldError(null, "collector", "must be one of the tenant's active agents or leads"));
+    if (collector == null
+        || collector.isBlank()
+        || !accounts.isActiveCollector(collector.strip())) {
+      errors.add(
+          new Problem.FieldError(
+              null, "collector", "must be one of the tenant's active agents or leads"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The reassignment is not valid.", errors);
     }
     int assigned = customerAccounts.assignCollector(distinct, collector.strip());
     if (assigned != distinct.size()) {
-      throw new InvalidFields("The reassignment is not valid.", List.of(new Problem.FieldError(null, "ids",
-          "name only accounts of this tenant")));
+      throw new InvalidFields(
+          "The reassignment is not valid.",
+          List.of(new Problem.FieldError(null, "ids", "name only accounts of this tenant")));
     }
     return assigned;
   }
@@ -89,7 +101,9 @@ public class CollectionService {
     requireAccount(accountId);
     List<Problem.FieldError> errors = new ArrayList<>();
     if (change == null) {
-      throw new InvalidFields("Send the profile as JSON.", List.of(new Problem.FieldError(null, "body", "is required")));
+      throw new InvalidFields(
+          "Send the profile as JSON.",
+          List.of(new Problem.FieldError(null, "body", "is required")));
     }
     if (change.riskClass() == null) {
       errors.add(new Problem.FieldError(null, "riskClass", "is required"));
@@ -103,7 +117,8 @@ public class CollectionService {
     boolean hold = Boolean.TRUE.equals(change.onHold());
     String reason = ActivityQueries.blankToNull(change.holdReason());
     if (hold && reason == null) {
-      errors.add(new Problem.FieldError(null, "holdReason", "is required when the account is on hold"));
+      errors.add(
+          new Problem.FieldError(null, "holdReason", "is required when the account is on hold"));
     }
     if (reason != null && reason.length() > 500) {
       errors.add(new Problem.FieldError(null, "holdReason", "must be at most 500 characters"));
@@ -116,11 +131,22 @@ public class CollectionService {
     }
     long current = accounts.lock(accountId);
     if (current != change.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
-          "Someone changed this account's collections profile meanwhile (version " + current + "). Reload it.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "Someone changed this account's collections profile meanwhile (version "
+              + current
+              + "). Reload it.");
     }
-    accounts.update(accountId, change.riskClass(), change.customerType(), change.language(), hold,
-        hold ? reason : null, change.nextActionOn());
+    accounts.update(
+        accountId,
+        change.riskClass(),
+        change.customerType(),
+        change.language(),
+        hold,
+        hold ? reason : null,
+        change.nextActionOn());
     return worklist.profile(accountId, context.today()).orElseThrow();
   }
 
@@ -140,12 +166,15 @@ public class CollectionService {
       errors.add(new Problem.FieldError(null, "kind", "is required: CALL, MAIL, LETTER or NOTE"));
     } else {
       if (activity.kind() == ActivityKind.TASK) {
-        errors.add(new Problem.FieldError(null, "kind", "TASK is made by the system; log CALL, MAIL, LETTER or NOTE"));
+        errors.add(
+            new Problem.FieldError(
+                null, "kind", "TASK is made by the system; log CALL, MAIL, LETTER or NOTE"));
       }
       if (activity.kind() == ActivityKind.CALL && activity.outcome() == null) {
         errors.add(new Problem.FieldError(null, "outcome", "is required for a call"));
       }
-      if (activity.kind() == ActivityKind.NOTE && (activity.note() == null || activity.note().isBlank())) {
+      if (activity.kind() == ActivityKind.NOTE
+          && (activity.note() == null || activity.note().isBlank())) {
         errors.add(new Problem.FieldError(null, "note", "is required for a note"));
       }
       if (activity.contact() != null && activity.contact().length() > 200) {
@@ -169,9 +198,9 @@ public class CollectionService {
   // ------------------------------------------------------------------ promises
 
   /**
-   * A promise to pay on the account: recorded OPEN by the BPO, or PROPOSED by the customer (their own
-   * account only), who may name only open invoices of the account; the amount may not exceed what
-   * they leave to chase.
+   * A promise to pay on the account: recorded OPEN by the BPO, or PROPOSED by the customer (their
+   * own account only), who may name only open invoices of the account; the amount may not exceed
+   * what they leave to chase.
    */
   public Promise recordPromise(long accountId, Promise.New promise) {
     PortalUser user = context.requireUser();
@@ -182,39 +211,59 @@ public class CollectionService {
     if (!customer) {
       requireStaff();
     }
-    AccountProfile account = worklist.profile(accountId, context.today())
-        .orElseThrow(() -> ProblemException.notFound("Account " + accountId));
+    AccountProfile account =
+        worklist
+            .profile(accountId, context.today())
+            .orElseThrow(() -> ProblemException.notFound("Account " + accountId));
     List<Problem.FieldError> errors = new ArrayList<>();
     if (promise == null) {
-      throw new InvalidFields("Send the promise as JSON.", List.of(new Problem.FieldError(null, "body", "is required")));
+      throw new InvalidFields(
+          "Send the promise as JSON.",
+          List.of(new Problem.FieldError(null, "body", "is required")));
     }
     BigDecimal amount = Amounts.positive(promise.amount(), "amount", errors);
     LocalDate today = context.today();
     if (promise.promisedOn() == null) {
       errors.add(new Problem.FieldError(null, "promisedOn", "is required"));
-    } else if (promise.promisedOn().isBefore(today) || promise.promisedOn().isAfter(today.plusDays(MAX_PROMISE_DAYS))) {
-      errors.add(new Problem.FieldError(null, "promisedOn", "must be between today and " + MAX_PROMISE_DAYS
-          + " days from today"));
+    } else if (promise.promisedOn().isBefore(today)
+        || promise.promisedOn().isAfter(today.plusDays(MAX_PROMISE_DAYS))) {
+      errors.add(
+          new Problem.FieldError(
+              null,
+              "promisedOn",
+              "must be between today and " + MAX_PROMISE_DAYS + " days from today"));
     }
     if (promise.note() != null && promise.note().length() > 2000) {
       errors.add(new Problem.FieldError(null, "note", "must be at most 2000 characters"));
     }
-    List<Long> ids = promise.invoiceIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(promise.invoiceIds()));
+    List<Long> ids =
+        promise.invoiceIds() == null
+            ? List.of()
+            : List.copyOf(new LinkedHashSet<>(promise.invoiceIds()));
     if (ids.size() > 500) {
       errors.add(new Problem.FieldError(null, "invoiceIds", "must name at most 500 invoices"));
     } else if (customer && ids.isEmpty()) {
-      errors.add(new Problem.FieldError(null, "invoiceIds", "name the invoices the promise is for"));
+      errors.add(
+          new Problem.FieldError(null, "invoiceIds", "name the invoices the promise is for"));
     }
     if (errors.isEmpty() && !ids.isEmpty()) {
       List<PromiseQueries.OpenInvoice> open = promises.openInvoices(accountId, ids);
       if (open.size() != ids.size()) {
-        errors.add(new Problem.FieldError(null, "invoiceIds", "name only open invoices of this account"));
+        errors.add(
+            new Problem.FieldError(null, "invoiceIds", "name only open invoices of this account"));
       } else {
-        BigDecimal chaseable = open.stream().map(PromiseQueries.OpenInvoice::chaseable)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal chaseable =
+            open.stream()
+                .map(PromiseQueries.OpenInvoice::chaseable)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amount.compareTo(chaseable) > 0) {
-          errors.add(new Problem.FieldError(null, "amount", "must not exceed the " + chaseable.toPlainString()
-              + " open and undisputed on these invoices"));
+          errors.add(
+              new Problem.FieldError(
+                  null,
+                  "amount",
+                  "must not exceed the "
+                      + chaseable.toPlainString()
+                      + " open and undisputed on these invoices"));
         }
       }
     }
@@ -222,11 +271,24 @@ public class CollectionService {
       throw new InvalidFields("The promise is not valid.", errors);
     }
     String currency = account.open().currency();
-    long id = promises.insert(accountId, currency, amount, promise.promisedOn(),
-        customer ? PromiseStatus.PROPOSED : PromiseStatus.OPEN, today, customer,
-        ActivityQueries.blankToNull(promise.note()), user.username(), ids);
+    long id =
+        promises.insert(
+            accountId,
+            currency,
+            amount,
+            promise.promisedOn(),
+            customer ? PromiseStatus.PROPOSED : PromiseStatus.OPEN,
+            today,
+            customer,
+            ActivityQueries.blankToNull(promise.note()),
+            user.username(),
+            ids);
     if (customer) {
-      tellCollector(accountId, "proposed", account.number(), account.name(),
+      tellCollector(
+          accountId,
+          "proposed",
+          account.number(),
+          account.name(),
           DunningLetter.money(new com.bpo.portal.shared.Money(amount, currency), tenantLocale()),
           DunningLetter.date(promise.promisedOn(), tenantLocale()));
     } else {
@@ -252,30 +314,48 @@ public class CollectionService {
   /** The collector's answer to a customer's proposal, with the version read. */
   public Promise decide(long promiseId, Promise.Decision decision) {
     requireStaff();
-    Promise promise = promises.lock(promiseId).orElseThrow(() -> ProblemException.notFound("Promise " + promiseId));
+    Promise promise =
+        promises
+            .lock(promiseId)
+            .orElseThrow(() -> ProblemException.notFound("Promise " + promiseId));
     if (decision == null || decision.answer() == null) {
-      throw new InvalidFields("Send the answer as JSON.", List.of(new Problem.FieldError(null, "answer",
-          "is required: ACCEPT, COUNTER or DECLINE")));
+      throw new InvalidFields(
+          "Send the answer as JSON.",
+          List.of(
+              new Problem.FieldError(null, "answer", "is required: ACCEPT, COUNTER or DECLINE")));
     }
     if (decision.version() == null || decision.version() != promise.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "The promise changed meanwhile (version " + promise.version() + "). Reload it.");
     }
     if (promise.status() != PromiseStatus.PROPOSED) {
-      throw new ProblemException("conflict", "Not a proposal", 409,
-          "Only a proposed promise can be accepted, countered or declined; this one is " + promise.status() + ".");
+      throw new ProblemException(
+          "conflict",
+          "Not a proposal",
+          409,
+          "Only a proposed promise can be accepted, countered or declined; this one is "
+              + promise.status()
+              + ".");
     }
     LocalDate today = context.today();
     switch (decision.answer()) {
       case DECLINE -> promises.decide(promiseId, PromiseStatus.DECLINED, BigDecimal.ZERO, today);
-      case ACCEPT -> promises.accept(promiseId, promise.amount().amount(), promise.promisedOn(), today);
+      case ACCEPT ->
+          promises.accept(promiseId, promise.amount().amount(), promise.promisedOn(), today);
       case COUNTER -> {
         List<Problem.FieldError> errors = new ArrayList<>();
         BigDecimal amount = Amounts.positive(decision.amount(), "amount", errors);
-        if (decision.promisedOn() == null || decision.promisedOn().isBefore(today)
+        if (decision.promisedOn() == null
+            || decision.promisedOn().isBefore(today)
             || decision.promisedOn().isAfter(today.plusDays(MAX_PROMISE_DAYS))) {
-          errors.add(new Problem.FieldError(null, "promisedOn", "must be between today and " + MAX_PROMISE_DAYS
-              + " days from today"));
+          errors.add(
+              new Problem.FieldError(
+                  null,
+                  "promisedOn",
+                  "must be between today and " + MAX_PROMISE_DAYS + " days from today"));
         }
         if (!errors.isEmpty()) {
           throw new InvalidFields("The counter-proposal is not valid.", errors);
@@ -285,8 +365,12 @@ public class CollectionService {
       default -> throw new IllegalStateException();
     }
     if (decision.answer() != Promise.Answer.DECLINE) {
-      accounts.contacted(promise.accountId(), decision.answer() == Promise.Answer.COUNTER
-          ? decision.promisedOn() : promise.promisedOn(), false);
+      accounts.contacted(
+          promise.accountId(),
+          decision.answer() == Promise.Answer.COUNTER
+              ? decision.promisedOn()
+              : promise.promisedOn(),
+          false);
     }
     return promises.find(promiseId).orElseThrow();
   }
@@ -307,8 +391,14 @@ public class CollectionService {
     int broken = 0;
     for (Promise promise : promises.openForEvaluation(5000)) {
       evaluated++;
-      PromiseOutcome.Decision decision = PromiseOutcome.decide(promise.amount().amount(), promise.madeOn(),
-          promise.promisedOn(), promises.payments(promise), settings.tolerance(), today);
+      PromiseOutcome.Decision decision =
+          PromiseOutcome.decide(
+              promise.amount().amount(),
+              promise.madeOn(),
+              promise.promisedOn(),
+              promises.payments(promise),
+              settings.tolerance(),
+              today);
       if (decision.status() == PromiseStatus.OPEN) {
         continue;
       }
@@ -317,17 +407,40 @@ public class CollectionService {
         case KEPT -> kept++;
         case PARTLY_KEPT -> partly++;
         case BROKEN -> broken++;
-        default -> { }
+        default -> {}
       }
       if (decision.status() != PromiseStatus.KEPT) {
-        String paid = DunningLetter.money(new com.bpo.portal.shared.Money(decision.paid(), promise.amount().currency()),
-            tenantLocale());
-        activities.insert(promise.accountId(), new Activity.New(ActivityKind.TASK, null, null,
-            "Promise to pay " + decision.status() + ": " + paid + " of " + promise.amount().amount().toPlainString()
-                + " " + promise.amount().currency() + " due " + promise.promisedOn() + " was paid.", today), SYSTEM);
+        String paid =
+            DunningLetter.money(
+                new com.bpo.portal.shared.Money(decision.paid(), promise.amount().currency()),
+                tenantLocale());
+        activities.insert(
+            promise.accountId(),
+            new Activity.New(
+                ActivityKind.TASK,
+                null,
+                null,
+                "Promise to pay "
+                    + decision.status()
+                    + ": "
+                    + paid
+                    + " of "
+                    + promise.amount().amount().toPlainString()
+                    + " "
+                    + promise.amount().currency()
+                    + " due "
+                    + promise.promisedOn()
+                    + " was paid.",
+                today),
+            SYSTEM);
         accounts.contacted(promise.accountId(), today, false);
-        tellCollector(promise.accountId(), "broken", promise.accountNumber(), promise.accountName(),
-            DunningLetter.money(promise.amount(), tenantLocale()), DunningLetter.date(promise.promisedOn(), tenantLocale()),
+        tellCollector(
+            promise.accountId(),
+            "broken",
+            promise.accountNumber(),
+            promise.accountName(),
+            DunningLetter.money(promise.amount(), tenantLocale()),
+            DunningLetter.date(promise.promisedOn(), tenantLocale()),
             paid);
       }
     }
@@ -336,32 +449,65 @@ public class CollectionService {
 
   // ------------------------------------------------------------------ metrics
 
-  /** The period's figures per collector and for the tenant (leads, agents and the client's stakeholders). */
+  /**
+   * The period's figures per collector and for the tenant (leads, agents and the client's
+   * stakeholders).
+   */
   public CollectionMetrics metrics(LocalDate from, LocalDate to) {
     PortalUser user = context.requireUser();
     if (user.isCustomer()) {
       throw ProblemException.forbidden("Collections metrics are for the BPO and the client.");
     }
     if (from.isAfter(to) || from.isBefore(to.minusDays(366))) {
-      throw new InvalidFields("The period is not valid.", List.of(new Problem.FieldError(null, "from",
-          "must be on or before to, at most a year before it")));
+      throw new InvalidFields(
+          "The period is not valid.",
+          List.of(
+              new Problem.FieldError(
+                  null, "from", "must be on or before to, at most a year before it")));
     }
     LocalDate today = context.today();
     List<CollectionMetrics.Row> rows = metrics.perCollector(from, to, today);
-    CollectionMetrics.Row total = rows.stream().reduce(new CollectionMetrics.Row(null, 0, 0, 0, BigDecimal.ZERO, 0,
-        BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, null), (a, b) -> {
-          BigDecimal collected = a.collected().add(b.collected());
-          BigDecimal overdue = a.overdue().add(b.overdue());
-          return new CollectionMetrics.Row(null, a.accountsWorked() + b.accountsWorked(), a.contacts() + b.contacts(),
-              a.promisesMade() + b.promisesMade(), a.promisedAmount().add(b.promisedAmount()),
-              a.promisesKept() + b.promisesKept(), a.keptAmount().add(b.keptAmount()),
-              a.promisesDecided() + b.promisesDecided(), collected, overdue,
-              CollectionMetrics.percent(collected, collected.add(overdue)));
-        });
+    CollectionMetrics.Row total =
+        rows.stream()
+            .reduce(
+                new CollectionMetrics.Row(
+                    null,
+                    0,
+                    0,
+                    0,
+                    BigDecimal.ZERO,
+                    0,
+                    BigDecimal.ZERO,
+                    0,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    null),
+                (a, b) -> {
+                  BigDecimal collected = a.collected().add(b.collected());
+                  BigDecimal overdue = a.overdue().add(b.overdue());
+                  return new CollectionMetrics.Row(
+                      null,
+                      a.accountsWorked() + b.accountsWorked(),
+                      a.contacts() + b.contacts(),
+                      a.promisesMade() + b.promisesMade(),
+                      a.promisedAmount().add(b.promisedAmount()),
+                      a.promisesKept() + b.promisesKept(),
+                      a.keptAmount().add(b.keptAmount()),
+                      a.promisesDecided() + b.promisesDecided(),
+                      collected,
+                      overdue,
+                      CollectionMetrics.percent(collected, collected.add(overdue)));
+                });
     long[] coverage = metrics.coverage(from, to, today);
-    return new CollectionMetrics(from, to, rows, total,
-        CollectionMetrics.percent(BigDecimal.valueOf(total.promisesKept()), BigDecimal.valueOf(total.promisesDecided())),
-        CollectionMetrics.percent(BigDecimal.valueOf(coverage[1]), BigDecimal.valueOf(coverage[0])));
+    return new CollectionMetrics(
+        from,
+        to,
+        rows,
+        total,
+        CollectionMetrics.percent(
+            BigDecimal.valueOf(total.promisesKept()), BigDecimal.valueOf(total.promisesDecided())),
+        CollectionMetrics.percent(
+            BigDecimal.valueOf(coverage[1]), BigDecimal.valueOf(coverage[0])));
   }
 
   // ------------------------------------------------------------------ strategies and settings
@@ -392,22 +538,33 @@ public class CollectionService {
     requireLead();
     List<Problem.FieldError> errors = new ArrayList<>();
     if (settings == null) {
-      throw new InvalidFields("Send the settings as JSON.", List.of(new Problem.FieldError(null, "body", "is required")));
+      throw new InvalidFields(
+          "Send the settings as JSON.",
+          List.of(new Problem.FieldError(null, "body", "is required")));
     }
     if (settings.promiseToleranceDays() < 0 || settings.promiseToleranceDays() > 30) {
       errors.add(new Problem.FieldError(null, "promiseToleranceDays", "must be between 0 and 30"));
     }
-    if (settings.promiseToleranceAmount() == null || settings.promiseToleranceAmount().signum() < 0
-        || settings.promiseToleranceAmount().precision() - settings.promiseToleranceAmount().scale() > 15
+    if (settings.promiseToleranceAmount() == null
+        || settings.promiseToleranceAmount().signum() < 0
+        || settings.promiseToleranceAmount().precision() - settings.promiseToleranceAmount().scale()
+            > 15
         || settings.promiseToleranceAmount().scale() > 2) {
-      errors.add(new Problem.FieldError(null, "promiseToleranceAmount", "must be an amount of at least 0"));
+      errors.add(
+          new Problem.FieldError(
+              null, "promiseToleranceAmount", "must be an amount of at least 0"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The settings are not valid.", errors);
     }
     if (!accounts.saveSettings(settings, settings.version())) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
-          "The settings changed meanwhile (version " + accounts.settings().version() + "). Reload them.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "The settings changed meanwhile (version "
+              + accounts.settings().version()
+              + "). Reload them.");
     }
     return accounts.settings();
   }
@@ -421,8 +578,15 @@ public class CollectionService {
 
   private void tellCollector(long accountId, String what, Object... args) {
     Locale locale = tenantLocale();
-    accounts.collectorOf(accountId).flatMap(accounts::staffEmail).ifPresent(email -> outbox.enqueue(email,
-        CollectionMail.text(locale, what + ".subject", args[0], args[1]), CollectionMail.text(locale, what + ".body", args)));
+    accounts
+        .collectorOf(accountId)
+        .flatMap(accounts::staffEmail)
+        .ifPresent(
+            email ->
+                outbox.enqueue(
+                    email,
+                    CollectionMail.text(locale, what + ".subject", args[0], args[1]),
+                    CollectionMail.text(locale, what + ".body", args)));
   }
 
   private Locale tenantLocale() {

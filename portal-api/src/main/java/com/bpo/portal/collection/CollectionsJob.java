@@ -19,10 +19,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The daily collections round for every active tenant, checked every
- * {@code portal.collections.interval.minutes} (60; 0 switches it off): a round on a day that has its
- * run already adds nothing, so checking often only notices the day's boundary sooner. The first
- * round waits one interval after start.
+ * The daily collections round for every active tenant, checked every {@code
+ * portal.collections.interval.minutes} (60; 0 switches it off): a round on a day that has its run
+ * already adds nothing, so checking often only notices the day's boundary sooner. The first round
+ * waits one interval after start.
  */
 @ApplicationScoped
 public class CollectionsJob {
@@ -46,7 +46,9 @@ public class CollectionsJob {
       LOG.info("portal.collections.interval.minutes is 0: dunning runs only when a lead asks");
       return;
     }
-    job = scheduler.scheduleWithFixedDelay(this::runSafely, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+    job =
+        scheduler.scheduleWithFixedDelay(
+            this::runSafely, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
   }
 
   @PreDestroy
@@ -62,10 +64,21 @@ public class CollectionsJob {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone())));
         DunningRun.Result result = round.run(tenant, today);
         if (result.noticesAdded() > 0) {
-          LOG.info(() -> "Dunning run of " + tenant.id() + " on " + today + ": " + result.noticesAdded() + " notices");
+          LOG.info(
+              () ->
+                  "Dunning run of "
+                      + tenant.id()
+                      + " on "
+                      + today
+                      + ": "
+                      + result.noticesAdded()
+                      + " notices");
         }
       } catch (RuntimeException | java.util.ServiceConfigurationError e) {
-        LOG.log(Level.WARNING, "Collections round failed for " + tenant.id() + "; the next round tries again", e);
+        LOG.log(
+            Level.WARNING,
+            "Collections round failed for " + tenant.id() + "; the next round tries again",
+            e);
       }
     }
   }

@@ -37,15 +37,25 @@ public class CollectionsResource {
   @GET
   @Path("/worklist")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Accounts to work, ranked by priority (broken promises, promises due today, then overdue "
-      + "amount net of disputes and promises × age × risk); keyset-paginated. An agent sees their own unless they name "
-      + "a collector; all=true lists accounts not yet due for action too")
-  public Page<WorklistItem> worklist(@QueryParam("collector") String collector, @QueryParam("risk") String risk,
-                                     @QueryParam("minAmount") String minAmount, @QueryParam("all") boolean all,
-                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary =
+          "Accounts to work, ranked by priority (broken promises, promises due today, then overdue "
+              + "amount net of disputes and promises × age × risk); keyset-paginated. An agent sees their own unless they name "
+              + "a collector; all=true lists accounts not yet due for action too")
+  public Page<WorklistItem> worklist(
+      @QueryParam("collector") String collector,
+      @QueryParam("risk") String risk,
+      @QueryParam("minAmount") String minAmount,
+      @QueryParam("all") boolean all,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     QueryParams params = new QueryParams();
-    WorklistFilter filter = new WorklistFilter(Optional.ofNullable(collector).filter(c -> !c.isBlank()).map(String::strip),
-        params.enums("risk", risk, RiskClass.class), params.decimal("minAmount", minAmount), !all);
+    WorklistFilter filter =
+        new WorklistFilter(
+            Optional.ofNullable(collector).filter(c -> !c.isBlank()).map(String::strip),
+            params.enums("risk", risk, RiskClass.class),
+            params.decimal("minAmount", minAmount),
+            !all);
     params.throwIfInvalid();
     return collections.worklist(filter, PageRequest.of(limit, cursor));
   }
@@ -57,16 +67,23 @@ public class CollectionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Give accounts to another collector (one of the tenant's active agents or leads), all or none")
+  @Operation(
+      summary =
+          "Give accounts to another collector (one of the tenant's active agents or leads), all or none")
   public java.util.Map<String, Integer> reassign(Reassignment reassignment) {
-    return java.util.Map.of("assigned", collections.reassign(reassignment == null ? null : reassignment.ids(),
-        reassignment == null ? null : reassignment.collector()));
+    return java.util.Map.of(
+        "assigned",
+        collections.reassign(
+            reassignment == null ? null : reassignment.ids(),
+            reassignment == null ? null : reassignment.collector()));
   }
 
   @GET
   @Path("/accounts/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "An account's collections profile (risk, type, language, hold, next action) and figures")
+  @Operation(
+      summary =
+          "An account's collections profile (risk, type, language, hold, next action) and figures")
   public AccountProfile account(@PathParam("id") long id) {
     return collections.profile(id).orElseThrow(() -> ProblemException.notFound("Account " + id));
   }
@@ -75,7 +92,8 @@ public class CollectionsResource {
   @Path("/accounts/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change an account's collections profile, with the version read; 409 if stale")
+  @Operation(
+      summary = "Change an account's collections profile, with the version read; 409 if stale")
   public AccountProfile changeAccount(@PathParam("id") long id, AccountProfile.Change change) {
     return collections.changeProfile(id, change);
   }
@@ -83,8 +101,11 @@ public class CollectionsResource {
   @GET
   @Path("/accounts/{id}/timeline")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The account's collections timeline, newest first: activities, promises, notices, disputes, payments")
-  public List<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
+  @Operation(
+      summary =
+          "The account's collections timeline, newest first: activities, promises, notices, disputes, payments")
+  public List<TimelineEntry> timeline(
+      @PathParam("id") long id, @QueryParam("limit") Integer limit) {
     QueryParams params = new QueryParams();
     params.range("limit", limit == null ? 100 : limit, 1, 500);
     params.throwIfInvalid();
@@ -95,7 +116,8 @@ public class CollectionsResource {
   @Path("/accounts/{id}/activities")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Log a call, mail, letter or note with contact, outcome and next action date; 201")
+  @Operation(
+      summary = "Log a call, mail, letter or note with contact, outcome and next action date; 201")
   @RateLimited
   public Response logActivity(@PathParam("id") long id, Activity.New activity) {
     return Response.status(201).entity(collections.logActivity(id, activity)).build();
@@ -105,7 +127,8 @@ public class CollectionsResource {
   @Path("/accounts/{id}/promises")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CUSTOMER})
-  @Operation(summary = "The account's promises to pay, newest first (a customer: their own account only)")
+  @Operation(
+      summary = "The account's promises to pay, newest first (a customer: their own account only)")
   public List<Promise> promises(@PathParam("id") long id) {
     return collections.promisesOf(id);
   }
@@ -115,12 +138,17 @@ public class CollectionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CUSTOMER})
-  @Operation(summary = "Record a promise to pay (BPO: open at once) or propose one (customer, own account: the "
-      + "collector accepts, counters or declines); 201")
+  @Operation(
+      summary =
+          "Record a promise to pay (BPO: open at once) or propose one (customer, own account: the "
+              + "collector accepts, counters or declines); 201")
   @RateLimited
   public Response recordPromise(@PathParam("id") long id, Promise.New promise) {
     Promise made = collections.recordPromise(id, promise);
-    return Response.status(201).entity(made).header("Location", "/api/v1/collections/promises/" + made.id()).build();
+    return Response.status(201)
+        .entity(made)
+        .header("Location", "/api/v1/collections/promises/" + made.id())
+        .build();
   }
 
   @GET
@@ -136,7 +164,9 @@ public class CollectionsResource {
   @Path("/promises/{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Accept, counter (new amount and date) or decline a customer's proposal, with the version read")
+  @Operation(
+      summary =
+          "Accept, counter (new amount and date) or decline a customer's proposal, with the version read")
   public Promise decide(@PathParam("id") long id, Promise.Decision decision) {
     return collections.decide(id, decision);
   }
@@ -144,7 +174,9 @@ public class CollectionsResource {
   @POST
   @Path("/promises/evaluation")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Decide the open promises from the payments applied now (the daily job does it too)")
+  @Operation(
+      summary =
+          "Decide the open promises from the payments applied now (the daily job does it too)")
   public CollectionService.Evaluation evaluate() {
     return collections.evaluatePromises();
   }
@@ -153,8 +185,10 @@ public class CollectionsResource {
   @Path("/metrics")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
-  @Operation(summary = "Per collector and for the tenant over a period (default: this month so far): accounts worked, "
-      + "contacts, promises made and kept (count, amount), collected against overdue, promises kept % and dunning coverage %")
+  @Operation(
+      summary =
+          "Per collector and for the tenant over a period (default: this month so far): accounts worked, "
+              + "contacts, promises made and kept (count, amount), collected against overdue, promises kept % and dunning coverage %")
   public CollectionMetrics metrics(@QueryParam("from") String from, @QueryParam("to") String to) {
     QueryParams params = new QueryParams();
     var start = params.date("from", from);

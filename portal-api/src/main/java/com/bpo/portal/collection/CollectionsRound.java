@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /**
  * One tenant's daily collections outside any request, bound to the tenant as the role-less user
  * {@code system}: promises are evaluated first (a promise broken today shows in today's run as no
- * longer holding), then the day's dunning run. Two transactions: one failing keeps the other's work.
+ * longer holding), then the day's dunning run. Two transactions: one failing keeps the other's
+ * work.
  */
 @ApplicationScoped
 public class CollectionsRound {

@@ -1,4 +1,11 @@
 package com.bpo.portal.collection;
 
 /** How a contact went. */
-public enum ContactOutcome { REACHED, LEFT_MESSAGE, REFUSED, PROMISED, DISPUTED, WRONG_CONTACT }
+public enum ContactOutcome {
+  REACHED,
+  LEFT_MESSAGE,
+  REFUSED,
+  PROMISED,
+  DISPUTED,
+  WRONG_CONTACT
+}

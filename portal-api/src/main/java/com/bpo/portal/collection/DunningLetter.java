@@ -25,7 +25,8 @@ import java.util.ResourceBundle;
 
 /**
  * A notice's letter as a PDF in the customer's language: the overdue invoices it chases and their
- * total. Invoices the run left out (disputed, promised) are not in the letter; they are not asked for.
+ * total. Invoices the run left out (disputed, promised) are not in the letter; they are not asked
+ * for.
  */
 public final class DunningLetter {
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
@@ -74,7 +75,8 @@ public final class DunningLetter {
       facts.setWidthPercentage(70);
       facts.setHorizontalAlignment(Element.ALIGN_LEFT);
       fact(facts, text.getString("issuer"), issuer);
-      fact(facts, text.getString("customer"), notice.accountNumber() + " · " + notice.accountName());
+      fact(
+          facts, text.getString("customer"), notice.accountNumber() + " · " + notice.accountName());
       fact(facts, text.getString("date"), date(date, locale));
       document.add(facts);
       document.add(new Paragraph(" "));
@@ -88,7 +90,8 @@ public final class DunningLetter {
       lines.setHeaderRows(1);
       for (String key : new String[] {"invoice", "due", "days", "amount"}) {
         PdfPCell cell = new PdfPCell(new Phrase(text.getString(key), BOLD));
-        cell.setHorizontalAlignment(key.equals("invoice") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        cell.setHorizontalAlignment(
+            key.equals("invoice") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
         lines.addCell(cell);
       }
       for (Notice.Line line : chased) {
@@ -131,7 +134,8 @@ public final class DunningLetter {
 
   /**
    * The amount as the language writes it. French groups digits with a narrow no-break space, which
-   * the PDF's standard font cannot draw (the digits would run together): a no-break space stands in.
+   * the PDF's standard font cannot draw (the digits would run together): a no-break space stands
+   * in.
    */
   public static String money(Money money, Locale locale) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);

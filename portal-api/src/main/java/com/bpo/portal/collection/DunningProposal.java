@@ -23,10 +23,16 @@ public final class DunningProposal {
   public record Account(long id, RiskClass risk, CustomerType type, boolean onHold) {}
 
   /**
-   * An open invoice: {@code noticedLevel} is the highest level a notice already chased it at (-1 for none).
+   * An open invoice: {@code noticedLevel} is the highest level a notice already chased it at (-1
+   * for none).
    */
-  public record OpenInvoice(long id, LocalDate dueDate, BigDecimal open, BigDecimal disputed, boolean promised,
-                            int noticedLevel) {
+  public record OpenInvoice(
+      long id,
+      LocalDate dueDate,
+      BigDecimal open,
+      BigDecimal disputed,
+      boolean promised,
+      int noticedLevel) {
     /** What may be chased: the open amount less what is disputed, never below zero. */
     public BigDecimal chaseable() {
       return open.subtract(disputed).max(BigDecimal.ZERO);
@@ -37,13 +43,20 @@ public final class DunningProposal {
 
   public record Notice(Strategy strategy, Strategy.Step step, List<Line> lines) {
     public BigDecimal total() {
-      return lines.stream().filter(l -> l.exclusion() == null).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      return lines.stream()
+          .filter(l -> l.exclusion() == null)
+          .map(Line::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Why the whole notice is left out: every line is, for the first line's reason; empty if anything is chased. */
+    /**
+     * Why the whole notice is left out: every line is, for the first line's reason; empty if
+     * anything is chased.
+     */
     public Optional<Exclusion> exclusion() {
       return lines.stream().allMatch(l -> l.exclusion() != null)
-          ? Optional.of(lines.get(0).exclusion()) : Optional.empty();
+          ? Optional.of(lines.get(0).exclusion())
+          : Optional.empty();
     }
 
     public int level() {
@@ -51,10 +64,12 @@ public final class DunningProposal {
     }
   }
 
-  public static List<Notice> propose(Account account, List<OpenInvoice> invoices, List<Strategy> strategies,
-                                     LocalDate day) {
-    BigDecimal balance = invoices.stream().map(OpenInvoice::chaseable).reduce(BigDecimal.ZERO, BigDecimal::add);
-    Optional<Strategy> chosen = StrategyEngine.strategyFor(strategies, account.risk(), account.type(), balance, day);
+  public static List<Notice> propose(
+      Account account, List<OpenInvoice> invoices, List<Strategy> strategies, LocalDate day) {
+    BigDecimal balance =
+        invoices.stream().map(OpenInvoice::chaseable).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Optional<Strategy> chosen =
+        StrategyEngine.strategyFor(strategies, account.risk(), account.type(), balance, day);
     if (chosen.isEmpty()) {
       return List.of();
     }
@@ -63,22 +78,32 @@ public final class DunningProposal {
     Map<Integer, Strategy.Step> steps = new TreeMap<>();
     for (OpenInvoice invoice : invoices) {
       Optional<Strategy.Step> step = StrategyEngine.stepOn(strategy, invoice.dueDate(), day);
-      if (step.isEmpty() || step.get().level() <= invoice.noticedLevel()
+      if (step.isEmpty()
+          || step.get().level() <= invoice.noticedLevel()
           || invoice.open().signum() <= 0) {
         continue;
       }
       Exclusion exclusion = exclusionOf(account, invoice);
       BigDecimal amount = exclusion == Exclusion.DISPUTED ? invoice.open() : invoice.chaseable();
       steps.putIfAbsent(step.get().level(), step.get());
-      byLevel.computeIfAbsent(step.get().level(), l -> new ArrayList<>())
-          .add(new Line(invoice.id(), amount, StrategyEngine.daysOverdue(invoice.dueDate(), day), exclusion));
+      byLevel
+          .computeIfAbsent(step.get().level(), l -> new ArrayList<>())
+          .add(
+              new Line(
+                  invoice.id(),
+                  amount,
+                  StrategyEngine.daysOverdue(invoice.dueDate(), day),
+                  exclusion));
     }
     List<Notice> notices = new ArrayList<>();
-    byLevel.forEach((level, lines) -> notices.add(new Notice(strategy, steps.get(level), List.copyOf(lines))));
+    byLevel.forEach(
+        (level, lines) -> notices.add(new Notice(strategy, steps.get(level), List.copyOf(lines))));
     return notices;
   }
 
-  /** Why an invoice is left out, or null when it is chased. On hold first: it covers the account. */
+  /**
+   * Why an invoice is left out, or null when it is chased. On hold first: it covers the account.
+   */
   public static Exclusion exclusionOf(Account account, OpenInvoice invoice) {
     if (account.onHold()) {
       return Exclusion.ON_HOLD;

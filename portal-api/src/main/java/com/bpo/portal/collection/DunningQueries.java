@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * Dunning runs and notices. The day's run row is the lock: {@link #lockRun} inserts it if missing
  * (on conflict do nothing) and locks it, so a second call that day, or one on another server, waits
- * and then finds the notices already there; the notice keys (one notice per run, customer and level;
- * one chased line per invoice and level) make every insert idempotent.
+ * and then finds the notices already there; the notice keys (one notice per run, customer and
+ * level; one chased line per invoice and level) make every insert idempotent.
  */
 @ApplicationScoped
 public class DunningQueries {
@@ -30,28 +30,43 @@ public class DunningQueries {
   public record RunHead(long id, String status, long version) {}
 
   public RunHead lockRun(LocalDate day, String by) {
-    sql.sql("insert into dunning_run (tenant_id, run_date, created_by) values (:tenant, :day, :by) "
-            + "on conflict (tenant_id, run_date) do nothing")
-        .bind("day", day).bind("by", by).update();
-    return sql.sql("select id, status, version from dunning_run where tenant_id = :tenant and run_date = :day for update")
-        .bind("day", day).one(r -> new RunHead(r.longValue("id"), r.string("status"), r.longValue("version")));
+    sql.sql(
+            "insert into dunning_run (tenant_id, run_date, created_by) values (:tenant, :day, :by) "
+                + "on conflict (tenant_id, run_date) do nothing")
+        .bind("day", day)
+        .bind("by", by)
+        .update();
+    return sql.sql(
+            "select id, status, version from dunning_run where tenant_id = :tenant and run_date = :day for update")
+        .bind("day", day)
+        .one(r -> new RunHead(r.longValue("id"), r.string("status"), r.longValue("version")));
   }
 
   public Optional<RunHead> lockRun(long id) {
-    return sql.sql("select id, status, version from dunning_run where tenant_id = :tenant and id = :id for update")
-        .bind("id", id).optional(r -> new RunHead(r.longValue("id"), r.string("status"), r.longValue("version")));
+    return sql.sql(
+            "select id, status, version from dunning_run where tenant_id = :tenant and id = :id for update")
+        .bind("id", id)
+        .optional(r -> new RunHead(r.longValue("id"), r.string("status"), r.longValue("version")));
   }
 
   /** An account and one of its open invoices, as the run reads them (ordered by account). */
-  public record Candidate(long accountId, RiskClass risk, CustomerType type, boolean onHold, String currency,
-                          String language, DunningProposal.OpenInvoice invoice) {}
+  public record Candidate(
+      long accountId,
+      RiskClass risk,
+      CustomerType type,
+      boolean onHold,
+      String currency,
+      String language,
+      DunningProposal.OpenInvoice invoice) {}
 
   /**
-   * Every open invoice due on or before {@code latestDue} (the day less the earliest step's offset),
-   * account by account, with whether a holding promise covers it and the highest level already chased.
+   * Every open invoice due on or before {@code latestDue} (the day less the earliest step's
+   * offset), account by account, with whether a holding promise covers it and the highest level
+   * already chased.
    */
   public void candidates(LocalDate latestDue, Consumer<Candidate> consumer) {
-    sql.sql("""
+    sql.sql(
+            """
         select i.customer_account_id, i.id, i.due_date, i.open_amount, least(i.disputed_amount, i.open_amount) as disputed,
                c.currency, coalesce(p.risk_class, 'MEDIUM') as risk_class,
                coalesce(p.customer_type, 'BUSINESS') as customer_type, coalesce(p.on_hold, false) as on_hold,
@@ -67,40 +82,77 @@ public class DunningQueries {
         left join collection_account p on p.tenant_id = i.tenant_id and p.customer_account_id = i.customer_account_id
         where i.tenant_id = :tenant and i.open_amount > 0 and i.due_date <= :latest
         order by i.customer_account_id, i.due_date, i.id""")
-        .bind("latest", latestDue).fetchSize(2000)
-        .forEach(r -> consumer.accept(new Candidate(r.longValue("customer_account_id"),
-            r.enumValue("risk_class", RiskClass.class), r.enumValue("customer_type", CustomerType.class),
-            r.bool("on_hold"), r.string("currency"), r.string("language"),
-            new DunningProposal.OpenInvoice(r.longValue("id"), r.date("due_date"), r.decimal("open_amount"),
-                r.decimal("disputed"), r.bool("promised"), r.intValue("noticed")))));
+        .bind("latest", latestDue)
+        .fetchSize(2000)
+        .forEach(
+            r ->
+                consumer.accept(
+                    new Candidate(
+                        r.longValue("customer_account_id"),
+                        r.enumValue("risk_class", RiskClass.class),
+                        r.enumValue("customer_type", CustomerType.class),
+                        r.bool("on_hold"),
+                        r.string("currency"),
+                        r.string("language"),
+                        new DunningProposal.OpenInvoice(
+                            r.longValue("id"),
+                            r.date("due_date"),
+                            r.decimal("open_amount"),
+                            r.decimal("disputed"),
+                            r.bool("promised"),
+                            r.intValue("noticed")))));
   }
 
   /** Inserts the notice unless the run has it already; answers its id and whether it is new. */
-  public Map.Entry<Long, Boolean> insertNotice(long runId, long accountId, DunningProposal.Notice notice,
-                                               String language, String currency, String status, String recipient) {
-    Optional<Long> inserted = sql.sql("""
+  public Map.Entry<Long, Boolean> insertNotice(
+      long runId,
+      long accountId,
+      DunningProposal.Notice notice,
+      String language,
+      String currency,
+      String status,
+      String recipient) {
+    Optional<Long> inserted =
+        sql.sql(
+                """
         insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id, step_no, action,
                                     template_key, needs_release, language, currency, total, status, exclusion, recipient)
         values (:tenant, :run, :account, :level, :strategy, :step, :action, :template, :release, :language, :currency,
                 :total, :status, :exclusion, :recipient)
         on conflict do nothing returning id""")
-        .bind("run", runId).bind("account", accountId).bind("level", notice.level())
-        .bind("strategy", notice.strategy().id()).bind("step", notice.step().stepNo())
-        .bind("action", notice.step().action()).bind("template", notice.step().templateKey())
-        .bind("release", notice.step().needsRelease()).bind("language", language).bind("currency", currency)
-        .bind("total", notice.total()).bind("status", status)
-        .bind("exclusion", notice.exclusion().map(Enum::name).orElse(null)).bind("recipient", recipient)
-        .optional(r -> r.longValue("id"));
+            .bind("run", runId)
+            .bind("account", accountId)
+            .bind("level", notice.level())
+            .bind("strategy", notice.strategy().id())
+            .bind("step", notice.step().stepNo())
+            .bind("action", notice.step().action())
+            .bind("template", notice.step().templateKey())
+            .bind("release", notice.step().needsRelease())
+            .bind("language", language)
+            .bind("currency", currency)
+            .bind("total", notice.total())
+            .bind("status", status)
+            .bind("exclusion", notice.exclusion().map(Enum::name).orElse(null))
+            .bind("recipient", recipient)
+            .optional(r -> r.longValue("id"));
     if (inserted.isPresent()) {
       return Map.entry(inserted.get(), true);
     }
-    long existing = sql.sql("select id from dunning_notice where tenant_id = :tenant and run_id = :run "
-            + "and customer_account_id = :account and level = :level")
-        .bind("run", runId).bind("account", accountId).bind("level", notice.level()).one(r -> r.longValue("id"));
+    long existing =
+        sql.sql(
+                "select id from dunning_notice where tenant_id = :tenant and run_id = :run "
+                    + "and customer_account_id = :account and level = :level")
+            .bind("run", runId)
+            .bind("account", accountId)
+            .bind("level", notice.level())
+            .one(r -> r.longValue("id"));
     return Map.entry(existing, false);
   }
 
-  /** Inserts the lines not there yet (nor chased at their level by another notice); answers how many. */
+  /**
+   * Inserts the lines not there yet (nor chased at their level by another notice); answers how
+   * many.
+   */
   public int insertLines(long noticeId, int level, List<DunningProposal.Line> lines) {
     if (lines.isEmpty()) {
       return 0;
@@ -115,39 +167,60 @@ public class DunningQueries {
       days.add((long) line.daysOverdue());
       exclusions.add(line.exclusion() == null ? "" : line.exclusion().name());
     }
-    return sql.sql("""
+    return sql.sql(
+            """
         insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount, days_overdue, exclusion)
         select :tenant, :notice, l.invoice, :level, l.amount, l.days, nullif(l.exclusion, '')
         from unnest(:invoices, :amounts, :days, :exclusions) as l(invoice, amount, days, exclusion)
         on conflict do nothing""")
-        .bind("notice", noticeId).bind("level", level).bind("invoices", invoices).bind("amounts", amounts)
-        .bind("days", days).bind("exclusions", exclusions).update();
+        .bind("notice", noticeId)
+        .bind("level", level)
+        .bind("invoices", invoices)
+        .bind("amounts", amounts)
+        .bind("days", days)
+        .bind("exclusions", exclusions)
+        .update();
   }
 
-  /** Recomputes a notice's total from its chased lines (lines already chased elsewhere were not added). */
+  /**
+   * Recomputes a notice's total from its chased lines (lines already chased elsewhere were not
+   * added).
+   */
   public void retotal(long noticeId) {
-    sql.sql("""
+    sql.sql(
+            """
         update dunning_notice n set total = coalesce((select sum(l.amount) from dunning_notice_invoice l
                  where l.tenant_id = n.tenant_id and l.notice_id = n.id and l.exclusion is null), 0),
                status = case when n.status = 'PROPOSED' and not exists (select 1 from dunning_notice_invoice l
                  where l.tenant_id = n.tenant_id and l.notice_id = n.id and l.exclusion is null) then 'EXCLUDED'
                  else n.status end
-        where n.tenant_id = :tenant and n.id = :id""").bind("id", noticeId).update();
+        where n.tenant_id = :tenant and n.id = :id""")
+        .bind("id", noticeId)
+        .update();
   }
 
   public void markRun(long runId, String by) {
-    sql.sql("update dunning_run set status = 'RELEASED', released_by = :by, released_at = now(), version = version + 1 "
-            + "where tenant_id = :tenant and id = :id").bind("id", runId).bind("by", by).update();
+    sql.sql(
+            "update dunning_run set status = 'RELEASED', released_by = :by, released_at = now(), version = version + 1 "
+                + "where tenant_id = :tenant and id = :id")
+        .bind("id", runId)
+        .bind("by", by)
+        .update();
   }
 
   public void markNotice(long noticeId, String status, String recipient) {
-    sql.sql("update dunning_notice set status = :status, recipient = coalesce(:recipient, recipient), "
-            + "sent_at = case when :status = 'SENT' then now() else sent_at end "
-            + "where tenant_id = :tenant and id = :id")
-        .bind("id", noticeId).bind("status", status).bind("recipient", recipient).update();
+    sql.sql(
+            "update dunning_notice set status = :status, recipient = coalesce(:recipient, recipient), "
+                + "sent_at = case when :status = 'SENT' then now() else sent_at end "
+                + "where tenant_id = :tenant and id = :id")
+        .bind("id", noticeId)
+        .bind("status", status)
+        .bind("recipient", recipient)
+        .update();
   }
 
-  private static final String RUN = """
+  private static final String RUN =
+      """
       select r.id, r.run_date, r.status, r.created_by, r.created_at, r.released_by, r.released_at, r.version,
              (select count(*) from dunning_notice n where n.tenant_id = r.tenant_id and n.run_id = r.id
                 and n.status = 'PROPOSED') as proposed,
@@ -162,17 +235,28 @@ public class DunningQueries {
   }
 
   public Page<DunningRun> runs(PageRequest page) {
-    return sql.sql(RUN).keyset(Keyset.descending("r.run_date", "r.id", LocalDate::parse), page)
+    return sql.sql(RUN)
+        .keyset(Keyset.descending("r.run_date", "r.id", LocalDate::parse), page)
         .page(DunningQueries::run, r -> List.of(r.runDate().toString(), String.valueOf(r.id())));
   }
 
   private static DunningRun run(Row r) {
-    return new DunningRun(r.longValue("id"), r.date("run_date"), r.string("status"), r.string("created_by"),
-        r.timestamp("created_at"), r.string("released_by"), r.timestamp("released_at"), r.intValue("proposed"),
-        r.intValue("excluded"), r.intValue("sent"), r.longValue("version"));
+    return new DunningRun(
+        r.longValue("id"),
+        r.date("run_date"),
+        r.string("status"),
+        r.string("created_by"),
+        r.timestamp("created_at"),
+        r.string("released_by"),
+        r.timestamp("released_at"),
+        r.intValue("proposed"),
+        r.intValue("excluded"),
+        r.intValue("sent"),
+        r.longValue("version"));
   }
 
-  private static final String NOTICE = """
+  private static final String NOTICE =
+      """
       select n.id, n.run_id, r.run_date, n.customer_account_id, c.number, c.name, n.level, n.action, n.template_key,
              n.needs_release, n.language, n.currency, n.total, n.status, n.exclusion, n.recipient, n.sent_at
       from dunning_notice n
@@ -182,13 +266,18 @@ public class DunningQueries {
 
   /** A run's notices with their lines, by customer number and level. */
   public List<Notice> noticesOfRun(long runId) {
-    List<Notice> notices = sql.sql(NOTICE).and("n.run_id = :run", "run", runId)
-        .append("order by c.number, n.level").list(DunningQueries::notice);
+    List<Notice> notices =
+        sql.sql(NOTICE)
+            .and("n.run_id = :run", "run", runId)
+            .append("order by c.number, n.level")
+            .list(DunningQueries::notice);
     return withLines(notices);
   }
 
   public Optional<Notice> notice(long id) {
-    return sql.sql(NOTICE).and("n.id = :id", "id", id).optional(DunningQueries::notice)
+    return sql.sql(NOTICE)
+        .and("n.id = :id", "id", id)
+        .optional(DunningQueries::notice)
         .map(n -> withLines(List.of(n)).get(0));
   }
 
@@ -198,7 +287,8 @@ public class DunningQueries {
     if (sentOnly) {
       statement.and("n.status = 'SENT'");
     }
-    return statement.keyset(Keyset.byId("n.id", true), page)
+    return statement
+        .keyset(Keyset.byId("n.id", true), page)
         .page(DunningQueries::notice, n -> List.of(String.valueOf(n.id())));
   }
 
@@ -207,23 +297,45 @@ public class DunningQueries {
       return notices;
     }
     Map<Long, List<Notice.Line>> lines = new LinkedHashMap<>();
-    sql.sql("""
+    sql.sql(
+            """
         select l.notice_id, l.invoice_id, i.number, i.due_date, i.currency, l.amount, l.days_overdue, l.exclusion
         from dunning_notice_invoice l join invoice i on i.tenant_id = l.tenant_id and i.id = l.invoice_id
         where l.tenant_id = :tenant and l.notice_id = any(:notices) order by l.notice_id, i.due_date, i.id""")
         .bind("notices", notices.stream().map(Notice::id).toList())
-        .forEach(r -> lines.computeIfAbsent(r.longValue("notice_id"), k -> new ArrayList<>())
-            .add(new Notice.Line(r.longValue("invoice_id"), r.string("number"), r.date("due_date"),
-                new Money(r.decimal("amount"), r.string("currency")), r.intValue("days_overdue"),
-                r.enumValue("exclusion", Exclusion.class))));
+        .forEach(
+            r ->
+                lines
+                    .computeIfAbsent(r.longValue("notice_id"), k -> new ArrayList<>())
+                    .add(
+                        new Notice.Line(
+                            r.longValue("invoice_id"),
+                            r.string("number"),
+                            r.date("due_date"),
+                            new Money(r.decimal("amount"), r.string("currency")),
+                            r.intValue("days_overdue"),
+                            r.enumValue("exclusion", Exclusion.class))));
     return notices.stream().map(n -> n.withLines(lines.getOrDefault(n.id(), List.of()))).toList();
   }
 
   private static Notice notice(Row r) {
-    return new Notice(r.longValue("id"), r.longValue("run_id"), r.date("run_date"), r.longValue("customer_account_id"),
-        r.string("number"), r.string("name"), r.intValue("level"), r.enumValue("action", StepAction.class),
-        r.string("template_key"), r.bool("needs_release"), r.string("language"),
-        new Money(r.decimal("total"), r.string("currency")), r.string("status"),
-        r.enumValue("exclusion", Exclusion.class), r.string("recipient"), r.timestamp("sent_at"), List.of());
+    return new Notice(
+        r.longValue("id"),
+        r.longValue("run_id"),
+        r.date("run_date"),
+        r.longValue("customer_account_id"),
+        r.string("number"),
+        r.string("name"),
+        r.intValue("level"),
+        r.enumValue("action", StepAction.class),
+        r.string("template_key"),
+        r.bool("needs_release"),
+        r.string("language"),
+        new Money(r.decimal("total"), r.string("currency")),
+        r.string("status"),
+        r.enumValue("exclusion", Exclusion.class),
+        r.string("recipient"),
+        r.timestamp("sent_at"),
+        List.of());
   }
 }

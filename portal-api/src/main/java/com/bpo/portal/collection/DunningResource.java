@@ -30,15 +30,18 @@ public class DunningResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Dunning runs, newest first, with their counts")
-  public Page<DunningRun> runs(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  public Page<DunningRun> runs(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return dunning.runs(PageRequest.of(limit, cursor));
   }
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Run today's dunning now (the daily job does it "
-      + "too): proposes what is not proposed yet; a second run the same day adds nothing")
+  @Operation(
+      summary =
+          "Run today's dunning now (the daily job does it "
+              + "too): proposes what is not proposed yet; a second run the same day adds nothing")
   public DunningRun.Result run() {
     return dunning.run(context.today());
   }
@@ -46,8 +49,10 @@ public class DunningResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A run with its notices: invoices listed and "
-      + "those left out with the reason (DISPUTED, PROMISED, ON_HOLD)")
+  @Operation(
+      summary =
+          "A run with its notices: invoices listed and "
+              + "those left out with the reason (DISPUTED, PROMISED, ON_HOLD)")
   public DunningRun.Detail run(@PathParam("id") long id) {
     return dunning.detail(id).orElseThrow(() -> ProblemException.notFound("Run " + id));
   }
@@ -57,8 +62,10 @@ public class DunningResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Release a proposed run with its version: "
-      + "letters go out by mail in each customer's language, tasks and holds are made; 409 if stale or released")
+  @Operation(
+      summary =
+          "Release a proposed run with its version: "
+              + "letters go out by mail in each customer's language, tasks and holds are made; 409 if stale or released")
   public DunningRun.Detail release(@PathParam("id") long id, Map<String, Long> body) {
     return dunning.release(id, body == null ? null : body.get("version"));
   }

@@ -52,16 +52,23 @@ public class DunningService {
     if (inForce.isEmpty()) {
       return new DunningRun.Result(dunning.run(head.id()).orElseThrow(), 0, 0);
     }
-    int earliest = inForce.stream().flatMap(s -> s.steps().stream()).mapToInt(Strategy.Step::dayOffset).min().orElse(0);
+    int earliest =
+        inForce.stream()
+            .flatMap(s -> s.steps().stream())
+            .mapToInt(Strategy.Step::dayOffset)
+            .min()
+            .orElse(0);
     List<Proposed> proposed = new ArrayList<>();
     List<DunningQueries.Candidate> current = new ArrayList<>();
-    dunning.candidates(day.minusDays(earliest), candidate -> {
-      if (!current.isEmpty() && current.get(0).accountId() != candidate.accountId()) {
-        propose(current, inForce, day, proposed);
-        current.clear();
-      }
-      current.add(candidate);
-    });
+    dunning.candidates(
+        day.minusDays(earliest),
+        candidate -> {
+          if (!current.isEmpty() && current.get(0).accountId() != candidate.accountId()) {
+            propose(current, inForce, day, proposed);
+            current.clear();
+          }
+          current.add(candidate);
+        });
     propose(current, inForce, day, proposed);
 
     boolean autoRelease = accounts.settings().autoRelease();
@@ -70,8 +77,15 @@ public class DunningService {
     for (Proposed p : proposed) {
       for (DunningProposal.Notice notice : p.notices()) {
         String status = notice.exclusion().isPresent() ? "EXCLUDED" : "PROPOSED";
-        Map.Entry<Long, Boolean> id = dunning.insertNotice(head.id(), p.account().accountId(), notice,
-            p.account().language(), p.account().currency(), status, null);
+        Map.Entry<Long, Boolean> id =
+            dunning.insertNotice(
+                head.id(),
+                p.account().accountId(),
+                notice,
+                p.account().language(),
+                p.account().currency(),
+                status,
+                null);
         int lines = dunning.insertLines(id.getKey(), notice.level(), notice.lines());
         if (id.getValue()) {
           noticesAdded++;
@@ -80,8 +94,13 @@ public class DunningService {
         if (lines > 0) {
           dunning.retotal(id.getKey());
         }
-        if (id.getValue() && status.equals("PROPOSED") && (autoRelease || !notice.step().needsRelease())) {
-          dunning.notice(id.getKey()).filter(n -> n.status().equals("PROPOSED")).ifPresent(n -> execute(n, day));
+        if (id.getValue()
+            && status.equals("PROPOSED")
+            && (autoRelease || !notice.step().needsRelease())) {
+          dunning
+              .notice(id.getKey())
+              .filter(n -> n.status().equals("PROPOSED"))
+              .ifPresent(n -> execute(n, day));
         }
       }
     }
@@ -91,15 +110,22 @@ public class DunningService {
     return new DunningRun.Result(dunning.run(head.id()).orElseThrow(), noticesAdded, linesAdded);
   }
 
-  private static void propose(List<DunningQueries.Candidate> invoices, List<Strategy> strategies, LocalDate day,
-                              List<Proposed> into) {
+  private static void propose(
+      List<DunningQueries.Candidate> invoices,
+      List<Strategy> strategies,
+      LocalDate day,
+      List<Proposed> into) {
     if (invoices.isEmpty()) {
       return;
     }
     DunningQueries.Candidate first = invoices.get(0);
-    List<DunningProposal.Notice> notices = DunningProposal.propose(
-        new DunningProposal.Account(first.accountId(), first.risk(), first.type(), first.onHold()),
-        invoices.stream().map(DunningQueries.Candidate::invoice).toList(), strategies, day);
+    List<DunningProposal.Notice> notices =
+        DunningProposal.propose(
+            new DunningProposal.Account(
+                first.accountId(), first.risk(), first.type(), first.onHold()),
+            invoices.stream().map(DunningQueries.Candidate::invoice).toList(),
+            strategies,
+            day);
     if (!notices.isEmpty()) {
       into.add(new Proposed(first, notices));
     }
@@ -108,13 +134,18 @@ public class DunningService {
   /** A lead releases a proposed run (with the version read): each proposed notice goes out. */
   public DunningRun.Detail release(long runId, Long version) {
     collections.requireLead();
-    DunningQueries.RunHead head = dunning.lockRun(runId).orElseThrow(() -> ProblemException.notFound("Run " + runId));
+    DunningQueries.RunHead head =
+        dunning.lockRun(runId).orElseThrow(() -> ProblemException.notFound("Run " + runId));
     if (version == null || version != head.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "The run changed meanwhile (version " + head.version() + "). Reload it.");
     }
     if ("RELEASED".equals(head.status())) {
-      throw new ProblemException("conflict", "Released already", 409, "This run was released already.");
+      throw new ProblemException(
+          "conflict", "Released already", 409, "This run was released already.");
     }
     LocalDate today = context.today();
     for (Notice notice : dunning.noticesOfRun(runId)) {
@@ -133,26 +164,52 @@ public class DunningService {
       case MAIL, LETTER -> {
         Optional<String> recipient = accounts.recipient(notice.accountId());
         if (recipient.isEmpty()) {
-          task(notice, "No mail address for " + title + " (level " + notice.level() + "): send it another way.", today);
+          task(
+              notice,
+              "No mail address for "
+                  + title
+                  + " (level "
+                  + notice.level()
+                  + "): send it another way.",
+              today);
           dunning.markNotice(notice.id(), "DONE", null);
           return;
         }
         String tenant = context.requireTenant().name();
         byte[] pdf = DunningLetter.render(notice, tenant, today);
         int invoices = (int) notice.lines().stream().filter(l -> l.exclusion() == null).count();
-        outbox.enqueue(recipient.get(),
+        outbox.enqueue(
+            recipient.get(),
             CollectionMail.text(locale, "notice.subject", tenant, title, notice.accountNumber()),
-            CollectionMail.text(locale, "notice.body", DunningLetter.intro(notice.templateKey(), locale),
-                DunningLetter.money(notice.total(), locale), invoices, tenant),
+            CollectionMail.text(
+                locale,
+                "notice.body",
+                DunningLetter.intro(notice.templateKey(), locale),
+                DunningLetter.money(notice.total(), locale),
+                invoices,
+                tenant),
             new MailOutbox.Attachment(fileName(notice), "application/pdf", pdf));
-        activities.insert(notice.accountId(), new Activity.New(notice.action() == StepAction.MAIL
-            ? ActivityKind.MAIL : ActivityKind.LETTER, recipient.get(), null,
-            title + " (level " + notice.level() + ")", null), CollectionService.SYSTEM);
+        activities.insert(
+            notice.accountId(),
+            new Activity.New(
+                notice.action() == StepAction.MAIL ? ActivityKind.MAIL : ActivityKind.LETTER,
+                recipient.get(),
+                null,
+                title + " (level " + notice.level() + ")",
+                null),
+            CollectionService.SYSTEM);
         dunning.markNotice(notice.id(), "SENT", recipient.get());
       }
       case CALL_TASK, ESCALATION -> {
-        task(notice, (notice.action() == StepAction.CALL_TASK ? "Call the customer" : "Escalate to the client")
-            + " (dunning level " + notice.level() + ")", today);
+        task(
+            notice,
+            (notice.action() == StepAction.CALL_TASK
+                    ? "Call the customer"
+                    : "Escalate to the client")
+                + " (dunning level "
+                + notice.level()
+                + ")",
+            today);
         dunning.markNotice(notice.id(), "DONE", null);
       }
       case CREDIT_HOLD -> {
@@ -165,14 +222,21 @@ public class DunningService {
   }
 
   private void task(Notice notice, String note, LocalDate today) {
-    activities.insert(notice.accountId(), new Activity.New(ActivityKind.TASK, null, null, note, today),
+    activities.insert(
+        notice.accountId(),
+        new Activity.New(ActivityKind.TASK, null, null, note, today),
         CollectionService.SYSTEM);
     accounts.contacted(notice.accountId(), today, false);
   }
 
   static String fileName(Notice notice) {
-    return "notice-" + notice.accountNumber().replaceAll("[^A-Za-z0-9-]", "") + "-" + notice.runDate() + "-L"
-        + notice.level() + ".pdf";
+    return "notice-"
+        + notice.accountNumber().replaceAll("[^A-Za-z0-9-]", "")
+        + "-"
+        + notice.runDate()
+        + "-L"
+        + notice.level()
+        + ".pdf";
   }
 
   public Page<DunningRun> runs(PageRequest page) {
@@ -186,8 +250,8 @@ public class DunningService {
   }
 
   /**
-   * Notices of an account: a customer sees the ones sent to their own account (and names none),
-   * the BPO any account's.
+   * Notices of an account: a customer sees the ones sent to their own account (and names none), the
+   * BPO any account's.
    */
   public Page<Notice> notices(Optional<Long> accountId, PageRequest page) {
     PortalUser user = context.requireUser();
@@ -199,8 +263,11 @@ public class DunningService {
       return dunning.noticesOfAccount(own.get(), true, page);
     }
     collections.requireStaff();
-    long account = accountId.orElseThrow(() -> new ProblemException("validation", "Invalid request", 400,
-        "Name the account: ?account=<id>."));
+    long account =
+        accountId.orElseThrow(
+            () ->
+                new ProblemException(
+                    "validation", "Invalid request", 400, "Name the account: ?account=<id>."));
     return dunning.noticesOfAccount(account, false, page);
   }
 
@@ -217,7 +284,8 @@ public class DunningService {
 
   /** The notice's letter as it was sent (dated the run's day). */
   public Optional<byte[]> letter(long id) {
-    return notice(id).filter(n -> n.action().writesToCustomer())
+    return notice(id)
+        .filter(n -> n.action().writesToCustomer())
         .map(n -> DunningLetter.render(n, context.requireTenant().name(), n.runDate()));
   }
 }

@@ -17,7 +17,8 @@ public class MetricsQueries {
   @Inject TenantSql sql;
 
   public List<CollectionMetrics.Row> perCollector(LocalDate from, LocalDate to, LocalDate today) {
-    return sql.sql("""
+    return sql.sql(
+            """
         with worked as (
           select a.created_by as collector, count(distinct a.customer_account_id) as accounts_worked,
                  count(*) filter (where a.kind in ('CALL', 'MAIL', 'LETTER')) as contacts
@@ -60,21 +61,35 @@ public class MetricsQueries {
         left join collected c on c.collector = p.collector
         left join overdue o on o.collector = p.collector
         order by p.collector""")
-        .bind("from", from).bind("to", to).bind("today", today)
+        .bind("from", from)
+        .bind("to", to)
+        .bind("today", today)
         .list(MetricsQueries::row);
   }
 
   private static CollectionMetrics.Row row(Row r) {
     BigDecimal collected = r.decimal("collected");
     BigDecimal overdue = r.decimal("overdue");
-    return new CollectionMetrics.Row(r.string("collector"), r.longValue("accounts_worked"), r.longValue("contacts"),
-        r.longValue("made"), r.decimal("made_amount"), r.longValue("kept"), r.decimal("kept_amount"),
-        r.longValue("decided"), collected, overdue, CollectionMetrics.percent(collected, collected.add(overdue)));
+    return new CollectionMetrics.Row(
+        r.string("collector"),
+        r.longValue("accounts_worked"),
+        r.longValue("contacts"),
+        r.longValue("made"),
+        r.decimal("made_amount"),
+        r.longValue("kept"),
+        r.decimal("kept_amount"),
+        r.longValue("decided"),
+        collected,
+        overdue,
+        CollectionMetrics.percent(collected, collected.add(overdue)));
   }
 
-  /** Accounts overdue today (net of disputes), and how many of them had a notice sent in the period. */
+  /**
+   * Accounts overdue today (net of disputes), and how many of them had a notice sent in the period.
+   */
   public long[] coverage(LocalDate from, LocalDate to, LocalDate today) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select count(*) as overdue_accounts,
                count(*) filter (where exists (
                  select 1 from dunning_notice n join dunning_run r on r.tenant_id = n.tenant_id and r.id = n.run_id
@@ -82,7 +97,9 @@ public class MetricsQueries {
                    and r.run_date between cast(:from as date) and cast(:to as date))) as noticed
         from (select distinct i.tenant_id, i.customer_account_id as account_id from invoice i
               where i.tenant_id = :tenant and i.open_amount > i.disputed_amount and i.due_date < cast(:today as date)) a""")
-        .bind("from", from).bind("to", to).bind("today", today)
+        .bind("from", from)
+        .bind("to", to)
+        .bind("today", today)
         .one(r -> new long[] {r.longValue("overdue_accounts"), r.longValue("noticed")});
   }
 }

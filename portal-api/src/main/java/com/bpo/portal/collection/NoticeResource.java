@@ -26,10 +26,14 @@ public class NoticeResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Notices: a customer's reminders (sent to their "
-      + "account), or an account's notices for the BPO (?account=)")
-  public Page<Notice> notices(@QueryParam("account") String account, @QueryParam("limit") Integer limit,
-                              @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary =
+          "Notices: a customer's reminders (sent to their "
+              + "account), or an account's notices for the BPO (?account=)")
+  public Page<Notice> notices(
+      @QueryParam("account") String account,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     QueryParams params = new QueryParams();
     var id = params.id("account", account);
     params.throwIfInvalid();
@@ -51,6 +55,7 @@ public class NoticeResource {
   public Response letter(@PathParam("id") long id) {
     byte[] pdf = dunning.letter(id).orElseThrow(() -> ProblemException.notFound("Notice " + id));
     return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"notice-" + id + ".pdf\"").build();
+        .header("Content-Disposition", "inline; filename=\"notice-" + id + ".pdf\"")
+        .build();
   }
 }

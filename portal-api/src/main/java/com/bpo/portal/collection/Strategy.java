@@ -10,8 +10,15 @@ import java.util.Set;
  * One version of a collection strategy: the accounts it applies to (its segment) and its steps by
  * days relative to the due date, kept in day order.
  */
-public record Strategy(long id, String code, int versionNo, String name, int rank, Segment segment,
-                       LocalDate effectiveFrom, List<Step> steps) {
+public record Strategy(
+    long id,
+    String code,
+    int versionNo,
+    String name,
+    int rank,
+    Segment segment,
+    LocalDate effectiveFrom,
+    List<Step> steps) {
   public Strategy {
     steps = steps.stream().sorted(Comparator.comparingInt(Step::dayOffset)).toList();
   }
@@ -22,8 +29,11 @@ public record Strategy(long id, String code, int versionNo, String name, int ran
    * @param minBalance the least open balance (net of disputes), inclusive
    * @param maxBalance the greatest open balance, inclusive
    */
-  public record Segment(Set<RiskClass> riskClasses, Set<CustomerType> customerTypes, BigDecimal minBalance,
-                        BigDecimal maxBalance) {
+  public record Segment(
+      Set<RiskClass> riskClasses,
+      Set<CustomerType> customerTypes,
+      BigDecimal minBalance,
+      BigDecimal maxBalance) {
     public Segment {
       riskClasses = riskClasses == null ? Set.of() : Set.copyOf(riskClasses);
       customerTypes = customerTypes == null ? Set.of() : Set.copyOf(customerTypes);
@@ -45,6 +55,11 @@ public record Strategy(long id, String code, int versionNo, String name, int ran
    * One step: from {@code dayOffset} days after the due date (negative: before it) until the next
    * step's day, an invoice is at this step's {@code level}.
    */
-  public record Step(int stepNo, int dayOffset, int level, StepAction action, String templateKey,
-                     boolean needsRelease) {}
+  public record Step(
+      int stepNo,
+      int dayOffset,
+      int level,
+      StepAction action,
+      String templateKey,
+      boolean needsRelease) {}
 }

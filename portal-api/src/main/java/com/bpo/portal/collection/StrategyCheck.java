@@ -17,7 +17,9 @@ final class StrategyCheck {
       return errors;
     }
     if (draft.code() == null || !draft.code().matches("^[A-Z][A-Z0-9_]{1,39}$")) {
-      errors.add(new Problem.FieldError(null, "code", "must be 2 to 40 capitals, digits or _ (like STANDARD)"));
+      errors.add(
+          new Problem.FieldError(
+              null, "code", "must be 2 to 40 capitals, digits or _ (like STANDARD)"));
     }
     if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
       errors.add(new Problem.FieldError(null, "name", "is required (at most 200 characters)"));
@@ -28,7 +30,8 @@ final class StrategyCheck {
     if (draft.effectiveFrom() == null) {
       errors.add(new Problem.FieldError(null, "effectiveFrom", "is required"));
     }
-    if (draft.minBalance() != null && draft.maxBalance() != null
+    if (draft.minBalance() != null
+        && draft.maxBalance() != null
         && draft.minBalance().compareTo(draft.maxBalance()) > 0) {
       errors.add(new Problem.FieldError(null, "maxBalance", "must not be below minBalance"));
     }
@@ -59,14 +62,21 @@ final class StrategyCheck {
         errors.add(new Problem.FieldError(null, at + "action", "is required"));
       }
       if (step.templateKey() == null || !step.templateKey().matches("^[a-z][a-z0-9_]{1,39}$")) {
-        errors.add(new Problem.FieldError(null, at + "templateKey", "must be 2 to 40 small letters, digits or _"));
+        errors.add(
+            new Problem.FieldError(
+                null, at + "templateKey", "must be 2 to 40 small letters, digits or _"));
       }
     }
-    List<Strategy.Step> ordered = draft.steps().stream().filter(java.util.Objects::nonNull)
-        .sorted(java.util.Comparator.comparingInt(Strategy.Step::dayOffset)).toList();
+    List<Strategy.Step> ordered =
+        draft.steps().stream()
+            .filter(java.util.Objects::nonNull)
+            .sorted(java.util.Comparator.comparingInt(Strategy.Step::dayOffset))
+            .toList();
     for (int i = 1; i < ordered.size(); i++) {
       if (ordered.get(i).level() <= ordered.get(i - 1).level()) {
-        errors.add(new Problem.FieldError(null, "steps", "each step must have a higher level than the step before it"));
+        errors.add(
+            new Problem.FieldError(
+                null, "steps", "each step must have a higher level than the step before it"));
         break;
       }
     }

@@ -17,11 +17,15 @@ public final class StrategyEngine {
 
   /**
    * The strategy for an account: among the versions in force on {@code day} (the newest version of
-   * each code whose {@code effectiveFrom} is not after the day), the first by rank, then code, whose
-   * segment matches.
+   * each code whose {@code effectiveFrom} is not after the day), the first by rank, then code,
+   * whose segment matches.
    */
-  public static Optional<Strategy> strategyFor(List<Strategy> versions, RiskClass risk, CustomerType type,
-                                               BigDecimal balance, LocalDate day) {
+  public static Optional<Strategy> strategyFor(
+      List<Strategy> versions,
+      RiskClass risk,
+      CustomerType type,
+      BigDecimal balance,
+      LocalDate day) {
     return inForce(versions, day).stream()
         .filter(s -> s.segment().matches(risk, type, balance))
         .findFirst();
@@ -31,15 +35,20 @@ public final class StrategyEngine {
   public static List<Strategy> inForce(List<Strategy> versions, LocalDate day) {
     return versions.stream()
         .filter(s -> !s.effectiveFrom().isAfter(day))
-        .collect(java.util.stream.Collectors.groupingBy(Strategy::code,
-            java.util.stream.Collectors.maxBy(Comparator.comparingInt(Strategy::versionNo))))
-        .values().stream().flatMap(Optional::stream)
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Strategy::code,
+                java.util.stream.Collectors.maxBy(Comparator.comparingInt(Strategy::versionNo))))
+        .values()
+        .stream()
+        .flatMap(Optional::stream)
         .sorted(Comparator.comparingInt(Strategy::rank).thenComparing(Strategy::code))
         .toList();
   }
 
   /** The step an invoice due on {@code dueDate} is at on {@code day}, if it has reached one. */
-  public static Optional<Strategy.Step> stepOn(Strategy strategy, LocalDate dueDate, LocalDate day) {
+  public static Optional<Strategy.Step> stepOn(
+      Strategy strategy, LocalDate dueDate, LocalDate day) {
     long relative = ChronoUnit.DAYS.between(dueDate, day);
     Strategy.Step current = null;
     for (Strategy.Step step : strategy.steps()) {

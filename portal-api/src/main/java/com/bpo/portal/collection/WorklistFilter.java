@@ -9,5 +9,8 @@ import java.util.Set;
  * risk classes, from a least net overdue amount; {@code dueOnly} keeps the accounts due for action
  * today (no next action set in the future, or a promise due today or broken).
  */
-public record WorklistFilter(Optional<String> collector, Set<RiskClass> riskClasses, Optional<BigDecimal> minAmount,
-                             boolean dueOnly) {}
+public record WorklistFilter(
+    Optional<String> collector,
+    Set<RiskClass> riskClasses,
+    Optional<BigDecimal> minAmount,
+    boolean dueOnly) {}

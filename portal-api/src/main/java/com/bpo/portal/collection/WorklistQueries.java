@@ -23,7 +23,8 @@ import java.util.Optional;
 public class WorklistQueries {
   @Inject TenantSql sql;
 
-  private static final String ACCOUNTS = """
+  private static final String ACCOUNTS =
+      """
       with acc as (
         select c.id, c.number, c.name, c.currency, c.collector,
                coalesce(p.risk_class, 'MEDIUM') as risk_class, coalesce(p.on_hold, false) as on_hold,
@@ -68,34 +69,51 @@ public class WorklistQueries {
     if (!filter.riskClasses().isEmpty()) {
       accounts.append(" and coalesce(p.risk_class, 'MEDIUM') = any(:risks)");
     }
-    String text = ACCOUNTS.formatted(accounts,
-        WorklistPriority.sql("broken", "due_today", "net", "days", "risk_class"));
-    Statement statement = sql.sql(text).bind("today", today)
-        .bind("brokenSince", today.minusDays(WorklistPriority.BROKEN_WINDOW_DAYS));
+    String text =
+        ACCOUNTS.formatted(
+            accounts, WorklistPriority.sql("broken", "due_today", "net", "days", "risk_class"));
+    Statement statement =
+        sql.sql(text)
+            .bind("today", today)
+            .bind("brokenSince", today.minusDays(WorklistPriority.BROKEN_WINDOW_DAYS));
     filter.collector().ifPresent(c -> statement.bind("collector", c));
     if (!filter.riskClasses().isEmpty()) {
       statement.bind("risks", filter.riskClasses().stream().map(Enum::name).toList());
     }
     statement.andIf(filter.minAmount(), "net >= :minAmount", "minAmount");
     if (filter.dueOnly()) {
-      statement.and("(next_action_on is null or next_action_on <= cast(:today as date) or due_today or broken)");
+      statement.and(
+          "(next_action_on is null or next_action_on <= cast(:today as date) or due_today or broken)");
     }
-    return statement.keyset(Keyset.descending("priority", "id", BigDecimal::new), page)
+    return statement
+        .keyset(Keyset.descending("priority", "id", BigDecimal::new), page)
         .page(WorklistQueries::item, WorklistItem::key);
   }
 
   private static WorklistItem item(Row row) {
     String currency = row.string("currency");
-    return new WorklistItem(row.longValue("id"), row.string("number"), row.string("name"), row.string("collector"),
-        row.enumValue("risk_class", RiskClass.class), money(row, "overdue", currency),
-        money(row, "disputed", currency), money(row, "promised", currency), money(row, "net", currency),
-        row.intValue("days"), row.bool("broken"), row.bool("due_today"), row.bool("on_hold"),
-        row.date("next_action_on"), row.decimal("priority"));
+    return new WorklistItem(
+        row.longValue("id"),
+        row.string("number"),
+        row.string("name"),
+        row.string("collector"),
+        row.enumValue("risk_class", RiskClass.class),
+        money(row, "overdue", currency),
+        money(row, "disputed", currency),
+        money(row, "promised", currency),
+        money(row, "net", currency),
+        row.intValue("days"),
+        row.bool("broken"),
+        row.bool("due_today"),
+        row.bool("on_hold"),
+        row.date("next_action_on"),
+        row.decimal("priority"));
   }
 
   /** One account's profile and figures, or empty when the account does not exist in the tenant. */
   public Optional<AccountProfile> profile(long accountId, LocalDate today) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select c.id, c.number, c.name, c.currency, c.collector,
                coalesce(p.risk_class, 'MEDIUM') as risk_class, coalesce(p.customer_type, 'BUSINESS') as customer_type,
                coalesce(p.language, (select t.locale from tenant t where t.id = :tenant)) as language,
@@ -115,21 +133,37 @@ public class WorklistQueries {
           from invoice i
           where i.tenant_id = c.tenant_id and i.customer_account_id = c.id and i.open_amount > 0) o on true
         where c.tenant_id = :tenant and c.id = :id""")
-        .bind("id", accountId).bind("today", today)
-        .optional(row -> {
-          String currency = row.string("currency");
-          return new AccountProfile(row.longValue("id"), row.string("number"), row.string("name"),
-              row.string("collector"), row.enumValue("risk_class", RiskClass.class),
-              row.enumValue("customer_type", CustomerType.class), row.string("language"), row.bool("on_hold"),
-              row.string("hold_reason"), row.date("next_action_on"), money(row, "open", currency),
-              money(row, "overdue", currency), money(row, "disputed", currency), money(row, "promised", currency),
-              row.intValue("days"), row.longValue("version"));
-        });
+        .bind("id", accountId)
+        .bind("today", today)
+        .optional(
+            row -> {
+              String currency = row.string("currency");
+              return new AccountProfile(
+                  row.longValue("id"),
+                  row.string("number"),
+                  row.string("name"),
+                  row.string("collector"),
+                  row.enumValue("risk_class", RiskClass.class),
+                  row.enumValue("customer_type", CustomerType.class),
+                  row.string("language"),
+                  row.bool("on_hold"),
+                  row.string("hold_reason"),
+                  row.date("next_action_on"),
+                  money(row, "open", currency),
+                  money(row, "overdue", currency),
+                  money(row, "disputed", currency),
+                  money(row, "promised", currency),
+                  row.intValue("days"),
+                  row.longValue("version"));
+            });
   }
 
   static Money money(Row row, String column, String currency) {
     BigDecimal amount = row.decimal(column);
-    return new Money(amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, java.math.RoundingMode.HALF_UP),
+    return new Money(
+        amount == null
+            ? BigDecimal.ZERO.setScale(2)
+            : amount.setScale(2, java.math.RoundingMode.HALF_UP),
         currency);
   }
 }

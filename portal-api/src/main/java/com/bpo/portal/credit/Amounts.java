@@ -3,7 +3,10 @@ package com.bpo.portal.credit;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Amounts typed by people: at most 13 digits before the point and 2 after, checked before any arithmetic. */
+/**
+ * Amounts typed by people: at most 13 digits before the point and 2 after, checked before any
+ * arithmetic.
+ */
 final class Amounts {
   private Amounts() {}
 

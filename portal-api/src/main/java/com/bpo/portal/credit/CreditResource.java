@@ -40,9 +40,13 @@ public class CreditResource {
   @GET
   @Path("/accounts/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "An account's credit profile: limit, exposure, score, risk class, reviews, hold, flags, history")
+  @Operation(
+      summary =
+          "An account's credit profile: limit, exposure, score, risk class, reviews, hold, flags, history")
   public CreditProfile profile(@PathParam("id") long id) {
-    return credit.profile(id).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
+    return credit
+        .profile(id)
+        .orElseThrow(() -> ProblemException.notFound("Customer account " + id));
   }
 
   @POST
@@ -50,7 +54,9 @@ public class CreditResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Record the periodic review (risk class, note, profile version); sets the next review date")
+  @Operation(
+      summary =
+          "Record the periodic review (risk class, note, profile version); sets the next review date")
   public CreditProfile review(@PathParam("id") long id, CreditService.ReviewRecord review) {
     return credit.review(id, require(review));
   }
@@ -59,7 +65,8 @@ public class CreditResource {
   @Path("/reviews")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Reviews overdue or due within 30 days, soonest first")
-  public Page<ReviewDue> reviews(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  public Page<ReviewDue> reviews(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return credit.reviewsDue(PageRequest.of(limit, cursor));
   }
 
@@ -67,21 +74,28 @@ public class CreditResource {
   @Path("/limit-requests")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Limit requests, newest first, by account (customerAccountId) and status")
-  public Page<LimitRequest> requests(@QueryParam("customerAccountId") Long accountId,
-                                     @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                     @QueryParam("cursor") String cursor) {
-    return credit.requests(Optional.ofNullable(accountId), parse(status), PageRequest.of(limit, cursor));
+  public Page<LimitRequest> requests(
+      @QueryParam("customerAccountId") Long accountId,
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return credit.requests(
+        Optional.ofNullable(accountId), parse(status), PageRequest.of(limit, cursor));
   }
 
   @POST
   @Path("/limit-requests")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Ask for a new limit with a reason; 201, approved per the tenant's authority matrix")
+  @Operation(
+      summary =
+          "Ask for a new limit with a reason; 201, approved per the tenant's authority matrix")
   public Response raise(CreditService.NewLimitRequest request) {
     LimitRequest raised = credit.raise(require(request));
-    return Response.status(201).entity(raised)
-        .header("Location", "/api/v1/credit/limit-requests/" + raised.id()).build();
+    return Response.status(201)
+        .entity(raised)
+        .header("Location", "/api/v1/credit/limit-requests/" + raised.id())
+        .build();
   }
 
   @GET
@@ -100,7 +114,10 @@ public class CreditResource {
   @Operation(summary = "Put an account on hold with a reason; 409 if it is on hold already")
   public Response hold(CreditService.HoldChange change) {
     CreditProfile.Hold hold = credit.setHold(require(change));
-    return Response.status(201).entity(hold).header("Location", "/api/v1/credit/holds/" + hold.id()).build();
+    return Response.status(201)
+        .entity(hold)
+        .header("Location", "/api/v1/credit/holds/" + hold.id())
+        .build();
   }
 
   @POST
@@ -117,8 +134,10 @@ public class CreditResource {
   @Path("/refunds")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Refunds, newest first, optionally for one account")
-  public Page<Refund> refunds(@QueryParam("customerAccountId") Long accountId, @QueryParam("limit") Integer limit,
-                              @QueryParam("cursor") String cursor) {
+  public Page<Refund> refunds(
+      @QueryParam("customerAccountId") Long accountId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     return credit.refunds(Optional.ofNullable(accountId), PageRequest.of(limit, cursor));
   }
 
@@ -127,10 +146,15 @@ public class CreditResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Ask to refund unapplied credit to an IBAN (mod-97 checked), with a reason; 201, four eyes")
+  @Operation(
+      summary =
+          "Ask to refund unapplied credit to an IBAN (mod-97 checked), with a reason; 201, four eyes")
   public Response requestRefund(CreditService.NewRefund refund) {
     Refund asked = credit.requestRefund(require(refund));
-    return Response.status(201).entity(asked).header("Location", "/api/v1/credit/refunds/" + asked.id()).build();
+    return Response.status(201)
+        .entity(asked)
+        .header("Location", "/api/v1/credit/refunds/" + asked.id())
+        .build();
   }
 
   @GET
@@ -145,11 +169,14 @@ public class CreditResource {
   @Path("/refunds/{id}/pain001")
   @Produces({PAIN_001, MediaType.APPLICATION_JSON})
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
-  @Operation(summary = "An approved refund as an ISO 20022 pain.001.001.03 credit transfer file; 409 until approved")
+  @Operation(
+      summary =
+          "An approved refund as an ISO 20022 pain.001.001.03 credit transfer file; 409 until approved")
   public Response creditTransfer(@PathParam("id") long id) {
     String xml = credit.creditTransferFile(id);
     return Response.ok(xml, PAIN_001)
-        .header("Content-Disposition", "attachment; filename=\"refund-" + id + "-pain001.xml\"").build();
+        .header("Content-Disposition", "attachment; filename=\"refund-" + id + "-pain001.xml\"")
+        .build();
   }
 
   @GET
@@ -184,8 +211,10 @@ public class CreditResource {
     try {
       return Optional.of(LimitRequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw new InvalidFields("Unknown status.", List.of(new FieldError("status",
-          "must be one of " + List.of(LimitRequestStatus.values()))));
+      throw new InvalidFields(
+          "Unknown status.",
+          List.of(
+              new FieldError("status", "must be one of " + List.of(LimitRequestStatus.values()))));
     }
   }
 }

@@ -50,15 +50,22 @@ public class CreditService {
     LocalDate today = context.today();
     Optional<CreditQueries.ProfileRow> row = queries.profile(account.id(), false);
     String currency = account.currency();
-    BigDecimal limit = row.map(CreditQueries.ProfileRow::limit).orElseGet(() -> legacyLimit(account.id()));
+    BigDecimal limit =
+        row.map(CreditQueries.ProfileRow::limit).orElseGet(() -> legacyLimit(account.id()));
     CreditQueries.Exposure exposure = queries.exposure(account.id());
     BigDecimal net = exposure.openReceivables().subtract(exposure.unappliedCredit());
     CreditQueries.Behaviour facts = queries.behaviour(account.id(), today);
-    BehaviourScore parts = BehaviourScore.of(facts.averageDaysLate(), facts.brokenPromises(), facts.disputeRate(),
-        net, limit);
-    CreditProfile.Score score = new CreditProfile.Score(parts.score(), facts.averageDaysLate().setScale(1,
-        java.math.RoundingMode.HALF_UP), facts.brokenPromises(), facts.disputeRate().setScale(3,
-        java.math.RoundingMode.HALF_UP), facts.invoices(), parts);
+    BehaviourScore parts =
+        BehaviourScore.of(
+            facts.averageDaysLate(), facts.brokenPromises(), facts.disputeRate(), net, limit);
+    CreditProfile.Score score =
+        new CreditProfile.Score(
+            parts.score(),
+            facts.averageDaysLate().setScale(1, java.math.RoundingMode.HALF_UP),
+            facts.brokenPromises(),
+            facts.disputeRate().setScale(3, java.math.RoundingMode.HALF_UP),
+            facts.invoices(),
+            parts);
     Optional<CreditProfile.Hold> hold = queries.activeHold(account.id());
     LocalDate next = row.map(CreditQueries.ProfileRow::nextReviewOn).orElse(null);
     ReviewState state = next == null ? null : ReviewState.of(next, today);
@@ -73,12 +80,24 @@ public class CreditService {
     if (state == ReviewState.OVERDUE) {
       flags.add("REVIEW_OVERDUE");
     }
-    return new CreditProfile(account.id(), account.number(), account.name(), new Money(limit, currency),
-        new Money(exposure.openReceivables(), currency), new Money(exposure.unappliedCredit().negate(), currency),
-        new Money(net, currency), score, row.map(CreditQueries.ProfileRow::riskClass).orElse(RiskClass.MEDIUM),
-        row.map(CreditQueries.ProfileRow::lastReviewedOn).orElse(null), next, state, hold.orElse(null),
-        List.copyOf(flags), queries.history(account.id(), currency, HISTORY),
-        queries.recentRequests(account.id(), HISTORY), row.map(CreditQueries.ProfileRow::version).orElse(0L));
+    return new CreditProfile(
+        account.id(),
+        account.number(),
+        account.name(),
+        new Money(limit, currency),
+        new Money(exposure.openReceivables(), currency),
+        new Money(exposure.unappliedCredit().negate(), currency),
+        new Money(net, currency),
+        score,
+        row.map(CreditQueries.ProfileRow::riskClass).orElse(RiskClass.MEDIUM),
+        row.map(CreditQueries.ProfileRow::lastReviewedOn).orElse(null),
+        next,
+        state,
+        hold.orElse(null),
+        List.copyOf(flags),
+        queries.history(account.id(), currency, HISTORY),
+        queries.recentRequests(account.id(), HISTORY),
+        row.map(CreditQueries.ProfileRow::version).orElse(0L));
   }
 
   private BigDecimal legacyLimit(long accountId) {
@@ -95,7 +114,9 @@ public class CreditService {
     if (accountId == null) {
       throw invalid("customerAccountId", "is required");
     }
-    return queries.account(accountId).orElseThrow(() -> ProblemException.notFound("Customer account " + accountId));
+    return queries
+        .account(accountId)
+        .orElseThrow(() -> ProblemException.notFound("Customer account " + accountId));
   }
 
   // ---------------------------------------------------------------- limit requests
@@ -111,7 +132,8 @@ public class CreditService {
     List<FieldError> errors = new ArrayList<>();
     Optional<BigDecimal> requested = Amounts.parse(request.requestedLimit());
     if (requested.isEmpty()) {
-      errors.add(new FieldError("requestedLimit", "must be an amount of 0 or more, at most 2 decimals"));
+      errors.add(
+          new FieldError("requestedLimit", "must be an amount of 0 or more, at most 2 decimals"));
     }
     String reason = text(request.reason(), "reason", errors);
     if (!errors.isEmpty()) {
@@ -123,13 +145,25 @@ public class CreditService {
       throw invalid("requestedLimit", "is the limit in force already");
     }
     if (queries.hasOpenRequest(account.id())) {
-      throw new ProblemException("request-open", "A request is open", 409,
+      throw new ProblemException(
+          "request-open",
+          "A request is open",
+          409,
           "This account has a limit request waiting for a decision; decide that one first.");
     }
     String role = user.primaryRole().orElse(Roles.BPO_AGENT);
-    long id = queries.insertRequest(account.id(), user.username(), role, reason, profile.limit(), requested.get());
-    Optional<Long> approval = approvals.record(new ApprovalRequest(ApprovalKind.CREDIT_LIMIT,
-        new Money(requested.get(), account.currency()), account.id(), "limit-request:" + id, null, reason));
+    long id =
+        queries.insertRequest(
+            account.id(), user.username(), role, reason, profile.limit(), requested.get());
+    Optional<Long> approval =
+        approvals.record(
+            new ApprovalRequest(
+                ApprovalKind.CREDIT_LIMIT,
+                new Money(requested.get(), account.currency()),
+                account.id(),
+                "limit-request:" + id,
+                null,
+                reason));
     if (approval.isPresent()) {
       queries.linkApproval(id, approval.get());
     } else {
@@ -142,7 +176,8 @@ public class CreditService {
     return queries.request(id);
   }
 
-  public Page<LimitRequest> requests(Optional<Long> accountId, Optional<LimitRequestStatus> status, PageRequest page) {
+  public Page<LimitRequest> requests(
+      Optional<Long> accountId, Optional<LimitRequestStatus> status, PageRequest page) {
     return queries.requests(accountId, status, page);
   }
 
@@ -159,7 +194,8 @@ public class CreditService {
     }
     long refundId = decided.idFor("refund");
     if (refundId > 0 && decided.approval().kind() == ApprovalKind.REFUND) {
-      queries.decideRefund(refundId, decided.granted() ? RefundStatus.APPROVED : RefundStatus.REFUSED);
+      queries.decideRefund(
+          refundId, decided.granted() ? RefundStatus.APPROVED : RefundStatus.REFUSED);
       if (decided.granted()) {
         decided.applied();
       }
@@ -170,8 +206,13 @@ public class CreditService {
     LimitRequest request = queries.request(requestId).orElseThrow();
     CreditQueries.ProfileRow profile = lockedProfile(request.customerAccountId());
     queries.setLimit(request.customerAccountId(), request.requestedLimit().amount());
-    queries.insertChange(request.customerAccountId(), profile.limit(), request.requestedLimit().amount(), requestId,
-        decidedBy, request.reason());
+    queries.insertChange(
+        request.customerAccountId(),
+        profile.limit(),
+        request.requestedLimit().amount(),
+        requestId,
+        decidedBy,
+        request.reason());
     queries.decideRequest(requestId, LimitRequestStatus.APPROVED);
   }
 
@@ -199,7 +240,12 @@ public class CreditService {
       throw stale("The credit profile", profile.version());
     }
     LocalDate today = context.today();
-    queries.reviewed(accountId, review.riskClass(), today, review.riskClass().nextReview(today), profile.version());
+    queries.reviewed(
+        accountId,
+        review.riskClass(),
+        today,
+        review.riskClass().nextReview(today),
+        profile.version());
     queries.insertReview(accountId, user.username(), today, review.riskClass(), note);
     return profile(account);
   }
@@ -226,7 +272,8 @@ public class CreditService {
       queries.insertHold(account.id(), reason, user.username());
     } catch (SqlFailure e) {
       if (e.isUniqueViolation()) {
-        throw new ProblemException("already-on-hold", "Already on hold", 409, "This account is on hold already.");
+        throw new ProblemException(
+            "already-on-hold", "Already on hold", 409, "This account is on hold already.");
       }
       throw e;
     }
@@ -235,14 +282,16 @@ public class CreditService {
 
   public void releaseHold(long holdId, HoldChange change) {
     PortalUser user = requireBpo();
-    CreditQueries.HoldRow hold = queries.hold(holdId).orElseThrow(() -> ProblemException.notFound("Hold " + holdId));
+    CreditQueries.HoldRow hold =
+        queries.hold(holdId).orElseThrow(() -> ProblemException.notFound("Hold " + holdId));
     List<FieldError> errors = new ArrayList<>();
     String reason = text(change.reason(), "reason", errors);
     if (!errors.isEmpty()) {
       throw new InvalidFields("Say why the hold is released.", errors);
     }
     if (hold.released()) {
-      throw new ProblemException("already-released", "Already released", 409, "This hold was released already.");
+      throw new ProblemException(
+          "already-released", "Already released", 409, "This hold was released already.");
     }
     long version = change.version() == null ? hold.version() : change.version();
     if (!queries.release(holdId, reason, user.username(), version)) {
@@ -252,7 +301,8 @@ public class CreditService {
 
   // ---------------------------------------------------------------- refunds
 
-  public record NewRefund(Long customerAccountId, String amount, String payeeName, String iban, String reason) {}
+  public record NewRefund(
+      Long customerAccountId, String amount, String payeeName, String iban, String reason) {}
 
   /**
    * A refund of the account's unapplied credit, at most what is unapplied less refunds already
@@ -278,15 +328,23 @@ public class CreditService {
       throw new InvalidFields("The refund cannot be asked as it is.", errors);
     }
     CreditQueries.Account account = requireAccount(request.customerAccountId());
-    lockedProfile(account.id());   // serialises refunds of one account
-    BigDecimal available = queries.exposure(account.id()).unappliedCredit().subtract(queries.refundsInFlight(account.id()));
+    lockedProfile(account.id()); // serialises refunds of one account
+    BigDecimal available =
+        queries
+            .exposure(account.id())
+            .unappliedCredit()
+            .subtract(queries.refundsInFlight(account.id()));
     if (amount.get().compareTo(available) > 0) {
-      throw invalid("amount", "must be at most the unapplied credit not yet refunded, " + available.toPlainString());
+      throw invalid(
+          "amount",
+          "must be at most the unapplied credit not yet refunded, " + available.toPlainString());
     }
     Money money = new Money(amount.get(), account.currency());
     long id = queries.insertRefund(account.id(), money, payee, iban.get(), reason, user.username());
-    Optional<Long> approval = approvals.record(new ApprovalRequest(ApprovalKind.REFUND, money, account.id(),
-        "refund:" + id, null, reason));
+    Optional<Long> approval =
+        approvals.record(
+            new ApprovalRequest(
+                ApprovalKind.REFUND, money, account.id(), "refund:" + id, null, reason));
     if (approval.isPresent()) {
       queries.linkRefundApproval(id, approval.get());
     } else {
@@ -307,27 +365,55 @@ public class CreditService {
   public String creditTransferFile(long id) {
     Refund refund = queries.refund(id).orElseThrow(() -> ProblemException.notFound("Refund " + id));
     if (refund.status() != RefundStatus.APPROVED) {
-      throw new ProblemException("not-approved", "Not approved", 409,
-          "Refund " + id + " is " + refund.status().name().toLowerCase(java.util.Locale.ROOT)
+      throw new ProblemException(
+          "not-approved",
+          "Not approved",
+          409,
+          "Refund "
+              + id
+              + " is "
+              + refund.status().name().toLowerCase(java.util.Locale.ROOT)
               + "; only an approved refund is paid.");
     }
-    CreditTransferFile.Debtor debtor = queries.debtor().orElseThrow(() -> new ProblemException("no-debtor-account",
-        "No bank account", 409, "Record the client's bank account (credit settings) before exporting refunds."));
+    CreditTransferFile.Debtor debtor =
+        queries
+            .debtor()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "no-debtor-account",
+                        "No bank account",
+                        409,
+                        "Record the client's bank account (credit settings) before exporting refunds."));
     String reference = "RF-" + id;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String xml = CreditTransferFile.pain001(reference + "-" + now.toEpochSecond(), now, context.today().plusDays(1),
-        debtor, new CreditTransferFile.Transfer(reference, refund.payeeName(), new Iban(refund.iban()),
-            refund.amount().amount(), refund.amount().currency(), "Refund " + reference + ": " + refund.reason()));
-    CreditTransferSchema.problem(xml).ifPresent(p -> {
-      throw new IllegalStateException("The pain.001 file fails its schema: " + p);
-    });
+    String xml =
+        CreditTransferFile.pain001(
+            reference + "-" + now.toEpochSecond(),
+            now,
+            context.today().plusDays(1),
+            debtor,
+            new CreditTransferFile.Transfer(
+                reference,
+                refund.payeeName(),
+                new Iban(refund.iban()),
+                refund.amount().amount(),
+                refund.amount().currency(),
+                "Refund " + reference + ": " + refund.reason()));
+    CreditTransferSchema.problem(xml)
+        .ifPresent(
+            p -> {
+              throw new IllegalStateException("The pain.001 file fails its schema: " + p);
+            });
     return xml;
   }
 
   public record Settings(String debtorName, String debtorIban, String debtorBic) {}
 
   public Settings settings() {
-    return queries.debtor().map(d -> new Settings(d.name(), d.iban().value(), d.bic()))
+    return queries
+        .debtor()
+        .map(d -> new Settings(d.name(), d.iban().value(), d.bic()))
         .orElse(new Settings(null, null, null));
   }
 
@@ -344,8 +430,10 @@ public class CreditService {
     if (iban.isEmpty()) {
       errors.add(new FieldError("debtorIban", "is not a valid IBAN"));
     }
-    String bic = settings.debtorBic() == null || settings.debtorBic().isBlank() ? null
-        : settings.debtorBic().strip().toUpperCase(java.util.Locale.ROOT);
+    String bic =
+        settings.debtorBic() == null || settings.debtorBic().isBlank()
+            ? null
+            : settings.debtorBic().strip().toUpperCase(java.util.Locale.ROOT);
     if (bic != null && !bic.matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
       errors.add(new FieldError("debtorBic", "is not a BIC"));
     }
@@ -360,8 +448,11 @@ public class CreditService {
 
   private PortalUser requireStaff() {
     PortalUser user = context.requireUser();
-    if (!(user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER))) {
-      throw ProblemException.forbidden("Only the BPO's staff and the client's stakeholders ask for limits.");
+    if (!(user.hasRole(Roles.BPO_AGENT)
+        || user.hasRole(Roles.BPO_LEAD)
+        || user.hasRole(Roles.CLIENT_STAKEHOLDER))) {
+      throw ProblemException.forbidden(
+          "Only the BPO's staff and the client's stakeholders ask for limits.");
     }
     return user;
   }
@@ -385,11 +476,15 @@ public class CreditService {
   }
 
   private static InvalidFields invalid(String field, String message) {
-    return new InvalidFields("The request cannot be taken as it is.", List.of(new FieldError(field, message)));
+    return new InvalidFields(
+        "The request cannot be taken as it is.", List.of(new FieldError(field, message)));
   }
 
   private static ProblemException stale(String what, long version) {
-    return new ProblemException("stale", "Changed meanwhile", 409,
+    return new ProblemException(
+        "stale",
+        "Changed meanwhile",
+        409,
         what + " changed since you read it (version " + version + " now); read it again.");
   }
 }

@@ -30,63 +30,91 @@ import java.util.Map;
 /**
  * A refund as an ISO 20022 {@code pain.001.001.03} customer credit transfer initiation, the file a
  * client uploads to its bank: one payment from the client's account to the payee's IBAN (SEPA
- * service level for euros), the refund's reference as end-to-end id. Built with Prowide's model of the schema.
+ * service level for euros), the refund's reference as end-to-end id. Built with Prowide's model of
+ * the schema.
  */
 public final class CreditTransferFile {
   /** The client's account the refund is paid from. */
   public record Debtor(String name, Iban iban, String bic) {}
 
   /** One refund to pay. */
-  public record Transfer(String reference, String payeeName, Iban payeeIban, BigDecimal amount, String currency,
-                         String remittance) {}
+  public record Transfer(
+      String reference,
+      String payeeName,
+      Iban payeeIban,
+      BigDecimal amount,
+      String currency,
+      String remittance) {}
 
   private static volatile JAXBContext context;
 
   private CreditTransferFile() {}
 
-  public static String pain001(String messageId, OffsetDateTime created, LocalDate execution, Debtor debtor,
-                               Transfer transfer) {
+  public static String pain001(
+      String messageId,
+      OffsetDateTime created,
+      LocalDate execution,
+      Debtor debtor,
+      Transfer transfer) {
     BigDecimal amount = transfer.amount().setScale(2);
-    GroupHeader32 header = new GroupHeader32().setMsgId(max35(messageId)).setCreDtTm(created.withNano(0))
-        .setNbOfTxs("1").setCtrlSum(amount).setInitgPty(new PartyIdentification32().setNm(max70(debtor.name())));
-    CreditTransferTransactionInformation10 tx = new CreditTransferTransactionInformation10()
-        .setPmtId(new PaymentIdentification1().setEndToEndId(max35(transfer.reference())))
-        .setAmt(new AmountType3Choice().setInstdAmt(
-            new ActiveOrHistoricCurrencyAndAmount().setValue(amount).setCcy(transfer.currency())))
-        .setCdtr(new PartyIdentification32().setNm(max70(transfer.payeeName())))
-        .setCdtrAcct(account(transfer.payeeIban()))
-        .setRmtInf(new RemittanceInformation5().addUstrd(max140(transfer.remittance())));
-    PaymentInstructionInformation3 instruction = new PaymentInstructionInformation3()
-        .setPmtInfId(max35(messageId))
-        .setPmtMtd(PaymentMethod3Code.TRF)
-        .setNbOfTxs("1").setCtrlSum(amount)
-        .setReqdExctnDt(execution)
-        .setDbtr(new PartyIdentification32().setNm(max70(debtor.name())))
-        .setDbtrAcct(account(debtor.iban()))
-        .setDbtrAgt(agent(debtor.bic()))
-        .setChrgBr(ChargeBearerType1Code.SLEV)
-        .addCdtTrfTxInf(tx);
+    GroupHeader32 header =
+        new GroupHeader32()
+            .setMsgId(max35(messageId))
+            .setCreDtTm(created.withNano(0))
+            .setNbOfTxs("1")
+            .setCtrlSum(amount)
+            .setInitgPty(new PartyIdentification32().setNm(max70(debtor.name())));
+    CreditTransferTransactionInformation10 tx =
+        new CreditTransferTransactionInformation10()
+            .setPmtId(new PaymentIdentification1().setEndToEndId(max35(transfer.reference())))
+            .setAmt(
+                new AmountType3Choice()
+                    .setInstdAmt(
+                        new ActiveOrHistoricCurrencyAndAmount()
+                            .setValue(amount)
+                            .setCcy(transfer.currency())))
+            .setCdtr(new PartyIdentification32().setNm(max70(transfer.payeeName())))
+            .setCdtrAcct(account(transfer.payeeIban()))
+            .setRmtInf(new RemittanceInformation5().addUstrd(max140(transfer.remittance())));
+    PaymentInstructionInformation3 instruction =
+        new PaymentInstructionInformation3()
+            .setPmtInfId(max35(messageId))
+            .setPmtMtd(PaymentMethod3Code.TRF)
+            .setNbOfTxs("1")
+            .setCtrlSum(amount)
+            .setReqdExctnDt(execution)
+            .setDbtr(new PartyIdentification32().setNm(max70(debtor.name())))
+            .setDbtrAcct(account(debtor.iban()))
+            .setDbtrAgt(agent(debtor.bic()))
+            .setChrgBr(ChargeBearerType1Code.SLEV)
+            .addCdtTrfTxInf(tx);
     if ("EUR".equals(transfer.currency())) {
-      instruction.setPmtTpInf(new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")));
+      instruction.setPmtTpInf(
+          new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")));
     }
-    MxPain00100103 message = new MxPain00100103().setCstmrCdtTrfInitn(
-        new CustomerCreditTransferInitiationV03().setGrpHdr(header).addPmtInf(instruction));
+    MxPain00100103 message =
+        new MxPain00100103()
+            .setCstmrCdtTrfInitn(
+                new CustomerCreditTransferInitiationV03().setGrpHdr(header).addPmtInf(instruction));
     MxWriteParams params = new MxWriteParams();
     params.includeXMLDeclaration = true;
-    params.prefix = null;   // the ISO namespace as the default one, as banks' samples have it
+    params.prefix = null; // the ISO namespace as the default one, as banks' samples have it
     params.context = context();
     return message.document(params);
   }
 
   /**
    * The JAXB context of the message, from the JAXB reference implementation by name: whichever
-   * provider the class path offers first (EclipseLink's MOXy in tests) cannot write Prowide's model.
+   * provider the class path offers first (EclipseLink's MOXy in tests) cannot write Prowide's
+   * model.
    */
   static JAXBContext context() {
     JAXBContext c = context;
     if (c == null) {
       try {
-        c = new org.glassfish.jaxb.runtime.v2.JAXBContextFactory().createContext(MxPain00100103._classes, Map.of());
+        c =
+            new org.glassfish.jaxb.runtime.v2.JAXBContextFactory()
+                .createContext(MxPain00100103._classes, Map.of());
       } catch (JAXBException e) {
         throw new IllegalStateException("Cannot build the pain.001 model", e);
       }
@@ -101,9 +129,11 @@ public final class CreditTransferFile {
 
   /** The debtor's bank by BIC, or "not provided" as SEPA allows when only the IBAN is known. */
   private static BranchAndFinancialInstitutionIdentification4 agent(String bic) {
-    FinancialInstitutionIdentification7 id = bic == null || bic.isBlank()
-        ? new FinancialInstitutionIdentification7().setOthr(new GenericFinancialIdentification1().setId("NOTPROVIDED"))
-        : new FinancialInstitutionIdentification7().setBIC(bic);
+    FinancialInstitutionIdentification7 id =
+        bic == null || bic.isBlank()
+            ? new FinancialInstitutionIdentification7()
+                .setOthr(new GenericFinancialIdentification1().setId("NOTPROVIDED"))
+            : new FinancialInstitutionIdentification7().setBIC(bic);
     return new BranchAndFinancialInstitutionIdentification4().setFinInstnId(id);
   }
 

@@ -11,7 +11,10 @@ public enum ReviewState {
   /** Reviews are listed as due this many days before their date. */
   public static final int NOTICE_DAYS = 30;
 
-  /** Overdue the day after its date; due from {@link #NOTICE_DAYS} days before it up to the date itself. */
+  /**
+   * Overdue the day after its date; due from {@link #NOTICE_DAYS} days before it up to the date
+   * itself.
+   */
   public static ReviewState of(LocalDate nextReview, LocalDate today) {
     if (today.isAfter(nextReview)) {
       return OVERDUE;

@@ -19,7 +19,10 @@ public enum RiskClass {
     return reviewInterval;
   }
 
-  /** The next review after one on {@code reviewedOn} (month ends clamp: 30 Nov + 3 months = 28/29 Feb). */
+  /**
+   * The next review after one on {@code reviewedOn} (month ends clamp: 30 Nov + 3 months = 28/29
+   * Feb).
+   */
   public LocalDate nextReview(LocalDate reviewedOn) {
     return reviewedOn.plus(reviewInterval);
   }

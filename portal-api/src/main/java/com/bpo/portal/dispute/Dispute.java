@@ -19,16 +19,22 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * A dispute or short-payment deduction. Its status changes only through
- * {@link DisputeWorkflow}; {@code version} catches two people working it at once.
+ * A dispute or short-payment deduction. Its status changes only through {@link DisputeWorkflow};
+ * {@code version} catches two people working it at once.
  */
 @Entity
 @Table(name = "dispute")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id", primaryKey = true)
+@TenantDiscriminatorColumn(
+    name = "tenant_id",
+    contextProperty = "eclipselink.tenant-id",
+    primaryKey = true)
 @Cacheable(false)
 public class Dispute {
-  public enum Kind { DISPUTE, DEDUCTION }
+  public enum Kind {
+    DISPUTE,
+    DEDUCTION
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dispute_id")
@@ -90,8 +96,16 @@ public class Dispute {
 
   protected Dispute() {}
 
-  Dispute(Kind kind, long customerAccountId, String reasonCode, String currency, BigDecimal disputedAmount,
-          String description, String raisedBy, OffsetDateTime raisedAt, SlaClock.Targets targets) {
+  Dispute(
+      Kind kind,
+      long customerAccountId,
+      String reasonCode,
+      String currency,
+      BigDecimal disputedAmount,
+      String description,
+      String raisedBy,
+      OffsetDateTime raisedAt,
+      SlaClock.Targets targets) {
     this.kind = kind;
     this.customerAccountId = customerAccountId;
     this.reasonCode = reasonCode;
@@ -103,7 +117,8 @@ public class Dispute {
     this.raisedBy = raisedBy;
     this.raisedAt = raisedAt;
     this.promisedResponseOn = targets.promisedResponseOn();
-    this.firstResponseDue = OffsetDateTime.ofInstant(targets.firstResponseDue(), raisedAt.getOffset());
+    this.firstResponseDue =
+        OffsetDateTime.ofInstant(targets.firstResponseDue(), raisedAt.getOffset());
     this.resolutionDue = OffsetDateTime.ofInstant(targets.resolutionDue(), raisedAt.getOffset());
   }
 
@@ -144,24 +159,83 @@ public class Dispute {
     this.promisedResponseOn = date;
   }
 
-  public Long id() { return id; }
-  public Kind kind() { return kind; }
-  public Long customerAccountId() { return customerAccountId; }
-  public String reasonCode() { return reasonCode; }
-  public DisputeStatus status() { return status; }
-  public Outcome outcome() { return outcome; }
-  public String currency() { return currency; }
-  public BigDecimal disputedAmount() { return disputedAmount; }
-  public BigDecimal settledAmount() { return settledAmount; }
-  public String description() { return description; }
-  public String raisedBy() { return raisedBy; }
-  public OffsetDateTime raisedAt() { return raisedAt; }
-  public String assignee() { return assignee; }
-  public LocalDate promisedResponseOn() { return promisedResponseOn; }
-  public OffsetDateTime firstResponseDue() { return firstResponseDue; }
-  public OffsetDateTime resolutionDue() { return resolutionDue; }
-  public OffsetDateTime firstResponseAt() { return firstResponseAt; }
-  public OffsetDateTime resolvedAt() { return resolvedAt; }
-  public OffsetDateTime closedAt() { return closedAt; }
-  public long version() { return version; }
+  public Long id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Long customerAccountId() {
+    return customerAccountId;
+  }
+
+  public String reasonCode() {
+    return reasonCode;
+  }
+
+  public DisputeStatus status() {
+    return status;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public BigDecimal disputedAmount() {
+    return disputedAmount;
+  }
+
+  public BigDecimal settledAmount() {
+    return settledAmount;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String raisedBy() {
+    return raisedBy;
+  }
+
+  public OffsetDateTime raisedAt() {
+    return raisedAt;
+  }
+
+  public String assignee() {
+    return assignee;
+  }
+
+  public LocalDate promisedResponseOn() {
+    return promisedResponseOn;
+  }
+
+  public OffsetDateTime firstResponseDue() {
+    return firstResponseDue;
+  }
+
+  public OffsetDateTime resolutionDue() {
+    return resolutionDue;
+  }
+
+  public OffsetDateTime firstResponseAt() {
+    return firstResponseAt;
+  }
+
+  public OffsetDateTime resolvedAt() {
+    return resolvedAt;
+  }
+
+  public OffsetDateTime closedAt() {
+    return closedAt;
+  }
+
+  public long version() {
+    return version;
+  }
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A dispute as the caller reaches it: found within their scope (any of the tenant's for staff, their
- * account's for a customer; anything else is "not found"), read as the detail their party may see,
- * its history written and its version checked. Shared by the service's workflow and the thread.
+ * A dispute as the caller reaches it: found within their scope (any of the tenant's for staff,
+ * their account's for a customer; anything else is "not found"), read as the detail their party may
+ * see, its history written and its version checked. Shared by the service's workflow and the
+ * thread.
  */
 @TenantService
 public class DisputeAccess {
@@ -33,7 +34,8 @@ public class DisputeAccess {
 
   /** The dispute if the caller may see it. */
   Optional<Dispute> visible(long id) {
-    return Optional.ofNullable(em.find(Dispute.class, id)).filter(d -> scope.current().sees(d.customerAccountId()));
+    return Optional.ofNullable(em.find(Dispute.class, id))
+        .filter(d -> scope.current().sees(d.customerAccountId()));
   }
 
   Dispute require(long id) {
@@ -52,12 +54,21 @@ public class DisputeAccess {
       summary = summary.forCustomer();
     }
     String currency = d.currency();
-    Set<DisputeAction> actions = DisputeWorkflow.available(d.status(), party, instant(d.resolvedAt()),
-        desk.settings().reopenDays(), now);
-    // a customer sees what happened and when; the reasons written for the BPO and the client stay with them
-    return new DisputeDetail(summary, desk.label(d.reasonCode()), d.description(), queries.items(d.id(), currency),
-        queries.messages(d.id(), party.sees()), queries.attachments(d.id()),
-        queries.events(d.id(), party != Party.CUSTOMER), actions, party.sees());
+    Set<DisputeAction> actions =
+        DisputeWorkflow.available(
+            d.status(), party, instant(d.resolvedAt()), desk.settings().reopenDays(), now);
+    // a customer sees what happened and when; the reasons written for the BPO and the client stay
+    // with them
+    return new DisputeDetail(
+        summary,
+        desk.label(d.reasonCode()),
+        d.description(),
+        queries.items(d.id(), currency),
+        queries.messages(d.id(), party.sees()),
+        queries.attachments(d.id()),
+        queries.events(d.id(), party != Party.CUSTOMER),
+        actions,
+        party.sees());
   }
 
   void record(Dispute dispute, String action, DisputeStatus from, DisputeStatus to, String note) {
@@ -66,22 +77,38 @@ public class DisputeAccess {
 
   void checkVersion(Dispute dispute, Long version) {
     if (version == null) {
-      throw new InvalidFields("Send the version you last saw.",
-          List.of(new FieldError("version", "is required, so that no change silently overwrites another")));
+      throw new InvalidFields(
+          "Send the version you last saw.",
+          List.of(
+              new FieldError(
+                  "version", "is required, so that no change silently overwrites another")));
     }
     if (version != dispute.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409, "Dispute " + DisputeSummary.number(dispute.id())
-          + " was changed by someone else (version " + dispute.version() + ", you sent " + version
-          + "). Reload it and try again.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "Dispute "
+              + DisputeSummary.number(dispute.id())
+              + " was changed by someone else (version "
+              + dispute.version()
+              + ", you sent "
+              + version
+              + "). Reload it and try again.");
     }
   }
 
-  /** Writes now, so that a concurrent change (the version moved under us) is refused as a conflict. */
+  /**
+   * Writes now, so that a concurrent change (the version moved under us) is refused as a conflict.
+   */
   void flush() {
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "The dispute was changed by someone else while you worked on it. Reload it and try again.");
     }
   }

@@ -10,12 +10,20 @@ import java.util.List;
  * share), by month, by customer, and how long they took to resolve. Amounts are in the tenant's
  * currency; disputes in another currency are counted but not summed.
  */
-public record DisputeAnalysis(LocalDate from, LocalDate to, int disputes, List<ByReason> reasons,
-                              List<ByMonth> months, List<ByCustomer> customers, CycleTime cycleTime) {
+public record DisputeAnalysis(
+    LocalDate from,
+    LocalDate to,
+    int disputes,
+    List<ByReason> reasons,
+    List<ByMonth> months,
+    List<ByCustomer> customers,
+    CycleTime cycleTime) {
 
-  public record ByReason(String code, String label, int count, Money amount, BigDecimal cumulativeShare) {}
+  public record ByReason(
+      String code, String label, int count, Money amount, BigDecimal cumulativeShare) {}
 
-  public record ByMonth(String month, int raised, int resolved, Money amount, BigDecimal meanCycleDays) {}
+  public record ByMonth(
+      String month, int raised, int resolved, Money amount, BigDecimal meanCycleDays) {}
 
   public record ByCustomer(long customerId, String number, String name, int count, Money amount) {}
 

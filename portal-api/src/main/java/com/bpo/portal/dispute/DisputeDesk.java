@@ -1,10 +1,10 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
@@ -30,7 +30,9 @@ public class DisputeDesk {
     return queries.reasonLabel(code).orElse(code);
   }
 
-  /** Adds a reason code or changes its label, order or whether it can still be chosen (BPO leads). */
+  /**
+   * Adds a reason code or changes its label, order or whether it can still be chosen (BPO leads).
+   */
   public DisputeReason saveReason(DisputeReason reason) {
     if (!context.requireUser().hasRole(Roles.BPO_LEAD)) {
       throw ProblemException.forbidden("Only BPO leads change the reason catalogue.");
@@ -54,15 +56,20 @@ public class DisputeDesk {
     return versionedSettings().settings();
   }
 
-  /** The settings with the version an edit must send back (0 while the tenant still uses the defaults). */
+  /**
+   * The settings with the version an edit must send back (0 while the tenant still uses the
+   * defaults).
+   */
   public DisputeService.VersionedSettings versionedSettings() {
-    return queries.settings().orElse(new DisputeService.VersionedSettings(DisputeSettings.DEFAULTS, 0));
+    return queries
+        .settings()
+        .orElse(new DisputeService.VersionedSettings(DisputeSettings.DEFAULTS, 0));
   }
 
   /**
-   * Changes the desk's settings (BPO leads). {@code version} is the one read: an edit made meanwhile
-   * by someone else answers 409 instead of being overwritten. New targets apply to disputes raised
-   * from now on; those already open keep the targets they were raised under.
+   * Changes the desk's settings (BPO leads). {@code version} is the one read: an edit made
+   * meanwhile by someone else answers 409 instead of being overwritten. New targets apply to
+   * disputes raised from now on; those already open keep the targets they were raised under.
    */
   public DisputeService.VersionedSettings saveSettings(DisputeSettings settings, long version) {
     if (!context.requireUser().hasRole(Roles.BPO_LEAD)) {
@@ -72,8 +79,12 @@ public class DisputeDesk {
     if (settings.firstResponseHours() < 1 || settings.firstResponseHours() > 24 * 90) {
       errors.add(new FieldError("firstResponseHours", "must be between 1 and 2160 hours"));
     }
-    if (settings.resolutionHours() < settings.firstResponseHours() || settings.resolutionHours() > 24 * 365) {
-      errors.add(new FieldError("resolutionHours", "must be at least the first-response target and at most 8760 hours"));
+    if (settings.resolutionHours() < settings.firstResponseHours()
+        || settings.resolutionHours() > 24 * 365) {
+      errors.add(
+          new FieldError(
+              "resolutionHours",
+              "must be at least the first-response target and at most 8760 hours"));
     }
     if (settings.customerPromiseDays() < 1 || settings.customerPromiseDays() > 90) {
       errors.add(new FieldError("customerPromiseDays", "must be between 1 and 90 days"));
@@ -83,13 +94,17 @@ public class DisputeDesk {
     }
     String email = settings.teamEmail() == null ? null : settings.teamEmail().strip();
     if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      errors.add(new FieldError("teamEmail", "must be an email address such as disputes@example.com"));
+      errors.add(
+          new FieldError("teamEmail", "must be an email address such as disputes@example.com"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The settings are not valid.", errors);
     }
     if (!queries.saveSettings(settings, email == null || email.isEmpty() ? null : email, version)) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "Someone changed the settings meanwhile. Reload them and try again.");
     }
     return versionedSettings();

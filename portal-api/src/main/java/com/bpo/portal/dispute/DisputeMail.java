@@ -12,13 +12,20 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The words of dispute notifications, in the tenant's language (bundle {@code mail/dispute}).
- * Plain text: no markup from a customer's description can turn into a link or a script in a mail.
+ * The words of dispute notifications, in the tenant's language (bundle {@code mail/dispute}). Plain
+ * text: no markup from a customer's description can turn into a link or a script in a mail.
  */
 @ApplicationScoped
 public class DisputeMail {
-  public record Facts(String tenantName, String locale, String number, String reason, Money disputed,
-                      Money settled, Outcome outcome, LocalDate promisedResponseOn) {}
+  public record Facts(
+      String tenantName,
+      String locale,
+      String number,
+      String reason,
+      Money disputed,
+      Money settled,
+      Outcome outcome,
+      LocalDate promisedResponseOn) {}
 
   String newDisputeSubject(Facts f) {
     return text(f, "new.subject", f.number(), f.tenantName());
@@ -29,7 +36,8 @@ public class DisputeMail {
   }
 
   String newDisputeForCustomer(Facts f) {
-    return text(f, "new.customer", f.number(), money(f, f.disputed()), date(f, f.promisedResponseOn()));
+    return text(
+        f, "new.customer", f.number(), money(f, f.disputed()), date(f, f.promisedResponseOn()));
   }
 
   String questionSubject(Facts f) {
@@ -53,8 +61,13 @@ public class DisputeMail {
   }
 
   String resolvedForCustomer(Facts f, String note) {
-    return text(f, "resolved.customer", f.number(), text(f, "outcome." + f.outcome().name()),
-        money(f, f.settled()), note);
+    return text(
+        f,
+        "resolved.customer",
+        f.number(),
+        text(f, "outcome." + f.outcome().name()),
+        money(f, f.settled()),
+        note);
   }
 
   String reopenedSubject(Facts f) {
@@ -67,9 +80,13 @@ public class DisputeMail {
 
   private static String text(Facts f, String key, Object... args) {
     Locale locale = Locale.forLanguageTag(f.locale());
-    // a language without its own file gets the base file (English), never the server's default language
-    ResourceBundle bundle = ResourceBundle.getBundle("mail/dispute", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    // a language without its own file gets the base file (English), never the server's default
+    // language
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "mail/dispute",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return new MessageFormat(bundle.getString(key), locale).format(args);
   }
 
@@ -80,6 +97,8 @@ public class DisputeMail {
   }
 
   private static String date(Facts f, LocalDate date) {
-    return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(f.locale())));
+    return date.format(
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(Locale.forLanguageTag(f.locale())));
   }
 }

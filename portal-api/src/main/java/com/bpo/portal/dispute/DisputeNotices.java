@@ -1,9 +1,9 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.mail.MailOutbox;
 import com.bpo.portal.shared.Money;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,8 @@ public class DisputeNotices {
 
   void raised(Dispute dispute, DisputeSettings settings) {
     DisputeMail.Facts facts = facts(dispute);
-    outbox.enqueue(settings.teamEmail(), mail.newDisputeSubject(facts), mail.newDisputeForTeam(facts));
+    outbox.enqueue(
+        settings.teamEmail(), mail.newDisputeSubject(facts), mail.newDisputeForTeam(facts));
     for (String email : customerEmails(dispute)) {
       outbox.enqueue(email, mail.newDisputeSubject(facts), mail.newDisputeForCustomer(facts));
     }
@@ -48,18 +49,23 @@ public class DisputeNotices {
 
   void reopenedByCustomer(Dispute dispute, DisputeSettings settings, String note) {
     DisputeMail.Facts facts = facts(dispute);
-    outbox.enqueue(settings.teamEmail(), mail.reopenedSubject(facts), mail.reopenedForTeam(facts, note));
+    outbox.enqueue(
+        settings.teamEmail(), mail.reopenedSubject(facts), mail.reopenedForTeam(facts, note));
   }
 
-  /** The customer's reply goes to the team mailbox and to the assignee (once, if they are the same). */
-  void customerReplied(Dispute dispute, DisputeSettings settings, List<StaffMember> staff, String reply) {
+  /**
+   * The customer's reply goes to the team mailbox and to the assignee (once, if they are the same).
+   */
+  void customerReplied(
+      Dispute dispute, DisputeSettings settings, List<StaffMember> staff, String reply) {
     DisputeMail.Facts facts = facts(dispute);
     Set<String> recipients = new LinkedHashSet<>();
     if (settings.teamEmail() != null) {
       recipients.add(settings.teamEmail());
     }
     if (dispute.assignee() != null) {
-      staff.stream().filter(s -> s.username().equals(dispute.assignee()) && s.email() != null)
+      staff.stream()
+          .filter(s -> s.username().equals(dispute.assignee()) && s.email() != null)
           .forEach(s -> recipients.add(s.email()));
     }
     for (String email : recipients) {
@@ -73,8 +79,14 @@ public class DisputeNotices {
 
   private DisputeMail.Facts facts(Dispute d) {
     Tenant tenant = context.requireTenant();
-    return new DisputeMail.Facts(tenant.name(), tenant.locale(), DisputeSummary.number(d.id()), d.reasonCode(),
-        new Money(d.disputedAmount(), d.currency()), new Money(d.settledAmount(), d.currency()), d.outcome(),
+    return new DisputeMail.Facts(
+        tenant.name(),
+        tenant.locale(),
+        DisputeSummary.number(d.id()),
+        d.reasonCode(),
+        new Money(d.disputedAmount(), d.currency()),
+        new Money(d.settledAmount(), d.currency()),
+        d.outcome(),
         d.promisedResponseOn());
   }
 }

@@ -1,7 +1,7 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.limits.RateLimited;
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -45,30 +45,40 @@ public class DisputeResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The dispute queue, filtered, sorted and keyset-paginated; a customer sees their own")
-  public Page<DisputeSummary> list(@BeanParam DisputeQuery query, @QueryParam("limit") Integer limit,
-                                   @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary =
+          "The dispute queue, filtered, sorted and keyset-paginated; a customer sees their own")
+  public Page<DisputeSummary> list(
+      @BeanParam DisputeQuery query,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     return disputes.list(query.filter(), query.sort(), PageRequest.of(limit, cursor));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Raise a dispute (customer) or log one or a deduction for a customer (BPO); 201 with the dispute")
+  @Operation(
+      summary =
+          "Raise a dispute (customer) or log one or a deduction for a customer (BPO); 201 with the dispute")
   @RateLimited
   public Response raise(NewDispute dispute) {
     if (dispute == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the dispute as JSON.");
     }
     DisputeDetail raised = disputes.raise(dispute);
-    return Response.status(201).entity(raised)
-        .header("Location", "/api/v1/disputes/" + raised.dispute().id()).build();
+    return Response.status(201)
+        .entity(raised)
+        .header("Location", "/api/v1/disputes/" + raised.dispute().id())
+        .build();
   }
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One dispute with its items, the messages the caller may read, attachments and history")
+  @Operation(
+      summary =
+          "One dispute with its items, the messages the caller may read, attachments and history")
   public DisputeDetail get(@PathParam("id") long id) {
     return disputes.find(id).orElseThrow(() -> ProblemException.notFound("Dispute " + id));
   }
@@ -77,8 +87,10 @@ public class DisputeResource {
   @Path("/{id}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take a workflow step (START_REVIEW, ASK_CUSTOMER, RESUME_REVIEW, RESOLVE, CLOSE, REOPEN) "
-      + "with the version last seen; 409 if not allowed from the current status or the version is stale")
+  @Operation(
+      summary =
+          "Take a workflow step (START_REVIEW, ASK_CUSTOMER, RESUME_REVIEW, RESOLVE, CLOSE, REOPEN) "
+              + "with the version last seen; 409 if not allowed from the current status or the version is stale")
   public DisputeDetail transition(@PathParam("id") long id, TransitionRequest request) {
     if (request == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the step as JSON.");
@@ -93,9 +105,13 @@ public class DisputeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "Assign the dispute to one of the tenant's BPO staff (null to unassign), with the version last seen")
+  @Operation(
+      summary =
+          "Assign the dispute to one of the tenant's BPO staff (null to unassign), with the version last seen")
   public DisputeDetail assign(@PathParam("id") long id, Assignment assignment) {
-    return disputes.assign(id, assignment == null ? null : assignment.assignee(),
+    return disputes.assign(
+        id,
+        assignment == null ? null : assignment.assignee(),
         assignment == null ? null : assignment.version());
   }
 
@@ -109,7 +125,8 @@ public class DisputeResource {
   @Operation(summary = "Assign many disputes at once; all or none")
   public Map<String, Integer> assignAll(BulkAssignment assignment) {
     if (assignment == null) {
-      throw new ProblemException("validation", "Invalid request", 400, "Send the ids and the assignee as JSON.");
+      throw new ProblemException(
+          "validation", "Invalid request", 400, "Send the ids and the assignee as JSON.");
     }
     return Map.of("assigned", disputes.assignAll(assignment.ids(), assignment.assignee()));
   }
@@ -120,13 +137,17 @@ public class DisputeResource {
   @Path("/{id}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Write in the dispute's thread: CUSTOMER (all parties), CLIENT (client and BPO) or INTERNAL (BPO)")
+  @Operation(
+      summary =
+          "Write in the dispute's thread: CUSTOMER (all parties), CLIENT (client and BPO) or INTERNAL (BPO)")
   @RateLimited
   public Response post(@PathParam("id") long id, NewMessage message) {
     if (message == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the message as JSON.");
     }
-    return Response.status(201).entity(disputes.post(id, message.body(), message.visibility())).build();
+    return Response.status(201)
+        .entity(disputes.post(id, message.body(), message.visibility()))
+        .build();
   }
 
   @GET
@@ -141,31 +162,43 @@ public class DisputeResource {
   @Path("/{id}/attachments")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Attach a PDF, PNG or JPEG (judged by content, at most 5 MB); the file name in X-File-Name")
+  @Operation(
+      summary =
+          "Attach a PDF, PNG or JPEG (judged by content, at most 5 MB); the file name in X-File-Name")
   @RateLimited
-  public Response attach(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body)
+  public Response attach(
+      @PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body)
       throws IOException {
-    byte[] content = body.readNBytes(AttachmentCheck.MAX_BYTES + 1); // never more than the limit in memory
+    byte[] content =
+        body.readNBytes(AttachmentCheck.MAX_BYTES + 1); // never more than the limit in memory
     DisputeDetail.Attachment attachment = disputes.attach(id, fileName, content);
-    return Response.status(201).entity(attachment)
-        .header("Location", "/api/v1/disputes/" + id + "/attachments/" + attachment.id()).build();
+    return Response.status(201)
+        .entity(attachment)
+        .header("Location", "/api/v1/disputes/" + id + "/attachments/" + attachment.id())
+        .build();
   }
 
   @GET
   @Path("/{id}/attachments/{attachment}")
   @Operation(summary = "Download an attachment, served as the type its content was checked to be")
   public Response attachment(@PathParam("id") long id, @PathParam("attachment") long attachmentId) {
-    DisputeService.AttachmentContent file = disputes.attachment(id, attachmentId)
-        .orElseThrow(() -> ProblemException.notFound("Attachment " + attachmentId));
+    DisputeService.AttachmentContent file =
+        disputes
+            .attachment(id, attachmentId)
+            .orElseThrow(() -> ProblemException.notFound("Attachment " + attachmentId));
     return Response.ok(file.content(), file.mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
-        .header("X-Content-Type-Options", "nosniff").build();
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   @GET
   @Path("/reasons")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The tenant's reason codes that can be chosen (all of them with inactive=true)")
+  @Operation(
+      summary = "The tenant's reason codes that can be chosen (all of them with inactive=true)")
   public List<DisputeReason> reasons(@QueryParam("inactive") boolean inactive) {
     return disputes.reasons(inactive);
   }
@@ -180,14 +213,17 @@ public class DisputeResource {
     if (reason == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the reason as JSON.");
     }
-    return disputes.saveReason(new DisputeReason(code, reason.label(), reason.active(), reason.sortOrder()));
+    return disputes.saveReason(
+        new DisputeReason(code, reason.label(), reason.active(), reason.sortOrder()));
   }
 
   @GET
   @Path("/settings")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-  @Operation(summary = "The disputes desk's settings (SLA hours, customer promise, reopen window, team mailbox) with their version")
+  @Operation(
+      summary =
+          "The disputes desk's settings (SLA hours, customer promise, reopen window, team mailbox) with their version")
   public DisputeService.VersionedSettings settings() {
     return disputes.versionedSettings();
   }
@@ -197,10 +233,13 @@ public class DisputeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Change the settings, sending the version read; 409 if someone changed them meanwhile")
+  @Operation(
+      summary =
+          "Change the settings, sending the version read; 409 if someone changed them meanwhile")
   public DisputeService.VersionedSettings saveSettings(DisputeService.VersionedSettings request) {
     if (request == null || request.settings() == null) {
-      throw new ProblemException("validation", "Invalid request", 400, "Send {settings, version} as JSON.");
+      throw new ProblemException(
+          "validation", "Invalid request", 400, "Send {settings, version} as JSON.");
     }
     return disputes.saveSettings(request.settings(), request.version());
   }
@@ -209,8 +248,10 @@ public class DisputeResource {
   @Path("/analysis")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
-  @Operation(summary = "Root causes: disputes by reason (Pareto), month and customer, and cycle time, over a period "
-      + "(default: the last 12 months)")
+  @Operation(
+      summary =
+          "Root causes: disputes by reason (Pareto), month and customer, and cycle time, over a period "
+              + "(default: the last 12 months)")
   public DisputeAnalysis analyse(@QueryParam("from") String from, @QueryParam("to") String to) {
     return analysis.analyse(periodStart(from), periodEnd(to));
   }
@@ -224,7 +265,8 @@ public class DisputeResource {
     DisputeAnalysis result = analysis.analyse(periodStart(from), periodEnd(to));
     StreamingOutput csv = out -> analysis.csv(result, out);
     return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"dispute-analysis.csv\"").build();
+        .header("Content-Disposition", "attachment; filename=\"dispute-analysis.csv\"")
+        .build();
   }
 
   private LocalDate periodEnd(String to) {
@@ -236,7 +278,10 @@ public class DisputeResource {
 
   private LocalDate periodStart(String from) {
     QueryParams params = new QueryParams();
-    LocalDate start = params.date("from", from).orElseGet(() -> context.today().minusMonths(12).withDayOfMonth(1));
+    LocalDate start =
+        params
+            .date("from", from)
+            .orElseGet(() -> context.today().minusMonths(12).withDayOfMonth(1));
     params.throwIfInvalid();
     return start;
   }

@@ -1,6 +1,5 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.approval.Approvals;
 import com.bpo.portal.approval.DisputeResolutionApprovals;
 import com.bpo.portal.invoice.CustomerScope;
@@ -12,6 +11,7 @@ import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
@@ -35,8 +35,8 @@ import java.util.Set;
  * history event (and its notifications, through {@link DisputeNotices}) in the same transaction;
  * money moves on invoices only through {@link InvoiceLedger}. The desk's settings and catalogue
  * ({@link DisputeDesk}) and the conversation ({@link DisputeThread}) are answered here too, so that
- * callers keep one service. A customer reaches only disputes of their own account; an id outside
- * it answers "not found".
+ * callers keep one service. A customer reaches only disputes of their own account; an id outside it
+ * answers "not found".
  */
 @TenantService
 public class DisputeService {
@@ -53,10 +53,16 @@ public class DisputeService {
   @Inject InvoiceLedger ledger;
   @Inject Approvals approvals;
 
-  /** How many disputes are open, and how many of those are past an SLA target (0 for a customer's view). */
+  /**
+   * How many disputes are open, and how many of those are past an SLA target (0 for a customer's
+   * view).
+   */
   public record Counts(long open, long breached) {}
 
-  /** The settings with the version an edit must send back (0 while the tenant still uses the defaults). */
+  /**
+   * The settings with the version an edit must send back (0 while the tenant still uses the
+   * defaults).
+   */
   public record VersionedSettings(DisputeSettings settings, long version) {}
 
   /** An attachment's bytes, if the caller may see its dispute. */
@@ -64,16 +70,25 @@ public class DisputeService {
 
   // ---------------------------------------------------------------- reading
 
-  /** A keyset page of the queue (for a customer: their own disputes, without internal SLA figures). */
+  /**
+   * A keyset page of the queue (for a customer: their own disputes, without internal SLA figures).
+   */
   public Page<DisputeSummary> list(DisputeFilter filter, DisputeSort sort, PageRequest page) {
     CustomerScope.Visibility visibility = scope.current();
     if (visibility.seesNothing()) {
       return new Page<>(List.of(), null);
     }
     Optional<Long> own = visibility.all() ? Optional.empty() : visibility.account();
-    Page<DisputeSummary> rows = queries.list(own, filter, sort, page, OffsetDateTime.now(ZoneOffset.UTC),
-        filter.breachedOnly() && visibility.all());
-    return visibility.all() ? rows
+    Page<DisputeSummary> rows =
+        queries.list(
+            own,
+            filter,
+            sort,
+            page,
+            OffsetDateTime.now(ZoneOffset.UTC),
+            filter.breachedOnly() && visibility.all());
+    return visibility.all()
+        ? rows
         : new Page<>(rows.items().stream().map(DisputeSummary::forCustomer).toList(), rows.next());
   }
 
@@ -94,11 +109,12 @@ public class DisputeService {
 
   /**
    * Whether the caller may raise a dispute on this invoice (what the screens offer): customers on
-   * their own invoices, the BPO for customers, the client's stakeholders never; only while something
-   * is open on it.
+   * their own invoices, the BPO for customers, the client's stakeholders never; only while
+   * something is open on it.
    */
   public boolean mayRaiseOn(InvoiceSummary invoice) {
-    return Party.of(context.requireUser()) != Party.CLIENT && invoice.open().amount().signum() > 0
+    return Party.of(context.requireUser()) != Party.CLIENT
+        && invoice.open().amount().signum() > 0
         && scope.current().sees(invoice.customerId());
   }
 
@@ -111,29 +127,48 @@ public class DisputeService {
     PortalUser user = context.requireUser();
     Party party = Party.of(user);
     if (party == Party.CLIENT) {
-      throw ProblemException.forbidden("Disputes are raised by customers or logged by the BPO for them.");
+      throw ProblemException.forbidden(
+          "Disputes are raised by customers or logged by the BPO for them.");
     }
     CustomerScope.Visibility visibility = scope.current();
     if (visibility.seesNothing()) {
       throw ProblemException.forbidden("Your sign-in is not bound to a customer account.");
     }
-    Set<String> reasonCodes = new HashSet<>(desk.reasons(false).stream().map(DisputeReason::code).toList());
+    Set<String> reasonCodes =
+        new HashSet<>(desk.reasons(false).stream().map(DisputeReason::code).toList());
     NewDisputeRules.Checked checked = NewDisputeRules.check(request, party.isBpo(), reasonCodes);
     Map<Long, InvoiceLedger.OpenInvoice> invoices = ledger.lockOpen(checked.amounts().keySet());
-    NewDisputeRules.Target target = NewDisputeRules.checkInvoices(checked, invoices, visibility::sees, ledger::hasLine);
+    NewDisputeRules.Target target =
+        NewDisputeRules.checkInvoices(checked, invoices, visibility::sees, ledger::hasLine);
 
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     DisputeSettings settings = desk.settings();
-    Dispute dispute = new Dispute(checked.kind(), target.customerId(), checked.reasonCode(), target.currency(),
-        checked.total(), checked.description(), user.username(), now, SlaClock.targets(now.toInstant(), settings, zone()));
+    Dispute dispute =
+        new Dispute(
+            checked.kind(),
+            target.customerId(),
+            checked.reasonCode(),
+            target.currency(),
+            checked.total(),
+            checked.description(),
+            user.username(),
+            now,
+            SlaClock.targets(now.toInstant(), settings, zone()));
     em.persist(dispute);
     em.flush();
     for (Map.Entry<Long, BigDecimal> item : checked.amounts().entrySet()) {
-      queries.insertItem(dispute.id(), item.getKey(), checked.lines().get(item.getKey()), item.getValue());
+      queries.insertItem(
+          dispute.id(), item.getKey(), checked.lines().get(item.getKey()), item.getValue());
       ledger.hold(item.getKey(), item.getValue());
     }
-    access.record(dispute, checked.kind() == Dispute.Kind.DEDUCTION ? "LOGGED_DEDUCTION"
-        : (party.isBpo() ? "LOGGED" : "RAISED"), null, DisputeStatus.NEW, null);
+    access.record(
+        dispute,
+        checked.kind() == Dispute.Kind.DEDUCTION
+            ? "LOGGED_DEDUCTION"
+            : (party.isBpo() ? "LOGGED" : "RAISED"),
+        null,
+        DisputeStatus.NEW,
+        null);
     notices.raised(dispute, settings);
     return access.detail(dispute);
   }
@@ -146,23 +181,32 @@ public class DisputeService {
     Party party = Party.of(user);
     Dispute dispute = access.require(id);
     if (request.action() == null) {
-      throw new InvalidFields("Say what to do.", List.of(new FieldError("action",
-          "must be one of " + List.of(DisputeAction.values()))));
+      throw new InvalidFields(
+          "Say what to do.",
+          List.of(new FieldError("action", "must be one of " + List.of(DisputeAction.values()))));
     }
     access.checkVersion(dispute, request.version());
     DisputeSettings settings = desk.settings();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     DisputeStatus from = dispute.status();
-    DisputeStatus to = DisputeWorkflow.next(from, request.action(), party, DisputeAccess.instant(dispute.resolvedAt()),
-        settings.reopenDays(), now.toInstant());
+    DisputeStatus to =
+        DisputeWorkflow.next(
+            from,
+            request.action(),
+            party,
+            DisputeAccess.instant(dispute.resolvedAt()),
+            settings.reopenDays(),
+            now.toInstant());
     String note = request.note() == null ? "" : request.note().strip();
     List<FieldError> errors = new ArrayList<>();
-    EnumSet<DisputeAction> needNote = EnumSet.of(DisputeAction.ASK_CUSTOMER, DisputeAction.RESOLVE, DisputeAction.REOPEN);
+    EnumSet<DisputeAction> needNote =
+        EnumSet.of(DisputeAction.ASK_CUSTOMER, DisputeAction.RESOLVE, DisputeAction.REOPEN);
     if (needNote.contains(request.action()) && note.isEmpty()) {
       errors.add(new FieldError("note", "is required: say why, in words the customer will read"));
     }
     if (note.length() > DisputeThread.MAX_MESSAGE) {
-      errors.add(new FieldError("note", "must be at most " + DisputeThread.MAX_MESSAGE + " characters"));
+      errors.add(
+          new FieldError("note", "must be at most " + DisputeThread.MAX_MESSAGE + " characters"));
     }
     BigDecimal accepted = BigDecimal.ZERO;
     if (request.action() == DisputeAction.RESOLVE) {
@@ -171,8 +215,11 @@ public class DisputeService {
       } else if (request.outcome() == Outcome.PARTLY_ACCEPTED) {
         Optional<BigDecimal> amount = NewDisputeRules.positiveAmount(request.acceptedAmount());
         if (amount.isEmpty() || amount.get().compareTo(dispute.disputedAmount()) >= 0) {
-          errors.add(new FieldError("acceptedAmount", "must be more than 0 and less than the disputed "
-              + dispute.disputedAmount().toPlainString()));
+          errors.add(
+              new FieldError(
+                  "acceptedAmount",
+                  "must be more than 0 and less than the disputed "
+                      + dispute.disputedAmount().toPlainString()));
         } else {
           accepted = amount.get();
         }
@@ -185,9 +232,11 @@ public class DisputeService {
     }
 
     if (request.action() == DisputeAction.RESOLVE && accepted.signum() > 0) {
-      // four eyes above the tenant's threshold: records a pending approval and stops (202), or lets it apply
-      approvals.requireOrRecord(DisputeResolutionApprovals.request(dispute.id(), dispute.customerAccountId(),
-          dispute.currency(), request, accepted));
+      // four eyes above the tenant's threshold: records a pending approval and stops (202), or lets
+      // it apply
+      approvals.requireOrRecord(
+          DisputeResolutionApprovals.request(
+              dispute.id(), dispute.customerAccountId(), dispute.currency(), request, accepted));
     }
     if (request.action() == DisputeAction.RESOLVE) {
       settle(dispute, request.outcome(), accepted, now);
@@ -200,8 +249,11 @@ public class DisputeService {
     if (party.isBpo() && request.action() != DisputeAction.CLOSE) {
       dispute.respond(now);
     }
-    if (!note.isEmpty() && request.action() != DisputeAction.START_REVIEW && request.action() != DisputeAction.RESUME_REVIEW) {
-      // what the customer is asked, told as the resolution, or gives as the reason to reopen, they also read
+    if (!note.isEmpty()
+        && request.action() != DisputeAction.START_REVIEW
+        && request.action() != DisputeAction.RESUME_REVIEW) {
+      // what the customer is asked, told as the resolution, or gives as the reason to reopen, they
+      // also read
       thread.message(dispute, user, party, Visibility.CUSTOMER, note);
     }
     access.record(dispute, request.action().name(), from, to, note.isEmpty() ? null : note);
@@ -216,21 +268,27 @@ public class DisputeService {
     return access.detail(dispute);
   }
 
-  /** The dispute's items in invoice order, their invoices locked, with what each has not settled. */
+  /**
+   * The dispute's items in invoice order, their invoices locked, with what each has not settled.
+   */
   private List<DisputeSettlement.Item> lockedItems(Dispute dispute) {
     List<DisputeQueries.OpenItem> items = queries.openItems(dispute.id());
     Map<Long, InvoiceLedger.OpenInvoice> invoices =
         ledger.lockOpen(items.stream().map(DisputeQueries.OpenItem::invoiceId).toList());
-    return items.stream().map(i -> {
-      InvoiceLedger.OpenInvoice invoice = invoices.get(i.invoiceId());
-      return new DisputeSettlement.Item(i.invoiceId(), i.unsettled(), invoice.open(), invoice.disputed());
-    }).toList();
+    return items.stream()
+        .map(
+            i -> {
+              InvoiceLedger.OpenInvoice invoice = invoices.get(i.invoiceId());
+              return new DisputeSettlement.Item(
+                  i.invoiceId(), i.unsettled(), invoice.open(), invoice.disputed());
+            })
+        .toList();
   }
 
   /**
-   * The money of a resolution ({@link DisputeSettlement}): accepted amounts become one credit note per
-   * invoice, or a write-off; every item's unsettled amount leaves dispute, so a rejected amount counts
-   * in the invoice's overdue figures again.
+   * The money of a resolution ({@link DisputeSettlement}): accepted amounts become one credit note
+   * per invoice, or a write-off; every item's unsettled amount leaves dispute, so a rejected amount
+   * counts in the invoice's overdue figures again.
    */
   private void settle(Dispute dispute, Outcome outcome, BigDecimal accepted, OffsetDateTime now) {
     String number = DisputeSummary.number(dispute.id());
@@ -241,8 +299,12 @@ public class DisputeService {
           ledger.writeOff(share.invoiceId(), share.settled());
         } else {
           creditNo++;
-          ledger.credit(share.invoiceId(), share.settled(), "CN-" + number + "-" + creditNo + "-" + now.toEpochSecond(),
-              now.atZoneSameInstant(zone()).toLocalDate(), "Dispute " + number);
+          ledger.credit(
+              share.invoiceId(),
+              share.settled(),
+              "CN-" + number + "-" + creditNo + "-" + now.toEpochSecond(),
+              now.atZoneSameInstant(zone()).toLocalDate(),
+              "Dispute " + number);
         }
         queries.settleItem(dispute.id(), share.invoiceId(), share.settled());
         dispute.settle(share.settled());
@@ -263,12 +325,14 @@ public class DisputeService {
 
   /**
    * Assigns many disputes at once. Each still gets its own history event and a new version, so an
-   * edit made meanwhile with the old version is refused, not lost. Unknown ids fail the whole batch.
+   * edit made meanwhile with the old version is refused, not lost. Unknown ids fail the whole
+   * batch.
    */
   public int assignAll(List<Long> ids, String assignee) {
     requireBpo();
     if (ids == null || ids.isEmpty() || ids.size() > 500 || ids.contains(null)) {
-      throw new InvalidFields("Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
+      throw new InvalidFields(
+          "Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
     }
     List<StaffMember> staff = desk.assignableStaff(); // once for the batch, not once per dispute
     for (Long id : new LinkedHashSet<>(ids)) {
@@ -281,13 +345,20 @@ public class DisputeService {
   private void assignOne(Dispute dispute, String assignee, List<StaffMember> staff) {
     String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
     if (target != null && staff.stream().noneMatch(s -> s.username().equals(target))) {
-      throw new InvalidFields("The dispute cannot be assigned to that person.",
+      throw new InvalidFields(
+          "The dispute cannot be assigned to that person.",
           List.of(new FieldError("assignee", "is not one of this tenant's BPO staff")));
     }
     String before = dispute.assignee();
     dispute.assignTo(target);
-    access.record(dispute, "ASSIGNED", dispute.status(), dispute.status(),
-        (before == null ? "unassigned" : before) + " → " + (target == null ? "unassigned" : target));
+    access.record(
+        dispute,
+        "ASSIGNED",
+        dispute.status(),
+        dispute.status(),
+        (before == null ? "unassigned" : before)
+            + " → "
+            + (target == null ? "unassigned" : target));
   }
 
   private void requireBpo() {
@@ -300,7 +371,8 @@ public class DisputeService {
     return ZoneId.of(context.requireTenant().timeZone());
   }
 
-  // ---------------------------------------------------------------- the desk and the thread, for callers
+  // ---------------------------------------------------------------- the desk and the thread, for
+  // callers
 
   public List<DisputeReason> reasons(boolean includeInactive) {
     return desk.reasons(includeInactive);

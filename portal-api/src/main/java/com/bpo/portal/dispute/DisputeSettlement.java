@@ -8,14 +8,20 @@ import java.util.List;
  * The money of a resolution and of a reopening, without a database. Resolving spreads the accepted
  * amount over the items in the order given (invoice order), each share capped at what the item has
  * not settled and at what is still open on its invoice; whatever cannot be placed is not settled.
- * Every item's unsettled amount leaves dispute, settled or not. Reopening holds again what each item
- * has not settled, as far as its invoice is still open and not held by another dispute.
+ * Every item's unsettled amount leaves dispute, settled or not. Reopening holds again what each
+ * item has not settled, as far as its invoice is still open and not held by another dispute.
  */
 final class DisputeSettlement {
-  /** An item as the money sees it: its invoice, what it has not settled, and the invoice's open and disputed amounts. */
+  /**
+   * An item as the money sees it: its invoice, what it has not settled, and the invoice's open and
+   * disputed amounts.
+   */
   record Item(long invoiceId, BigDecimal unsettled, BigDecimal open, BigDecimal disputed) {}
 
-  /** What a resolution does to one item: {@code settled} is credited or written off, {@code released} leaves dispute. */
+  /**
+   * What a resolution does to one item: {@code settled} is credited or written off, {@code
+   * released} leaves dispute.
+   */
   record Share(long invoiceId, BigDecimal settled, BigDecimal released) {}
 
   /** What a reopening holds again on one invoice (only amounts above zero are listed). */

@@ -1,7 +1,6 @@
 package com.bpo.portal.dispute;
 
 import com.bpo.portal.shared.sql.Keyset;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +11,9 @@ public record DisputeSort(Key key, boolean descending) {
 
   /** The order as a keyset over the SQL columns, the id breaking ties. */
   Keyset keyset() {
-    return descending ? Keyset.descending(key.column, "d.id", key.parse) : Keyset.ascending(key.column, "d.id", key.parse);
+    return descending
+        ? Keyset.descending(key.column, "d.id", key.parse)
+        : Keyset.ascending(key.column, "d.id", key.parse);
   }
 
   /** A row's cursor: its sort value, then its id. */
@@ -22,16 +23,27 @@ public record DisputeSort(Key key, boolean descending) {
 
   public enum Key {
     RAISED("raised", "d.raised_at", s -> s.raisedAt().toString(), OffsetDateTime::parse),
-    AMOUNT("amount", "d.disputed_amount", s -> s.disputed().amount().toPlainString(),
-        v -> com.bpo.portal.shared.Decimals.parse(v, 17, 2)); // a stored amount, numeric(19, 2): a cursor never holds more
+    AMOUNT(
+        "amount",
+        "d.disputed_amount",
+        s -> s.disputed().amount().toPlainString(),
+        v ->
+            com.bpo.portal.shared.Decimals.parse(
+                v, 17, 2)); // a stored amount, numeric(19, 2): a cursor never holds more
 
     final String param;
+
     /** The SQL column sorted on. */
     final String column;
+
     final Function<DisputeSummary, String> valueOf;
     final Function<String, Object> parse;
 
-    Key(String param, String column, Function<DisputeSummary, String> valueOf, Function<String, Object> parse) {
+    Key(
+        String param,
+        String column,
+        Function<DisputeSummary, String> valueOf,
+        Function<String, Object> parse) {
       this.param = param;
       this.column = column;
       this.valueOf = valueOf;
@@ -39,7 +51,10 @@ public record DisputeSort(Key key, boolean descending) {
     }
   }
 
-  /** {@code raised}, {@code -raised}, {@code amount} or {@code -amount}; null or blank for the default. */
+  /**
+   * {@code raised}, {@code -raised}, {@code amount} or {@code -amount}; null or blank for the
+   * default.
+   */
   public static DisputeSort parse(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT;

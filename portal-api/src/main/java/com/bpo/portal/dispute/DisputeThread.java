@@ -1,11 +1,11 @@
 package com.bpo.portal.dispute;
 
 import com.bpo.portal.shared.AttachmentCheck;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
@@ -33,14 +33,20 @@ public class DisputeThread {
     PortalUser user = context.requireUser();
     Party party = Party.of(user);
     Dispute dispute = access.require(id);
-    Visibility visibility = requested != null ? requested : (party == Party.BPO ? Visibility.INTERNAL
-        : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
+    Visibility visibility =
+        requested != null
+            ? requested
+            : (party == Party.BPO
+                ? Visibility.INTERNAL
+                : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
     if (!party.mayPost(visibility)) {
-      throw ProblemException.forbidden("Your role cannot write " + visibility.name().toLowerCase() + " messages.");
+      throw ProblemException.forbidden(
+          "Your role cannot write " + visibility.name().toLowerCase() + " messages.");
     }
     String text = body == null ? "" : body.strip();
     if (text.isEmpty() || text.length() > MAX_MESSAGE) {
-      throw new InvalidFields("The message cannot be sent as it is.",
+      throw new InvalidFields(
+          "The message cannot be sent as it is.",
           List.of(new FieldError("body", "must be 1 to " + MAX_MESSAGE + " characters")));
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -52,7 +58,12 @@ public class DisputeThread {
       if (dispute.status() == DisputeStatus.AWAITING_CUSTOMER) {
         // the customer's answer puts the dispute back in the BPO's hands
         dispute.moveTo(DisputeStatus.IN_REVIEW, null, now);
-        access.record(dispute, "CUSTOMER_REPLIED", DisputeStatus.AWAITING_CUSTOMER, DisputeStatus.IN_REVIEW, null);
+        access.record(
+            dispute,
+            "CUSTOMER_REPLIED",
+            DisputeStatus.AWAITING_CUSTOMER,
+            DisputeStatus.IN_REVIEW,
+            null);
       }
       List<StaffMember> staff = dispute.assignee() == null ? List.of() : desk.assignableStaff();
       notices.customerReplied(dispute, desk.settings(), staff, text);
@@ -71,10 +82,17 @@ public class DisputeThread {
     Party party = Party.of(user);
     Dispute dispute = access.require(id);
     AttachmentCheck.Accepted file = AttachmentCheck.check(fileName, content);
-    long attachmentId = queries.insertAttachment(dispute.id(), file, content, user.username(), party);
+    long attachmentId =
+        queries.insertAttachment(dispute.id(), file, content, user.username(), party);
     access.record(dispute, "ATTACHED", dispute.status(), dispute.status(), file.fileName());
-    return new DisputeDetail.Attachment(attachmentId, file.fileName(), file.mediaType(), content.length,
-        file.sha256(), user.username(), OffsetDateTime.now(ZoneOffset.UTC));
+    return new DisputeDetail.Attachment(
+        attachmentId,
+        file.fileName(),
+        file.mediaType(),
+        content.length,
+        file.sha256(),
+        user.username(),
+        OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   /** An attachment's bytes, if the caller may see its dispute. */

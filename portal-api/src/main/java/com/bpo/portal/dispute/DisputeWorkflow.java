@@ -1,12 +1,12 @@
 package com.bpo.portal.dispute;
 
-import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.dispute.DisputeStatus.AWAITING_CUSTOMER;
 import static com.bpo.portal.dispute.DisputeStatus.CLOSED;
 import static com.bpo.portal.dispute.DisputeStatus.IN_REVIEW;
 import static com.bpo.portal.dispute.DisputeStatus.NEW;
 import static com.bpo.portal.dispute.DisputeStatus.RESOLVED;
 
+import com.bpo.portal.shared.TransitionRefused;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -23,13 +23,20 @@ import java.util.Set;
 public final class DisputeWorkflow {
   record Rule(Set<DisputeStatus> from, DisputeStatus to, Set<Party> parties) {}
 
-  static final Map<DisputeAction, Rule> RULES = Map.of(
-      DisputeAction.START_REVIEW, new Rule(EnumSet.of(NEW), IN_REVIEW, EnumSet.of(Party.BPO)),
-      DisputeAction.ASK_CUSTOMER, new Rule(EnumSet.of(NEW, IN_REVIEW), AWAITING_CUSTOMER, EnumSet.of(Party.BPO)),
-      DisputeAction.RESUME_REVIEW, new Rule(EnumSet.of(AWAITING_CUSTOMER), IN_REVIEW, EnumSet.of(Party.BPO)),
-      DisputeAction.RESOLVE, new Rule(EnumSet.of(IN_REVIEW, AWAITING_CUSTOMER), RESOLVED, EnumSet.of(Party.BPO)),
-      DisputeAction.CLOSE, new Rule(EnumSet.of(RESOLVED), CLOSED, EnumSet.of(Party.BPO, Party.CUSTOMER)),
-      DisputeAction.REOPEN, new Rule(EnumSet.of(RESOLVED, CLOSED), IN_REVIEW, EnumSet.of(Party.BPO, Party.CUSTOMER)));
+  static final Map<DisputeAction, Rule> RULES =
+      Map.of(
+          DisputeAction.START_REVIEW, new Rule(EnumSet.of(NEW), IN_REVIEW, EnumSet.of(Party.BPO)),
+          DisputeAction.ASK_CUSTOMER,
+              new Rule(EnumSet.of(NEW, IN_REVIEW), AWAITING_CUSTOMER, EnumSet.of(Party.BPO)),
+          DisputeAction.RESUME_REVIEW,
+              new Rule(EnumSet.of(AWAITING_CUSTOMER), IN_REVIEW, EnumSet.of(Party.BPO)),
+          DisputeAction.RESOLVE,
+              new Rule(EnumSet.of(IN_REVIEW, AWAITING_CUSTOMER), RESOLVED, EnumSet.of(Party.BPO)),
+          DisputeAction.CLOSE,
+              new Rule(EnumSet.of(RESOLVED), CLOSED, EnumSet.of(Party.BPO, Party.CUSTOMER)),
+          DisputeAction.REOPEN,
+              new Rule(
+                  EnumSet.of(RESOLVED, CLOSED), IN_REVIEW, EnumSet.of(Party.BPO, Party.CUSTOMER)));
 
   private DisputeWorkflow() {}
 
@@ -37,29 +44,50 @@ public final class DisputeWorkflow {
    * The status {@code action} leads to from {@code current}, taken by {@code party}; refused with a
    * reason otherwise. A reopen must also come within {@code reopenDays} of the resolution.
    */
-  public static DisputeStatus next(DisputeStatus current, DisputeAction action, Party party,
-                                   Instant resolvedAt, int reopenDays, Instant now) {
+  public static DisputeStatus next(
+      DisputeStatus current,
+      DisputeAction action,
+      Party party,
+      Instant resolvedAt,
+      int reopenDays,
+      Instant now) {
     Rule rule = RULES.get(action);
     if (!rule.parties().contains(party)) {
-      throw new TransitionRefused(403, current, action,
+      throw new TransitionRefused(
+          403,
+          current,
+          action,
           "Your role cannot take the step '" + words(action) + "' on a dispute.");
     }
     if (!rule.from().contains(current)) {
-      throw new TransitionRefused(409, current, action,
-          "A dispute that is " + words(current) + " cannot be asked to " + words(action) + "; allowed from "
-              + rule.from().stream().map(DisputeWorkflow::words).toList() + ".");
+      throw new TransitionRefused(
+          409,
+          current,
+          action,
+          "A dispute that is "
+              + words(current)
+              + " cannot be asked to "
+              + words(action)
+              + "; allowed from "
+              + rule.from().stream().map(DisputeWorkflow::words).toList()
+              + ".");
     }
     if (action == DisputeAction.REOPEN
         && (resolvedAt == null || now.isAfter(resolvedAt.plus(reopenDays, ChronoUnit.DAYS)))) {
-      throw new TransitionRefused(409, current, action,
-          "A dispute can be reopened within " + reopenDays + " days of its resolution; that time has passed.");
+      throw new TransitionRefused(
+          409,
+          current,
+          action,
+          "A dispute can be reopened within "
+              + reopenDays
+              + " days of its resolution; that time has passed.");
     }
     return rule.to();
   }
 
   /** The actions {@code party} may take now: what the screens offer as buttons. */
-  public static Set<DisputeAction> available(DisputeStatus current, Party party, Instant resolvedAt,
-                                             int reopenDays, Instant now) {
+  public static Set<DisputeAction> available(
+      DisputeStatus current, Party party, Instant resolvedAt, int reopenDays, Instant now) {
     Set<DisputeAction> actions = EnumSet.noneOf(DisputeAction.class);
     for (DisputeAction action : DisputeAction.values()) {
       try {

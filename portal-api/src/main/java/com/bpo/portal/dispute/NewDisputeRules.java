@@ -22,12 +22,17 @@ import java.util.function.LongPredicate;
 final class NewDisputeRules {
   static final int MAX_DESCRIPTION = 4000;
   static final int MAX_ITEMS = 50;
+
   /** numeric(19, 2): at most 17 digits before the point. */
   private static final int MAX_INTEGER_DIGITS = 17;
 
   /** The request as checked: amounts and line numbers by invoice id, in the request's order. */
-  record Checked(Dispute.Kind kind, String reasonCode, String description, Map<Long, BigDecimal> amounts,
-                 Map<Long, Integer> lines) {
+  record Checked(
+      Dispute.Kind kind,
+      String reasonCode,
+      String description,
+      Map<Long, BigDecimal> amounts,
+      Map<Long, Integer> lines) {
     BigDecimal total() {
       return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -58,7 +63,9 @@ final class NewDisputeRules {
       errors.add(new FieldError("kind", "a short-payment deduction is logged by the BPO"));
     }
     if (request.reasonCode() == null || !activeReasonCodes.contains(request.reasonCode())) {
-      errors.add(new FieldError("reasonCode", "must be one of " + activeReasonCodes.stream().sorted().toList()));
+      errors.add(
+          new FieldError(
+              "reasonCode", "must be one of " + activeReasonCodes.stream().sorted().toList()));
     }
     String description = request.description() == null ? "" : request.description().strip();
     if (description.isEmpty() || description.length() > MAX_DESCRIPTION) {
@@ -83,7 +90,8 @@ final class NewDisputeRules {
       }
       Optional<BigDecimal> amount = positiveAmount(item.amount());
       if (amount.isEmpty()) {
-        errors.add(new FieldError(field + ".amount", "must be a positive amount with at most 2 decimals"));
+        errors.add(
+            new FieldError(field + ".amount", "must be a positive amount with at most 2 decimals"));
         continue;
       }
       amounts.put(item.invoiceId(), amount.get());
@@ -101,8 +109,11 @@ final class NewDisputeRules {
    * The checked request against its invoices ({@code invoices} by id; a missing one, or one the
    * caller may not see, is reported as not existing).
    */
-  static Target checkInvoices(Checked checked, Map<Long, OpenInvoice> invoices, LongPredicate visibleCustomer,
-                              Lines lines) {
+  static Target checkInvoices(
+      Checked checked,
+      Map<Long, OpenInvoice> invoices,
+      LongPredicate visibleCustomer,
+      Lines lines) {
     List<FieldError> errors = new ArrayList<>();
     Long customerId = null;
     String currency = null;
@@ -113,27 +124,43 @@ final class NewDisputeRules {
       String field = "items[" + i + "]";
       OpenInvoice invoice = invoices.get(invoiceId);
       if (invoice == null || !visibleCustomer.test(invoice.customerId())) {
-        errors.add(new FieldError(field + ".invoiceId", "no such invoice")); // as if it did not exist
+        errors.add(
+            new FieldError(field + ".invoiceId", "no such invoice")); // as if it did not exist
         continue;
       }
       if (customerId == null) {
         customerId = invoice.customerId();
         currency = invoice.currency();
       } else if (customerId != invoice.customerId()) {
-        errors.add(new FieldError(field + ".invoiceId", "belongs to another customer; raise one dispute per customer"));
+        errors.add(
+            new FieldError(
+                field + ".invoiceId",
+                "belongs to another customer; raise one dispute per customer"));
         continue;
       } else if (!currency.equals(invoice.currency())) {
-        errors.add(new FieldError(field + ".invoiceId", "is in another currency; raise one dispute per currency"));
+        errors.add(
+            new FieldError(
+                field + ".invoiceId", "is in another currency; raise one dispute per currency"));
         continue;
       }
       BigDecimal available = invoice.available();
       if (item.getValue().compareTo(available) > 0) {
-        errors.add(new FieldError(field + ".amount", "is more than the " + available.toPlainString() + " " + currency
-            + " of invoice " + invoice.number() + " still open and not already disputed"));
+        errors.add(
+            new FieldError(
+                field + ".amount",
+                "is more than the "
+                    + available.toPlainString()
+                    + " "
+                    + currency
+                    + " of invoice "
+                    + invoice.number()
+                    + " still open and not already disputed"));
       }
       Integer lineNo = checked.lines().get(invoiceId);
       if (lineNo != null && !lines.exists(invoiceId, lineNo)) {
-        errors.add(new FieldError(field + ".lineNo", "invoice " + invoice.number() + " has no line " + lineNo));
+        errors.add(
+            new FieldError(
+                field + ".lineNo", "invoice " + invoice.number() + " has no line " + lineNo));
       }
     }
     if (!errors.isEmpty()) {
@@ -142,7 +169,9 @@ final class NewDisputeRules {
     return new Target(customerId, currency);
   }
 
-  /** A positive amount with at most 2 decimals (and no more digits than the column holds), or empty. */
+  /**
+   * A positive amount with at most 2 decimals (and no more digits than the column holds), or empty.
+   */
   static Optional<BigDecimal> positiveAmount(String text) {
     if (text == null) {
       return Optional.empty();
@@ -150,7 +179,9 @@ final class NewDisputeRules {
     try {
       // bounded before any arithmetic: "1e9999999" would otherwise widen to ten million digits
       BigDecimal amount = com.bpo.portal.shared.Decimals.parse(text, MAX_INTEGER_DIGITS, 2);
-      return amount.signum() > 0 ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY)) : Optional.empty();
+      return amount.signum() > 0
+          ? Optional.of(amount.setScale(2, RoundingMode.UNNECESSARY))
+          : Optional.empty();
     } catch (com.bpo.portal.shared.Decimals.Invalid e) {
       return Optional.empty();
     }

@@ -13,10 +13,12 @@ import java.time.temporal.ChronoUnit;
 public final class SlaClock {
   private SlaClock() {}
 
-  public record Targets(Instant firstResponseDue, Instant resolutionDue, LocalDate promisedResponseOn) {}
+  public record Targets(
+      Instant firstResponseDue, Instant resolutionDue, LocalDate promisedResponseOn) {}
 
   public static Targets targets(Instant raisedAt, DisputeSettings settings, ZoneId zone) {
-    return new Targets(raisedAt.plus(settings.firstResponseHours(), ChronoUnit.HOURS),
+    return new Targets(
+        raisedAt.plus(settings.firstResponseHours(), ChronoUnit.HOURS),
         raisedAt.plus(settings.resolutionHours(), ChronoUnit.HOURS),
         LocalDate.ofInstant(raisedAt, zone).plusDays(settings.customerPromiseDays()));
   }

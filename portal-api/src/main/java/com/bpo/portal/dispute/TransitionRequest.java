@@ -5,5 +5,5 @@ package com.bpo.portal.dispute;
  * {@code note} says why (required to ask the customer, resolve and reopen); {@code outcome} and,
  * for a partial acceptance, {@code acceptedAmount} say how it was resolved.
  */
-public record TransitionRequest(DisputeAction action, Long version, String note, Outcome outcome,
-                                String acceptedAmount) {}
+public record TransitionRequest(
+    DisputeAction action, Long version, String note, Outcome outcome, String acceptedAmount) {}

@@ -9,7 +9,10 @@ import java.util.Optional;
  * customer of the client has no part in governance and gets no actor at all.
  */
 public enum Actor {
-  LEAD, AGENT, STAKEHOLDER, SYSTEM;
+  LEAD,
+  AGENT,
+  STAKEHOLDER,
+  SYSTEM;
 
   /** The system user the escalation job acts as: it holds no role. */
   public static final String SYSTEM_USER = "system";
@@ -17,7 +20,9 @@ public enum Actor {
   /** Governance's perspective of the one role model: the user's role in the active tenant. */
   public static Optional<Actor> of(PortalUser user) {
     if (user.tenantRole().isEmpty()) {
-      return SYSTEM_USER.equals(user.username()) && user.roles().isEmpty() ? Optional.of(SYSTEM) : Optional.empty();
+      return SYSTEM_USER.equals(user.username()) && user.roles().isEmpty()
+          ? Optional.of(SYSTEM)
+          : Optional.empty();
     }
     return of(user.tenantRole().get());
   }

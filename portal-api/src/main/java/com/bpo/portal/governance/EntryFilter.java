@@ -16,15 +16,27 @@ import java.util.stream.Collectors;
  * The log's filters. Written as a query string ({@code type=ISSUE,RISK&status=OPEN&overdue=true}),
  * which is both the REST API's parameters and the form in which a saved view keeps them.
  */
-public record EntryFilter(Set<EntryType> types, Set<EntryStatus> statuses, Set<ProcessArea> areas,
-                          Optional<String> owner, boolean overdueOnly, Optional<Integer> minLevel,
-                          Optional<Long> meetingId) {
+public record EntryFilter(
+    Set<EntryType> types,
+    Set<EntryStatus> statuses,
+    Set<ProcessArea> areas,
+    Optional<String> owner,
+    boolean overdueOnly,
+    Optional<Integer> minLevel,
+    Optional<Long> meetingId) {
   public static EntryFilter none() {
-    return new EntryFilter(Set.of(), Set.of(), Set.of(), Optional.empty(), false, Optional.empty(), Optional.empty());
+    return new EntryFilter(
+        Set.of(), Set.of(), Set.of(), Optional.empty(), false, Optional.empty(), Optional.empty());
   }
 
-  public static EntryFilter parse(String type, String status, String area, String owner, String overdue, String level,
-                                  String meeting) {
+  public static EntryFilter parse(
+      String type,
+      String status,
+      String area,
+      String owner,
+      String overdue,
+      String level,
+      String meeting) {
     QueryParams params = new QueryParams();
     Set<EntryType> types = params.enums("type", type, EntryType.class);
     Set<EntryStatus> statuses = params.enums("status", status, EntryStatus.class);
@@ -32,8 +44,14 @@ public record EntryFilter(Set<EntryType> types, Set<EntryStatus> statuses, Set<P
     Optional<Integer> minLevel = params.integer("level", level, 0, 9);
     Optional<Long> meetingId = params.id("meeting", meeting);
     params.throwIfInvalid();
-    return new EntryFilter(types, statuses, areas, Optional.ofNullable(owner).map(String::strip).filter(o -> !o.isEmpty()),
-        "true".equalsIgnoreCase(overdue), minLevel, meetingId);
+    return new EntryFilter(
+        types,
+        statuses,
+        areas,
+        Optional.ofNullable(owner).map(String::strip).filter(o -> !o.isEmpty()),
+        "true".equalsIgnoreCase(overdue),
+        minLevel,
+        meetingId);
   }
 
   /** Reads a saved view's query string. */
@@ -42,11 +60,19 @@ public record EntryFilter(Set<EntryType> types, Set<EntryStatus> statuses, Set<P
     for (String pair : query == null ? new String[0] : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        values.put(
+            pair.substring(0, eq),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
-    return parse(values.get("type"), values.get("status"), values.get("area"), values.get("owner"),
-        values.get("overdue"), values.get("level"), values.get("meeting"));
+    return parse(
+        values.get("type"),
+        values.get("status"),
+        values.get("area"),
+        values.get("owner"),
+        values.get("overdue"),
+        values.get("level"),
+        values.get("meeting"));
   }
 
   public String toQuery() {

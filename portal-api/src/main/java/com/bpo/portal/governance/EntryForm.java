@@ -8,12 +8,22 @@ import java.util.List;
  * What a caller sends to create an entry, or to edit one (then with the {@code version} last seen;
  * the type cannot change). Links are only read on creation: later ones have their own calls.
  */
-public record EntryForm(EntryType type, String title, String description, ProcessArea area, Priority priority,
-                        Integer likelihood, Integer impact, String owner, LocalDate dueDate, List<NewLink> links,
-                        Long version) {
+public record EntryForm(
+    EntryType type,
+    String title,
+    String description,
+    ProcessArea area,
+    Priority priority,
+    Integer likelihood,
+    Integer impact,
+    String owner,
+    LocalDate dueDate,
+    List<NewLink> links,
+    Long version) {
   public record NewLink(LinkKind kind, Long targetId) {}
 
   public EntryForm withVersion(long v) {
-    return new EntryForm(type, title, description, area, priority, likelihood, impact, owner, dueDate, links, v);
+    return new EntryForm(
+        type, title, description, area, priority, likelihood, impact, owner, dueDate, links, v);
   }
 }

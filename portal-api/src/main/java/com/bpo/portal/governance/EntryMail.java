@@ -1,7 +1,7 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.mail.MailOutbox;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,18 +42,31 @@ class EntryMail {
 
   void commented(StoredEntry e, String author, String text) {
     GovernanceMail.Facts facts = facts(e, null, 0);
-    Optional.ofNullable(e.owner()).flatMap(this::emailOf)
-        .ifPresent(m -> outbox.enqueue(m, mail.commentSubject(facts), mail.commentBody(facts, author, text)));
+    Optional.ofNullable(e.owner())
+        .flatMap(this::emailOf)
+        .ifPresent(
+            m ->
+                outbox.enqueue(
+                    m, mail.commentSubject(facts), mail.commentBody(facts, author, text)));
   }
 
   private Optional<String> emailOf(String username) {
-    return entries.staff().stream().filter(s -> s.username().equals(username) && s.email() != null)
-        .map(StaffMember::email).findFirst();
+    return entries.staff().stream()
+        .filter(s -> s.username().equals(username) && s.email() != null)
+        .map(StaffMember::email)
+        .findFirst();
   }
 
   private GovernanceMail.Facts facts(StoredEntry e, EscalationMatrix.Level level, long days) {
     Tenant tenant = context.requireTenant();
-    return new GovernanceMail.Facts(tenant.name(), tenant.locale(), EntrySummary.number(e.id()), e.title(),
-        e.dueDate(), level == null ? 0 : level.level(), level == null ? "" : level.role(), days);
+    return new GovernanceMail.Facts(
+        tenant.name(),
+        tenant.locale(),
+        EntrySummary.number(e.id()),
+        e.title(),
+        e.dueDate(),
+        level == null ? 0 : level.level(),
+        level == null ? "" : level.role(),
+        days);
   }
 }

@@ -52,7 +52,8 @@ final class EntryRules {
     if (owner != null && !people.contains(owner)) {
       errors.add(new FieldError("owner", "is not one of this tenant's people"));
     }
-    if (form.dueDate() != null && (form.dueDate().getYear() < 2000 || form.dueDate().getYear() > 2100)) {
+    if (form.dueDate() != null
+        && (form.dueDate().getYear() < 2000 || form.dueDate().getYear() > 2100)) {
       errors.add(new FieldError("dueDate", "must be a date between 2000 and 2100"));
     }
     return errors;
@@ -60,8 +61,15 @@ final class EntryRules {
 
   /** The validated form's fields as they are stored: stripped, blanks as none. */
   static EntryQueries.Fields fields(EntryForm form) {
-    return new EntryQueries.Fields(form.title().strip(), text(form.description()), form.area(), form.priority(),
-        form.likelihood(), form.impact(), blankToNull(form.owner()), form.dueDate());
+    return new EntryQueries.Fields(
+        form.title().strip(),
+        text(form.description()),
+        form.area(),
+        form.priority(),
+        form.likelihood(),
+        form.impact(),
+        blankToNull(form.owner()),
+        form.dueDate());
   }
 
   /** The fields an edit changes, in form order, each with its value before and after. */
@@ -78,7 +86,8 @@ final class EntryRules {
     return changes;
   }
 
-  private static void change(Map<String, String[]> changes, String field, String before, String after) {
+  private static void change(
+      Map<String, String[]> changes, String field, String before, String after) {
     if (!Objects.equals(before, after)) {
       changes.put(field, new String[] {before, after});
     }

@@ -1,6 +1,9 @@
 package com.bpo.portal.governance;
 
-/** The log's keyset orders, each ending in id. Default: soonest due first, entries without a due date last. */
+/**
+ * The log's keyset orders, each ending in id. Default: soonest due first, entries without a due
+ * date last.
+ */
 public enum EntrySort {
   DUE("due", "coalesce(due_date, date '9999-12-31')", false),
   RECENT("-updated", "updated_at", true);
@@ -24,7 +27,9 @@ public enum EntrySort {
         return sort;
       }
     }
-    throw new com.bpo.portal.shared.InvalidFields("Unknown sort.",
-        java.util.List.of(new com.bpo.portal.shared.Problem.FieldError("sort", "must be due or -updated")));
+    throw new com.bpo.portal.shared.InvalidFields(
+        "Unknown sort.",
+        java.util.List.of(
+            new com.bpo.portal.shared.Problem.FieldError("sort", "must be due or -updated")));
   }
 }

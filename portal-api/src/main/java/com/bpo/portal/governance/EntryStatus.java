@@ -3,9 +3,15 @@ package com.bpo.portal.governance;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where an entry stands. Open, in progress and escalated entries are live: they can fall overdue. */
+/**
+ * Where an entry stands. Open, in progress and escalated entries are live: they can fall overdue.
+ */
 public enum EntryStatus {
-  OPEN, IN_PROGRESS, ESCALATED, RESOLVED, CLOSED;
+  OPEN,
+  IN_PROGRESS,
+  ESCALATED,
+  RESOLVED,
+  CLOSED;
 
   public static final Set<EntryStatus> LIVE = EnumSet.of(OPEN, IN_PROGRESS, ESCALATED);
 

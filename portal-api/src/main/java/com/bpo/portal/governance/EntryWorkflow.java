@@ -1,12 +1,12 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.governance.EntryStatus.CLOSED;
 import static com.bpo.portal.governance.EntryStatus.ESCALATED;
 import static com.bpo.portal.governance.EntryStatus.IN_PROGRESS;
 import static com.bpo.portal.governance.EntryStatus.OPEN;
 import static com.bpo.portal.governance.EntryStatus.RESOLVED;
 
+import com.bpo.portal.shared.TransitionRefused;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +21,24 @@ import java.util.Set;
 public final class EntryWorkflow {
   record Rule(Set<EntryStatus> from, EntryStatus to, Set<Actor> actors) {}
 
-  static final Map<EntryAction, Rule> RULES = Map.of(
-      EntryAction.START, new Rule(EnumSet.of(OPEN, ESCALATED), IN_PROGRESS, EnumSet.of(Actor.LEAD, Actor.AGENT)),
-      EntryAction.ESCALATE, new Rule(EnumSet.of(OPEN, IN_PROGRESS, ESCALATED), ESCALATED,
-          EnumSet.of(Actor.LEAD, Actor.STAKEHOLDER, Actor.SYSTEM)),
-      EntryAction.RESOLVE, new Rule(EnumSet.of(OPEN, IN_PROGRESS, ESCALATED), RESOLVED,
-          EnumSet.of(Actor.LEAD, Actor.AGENT)),
-      EntryAction.CLOSE, new Rule(EnumSet.of(RESOLVED), CLOSED, EnumSet.of(Actor.LEAD)),
-      EntryAction.REOPEN, new Rule(EnumSet.of(RESOLVED, CLOSED), IN_PROGRESS, EnumSet.of(Actor.LEAD)));
+  static final Map<EntryAction, Rule> RULES =
+      Map.of(
+          EntryAction.START,
+              new Rule(
+                  EnumSet.of(OPEN, ESCALATED), IN_PROGRESS, EnumSet.of(Actor.LEAD, Actor.AGENT)),
+          EntryAction.ESCALATE,
+              new Rule(
+                  EnumSet.of(OPEN, IN_PROGRESS, ESCALATED),
+                  ESCALATED,
+                  EnumSet.of(Actor.LEAD, Actor.STAKEHOLDER, Actor.SYSTEM)),
+          EntryAction.RESOLVE,
+              new Rule(
+                  EnumSet.of(OPEN, IN_PROGRESS, ESCALATED),
+                  RESOLVED,
+                  EnumSet.of(Actor.LEAD, Actor.AGENT)),
+          EntryAction.CLOSE, new Rule(EnumSet.of(RESOLVED), CLOSED, EnumSet.of(Actor.LEAD)),
+          EntryAction.REOPEN,
+              new Rule(EnumSet.of(RESOLVED, CLOSED), IN_PROGRESS, EnumSet.of(Actor.LEAD)));
 
   private EntryWorkflow() {}
 
@@ -36,15 +46,31 @@ public final class EntryWorkflow {
    * The status {@code action} leads to from {@code current}, taken by {@code actor} (who owns the
    * entry or not); refused with 403 (not this actor's step) or 409 (not from this status).
    */
-  public static EntryStatus next(EntryStatus current, EntryAction action, Actor actor, boolean owns) {
+  public static EntryStatus next(
+      EntryStatus current, EntryAction action, Actor actor, boolean owns) {
     Rule rule = RULES.get(action);
     if (!rule.actors().contains(actor) || (actor == Actor.AGENT && !owns)) {
-      throw new TransitionRefused(403, current, action, "Your role cannot take the step '" + words(action)
-          + "' on this entry" + (actor == Actor.AGENT ? " unless you own it." : "."));
+      throw new TransitionRefused(
+          403,
+          current,
+          action,
+          "Your role cannot take the step '"
+              + words(action)
+              + "' on this entry"
+              + (actor == Actor.AGENT ? " unless you own it." : "."));
     }
     if (!rule.from().contains(current)) {
-      throw new TransitionRefused(409, current, action, "An entry that is " + words(current) + " cannot be asked to "
-          + words(action) + "; allowed from " + rule.from().stream().map(EntryWorkflow::words).toList() + ".");
+      throw new TransitionRefused(
+          409,
+          current,
+          action,
+          "An entry that is "
+              + words(current)
+              + " cannot be asked to "
+              + words(action)
+              + "; allowed from "
+              + rule.from().stream().map(EntryWorkflow::words).toList()
+              + ".");
     }
     return rule.to();
   }

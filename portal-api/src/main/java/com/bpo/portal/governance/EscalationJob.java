@@ -43,7 +43,8 @@ public class EscalationJob {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (intervalMinutes <= 0) {
-      LOG.info("portal.governance.escalation.interval.minutes is 0: overdue entries escalate only when a lead asks");
+      LOG.info(
+          "portal.governance.escalation.interval.minutes is 0: overdue entries escalate only when a lead asks");
       return;
     }
     job = scheduler.scheduleWithFixedDelay(this::runSafely, 1, intervalMinutes, TimeUnit.MINUTES);
@@ -65,7 +66,10 @@ public class EscalationJob {
           LOG.info(() -> "Escalated " + escalated + " overdue log entries of " + tenant.id());
         }
       } catch (RuntimeException | java.util.ServiceConfigurationError e) {
-        LOG.log(Level.WARNING, "Escalation round failed for " + tenant.id() + "; the next round tries again", e);
+        LOG.log(
+            Level.WARNING,
+            "Escalation round failed for " + tenant.id() + "; the next round tries again",
+            e);
       }
     }
   }
@@ -74,7 +78,9 @@ public class EscalationJob {
     return tenants.active();
   }
 
-  /** The date in the tenant's zone by the clock: an entry due yesterday there is one day overdue. */
+  /**
+   * The date in the tenant's zone by the clock: an entry due yesterday there is one day overdue.
+   */
   static LocalDate today(Clock clock, ZoneId zone) {
     return LocalDate.now(clock.withZone(zone));
   }

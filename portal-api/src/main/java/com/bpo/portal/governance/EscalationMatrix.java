@@ -13,7 +13,8 @@ import java.util.Optional;
  * counts whole days after the due date, so an entry due yesterday is one day overdue today.
  */
 public record EscalationMatrix(List<Level> levels, long version) {
-  public record Level(int level, String role, String contactName, String contactEmail, int daysOverdue) {}
+  public record Level(
+      int level, String role, String contactName, String contactEmail, int daysOverdue) {}
 
   public EscalationMatrix {
     levels = levels.stream().sorted(Comparator.comparingInt(Level::level)).toList();
@@ -30,7 +31,9 @@ public record EscalationMatrix(List<Level> levels, long version) {
     if (overdue < 1) {
       return Optional.empty();
     }
-    return levels.stream().filter(l -> l.daysOverdue() <= overdue).max(Comparator.comparingInt(Level::level));
+    return levels.stream()
+        .filter(l -> l.daysOverdue() <= overdue)
+        .max(Comparator.comparingInt(Level::level));
   }
 
   /** The level an overdue live entry must rise to now, if above the one it stands at. */
@@ -40,7 +43,9 @@ public record EscalationMatrix(List<Level> levels, long version) {
 
   /** The next level up for a manual escalation: one above the current, the top one at most. */
   public Optional<Level> above(int currentLevel) {
-    return levels.stream().filter(l -> l.level() > currentLevel).findFirst()
+    return levels.stream()
+        .filter(l -> l.level() > currentLevel)
+        .findFirst()
         .or(() -> levels.isEmpty() ? Optional.empty() : Optional.of(levels.get(levels.size() - 1)));
   }
 
@@ -70,7 +75,9 @@ public record EscalationMatrix(List<Level> levels, long version) {
         continue;
       }
       if (l.level() != i + 1) {
-        errors.add(new FieldError(field + ".level", "must be " + (i + 1) + ": levels are numbered from 1 in order"));
+        errors.add(
+            new FieldError(
+                field + ".level", "must be " + (i + 1) + ": levels are numbered from 1 in order"));
       }
       if (EntryRules.text(l.role()).isEmpty() || l.role().length() > 100) {
         errors.add(new FieldError(field + ".role", "must be 1 to 100 characters"));
@@ -80,11 +87,15 @@ public record EscalationMatrix(List<Level> levels, long version) {
       }
       String email = EntryRules.blankToNull(l.contactEmail());
       if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-        errors.add(new FieldError(field + ".contactEmail", "must be an email address such as lead@example.com"));
+        errors.add(
+            new FieldError(
+                field + ".contactEmail", "must be an email address such as lead@example.com"));
       }
       if (l.daysOverdue() <= previousDays || l.daysOverdue() > 365) {
-        errors.add(new FieldError(field + ".daysOverdue", "must be more than " + previousDays
-            + " (the level below) and at most 365"));
+        errors.add(
+            new FieldError(
+                field + ".daysOverdue",
+                "must be more than " + previousDays + " (the level below) and at most 365"));
       }
       previousDays = Math.max(previousDays, l.daysOverdue());
     }
@@ -93,7 +104,15 @@ public record EscalationMatrix(List<Level> levels, long version) {
 
   /** The levels as stored: roles stripped, blank contacts as none. */
   public static List<Level> stored(List<Level> levels) {
-    return levels.stream().map(l -> new Level(l.level(), l.role().strip(), EntryRules.blankToNull(l.contactName()),
-        EntryRules.blankToNull(l.contactEmail()), l.daysOverdue())).toList();
+    return levels.stream()
+        .map(
+            l ->
+                new Level(
+                    l.level(),
+                    l.role().strip(),
+                    EntryRules.blankToNull(l.contactName()),
+                    EntryRules.blankToNull(l.contactEmail()),
+                    l.daysOverdue()))
+        .toList();
   }
 }

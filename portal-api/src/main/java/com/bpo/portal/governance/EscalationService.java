@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The tenant's escalation matrix and root-cause threshold, and the round that escalates overdue
- * entries by it (the daily job's, or a lead's now). The matrix's rules are {@link EscalationMatrix}'s.
+ * entries by it (the daily job's, or a lead's now). The matrix's rules are {@link
+ * EscalationMatrix}'s.
  */
 @TenantService
 public class EscalationService {
@@ -33,14 +34,18 @@ public class EscalationService {
       throw ProblemException.forbidden("Only the BPO lead sets the escalation matrix.");
     }
     if (settings == null || settings.levels() == null) {
-      throw new InvalidFields("Send the settings.", List.of(new FieldError("levels", "are required")));
+      throw new InvalidFields(
+          "Send the settings.", List.of(new FieldError("levels", "are required")));
     }
     List<FieldError> errors = EscalationMatrix.validate(settings);
     if (!errors.isEmpty()) {
       throw new InvalidFields("The escalation settings are not valid.", errors);
     }
     if (!queries.saveThreshold(settings.rootCauseThreshold(), settings.version())) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "Someone changed the escalation settings meanwhile. Reload them and try again.");
     }
     queries.replaceLevels(EscalationMatrix.stored(settings.levels()));
@@ -48,9 +53,9 @@ public class EscalationService {
   }
 
   /**
-   * Escalates every live entry overdue enough for a level above the one it stands at, as of
-   * {@code today}; the level's contact and the owner are told by mail. Returns how many rose.
-   * Called by the daily job (as the system) and by a lead who wants the round now.
+   * Escalates every live entry overdue enough for a level above the one it stands at, as of {@code
+   * today}; the level's contact and the owner are told by mail. Returns how many rose. Called by
+   * the daily job (as the system) and by a lead who wants the round now.
    */
   public int escalateOverdue(LocalDate today) {
     Actor actor = log.actor();
@@ -70,10 +75,22 @@ public class EscalationService {
         throw GovernanceService.conflict(e.id());
       }
       String note = "Overdue by " + days + " day(s) on " + today;
-      entries.event(e.id(), Actor.SYSTEM_USER, "ESCALATED_OVERDUE", "status", e.status().name(),
-          EntryStatus.ESCALATED.name(), note);
-      entries.event(e.id(), Actor.SYSTEM_USER, "LEVEL", "escalationLevel", String.valueOf(e.level()),
-          String.valueOf(l.level()), null);
+      entries.event(
+          e.id(),
+          Actor.SYSTEM_USER,
+          "ESCALATED_OVERDUE",
+          "status",
+          e.status().name(),
+          EntryStatus.ESCALATED.name(),
+          note);
+      entries.event(
+          e.id(),
+          Actor.SYSTEM_USER,
+          "LEVEL",
+          "escalationLevel",
+          String.valueOf(e.level()),
+          String.valueOf(l.level()),
+          null);
       mail.escalatedOverdue(e, l, days);
       escalated++;
     }

@@ -1,10 +1,10 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The governance log, its escalation settings and saved views. BPO leads manage; client
- * stakeholders raise issues and comment; agents work the entries they own. Rules live in
- * {@link GovernanceService}; customers have no part in governance (403).
+ * stakeholders raise issues and comment; agents work the entries they own. Rules live in {@link
+ * GovernanceService}; customers have no part in governance (403).
  */
 @Path("/governance")
 @RequestScoped
@@ -39,32 +39,48 @@ public class GovernanceResource {
   @GET
   @Path("/entries")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The log, filtered (type, status, area: comma-separated; owner; overdue=true; level=min "
-      + "escalation level; meeting) and keyset-paginated; sort due (default) or -updated")
-  public Page<EntrySummary> list(@QueryParam("type") String type, @QueryParam("status") String status,
-                                 @QueryParam("area") String area, @QueryParam("owner") String owner,
-                                 @QueryParam("overdue") String overdue, @QueryParam("level") String level,
-                                 @QueryParam("meeting") String meeting, @QueryParam("sort") String sort,
-                                 @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return governance.list(EntryFilter.parse(type, status, area, owner, overdue, level, meeting),
-        EntrySort.parse(sort), PageRequest.of(limit, cursor));
+  @Operation(
+      summary =
+          "The log, filtered (type, status, area: comma-separated; owner; overdue=true; level=min "
+              + "escalation level; meeting) and keyset-paginated; sort due (default) or -updated")
+  public Page<EntrySummary> list(
+      @QueryParam("type") String type,
+      @QueryParam("status") String status,
+      @QueryParam("area") String area,
+      @QueryParam("owner") String owner,
+      @QueryParam("overdue") String overdue,
+      @QueryParam("level") String level,
+      @QueryParam("meeting") String meeting,
+      @QueryParam("sort") String sort,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return governance.list(
+        EntryFilter.parse(type, status, area, owner, overdue, level, meeting),
+        EntrySort.parse(sort),
+        PageRequest.of(limit, cursor));
   }
 
   @POST
   @Path("/entries")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Log an issue, risk, action or decision (client stakeholders: issues); 201 with the entry")
+  @Operation(
+      summary =
+          "Log an issue, risk, action or decision (client stakeholders: issues); 201 with the entry")
   public Response create(EntryForm form) {
     EntryDetail created = governance.create(form);
-    return Response.status(201).entity(created)
-        .header("Location", "/api/v1/governance/entries/" + created.entry().id()).build();
+    return Response.status(201)
+        .entity(created)
+        .header("Location", "/api/v1/governance/entries/" + created.entry().id())
+        .build();
   }
 
   @GET
   @Path("/entries/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One entry with its links, comments, full history and the steps the caller may take")
+  @Operation(
+      summary =
+          "One entry with its links, comments, full history and the steps the caller may take")
   public EntryDetail get(@PathParam("id") long id) {
     return governance.find(id).orElseThrow(() -> ProblemException.notFound("Log entry " + id));
   }
@@ -73,7 +89,9 @@ public class GovernanceResource {
   @Path("/entries/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Edit the entry's fields with the version last seen (409 if stale); each change is an event")
+  @Operation(
+      summary =
+          "Edit the entry's fields with the version last seen (409 if stale); each change is an event")
   public EntryDetail update(@PathParam("id") long id, EntryForm form) {
     return governance.update(id, form);
   }
@@ -82,7 +100,9 @@ public class GovernanceResource {
   @Path("/entries/{id}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take a step (START, ESCALATE with a reason in note, RESOLVE, CLOSE, REOPEN) with the version")
+  @Operation(
+      summary =
+          "Take a step (START, ESCALATE with a reason in note, RESOLVE, CLOSE, REOPEN) with the version")
   public EntryDetail transition(@PathParam("id") long id, StepRequest step) {
     return governance.transition(id, step);
   }
@@ -95,14 +115,17 @@ public class GovernanceResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Comment on the entry; 201 with the entry")
   public Response comment(@PathParam("id") long id, NewComment comment) {
-    return Response.status(201).entity(governance.comment(id, comment == null ? null : comment.body())).build();
+    return Response.status(201)
+        .entity(governance.comment(id, comment == null ? null : comment.body()))
+        .build();
   }
 
   @POST
   @Path("/entries/{id}/links")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Link the entry to an invoice, dispute, procedure or another entry of the tenant")
+  @Operation(
+      summary = "Link the entry to an invoice, dispute, procedure or another entry of the tenant")
   public Response link(@PathParam("id") long id, EntryForm.NewLink link) {
     return Response.status(201).entity(governance.link(id, link)).build();
   }
@@ -111,8 +134,10 @@ public class GovernanceResource {
   @Path("/entries/{id}/links/{kind}/{target}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Remove a link")
-  public EntryDetail unlink(@PathParam("id") long id, @PathParam("kind") LinkKind kind,
-                            @PathParam("target") long target) {
+  public EntryDetail unlink(
+      @PathParam("id") long id,
+      @PathParam("kind") LinkKind kind,
+      @PathParam("target") long target) {
     return governance.unlink(id, kind, target);
   }
 
@@ -139,12 +164,16 @@ public class GovernanceResource {
   @Path("/views")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Save a filter (as the list's query string) under a name; the same name replaces it")
+  @Operation(
+      summary =
+          "Save a filter (as the list's query string) under a name; the same name replaces it")
   public Response saveView(NewView view) {
     if (view == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the view as JSON.");
     }
-    return Response.status(201).entity(governance.saveView(view.name(), EntryFilter.fromQuery(view.filter()))).build();
+    return Response.status(201)
+        .entity(governance.saveView(view.name(), EntryFilter.fromQuery(view.filter())))
+        .build();
   }
 
   @DELETE
@@ -178,7 +207,8 @@ public class GovernanceResource {
   @Path("/escalations/run")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Run the escalation round and the root-cause loop for the tenant now, as of today")
+  @Operation(
+      summary = "Run the escalation round and the root-cause loop for the tenant now, as of today")
   public Map<String, Integer> runEscalation() {
     var today = governance.today();
     int escalated = escalation.escalateOverdue(today);

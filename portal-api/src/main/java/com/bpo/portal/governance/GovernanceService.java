@@ -1,6 +1,5 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.invoice.InvoiceService;
@@ -10,6 +9,7 @@ import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
@@ -53,7 +53,10 @@ public class GovernanceService {
 
   public Actor actor() {
     return Actor.of(context.requireUser())
-        .orElseThrow(() -> ProblemException.forbidden("Governance is for the BPO and the client's stakeholders."));
+        .orElseThrow(
+            () ->
+                ProblemException.forbidden(
+                    "Governance is for the BPO and the client's stakeholders."));
   }
 
   /** A keyset page of the log; an agent sees the entries they own. */
@@ -61,18 +64,24 @@ public class GovernanceService {
     Actor actor = actor();
     LocalDate today = today();
     Optional<String> ownedBy = actor == Actor.AGENT ? Optional.of(username()) : Optional.empty();
-    Page<StoredEntry> stored = entries.list(new EntryQueries.Criteria(filter, ownedBy, today), sort, page);
+    Page<StoredEntry> stored =
+        entries.list(new EntryQueries.Criteria(filter, ownedBy, today), sort, page);
     return new Page<>(stored.items().stream().map(e -> e.summary(today)).toList(), stored.next());
   }
 
   public Optional<EntryDetail> find(long id) {
     Actor actor = actor();
-    return entries.find(id, false).filter(e -> GovernanceRules.sees(actor, owns(e))).map(e -> detail(e, actor));
+    return entries
+        .find(id, false)
+        .filter(e -> GovernanceRules.sees(actor, owns(e)))
+        .map(e -> detail(e, actor));
   }
 
   /** The entry, locked, if the caller may see it; otherwise "not found", as if it did not exist. */
   private StoredEntry require(long id, Actor actor) {
-    return entries.find(id, true).filter(e -> GovernanceRules.sees(actor, owns(e)))
+    return entries
+        .find(id, true)
+        .filter(e -> GovernanceRules.sees(actor, owns(e)))
         .orElseThrow(() -> ProblemException.notFound("Log entry " + id));
   }
 
@@ -82,12 +91,24 @@ public class GovernanceService {
 
   private EntryDetail detail(StoredEntry e, Actor actor) {
     boolean owns = owns(e);
-    List<EntryDetail.Link> links = entries.links(e.id()).stream()
-        .map(l -> new EntryDetail.Link(l.kind(), l.targetId(), label(l.kind(), l.targetId()))).toList();
-    return new EntryDetail(e.summary(today()), e.description(), e.likelihood(), e.impact(), e.createdBy(),
-        e.createdAt(), links, entries.comments(e.id()), entries.history(e.id()),
-        EntryWorkflow.available(e.status(), actor, owns), GovernanceRules.mayEdit(actor, owns),
-        GovernanceRules.mayComment(actor, owns), GovernanceRules.mayReassign(actor));
+    List<EntryDetail.Link> links =
+        entries.links(e.id()).stream()
+            .map(l -> new EntryDetail.Link(l.kind(), l.targetId(), label(l.kind(), l.targetId())))
+            .toList();
+    return new EntryDetail(
+        e.summary(today()),
+        e.description(),
+        e.likelihood(),
+        e.impact(),
+        e.createdBy(),
+        e.createdAt(),
+        links,
+        entries.comments(e.id()),
+        entries.history(e.id()),
+        EntryWorkflow.available(e.status(), actor, owns),
+        GovernanceRules.mayEdit(actor, owns),
+        GovernanceRules.mayComment(actor, owns),
+        GovernanceRules.mayReassign(actor));
   }
 
   /** How a link reads: the target's own number where the portal has one. */
@@ -100,13 +121,19 @@ public class GovernanceService {
     };
   }
 
-  /** Actions changed since {@code since} (any status), newest first: the "recent actions" of an agenda. */
+  /**
+   * Actions changed since {@code since} (any status), newest first: the "recent actions" of an
+   * agenda.
+   */
   public List<EntrySummary> actionsChangedSince(LocalDate since, int limit) {
     Actor actor = actor();
     LocalDate today = today();
     Optional<String> ownedBy = actor == Actor.AGENT ? Optional.of(username()) : Optional.empty();
-    return entries.actionsChangedSince(since.atStartOfDay(zone()).toOffsetDateTime(), ownedBy, limit).stream()
-        .map(e -> e.summary(today)).toList();
+    return entries
+        .actionsChangedSince(since.atStartOfDay(zone()).toOffsetDateTime(), ownedBy, limit)
+        .stream()
+        .map(e -> e.summary(today))
+        .toList();
   }
 
   /** The people who can own an entry: the tenant's active BPO staff and client stakeholders. */
@@ -120,16 +147,20 @@ public class GovernanceService {
     return create(form, null);
   }
 
-  /** Creates an entry (from a meeting when {@code meetingId} is given), with its links and a first event. */
+  /**
+   * Creates an entry (from a meeting when {@code meetingId} is given), with its links and a first
+   * event.
+   */
   public EntryDetail create(EntryForm form, Long meetingId) {
     Actor actor = actor();
     if (form == null) {
       throw new InvalidFields("Send the entry.", List.of(new FieldError("type", "is required")));
     }
     if (form.type() != null && !GovernanceRules.mayCreate(actor, form.type())) {
-      throw ProblemException.forbidden(actor == Actor.STAKEHOLDER
-          ? "Client stakeholders raise issues; actions, risks and decisions are logged by the BPO lead."
-          : "Your role cannot create log entries.");
+      throw ProblemException.forbidden(
+          actor == Actor.STAKEHOLDER
+              ? "Client stakeholders raise issues; actions, risks and decisions are logged by the BPO lead."
+              : "Your role cannot create log entries.");
     }
     List<FieldError> errors = EntryRules.validate(form, people());
     List<EntryForm.NewLink> links = form.links() == null ? List.of() : form.links();
@@ -147,7 +178,10 @@ public class GovernanceService {
     return find(entryId).orElseThrow();
   }
 
-  /** Changes the entry's fields, checking the version the caller saw; each changed field is an event. */
+  /**
+   * Changes the entry's fields, checking the version the caller saw; each changed field is an
+   * event.
+   */
   public EntryDetail update(long id, EntryForm form) {
     Actor actor = actor();
     StoredEntry e = require(id, actor);
@@ -158,9 +192,21 @@ public class GovernanceService {
       throw new InvalidFields("Send the entry.", List.of(new FieldError("title", "is required")));
     }
     checkVersion(e, form.version());
-    EntryForm complete = new EntryForm(e.type(), form.title(), form.description(), form.area(), form.priority(),
-        form.likelihood(), form.impact(), form.owner(), form.dueDate(), List.of(), form.version());
-    if (!Objects.equals(EntryRules.blankToNull(form.owner()), e.owner()) && !GovernanceRules.mayReassign(actor)) {
+    EntryForm complete =
+        new EntryForm(
+            e.type(),
+            form.title(),
+            form.description(),
+            form.area(),
+            form.priority(),
+            form.likelihood(),
+            form.impact(),
+            form.owner(),
+            form.dueDate(),
+            List.of(),
+            form.version());
+    if (!Objects.equals(EntryRules.blankToNull(form.owner()), e.owner())
+        && !GovernanceRules.mayReassign(actor)) {
       throw ProblemException.forbidden("Only the BPO lead gives an entry to someone else.");
     }
     List<FieldError> errors = EntryRules.validate(complete, people());
@@ -179,23 +225,29 @@ public class GovernanceService {
     return find(id).orElseThrow();
   }
 
-  /** Takes a workflow step. A manual escalation needs a reason and rises one level of the matrix. */
+  /**
+   * Takes a workflow step. A manual escalation needs a reason and rises one level of the matrix.
+   */
   public EntryDetail transition(long id, StepRequest step) {
     Actor actor = actor();
     StoredEntry e = require(id, actor);
     if (step == null || step.action() == null) {
-      throw new InvalidFields("Say what to do.", List.of(new FieldError("action",
-          "must be one of " + List.of(EntryAction.values()))));
+      throw new InvalidFields(
+          "Say what to do.",
+          List.of(new FieldError("action", "must be one of " + List.of(EntryAction.values()))));
     }
     checkVersion(e, step.version());
     EntryStatus to = EntryWorkflow.next(e.status(), step.action(), actor, owns(e));
     String note = EntryRules.text(step.note());
     if (step.action() == EntryAction.ESCALATE && note.isEmpty()) {
-      throw new InvalidFields("Say why you escalate.", List.of(new FieldError("note", "is required: the reason")));
+      throw new InvalidFields(
+          "Say why you escalate.", List.of(new FieldError("note", "is required: the reason")));
     }
     if (note.length() > EntryRules.MAX_TEXT) {
-      throw new InvalidFields("The note is too long.", List.of(new FieldError("note", "must be at most "
-          + EntryRules.MAX_TEXT + " characters")));
+      throw new InvalidFields(
+          "The note is too long.",
+          List.of(
+              new FieldError("note", "must be at most " + EntryRules.MAX_TEXT + " characters")));
     }
     int level = e.level();
     Optional<EscalationMatrix.Level> raised = Optional.empty();
@@ -208,9 +260,16 @@ public class GovernanceService {
     if (!entries.move(e.id(), e.version(), to, level, proposed)) {
       throw conflict(e.id());
     }
-    record(id, step.action().name(), "status", e.status().name(), to.name(), note.isEmpty() ? null : note);
+    record(
+        id,
+        step.action().name(),
+        "status",
+        e.status().name(),
+        to.name(),
+        note.isEmpty() ? null : note);
     if (level != e.level()) {
-      record(id, "LEVEL", "escalationLevel", String.valueOf(e.level()), String.valueOf(level), null);
+      record(
+          id, "LEVEL", "escalationLevel", String.valueOf(e.level()), String.valueOf(level), null);
     }
     raised.ifPresent(l -> mail.escalatedByHand(e, l, username(), note));
     return find(id).orElseThrow();
@@ -224,7 +283,8 @@ public class GovernanceService {
     }
     String text = EntryRules.text(body);
     if (text.isEmpty() || text.length() > EntryRules.MAX_TEXT) {
-      throw new InvalidFields("The comment cannot be posted as it is.",
+      throw new InvalidFields(
+          "The comment cannot be posted as it is.",
           List.of(new FieldError("body", "must be 1 to " + EntryRules.MAX_TEXT + " characters")));
     }
     entries.insertComment(id, username(), text);
@@ -273,17 +333,21 @@ public class GovernanceService {
   /** A link's target must exist in the tenant and be visible to the caller. */
   private void checkLink(EntryForm.NewLink link, Long self, String field, List<FieldError> errors) {
     if (link == null || link.kind() == null || link.targetId() == null) {
-      errors.add(new FieldError(field, "needs a kind (" + List.of(LinkKind.values()) + ") and a targetId"));
+      errors.add(
+          new FieldError(
+              field, "needs a kind (" + List.of(LinkKind.values()) + ") and a targetId"));
       return;
     }
-    boolean exists = switch (link.kind()) {
-      case INVOICE -> invoices.find(link.targetId()).isPresent();
-      case DISPUTE -> disputes.find(link.targetId()).isPresent();
-      case ENTRY -> !link.targetId().equals(self) && find(link.targetId()).isPresent();
-      case PROCEDURE -> procedures.find(link.targetId()).isPresent();
-    };
+    boolean exists =
+        switch (link.kind()) {
+          case INVOICE -> invoices.find(link.targetId()).isPresent();
+          case DISPUTE -> disputes.find(link.targetId()).isPresent();
+          case ENTRY -> !link.targetId().equals(self) && find(link.targetId()).isPresent();
+          case PROCEDURE -> procedures.find(link.targetId()).isPresent();
+        };
     if (!exists) {
-      errors.add(new FieldError(field + ".targetId", "no such " + link.kind().name().toLowerCase()));
+      errors.add(
+          new FieldError(field + ".targetId", "no such " + link.kind().name().toLowerCase()));
     }
   }
 
@@ -299,7 +363,8 @@ public class GovernanceService {
     actor();
     String label = EntryRules.text(name);
     if (label.isEmpty() || label.length() > 60) {
-      throw new InvalidFields("The view needs a name.", List.of(new FieldError("name", "must be 1 to 60 characters")));
+      throw new InvalidFields(
+          "The view needs a name.", List.of(new FieldError("name", "must be 1 to 60 characters")));
     }
     String query = filter.toQuery();
     return new SavedView(savedViews.save(username(), label, query), label, query);
@@ -314,7 +379,8 @@ public class GovernanceService {
 
   // ---------------------------------------------------------------- helpers
 
-  private void record(long entryId, String action, String field, String before, String after, String note) {
+  private void record(
+      long entryId, String action, String field, String before, String after, String note) {
     entries.event(entryId, username(), action, field, before, after, note);
   }
 
@@ -324,19 +390,35 @@ public class GovernanceService {
 
   private void checkVersion(StoredEntry e, Long version) {
     if (version == null) {
-      throw new InvalidFields("Send the version you last saw.",
-          List.of(new FieldError("version", "is required, so that no change silently overwrites another")));
+      throw new InvalidFields(
+          "Send the version you last saw.",
+          List.of(
+              new FieldError(
+                  "version", "is required, so that no change silently overwrites another")));
     }
     if (version != e.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409, "Log entry " + EntrySummary.number(e.id())
-          + " was changed by someone else (version " + e.version() + ", you sent " + version
-          + "). Reload it and try again.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "Log entry "
+              + EntrySummary.number(e.id())
+              + " was changed by someone else (version "
+              + e.version()
+              + ", you sent "
+              + version
+              + "). Reload it and try again.");
     }
   }
 
   static ProblemException conflict(long id) {
-    return new ProblemException("conflict", "Changed meanwhile", 409, "Log entry " + EntrySummary.number(id)
-        + " was changed by someone else while you worked on it. Reload it and try again.");
+    return new ProblemException(
+        "conflict",
+        "Changed meanwhile",
+        409,
+        "Log entry "
+            + EntrySummary.number(id)
+            + " was changed by someone else while you worked on it. Reload it and try again.");
   }
 
   private ZoneId zone() {

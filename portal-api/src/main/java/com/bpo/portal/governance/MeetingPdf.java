@@ -50,27 +50,40 @@ public class MeetingPdf {
   private byte[] write(MeetingDetail m, boolean agenda) {
     Tenant tenant = context.requireTenant();
     Locale locale = Locale.forLanguageTag(tenant.locale());
-    ResourceBundle text = ResourceBundle.getBundle("documents.governance", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle text =
+        ResourceBundle.getBundle(
+            "documents.governance",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 36, 36, 36, 36);
     try {
       PdfWriter.getInstance(document, out);
-      String title = MessageFormat.format(text.getString(agenda ? "agenda.title" : "minutes.title"), tenant.name(),
-          m.meeting().title());
+      String title =
+          MessageFormat.format(
+              text.getString(agenda ? "agenda.title" : "minutes.title"),
+              tenant.name(),
+              m.meeting().title());
       document.addTitle(title);
       document.open();
       document.add(new Paragraph(title, TITLE));
-      document.add(new Paragraph(text.getString("type." + m.meeting().type().name()) + " · "
-          + date(m.meeting().heldOn(), locale), BODY));
+      document.add(
+          new Paragraph(
+              text.getString("type." + m.meeting().type().name())
+                  + " · "
+                  + date(m.meeting().heldOn(), locale),
+              BODY));
       if (agenda) {
         MeetingDetail.Agenda a = m.agenda();
         heading(document, text.getString("agenda.open"));
         entries(document, a.openEntries(), text, locale);
         heading(document, text.getString("agenda.actions"));
         entries(document, a.recentActions(), text, locale);
-        heading(document, a.scorecardPeriod() == null ? text.getString("agenda.kpis")
-            : MessageFormat.format(text.getString("agenda.kpisOf"), a.scorecardPeriod()));
+        heading(
+            document,
+            a.scorecardPeriod() == null
+                ? text.getString("agenda.kpis")
+                : MessageFormat.format(text.getString("agenda.kpisOf"), a.scorecardPeriod()));
         if (a.redKpis().isEmpty()) {
           document.add(new Paragraph(text.getString("none"), BODY));
         } else {
@@ -86,7 +99,15 @@ public class MeetingPdf {
         if (a.agedDisputes().isEmpty()) {
           document.add(new Paragraph(text.getString("none"), BODY));
         } else {
-          PdfPTable table = table(new float[] {1.2f, 4, 2, 2, 1}, text, "number", "customer", "reason", "amount", "age");
+          PdfPTable table =
+              table(
+                  new float[] {1.2f, 4, 2, 2, 1},
+                  text,
+                  "number",
+                  "customer",
+                  "reason",
+                  "amount",
+                  "age");
           for (MeetingDetail.AgedDispute d : a.agedDisputes()) {
             table.addCell(new Phrase(d.number(), BODY));
             table.addCell(new Phrase(d.customer(), BODY));
@@ -104,10 +125,13 @@ public class MeetingPdf {
           document.add(new Paragraph(text.getString("none"), BODY));
         }
         for (MeetingDetail.Attendee a : m.attendees()) {
-          document.add(new Paragraph("• " + a.name() + " (" + text.getString("org." + a.organisation()) + ")", BODY));
+          document.add(
+              new Paragraph(
+                  "• " + a.name() + " (" + text.getString("org." + a.organisation()) + ")", BODY));
         }
         heading(document, text.getString("minutes.notes"));
-        document.add(new Paragraph(m.minutes().isBlank() ? text.getString("none") : m.minutes(), BODY));
+        document.add(
+            new Paragraph(m.minutes().isBlank() ? text.getString("none") : m.minutes(), BODY));
         heading(document, text.getString("minutes.captured"));
         entries(document, m.captured(), text, locale);
       }
@@ -125,23 +149,37 @@ public class MeetingPdf {
     document.add(p);
   }
 
-  private static void entries(Document document, List<EntrySummary> entries, ResourceBundle text, Locale locale)
+  private static void entries(
+      Document document, List<EntrySummary> entries, ResourceBundle text, Locale locale)
       throws DocumentException {
     if (entries.isEmpty()) {
       document.add(new Paragraph(text.getString("none"), BODY));
       return;
     }
-    PdfPTable table = table(new float[] {1.1f, 1.4f, 5, 2, 1.8f, 1.8f}, text, "number", "type", "entry", "owner",
-        "due", "status");
+    PdfPTable table =
+        table(
+            new float[] {1.1f, 1.4f, 5, 2, 1.8f, 1.8f},
+            text,
+            "number",
+            "type",
+            "entry",
+            "owner",
+            "due",
+            "status");
     for (EntrySummary e : entries) {
       table.addCell(new Phrase(e.number(), BODY));
       table.addCell(new Phrase(text.getString("entryType." + e.type().name()), BODY));
       table.addCell(new Phrase(e.title(), BODY));
       table.addCell(new Phrase(e.owner() == null ? "—" : e.owner(), BODY));
-      table.addCell(new Phrase(date(e.dueDate(), locale) + (e.overdue() ? " " + text.getString("overdue") : ""),
-          e.overdue() ? BOLD : BODY));
-      table.addCell(new Phrase(text.getString("status." + e.status().name())
-          + (e.escalationLevel() > 0 ? " · L" + e.escalationLevel() : ""), BODY));
+      table.addCell(
+          new Phrase(
+              date(e.dueDate(), locale) + (e.overdue() ? " " + text.getString("overdue") : ""),
+              e.overdue() ? BOLD : BODY));
+      table.addCell(
+          new Phrase(
+              text.getString("status." + e.status().name())
+                  + (e.escalationLevel() > 0 ? " · L" + e.escalationLevel() : ""),
+              BODY));
     }
     document.add(table);
   }
@@ -156,7 +194,9 @@ public class MeetingPdf {
   }
 
   private static String date(LocalDate date, Locale locale) {
-    return date == null ? "—" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return date == null
+        ? "—"
+        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
   }
 
   private static String number(BigDecimal value, Locale locale) {

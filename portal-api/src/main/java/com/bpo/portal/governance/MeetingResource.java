@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Governance meetings: agenda, minutes, attendees, captured actions and decisions, and their PDFs. */
+/**
+ * Governance meetings: agenda, minutes, attendees, captured actions and decisions, and their PDFs.
+ */
 @Path("/governance/meetings")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
@@ -31,7 +33,8 @@ public class MeetingResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Meetings, most recent first, keyset-paginated")
-  public Page<MeetingSummary> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+  public Page<MeetingSummary> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     return meetings.list(PageRequest.of(limit, cursor));
   }
 
@@ -41,14 +44,17 @@ public class MeetingResource {
   @Operation(summary = "Plan a meeting (BPO lead); 201 with the meeting and its agenda")
   public Response create(MeetingForm form) {
     MeetingDetail created = meetings.create(form);
-    return Response.status(201).entity(created)
-        .header("Location", "/api/v1/governance/meetings/" + created.meeting().id()).build();
+    return Response.status(201)
+        .entity(created)
+        .header("Location", "/api/v1/governance/meetings/" + created.meeting().id())
+        .build();
   }
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A meeting with its agenda (built now), minutes, attendees and captured entries")
+  @Operation(
+      summary = "A meeting with its agenda (built now), minutes, attendees and captured entries")
   public MeetingDetail get(@PathParam("id") long id) {
     return meetings.find(id).orElseThrow(() -> ProblemException.notFound("Meeting " + id));
   }
@@ -61,8 +67,8 @@ public class MeetingResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Write the minutes with the version last seen (409 if stale)")
   public MeetingDetail minutes(@PathParam("id") long id, Minutes minutes) {
-    return meetings.saveMinutes(id, minutes == null ? null : minutes.minutes(),
-        minutes == null ? null : minutes.version());
+    return meetings.saveMinutes(
+        id, minutes == null ? null : minutes.minutes(), minutes == null ? null : minutes.version());
   }
 
   public record NewAttendee(String name, String organisation) {}
@@ -73,8 +79,13 @@ public class MeetingResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add an attendee (organisation BPO or CLIENT)")
   public Response attend(@PathParam("id") long id, NewAttendee attendee) {
-    return Response.status(201).entity(meetings.addAttendee(id, attendee == null ? null : attendee.name(),
-        attendee == null ? null : attendee.organisation())).build();
+    return Response.status(201)
+        .entity(
+            meetings.addAttendee(
+                id,
+                attendee == null ? null : attendee.name(),
+                attendee == null ? null : attendee.organisation()))
+        .build();
   }
 
   @DELETE
@@ -89,11 +100,15 @@ public class MeetingResource {
   @Path("/{id}/entries")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Capture an action or a decision taken in the meeting as a log entry; 201 with the entry")
+  @Operation(
+      summary =
+          "Capture an action or a decision taken in the meeting as a log entry; 201 with the entry")
   public Response capture(@PathParam("id") long id, EntryForm form) {
     EntryDetail entry = meetings.capture(id, form);
-    return Response.status(201).entity(entry)
-        .header("Location", "/api/v1/governance/entries/" + entry.entry().id()).build();
+    return Response.status(201)
+        .entity(entry)
+        .header("Location", "/api/v1/governance/entries/" + entry.entry().id())
+        .build();
   }
 
   @GET
@@ -103,16 +118,20 @@ public class MeetingResource {
   public Response agendaPdf(@PathParam("id") long id) {
     MeetingDetail meeting = get(id);
     return Response.ok(pdf.agenda(meeting), "application/pdf")
-        .header("Content-Disposition", "attachment; filename=\"agenda-" + id + ".pdf\"").build();
+        .header("Content-Disposition", "attachment; filename=\"agenda-" + id + ".pdf\"")
+        .build();
   }
 
   @GET
   @Path("/{id}/minutes.pdf")
   @Produces("application/pdf")
-  @Operation(summary = "The minutes (attendees, notes, captured entries) as a PDF in the tenant's language")
+  @Operation(
+      summary =
+          "The minutes (attendees, notes, captured entries) as a PDF in the tenant's language")
   public Response minutesPdf(@PathParam("id") long id) {
     MeetingDetail meeting = get(id);
     return Response.ok(pdf.minutes(meeting), "application/pdf")
-        .header("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"").build();
+        .header("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"")
+        .build();
   }
 }

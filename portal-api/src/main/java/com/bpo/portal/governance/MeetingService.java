@@ -54,7 +54,10 @@ public class MeetingService {
     if (title.isEmpty() || title.length() > 200) {
       errors.add(new FieldError("title", "must be 1 to 200 characters"));
     }
-    if (form == null || form.heldOn() == null || form.heldOn().getYear() < 2000 || form.heldOn().getYear() > 2100) {
+    if (form == null
+        || form.heldOn() == null
+        || form.heldOn().getYear() < 2000
+        || form.heldOn().getYear() > 2100) {
       errors.add(new FieldError("heldOn", "must be a date between 2000 and 2100"));
     }
     if (!errors.isEmpty()) {
@@ -71,16 +74,37 @@ public class MeetingService {
       return Optional.empty();
     }
     MeetingSummary meeting = stored.get().summary();
-    EntryFilter ofMeeting = new EntryFilter(Set.of(), Set.of(), Set.of(), Optional.empty(), false, Optional.empty(),
-        Optional.of(id));
-    List<EntrySummary> captured = log.list(ofMeeting, EntrySort.DUE, PageRequest.of(500, null)).items();
-    return Optional.of(new MeetingDetail(meeting, stored.get().minutes(), meetings.attendees(id), agenda(meeting),
-        captured, GovernanceRules.managesMeetings(actor)));
+    EntryFilter ofMeeting =
+        new EntryFilter(
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.of(id));
+    List<EntrySummary> captured =
+        log.list(ofMeeting, EntrySort.DUE, PageRequest.of(500, null)).items();
+    return Optional.of(
+        new MeetingDetail(
+            meeting,
+            stored.get().minutes(),
+            meetings.attendees(id),
+            agenda(meeting),
+            captured,
+            GovernanceRules.managesMeetings(actor)));
   }
 
   private MeetingDetail.Agenda agenda(MeetingSummary meeting) {
-    EntryFilter live = new EntryFilter(Set.of(), EntryStatus.LIVE, Set.of(), Optional.empty(), false,
-        Optional.empty(), Optional.empty());
+    EntryFilter live =
+        new EntryFilter(
+            Set.of(),
+            EntryStatus.LIVE,
+            Set.of(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty());
     // soonest due first: the overdue ones lead the agenda
     List<EntrySummary> open = log.list(live, EntrySort.DUE, PageRequest.of(50, null)).items();
     List<EntrySummary> actions = log.actionsChangedSince(meeting.heldOn().minusMonths(1), 30);
@@ -99,15 +123,34 @@ public class MeetingService {
     }
 
     LocalDate today = log.today();
-    DisputeFilter aged = new DisputeFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of(AGED_DISPUTE_DAYS), Optional.empty(), Optional.empty(), Optional.empty(), false, true,
-        Optional.empty());
+    DisputeFilter aged =
+        new DisputeFilter(
+            Set.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(AGED_DISPUTE_DAYS),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            true,
+            Optional.empty());
     List<MeetingDetail.AgedDispute> agedDisputes = new ArrayList<>();
-    for (DisputeSummary d : disputes.list(aged, new DisputeSort(DisputeSort.Key.RAISED, false),
-        PageRequest.of(15, null)).items()) {
+    for (DisputeSummary d :
+        disputes
+            .list(aged, new DisputeSort(DisputeSort.Key.RAISED, false), PageRequest.of(15, null))
+            .items()) {
       LocalDate raised = d.raisedAt().toLocalDate();
-      agedDisputes.add(new MeetingDetail.AgedDispute(d.id(), d.number(), d.customerNumber() + " · " + d.customerName(),
-          d.reasonCode(), d.disputed(), raised, ChronoUnit.DAYS.between(raised, today)));
+      agedDisputes.add(
+          new MeetingDetail.AgedDispute(
+              d.id(),
+              d.number(),
+              d.customerNumber() + " · " + d.customerName(),
+              d.reasonCode(),
+              d.disputed(),
+              raised,
+              ChronoUnit.DAYS.between(raised, today)));
     }
     return new MeetingDetail.Agenda(open, actions, period, red, agedDisputes);
   }
@@ -117,14 +160,20 @@ public class MeetingService {
     manageable();
     String text = minutes == null ? "" : minutes.strip();
     if (text.length() > 50_000) {
-      throw new InvalidFields("The minutes are too long.", List.of(new FieldError("minutes", "must be at most 50000 characters")));
+      throw new InvalidFields(
+          "The minutes are too long.",
+          List.of(new FieldError("minutes", "must be at most 50000 characters")));
     }
     if (version == null) {
-      throw new InvalidFields("Send the version you last saw.", List.of(new FieldError("version", "is required")));
+      throw new InvalidFields(
+          "Send the version you last saw.", List.of(new FieldError("version", "is required")));
     }
     requireMeeting(id);
     if (!meetings.saveMinutes(id, text, version)) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409,
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
           "Someone changed these minutes meanwhile. Reload the meeting and try again.");
     }
     return find(id).orElseThrow();
@@ -157,12 +206,15 @@ public class MeetingService {
     return find(id).orElseThrow();
   }
 
-  /** An action or a decision taken in the meeting, logged as an entry that remembers the meeting. */
+  /**
+   * An action or a decision taken in the meeting, logged as an entry that remembers the meeting.
+   */
   public EntryDetail capture(long id, EntryForm form) {
     manageable();
     requireMeeting(id);
     if (form != null && form.type() != EntryType.ACTION && form.type() != EntryType.DECISION) {
-      throw new InvalidFields("A meeting captures actions and decisions.",
+      throw new InvalidFields(
+          "A meeting captures actions and decisions.",
           List.of(new FieldError("type", "must be ACTION or DECISION")));
     }
     return log.create(form, id);
@@ -184,7 +236,8 @@ public class MeetingService {
 
   private void manageable() {
     if (!GovernanceRules.managesMeetings(log.actor())) {
-      throw ProblemException.forbidden("Only the BPO lead plans meetings and writes their minutes.");
+      throw ProblemException.forbidden(
+          "Only the BPO lead plans meetings and writes their minutes.");
     }
   }
 }

@@ -1,3 +1,8 @@
 package com.bpo.portal.governance;
 
-public enum Priority { LOW, MEDIUM, HIGH, CRITICAL }
+public enum Priority {
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL
+}

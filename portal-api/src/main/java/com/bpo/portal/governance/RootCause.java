@@ -4,13 +4,16 @@ import com.bpo.portal.shared.ProcessArea;
 import java.time.YearMonth;
 
 /**
- * The root-cause loop's rules: which process area a dispute reason points to (where its fix belongs)
- * and the key that makes a proposal unique per reason and month.
+ * The root-cause loop's rules: which process area a dispute reason points to (where its fix
+ * belongs) and the key that makes a proposal unique per reason and month.
  */
 public final class RootCause {
   private RootCause() {}
 
-  /** Price and tax errors are billing's; what was shipped or received is order management's; the rest the desk's. */
+  /**
+   * Price and tax errors are billing's; what was shipped or received is order management's; the
+   * rest the desk's.
+   */
   public static ProcessArea areaOf(String reasonCode) {
     return switch (reasonCode) {
       case "PRICING", "DUPLICATE_BILLING", "TAX" -> ProcessArea.BILLING;

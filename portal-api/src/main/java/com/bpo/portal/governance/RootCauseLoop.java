@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The root-cause loop: a dispute reason that recurs beyond the tenant's threshold in a month becomes
- * a proposed action in the log, linked to those disputes and to the procedure of the process area
- * the reason points to ({@link RootCause}), so that the fix is tracked through to a new version.
+ * The root-cause loop: a dispute reason that recurs beyond the tenant's threshold in a month
+ * becomes a proposed action in the log, linked to those disputes and to the procedure of the
+ * process area the reason points to ({@link RootCause}), so that the fix is tracked through to a
+ * new version.
  */
 @TenantService
 public class RootCauseLoop {
@@ -61,39 +62,74 @@ public class RootCauseLoop {
     return proposed;
   }
 
-  private boolean propose(DisputeAnalysis.ByReason reason, YearMonth month, int threshold, LocalDate today) {
+  private boolean propose(
+      DisputeAnalysis.ByReason reason, YearMonth month, int threshold, LocalDate today) {
     String key = RootCause.key(reason.code(), month);
     ProcessArea area = RootCause.areaOf(reason.code());
-    Optional<Long> created = entries.insertProposal(
-        "Root cause: " + reason.label() + " disputes recur (" + reason.count() + " in " + month + ")",
-        reason.count() + " disputes with reason " + reason.label() + " were raised in " + month
-            + ", more than the threshold of " + threshold + ". Find the cause in the " + area.name().toLowerCase()
-            + " process, fix it, and record the fix in a new version of its procedure.",
-        area, today.plusDays(14), key, Actor.SYSTEM_USER);
+    Optional<Long> created =
+        entries.insertProposal(
+            "Root cause: "
+                + reason.label()
+                + " disputes recur ("
+                + reason.count()
+                + " in "
+                + month
+                + ")",
+            reason.count()
+                + " disputes with reason "
+                + reason.label()
+                + " were raised in "
+                + month
+                + ", more than the threshold of "
+                + threshold
+                + ". Find the cause in the "
+                + area.name().toLowerCase()
+                + " process, fix it, and record the fix in a new version of its procedure.",
+            area,
+            today.plusDays(14),
+            key,
+            Actor.SYSTEM_USER);
     if (created.isEmpty()) {
       return false;
     }
     long entryId = created.get();
     entries.event(entryId, Actor.SYSTEM_USER, "PROPOSED", null, null, null, "root cause " + key);
     // the fix is tracked through to a new version of the area's procedure
-    procedures.procedureOfArea(area)
-        .ifPresent(procedure -> entries.insertLink(entryId, LinkKind.PROCEDURE, procedure, Actor.SYSTEM_USER));
+    procedures
+        .procedureOfArea(area)
+        .ifPresent(
+            procedure ->
+                entries.insertLink(entryId, LinkKind.PROCEDURE, procedure, Actor.SYSTEM_USER));
     ZoneId zone = ZoneId.of(context.requireTenant().timeZone());
     OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
     OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
-    DisputeFilter filter = new DisputeFilter(Set.of(), Optional.of(reason.code()), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, false, Optional.empty());
+    DisputeFilter filter =
+        new DisputeFilter(
+            Set.of(),
+            Optional.of(reason.code()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            false,
+            Optional.empty());
     String cursor = null;
     int linked = 0;
     do {
-      Page<DisputeSummary> page = disputes.list(filter, DisputeSort.DEFAULT, PageRequest.of(200, cursor));
+      Page<DisputeSummary> page =
+          disputes.list(filter, DisputeSort.DEFAULT, PageRequest.of(200, cursor));
       for (DisputeSummary d : page.items()) {
         if (!d.raisedAt().isBefore(from) && d.raisedAt().isBefore(to)) {
           entries.insertLink(entryId, LinkKind.DISPUTE, d.id(), Actor.SYSTEM_USER);
           linked++;
         }
       }
-      boolean older = page.items().isEmpty() || page.items().get(page.items().size() - 1).raisedAt().isBefore(from);
+      boolean older =
+          page.items().isEmpty()
+              || page.items().get(page.items().size() - 1).raisedAt().isBefore(from);
       cursor = older ? null : page.next();
     } while (cursor != null && linked < 1000);
     return true;

@@ -27,8 +27,8 @@ public class DatabaseReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (Connection c = dataSource.getConnection();
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("select 1 from tenant limit 1")) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 1 from tenant limit 1")) {
       // the answer is public: it says that the schema is there, never how many tenants it holds
       return HealthCheckResponse.named("database").up().build();
     } catch (SQLException | RuntimeException e) {

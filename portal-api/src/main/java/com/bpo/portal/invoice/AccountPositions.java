@@ -9,13 +9,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The customer home's figures: one pass over the account's open invoices (partial index
- * {@code invoice_open_*}), narrowed by {@link CustomerScope} so a customer reaches only their own.
- * Overdue counts what is open and not disputed, as the aging does.
+ * The customer home's figures: one pass over the account's open invoices (partial index {@code
+ * invoice_open_*}), narrowed by {@link CustomerScope} so a customer reaches only their own. Overdue
+ * counts what is open and not disputed, as the aging does.
  */
 @TenantService
 public class AccountPositions {
-  private static final String POSITION = """
+  private static final String POSITION =
+      """
       with open_items as (
         select due_date, open_amount, disputed_amount from invoice
          where tenant_id = :tenant and customer_account_id = :customer and open_amount > 0),
@@ -44,12 +45,21 @@ public class AccountPositions {
       return Optional.empty();
     }
     LocalDate today = context.today();
-    return sql.sql(POSITION).bind("customer", customerId).bind("today", today).optional(row -> {
-      String currency = row.string("currency").trim();
-      return new AccountPosition(row.longValue("id"), row.string("number"), row.string("name"),
-          new Money(row.decimal("balance_due"), currency), new Money(row.decimal("overdue"), currency),
-          row.longValue("overdue_invoices"), Optional.ofNullable(row.date("next_due")),
-          new Money(row.decimal("next_due_amount"), currency));
-    });
+    return sql.sql(POSITION)
+        .bind("customer", customerId)
+        .bind("today", today)
+        .optional(
+            row -> {
+              String currency = row.string("currency").trim();
+              return new AccountPosition(
+                  row.longValue("id"),
+                  row.string("number"),
+                  row.string("name"),
+                  new Money(row.decimal("balance_due"), currency),
+                  new Money(row.decimal("overdue"), currency),
+                  row.longValue("overdue_invoices"),
+                  Optional.ofNullable(row.date("next_due")),
+                  new Money(row.decimal("next_due_amount"), currency));
+            });
   }
 }

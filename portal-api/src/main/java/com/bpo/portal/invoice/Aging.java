@@ -11,9 +11,17 @@ public record Aging(LocalDate asOf, List<Row> customers, List<Row> totals) {
    * is under open dispute is held in {@code disputed}, out of the buckets collectors chase, so that
    * current + the four overdue buckets + disputed = total.
    */
-  public record Row(Long customerId, String customerNumber, String customerName, Money current,
-                    Money days1To30, Money days31To60, Money days61To90, Money over90, Money disputed,
-                    Money total) {
+  public record Row(
+      Long customerId,
+      String customerNumber,
+      String customerName,
+      Money current,
+      Money days1To30,
+      Money days31To60,
+      Money days61To90,
+      Money over90,
+      Money disputed,
+      Money total) {
     public Money in(AgingBucket bucket) {
       return switch (bucket) {
         case CURRENT -> current;

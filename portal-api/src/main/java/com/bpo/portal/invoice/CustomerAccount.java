@@ -18,12 +18,18 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "customer_account")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id", primaryKey = true)
+@TenantDiscriminatorColumn(
+    name = "tenant_id",
+    contextProperty = "eclipselink.tenant-id",
+    primaryKey = true)
 @Cacheable(false)
 public class CustomerAccount {
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_account_id")
-  @SequenceGenerator(name = "customer_account_id", sequenceName = "customer_account_id_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "customer_account_id",
+      sequenceName = "customer_account_id_seq",
+      allocationSize = 50)
   private Long id;
 
   private String number;
@@ -43,13 +49,39 @@ public class CustomerAccount {
 
   protected CustomerAccount() {}
 
-  public Long id() { return id; }
-  public String number() { return number; }
-  public String name() { return name; }
-  public String country() { return country; }
-  public String currency() { return currency; }
-  public int paymentTermsDays() { return paymentTermsDays; }
-  public BigDecimal creditLimit() { return creditLimit; }
-  public String collector() { return collector; }
-  public long version() { return version; }
+  public Long id() {
+    return id;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String country() {
+    return country;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public int paymentTermsDays() {
+    return paymentTermsDays;
+  }
+
+  public BigDecimal creditLimit() {
+    return creditLimit;
+  }
+
+  public String collector() {
+    return collector;
+  }
+
+  public long version() {
+    return version;
+  }
 }

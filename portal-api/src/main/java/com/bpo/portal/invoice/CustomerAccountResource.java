@@ -29,9 +29,12 @@ public class CustomerAccountResource {
   @Inject TenantContext context;
 
   @GET
-  @Operation(summary = "Customer accounts of the active tenant, by number; a customer sees only their own")
+  @Operation(
+      summary = "Customer accounts of the active tenant, by number; a customer sees only their own")
   public Page<CustomerAccountSummary> list(
-      @QueryParam("q") String text, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+      @QueryParam("q") String text,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     return accounts.list(Optional.ofNullable(text), PageRequest.of(limit, cursor));
   }
 
@@ -44,7 +47,8 @@ public class CustomerAccountResource {
 
   @GET
   @Path("/{id}/contacts")
-  @Operation(summary = "The account's contacts, primary first; 404 outside the caller's tenant or account")
+  @Operation(
+      summary = "The account's contacts, primary first; 404 outside the caller's tenant or account")
   public java.util.List<CustomerContact> contacts(@PathParam("id") long id) {
     accounts.find(id).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
     return accounts.contacts(id);
@@ -55,7 +59,8 @@ public class CustomerAccountResource {
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
   @Operation(summary = "Add a contact to the account (BPO staff); 201 with the contact")
-  public jakarta.ws.rs.core.Response addContact(@PathParam("id") long id, CustomerContact.New contact) {
+  public jakarta.ws.rs.core.Response addContact(
+      @PathParam("id") long id, CustomerContact.New contact) {
     if (contact == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the contact as JSON.");
     }
@@ -64,13 +69,18 @@ public class CustomerAccountResource {
 
   @GET
   @Path("/{id}/statement")
-  @Operation(summary = "Statement of account: opening balance, invoices, payments and credit notes with the running "
-      + "balance, closing balance; from/to default to the last 90 days")
-  public Statement statement(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+  @Operation(
+      summary =
+          "Statement of account: opening balance, invoices, payments and credit notes with the running "
+              + "balance, closing balance; from/to default to the last 90 days")
+  public Statement statement(
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
     QueryParams params = new QueryParams();
     LocalDate end = params.date("to", to).orElseGet(context::today);
     LocalDate start = params.date("from", from).orElse(end.minusDays(89));
     params.throwIfInvalid();
-    return statements.statement(id, start, end).orElseThrow(() -> ProblemException.notFound("Customer account " + id));
+    return statements
+        .statement(id, start, end)
+        .orElseThrow(() -> ProblemException.notFound("Customer account " + id));
   }
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
  */
 @TenantService
 public class CustomerAccountService {
-  private static final String SUMMARY = "select new com.bpo.portal.invoice.CustomerAccountSummary("
-      + "c.id, c.number, c.name, c.country, c.currency, c.paymentTermsDays, c.creditLimit, c.collector) "
-      + "from CustomerAccount c";
+  private static final String SUMMARY =
+      "select new com.bpo.portal.invoice.CustomerAccountSummary("
+          + "c.id, c.number, c.name, c.country, c.currency, c.paymentTermsDays, c.creditLimit, c.collector) "
+          + "from CustomerAccount c";
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
@@ -39,11 +40,13 @@ public class CustomerAccountService {
       jpql.append(" and c.id = :own");
     }
     Optional<String> search = text.map(String::trim).filter(t -> !t.isEmpty());
-    search.ifPresent(t -> jpql.append(" and (lower(c.number) like :text or lower(c.name) like :text)"));
+    search.ifPresent(
+        t -> jpql.append(" and (lower(c.number) like :text or lower(c.name) like :text)"));
     page.after().ifPresent(a -> jpql.append(" and c.number > :after"));
     jpql.append(" order by c.number");
 
-    TypedQuery<CustomerAccountSummary> query = em.createQuery(jpql.toString(), CustomerAccountSummary.class);
+    TypedQuery<CustomerAccountSummary> query =
+        em.createQuery(jpql.toString(), CustomerAccountSummary.class);
     if (!visibility.all()) {
       query.setParameter("own", visibility.account().orElseThrow());
     }
@@ -72,14 +75,19 @@ public class CustomerAccountService {
     if (ids.isEmpty()) {
       return 0;
     }
-    long found = em.createQuery("select count(c) from CustomerAccount c where c.id in :ids", Long.class)
-        .setParameter("ids", ids).getSingleResult();
+    long found =
+        em.createQuery("select count(c) from CustomerAccount c where c.id in :ids", Long.class)
+            .setParameter("ids", ids)
+            .getSingleResult();
     if (found != ids.size()) {
       return 0;
     }
-    return em.createQuery("update CustomerAccount c set c.collector = :collector, c.version = c.version + 1 "
-            + "where c.id in :ids")
-        .setParameter("collector", collector).setParameter("ids", ids).executeUpdate();
+    return em.createQuery(
+            "update CustomerAccount c set c.collector = :collector, c.version = c.version + 1 "
+                + "where c.id in :ids")
+        .setParameter("collector", collector)
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 
   public long count() {
@@ -98,7 +106,10 @@ public class CustomerAccountService {
     return queries.contacts(customerId);
   }
 
-  /** The mail addresses of the account's portal users (for notices to the customer); none if not visible. */
+  /**
+   * The mail addresses of the account's portal users (for notices to the customer); none if not
+   * visible.
+   */
   public List<String> portalUserEmails(long customerId) {
     if (find(customerId).isEmpty()) {
       return List.of();
@@ -109,7 +120,8 @@ public class CustomerAccountService {
   /** Whether the caller keeps customers' contacts (the BPO's staff): what the screens offer. */
   public boolean mayAddContacts() {
     com.bpo.portal.tenant.PortalUser user = context.requireUser();
-    return user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD) || user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
+    return user.hasRole(com.bpo.portal.shared.Roles.BPO_LEAD)
+        || user.hasRole(com.bpo.portal.shared.Roles.BPO_AGENT);
   }
 
   /**
@@ -119,7 +131,8 @@ public class CustomerAccountService {
   public CustomerContact addContact(long customerId, CustomerContact.New contact) {
     com.bpo.portal.tenant.PortalUser user = context.requireUser();
     if (!mayAddContacts()) {
-      throw com.bpo.portal.shared.ProblemException.forbidden("The BPO keeps the customers' contacts.");
+      throw com.bpo.portal.shared.ProblemException.forbidden(
+          "The BPO keeps the customers' contacts.");
     }
     if (find(customerId).isEmpty()) {
       throw com.bpo.portal.shared.ProblemException.notFound("Customer account " + customerId);
@@ -127,28 +140,37 @@ public class CustomerAccountService {
     java.util.List<com.bpo.portal.shared.Problem.FieldError> errors = new java.util.ArrayList<>();
     String name = contact.name() == null ? "" : contact.name().strip();
     if (name.isEmpty() || name.length() > 200) {
-      errors.add(new com.bpo.portal.shared.Problem.FieldError("name", "must be 1 to 200 characters"));
+      errors.add(
+          new com.bpo.portal.shared.Problem.FieldError("name", "must be 1 to 200 characters"));
     }
     String email = blankToNull(contact.email());
     if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      errors.add(new com.bpo.portal.shared.Problem.FieldError("email", "must be an email address such as ap@example.com"));
+      errors.add(
+          new com.bpo.portal.shared.Problem.FieldError(
+              "email", "must be an email address such as ap@example.com"));
     }
     String phone = blankToNull(contact.phone());
     if (phone != null && !phone.matches("^[+0-9 ()./-]{4,30}$")) {
-      errors.add(new com.bpo.portal.shared.Problem.FieldError("phone", "must be a phone number such as +1 555 0100"));
+      errors.add(
+          new com.bpo.portal.shared.Problem.FieldError(
+              "phone", "must be a phone number such as +1 555 0100"));
     }
     if (email == null && phone == null) {
-      errors.add(new com.bpo.portal.shared.Problem.FieldError("email", "give an email address or a phone number"));
+      errors.add(
+          new com.bpo.portal.shared.Problem.FieldError(
+              "email", "give an email address or a phone number"));
     }
     if (!errors.isEmpty()) {
-      throw new com.bpo.portal.shared.InvalidFields("The contact cannot be added as it is.", errors);
+      throw new com.bpo.portal.shared.InvalidFields(
+          "The contact cannot be added as it is.", errors);
     }
     boolean primary = Boolean.TRUE.equals(contact.primary());
     if (primary) {
       queries.clearPrimary(customerId);
     }
-    long id = queries.insertContact(customerId, name, blankToNull(contact.role()), email, phone, primary,
-        user.username());
+    long id =
+        queries.insertContact(
+            customerId, name, blankToNull(contact.role()), email, phone, primary, user.username());
     return new CustomerContact(id, name, blankToNull(contact.role()), email, phone, primary);
   }
 

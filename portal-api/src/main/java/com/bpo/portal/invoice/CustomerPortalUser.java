@@ -13,7 +13,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "customer_portal_user")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id", primaryKey = true)
+@TenantDiscriminatorColumn(
+    name = "tenant_id",
+    contextProperty = "eclipselink.tenant-id",
+    primaryKey = true)
 @Cacheable(false)
 public class CustomerPortalUser {
   @Id private String username;
@@ -23,6 +26,11 @@ public class CustomerPortalUser {
 
   protected CustomerPortalUser() {}
 
-  public String username() { return username; }
-  public Long customerAccountId() { return customerAccountId; }
+  public String username() {
+    return username;
+  }
+
+  public Long customerAccountId() {
+    return customerAccountId;
+  }
 }

@@ -35,7 +35,9 @@ public class CustomerScope {
     if (!user.isCustomer()) {
       return new Visibility(true, Optional.empty());
     }
-    return new Visibility(false, Optional.ofNullable(em.find(CustomerPortalUser.class, user.username()))
-        .map(CustomerPortalUser::customerAccountId));
+    return new Visibility(
+        false,
+        Optional.ofNullable(em.find(CustomerPortalUser.class, user.username()))
+            .map(CustomerPortalUser::customerAccountId));
   }
 }

@@ -25,15 +25,19 @@ public class DisputableAmounts {
       return Map.of();
     }
     Map<Long, Money> remaining = new LinkedHashMap<>();
-    sql.sql("""
+    sql.sql(
+            """
             select id, customer_account_id, currency, greatest(open_amount - disputed_amount, 0) disputable
               from invoice where tenant_id = :tenant and id = any(:ids)""")
         .bind("ids", List.copyOf(invoiceIds))
-        .forEach(row -> {
-          if (visibility.sees(row.longValue("customer_account_id"))) {
-            remaining.put(row.longValue("id"), new Money(row.decimal("disputable"), row.string("currency").trim()));
-          }
-        });
+        .forEach(
+            row -> {
+              if (visibility.sees(row.longValue("customer_account_id"))) {
+                remaining.put(
+                    row.longValue("id"),
+                    new Money(row.decimal("disputable"), row.string("currency").trim()));
+              }
+            });
     return remaining;
   }
 }

@@ -24,7 +24,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "invoice")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id", primaryKey = true)
+@TenantDiscriminatorColumn(
+    name = "tenant_id",
+    contextProperty = "eclipselink.tenant-id",
+    primaryKey = true)
 @Cacheable(false)
 public class Invoice {
   @Id
@@ -76,19 +79,63 @@ public class Invoice {
 
   protected Invoice() {}
 
-  public Long id() { return id; }
-  public String number() { return number; }
-  public Long customerAccountId() { return customerAccountId; }
-  public LocalDate issueDate() { return issueDate; }
-  public LocalDate dueDate() { return dueDate; }
-  public String currency() { return currency; }
-  public BigDecimal netAmount() { return netAmount; }
-  public BigDecimal taxAmount() { return taxAmount; }
-  public BigDecimal totalAmount() { return totalAmount; }
-  public BigDecimal paidAmount() { return paidAmount; }
-  public BigDecimal creditedAmount() { return creditedAmount; }
-  public BigDecimal writtenOffAmount() { return writtenOffAmount; }
-  public BigDecimal openAmount() { return openAmount; }
-  public InvoiceStatus status() { return status; }
-  public long version() { return version; }
+  public Long id() {
+    return id;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public Long customerAccountId() {
+    return customerAccountId;
+  }
+
+  public LocalDate issueDate() {
+    return issueDate;
+  }
+
+  public LocalDate dueDate() {
+    return dueDate;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public BigDecimal netAmount() {
+    return netAmount;
+  }
+
+  public BigDecimal taxAmount() {
+    return taxAmount;
+  }
+
+  public BigDecimal totalAmount() {
+    return totalAmount;
+  }
+
+  public BigDecimal paidAmount() {
+    return paidAmount;
+  }
+
+  public BigDecimal creditedAmount() {
+    return creditedAmount;
+  }
+
+  public BigDecimal writtenOffAmount() {
+    return writtenOffAmount;
+  }
+
+  public BigDecimal openAmount() {
+    return openAmount;
+  }
+
+  public InvoiceStatus status() {
+    return status;
+  }
+
+  public long version() {
+    return version;
+  }
 }

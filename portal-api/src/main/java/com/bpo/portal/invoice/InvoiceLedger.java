@@ -12,14 +12,22 @@ import java.util.Map;
  * The one door through which an invoice's money changes outside an import: put an amount under
  * dispute (hold) or take it out (release), credit it with a credit note, write it off. Other
  * features (disputes today; collections and cash application next) call these instead of writing
- * the {@code invoice} or {@code credit_note} tables. Every change bumps the invoice's version, so an
- * edit made with the version seen before is refused. Callers lock first ({@link #lockOpen}).
+ * the {@code invoice} or {@code credit_note} tables. Every change bumps the invoice's version, so
+ * an edit made with the version seen before is refused. Callers lock first ({@link #lockOpen}).
  */
 @TenantService
 public class InvoiceLedger {
-  /** An invoice as a change of its money sees it: what is open, and how much of that is under dispute. */
-  public record OpenInvoice(long id, String number, long customerId, String currency, BigDecimal open,
-                            BigDecimal disputed) {
+  /**
+   * An invoice as a change of its money sees it: what is open, and how much of that is under
+   * dispute.
+   */
+  public record OpenInvoice(
+      long id,
+      String number,
+      long customerId,
+      String currency,
+      BigDecimal open,
+      BigDecimal disputed) {
     /** Open and not already under dispute (never below zero). */
     public BigDecimal available() {
       return open.subtract(disputed).max(BigDecimal.ZERO);
@@ -45,7 +53,9 @@ public class InvoiceLedger {
     return queries.hasLine(invoiceId, lineNo);
   }
 
-  /** Puts an amount under dispute: out of the overdue figures, and the invoice shows it as disputed. */
+  /**
+   * Puts an amount under dispute: out of the overdue figures, and the invoice shows it as disputed.
+   */
   public void hold(long invoiceId, BigDecimal amount) {
     queries.hold(invoiceId, positive(amount));
   }
@@ -62,7 +72,12 @@ public class InvoiceLedger {
   }
 
   /** Credits an amount with a credit note of this number, dated {@code issuedOn}. */
-  public void credit(long invoiceId, BigDecimal amount, String creditNoteNumber, LocalDate issuedOn, String reason) {
+  public void credit(
+      long invoiceId,
+      BigDecimal amount,
+      String creditNoteNumber,
+      LocalDate issuedOn,
+      String reason) {
     queries.insertCreditNote(invoiceId, creditNoteNumber, issuedOn, positive(amount), reason);
     queries.addCredited(invoiceId, amount);
   }
@@ -73,7 +88,8 @@ public class InvoiceLedger {
 
   private static BigDecimal positive(BigDecimal amount) {
     if (amount.signum() <= 0) {
-      throw new IllegalArgumentException("An invoice's money changes by a positive amount, not " + amount);
+      throw new IllegalArgumentException(
+          "An invoice's money changes by a positive amount, not " + amount);
     }
     return amount;
   }

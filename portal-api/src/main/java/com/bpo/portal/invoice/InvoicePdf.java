@@ -42,14 +42,18 @@ public final class InvoicePdf {
       PdfWriter.getInstance(document, out);
       document.addTitle(MessageFormat.format(text.getString("title"), invoice.number()));
       document.open();
-      document.add(new Paragraph(MessageFormat.format(text.getString("title"), invoice.number()), TITLE));
+      document.add(
+          new Paragraph(MessageFormat.format(text.getString("title"), invoice.number()), TITLE));
       document.add(new Paragraph(" "));
 
       PdfPTable facts = new PdfPTable(new float[] {1, 2});
       facts.setWidthPercentage(70);
       facts.setHorizontalAlignment(Element.ALIGN_LEFT);
       fact(facts, text.getString("issuer"), issuer);
-      fact(facts, text.getString("customer"), invoice.customerNumber() + " · " + invoice.customerName());
+      fact(
+          facts,
+          text.getString("customer"),
+          invoice.customerNumber() + " · " + invoice.customerName());
       fact(facts, text.getString("issued"), date(invoice.issueDate(), locale));
       fact(facts, text.getString("due"), date(invoice.dueDate(), locale));
       fact(facts, text.getString("status"), text.getString("status." + invoice.status().name()));
@@ -59,9 +63,11 @@ public final class InvoicePdf {
       PdfPTable lines = new PdfPTable(new float[] {0.5f, 4, 1.2f, 1.6f, 1.6f, 1.4f});
       lines.setWidthPercentage(100);
       lines.setHeaderRows(1);
-      for (String key : new String[] {"line", "description", "quantity", "unitPrice", "net", "tax"}) {
+      for (String key :
+          new String[] {"line", "description", "quantity", "unitPrice", "net", "tax"}) {
         PdfPCell cell = new PdfPCell(new Phrase(text.getString(key), BOLD));
-        cell.setHorizontalAlignment(key.equals("description") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        cell.setHorizontalAlignment(
+            key.equals("description") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
         lines.addCell(cell);
       }
       NumberFormat quantity = NumberFormat.getNumberInstance(locale);

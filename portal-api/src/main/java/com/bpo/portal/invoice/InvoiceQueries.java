@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InvoiceQueries {
-  private static final String SUMMARY = """
+  private static final String SUMMARY =
+      """
       select i.id, i.number, c.id as customer_id, c.number as customer_number, c.name as customer_name,
              i.issue_date, i.due_date, i.currency, i.total_amount, i.open_amount, i.status
       from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id
@@ -29,14 +30,22 @@ public class InvoiceQueries {
 
   @Inject TenantSql sql;
 
-  /** A keyset page of the list, narrowed to {@code onlyCustomer} when present (a customer's own account). */
-  Page<InvoiceSummary> list(Optional<Long> onlyCustomer, InvoiceFilter filter, InvoiceSort sort, PageRequest page,
-                            LocalDate today) {
+  /**
+   * A keyset page of the list, narrowed to {@code onlyCustomer} when present (a customer's own
+   * account).
+   */
+  Page<InvoiceSummary> list(
+      Optional<Long> onlyCustomer,
+      InvoiceFilter filter,
+      InvoiceSort sort,
+      PageRequest page,
+      LocalDate today) {
     var query = sql.sql(SUMMARY).andIf(onlyCustomer, "i.customer_account_id = :own", "own");
     if (!filter.statuses().isEmpty()) {
       query.and("i.status = any(:statuses)", "statuses", List.copyOf(filter.statuses()));
     }
-    query.andIf(filter.customerId(), "i.customer_account_id = :customer", "customer")
+    query
+        .andIf(filter.customerId(), "i.customer_account_id = :customer", "customer")
         .andIf(filter.dueFrom(), "i.due_date >= :dueFrom", "dueFrom")
         .andIf(filter.dueTo(), "i.due_date <= :dueTo", "dueTo")
         .andIf(filter.minTotal(), "i.total_amount >= :minTotal", "minTotal")
@@ -44,8 +53,14 @@ public class InvoiceQueries {
     if (filter.overdueOnly()) {
       query.and("i.due_date < :today and i.open_amount > 0", "today", today);
     }
-    filter.text().ifPresent(t -> query.and("(i.number like :prefix or lower(c.name) like :contains)")
-        .bind("prefix", t + "%").bind("contains", "%" + t.toLowerCase(Locale.ROOT) + "%"));
+    filter
+        .text()
+        .ifPresent(
+            t ->
+                query
+                    .and("(i.number like :prefix or lower(c.name) like :contains)")
+                    .bind("prefix", t + "%")
+                    .bind("contains", "%" + t.toLowerCase(Locale.ROOT) + "%"));
     return query.keyset(sort.keyset(), page).page(InvoiceQueries::summary, sort::keyOf);
   }
 
@@ -55,79 +70,127 @@ public class InvoiceQueries {
 
   private static InvoiceSummary summary(Row r) {
     String currency = r.string("currency").trim();
-    return new InvoiceSummary(r.longValue("id"), r.string("number"), r.longValue("customer_id"),
-        r.string("customer_number"), r.string("customer_name"), r.date("issue_date"), r.date("due_date"),
-        new Money(r.decimal("total_amount"), currency), new Money(r.decimal("open_amount"), currency),
+    return new InvoiceSummary(
+        r.longValue("id"),
+        r.string("number"),
+        r.longValue("customer_id"),
+        r.string("customer_number"),
+        r.string("customer_name"),
+        r.date("issue_date"),
+        r.date("due_date"),
+        new Money(r.decimal("total_amount"), currency),
+        new Money(r.decimal("open_amount"), currency),
         r.enumValue("status", InvoiceStatus.class));
   }
 
   List<InvoiceDetail.Line> lines(long invoiceId, String currency) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select line_no, description, quantity, unit_price, tax_rate, net_amount, tax_amount from invoice_line
             where tenant_id = :tenant and invoice_id = :invoice order by line_no""")
         .bind("invoice", invoiceId)
-        .list(r -> new InvoiceDetail.Line(r.intValue("line_no"), r.string("description"), r.decimal("quantity"),
-            r.decimal("unit_price"), r.decimal("tax_rate"), new Money(r.decimal("net_amount"), currency),
-            new Money(r.decimal("tax_amount"), currency)));
+        .list(
+            r ->
+                new InvoiceDetail.Line(
+                    r.intValue("line_no"),
+                    r.string("description"),
+                    r.decimal("quantity"),
+                    r.decimal("unit_price"),
+                    r.decimal("tax_rate"),
+                    new Money(r.decimal("net_amount"), currency),
+                    new Money(r.decimal("tax_amount"), currency)));
   }
 
   List<InvoiceDetail.AppliedPayment> payments(long invoiceId, String currency) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select p.reference, p.received_on, a.amount
             from payment_allocation a join payment p on p.tenant_id = a.tenant_id and p.id = a.payment_id
             where a.tenant_id = :tenant and a.invoice_id = :invoice order by p.received_on, p.reference""")
         .bind("invoice", invoiceId)
-        .list(r -> new InvoiceDetail.AppliedPayment(r.string("reference"), r.date("received_on"),
-            new Money(r.decimal("amount"), currency)));
+        .list(
+            r ->
+                new InvoiceDetail.AppliedPayment(
+                    r.string("reference"),
+                    r.date("received_on"),
+                    new Money(r.decimal("amount"), currency)));
   }
 
   List<InvoiceDetail.CreditNoteRef> creditNotes(long invoiceId, String currency) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select number, issued_on, amount, reason from credit_note
             where tenant_id = :tenant and invoice_id = :invoice order by issued_on, number""")
         .bind("invoice", invoiceId)
-        .list(r -> new InvoiceDetail.CreditNoteRef(r.string("number"), r.date("issued_on"),
-            new Money(r.decimal("amount"), currency), r.string("reason")));
+        .list(
+            r ->
+                new InvoiceDetail.CreditNoteRef(
+                    r.string("number"),
+                    r.date("issued_on"),
+                    new Money(r.decimal("amount"), currency),
+                    r.string("reason")));
   }
 
   // ---------------------------------------------------------------- money (InvoiceLedger's)
 
   /** The invoices with these ids, locked for update in id order (one order for every locker). */
   List<InvoiceLedger.OpenInvoice> lockOpen(Collection<Long> ids) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select id, number, customer_account_id, currency, open_amount, disputed_amount from invoice
             where tenant_id = :tenant and id = any(:ids) order by id for update""")
         .bind("ids", List.copyOf(ids))
-        .list(r -> new InvoiceLedger.OpenInvoice(r.longValue("id"), r.string("number"),
-            r.longValue("customer_account_id"), r.string("currency").trim(), r.decimal("open_amount"),
-            r.decimal("disputed_amount")));
+        .list(
+            r ->
+                new InvoiceLedger.OpenInvoice(
+                    r.longValue("id"),
+                    r.string("number"),
+                    r.longValue("customer_account_id"),
+                    r.string("currency").trim(),
+                    r.decimal("open_amount"),
+                    r.decimal("disputed_amount")));
   }
 
   boolean hasLine(long invoiceId, int lineNo) {
-    return sql.sql("select 1 as found from invoice_line where tenant_id = :tenant and invoice_id = :invoice "
-            + "and line_no = :line")
-        .bind("invoice", invoiceId).bind("line", lineNo)
-        .optional(r -> r.intValue("found")).isPresent();
+    return sql.sql(
+            "select 1 as found from invoice_line where tenant_id = :tenant and invoice_id = :invoice "
+                + "and line_no = :line")
+        .bind("invoice", invoiceId)
+        .bind("line", lineNo)
+        .optional(r -> r.intValue("found"))
+        .isPresent();
   }
 
   void hold(long invoiceId, BigDecimal amount) {
-    sql.sql("update invoice set disputed_amount = disputed_amount + :amount, disputed = true, version = version + 1 "
-            + "where tenant_id = :tenant and id = :id")
-        .bind("amount", amount).bind("id", invoiceId).update();
+    sql.sql(
+            "update invoice set disputed_amount = disputed_amount + :amount, disputed = true, version = version + 1 "
+                + "where tenant_id = :tenant and id = :id")
+        .bind("amount", amount)
+        .bind("id", invoiceId)
+        .update();
   }
 
   void release(long invoiceId, BigDecimal amount) {
-    sql.sql("update invoice set disputed_amount = greatest(disputed_amount - :amount, 0), "
-            + "disputed = disputed_amount - :amount > 0, version = version + 1 where tenant_id = :tenant and id = :id")
-        .bind("amount", amount).bind("id", invoiceId).update();
+    sql.sql(
+            "update invoice set disputed_amount = greatest(disputed_amount - :amount, 0), "
+                + "disputed = disputed_amount - :amount > 0, version = version + 1 where tenant_id = :tenant and id = :id")
+        .bind("amount", amount)
+        .bind("id", invoiceId)
+        .update();
   }
 
-  void insertCreditNote(long invoiceId, String number, LocalDate issuedOn, BigDecimal amount, String reason) {
-    sql.sql("""
+  void insertCreditNote(
+      long invoiceId, String number, LocalDate issuedOn, BigDecimal amount, String reason) {
+    sql.sql(
+            """
             insert into credit_note (tenant_id, number, invoice_id, issued_on, amount, reason)
             values (:tenant, :number, :invoice, :issuedOn, :amount, :reason)""")
-        .bind("number", number).bind("invoice", invoiceId).bind("issuedOn", issuedOn).bind("amount", amount)
-        .bind("reason", reason).update();
+        .bind("number", number)
+        .bind("invoice", invoiceId)
+        .bind("issuedOn", issuedOn)
+        .bind("amount", amount)
+        .bind("reason", reason)
+        .update();
   }
 
   void addCredited(long invoiceId, BigDecimal amount) {
@@ -140,8 +203,15 @@ public class InvoiceQueries {
 
   /** Raises one of the invoice's money columns (named here, never by a caller) and its version. */
   private void add(String column, long invoiceId, BigDecimal amount) {
-    sql.sql("update invoice set " + column + " = " + column + " + :amount, version = version + 1 "
-            + "where tenant_id = :tenant and id = :id")
-        .bind("amount", amount).bind("id", invoiceId).update();
+    sql.sql(
+            "update invoice set "
+                + column
+                + " = "
+                + column
+                + " + :amount, version = version + 1 "
+                + "where tenant_id = :tenant and id = :id")
+        .bind("amount", amount)
+        .bind("id", invoiceId)
+        .update();
   }
 }

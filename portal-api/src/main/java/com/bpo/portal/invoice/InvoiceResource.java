@@ -27,9 +27,13 @@ public class InvoiceResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Invoices of the active tenant, filtered, sorted and keyset-paginated; a customer sees their own")
-  public Page<InvoiceSummary> list(@BeanParam InvoiceQuery query, @QueryParam("limit") Integer limit,
-                                   @QueryParam("cursor") String cursor) {
+  @Operation(
+      summary =
+          "Invoices of the active tenant, filtered, sorted and keyset-paginated; a customer sees their own")
+  public Page<InvoiceSummary> list(
+      @BeanParam InvoiceQuery query,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
     return invoices.list(query.filter(), query.sort(), PageRequest.of(limit, cursor));
   }
 
@@ -41,36 +45,44 @@ public class InvoiceResource {
     InvoiceSort sort = query.sort();
     StreamingOutput csv = out -> export.csv(filter, sort, out);
     return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"invoices.csv\"").build();
+        .header("Content-Disposition", "attachment; filename=\"invoices.csv\"")
+        .build();
   }
 
   @GET
   @Produces(InvoiceExport.XLSX + "; qs=0.5")
-  @Operation(summary = "Every invoice of the filter as a spreadsheet (Accept: the XLSX media type), streamed")
+  @Operation(
+      summary =
+          "Every invoice of the filter as a spreadsheet (Accept: the XLSX media type), streamed")
   public Response exportXlsx(@BeanParam InvoiceQuery query) {
     InvoiceFilter filter = query.filter();
     InvoiceSort sort = query.sort();
     StreamingOutput xlsx = out -> export.xlsx(filter, sort, out);
     return Response.ok(xlsx, InvoiceExport.XLSX)
-        .header("Content-Disposition", "attachment; filename=\"invoices.xlsx\"").build();
+        .header("Content-Disposition", "attachment; filename=\"invoices.xlsx\"")
+        .build();
   }
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One invoice with lines, payments and credit notes; 404 outside the caller's tenant or account")
+  @Operation(
+      summary =
+          "One invoice with lines, payments and credit notes; 404 outside the caller's tenant or account")
   public InvoiceDetail get(@PathParam("id") long id) {
     return invoices.find(id).orElseThrow(() -> ProblemException.notFound("Invoice " + id));
   }
 
-
   @GET
   @Path("/{id}/pdf")
   @Produces("application/pdf")
-  @Operation(summary = "The invoice as a PDF in the tenant's language; 404 outside the caller's tenant or account")
+  @Operation(
+      summary =
+          "The invoice as a PDF in the tenant's language; 404 outside the caller's tenant or account")
   public Response pdf(@PathParam("id") long id) {
     byte[] pdf = invoices.pdf(id).orElseThrow(() -> ProblemException.notFound("Invoice " + id));
     return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\"").build();
+        .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\"")
+        .build();
   }
 }

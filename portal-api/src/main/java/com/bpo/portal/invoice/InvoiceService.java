@@ -26,8 +26,9 @@ public class InvoiceService {
   @Inject InvoiceQueries queries;
 
   /**
-   * A keyset page of invoices: rows after the cursor's (sort key, id) in the chosen order, so that a
-   * deep page costs what the first costs and equal sort keys neither repeat nor vanish between pages.
+   * A keyset page of invoices: rows after the cursor's (sort key, id) in the chosen order, so that
+   * a deep page costs what the first costs and equal sort keys neither repeat nor vanish between
+   * pages.
    */
   public Page<InvoiceSummary> list(InvoiceFilter filter, InvoiceSort sort, PageRequest page) {
     CustomerScope.Visibility visibility = scope.current();
@@ -39,25 +40,37 @@ public class InvoiceService {
   }
 
   public Optional<InvoiceDetail> find(long id) {
-    Optional<InvoiceSummary> summary = queries.summary(id).filter(s -> scope.current().sees(s.customerId()));
+    Optional<InvoiceSummary> summary =
+        queries.summary(id).filter(s -> scope.current().sees(s.customerId()));
     if (summary.isEmpty()) {
       return Optional.empty();
     }
     Invoice invoice = em.find(Invoice.class, id);
     String currency = invoice.currency();
-    return Optional.of(new InvoiceDetail(summary.get(),
-        new Money(invoice.netAmount(), currency), new Money(invoice.taxAmount(), currency),
-        new Money(invoice.paidAmount(), currency), new Money(invoice.creditedAmount(), currency),
-        new Money(invoice.writtenOffAmount(), currency), invoice.version(),
-        queries.lines(id, currency), queries.payments(id, currency), queries.creditNotes(id, currency)));
+    return Optional.of(
+        new InvoiceDetail(
+            summary.get(),
+            new Money(invoice.netAmount(), currency),
+            new Money(invoice.taxAmount(), currency),
+            new Money(invoice.paidAmount(), currency),
+            new Money(invoice.creditedAmount(), currency),
+            new Money(invoice.writtenOffAmount(), currency),
+            invoice.version(),
+            queries.lines(id, currency),
+            queries.payments(id, currency),
+            queries.creditNotes(id, currency)));
   }
 
   /** The invoice as a PDF in the tenant's language, if the caller may see it. */
   public Optional<byte[]> pdf(long id) {
     var tenant = context.requireTenant();
-    return find(id).map(detail -> {
-      audit.record(AuditTrail.EXPORT, "invoice", Long.toString(id), Map.of("format", "pdf"));
-      return InvoicePdf.render(detail, tenant.name(), Locale.forLanguageTag(tenant.locale()));
-    });
+    return find(id)
+        .map(
+            detail -> {
+              audit.record(
+                  AuditTrail.EXPORT, "invoice", Long.toString(id), Map.of("format", "pdf"));
+              return InvoicePdf.render(
+                  detail, tenant.name(), Locale.forLanguageTag(tenant.locale()));
+            });
   }
 }

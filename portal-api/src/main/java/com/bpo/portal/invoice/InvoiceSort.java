@@ -18,15 +18,25 @@ public record InvoiceSort(Key key, boolean descending) {
     DUE_DATE("dueDate", "i.due_date", LocalDate::parse, s -> s.dueDate().toString()),
     ISSUE_DATE("issueDate", "i.issue_date", LocalDate::parse, s -> s.issueDate().toString()),
     NUMBER("number", "i.number", s -> s, InvoiceSummary::number),
-    TOTAL("total", "i.total_amount", InvoiceSort::storedAmount, s -> s.total().amount().toPlainString());
+    TOTAL(
+        "total",
+        "i.total_amount",
+        InvoiceSort::storedAmount,
+        s -> s.total().amount().toPlainString());
 
     final String field;
+
     /** The SQL column sorted on. */
     final String column;
+
     final Function<String, Object> parse;
     final Function<InvoiceSummary, String> valueOf;
 
-    Key(String field, String column, Function<String, Object> parse, Function<InvoiceSummary, String> valueOf) {
+    Key(
+        String field,
+        String column,
+        Function<String, Object> parse,
+        Function<InvoiceSummary, String> valueOf) {
       this.field = field;
       this.column = column;
       this.parse = parse;
@@ -34,7 +44,9 @@ public record InvoiceSort(Key key, boolean descending) {
     }
   }
 
-  /** A cursor's total, as stored (numeric(19, 2)): an edited cursor cannot carry a bigger number. */
+  /**
+   * A cursor's total, as stored (numeric(19, 2)): an edited cursor cannot carry a bigger number.
+   */
   private static BigDecimal storedAmount(String text) {
     return com.bpo.portal.shared.Decimals.parse(text, 17, 2);
   }
@@ -43,7 +55,9 @@ public record InvoiceSort(Key key, boolean descending) {
 
   /** The order as a keyset over the SQL columns, the id breaking ties. */
   Keyset keyset() {
-    return descending ? Keyset.descending(key.column, "i.id", key.parse) : Keyset.ascending(key.column, "i.id", key.parse);
+    return descending
+        ? Keyset.descending(key.column, "i.id", key.parse)
+        : Keyset.ascending(key.column, "i.id", key.parse);
   }
 
   /** A row's cursor: its sort value, then its id. */
@@ -58,10 +72,20 @@ public record InvoiceSort(Key key, boolean descending) {
     }
     boolean descending = sort.startsWith("-");
     String field = descending ? sort.substring(1) : sort;
-    return Arrays.stream(Key.values()).filter(k -> k.field.equals(field)).findFirst()
+    return Arrays.stream(Key.values())
+        .filter(k -> k.field.equals(field))
+        .findFirst()
         .map(k -> new InvoiceSort(k, descending))
-        .orElseThrow(() -> new ProblemException("validation", "Invalid request", 400,
-            "sort must be one of " + Arrays.stream(Key.values()).map(k -> k.field).collect(Collectors.joining(", "))
-                + ", optionally prefixed with '-'."));
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    "validation",
+                    "Invalid request",
+                    400,
+                    "sort must be one of "
+                        + Arrays.stream(Key.values())
+                            .map(k -> k.field)
+                            .collect(Collectors.joining(", "))
+                        + ", optionally prefixed with '-'."));
   }
 }

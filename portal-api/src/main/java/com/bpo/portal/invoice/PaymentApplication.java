@@ -35,23 +35,31 @@ public class PaymentApplication {
   }
 
   /**
-   * Records the payment {@code reference} (unique in the tenant) of {@code amount} from the customer and
-   * applies it. The invoices are locked; each must be the customer's, in the payment's currency and
-   * open for its amount plus write-off, and together they take no more than the payment.
+   * Records the payment {@code reference} (unique in the tenant) of {@code amount} from the
+   * customer and applies it. The invoices are locked; each must be the customer's, in the payment's
+   * currency and open for its amount plus write-off, and together they take no more than the
+   * payment.
    *
    * @return the payment's id
    */
-  public long apply(String reference, long customerId, LocalDate receivedOn, Money amount,
-                    List<Application> applications) {
+  public long apply(
+      String reference,
+      long customerId,
+      LocalDate receivedOn,
+      Money amount,
+      List<Application> applications) {
     List<FieldError> errors = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     BigDecimal applied = BigDecimal.ZERO;
     for (int i = 0; i < applications.size(); i++) {
       Application a = applications.get(i);
       if (!seen.add(a.invoiceId())) {
-        errors.add(new FieldError("allocations[" + i + "].invoiceId", "names the same invoice twice"));
+        errors.add(
+            new FieldError("allocations[" + i + "].invoiceId", "names the same invoice twice"));
       }
-      if (a.amount().signum() < 0 || a.writeOff().signum() < 0 || a.amount().add(a.writeOff()).signum() == 0) {
+      if (a.amount().signum() < 0
+          || a.writeOff().signum() < 0
+          || a.amount().add(a.writeOff()).signum() == 0) {
         errors.add(new FieldError("allocations[" + i + "].amount", "must be positive"));
       }
       applied = applied.add(a.amount());
@@ -60,14 +68,20 @@ public class PaymentApplication {
       errors.add(new FieldError("amount", "must be positive"));
     }
     if (applied.compareTo(amount.amount()) > 0) {
-      errors.add(new FieldError("allocations", "apply " + applied.toPlainString() + ", more than the payment's "
-          + amount.amount().toPlainString()));
+      errors.add(
+          new FieldError(
+              "allocations",
+              "apply "
+                  + applied.toPlainString()
+                  + ", more than the payment's "
+                  + amount.amount().toPlainString()));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The payment cannot be applied as it is.", errors);
     }
-    Map<Long, PaymentQueries.OpenInvoice> invoices = queries.lockInvoices(seen).stream()
-        .collect(Collectors.toMap(PaymentQueries.OpenInvoice::id, Function.identity()));
+    Map<Long, PaymentQueries.OpenInvoice> invoices =
+        queries.lockInvoices(seen).stream()
+            .collect(Collectors.toMap(PaymentQueries.OpenInvoice::id, Function.identity()));
     for (int i = 0; i < applications.size(); i++) {
       Application a = applications.get(i);
       PaymentQueries.OpenInvoice invoice = invoices.get(a.invoiceId());
@@ -75,17 +89,26 @@ public class PaymentApplication {
       if (invoice == null || invoice.customerId() != customerId) {
         errors.add(new FieldError(field + ".invoiceId", "no such invoice of this customer"));
       } else if (!invoice.currency().equals(amount.currency())) {
-        errors.add(new FieldError(field + ".invoiceId", "invoice " + invoice.number() + " is in " + invoice.currency()));
+        errors.add(
+            new FieldError(
+                field + ".invoiceId",
+                "invoice " + invoice.number() + " is in " + invoice.currency()));
       } else if (a.amount().add(a.writeOff()).compareTo(invoice.open()) > 0) {
-        errors.add(new FieldError(field + ".amount", "is more than the " + invoice.open().toPlainString()
-            + " still open on invoice " + invoice.number()));
+        errors.add(
+            new FieldError(
+                field + ".amount",
+                "is more than the "
+                    + invoice.open().toPlainString()
+                    + " still open on invoice "
+                    + invoice.number()));
       }
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The payment cannot be applied as it is.", errors);
     }
     if (queries.paymentExists(reference)) {
-      throw new ProblemException("conflict", "Conflict", 409, "A payment '" + reference + "' is already recorded.");
+      throw new ProblemException(
+          "conflict", "Conflict", 409, "A payment '" + reference + "' is already recorded.");
     }
     long paymentId = queries.insertPayment(reference, customerId, receivedOn, amount);
     for (Application a : applications) {

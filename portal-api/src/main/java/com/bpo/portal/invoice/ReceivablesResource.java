@@ -25,9 +25,13 @@ public class ReceivablesResource {
 
   @GET
   @Path("/aging")
-  @Operation(summary = "Open receivables in buckets current, 1-30, 31-60, 61-90, 90+ days past due, by customer")
-  public Aging aging(@QueryParam("asOf") String asOf, @QueryParam("customer") String customer,
-                     @QueryParam("limit") @DefaultValue("500") int limit) {
+  @Operation(
+      summary =
+          "Open receivables in buckets current, 1-30, 31-60, 61-90, 90+ days past due, by customer")
+  public Aging aging(
+      @QueryParam("asOf") String asOf,
+      @QueryParam("customer") String customer,
+      @QueryParam("limit") @DefaultValue("500") int limit) {
     QueryParams params = new QueryParams();
     LocalDate date = params.date("asOf", asOf).orElseGet(context::today);
     var customerId = params.id("customer", customer);
@@ -38,9 +42,13 @@ public class ReceivablesResource {
 
   @GET
   @Path("/dso")
-  @Operation(summary = "Days sales outstanding (simple method) per currency, with receivables, sales and overdue")
-  public Dso dso(@QueryParam("asOf") String asOf, @QueryParam("days") @DefaultValue("90") int days,
-                 @QueryParam("customer") String customer) {
+  @Operation(
+      summary =
+          "Days sales outstanding (simple method) per currency, with receivables, sales and overdue")
+  public Dso dso(
+      @QueryParam("asOf") String asOf,
+      @QueryParam("days") @DefaultValue("90") int days,
+      @QueryParam("customer") String customer) {
     QueryParams params = new QueryParams();
     LocalDate date = params.date("asOf", asOf).orElseGet(context::today);
     params.range("days", days, 1, 366);

@@ -11,8 +11,8 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import java.awt.Color;
 import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -36,9 +36,13 @@ public final class StatementPdf {
 
   private StatementPdf() {}
 
-  public static byte[] render(Statement statement, String issuer, LocalDate issuedOn, Locale locale) {
-    ResourceBundle text = ResourceBundle.getBundle("documents.statement", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  public static byte[] render(
+      Statement statement, String issuer, LocalDate issuedOn, Locale locale) {
+    ResourceBundle text =
+        ResourceBundle.getBundle(
+            "documents.statement",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 48, 48, 48, 48);
     try {
@@ -52,9 +56,17 @@ public final class StatementPdf {
       facts.setWidthPercentage(70);
       facts.setHorizontalAlignment(Element.ALIGN_LEFT);
       fact(facts, text.getString("issuer"), issuer);
-      fact(facts, text.getString("customer"), statement.customer().number() + " · " + statement.customer().name());
-      fact(facts, text.getString("period"), MessageFormat.format(text.getString("periodRange"),
-          date(statement.from(), locale), date(statement.to(), locale)));
+      fact(
+          facts,
+          text.getString("customer"),
+          statement.customer().number() + " · " + statement.customer().name());
+      fact(
+          facts,
+          text.getString("period"),
+          MessageFormat.format(
+              text.getString("periodRange"),
+              date(statement.from(), locale),
+              date(statement.to(), locale)));
       fact(facts, text.getString("issued"), date(issuedOn, locale));
       document.add(facts);
       document.add(new Paragraph(" "));
@@ -65,7 +77,10 @@ public final class StatementPdf {
       for (String key : new String[] {"date", "kind", "reference", "amount", "balance"}) {
         PdfPCell cell = new PdfPCell(new Phrase(text.getString(key), BOLD));
         cell.setBackgroundColor(SHADE);
-        cell.setHorizontalAlignment(key.equals("amount") || key.equals("balance") ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+        cell.setHorizontalAlignment(
+            key.equals("amount") || key.equals("balance")
+                ? Element.ALIGN_RIGHT
+                : Element.ALIGN_LEFT);
         lines.addCell(cell);
       }
       PdfPCell opening = new PdfPCell(new Phrase(text.getString("opening"), BOLD));
@@ -74,7 +89,8 @@ public final class StatementPdf {
       lines.addCell(right(money(statement.opening(), locale), BOLD));
       for (Statement.Entry entry : statement.entries()) {
         lines.addCell(new PdfPCell(new Phrase(shortDate(entry.date(), locale), BODY)));
-        lines.addCell(new PdfPCell(new Phrase(text.getString("kind." + entry.kind().name()), BODY)));
+        lines.addCell(
+            new PdfPCell(new Phrase(text.getString("kind." + entry.kind().name()), BODY)));
         lines.addCell(new PdfPCell(new Phrase(entry.reference(), BODY)));
         lines.addCell(right(money(entry.amount(), locale), BODY));
         lines.addCell(right(money(entry.balance(), locale), BODY));
@@ -93,7 +109,8 @@ public final class StatementPdf {
       lines.addCell(closingAmount);
       document.add(lines);
     } catch (DocumentException e) {
-      throw new IllegalStateException("Could not render the statement of " + statement.customer().number(), e);
+      throw new IllegalStateException(
+          "Could not render the statement of " + statement.customer().number(), e);
     } finally {
       document.close();
     }

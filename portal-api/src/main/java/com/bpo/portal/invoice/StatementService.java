@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Statements of account, from the customer's invoices, payments and credit notes as dated movements.
- * Write-offs carry no date yet and are left out (they come with collections work).
+ * Statements of account, from the customer's invoices, payments and credit notes as dated
+ * movements. Write-offs carry no date yet and are left out (they come with collections work).
  */
 @TenantService
 public class StatementService {
@@ -23,10 +23,14 @@ public class StatementService {
 
   public Optional<Statement> statement(long customerId, LocalDate from, LocalDate to) {
     if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw new ProblemException("validation", "Invalid request", 400,
+      throw new ProblemException(
+          "validation",
+          "Invalid request",
+          400,
           "The period must run forwards and span at most " + MAX_DAYS + " days.");
     }
-    Optional<CustomerAccountSummary> customer = accounts.find(customerId); // narrowed for a customer
+    Optional<CustomerAccountSummary> customer =
+        accounts.find(customerId); // narrowed for a customer
     if (customer.isEmpty()) {
       return Optional.empty();
     }
@@ -36,10 +40,21 @@ public class StatementService {
     BigDecimal balance = opening;
     for (ReceivablesQueries.Movement m : queries.movements(customerId, from, to)) {
       balance = balance.add(m.amount());
-      entries.add(new Statement.Entry(m.date(), m.kind(), m.reference(), new Money(m.amount(), currency),
-          new Money(balance, currency)));
+      entries.add(
+          new Statement.Entry(
+              m.date(),
+              m.kind(),
+              m.reference(),
+              new Money(m.amount(), currency),
+              new Money(balance, currency)));
     }
-    return Optional.of(new Statement(customer.get(), from, to, new Money(opening, currency), entries,
-        new Money(balance, currency)));
+    return Optional.of(
+        new Statement(
+            customer.get(),
+            from,
+            to,
+            new Money(opening, currency),
+            entries,
+            new Money(balance, currency)));
   }
 }

@@ -14,7 +14,10 @@ public class BodyTooLarge extends IOException {
   }
 
   static ProblemException refusal(long limit) {
-    return new ProblemException("payload-too-large", "Payload too large", 413,
+    return new ProblemException(
+        "payload-too-large",
+        "Payload too large",
+        413,
         "The request body may be at most " + limit + " bytes here.");
   }
 

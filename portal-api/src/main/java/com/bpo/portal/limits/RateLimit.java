@@ -49,11 +49,25 @@ public class RateLimit implements ContainerRequestFilter {
       throw new IllegalStateException("Could not count the request against the rate limit", e);
     }
     if (hits > limit) {
-      Problem problem = new ProblemException("too-many-requests", "Too many requests", 429,
-          "At most " + limit + " messages, disputes and attachments per " + windowSeconds
-              + " seconds; try again in " + window.secondsLeft() + " seconds.").toProblem();
-      request.abortWith(Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-          .header("Retry-After", window.secondsLeft()).build());
+      Problem problem =
+          new ProblemException(
+                  "too-many-requests",
+                  "Too many requests",
+                  429,
+                  "At most "
+                      + limit
+                      + " messages, disputes and attachments per "
+                      + windowSeconds
+                      + " seconds; try again in "
+                      + window.secondsLeft()
+                      + " seconds.")
+              .toProblem();
+      request.abortWith(
+          Response.status(429)
+              .type(Problem.MEDIA_TYPE)
+              .entity(problem)
+              .header("Retry-After", window.secondsLeft())
+              .build());
     }
   }
 }

@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RequestQuota {
-  private static final String COUNT = """
+  private static final String COUNT =
+      """
       with forgotten as (
         delete from request_quota where user_name = ? and bucket = ? and window_start < ?
       )
@@ -29,10 +30,14 @@ public class RequestQuota {
   @Resource(lookup = "jdbc/portal")
   DataSource dataSource;
 
-  /** Counts one more request of {@code user} in the window starting at {@code window}; returns the count. */
+  /**
+   * Counts one more request of {@code user} in the window starting at {@code window}; returns the
+   * count.
+   */
   public int count(String user, String bucket, Instant window) throws SQLException {
     Timestamp start = Timestamp.from(window);
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(COUNT)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(COUNT)) {
       c.setAutoCommit(true);
       s.setString(1, user);
       s.setString(2, bucket);

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 public class RequestSizeLimit extends HttpFilter {
   private static final Jsonb JSON = JsonbBuilder.create();
-  private static final Pattern ATTACHMENTS = Pattern.compile("/api/v1/disputes/[^/]+/attachments/?");
+  private static final Pattern ATTACHMENTS =
+      Pattern.compile("/api/v1/disputes/[^/]+/attachments/?");
 
   /** The limits in bytes: any body, an attachment upload, a CSV import. */
   record Limits(long body, long upload, long imports) {}
@@ -44,11 +45,14 @@ public class RequestSizeLimit extends HttpFilter {
   long importLimit;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean staff = request.isUserInRole(Roles.BPO_LEAD) || request.isUserInRole(Roles.BPO_AGENT);
-    long limit = limitFor(new Limits(bodyLimit, uploadLimit, importLimit), path, request.getContentType(), staff);
+    long limit =
+        limitFor(
+            new Limits(bodyLimit, uploadLimit, importLimit), path, request.getContentType(), staff);
     if (request.getContentLengthLong() > limit) {
       refuse(response, BodyTooLarge.refusal(limit));
       return;
@@ -88,7 +92,8 @@ public class RequestSizeLimit extends HttpFilter {
   }
 
   /** The client may still be sending; closing the connection spares reading the rest. */
-  private static void refuse(HttpServletResponse response, ProblemException refusal) throws IOException {
+  private static void refuse(HttpServletResponse response, ProblemException refusal)
+      throws IOException {
     Problem problem = refusal.toProblem();
     response.setStatus(problem.status());
     response.setHeader("Connection", "close");

@@ -1,11 +1,12 @@
 package com.bpo.portal.mail;
 
+import com.bpo.portal.tenant.Tenant;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -15,7 +16,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import com.bpo.portal.tenant.Tenant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
@@ -68,8 +68,11 @@ public class MailDispatcher {
       LOG.info("portal.mail.smtp.host is not set: notifications wait in the outbox until it is");
       return;
     }
-    job = scheduler.scheduleWithFixedDelay(this::dispatchSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-    LOG.info(() -> "Mail goes out through " + host + ":" + port + " every " + intervalSeconds + " s");
+    job =
+        scheduler.scheduleWithFixedDelay(
+            this::dispatchSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    LOG.info(
+        () -> "Mail goes out through " + host + ":" + port + " every " + intervalSeconds + " s");
   }
 
   @PreDestroy
@@ -118,8 +121,13 @@ public class MailDispatcher {
       MimeBodyPart text = new MimeBodyPart();
       text.setText(body, "UTF-8");
       MimeBodyPart attached = new MimeBodyPart();
-      attached.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
-          attachment.content(), attachment.mediaType() == null ? "application/octet-stream" : attachment.mediaType())));
+      attached.setDataHandler(
+          new jakarta.activation.DataHandler(
+              new jakarta.mail.util.ByteArrayDataSource(
+                  attachment.content(),
+                  attachment.mediaType() == null
+                      ? "application/octet-stream"
+                      : attachment.mediaType())));
       attached.setFileName(attachment.fileName());
       MimeMultipart parts = new MimeMultipart();
       parts.addBodyPart(text);

@@ -4,9 +4,9 @@ import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 
 /**
- * Queues a mail in the caller's transaction: it goes out only if the change it reports commits,
- * and a down SMTP server delays it instead of failing the change or losing the mail. The one way
- * any feature sends mail.
+ * Queues a mail in the caller's transaction: it goes out only if the change it reports commits, and
+ * a down SMTP server delays it instead of failing the change or losing the mail. The one way any
+ * feature sends mail.
  */
 @TenantService
 public class MailOutbox {

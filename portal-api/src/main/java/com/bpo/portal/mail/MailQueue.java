@@ -6,8 +6,9 @@ import jakarta.mail.MessagingException;
 
 /**
  * One tenant's waiting mail, sent in one transaction bound to that tenant (row-level security
- * applies here as everywhere): the batch is locked with SKIP LOCKED, each mail marked sent or failed
- * as it goes, and the round stops at the first failure (the server is likely down for all of them).
+ * applies here as everywhere): the batch is locked with SKIP LOCKED, each mail marked sent or
+ * failed as it goes, and the round stops at the first failure (the server is likely down for all of
+ * them).
  */
 @TenantService
 public class MailQueue {
@@ -17,7 +18,8 @@ public class MailQueue {
   /** How a mail leaves: SMTP in the server, anything in a test. */
   public interface Sender {
     /** {@code attachment} may be null. */
-    void send(String recipient, String subject, String body, MailOutbox.Attachment attachment) throws MessagingException;
+    void send(String recipient, String subject, String body, MailOutbox.Attachment attachment)
+        throws MessagingException;
   }
 
   @Inject MailQueries queries;

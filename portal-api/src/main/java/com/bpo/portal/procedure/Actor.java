@@ -4,8 +4,8 @@ import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.TenantRole;
 
 /**
- * Who acts on procedures: leads own and edit them, client stakeholders approve and read, agents read
- * and acknowledge, and the system supersedes. Customers have no part in them.
+ * Who acts on procedures: leads own and edit them, client stakeholders approve and read, agents
+ * read and acknowledge, and the system supersedes. Customers have no part in them.
  */
 public enum Actor {
   LEAD,

@@ -7,14 +7,15 @@ import java.util.Optional;
 /**
  * The dates of a version's time in force. A version is made effective today or later, and after the
  * start of the one in force (which it supersedes: the older one's range ends the day the new one's
- * begins); a retired version ends today, or on its first day if that is still ahead. The next review
- * counts from the later of the start in force and the last confirmed review.
+ * begins); a retired version ends today, or on its first day if that is still ahead. The next
+ * review counts from the later of the start in force and the last confirmed review.
  */
 final class EffectiveDates {
   private EffectiveDates() {}
 
   /** Why {@code from} cannot start the new version, if it cannot. */
-  static Optional<FieldError> refuseStart(LocalDate from, LocalDate today, Optional<LocalDate> currentFrom) {
+  static Optional<FieldError> refuseStart(
+      LocalDate from, LocalDate today, Optional<LocalDate> currentFrom) {
     if (from.isBefore(today)) {
       return Optional.of(new FieldError("effectiveFrom", "must be today or later"));
     }
@@ -29,7 +30,10 @@ final class EffectiveDates {
     return today.isAfter(effectiveFrom) ? today : effectiveFrom;
   }
 
-  /** Where the review interval counts from: the last confirmed review if it came after the start in force. */
+  /**
+   * Where the review interval counts from: the last confirmed review if it came after the start in
+   * force.
+   */
   static LocalDate reviewBase(LocalDate effectiveFrom, Optional<LocalDate> lastConfirmed) {
     return lastConfirmed.filter(c -> c.isAfter(effectiveFrom)).orElse(effectiveFrom);
   }

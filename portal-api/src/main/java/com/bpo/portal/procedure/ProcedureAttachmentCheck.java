@@ -13,24 +13,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Procedure attachments (PDF, DOCX, XLSX) are judged by content, like dispute evidence
- * ({@code dispute.AttachmentCheck}). A PDF starts with {@code %PDF-}. DOCX and XLSX are ZIP packages:
- * they must hold {@code [Content_Types].xml} declaring the main part of a document or a workbook, and
+ * Procedure attachments (PDF, DOCX, XLSX) are judged by content, like dispute evidence ({@code
+ * dispute.AttachmentCheck}). A PDF starts with {@code %PDF-}. DOCX and XLSX are ZIP packages: they
+ * must hold {@code [Content_Types].xml} declaring the main part of a document or a workbook, and
  * its part ({@code word/document.xml} or {@code xl/workbook.xml}). Macro-enabled packages (a VBA
- * project, a macroEnabled content type) are refused, and so is a file whose name claims another type
- * than its content: a renamed file is not trusted to be anything.
+ * project, a macroEnabled content type) are refused, and so is a file whose name claims another
+ * type than its content: a renamed file is not trusted to be anything.
  */
 public final class ProcedureAttachmentCheck {
   public static final int MAX_BYTES = 10 * 1024 * 1024;
   public static final String PDF = "application/pdf";
-  public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  public static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final int MAX_ENTRIES = 2000;
   private static final int MAX_CONTENT_TYPES = 256 * 1024;
-  private static final Set<String> KNOWN_EXTENSIONS = Set.of("pdf", "docx", "xlsx", "docm", "xlsm", "dotx", "dotm",
-      "xltx", "xltm", "doc", "xls", "zip", "exe", "js", "html", "htm", "svg", "png", "jpg", "jpeg", "txt", "csv");
+  private static final Set<String> KNOWN_EXTENSIONS =
+      Set.of(
+          "pdf", "docx", "xlsx", "docm", "xlsm", "dotx", "dotm", "xltx", "xltm", "doc", "xls",
+          "zip", "exe", "js", "html", "htm", "svg", "png", "jpg", "jpeg", "txt", "csv");
 
   private ProcedureAttachmentCheck() {}
 
@@ -41,18 +45,33 @@ public final class ProcedureAttachmentCheck {
       throw new ProblemException("attachment-empty", "Empty file", 400, "The file is empty.");
     }
     if (content.length > MAX_BYTES) {
-      throw new ProblemException("attachment-too-large", "File too large", 413,
-          "Files may be at most " + MAX_BYTES / (1024 * 1024) + " MB; this one has " + content.length + " bytes.");
+      throw new ProblemException(
+          "attachment-too-large",
+          "File too large",
+          413,
+          "Files may be at most "
+              + MAX_BYTES / (1024 * 1024)
+              + " MB; this one has "
+              + content.length
+              + " bytes.");
     }
-    String mediaType = sniff(content).orElseThrow(() -> refuse(
-        "Only PDF, Word (DOCX) and Excel (XLSX) files without macros are accepted, and this file's content is none of "
-            + "them, whatever its name says."));
+    String mediaType =
+        sniff(content)
+            .orElseThrow(
+                () ->
+                    refuse(
+                        "Only PDF, Word (DOCX) and Excel (XLSX) files without macros are accepted, and this file's content is none of "
+                            + "them, whatever its name says."));
     String extension = extensionOf(mediaType);
     String name = safeName(fileName);
     String claimed = claimedExtension(name);
     if (claimed != null && !claimed.equals(extension)) {
-      throw refuse("The file is named ." + claimed + " but its content is a " + extension.toUpperCase(Locale.ROOT)
-          + " file. Renamed files are refused.");
+      throw refuse(
+          "The file is named ."
+              + claimed
+              + " but its content is a "
+              + extension.toUpperCase(Locale.ROOT)
+              + " file. Renamed files are refused.");
     }
     if (claimed == null) {
       name = name + "." + extension;
@@ -91,23 +110,31 @@ public final class ProcedureAttachmentCheck {
         }
       }
     } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();   // not a readable ZIP: not a document we accept
+      return Optional.empty(); // not a readable ZIP: not a document we accept
     }
     if (contentTypes == null) {
       return Optional.empty();
     }
     String types = contentTypes.toLowerCase(Locale.ROOT);
-    boolean macros = types.contains("macroenabled") || types.contains("vbaproject")
-        || names.stream().anyMatch(n -> n.endsWith("vbaproject.bin") || n.endsWith("vbadata.xml"));
+    boolean macros =
+        types.contains("macroenabled")
+            || types.contains("vbaproject")
+            || names.stream()
+                .anyMatch(n -> n.endsWith("vbaproject.bin") || n.endsWith("vbadata.xml"));
     if (macros) {
-      throw refuse("Files with macros are refused: save the document as .docx or .xlsx without macros.");
+      throw refuse(
+          "Files with macros are refused: save the document as .docx or .xlsx without macros.");
     }
-    boolean word = names.contains("word/document.xml")
-        && types.contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
-    boolean excel = names.contains("xl/workbook.xml")
-        && types.contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    boolean word =
+        names.contains("word/document.xml")
+            && types.contains(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+    boolean excel =
+        names.contains("xl/workbook.xml")
+            && types.contains(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
     if (word == excel) {
-      return Optional.empty();   // neither, or a package claiming to be both
+      return Optional.empty(); // neither, or a package claiming to be both
     }
     return Optional.of(word ? DOCX : XLSX);
   }
@@ -132,7 +159,9 @@ public final class ProcedureAttachmentCheck {
     return name.isBlank() || name.startsWith(".") ? "attachment" + name : name;
   }
 
-  /** The extension the name claims, if it is one we know of (otherwise the dot is part of the name). */
+  /**
+   * The extension the name claims, if it is one we know of (otherwise the dot is part of the name).
+   */
   private static String claimedExtension(String name) {
     int dot = name.lastIndexOf('.');
     if (dot < 0) {
@@ -146,8 +175,8 @@ public final class ProcedureAttachmentCheck {
     return new ProblemException("attachment-type", "File type not accepted", 415, detail);
   }
 
-
   private static boolean startsWith(byte[] content, byte[] prefix) {
-    return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+    return content.length >= prefix.length
+        && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

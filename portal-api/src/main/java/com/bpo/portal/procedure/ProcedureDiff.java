@@ -8,16 +8,30 @@ import java.util.List;
 
 /**
  * A line diff of two versions' Markdown (java-diff-utils, Myers): every line of the newer text in
- * order, with the removed lines of the older one where they were. Plain text: the screens escape it.
+ * order, with the removed lines of the older one where they were. Plain text: the screens escape
+ * it.
  */
 public final class ProcedureDiff {
-  public enum Kind { UNCHANGED, ADDED, REMOVED }
+  public enum Kind {
+    UNCHANGED,
+    ADDED,
+    REMOVED
+  }
 
-  /** One line; {@code oldLine}/{@code newLine} are 1-based and null where the line is not on that side. */
+  /**
+   * One line; {@code oldLine}/{@code newLine} are 1-based and null where the line is not on that
+   * side.
+   */
   public record Line(Kind kind, Integer oldLine, Integer newLine, String text) {}
 
-  public record Result(long fromVersionId, int fromNumber, long toVersionId, int toNumber, int added, int removed,
-                       List<Line> lines) {}
+  public record Result(
+      long fromVersionId,
+      int fromNumber,
+      long toVersionId,
+      int toNumber,
+      int added,
+      int removed,
+      List<Line> lines) {}
 
   private ProcedureDiff() {}
 

@@ -3,16 +3,20 @@ package com.bpo.portal.procedure;
 import java.util.Locale;
 
 /**
- * The safe half of search snippets. PostgreSQL's {@code ts_headline} marks the matched words with two
- * private-use characters that content can never contain ({@link SafeMarkdown#toPlainText} strips them);
- * the whole snippet is then HTML-escaped, and only those markers become {@code <mark>} elements. Nothing
- * the author wrote can become markup.
+ * The safe half of search snippets. PostgreSQL's {@code ts_headline} marks the matched words with
+ * two private-use characters that content can never contain ({@link SafeMarkdown#toPlainText}
+ * strips them); the whole snippet is then HTML-escaped, and only those markers become {@code
+ * <mark>} elements. Nothing the author wrote can become markup.
  */
 public final class ProcedureSearch {
   public static final char START = '\uE000';
   public static final char STOP = '\uE001';
-  static final String HEADLINE_OPTIONS = "StartSel=\"" + START + "\", StopSel=\"" + STOP
-      + "\", MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"";
+  static final String HEADLINE_OPTIONS =
+      "StartSel=\""
+          + START
+          + "\", StopSel=\""
+          + STOP
+          + "\", MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"";
 
   private ProcedureSearch() {}
 
@@ -48,7 +52,10 @@ public final class ProcedureSearch {
     return html.toString();
   }
 
-  /** The text search configuration for a tenant's language: stemming in the language the procedures are written in. */
+  /**
+   * The text search configuration for a tenant's language: stemming in the language the procedures
+   * are written in.
+   */
   public static String configFor(String locale) {
     String language = locale == null ? "" : Locale.forLanguageTag(locale).getLanguage();
     return switch (language) {

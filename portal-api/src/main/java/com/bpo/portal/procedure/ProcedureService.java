@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tenant's library of desk-top procedures: reading procedures, their versions, acknowledgements,
- * reviews and history, search, and a procedure's facts (title, area, owner, review interval). Taking
- * steps on versions is {@link ProcedureVersions}'s. Leads own and edit, client stakeholders approve
- * and read, agents read and acknowledge; customers reach nothing.
+ * The tenant's library of desk-top procedures: reading procedures, their versions,
+ * acknowledgements, reviews and history, search, and a procedure's facts (title, area, owner,
+ * review interval). Taking steps on versions is {@link ProcedureVersions}'s. Leads own and edit,
+ * client stakeholders approve and read, agents read and acknowledge; customers reach nothing.
  */
 @TenantService
 public class ProcedureService {
@@ -40,14 +40,17 @@ public class ProcedureService {
 
   /**
    * The procedure of a process area (the first by title), for the governance root-cause loop, which
-   * links the action it proposes to the procedure whose next version should carry the fix. Service to
-   * service: it gives an id only, so it asks for no reader role (the loop runs as the system).
+   * links the action it proposes to the procedure whose next version should carry the fix. Service
+   * to service: it gives an id only, so it asks for no reader role (the loop runs as the system).
    */
   public Optional<Long> procedureOfArea(ProcessArea area) {
     return queries.firstOfArea(area);
   }
 
-  /** Procedures whose review is due within {@link ReviewSchedule#DUE_SOON_DAYS} days or overdue, the oldest first. */
+  /**
+   * Procedures whose review is due within {@link ReviewSchedule#DUE_SOON_DAYS} days or overdue, the
+   * oldest first.
+   */
   public List<ProcedureSummary> dueReviews() {
     requireReader();
     LocalDate today = context.today();
@@ -60,7 +63,9 @@ public class ProcedureService {
   }
 
   ProcedureSummary require(long id) {
-    return queries.find(id, context.today()).orElseThrow(() -> ProblemException.notFound("Procedure " + id));
+    return queries
+        .find(id, context.today())
+        .orElseThrow(() -> ProblemException.notFound("Procedure " + id));
   }
 
   ProcedureDetail detail(ProcedureSummary p) {
@@ -70,8 +75,8 @@ public class ProcedureService {
     ProcedureDetail.Acknowledgements acks = acknowledgements(effective.orElse(null));
     String me = context.requireUser().username();
     boolean mine = acks.acknowledged().stream().anyMatch(a -> a.username().equals(me));
-    return new ProcedureDetail(p, versions, effectiveDetail, acks, mine, queries.reviews(p.id()),
-        queries.history(p.id()));
+    return new ProcedureDetail(
+        p, versions, effectiveDetail, acks, mine, queries.reviews(p.id()), queries.history(p.id()));
   }
 
   static Optional<VersionSummary> effective(List<VersionSummary> versions) {
@@ -81,19 +86,29 @@ public class ProcedureService {
   /** One version to read, with its rendered text, attachments and the caller's possible steps. */
   public Optional<VersionDetail> version(long procedureId, long versionId) {
     requireReader();
-    return queries.find(procedureId, context.today())
+    return queries
+        .find(procedureId, context.today())
         .flatMap(p -> queries.version(procedureId, versionId).map(v -> versionDetail(p, v)));
   }
 
   VersionDetail versionDetail(ProcedureSummary p, VersionSummary v) {
     String content = queries.content(v.id());
-    Set<VersionAction> actions = ProcedureWorkflow.available(v.status(), Actor.of(context.requireUser()),
-        p.clientApprovalRequired());
-    return new VersionDetail(p.id(), p.title(), v, content, SafeMarkdown.toHtml(content), queries.attachments(v.id()),
+    Set<VersionAction> actions =
+        ProcedureWorkflow.available(
+            v.status(), Actor.of(context.requireUser()), p.clientApprovalRequired());
+    return new VersionDetail(
+        p.id(),
+        p.title(),
+        v,
+        content,
+        SafeMarkdown.toHtml(content),
+        queries.attachments(v.id()),
         actions);
   }
 
-  /** The version that was (or will be) in force on {@code date}: read from the stored date ranges. */
+  /**
+   * The version that was (or will be) in force on {@code date}: read from the stored date ranges.
+   */
   public Optional<VersionSummary> effectiveOn(long procedureId, LocalDate date) {
     requireReader();
     require(procedureId);
@@ -104,21 +119,30 @@ public class ProcedureService {
   public ProcedureDiff.Result diff(long procedureId, long fromVersionId, long toVersionId) {
     requireReader();
     require(procedureId);
-    VersionSummary from = queries.version(procedureId, fromVersionId)
-        .orElseThrow(() -> ProblemException.notFound("Version " + fromVersionId));
-    VersionSummary to = queries.version(procedureId, toVersionId)
-        .orElseThrow(() -> ProblemException.notFound("Version " + toVersionId));
-    List<ProcedureDiff.Line> lines = ProcedureDiff.lines(queries.content(from.id()), queries.content(to.id()));
+    VersionSummary from =
+        queries
+            .version(procedureId, fromVersionId)
+            .orElseThrow(() -> ProblemException.notFound("Version " + fromVersionId));
+    VersionSummary to =
+        queries
+            .version(procedureId, toVersionId)
+            .orElseThrow(() -> ProblemException.notFound("Version " + toVersionId));
+    List<ProcedureDiff.Line> lines =
+        ProcedureDiff.lines(queries.content(from.id()), queries.content(to.id()));
     int added = (int) lines.stream().filter(l -> l.kind() == ProcedureDiff.Kind.ADDED).count();
     int removed = (int) lines.stream().filter(l -> l.kind() == ProcedureDiff.Kind.REMOVED).count();
-    return new ProcedureDiff.Result(from.id(), from.number(), to.id(), to.number(), added, removed, lines);
+    return new ProcedureDiff.Result(
+        from.id(), from.number(), to.id(), to.number(), added, removed, lines);
   }
 
   private ProcedureDetail.Acknowledgements acknowledgements(VersionSummary effective) {
     if (effective == null) {
       return new ProcedureDetail.Acknowledgements(null, null, List.of(), List.of());
     }
-    return new ProcedureDetail.Acknowledgements(effective.id(), effective.number(), queries.acknowledged(effective),
+    return new ProcedureDetail.Acknowledgements(
+        effective.id(),
+        effective.number(),
+        queries.acknowledged(effective),
         queries.notAcknowledged(effective.id()));
   }
 
@@ -137,11 +161,13 @@ public class ProcedureService {
     requireReader();
     String q = text == null ? "" : text.strip();
     if (q.isEmpty() || q.length() > 200) {
-      throw new InvalidFields("Say what to search for.", List.of(new FieldError("q", "must be 1 to 200 characters")));
+      throw new InvalidFields(
+          "Say what to search for.", List.of(new FieldError("q", "must be 1 to 200 characters")));
     }
     int size = limit == null ? 20 : limit;
     if (size < 1 || size > MAX_SEARCH_RESULTS) {
-      throw new InvalidFields("Ask for fewer results.",
+      throw new InvalidFields(
+          "Ask for fewer results.",
           List.of(new FieldError("limit", "must be between 1 and " + MAX_SEARCH_RESULTS)));
     }
     return searches.search(ProcedureSearch.configFor(context.requireTenant().locale()), q, size);
@@ -168,8 +194,14 @@ public class ProcedureService {
   /** A new procedure, with version 1 as a draft. Leads only. */
   public ProcedureDetail create(NewProcedure request) {
     requireLead();
-    ProcedureQueries.Facts facts = validate(request.title(), request.processArea(), request.owner(),
-        request.reviewIntervalMonths(), request.clientApprovalRequired(), true);
+    ProcedureQueries.Facts facts =
+        validate(
+            request.title(),
+            request.processArea(),
+            request.owner(),
+            request.reviewIntervalMonths(),
+            request.clientApprovalRequired(),
+            true);
     String content = request.content() == null ? "" : request.content();
     ProcedureVersions.checkContent(content);
     if (queries.titleTaken(facts.title(), Optional.empty())) {
@@ -184,20 +216,30 @@ public class ProcedureService {
     return detail(require(id));
   }
 
-  /** Changes a procedure's facts (title, area, owner, review interval, approval rule). Leads only. */
+  /**
+   * Changes a procedure's facts (title, area, owner, review interval, approval rule). Leads only.
+   */
   public ProcedureDetail update(long id, ProcedureChange change) {
     requireLead();
     ProcedureSummary p = lock(id);
     ProcedureVersions.checkVersion("Procedure", p.version(), change.version());
-    ProcedureQueries.Facts facts = validate(change.title(), change.processArea(), change.owner(),
-        change.reviewIntervalMonths(), change.clientApprovalRequired(), false);
+    ProcedureQueries.Facts facts =
+        validate(
+            change.title(),
+            change.processArea(),
+            change.owner(),
+            change.reviewIntervalMonths(),
+            change.clientApprovalRequired(),
+            false);
     if (queries.titleTaken(facts.title(), Optional.of(id))) {
       throw titleTaken();
     }
     // a new interval moves the next review, counted from the start of the version in force
-    LocalDate nextReview = p.effectiveFrom() != null && facts.interval() != p.reviewIntervalMonths()
-        ? ReviewSchedule.nextReview(EffectiveDates.reviewBase(p.effectiveFrom(), lastConfirmed(id)), facts.interval())
-        : p.nextReviewOn();
+    LocalDate nextReview =
+        p.effectiveFrom() != null && facts.interval() != p.reviewIntervalMonths()
+            ? ReviewSchedule.nextReview(
+                EffectiveDates.reviewBase(p.effectiveFrom(), lastConfirmed(id)), facts.interval())
+            : p.nextReviewOn();
     queries.update(id, facts, nextReview);
     queries.event(id, null, context.requireUser().username(), "UPDATED", null, null, null);
     return detail(require(id));
@@ -209,12 +251,18 @@ public class ProcedureService {
   }
 
   private static InvalidFields titleTaken() {
-    return new InvalidFields("A procedure with this title exists.",
+    return new InvalidFields(
+        "A procedure with this title exists.",
         List.of(new FieldError("title", "is already the title of another procedure")));
   }
 
-  private ProcedureQueries.Facts validate(String title, ProcessArea area, String owner, Integer interval,
-                                          Boolean clientApproval, boolean defaults) {
+  private ProcedureQueries.Facts validate(
+      String title,
+      ProcessArea area,
+      String owner,
+      Integer interval,
+      Boolean clientApproval,
+      boolean defaults) {
     List<FieldError> errors = new ArrayList<>();
     String t = title == null ? "" : title.strip();
     if (t.isEmpty() || t.length() > 200) {
@@ -223,7 +271,10 @@ public class ProcedureService {
     if (area == null) {
       errors.add(new FieldError("processArea", "is required"));
     }
-    String o = owner == null || owner.isBlank() ? (defaults ? context.requireUser().username() : "") : owner.strip();
+    String o =
+        owner == null || owner.isBlank()
+            ? (defaults ? context.requireUser().username() : "")
+            : owner.strip();
     if (queries.leads().stream().noneMatch(person -> person.username().equals(o))) {
       errors.add(new FieldError("owner", "must be one of this tenant's BPO leads"));
     }
@@ -237,7 +288,10 @@ public class ProcedureService {
     return new ProcedureQueries.Facts(t, area, o, months, clientApproval == null || clientApproval);
   }
 
-  /** Locks the procedure's row for the rest of the transaction: steps on one procedure run one at a time. */
+  /**
+   * Locks the procedure's row for the rest of the transaction: steps on one procedure run one at a
+   * time.
+   */
   ProcedureSummary lock(long id) {
     if (!queries.lock(id)) {
       throw ProblemException.notFound("Procedure " + id);

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the review reminders ({@link ReviewReminders}) for every active tenant on a schedule (every
- * hour by default). Each tenant's round runs in its own tenant-bound transaction ({@link ReviewRound});
- * one tenant's failure does not stop the others. Today is read from the injected {@link Clock} in the
- * tenant's time zone.
+ * hour by default). Each tenant's round runs in its own tenant-bound transaction ({@link
+ * ReviewRound}); one tenant's failure does not stop the others. Today is read from the injected
+ * {@link Clock} in the tenant's time zone.
  */
 @ApplicationScoped
 public class ReviewReminderJob {
@@ -39,14 +39,18 @@ public class ReviewReminderJob {
   @ConfigProperty(name = "portal.procedure.reminder.interval.minutes", defaultValue = "60")
   int intervalMinutes;
 
-  /** The clock "today" is read from: the system's, unless a producer of {@link Clock} is deployed (tests). */
+  /**
+   * The clock "today" is read from: the system's, unless a producer of {@link Clock} is deployed
+   * (tests).
+   */
   @Inject Instance<Clock> clocks;
 
   private ScheduledFuture<?> job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (intervalMinutes <= 0) {
-      LOG.info("portal.procedures.reminders.interval.minutes is 0: reminders go out only when a lead asks");
+      LOG.info(
+          "portal.procedures.reminders.interval.minutes is 0: reminders go out only when a lead asks");
       return;
     }
     job = scheduler.scheduleWithFixedDelay(this::roundSafely, 1, intervalMinutes, TimeUnit.MINUTES);
@@ -75,7 +79,10 @@ public class ReviewReminderJob {
       try {
         queued += round.run(tenant, LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone()))));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Review reminders failed for " + tenant.id() + "; the next round tries again", e);
+        LOG.log(
+            Level.WARNING,
+            "Review reminders failed for " + tenant.id() + "; the next round tries again",
+            e);
       }
     }
     return queued;

@@ -20,20 +20,29 @@ public class ReviewReminders {
   @Inject ProcedureQueries queries;
   @Inject MailOutbox outbox;
 
-  /** Queues the reminders due on {@code today} for the active tenant; returns how many were queued. */
+  /**
+   * Queues the reminders due on {@code today} for the active tenant; returns how many were queued.
+   */
   public int remind(LocalDate today) {
     String locale = context.requireTenant().locale();
     int queued = 0;
-    for (ProcedureQueries.ReviewDue due : queries.reviewsToRemind(today.plusDays(ReviewSchedule.DUE_SOON_DAYS))) {
-      Optional<ReviewSchedule.Reminder> reminder = ReviewSchedule.reminder(due.nextReview(), today,
-          due.remindedDueFor(), due.remindedOverdueFor());
+    for (ProcedureQueries.ReviewDue due :
+        queries.reviewsToRemind(today.plusDays(ReviewSchedule.DUE_SOON_DAYS))) {
+      Optional<ReviewSchedule.Reminder> reminder =
+          ReviewSchedule.reminder(
+              due.nextReview(), today, due.remindedDueFor(), due.remindedOverdueFor());
       if (reminder.isEmpty()) {
         continue;
       }
       String email = due.ownerEmail();
       if (email != null && !email.isBlank()) {
-        ProcedureMail.Text text = ProcedureMail.reviewReminder(locale, reminder.get(), due.title(),
-            areaWords(due.area().name()), due.nextReview());
+        ProcedureMail.Text text =
+            ProcedureMail.reviewReminder(
+                locale,
+                reminder.get(),
+                due.title(),
+                areaWords(due.area().name()),
+                due.nextReview());
         outbox.enqueue(email, text.subject(), text.body());
         queued++;
       }

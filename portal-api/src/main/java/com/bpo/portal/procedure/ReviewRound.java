@@ -13,7 +13,9 @@ import java.time.LocalDate;
  */
 @ApplicationScoped
 public class ReviewRound {
-  /** The audit trail names the job "system", as it did when the job ran on a connection of its own. */
+  /**
+   * The audit trail names the job "system", as it did when the job ran on a connection of its own.
+   */
   static final String SYSTEM_USER = "system";
 
   @Inject TenantContext context;

@@ -1,6 +1,9 @@
 package com.bpo.portal.procedure;
 
-/** The steps of a version's life. {@link #SUPERSEDE} is never asked for: making another version effective takes it. */
+/**
+ * The steps of a version's life. {@link #SUPERSEDE} is never asked for: making another version
+ * effective takes it.
+ */
 public enum VersionAction {
   SUBMIT,
   APPROVE,

@@ -14,17 +14,30 @@ import java.util.Map;
 
 /**
  * The computed KPIs of one month (formulas and a worked example in docs/KPIS.md): the arithmetic
- * here, each aggregate one statement of {@link KpiQueries}, on the caller's transaction (bound to the
- * tenant, row-level security on) and, in tests, directly against a fixture tenant.
+ * here, each aggregate one statement of {@link KpiQueries}, on the caller's transaction (bound to
+ * the tenant, row-level security on) and, in tests, directly against a fixture tenant.
  *
- * <p>Receivables on a past date are rebuilt from today's open amounts plus what was paid or credited
- * after that date; only those later rows and the open invoices are read, never the whole history.
+ * <p>Receivables on a past date are rebuilt from today's open amounts plus what was paid or
+ * credited after that date; only those later rows and the open invoices are read, never the whole
+ * history.
  */
 public final class KpiCalculator {
   /** The codes this calculator computes; any other KPI is entered by hand. */
-  public static final java.util.Set<String> COMPUTED = java.util.Set.of("DSO", "DSO_COUNTBACK", "BEST_DSO", "ADD",
-      "CEI", "PCT_CURRENT", "PCT_OVER_90", "DISPUTE_CYCLE_MEAN", "DISPUTE_CYCLE_P90", "DISPUTE_RESPONSE_SLA",
-      "DISPUTE_RESOLUTION_SLA", "INVOICE_ACCURACY");
+  public static final java.util.Set<String> COMPUTED =
+      java.util.Set.of(
+          "DSO",
+          "DSO_COUNTBACK",
+          "BEST_DSO",
+          "ADD",
+          "CEI",
+          "PCT_CURRENT",
+          "PCT_OVER_90",
+          "DISPUTE_CYCLE_MEAN",
+          "DISPUTE_CYCLE_P90",
+          "DISPUTE_RESPONSE_SLA",
+          "DISPUTE_RESOLUTION_SLA",
+          "INVOICE_ACCURACY");
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final KpiQueries queries;
@@ -33,7 +46,8 @@ public final class KpiCalculator {
 
   /**
    * Money KPIs count the invoices in the tenant's {@code currency} only: amounts in different
-   * currencies are never added together (the disputes and accuracy KPIs are counts, in any currency).
+   * currencies are never added together (the disputes and accuracy KPIs are counts, in any
+   * currency).
    */
   public KpiCalculator(KpiQueries queries, String currency, ZoneId zone) {
     this.queries = queries;
@@ -46,15 +60,20 @@ public final class KpiCalculator {
     this(new KpiQueries(TenantSql.on(db, tenant)), currency, zone);
   }
 
-  /** Every computed KPI of {@code month}, by code; a value is null when it is undefined (nothing to measure). */
+  /**
+   * Every computed KPI of {@code month}, by code; a value is null when it is undefined (nothing to
+   * measure).
+   */
   public Map<String, BigDecimal> compute(YearMonth month) {
     LocalDate start = month.atDay(1);
     LocalDate end = month.atEndOfMonth();
     int days = month.lengthOfMonth();
-    List<KpiQueries.Receivables> around = queries.receivablesAround(start.minusDays(1), end, currency);
+    List<KpiQueries.Receivables> around =
+        queries.receivablesAround(start.minusDays(1), end, currency);
     KpiQueries.Receivables opening = around.get(0);
     KpiQueries.Receivables closing = around.get(1);
-    // four months of sales settle the countback of most tenants; twelve are read only when they do not
+    // four months of sales settle the countback of most tenants; twelve are read only when they do
+    // not
     Map<YearMonth, BigDecimal> sales = queries.monthlySales(month.minusMonths(3), month, currency);
     BigDecimal countback = countbackWithin(closing.total(), sales, month, 4);
     if (countback == null) {
@@ -71,13 +90,18 @@ public final class KpiCalculator {
     kpis.put("BEST_DSO", best);
     kpis.put("ADD", dso == null || best == null ? null : dso.subtract(best));
     BigDecimal collectible = opening.total().add(periodSales);
-    kpis.put("CEI", percent(collectible.subtract(closing.total()), collectible.subtract(closing.current())));
+    kpis.put(
+        "CEI",
+        percent(collectible.subtract(closing.total()), collectible.subtract(closing.current())));
     kpis.put("PCT_CURRENT", percent(closing.current(), closing.total()));
     kpis.put("PCT_OVER_90", percent(closing.over90(), closing.total()));
     disputeKpis(start, end, kpis);
     KpiQueries.Share credited = queries.invoicesCreditedForBillingErrors(start, end);
-    kpis.put("INVOICE_ACCURACY", percent(BigDecimal.valueOf(credited.all() - credited.met()),
-        BigDecimal.valueOf(credited.all())));
+    kpis.put(
+        "INVOICE_ACCURACY",
+        percent(
+            BigDecimal.valueOf(credited.all() - credited.met()),
+            BigDecimal.valueOf(credited.all())));
     return kpis;
   }
 
@@ -85,15 +109,21 @@ public final class KpiCalculator {
    * Countback DSO: the receivables are matched against each month's sales, newest first; every
    * month fully absorbed counts all its days, the month where they run out counts its share.
    */
-  static BigDecimal countback(BigDecimal receivables, Map<YearMonth, BigDecimal> sales, YearMonth month) {
+  static BigDecimal countback(
+      BigDecimal receivables, Map<YearMonth, BigDecimal> sales, YearMonth month) {
     BigDecimal within = countbackWithin(receivables, sales, month, 12);
-    return within != null ? within : BigDecimal.valueOf(java.util.stream.IntStream.range(0, 12)
-        .map(back -> month.minusMonths(back).lengthOfMonth()).sum()).setScale(2, RoundingMode.UNNECESSARY);
+    return within != null
+        ? within
+        : BigDecimal.valueOf(
+                java.util.stream.IntStream.range(0, 12)
+                    .map(back -> month.minusMonths(back).lengthOfMonth())
+                    .sum())
+            .setScale(2, RoundingMode.UNNECESSARY);
   }
 
   /** The countback if the receivables run out within {@code months} months of sales, else null. */
-  static BigDecimal countbackWithin(BigDecimal receivables, Map<YearMonth, BigDecimal> sales, YearMonth month,
-                                    int months) {
+  static BigDecimal countbackWithin(
+      BigDecimal receivables, Map<YearMonth, BigDecimal> sales, YearMonth month, int months) {
     if (receivables.signum() == 0) {
       return BigDecimal.ZERO.setScale(2);
     }
@@ -128,12 +158,15 @@ public final class KpiCalculator {
 
   /** part ÷ sales × days, to two decimals; null without sales. */
   static BigDecimal ratio(BigDecimal part, BigDecimal sales, int days) {
-    return sales.signum() == 0 ? null
+    return sales.signum() == 0
+        ? null
         : part.multiply(BigDecimal.valueOf(days)).divide(sales, 2, RoundingMode.HALF_UP);
   }
 
   /** part ÷ whole × 100, to two decimals; null when the whole is zero. */
   static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-    return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    return whole.signum() == 0
+        ? null
+        : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
   }
 }

@@ -16,20 +16,36 @@ import java.util.Map;
 
 /**
  * The SQL of KPIs: the versioned definitions of the tenant's SLA contract, and the aggregates
- * {@link KpiCalculator} computes them from. The aggregates read the invoice, payment, credit note and
- * dispute tables of other features (reads for a report, never writes); each is one statement over
- * indexed columns (see docs/KPIS.md and docs/PERFORMANCE.md).
+ * {@link KpiCalculator} computes them from. The aggregates read the invoice, payment, credit note
+ * and dispute tables of other features (reads for a report, never writes); each is one statement
+ * over indexed columns (see docs/KPIS.md and docs/PERFORMANCE.md).
  */
 @ApplicationScoped
 public class KpiQueries {
   /** The standard KPIs in the order a scorecard shows them; a tenant's own codes come after. */
-  static final List<String> ORDER = List.of("DSO", "DSO_COUNTBACK", "BEST_DSO", "ADD", "CEI", "PCT_CURRENT",
-      "PCT_OVER_90", "DISPUTE_CYCLE_MEAN", "DISPUTE_CYCLE_P90", "DISPUTE_RESPONSE_SLA", "DISPUTE_RESOLUTION_SLA",
-      "INVOICE_ACCURACY", "CSAT");
-  static final Comparator<Scorecard.Kpi> CONTRACT_ORDER_OF_KPIS = Comparator.comparing(k -> position(k.code()));
-  private static final List<String> BILLING_ERRORS = List.of("PRICING", "QUANTITY", "DUPLICATE_BILLING", "TAX");
-  private static final String DEFINITION = "code, version, name, unit, direction, target, warning, weight, "
-      + "at_risk_pct, computed, active, changed_by, changed_at";
+  static final List<String> ORDER =
+      List.of(
+          "DSO",
+          "DSO_COUNTBACK",
+          "BEST_DSO",
+          "ADD",
+          "CEI",
+          "PCT_CURRENT",
+          "PCT_OVER_90",
+          "DISPUTE_CYCLE_MEAN",
+          "DISPUTE_CYCLE_P90",
+          "DISPUTE_RESPONSE_SLA",
+          "DISPUTE_RESOLUTION_SLA",
+          "INVOICE_ACCURACY",
+          "CSAT");
+
+  static final Comparator<Scorecard.Kpi> CONTRACT_ORDER_OF_KPIS =
+      Comparator.comparing(k -> position(k.code()));
+  private static final List<String> BILLING_ERRORS =
+      List.of("PRICING", "QUANTITY", "DUPLICATE_BILLING", "TAX");
+  private static final String DEFINITION =
+      "code, version, name, unit, direction, target, warning, weight, "
+          + "at_risk_pct, computed, active, changed_by, changed_at";
 
   @Inject TenantSql sql;
 
@@ -50,47 +66,80 @@ public class KpiQueries {
 
   /** The current (latest) version of each KPI of the contract, in contract order. */
   List<KpiDefinition> currentDefinitions() {
-    List<KpiDefinition> result = new ArrayList<>(sql.sql("select distinct on (code) " + DEFINITION
-            + " from kpi_definition where tenant_id = :tenant order by code, version desc")
-        .list(KpiQueries::definition));
+    List<KpiDefinition> result =
+        new ArrayList<>(
+            sql.sql(
+                    "select distinct on (code) "
+                        + DEFINITION
+                        + " from kpi_definition where tenant_id = :tenant order by code, version desc")
+                .list(KpiQueries::definition));
     result.sort(Comparator.comparing(d -> position(d.code())));
     return result;
   }
 
   /** Every version of one KPI, newest first. */
   List<KpiDefinition> history(String code) {
-    return sql.sql("select " + DEFINITION + " from kpi_definition where tenant_id = :tenant and code = :code"
-            + " order by version desc")
-        .bind("code", code).list(KpiQueries::definition);
+    return sql.sql(
+            "select "
+                + DEFINITION
+                + " from kpi_definition where tenant_id = :tenant and code = :code"
+                + " order by version desc")
+        .bind("code", code)
+        .list(KpiQueries::definition);
   }
 
   void insertDefinition(KpiDefinition d) {
-    sql.sql("""
+    sql.sql(
+            """
             insert into kpi_definition (tenant_id, code, version, name, unit, direction, target, warning, weight,
                                         at_risk_pct, computed, active, changed_by)
             values (:tenant, :code, :version, :name, :unit, :direction, :target, :warning, :weight, :atRisk,
                     :computed, :active, :changedBy)""")
-        .bind("code", d.code()).bind("version", d.version()).bind("name", d.name()).bind("unit", d.unit())
-        .bind("direction", d.direction()).bind("target", d.target()).bind("warning", d.warning())
-        .bind("weight", d.weight()).bind("atRisk", d.atRiskPct()).bind("computed", d.computed())
-        .bind("active", d.active()).bind("changedBy", d.changedBy()).update();
+        .bind("code", d.code())
+        .bind("version", d.version())
+        .bind("name", d.name())
+        .bind("unit", d.unit())
+        .bind("direction", d.direction())
+        .bind("target", d.target())
+        .bind("warning", d.warning())
+        .bind("weight", d.weight())
+        .bind("atRisk", d.atRiskPct())
+        .bind("computed", d.computed())
+        .bind("active", d.active())
+        .bind("changedBy", d.changedBy())
+        .update();
   }
 
   private static KpiDefinition definition(Row r) {
-    return new KpiDefinition(r.string("code"), r.intValue("version"), r.string("name"),
-        r.enumValue("unit", KpiDefinition.Unit.class), r.enumValue("direction", Rag.Direction.class),
-        r.decimal("target"), r.decimal("warning"), r.decimal("weight"), r.decimal("at_risk_pct"), r.bool("computed"),
-        r.bool("active"), r.string("changed_by"), r.timestamp("changed_at"));
+    return new KpiDefinition(
+        r.string("code"),
+        r.intValue("version"),
+        r.string("name"),
+        r.enumValue("unit", KpiDefinition.Unit.class),
+        r.enumValue("direction", Rag.Direction.class),
+        r.decimal("target"),
+        r.decimal("warning"),
+        r.decimal("weight"),
+        r.decimal("at_risk_pct"),
+        r.bool("computed"),
+        r.bool("active"),
+        r.string("changed_by"),
+        r.timestamp("changed_at"));
   }
 
-  // ---------------------------------------------------------------- aggregates the calculator reads
+  // ---------------------------------------------------------------- aggregates the calculator
+  // reads
 
   /** Receivables on a date: total, the part not yet due, the part more than 90 days past due. */
   record Receivables(BigDecimal total, BigDecimal current, BigDecimal over90) {}
 
-  /** The receivables on {@code opening} and on {@code closing}, in one pass (see {@link KpiCalculator}). */
+  /**
+   * The receivables on {@code opening} and on {@code closing}, in one pass (see {@link
+   * KpiCalculator}).
+   */
   List<Receivables> receivablesAround(LocalDate opening, LocalDate closing, String currency) {
-    return sql.sql("""
+    return sql.sql(
+            """
         with amounts as (
           select issue_date, due_date, open_amount as at_closing, open_amount as at_opening
           from invoice where tenant_id = :tenant and open_amount > 0 and issue_date <= :close and currency = :currency
@@ -113,31 +162,49 @@ public class KpiQueries {
                coalesce(sum(at_opening) filter (where issue_date <= :open and :open - due_date > 90), 0)
                  as opening_over90
         from amounts""")
-        .bind("open", opening).bind("close", closing).bind("currency", currency)
-        .one(r -> List.of(
-            new Receivables(r.decimal("opening_total"), r.decimal("opening_current"), r.decimal("opening_over90")),
-            new Receivables(r.decimal("closing_total"), r.decimal("closing_current"), r.decimal("closing_over90"))));
+        .bind("open", opening)
+        .bind("close", closing)
+        .bind("currency", currency)
+        .one(
+            r ->
+                List.of(
+                    new Receivables(
+                        r.decimal("opening_total"),
+                        r.decimal("opening_current"),
+                        r.decimal("opening_over90")),
+                    new Receivables(
+                        r.decimal("closing_total"),
+                        r.decimal("closing_current"),
+                        r.decimal("closing_over90"))));
   }
 
   Map<YearMonth, BigDecimal> monthlySales(YearMonth from, YearMonth to, String currency) {
     Map<YearMonth, BigDecimal> sales = new LinkedHashMap<>();
-    sql.sql("""
+    sql.sql(
+            """
         select to_char(issue_date, 'YYYY-MM') as month, sum(total_amount) as sales from invoice
         where tenant_id = :tenant and issue_date between :from and :to and currency = :currency group by 1""")
-        .bind("from", from.atDay(1)).bind("to", to.atEndOfMonth()).bind("currency", currency)
+        .bind("from", from.atDay(1))
+        .bind("to", to.atEndOfMonth())
+        .bind("currency", currency)
         .forEach(r -> sales.put(YearMonth.parse(r.string("month")), r.decimal("sales")));
     return sales;
   }
 
-  /** Mean and 90th percentile of the days from raised to resolved, of the disputes resolved in the range. */
+  /**
+   * Mean and 90th percentile of the days from raised to resolved, of the disputes resolved in the
+   * range.
+   */
   record Cycle(BigDecimal mean, BigDecimal p90) {}
 
   Cycle disputeCycle(OffsetDateTime from, OffsetDateTime to) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select round(avg(extract(epoch from resolved_at - raised_at) / 86400)::numeric, 2) as mean,
                round((percentile_cont(0.9) within group (order by extract(epoch from resolved_at - raised_at) / 86400))::numeric, 2) as p90
         from dispute where tenant_id = :tenant and resolved_at >= :from and resolved_at < :to""")
-        .bind("from", from).bind("to", to)
+        .bind("from", from)
+        .bind("to", to)
         .one(r -> new Cycle(r.decimal("mean"), r.decimal("p90")));
   }
 
@@ -150,29 +217,36 @@ public class KpiQueries {
    * targets still ahead.
    */
   Share responseTargets(OffsetDateTime from, OffsetDateTime to) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select count(*) filter (where first_response_at <= first_response_due) as met, count(*) as all_ from dispute
         where tenant_id = :tenant and first_response_due >= :from and first_response_due < :to
           and (first_response_due < now() or first_response_at is not null)""")
-        .bind("from", from).bind("to", to).one(KpiQueries::share);
+        .bind("from", from)
+        .bind("to", to)
+        .one(KpiQueries::share);
   }
 
   /** As {@link #responseTargets}, for the resolution target. */
   Share resolutionTargets(OffsetDateTime from, OffsetDateTime to) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select count(*) filter (where resolved_at <= resolution_due) as met, count(*) as all_ from dispute
         where tenant_id = :tenant and resolution_due >= :from and resolution_due < :to
           and (resolution_due < now() or resolved_at is not null)""")
-        .bind("from", from).bind("to", to).one(KpiQueries::share);
+        .bind("from", from)
+        .bind("to", to)
+        .one(KpiQueries::share);
   }
 
   /**
    * The month's invoices ({@code all}), and how many of them were credited for a billing error
-   * (pricing, quantity, duplicate, tax), found from the disputes side; the month's invoices are only
-   * counted (an index-only range), never probed one by one.
+   * (pricing, quantity, duplicate, tax), found from the disputes side; the month's invoices are
+   * only counted (an index-only range), never probed one by one.
    */
   Share invoicesCreditedForBillingErrors(LocalDate start, LocalDate end) {
-    return sql.sql("""
+    return sql.sql(
+            """
         select (select count(*) from invoice where tenant_id = :tenant and issue_date between :start and :end)
                  as all_,
                (select count(distinct di.invoice_id)
@@ -181,7 +255,10 @@ public class KpiQueries {
                 join invoice i on i.tenant_id = di.tenant_id and i.id = di.invoice_id
                 where d.tenant_id = :tenant and d.outcome in ('ACCEPTED', 'PARTLY_ACCEPTED')
                   and d.reason_code = any(:reasons) and i.issue_date between :start and :end) as met""")
-        .bind("start", start).bind("end", end).bind("reasons", BILLING_ERRORS).one(KpiQueries::share);
+        .bind("start", start)
+        .bind("end", end)
+        .bind("reasons", BILLING_ERRORS)
+        .one(KpiQueries::share);
   }
 
   private static Share share(Row r) {

@@ -42,10 +42,12 @@ public class KpiResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
-  @Operation(summary = "Change (or add) a KPI: a new version; past scorecards keep theirs (BPO leads)")
+  @Operation(
+      summary = "Change (or add) a KPI: a new version; past scorecards keep theirs (BPO leads)")
   public KpiDefinition change(@PathParam("code") String code, KpiDefinition.Change change) {
     if (change == null) {
-      throw new ProblemException("validation", "Invalid request", 400, "Send the changed fields as JSON.");
+      throw new ProblemException(
+          "validation", "Invalid request", 400, "Send the changed fields as JSON.");
     }
     return kpis.change(code, change);
   }

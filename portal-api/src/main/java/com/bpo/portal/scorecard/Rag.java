@@ -10,9 +10,15 @@ import java.util.List;
  * not yet entered). Points for the weighted score: green 100, amber 50, red 0.
  */
 public enum Rag {
-  GREEN(100), AMBER(50), RED(0), NONE(0);
+  GREEN(100),
+  AMBER(50),
+  RED(0),
+  NONE(0);
 
-  public enum Direction { HIGHER, LOWER }
+  public enum Direction {
+    HIGHER,
+    LOWER
+  }
 
   private final int points;
 
@@ -20,12 +26,14 @@ public enum Rag {
     this.points = points;
   }
 
-  public static Rag of(BigDecimal actual, Direction direction, BigDecimal target, BigDecimal warning) {
+  public static Rag of(
+      BigDecimal actual, Direction direction, BigDecimal target, BigDecimal warning) {
     if (actual == null) {
       return NONE;
     }
     // how far the actual falls short of the target, in the KPI's unit; zero or less is on target
-    BigDecimal shortfall = direction == Direction.HIGHER ? target.subtract(actual) : actual.subtract(target);
+    BigDecimal shortfall =
+        direction == Direction.HIGHER ? target.subtract(actual) : actual.subtract(target);
     if (shortfall.signum() <= 0) {
       return GREEN;
     }

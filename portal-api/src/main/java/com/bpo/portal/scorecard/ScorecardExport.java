@@ -1,5 +1,6 @@
 package com.bpo.portal.scorecard;
 
+import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.shared.CsvOut;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
@@ -8,24 +9,17 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.Image;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
-import java.awt.Color;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.List;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.RequestScoped;
-import com.bpo.portal.audit.AuditTrail;
 import jakarta.inject.Inject;
-import java.util.Map;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,7 +28,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -46,7 +46,8 @@ public class ScorecardExport {
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
   private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
   private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
-  private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f, new Color(0x55, 0x55, 0x55));
+  private static final Font SMALL =
+      FontFactory.getFont(FontFactory.HELVETICA, 7.5f, new Color(0x55, 0x55, 0x55));
   private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
   private static final Color HEADER = new Color(0xF0, 0xF2, 0xF5);
 
@@ -55,13 +56,40 @@ public class ScorecardExport {
   @Inject com.bpo.portal.tenant.PeopleNames people;
 
   public byte[] csv(Scorecard card) {
-    audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
+    audit.record(
+        AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "csv"));
     StringWriter out = new StringWriter();
-    try (CsvOut csv = CsvOut.to(out, "period", "status", "code", "name", "unit", "direction", "actual", "target",
-        "warning", "weight", "rag", "definition_version", "review")) {
+    try (CsvOut csv =
+        CsvOut.to(
+            out,
+            "period",
+            "status",
+            "code",
+            "name",
+            "unit",
+            "direction",
+            "actual",
+            "target",
+            "warning",
+            "weight",
+            "rag",
+            "definition_version",
+            "review")) {
       for (Scorecard.Kpi k : card.kpis()) {
-        csv.row(card.period(), card.status(), k.code(), k.name(), k.unit(), k.direction(), plain(k.actual()),
-            plain(k.target()), plain(k.warning()), plain(k.weight()), k.rag(), k.definitionVersion(), k.review());
+        csv.row(
+            card.period(),
+            card.status(),
+            k.code(),
+            k.name(),
+            k.unit(),
+            k.direction(),
+            plain(k.actual()),
+            plain(k.target()),
+            plain(k.warning()),
+            plain(k.weight()),
+            k.rag(),
+            k.definitionVersion(),
+            k.review());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,41 +103,63 @@ public class ScorecardExport {
    * sparkline, and the service credits by KPI with their total.
    */
   public byte[] pdf(Scorecard card) {
-    audit.record(AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "pdf"));
+    audit.record(
+        AuditTrail.EXPORT, "scorecard", String.valueOf(card.period()), Map.of("format", "pdf"));
     Tenant tenant = context.requireTenant();
     Locale locale = Locale.forLanguageTag(tenant.locale());
-    ResourceBundle text = ResourceBundle.getBundle("documents.scorecard", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle text =
+        ResourceBundle.getBundle(
+            "documents.scorecard",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
     try {
       PdfWriter writer = PdfWriter.getInstance(document, out);
-      String title = MessageFormat.format(text.getString("title"), tenant.name(), monthName(card.period(), locale));
+      String title =
+          MessageFormat.format(
+              text.getString("title"), tenant.name(), monthName(card.period(), locale));
       document.addTitle(title);
       document.open();
       document.add(new Paragraph(title, TITLE));
       String label = text.getString("label"); // French puts a no-break space before the colon
-      document.add(new Paragraph(MessageFormat.format(label, text.getString("status"),
-          text.getString("status." + card.status().name()))
-          + (card.overallScore() == null ? "" : "   " + MessageFormat.format(label, text.getString("score"),
-              number(card.overallScore(), locale))), BODY));
+      document.add(
+          new Paragraph(
+              MessageFormat.format(
+                      label,
+                      text.getString("status"),
+                      text.getString("status." + card.status().name()))
+                  + (card.overallScore() == null
+                      ? ""
+                      : "   "
+                          + MessageFormat.format(
+                              label, text.getString("score"), number(card.overallScore(), locale))),
+              BODY));
       document.add(new Paragraph(" "));
       PdfPTable table = new PdfPTable(new float[] {4, 1.4f, 1.4f, 1.2f, 2.2f, 0.9f, 1.2f});
       table.setWidthPercentage(100);
       table.setHeaderRows(1);
-      for (String header : new String[] {"kpi", "actual", "target", "rag", "trend", "weight", "review"}) {
+      for (String header :
+          new String[] {"kpi", "actual", "target", "rag", "trend", "weight", "review"}) {
         PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
         cell.setBackgroundColor(HEADER);
-        cell.setHorizontalAlignment(header.equals("kpi") || header.equals("trend") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        cell.setHorizontalAlignment(
+            header.equals("kpi") || header.equals("trend")
+                ? Element.ALIGN_LEFT
+                : Element.ALIGN_RIGHT);
         table.addCell(cell);
       }
       for (Scorecard.Kpi k : card.kpis()) {
         table.addCell(new Phrase(kpiName(k.code(), k.name(), text), BODY));
         right(table, k.actual() == null ? "—" : number(k.actual(), locale) + unit(k, text));
         // Helvetica has no ≥ or ≤: the bound is written in words
-        right(table, MessageFormat.format(text.getString(k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
-            number(k.target(), locale) + unit(k, text)));
-        PdfPCell rag = new PdfPCell(new Phrase(text.getString("rag." + k.rag().name()), ragFont(k.rag())));
+        right(
+            table,
+            MessageFormat.format(
+                text.getString(k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
+                number(k.target(), locale) + unit(k, text)));
+        PdfPCell rag =
+            new PdfPCell(new Phrase(text.getString("rag." + k.rag().name()), ragFont(k.rag())));
         rag.setBackgroundColor(ragColour(k.rag()));
         rag.setHorizontalAlignment(Element.ALIGN_CENTER);
         table.addCell(rag);
@@ -123,9 +173,15 @@ public class ScorecardExport {
       if (card.signedOffBy() != null) {
         document.add(new Paragraph(" "));
         String signer = people.all().getOrDefault(card.signedOffBy(), card.signedOffBy());
-        document.add(new Paragraph(MessageFormat.format(text.getString("signedOff"), signer,
-            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .format(card.signedOffAt().toLocalDate())), BODY));
+        document.add(
+            new Paragraph(
+                MessageFormat.format(
+                    text.getString("signedOff"),
+                    signer,
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(card.signedOffAt().toLocalDate())),
+                BODY));
       }
       document.close();
     } catch (DocumentException e) {
@@ -143,7 +199,8 @@ public class ScorecardExport {
     return text.containsKey("kpi." + code) ? text.getString("kpi." + code) : contractName;
   }
 
-  private void credits(Document document, Scorecard card, ResourceBundle text, Locale locale) throws DocumentException {
+  private void credits(Document document, Scorecard card, ResourceBundle text, Locale locale)
+      throws DocumentException {
     document.add(new Paragraph(" "));
     document.add(new Paragraph(text.getString("credits"), HEADING));
     if (card.credits().isEmpty()) {
@@ -158,13 +215,17 @@ public class ScorecardExport {
     for (String header : new String[] {"credits.kpi", "credits.amount"}) {
       PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
       cell.setBackgroundColor(HEADER);
-      cell.setHorizontalAlignment(header.equals("credits.kpi") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+      cell.setHorizontalAlignment(
+          header.equals("credits.kpi") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
       table.addCell(cell);
     }
     BigDecimal total = BigDecimal.ZERO;
     String currency = card.credits().get(0).amount().currency();
     for (Scorecard.Credit credit : card.credits()) {
-      table.addCell(new Phrase(kpiName(credit.code(), names.getOrDefault(credit.code(), credit.code()), text), BODY));
+      table.addCell(
+          new Phrase(
+              kpiName(credit.code(), names.getOrDefault(credit.code(), credit.code()), text),
+              BODY));
       right(table, money(credit.amount().amount(), credit.amount().currency(), locale));
       total = total.add(credit.amount().amount());
     }
@@ -179,13 +240,17 @@ public class ScorecardExport {
   }
 
   /** The last twelve stored months and this one as a line, each point in its status colour. */
-  private static PdfPCell trend(PdfWriter writer, Scorecard.Kpi k, ResourceBundle text) throws DocumentException {
+  private static PdfPCell trend(PdfWriter writer, Scorecard.Kpi k, ResourceBundle text)
+      throws DocumentException {
     List<BigDecimal> values = new ArrayList<>();
     List<Rag> rags = new ArrayList<>();
-    k.trend().stream().filter(p -> p.actual() != null).forEach(p -> {
-      values.add(p.actual());
-      rags.add(p.rag());
-    });
+    k.trend().stream()
+        .filter(p -> p.actual() != null)
+        .forEach(
+            p -> {
+              values.add(p.actual());
+              rags.add(p.rag());
+            });
     if (k.actual() != null) {
       values.add(k.actual());
       rags.add(k.rag());

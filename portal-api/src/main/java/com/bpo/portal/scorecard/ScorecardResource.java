@@ -32,7 +32,9 @@ public class ScorecardResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The scorecard of a month (default: last month); a preview computed now if none is stored")
+  @Operation(
+      summary =
+          "The scorecard of a month (default: last month); a preview computed now if none is stored")
   public Scorecard get(@QueryParam("period") String period) {
     return scorecards.scorecard(periodOrLast(period));
   }
@@ -43,7 +45,9 @@ public class ScorecardResource {
   public Response csv(@QueryParam("period") String period) {
     Scorecard card = scorecards.scorecard(periodOrLast(period));
     return Response.ok(export.csv(card), "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"scorecard-" + card.period() + ".csv\"").build();
+        .header(
+            "Content-Disposition", "attachment; filename=\"scorecard-" + card.period() + ".csv\"")
+        .build();
   }
 
   @GET
@@ -53,7 +57,8 @@ public class ScorecardResource {
   public Response pdf(@PathParam("period") String period) {
     Scorecard card = scorecards.scorecard(period);
     return Response.ok(export.pdf(card), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"scorecard-" + card.period() + ".pdf\"").build();
+        .header("Content-Disposition", "inline; filename=\"scorecard-" + card.period() + ".pdf\"")
+        .build();
   }
 
   @POST
@@ -79,7 +84,8 @@ public class ScorecardResource {
   @Path("/{period}/sign-off")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign the month off (client stakeholders): locks it and books its service credits")
+  @Operation(
+      summary = "Sign the month off (client stakeholders): locks it and books its service credits")
   public Scorecard signOff(@PathParam("period") String period, Versioned body) {
     return scorecards.signOff(period, body == null ? null : body.version());
   }
@@ -91,9 +97,11 @@ public class ScorecardResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Enter a manual KPI's value with its evidence (BPO leads, drafts only)")
-  public Scorecard enter(@PathParam("period") String period, @PathParam("code") String code, Value body) {
+  public Scorecard enter(
+      @PathParam("period") String period, @PathParam("code") String code, Value body) {
     if (body == null) {
-      throw new ProblemException("validation", "Invalid request", 400, "Send {value, evidence} as JSON.");
+      throw new ProblemException(
+          "validation", "Invalid request", 400, "Send {value, evidence} as JSON.");
     }
     return scorecards.enterValue(period, code, body.value(), body.evidence());
   }
@@ -102,9 +110,14 @@ public class ScorecardResource {
   @Path("/{period}/kpis/{code}/evidence-file")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Attach the evidence file of a manual KPI (BPO leads, drafts only): PDF, PNG or JPEG, judged by content")
-  public Scorecard attach(@PathParam("period") String period, @PathParam("code") String code,
-                          @jakarta.ws.rs.HeaderParam("X-File-Name") String fileName, java.io.InputStream body)
+  @Operation(
+      summary =
+          "Attach the evidence file of a manual KPI (BPO leads, drafts only): PDF, PNG or JPEG, judged by content")
+  public Scorecard attach(
+      @PathParam("period") String period,
+      @PathParam("code") String code,
+      @jakarta.ws.rs.HeaderParam("X-File-Name") String fileName,
+      java.io.InputStream body)
       throws java.io.IOException {
     byte[] content = body.readNBytes(com.bpo.portal.shared.AttachmentCheck.MAX_BYTES + 1);
     return scorecards.attachEvidence(period, code, fileName, content);
@@ -114,11 +127,16 @@ public class ScorecardResource {
   @Path("/{period}/kpis/{code}/evidence-file")
   @Operation(summary = "Download a manual KPI's evidence file")
   public Response evidence(@PathParam("period") String period, @PathParam("code") String code) {
-    ScorecardService.EvidenceFile file = scorecards.evidence(period, code)
-        .orElseThrow(() -> ProblemException.notFound("Evidence of " + code + " in " + period));
+    ScorecardService.EvidenceFile file =
+        scorecards
+            .evidence(period, code)
+            .orElseThrow(() -> ProblemException.notFound("Evidence of " + code + " in " + period));
     return Response.ok(file.content(), file.mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
-        .header("X-Content-Type-Options", "nosniff").build();
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   public record Text(String body) {}
@@ -137,7 +155,8 @@ public class ScorecardResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Comment on one KPI")
-  public Scorecard commentKpi(@PathParam("period") String period, @PathParam("code") String code, Text body) {
+  public Scorecard commentKpi(
+      @PathParam("period") String period, @PathParam("code") String code, Text body) {
     return scorecards.comment(period, code, body == null ? null : body.body());
   }
 
@@ -146,7 +165,8 @@ public class ScorecardResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Dispute one KPI of a published scorecard (client stakeholders)")
-  public Scorecard dispute(@PathParam("period") String period, @PathParam("code") String code, Text body) {
+  public Scorecard dispute(
+      @PathParam("period") String period, @PathParam("code") String code, Text body) {
     return scorecards.disputeKpi(period, code, body == null ? null : body.body());
   }
 
@@ -155,19 +175,25 @@ public class ScorecardResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Answer a disputed KPI (BPO leads)")
-  public Scorecard answer(@PathParam("period") String period, @PathParam("code") String code, Text body) {
+  public Scorecard answer(
+      @PathParam("period") String period, @PathParam("code") String code, Text body) {
     return scorecards.answer(period, code, body == null ? null : body.body());
   }
 
   @GET
   @Path("/credits")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Service credits of signed-off months from a month on (default: the last 12 months)")
+  @Operation(
+      summary =
+          "Service credits of signed-off months from a month on (default: the last 12 months)")
   public List<Map<String, Object>> credits(@QueryParam("from") String from) {
-    return scorecards.credits(from == null ? YearMonth.from(context.today()).minusMonths(12).toString() : from);
+    return scorecards.credits(
+        from == null ? YearMonth.from(context.today()).minusMonths(12).toString() : from);
   }
 
   private String periodOrLast(String period) {
-    return period == null || period.isBlank() ? YearMonth.from(context.today()).minusMonths(1).toString() : period;
+    return period == null || period.isBlank()
+        ? YearMonth.from(context.today()).minusMonths(1).toString()
+        : period;
   }
 }

@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * The monthly scorecards of the SLA contract ({@link KpiDefinitions}). BPO leads compute, enter
  * manual values, publish and answer; client stakeholders comment, dispute a KPI and sign off;
- * sign-off locks the month and books its service credits. Which step is open to whom in which status
- * is {@link ScorecardWorkflow}'s table; every step is in the scorecard's history.
+ * sign-off locks the month and books its service credits. Which step is open to whom in which
+ * status is {@link ScorecardWorkflow}'s table; every step is in the scorecard's history.
  */
 @TenantService
 public class ScorecardService {
@@ -53,8 +53,21 @@ public class ScorecardService {
     YearMonth month = month(period);
     Optional<Scorecard> stored = queries.stored(month);
     if (!isBpo() && stored.map(s -> s.status() == Scorecard.Status.DRAFT).orElse(true)) {
-      return new Scorecard(month.toString(), false, Scorecard.Status.DRAFT, null, null, null, null, null, null, 0,
-          List.of(), List.of(), List.of(), List.of());
+      return new Scorecard(
+          month.toString(),
+          false,
+          Scorecard.Status.DRAFT,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
     return stored.orElseGet(() -> preview(month));
   }
@@ -80,12 +93,39 @@ public class ScorecardService {
       BigDecimal actual = d.computed() ? values.get(d.code()) : null;
       Rag rag = Rag.of(actual, d.direction(), d.target(), d.warning());
       weighted.add(new Rag.Weighted(rag, d.weight()));
-      list.add(new Scorecard.Kpi(d.code(), d.version(), d.name(), d.unit(), d.direction(), actual, d.target(),
-          d.warning(), d.weight(), rag, d.computed(), null, null, Scorecard.Review.OPEN,
-          trends.getOrDefault(d.code(), List.of())));
+      list.add(
+          new Scorecard.Kpi(
+              d.code(),
+              d.version(),
+              d.name(),
+              d.unit(),
+              d.direction(),
+              actual,
+              d.target(),
+              d.warning(),
+              d.weight(),
+              rag,
+              d.computed(),
+              null,
+              null,
+              Scorecard.Review.OPEN,
+              trends.getOrDefault(d.code(), List.of())));
     }
-    return new Scorecard(month.toString(), false, Scorecard.Status.DRAFT, Rag.score(weighted),
-        OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, 0, list, List.of(), List.of(), List.of());
+    return new Scorecard(
+        month.toString(),
+        false,
+        Scorecard.Status.DRAFT,
+        Rag.score(weighted),
+        OffsetDateTime.now(ZoneOffset.UTC),
+        null,
+        null,
+        null,
+        null,
+        0,
+        list,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private Map<String, BigDecimal> calculate(YearMonth month) {
@@ -103,7 +143,8 @@ public class ScorecardService {
     requireLead();
     YearMonth month = month(period);
     Optional<Scorecard> existing = queries.stored(month);
-    if (existing.isPresent() && !ScorecardWorkflow.allows(existing.get().status(), ScorecardAction.COMPUTE)) {
+    if (existing.isPresent()
+        && !ScorecardWorkflow.allows(existing.get().status(), ScorecardAction.COMPUTE)) {
       throw locked(existing.get(), "recomputed");
     }
     Map<String, BigDecimal> values = calculate(month);
@@ -117,7 +158,13 @@ public class ScorecardService {
       Scorecard.Kpi old = before.get(d.code());
       BigDecimal actual = d.computed() ? values.get(d.code()) : old == null ? null : old.actual();
       Rag rag = Rag.of(actual, d.direction(), d.target(), d.warning());
-      queries.upsertKpi(month, d, actual, rag, old == null ? null : old.evidence(), d.computed() ? "system" : null);
+      queries.upsertKpi(
+          month,
+          d,
+          actual,
+          rag,
+          old == null ? null : old.evidence(),
+          d.computed() ? "system" : null);
     }
     rescore(month);
     event(month, "COMPUTED", null);
@@ -128,13 +175,24 @@ public class ScorecardService {
   public Scorecard enterValue(String period, String code, String value, String evidence) {
     requireLead();
     YearMonth month = month(period);
-    Scorecard card = queries.stored(month).orElseThrow(() -> new ProblemException("not-computed", "Not computed yet",
-        409, "Compute the scorecard of " + month + " before entering values."));
+    Scorecard card =
+        queries
+            .stored(month)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "not-computed",
+                        "Not computed yet",
+                        409,
+                        "Compute the scorecard of " + month + " before entering values."));
     if (!ScorecardWorkflow.allows(card.status(), ScorecardAction.ENTER_VALUE)) {
       throw locked(card, "changed");
     }
-    Scorecard.Kpi kpi = card.kpis().stream().filter(k -> k.code().equals(code)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("KPI " + code + " in " + month));
+    Scorecard.Kpi kpi =
+        card.kpis().stream()
+            .filter(k -> k.code().equals(code))
+            .findFirst()
+            .orElseThrow(() -> ProblemException.notFound("KPI " + code + " in " + month));
     List<FieldError> errors = new ArrayList<>();
     if (kpi.computed()) {
       errors.add(new FieldError("value", "this KPI is computed from the data, not entered"));
@@ -142,7 +200,8 @@ public class ScorecardService {
     BigDecimal actual = decimal(value, Optional.empty(), "value", errors, false);
     String note = evidence == null ? "" : evidence.strip();
     if (note.isEmpty() || note.length() > 2000) {
-      errors.add(new FieldError("evidence", "say where the value comes from (1 to 2000 characters)"));
+      errors.add(
+          new FieldError("evidence", "say where the value comes from (1 to 2000 characters)"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The value cannot be entered as it is.", errors);
@@ -154,19 +213,29 @@ public class ScorecardService {
     return queries.stored(month).orElseThrow();
   }
 
-  static BigDecimal decimal(String text, Optional<BigDecimal> fallback, String field, List<FieldError> errors,
-                            boolean nonNegative) {
+  static BigDecimal decimal(
+      String text,
+      Optional<BigDecimal> fallback,
+      String field,
+      List<FieldError> errors,
+      boolean nonNegative) {
     if (text == null || text.isBlank()) {
-      return fallback.orElseGet(() -> {
-        errors.add(new FieldError(field, "is required"));
-        return null;
-      });
+      return fallback.orElseGet(
+          () -> {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+          });
     }
     try {
       BigDecimal value = com.bpo.portal.shared.Decimals.parse(text, 7, 2);
-      if (nonNegative && value.signum() < 0 || value.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
-        errors.add(new FieldError(field, nonNegative ? "must be a number of at least 0 with at most 2 decimals"
-            : "must be a number with at most 2 decimals"));
+      if (nonNegative && value.signum() < 0
+          || value.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+        errors.add(
+            new FieldError(
+                field,
+                nonNegative
+                    ? "must be a number of at least 0 with at most 2 decimals"
+                    : "must be a number with at most 2 decimals"));
         return null;
       }
       return value;
@@ -183,17 +252,26 @@ public class ScorecardService {
   public Scorecard attachEvidence(String period, String code, String fileName, byte[] content) {
     requireLead();
     YearMonth month = month(period);
-    Scorecard card = queries.stored(month).orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
+    Scorecard card =
+        queries.stored(month).orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
     if (!ScorecardWorkflow.allows(card.status(), ScorecardAction.ATTACH_EVIDENCE)) {
       throw locked(card, "changed");
     }
     if (kpiOf(card, code).computed()) {
-      throw new InvalidFields("Computed KPIs take no evidence file.",
-          List.of(new FieldError("code", "is computed from the data; evidence is for KPIs entered by hand")));
+      throw new InvalidFields(
+          "Computed KPIs take no evidence file.",
+          List.of(
+              new FieldError(
+                  "code", "is computed from the data; evidence is for KPIs entered by hand")));
     }
-    com.bpo.portal.shared.AttachmentCheck.Accepted file = com.bpo.portal.shared.AttachmentCheck.check(fileName, content);
-    queries.attachEvidence(month, code, file.fileName(), file.mediaType(), file.sha256(), file.content());
-    event(month, "EVIDENCE_ATTACHED", code + ": " + file.fileName() + " (SHA-256 " + file.sha256() + ")");
+    com.bpo.portal.shared.AttachmentCheck.Accepted file =
+        com.bpo.portal.shared.AttachmentCheck.check(fileName, content);
+    queries.attachEvidence(
+        month, code, file.fileName(), file.mediaType(), file.sha256(), file.content());
+    event(
+        month,
+        "EVIDENCE_ATTACHED",
+        code + ": " + file.fileName() + " (SHA-256 " + file.sha256() + ")");
     return queries.stored(month).orElseThrow();
   }
 
@@ -211,7 +289,10 @@ public class ScorecardService {
     YearMonth month = month(period);
     Scorecard card = require(month, version);
     if (!ScorecardWorkflow.allows(card.status(), ScorecardAction.PUBLISH)) {
-      throw new ProblemException("transition-refused", "Transition not allowed", 409,
+      throw new ProblemException(
+          "transition-refused",
+          "Transition not allowed",
+          409,
           "The scorecard of " + month + " is already " + words(card.status()) + ".");
     }
     queries.publish(month, user().username());
@@ -228,9 +309,11 @@ public class ScorecardService {
       throw ProblemException.forbidden("Client stakeholders and BPO leads comment on scorecards.");
     }
     YearMonth month = month(period);
-    Scorecard card = queries.stored(month)
-        .filter(s -> s.status() != Scorecard.Status.DRAFT || user.hasRole(Roles.BPO_LEAD))
-        .orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
+    Scorecard card =
+        queries
+            .stored(month)
+            .filter(s -> s.status() != Scorecard.Status.DRAFT || user.hasRole(Roles.BPO_LEAD))
+            .orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
     if (!ScorecardWorkflow.allows(card.status(), ScorecardAction.COMMENT)) {
       throw locked(card, "commented");
     }
@@ -241,7 +324,10 @@ public class ScorecardService {
     return queries.stored(month).orElseThrow();
   }
 
-  /** A client stakeholder disputes one KPI of a published scorecard; it cannot be signed off until answered. */
+  /**
+   * A client stakeholder disputes one KPI of a published scorecard; it cannot be signed off until
+   * answered.
+   */
   public Scorecard disputeKpi(String period, String code, String body) {
     requireRole(Roles.CLIENT_STAKEHOLDER, "Client stakeholders dispute a KPI.");
     YearMonth month = month(period);
@@ -259,7 +345,8 @@ public class ScorecardService {
     YearMonth month = month(period);
     Scorecard card = published(month, ScorecardAction.ANSWER_KPI);
     if (kpiOf(card, code).review() != Scorecard.Review.DISPUTED) {
-      throw new ProblemException("transition-refused", "Transition not allowed", 409, "KPI " + code + " is not disputed.");
+      throw new ProblemException(
+          "transition-refused", "Transition not allowed", 409, "KPI " + code + " is not disputed.");
     }
     addComment(month, code, "ANSWER", body);
     queries.review(month, code, Scorecard.Review.ANSWERED);
@@ -276,13 +363,24 @@ public class ScorecardService {
     YearMonth month = month(period);
     Scorecard card = require(month, version);
     if (!ScorecardWorkflow.allows(card.status(), ScorecardAction.SIGN_OFF)) {
-      throw new ProblemException("transition-refused", "Transition not allowed", 409,
-          "Only a published scorecard can be signed off; this one is " + words(card.status()) + ".");
+      throw new ProblemException(
+          "transition-refused",
+          "Transition not allowed",
+          409,
+          "Only a published scorecard can be signed off; this one is "
+              + words(card.status())
+              + ".");
     }
-    List<String> disputed = card.kpis().stream().filter(k -> k.review() == Scorecard.Review.DISPUTED)
-        .map(Scorecard.Kpi::code).toList();
+    List<String> disputed =
+        card.kpis().stream()
+            .filter(k -> k.review() == Scorecard.Review.DISPUTED)
+            .map(Scorecard.Kpi::code)
+            .toList();
     if (!disputed.isEmpty()) {
-      throw new ProblemException("kpi-disputed", "A KPI is still disputed", 409,
+      throw new ProblemException(
+          "kpi-disputed",
+          "A KPI is still disputed",
+          409,
           "The BPO has not answered the dispute of " + disputed + " yet.");
     }
     queries.signOff(month, user().username());
@@ -301,7 +399,10 @@ public class ScorecardService {
         .forEach((code, amount) -> queries.insertCredit(month, code, c.currency(), amount));
   }
 
-  /** The service credits of signed-off months from {@code from} on, for the client's next BPO invoices. */
+  /**
+   * The service credits of signed-off months from {@code from} on, for the client's next BPO
+   * invoices.
+   */
   public List<Map<String, Object>> credits(String from) {
     return queries.creditsFrom(month(from));
   }
@@ -310,26 +411,47 @@ public class ScorecardService {
 
   private void rescore(YearMonth month) {
     Scorecard card = queries.stored(month).orElseThrow();
-    queries.score(month, Rag.score(card.kpis().stream().map(k -> new Rag.Weighted(k.rag(), k.weight())).toList()));
+    queries.score(
+        month,
+        Rag.score(card.kpis().stream().map(k -> new Rag.Weighted(k.rag(), k.weight())).toList()));
   }
 
   private Scorecard require(YearMonth month, Long version) {
-    Scorecard card = queries.stored(month).orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
+    Scorecard card =
+        queries.stored(month).orElseThrow(() -> ProblemException.notFound("Scorecard " + month));
     if (version == null) {
-      throw new InvalidFields("Send the version you last saw.",
-          List.of(new FieldError("version", "is required, so that no change silently overwrites another")));
+      throw new InvalidFields(
+          "Send the version you last saw.",
+          List.of(
+              new FieldError(
+                  "version", "is required, so that no change silently overwrites another")));
     }
     if (version != card.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409, "The scorecard of " + month
-          + " changed meanwhile (version " + card.version() + ", you sent " + version + "). Reload it and try again.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "The scorecard of "
+              + month
+              + " changed meanwhile (version "
+              + card.version()
+              + ", you sent "
+              + version
+              + "). Reload it and try again.");
     }
     return card;
   }
 
-  /** The month as the client sees it (a draft is not found), open to {@code action} (signed off: locked). */
+  /**
+   * The month as the client sees it (a draft is not found), open to {@code action} (signed off:
+   * locked).
+   */
   private Scorecard published(YearMonth month, ScorecardAction action) {
-    Scorecard card = queries.stored(month).filter(s -> s.status() != Scorecard.Status.DRAFT)
-        .orElseThrow(() -> ProblemException.notFound("Published scorecard " + month));
+    Scorecard card =
+        queries
+            .stored(month)
+            .filter(s -> s.status() != Scorecard.Status.DRAFT)
+            .orElseThrow(() -> ProblemException.notFound("Published scorecard " + month));
     if (!ScorecardWorkflow.allows(card.status(), action)) {
       throw locked(card, "changed");
     }
@@ -337,14 +459,17 @@ public class ScorecardService {
   }
 
   private static Scorecard.Kpi kpiOf(Scorecard card, String code) {
-    return card.kpis().stream().filter(k -> k.code().equals(code)).findFirst()
+    return card.kpis().stream()
+        .filter(k -> k.code().equals(code))
+        .findFirst()
         .orElseThrow(() -> ProblemException.notFound("KPI " + code + " in " + card.period()));
   }
 
   private void addComment(YearMonth month, String code, String kind, String body) {
     String text = body == null ? "" : body.strip();
     if (text.isEmpty() || text.length() > 4000) {
-      throw new InvalidFields("The comment cannot be saved as it is.",
+      throw new InvalidFields(
+          "The comment cannot be saved as it is.",
           List.of(new FieldError("body", "must be 1 to 4000 characters")));
     }
     queries.comment(month, code, kind, user().username(), text);
@@ -355,8 +480,17 @@ public class ScorecardService {
   }
 
   private static ProblemException locked(Scorecard card, String what) {
-    return new ProblemException("scorecard-locked", "Scorecard locked", 409, "The scorecard of " + card.period()
-        + " is " + words(card.status()) + " and cannot be " + what + ".");
+    return new ProblemException(
+        "scorecard-locked",
+        "Scorecard locked",
+        409,
+        "The scorecard of "
+            + card.period()
+            + " is "
+            + words(card.status())
+            + " and cannot be "
+            + what
+            + ".");
   }
 
   private static String words(Scorecard.Status status) {
@@ -380,10 +514,15 @@ public class ScorecardService {
     try {
       month = YearMonth.parse(period == null ? "" : period.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidFields("The period is not valid.", List.of(new FieldError("period", "must be a month like 2026-10")));
+      throw new InvalidFields(
+          "The period is not valid.",
+          List.of(new FieldError("period", "must be a month like 2026-10")));
     }
     if (month.isBefore(EARLIEST) || month.isAfter(latest)) {
-      throw new ProblemException("period-out-of-range", "Period out of range", 422,
+      throw new ProblemException(
+          "period-out-of-range",
+          "Period out of range",
+          422,
           "The period must be a month from " + EARLIEST + " to " + latest + ".");
     }
     return month;

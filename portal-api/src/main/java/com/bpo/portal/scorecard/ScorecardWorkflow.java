@@ -23,7 +23,9 @@ import java.util.Set;
 public final class ScorecardWorkflow {
   /** Who acts on scorecards. A user holding several roles acts as each of them. */
   public enum Party {
-    LEAD, AGENT, STAKEHOLDER;
+    LEAD,
+    AGENT,
+    STAKEHOLDER;
 
     public static Set<Party> of(PortalUser user) {
       Set<Party> parties = EnumSet.noneOf(Party.class);
@@ -40,19 +42,27 @@ public final class ScorecardWorkflow {
     }
   }
 
-  private static final Map<ScorecardAction, Map<Party, Set<Scorecard.Status>>> FROM = new EnumMap<>(Map.of(
-      ScorecardAction.COMPUTE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
-      ScorecardAction.ENTER_VALUE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
-      ScorecardAction.ATTACH_EVIDENCE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
-      ScorecardAction.PUBLISH, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
-      ScorecardAction.COMMENT, Map.of(Party.LEAD, EnumSet.of(DRAFT, PUBLISHED), Party.STAKEHOLDER, EnumSet.of(PUBLISHED)),
-      ScorecardAction.DISPUTE_KPI, Map.of(Party.STAKEHOLDER, EnumSet.of(PUBLISHED)),
-      ScorecardAction.ANSWER_KPI, Map.of(Party.LEAD, EnumSet.of(PUBLISHED)),
-      ScorecardAction.SIGN_OFF, Map.of(Party.STAKEHOLDER, EnumSet.of(PUBLISHED))));
+  private static final Map<ScorecardAction, Map<Party, Set<Scorecard.Status>>> FROM =
+      new EnumMap<>(
+          Map.of(
+              ScorecardAction.COMPUTE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
+              ScorecardAction.ENTER_VALUE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
+              ScorecardAction.ATTACH_EVIDENCE, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
+              ScorecardAction.PUBLISH, Map.of(Party.LEAD, EnumSet.of(DRAFT)),
+              ScorecardAction.COMMENT,
+                  Map.of(
+                      Party.LEAD,
+                      EnumSet.of(DRAFT, PUBLISHED),
+                      Party.STAKEHOLDER,
+                      EnumSet.of(PUBLISHED)),
+              ScorecardAction.DISPUTE_KPI, Map.of(Party.STAKEHOLDER, EnumSet.of(PUBLISHED)),
+              ScorecardAction.ANSWER_KPI, Map.of(Party.LEAD, EnumSet.of(PUBLISHED)),
+              ScorecardAction.SIGN_OFF, Map.of(Party.STAKEHOLDER, EnumSet.of(PUBLISHED))));
 
-  private static final Map<ScorecardAction, Scorecard.Status> TO = Map.of(
-      ScorecardAction.PUBLISH, PUBLISHED,
-      ScorecardAction.SIGN_OFF, SIGNED_OFF);
+  private static final Map<ScorecardAction, Scorecard.Status> TO =
+      Map.of(
+          ScorecardAction.PUBLISH, PUBLISHED,
+          ScorecardAction.SIGN_OFF, SIGNED_OFF);
 
   private ScorecardWorkflow() {}
 

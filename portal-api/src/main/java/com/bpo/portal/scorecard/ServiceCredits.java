@@ -16,11 +16,15 @@ public final class ServiceCredits {
 
   public record RedKpi(String code, BigDecimal atRiskPct) {}
 
-  public static Map<String, BigDecimal> of(List<RedKpi> red, BigDecimal amountAtRisk, BigDecimal cap) {
+  public static Map<String, BigDecimal> of(
+      List<RedKpi> red, BigDecimal amountAtRisk, BigDecimal cap) {
     Map<String, BigDecimal> earned = new LinkedHashMap<>();
     BigDecimal total = BigDecimal.ZERO;
     for (RedKpi kpi : red) {
-      BigDecimal amount = amountAtRisk.multiply(kpi.atRiskPct()).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+      BigDecimal amount =
+          amountAtRisk
+              .multiply(kpi.atRiskPct())
+              .divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
       if (amount.signum() > 0) {
         earned.put(kpi.code(), amount);
         total = total.add(amount);
@@ -29,7 +33,9 @@ public final class ServiceCredits {
     if (total.compareTo(cap) > 0) {
       BigDecimal sum = total;
       earned.replaceAll((code, amount) -> amount.multiply(cap).divide(sum, 2, RoundingMode.DOWN));
-      earned.values().removeIf(amount -> amount.signum() == 0); // a cap of 0 books nothing, not rows of 0.00
+      earned
+          .values()
+          .removeIf(amount -> amount.signum() == 0); // a cap of 0 books nothing, not rows of 0.00
     }
     return earned;
   }

@@ -27,12 +27,25 @@ public final class AttachmentCheck {
       throw new ProblemException("attachment-empty", "Empty file", 400, "The file is empty.");
     }
     if (content.length > MAX_BYTES) {
-      throw new ProblemException("attachment-too-large", "File too large", 413,
-          "Files may be at most " + MAX_BYTES / (1024 * 1024) + " MB; this one has " + content.length + " bytes.");
+      throw new ProblemException(
+          "attachment-too-large",
+          "File too large",
+          413,
+          "Files may be at most "
+              + MAX_BYTES / (1024 * 1024)
+              + " MB; this one has "
+              + content.length
+              + " bytes.");
     }
-    String mediaType = sniff(content).orElseThrow(() -> new ProblemException("attachment-type",
-        "File type not accepted", 415,
-        "Only PDF, PNG and JPEG files are accepted, and this file's content is none of them, whatever its name says."));
+    String mediaType =
+        sniff(content)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "attachment-type",
+                        "File type not accepted",
+                        415,
+                        "Only PDF, PNG and JPEG files are accepted, and this file's content is none of them, whatever its name says."));
     return new Accepted(safeName(fileName, mediaType), mediaType, sha256(content), content);
   }
 
@@ -51,8 +64,8 @@ public final class AttachmentCheck {
   }
 
   /**
-   * The name without any path, control or quoting characters, at most 120 characters, and with
-   * the extension of what the file really is, so that a download opens in the right program.
+   * The name without any path, control or quoting characters, at most 120 characters, and with the
+   * extension of what the file really is, so that a download opens in the right program.
    */
   /** The file extension of an accepted media type. */
   public static String extensionOf(String mediaType) {
@@ -71,7 +84,8 @@ public final class AttachmentCheck {
     name = name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
     String extension = extensionOf(mediaType);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    boolean extensionMatches = lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"));
+    boolean extensionMatches =
+        lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"));
     if (!extensionMatches) {
       name = name + extension;
     }
@@ -93,6 +107,7 @@ public final class AttachmentCheck {
   }
 
   private static boolean startsWith(byte[] content, byte[] prefix) {
-    return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+    return content.length >= prefix.length
+        && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

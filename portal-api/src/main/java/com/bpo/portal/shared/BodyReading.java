@@ -30,25 +30,34 @@ import java.util.regex.Pattern;
 @Provider
 public class BodyReading implements ReaderInterceptor {
   private static final Logger LOG = Logger.getLogger(BodyReading.class.getName());
-  /** Yasson names the property it was reading: "Unable to deserialize property 'visibility' because of: …". */
+
+  /**
+   * Yasson names the property it was reading: "Unable to deserialize property 'visibility' because
+   * of: …".
+   */
   private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]{1,64})'");
+
   private static final Pattern ENUM = Pattern.compile("No enum constant ([\\w.$]+)\\.(\\w*)");
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     try {
-      if (context.getMediaType() != null && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        // JSON bodies are small (RequestSizeLimit: 1 MiB by default): read once, checked, then parsed
+      if (context.getMediaType() != null
+          && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        // JSON bodies are small (RequestSizeLimit: 1 MiB by default): read once, checked, then
+        // parsed
         byte[] body = context.getInputStream().readAllBytes();
         if (holdsNul(body)) {
-          throw new InvalidFields("A text in the body holds a NUL character (\\u0000), which no value may contain.",
+          throw new InvalidFields(
+              "A text in the body holds a NUL character (\\u0000), which no value may contain.",
               List.of());
         }
         context.setInputStream(new ByteArrayInputStream(body));
       }
       return context.proceed();
     } catch (WebApplicationException e) {
-      if (cause(e, JsonbException.class).isEmpty() && cause(e, JsonParsingException.class).isEmpty()) {
+      if (cause(e, JsonbException.class).isEmpty()
+          && cause(e, JsonParsingException.class).isEmpty()) {
         throw e; // the framework's own answer (415, 413 ...) stands
       }
       LOG.log(Level.FINE, "Unreadable request body", e);
@@ -61,7 +70,8 @@ public class BodyReading implements ReaderInterceptor {
       LOG.log(Level.FINE, "Unreadable request body", e);
       throw unreadable(e, context.getType());
     } catch (StackOverflowError e) {
-      // a body nested thousands deep, mapped recursively: the request's own thread, so nothing else is harmed
+      // a body nested thousands deep, mapped recursively: the request's own thread, so nothing else
+      // is harmed
       LOG.fine("Request body nested too deeply");
       throw new InvalidFields("The body is nested too deeply.", List.of());
     }
@@ -73,26 +83,38 @@ public class BodyReading implements ReaderInterceptor {
       if (json[i] == 0) {
         return true;
       }
-      if (json[i] == '\\' && i + 5 < json.length && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0'
-          && json[i + 4] == '0' && json[i + 5] == '0') {
+      if (json[i] == '\\'
+          && i + 5 < json.length
+          && json[i + 1] == 'u'
+          && json[i + 2] == '0'
+          && json[i + 3] == '0'
+          && json[i + 4] == '0'
+          && json[i + 5] == '0') {
         return true;
       }
       if (json[i] == '\\') {
-        i++; // skips the escaped character, so that "\\\\u0000" (a backslash, then text) is not taken for one
+        i++; // skips the escaped character, so that "\\\\u0000" (a backslash, then text) is not
+        // taken for one
       }
     }
     return false;
   }
 
-  /** The problem to answer for a body that could not be read; the exception's own text is not shown. */
+  /**
+   * The problem to answer for a body that could not be read; the exception's own text is not shown.
+   */
   static InvalidFields unreadable(Throwable e, Class<?> bodyType) {
-    if (cause(e, JsonParsingException.class).isPresent() || cause(e, JsonbException.class).isEmpty()
-        && cause(e, IOException.class).isPresent()) {
-      return new InvalidFields(cause(e, JsonParsingException.class).isPresent()
-          ? "The body is not well-formed JSON." : "The body could not be read.", List.of());
+    if (cause(e, JsonParsingException.class).isPresent()
+        || cause(e, JsonbException.class).isEmpty() && cause(e, IOException.class).isPresent()) {
+      return new InvalidFields(
+          cause(e, JsonParsingException.class).isPresent()
+              ? "The body is not well-formed JSON."
+              : "The body could not be read.",
+          List.of());
     }
     String field = property(e).or(() -> componentOfFailingType(e, bodyType)).orElse("body");
-    return new InvalidFields("The body does not match what this operation takes (see /openapi).",
+    return new InvalidFields(
+        "The body does not match what this operation takes (see /openapi).",
         List.of(new Problem.FieldError(field, reason(e))));
   }
 
@@ -107,19 +129,26 @@ public class BodyReading implements ReaderInterceptor {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       Matcher m = t.getMessage() == null ? null : ENUM.matcher(t.getMessage());
       if (m != null && m.find()) {
-        return constants(m.group(1)).map(values -> "must be one of " + values).orElse("is not an accepted value");
+        return constants(m.group(1))
+            .map(values -> "must be one of " + values)
+            .orElse("is not an accepted value");
       }
     }
     return "has the wrong type or format";
   }
 
-  /** The constants of the enum the message named by its canonical name (a nested enum's has dots for $). */
+  /**
+   * The constants of the enum the message named by its canonical name (a nested enum's has dots for
+   * $).
+   */
   private static Optional<String> constants(String canonicalName) {
     String name = canonicalName;
     for (int tries = 0; tries < 4 && name.indexOf('.') > 0; tries++) {
       try {
         Class<?> type = Class.forName(name, false, BodyReading.class.getClassLoader());
-        return type.isEnum() ? Optional.of(Arrays.toString(type.getEnumConstants())) : Optional.empty();
+        return type.isEnum()
+            ? Optional.of(Arrays.toString(type.getEnumConstants()))
+            : Optional.empty();
       } catch (ClassNotFoundException | LinkageError e) {
         int dot = name.lastIndexOf('.');
         name = name.substring(0, dot) + '$' + name.substring(dot + 1);
@@ -128,8 +157,13 @@ public class BodyReading implements ReaderInterceptor {
     return Optional.empty();
   }
 
-  /** "Error deserialize JSON value into type: class x.Y." and "No enum constant x.Y.Z" name the type that failed. */
-  private static final Pattern TYPE = Pattern.compile("into type: (?:class |enum )?([\\w.$]+?)\\.?$|No enum constant ([\\w.$]+)\\.\\w*");
+  /**
+   * "Error deserialize JSON value into type: class x.Y." and "No enum constant x.Y.Z" name the type
+   * that failed.
+   */
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "into type: (?:class |enum )?([\\w.$]+?)\\.?$|No enum constant ([\\w.$]+)\\.\\w*");
 
   /**
    * This JSON-B does not name the property it failed on, only the type it was reading: when exactly
@@ -143,9 +177,14 @@ public class BodyReading implements ReaderInterceptor {
       Matcher m = t.getMessage() == null ? null : TYPE.matcher(t.getMessage());
       if (m != null && m.find()) {
         String type = m.group(1) != null ? m.group(1) : m.group(2);
-        List<String> names = Arrays.stream(bodyType.getRecordComponents())
-            .filter(c -> c.getType().getName().equals(type) || c.getType().getCanonicalName().equals(type))
-            .map(java.lang.reflect.RecordComponent::getName).toList();
+        List<String> names =
+            Arrays.stream(bodyType.getRecordComponents())
+                .filter(
+                    c ->
+                        c.getType().getName().equals(type)
+                            || c.getType().getCanonicalName().equals(type))
+                .map(java.lang.reflect.RecordComponent::getName)
+                .toList();
         if (names.size() == 1) {
           return Optional.of(names.get(0));
         }

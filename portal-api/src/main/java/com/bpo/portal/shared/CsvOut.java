@@ -14,10 +14,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The one CSV writer of the portal: RFC 4180, UTF-8, a header, and no cell that a spreadsheet would
- * run as a formula. Text beginning with {@code = + - @}, a tab or a carriage return is prefixed with
- * a single quote (OWASP, "CSV Injection"), so that {@code =cmd|' /C calc'!A0} as a customer's name
- * is shown, not run. Numbers are written as plain decimals and left alone, and so is text that is
- * exactly a plain number (a negative amount written as {@code -12.50} is a number, not a formula).
+ * run as a formula. Text beginning with {@code = + - @}, a tab or a carriage return is prefixed
+ * with a single quote (OWASP, "CSV Injection"), so that {@code =cmd|' /C calc'!A0} as a customer's
+ * name is shown, not run. Numbers are written as plain decimals and left alone, and so is text that
+ * is exactly a plain number (a negative amount written as {@code -12.50} is a number, not a
+ * formula).
  */
 public final class CsvOut implements Closeable, Flushable {
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");

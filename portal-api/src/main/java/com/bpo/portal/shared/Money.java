@@ -7,13 +7,21 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An exact amount in an ISO 4217 currency. On the wire the amount is a decimal string
- * ({@code {"amount": "1234.50", "currency": "EUR"}}) so that no client parses it as a float.
+ * An exact amount in an ISO 4217 currency. On the wire the amount is a decimal string ({@code
+ * {"amount": "1234.50", "currency": "EUR"}}) so that no client parses it as a float.
  */
-public record Money(@JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amount, String currency) {
-  /** Digits before the point an amount from outside may have: what numeric(19, 2) holds, with room to add. */
+public record Money(
+    @JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amount, String currency) {
+  /**
+   * Digits before the point an amount from outside may have: what numeric(19, 2) holds, with room
+   * to add.
+   */
   public static final int MAX_INTEGER_DIGITS = 15;
-  /** Decimals an amount from outside may have (the columns keep 2; callers refuse more where it matters). */
+
+  /**
+   * Decimals an amount from outside may have (the columns keep 2; callers refuse more where it
+   * matters).
+   */
   public static final int MAX_SCALE = 4;
 
   public Money {
@@ -22,7 +30,10 @@ public record Money(@JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amou
     Currency.getInstance(currency); // refuses codes that are not ISO 4217
   }
 
-  /** An amount written by someone outside: bounded before anything computes with it ({@link Decimals}). */
+  /**
+   * An amount written by someone outside: bounded before anything computes with it ({@link
+   * Decimals}).
+   */
   public static Money of(String amount, String currency) {
     return new Money(Decimals.parse(amount, MAX_INTEGER_DIGITS, MAX_SCALE), currency);
   }

@@ -20,14 +20,21 @@ public class NulCharacters implements ContainerRequestFilter {
     String path = request.getUriInfo().getRequestUri().getRawPath();
     String query = request.getUriInfo().getRequestUri().getRawQuery();
     if (holdsNul(path) || holdsNul(query)) {
-      request.abortWith(Response.status(400).type(Problem.MEDIA_TYPE)
-          .entity(Problem.of("validation", "Invalid request", 400,
-              "A path or query parameter holds a NUL character (%00), which no value may contain."))
-          .build());
+      request.abortWith(
+          Response.status(400)
+              .type(Problem.MEDIA_TYPE)
+              .entity(
+                  Problem.of(
+                      "validation",
+                      "Invalid request",
+                      400,
+                      "A path or query parameter holds a NUL character (%00), which no value may contain."))
+              .build());
     }
   }
 
   static boolean holdsNul(String raw) {
-    return raw != null && (raw.indexOf('\u0000') >= 0 || raw.toLowerCase(Locale.ROOT).contains("%00"));
+    return raw != null
+        && (raw.indexOf('\u0000') >= 0 || raw.toLowerCase(Locale.ROOT).contains("%00"));
   }
 }

@@ -24,7 +24,8 @@ public class OutageFilter extends HttpFilter {
   private static final String BUNDLE = "vaadin-i18n.translations";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
       chain.doFilter(request, response);
@@ -48,25 +49,44 @@ public class OutageFilter extends HttpFilter {
     }
   }
 
-  /** Plain HTML from the screens' own bundles: the Vaadin client cannot start without the database. */
+  /**
+   * Plain HTML from the screens' own bundles: the Vaadin client cannot start without the database.
+   */
   public static String page(Locale locale, String home) {
     String title = text(locale, "unavailable.title", "Temporarily unavailable");
-    String body = text(locale, "unavailable.text",
-        "The portal cannot reach its data just now. Nothing you saved is lost; please try again in a moment.");
+    String body =
+        text(
+            locale,
+            "unavailable.text",
+            "The portal cannot reach its data just now. Nothing you saved is lost; please try again in a moment.");
     String retry = text(locale, "unavailable.retry", "Try again");
-    return "<!DOCTYPE html><html lang='" + escape(locale.getLanguage()) + "'><head><meta charset='utf-8'>"
-        + "<meta name='viewport' content='width=device-width, initial-scale=1'><title>" + escape(title) + "</title>"
+    return "<!DOCTYPE html><html lang='"
+        + escape(locale.getLanguage())
+        + "'><head><meta charset='utf-8'>"
+        + "<meta name='viewport' content='width=device-width, initial-scale=1'><title>"
+        + escape(title)
+        + "</title>"
         + "<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1a2433}"
         + "a{display:inline-block;margin-top:1em;padding:.5em 1.2em;border-radius:4px;background:#1676f3;color:#fff;"
-        + "text-decoration:none}</style></head><body id='unavailable'><h1>" + escape(title) + "</h1><p>"
-        + escape(body) + "</p><a id='unavailable-retry' href='" + escape(home) + "'>" + escape(retry)
+        + "text-decoration:none}</style></head><body id='unavailable'><h1>"
+        + escape(title)
+        + "</h1><p>"
+        + escape(body)
+        + "</p><a id='unavailable-retry' href='"
+        + escape(home)
+        + "'>"
+        + escape(retry)
         + "</a></body></html>";
   }
 
   private static String text(Locale locale, String key, String fallback) {
     try {
-      return ResourceBundle.getBundle(BUNDLE, locale, Thread.currentThread().getContextClassLoader(),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+      return ResourceBundle.getBundle(
+              BUNDLE,
+              locale,
+              Thread.currentThread().getContextClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+          .getString(key);
     } catch (MissingResourceException e) {
       return fallback;
     }
@@ -78,7 +98,10 @@ public class OutageFilter extends HttpFilter {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
         .replace("\"", "&quot;");
   }
 }

@@ -11,13 +11,27 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API; Liberty's mpJwt (see server.xml) authenticates every request under /api/. */
 @ApplicationPath("/api/v1")
-@DeclareRoles({Roles.PLATFORM_ADMIN, Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
+@DeclareRoles({
+  Roles.PLATFORM_ADMIN,
+  Roles.BPO_LEAD,
+  Roles.BPO_AGENT,
+  Roles.CLIENT_STAKEHOLDER,
+  Roles.CUSTOMER
+})
 @OpenAPIDefinition(
-    info = @Info(title = "BPO Client Portal API", version = "1",
-        description = "Order-to-Cash portal. Send a Keycloak bearer token; pick the tenant with X-Tenant."),
+    info =
+        @Info(
+            title = "BPO Client Portal API",
+            version = "1",
+            description =
+                "Order-to-Cash portal. Send a Keycloak bearer token; pick the tenant with X-Tenant."),
     security = @SecurityRequirement(name = PortalRestApplication.BEARER))
-@SecurityScheme(securitySchemeName = PortalRestApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-    bearerFormat = "JWT", description = "A Keycloak access token (typ Bearer, audience portal-api) of realm 'portal'")
+@SecurityScheme(
+    securitySchemeName = PortalRestApplication.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description = "A Keycloak access token (typ Bearer, audience portal-api) of realm 'portal'")
 public class PortalRestApplication extends Application {
   /** The one security scheme of the API, which every operation requires. */
   public static final String BEARER = "bearer";

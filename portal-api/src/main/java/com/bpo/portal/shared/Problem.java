@@ -10,8 +10,12 @@ import java.util.List;
  * can branch on it; {@code errors} lists field messages for validation problems.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
-public record Problem(String type, String title, int status, String detail,
-                      @JsonbNillable(false) List<FieldError> errors) {
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    @JsonbNillable(false) List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://portal.example/problems/";

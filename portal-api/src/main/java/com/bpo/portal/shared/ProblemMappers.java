@@ -29,8 +29,12 @@ public final class ProblemMappers {
     if (ServiceUnavailable.isDatabaseOutage(e)) {
       Logger.getLogger(ProblemMappers.class.getName()).warning("Database unavailable: " + e);
       Problem problem = ServiceUnavailable.problem();
-      return Optional.of(Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
-          .header("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS).build());
+      return Optional.of(
+          Response.status(problem.status())
+              .type(Problem.MEDIA_TYPE)
+              .entity(problem)
+              .header("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS)
+              .build());
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ProblemException refusal) {
@@ -52,10 +56,11 @@ public final class ProblemMappers {
   public static class Validation implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
-      List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-          .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-          .sorted(Comparator.comparing(Problem.FieldError::field))
-          .toList();
+      List<Problem.FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+              .sorted(Comparator.comparing(Problem.FieldError::field))
+              .toList();
       return respond(Problem.validation("The request has invalid fields.", errors));
     }
 
@@ -78,12 +83,13 @@ public final class ProblemMappers {
       int status = e.getResponse().getStatus();
       Response.Status known = Response.Status.fromStatusCode(status);
       String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-      String detail = switch (status) {
-        case 401 -> "Sign in with a bearer token.";
-        case 403 -> "Your role does not allow this.";
-        case 404 -> "No such resource.";
-        default -> e.getMessage();
-      };
+      String detail =
+          switch (status) {
+            case 401 -> "Sign in with a bearer token.";
+            case 403 -> "Your role does not allow this.";
+            case 404 -> "No such resource.";
+            default -> e.getMessage();
+          };
       return respond(Problem.of("http-" + status, title, status, detail));
     }
   }
@@ -99,8 +105,12 @@ public final class ProblemMappers {
         return known.get();
       }
       LOG.log(Level.SEVERE, "Unexpected failure answering a request", e);
-      return respond(Problem.of("internal", "Internal error", 500,
-          "Something went wrong on our side. It has been logged."));
+      return respond(
+          Problem.of(
+              "internal",
+              "Internal error",
+              500,
+              "Something went wrong on our side. It has been logged."));
     }
   }
 }

@@ -29,7 +29,10 @@ public final class QueryParams {
     }
   }
 
-  /** A decimal as amounts are written: bounded like {@link Money}'s before anything computes with it. */
+  /**
+   * A decimal as amounts are written: bounded like {@link Money}'s before anything computes with
+   * it.
+   */
   public Optional<BigDecimal> decimal(String name, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
@@ -66,7 +69,8 @@ public final class QueryParams {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new Problem.FieldError(name, "must be a whole number between " + min + " and " + max));
+    errors.add(
+        new Problem.FieldError(name, "must be a whole number between " + min + " and " + max));
     return Optional.empty();
   }
 
@@ -80,8 +84,10 @@ public final class QueryParams {
       try {
         result.add(Enum.valueOf(type, part.trim().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError(name, "'" + part.trim() + "' is not one of "
-            + Arrays.toString(type.getEnumConstants())));
+        errors.add(
+            new Problem.FieldError(
+                name,
+                "'" + part.trim() + "' is not one of " + Arrays.toString(type.getEnumConstants())));
       }
     }
     return result;

@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id. A load balancer's {@code X-Request-Id} is kept when it looks like an id
- * (so one request can be followed across instances); anything else is replaced, since the value ends
- * up in the audit trail and must not be a place to smuggle text into it.
+ * Gives every request an id. A load balancer's {@code X-Request-Id} is kept when it looks like an
+ * id (so one request can be followed across instances); anything else is replaced, since the value
+ * ends up in the audit trail and must not be a place to smuggle text into it.
  */
 @WebFilter(urlPatterns = "/*", filterName = "requestIds")
 public class RequestIds extends HttpFilter {
@@ -24,10 +24,12 @@ public class RequestIds extends HttpFilter {
   @Inject RequestId requestId;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String given = request.getHeader(HEADER);
-    String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     requestId.assign(id);
     response.setHeader(HEADER, id);
     chain.doFilter(request, response);

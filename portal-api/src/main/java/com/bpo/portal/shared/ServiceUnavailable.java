@@ -8,11 +8,11 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * Recognises a failure that means "the database is not there right now" rather than "this request
- * is wrong", wherever it sits in the chain Liberty and EclipseLink wrap it in: a
- * {@code PersistenceException} around EclipseLink's {@code DatabaseException} around the driver's
- * {@link SQLException} with a connection SQLState (class 08, or 57P: the server shutting down), or
- * the pool's {@code ResourceException} when no connection can be made. Such failures answer 503 with
- * a Retry-After, never a stack trace; the pool drops its stale connections by itself (server.xml).
+ * is wrong", wherever it sits in the chain Liberty and EclipseLink wrap it in: a {@code
+ * PersistenceException} around EclipseLink's {@code DatabaseException} around the driver's {@link
+ * SQLException} with a connection SQLState (class 08, or 57P: the server shutting down), or the
+ * pool's {@code ResourceException} when no connection can be made. Such failures answer 503 with a
+ * Retry-After, never a stack trace; the pool drops its stale connections by itself (server.xml).
  */
 public final class ServiceUnavailable {
   /** Seconds a client should wait before trying again: about one pool validation and reconnect. */
@@ -23,12 +23,15 @@ public final class ServiceUnavailable {
   public static boolean isDatabaseOutage(Throwable failure) {
     int depth = 0;
     for (Throwable t = failure; t != null && depth++ < 50; t = next(t)) {
-      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException || t instanceof ConnectException
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof ConnectException
           || isA(t, "jakarta.resource.ResourceException")) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
@@ -37,7 +40,10 @@ public final class ServiceUnavailable {
   }
 
   public static Problem problem() {
-    return Problem.of("service-unavailable", "Service unavailable", 503,
+    return Problem.of(
+        "service-unavailable",
+        "Service unavailable",
+        503,
         "The portal cannot reach its database just now. Nothing was changed; try again in a moment.");
   }
 

@@ -18,7 +18,8 @@ public class SessionCookies implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    boolean secure = ConfigProvider.getConfig().getOptionalValue(SETTING, Boolean.class).orElse(false);
+    boolean secure =
+        ConfigProvider.getConfig().getOptionalValue(SETTING, Boolean.class).orElse(false);
     apply(event.getServletContext().getSessionCookieConfig(), secure);
   }
 

@@ -10,8 +10,11 @@ public class TransitionRefused extends ProblemException {
   private final Enum<?> action;
 
   public TransitionRefused(int httpStatus, Enum<?> status, Enum<?> action, String detail) {
-    super(httpStatus == 403 ? "forbidden" : "transition-refused",
-        httpStatus == 403 ? "Forbidden" : "Transition not allowed", httpStatus, detail);
+    super(
+        httpStatus == 403 ? "forbidden" : "transition-refused",
+        httpStatus == 403 ? "Forbidden" : "Transition not allowed",
+        httpStatus,
+        detail);
     this.status = status;
     this.action = action;
   }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Decides the tenant a request acts in: the one asked for if the user belongs to it, the only one
- * if they belong to one, and otherwise a refusal that says why. Membership comes from the token,
- * so naming a tenant never grants access to it.
+ * if they belong to one, and otherwise a refusal that says why. Membership comes from the token, so
+ * naming a tenant never grants access to it.
  */
 public final class ActiveTenantResolver {
   private ActiveTenantResolver() {}
@@ -26,7 +26,9 @@ public final class ActiveTenantResolver {
   public static Resolution resolve(List<String> memberships, Optional<String> requested) {
     Optional<String> asked = requested.map(String::trim).filter(s -> !s.isEmpty());
     if (asked.isPresent()) {
-      return memberships.contains(asked.get()) ? new Active(asked.get()) : new NotMember(asked.get());
+      return memberships.contains(asked.get())
+          ? new Active(asked.get())
+          : new NotMember(asked.get());
     }
     return switch (memberships.size()) {
       case 0 -> new NoTenant();

@@ -2,7 +2,10 @@ package com.bpo.portal.tenant;
 
 import java.security.Principal;
 
-/** The name people read for the signed-in person: their full name from the sign-in, else their user name. */
+/**
+ * The name people read for the signed-in person: their full name from the sign-in, else their user
+ * name.
+ */
 public final class FullNames {
   private FullNames() {}
 

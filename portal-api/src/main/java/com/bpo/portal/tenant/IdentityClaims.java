@@ -12,9 +12,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Reads the {@code organization} claim (the tenants a user belongs to) from whichever door they came
- * through: a bearer token (MicroProfile JWT) on /api, or the ID token of Liberty's OpenID Connect
- * client on pages. Keycloak puts it in both when the scope {@code organization:*} is asked for.
+ * Reads the {@code organization} claim (the tenants a user belongs to) from whichever door they
+ * came through: a bearer token (MicroProfile JWT) on /api, or the ID token of Liberty's OpenID
+ * Connect client on pages. Keycloak puts it in both when the scope {@code organization:*} is asked
+ * for.
  */
 final class IdentityClaims {
   static final String ORGANIZATION = "organization";
@@ -23,15 +24,17 @@ final class IdentityClaims {
   private IdentityClaims() {}
 
   static List<String> organizations(Principal principal) {
-    Object claim = principal instanceof JsonWebToken jwt
-        ? jwt.getClaim(ORGANIZATION)
-        : LibertyIdToken.claim(ORGANIZATION);
+    Object claim =
+        principal instanceof JsonWebToken jwt
+            ? jwt.getClaim(ORGANIZATION)
+            : LibertyIdToken.claim(ORGANIZATION);
     return toStrings(claim);
   }
 
   /** The person's full name ({@code name}, from the profile scope), if the token carries one. */
   static java.util.Optional<String> fullName(Principal principal) {
-    Object claim = principal instanceof JsonWebToken jwt ? jwt.getClaim("name") : LibertyIdToken.claim("name");
+    Object claim =
+        principal instanceof JsonWebToken jwt ? jwt.getClaim("name") : LibertyIdToken.claim("name");
     return toStrings(claim).stream().map(String::strip).filter(n -> !n.isEmpty()).findFirst();
   }
 
@@ -71,12 +74,17 @@ final class IdentityClaims {
       Method getIdToken = null;
       Method getClaim = null;
       try {
-        getIdToken = Class.forName("com.ibm.websphere.security.openidconnect.PropagationHelper")
-            .getMethod("getIdToken");
-        getClaim = Class.forName("com.ibm.websphere.security.openidconnect.token.IdToken")
-            .getMethod("getClaim", String.class);
+        getIdToken =
+            Class.forName("com.ibm.websphere.security.openidconnect.PropagationHelper")
+                .getMethod("getIdToken");
+        getClaim =
+            Class.forName("com.ibm.websphere.security.openidconnect.token.IdToken")
+                .getMethod("getClaim", String.class);
       } catch (ReflectiveOperationException e) {
-        LOG.log(Level.WARNING, "Liberty's OpenID Connect API is not available; pages see no tenants", e);
+        LOG.log(
+            Level.WARNING,
+            "Liberty's OpenID Connect API is not available; pages see no tenants",
+            e);
       }
       GET_ID_TOKEN = getIdToken;
       GET_CLAIM = getClaim;

@@ -29,17 +29,26 @@ public class MeResource {
    * {@code roles}: platform-admin if held, and the one role held in the active tenant (from the
    * membership, not the realm); {@code tenantRole} is that role alone, null outside a tenant.
    */
-  public record Me(String user, TenantRef activeTenant, List<TenantRef> tenants, Set<String> roles,
-                   String tenantRole) {}
+  public record Me(
+      String user,
+      TenantRef activeTenant,
+      List<TenantRef> tenants,
+      Set<String> roles,
+      String tenantRole) {}
 
   @GET
-  @Operation(summary = "The signed-in user, the active tenant, the tenants they belong to, and their roles in the active tenant")
+  @Operation(
+      summary =
+          "The signed-in user, the active tenant, the tenants they belong to, and their roles in the active tenant")
   public Me me() {
     PortalUser user = context.requireUser();
     return new Me(
         user.username(),
         context.tenant().map(TenantRef::of).orElse(null),
-        directory.findAll(user.tenantIds()).stream().filter(Tenant::isActive).map(TenantRef::of).toList(),
+        directory.findAll(user.tenantIds()).stream()
+            .filter(Tenant::isActive)
+            .map(TenantRef::of)
+            .toList(),
         new TreeSet<>(user.roles()),
         user.tenantRole().map(TenantRole::code).orElse(null));
   }

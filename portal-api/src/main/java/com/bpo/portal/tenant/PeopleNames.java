@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Full names of the tenant's people (its BPO staff and client stakeholders, table
- * {@code tenant_staff}), so that histories and documents say "Olivia Lead", not "ops.lead". A read
- * across features for display only; a user name without a row stays as it is.
+ * Full names of the tenant's people (its BPO staff and client stakeholders, table {@code
+ * tenant_staff}), so that histories and documents say "Olivia Lead", not "ops.lead". A read across
+ * features for display only; a user name without a row stays as it is.
  */
 @TenantService
 public class PeopleNames {

@@ -19,11 +19,15 @@ public record PortalUser(String username, Set<String> roles, List<String> tenant
   }
 
   /** As the token describes them, before the active tenant is known: no tenant role yet. */
-  public static PortalUser signedIn(String username, boolean platformAdmin, List<String> tenantIds) {
-    return new PortalUser(username, platformAdmin ? Set.of(Roles.PLATFORM_ADMIN) : Set.of(), tenantIds);
+  public static PortalUser signedIn(
+      String username, boolean platformAdmin, List<String> tenantIds) {
+    return new PortalUser(
+        username, platformAdmin ? Set.of(Roles.PLATFORM_ADMIN) : Set.of(), tenantIds);
   }
 
-  /** The same person acting in a tenant where their membership gives them {@code role} (or none). */
+  /**
+   * The same person acting in a tenant where their membership gives them {@code role} (or none).
+   */
   public PortalUser inTenant(Optional<TenantRole> role) {
     Set<String> held = new HashSet<>();
     if (hasRole(Roles.PLATFORM_ADMIN)) {

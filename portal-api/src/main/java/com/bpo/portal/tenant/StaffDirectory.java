@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The tenant's memberships: who works in it with which role ({@code tenant_staff}, owned by this
- * feature and written by tenant administration) and who is one of its customers
- * ({@code customer_portal_user}, owned by invoice, read here). The one staff query of the portal,
- * and where a person's role in the active tenant comes from.
+ * feature and written by tenant administration) and who is one of its customers ({@code
+ * customer_portal_user}, owned by invoice, read here). The one staff query of the portal, and where
+ * a person's role in the active tenant comes from.
  */
 @TenantService
 public class StaffDirectory {
@@ -19,18 +19,21 @@ public class StaffDirectory {
 
   /** The role {@code username} holds in the active tenant, if they are a member of it. */
   public Optional<TenantRole> roleOf(String username) {
-    List<String> codes = sql.sql("""
+    List<String> codes =
+        sql.sql(
+                """
             select role from tenant_staff where tenant_id = :tenant and username = :username and active
             union all
             select 'customer' from customer_portal_user where tenant_id = :tenant and username = :username""")
-        .bind("username", username)
-        .list(r -> r.string("role"));
+            .bind("username", username)
+            .list(r -> r.string("role"));
     return TenantRole.strongest(codes);
   }
 
   /** The active staff holding one of {@code roles}, by name. */
   public List<StaffMember> staff(Set<TenantRole> roles) {
-    return sql.sql("""
+    return sql.sql(
+            """
             select username, display_name, email, role from tenant_staff
             where tenant_id = :tenant and active and role = any(:roles)
             order by display_name, username""")
@@ -39,6 +42,7 @@ public class StaffDirectory {
   }
 
   private static StaffMember member(Row r) {
-    return new StaffMember(r.string("username"), r.string("display_name"), r.string("email"), r.string("role"));
+    return new StaffMember(
+        r.string("username"), r.string("display_name"), r.string("email"), r.string("role"));
   }
 }

@@ -47,18 +47,47 @@ public class Tenant {
     this.status = TenantStatus.ACTIVE;
   }
 
-  /** Suspended, nobody acts in the tenant (its data is kept); active again, everyone who belongs does. */
+  /**
+   * Suspended, nobody acts in the tenant (its data is kept); active again, everyone who belongs
+   * does.
+   */
   public void changeStatus(TenantStatus status) {
     this.status = java.util.Objects.requireNonNull(status);
   }
 
-  public String id() { return id; }
-  public String name() { return name; }
-  public String locale() { return locale; }
-  public String currency() { return currency; }
-  public String timeZone() { return timeZone; }
-  public TenantStatus status() { return status; }
-  public boolean isActive() { return status == TenantStatus.ACTIVE; }
-  public OffsetDateTime createdAt() { return createdAt; }
-  public long version() { return version; }
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String locale() {
+    return locale;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public String timeZone() {
+    return timeZone;
+  }
+
+  public TenantStatus status() {
+    return status;
+  }
+
+  public boolean isActive() {
+    return status == TenantStatus.ACTIVE;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public long version() {
+    return version;
+  }
 }

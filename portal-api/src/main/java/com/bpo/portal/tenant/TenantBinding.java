@@ -1,8 +1,8 @@
 package com.bpo.portal.tenant;
 
+import com.bpo.portal.shared.RequestId;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import com.bpo.portal.shared.RequestId;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -38,22 +38,25 @@ public class TenantBinding {
   @AroundInvoke
   Object bindTenant(InvocationContext invocation) throws Exception {
     if (transactions.getTransactionKey() == null) {
-      throw new IllegalStateException(invocation.getMethod() + " is @TenantBound but runs outside a transaction");
+      throw new IllegalStateException(
+          invocation.getMethod() + " is @TenantBound but runs outside a transaction");
     }
     String tenantId = context.requireTenant().id();
     Object bound = transactions.getResource(BOUND_TENANT);
     if (bound == null) {
       em.setProperty(MULTITENANT_PROPERTY, tenantId);
       // who and which request, for the audit trail's triggers (V13), in the same round trip
-      em.createNativeQuery("select set_config('app.tenant_id', ?1, true), set_config('portal.actor', ?2, true), "
-              + "set_config('portal.request_id', ?3, true)")
+      em.createNativeQuery(
+              "select set_config('app.tenant_id', ?1, true), set_config('portal.actor', ?2, true), "
+                  + "set_config('portal.request_id', ?3, true)")
           .setParameter(1, tenantId)
           .setParameter(2, context.user().map(PortalUser::username).orElse("system"))
           .setParameter(3, requestId.value())
           .getSingleResult();
       transactions.putResource(BOUND_TENANT, tenantId);
     } else if (!bound.equals(tenantId)) {
-      throw new IllegalStateException("A transaction bound to one tenant was asked to act for another");
+      throw new IllegalStateException(
+          "A transaction bound to one tenant was asked to act for another");
     }
     return invocation.proceed();
   }

@@ -7,7 +7,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds each transaction of the annotated bean to the request's tenant: see {@link TenantBinding}. */
+/**
+ * Binds each transaction of the annotated bean to the request's tenant: see {@link TenantBinding}.
+ */
 @Inherited
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

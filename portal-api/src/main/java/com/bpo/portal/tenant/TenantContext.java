@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Who is asking and for which tenant, for the length of one request. Filled once by
- * {@link TenantResolutionFilter}; read by {@link TenantBinding} and by services that need the user.
+ * Who is asking and for which tenant, for the length of one request. Filled once by {@link
+ * TenantResolutionFilter}; read by {@link TenantBinding} and by services that need the user.
  */
 @RequestScoped
 public class TenantContext {
@@ -57,7 +57,10 @@ public class TenantContext {
 
   public Tenant requireTenant() {
     if (tenant == null) {
-      throw new ProblemException("no-active-tenant", "No active tenant", 403,
+      throw new ProblemException(
+          "no-active-tenant",
+          "No active tenant",
+          403,
           "This needs a tenant, and you act in none. Pick one with X-Tenant if you belong to several.");
     }
     return tenant;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the tenant registry. Not cached on purpose: a suspension must take effect on every
- * Liberty instance at the next request.
+ * Reads the tenant registry. Not cached on purpose: a suspension must take effect on every Liberty
+ * instance at the next request.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,11 +34,17 @@ public class TenantDirectory {
 
   /** Every active tenant, by id: what a scheduled job walks, binding each in turn. */
   public List<Tenant> active() {
-    return em.createQuery("select t from Tenant t where t.status = com.bpo.portal.tenant.TenantStatus.ACTIVE "
-        + "order by t.id", Tenant.class).getResultList();
+    return em.createQuery(
+            "select t from Tenant t where t.status = com.bpo.portal.tenant.TenantStatus.ACTIVE "
+                + "order by t.id",
+            Tenant.class)
+        .getResultList();
   }
 
-  /** Every tenant, suspended ones too, by id (mail already queued for a suspended tenant still goes out). */
+  /**
+   * Every tenant, suspended ones too, by id (mail already queued for a suspended tenant still goes
+   * out).
+   */
   public List<Tenant> all() {
     return em.createQuery("select t from Tenant t order by t.id", Tenant.class).getResultList();
   }

@@ -33,7 +33,8 @@ public class TenantResolutionFilter extends HttpFilter {
   @Inject StaffDirectory staff;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Principal principal = request.getUserPrincipal();
     if (principal == null) {
@@ -41,13 +42,15 @@ public class TenantResolutionFilter extends HttpFilter {
       return;
     }
     // of the realm's roles only platform-admin counts; a tenant role comes from membership (below)
-    PortalUser user = PortalUser.signedIn(principal.getName(), request.isUserInRole(Roles.PLATFORM_ADMIN),
-        IdentityClaims.organizations(principal));
+    PortalUser user =
+        PortalUser.signedIn(
+            principal.getName(),
+            request.isUserInRole(Roles.PLATFORM_ADMIN),
+            IdentityClaims.organizations(principal));
 
     boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    Optional<String> requested = api
-        ? Optional.ofNullable(request.getHeader(TENANT_HEADER))
-        : uiChoice(request);
+    Optional<String> requested =
+        api ? Optional.ofNullable(request.getHeader(TENANT_HEADER)) : uiChoice(request);
 
     var resolution = ActiveTenantResolver.resolve(user.tenantIds(), requested);
     if (!api && resolution instanceof ActiveTenantResolver.NotMember) {
@@ -63,21 +66,42 @@ public class TenantResolutionFilter extends HttpFilter {
     if (resolution instanceof ActiveTenantResolver.Active active) {
       Optional<Tenant> found = directory.find(active.tenantId()).filter(Tenant::isActive);
       if (found.isEmpty()) {
-        refuse(response, Problem.of("tenant-unavailable", "Tenant unavailable", 403,
-            "The tenant '" + active.tenantId() + "' does not exist or is suspended."), api);
+        refuse(
+            response,
+            Problem.of(
+                "tenant-unavailable",
+                "Tenant unavailable",
+                403,
+                "The tenant '" + active.tenantId() + "' does not exist or is suspended."),
+            api);
         return;
       }
       tenant = found.get();
-      context.bind(user, tenant);   // the membership is read in the tenant's own transaction (RLS)
+      context.bind(user, tenant); // the membership is read in the tenant's own transaction (RLS)
       user = user.inTenant(staff.roleOf(user.username()));
     } else if (resolution instanceof ActiveTenantResolver.NotMember notMember) {
-      refuse(response, Problem.of("not-a-member", "Forbidden", 403,
-          "You do not belong to the tenant '" + notMember.requested() + "'."), api);
+      refuse(
+          response,
+          Problem.of(
+              "not-a-member",
+              "Forbidden",
+              403,
+              "You do not belong to the tenant '" + notMember.requested() + "'."),
+          api);
       return;
     } else if (resolution instanceof ActiveTenantResolver.Ambiguous ambiguous) {
-      refuse(response, Problem.of("tenant-required", "Tenant required", 400,
-          "You belong to several tenants " + ambiguous.choices() + ": name one in the "
-              + TENANT_HEADER + " header."), api);
+      refuse(
+          response,
+          Problem.of(
+              "tenant-required",
+              "Tenant required",
+              400,
+              "You belong to several tenants "
+                  + ambiguous.choices()
+                  + ": name one in the "
+                  + TENANT_HEADER
+                  + " header."),
+          api);
       return;
     }
     context.bind(user, tenant);
@@ -91,7 +115,8 @@ public class TenantResolutionFilter extends HttpFilter {
         : Optional.ofNullable((String) session.getAttribute(TenantContext.SESSION_ATTRIBUTE));
   }
 
-  private static void refuse(HttpServletResponse response, Problem problem, boolean api) throws IOException {
+  private static void refuse(HttpServletResponse response, Problem problem, boolean api)
+      throws IOException {
     response.setStatus(problem.status());
     if (api) {
       response.setContentType(Problem.MEDIA_TYPE);

@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * The one role model of the portal: what a person is in the ACTIVE tenant, read from their
  * membership of it (tenant_staff for staff and stakeholders, customer_portal_user for customers),
- * never from the realm. Each workflow reads it through its own perspective (a dispute's
- * {@code Party}, governance's and procedures' {@code Actor}), each an exhaustive mapping from this
- * enum, so a new role cannot be forgotten by one of them. Least privileged first.
+ * never from the realm. Each workflow reads it through its own perspective (a dispute's {@code
+ * Party}, governance's and procedures' {@code Actor}), each an exhaustive mapping from this enum,
+ * so a new role cannot be forgotten by one of them. Least privileged first.
  */
 public enum TenantRole {
   /** A customer of the client, bound to one customer account: sees their own account only. */
@@ -25,6 +25,7 @@ public enum TenantRole {
 
   /** The roles of people who work for the tenant (tenant_staff), as opposed to its customers. */
   public static final Set<TenantRole> STAFF = EnumSet.of(CLIENT_STAKEHOLDER, BPO_AGENT, BPO_LEAD);
+
   public static final Set<TenantRole> BPO = EnumSet.of(BPO_AGENT, BPO_LEAD);
 
   private final String code;
@@ -55,7 +56,10 @@ public enum TenantRole {
     return this == BPO_LEAD;
   }
 
-  /** Everyone but a customer reads the tenant's operations (aging, scorecards, governance, procedures). */
+  /**
+   * Everyone but a customer reads the tenant's operations (aging, scorecards, governance,
+   * procedures).
+   */
   public boolean readsOperations() {
     return this != CUSTOMER;
   }

@@ -43,17 +43,22 @@ public class TenantRoleFilter implements ContainerRequestFilter {
     }
     PortalUser user = context.user().orElse(null);
     if (user == null) {
-      request.abortWith(refusal(Problem.of("unauthenticated", "Unauthorized", 401, "Sign in first.")));
+      request.abortWith(
+          refusal(Problem.of("unauthenticated", "Unauthorized", 401, "Sign in first.")));
       return;
     }
     request.setSecurityContext(new TenantSecurityContext(request.getSecurityContext(), user));
     if (!allowed(method, resource.getResourceClass(), user)) {
-      request.abortWith(refusal(Problem.of("forbidden", "Forbidden", 403,
-          "Your role in this tenant does not allow this.")));
+      request.abortWith(
+          refusal(
+              Problem.of(
+                  "forbidden", "Forbidden", 403, "Your role in this tenant does not allow this.")));
     }
   }
 
-  /** Jakarta Annotations' rules: the method's annotation wins over the class's; none means allowed. */
+  /**
+   * Jakarta Annotations' rules: the method's annotation wins over the class's; none means allowed.
+   */
   static boolean allowed(Method method, Class<?> type, PortalUser user) {
     if (method.isAnnotationPresent(DenyAll.class)) {
       return false;
@@ -75,7 +80,8 @@ public class TenantRoleFilter implements ContainerRequestFilter {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
-  private record TenantSecurityContext(SecurityContext container, PortalUser user) implements SecurityContext {
+  private record TenantSecurityContext(SecurityContext container, PortalUser user)
+      implements SecurityContext {
     @Override
     public Principal getUserPrincipal() {
       return container.getUserPrincipal();

@@ -32,9 +32,12 @@ public class UserLanguages {
     if (!OFFERED.contains(language)) {
       throw new IllegalArgumentException("The portal is not written in " + language);
     }
-    sql.global("""
+    sql.global(
+            """
             insert into user_language (user_name, language) values (:user, :language)
             on conflict (user_name) do update set language = excluded.language, chosen_at = now()""")
-        .bind("user", username).bind("language", language).update();
+        .bind("user", username)
+        .bind("language", language)
+        .update();
   }
 }

@@ -20,7 +20,8 @@ class AuthorityMatrixTest {
     return new BigDecimal(value);
   }
 
-  private boolean mayApprove(AuthorityMatrix matrix, String value, String approver, String role, List<String> done) {
+  private boolean mayApprove(
+      AuthorityMatrix matrix, String value, String approver, String role, List<String> done) {
     Band band = matrix.bandFor(amount(value));
     return AuthorityMatrix.refusal(band, "agent.acme", approver, Set.of(role), done).isEmpty();
   }
@@ -46,7 +47,8 @@ class AuthorityMatrixTest {
     Band band = limits.bandFor(amount("100000.01"));
     assertEquals(2, band.approvers());
     assertTrue(mayApprove(limits, "100000.01", "ops.lead", Roles.BPO_LEAD, List.of()));
-    assertTrue(mayApprove(limits, "100000.01", "cfo.acme", Roles.CLIENT_STAKEHOLDER, List.of("ops.lead")));
+    assertTrue(
+        mayApprove(limits, "100000.01", "cfo.acme", Roles.CLIENT_STAKEHOLDER, List.of("ops.lead")));
     assertFalse(AuthorityMatrix.complete(band, 1));
     assertTrue(AuthorityMatrix.complete(band, 2));
   }
@@ -54,10 +56,17 @@ class AuthorityMatrixTest {
   @Test
   void nobodyApprovesTwiceAndTheMakerNever() {
     Band band = limits.bandFor(amount("500000"));
-    assertTrue(AuthorityMatrix.refusal(band, "ops.lead", "ops.lead", Set.of(Roles.BPO_LEAD), List.of()).isPresent());
-    assertTrue(AuthorityMatrix.refusal(band, "agent.acme", "ops.lead", Set.of(Roles.BPO_LEAD), List.of("ops.lead")).isPresent());
+    assertTrue(
+        AuthorityMatrix.refusal(band, "ops.lead", "ops.lead", Set.of(Roles.BPO_LEAD), List.of())
+            .isPresent());
+    assertTrue(
+        AuthorityMatrix.refusal(
+                band, "agent.acme", "ops.lead", Set.of(Roles.BPO_LEAD), List.of("ops.lead"))
+            .isPresent());
     Band small = limits.bandFor(amount("1"));
-    assertTrue(AuthorityMatrix.refusal(small, "ops.lead", "ops.lead", Set.of(Roles.BPO_LEAD), List.of()).isPresent(),
+    assertTrue(
+        AuthorityMatrix.refusal(small, "ops.lead", "ops.lead", Set.of(Roles.BPO_LEAD), List.of())
+            .isPresent(),
         "a lead's own request goes to another lead, even where a lead may approve");
   }
 
@@ -74,11 +83,20 @@ class AuthorityMatrixTest {
 
   @Test
   void aMatrixMustRiseAndEndOpen() {
-    assertThrows(IllegalArgumentException.class, () -> new AuthorityMatrix(ApprovalKind.REFUND,
-        List.of(new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)))));
-    assertThrows(IllegalArgumentException.class, () -> new AuthorityMatrix(ApprovalKind.REFUND,
-        List.of(new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)), new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)),
-            new Band(null, 2, Set.of(Roles.BPO_LEAD)))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new AuthorityMatrix(
+                ApprovalKind.REFUND, List.of(new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new AuthorityMatrix(
+                ApprovalKind.REFUND,
+                List.of(
+                    new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)),
+                    new Band(amount("10"), 1, Set.of(Roles.BPO_LEAD)),
+                    new Band(null, 2, Set.of(Roles.BPO_LEAD)))));
     assertThrows(IllegalArgumentException.class, () -> new Band(null, 1, Set.of()));
     assertThrows(IllegalArgumentException.class, () -> limits.bandFor(amount("-0.01")));
   }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class AuditChainTest {
   private static final Instant AT = Instant.parse("2026-11-23T09:15:30.123456Z");
 
-  /** Seals records the way audit_seal() does: each hash over the previous hash and the canonical text. */
+  /**
+   * Seals records the way audit_seal() does: each hash over the previous hash and the canonical
+   * text.
+   */
   private static List<AuditChain.Link> sealed(int count) {
     List<AuditChain.Link> links = new ArrayList<>();
     String previous = null;
@@ -26,9 +29,22 @@ class AuditChainTest {
     return links;
   }
 
-  private static AuditChain.Link link(long id, String after, String requestId, long seq, String prev, String hash) {
-    return new AuditChain.Link(id, "acme", AT.plusSeconds(id), "agent.acme", "UPDATE", "dispute", "42",
-        "{\"status\": \"NEW\"}", after, requestId, seq, prev, hash);
+  private static AuditChain.Link link(
+      long id, String after, String requestId, long seq, String prev, String hash) {
+    return new AuditChain.Link(
+        id,
+        "acme",
+        AT.plusSeconds(id),
+        "agent.acme",
+        "UPDATE",
+        "dispute",
+        "42",
+        "{\"status\": \"NEW\"}",
+        after,
+        requestId,
+        seq,
+        prev,
+        hash);
   }
 
   private static AuditChain.Verification verify(List<AuditChain.Link> links) {
@@ -54,9 +70,22 @@ class AuditChainTest {
   void anEditedValueBreaksTheChainAtThatRecord() {
     List<AuditChain.Link> links = new ArrayList<>(sealed(5));
     AuditChain.Link third = links.get(2);
-    links.set(2, new AuditChain.Link(third.id(), third.tenantId(), third.occurredAt(), third.actor(), third.action(),
-        third.entity(), third.entityId(), third.before(), "{\"status\": \"CLOSED\"}", third.requestId(),
-        third.sealSeq(), third.prevHash(), third.hash()));
+    links.set(
+        2,
+        new AuditChain.Link(
+            third.id(),
+            third.tenantId(),
+            third.occurredAt(),
+            third.actor(),
+            third.action(),
+            third.entity(),
+            third.entityId(),
+            third.before(),
+            "{\"status\": \"CLOSED\"}",
+            third.requestId(),
+            third.sealSeq(),
+            third.prevHash(),
+            third.hash()));
     AuditChain.Verification result = verify(links);
     assertFalse(result.intact());
     assertEquals(3L, result.brokenAt());
@@ -67,9 +96,22 @@ class AuditChainTest {
   void anEditedActorOrTimeIsCaughtToo() {
     List<AuditChain.Link> links = new ArrayList<>(sealed(3));
     AuditChain.Link first = links.get(0);
-    links.set(0, new AuditChain.Link(first.id(), first.tenantId(), first.occurredAt().plusNanos(1000), first.actor(),
-        first.action(), first.entity(), first.entityId(), first.before(), first.after(), first.requestId(),
-        first.sealSeq(), first.prevHash(), first.hash()));
+    links.set(
+        0,
+        new AuditChain.Link(
+            first.id(),
+            first.tenantId(),
+            first.occurredAt().plusNanos(1000),
+            first.actor(),
+            first.action(),
+            first.entity(),
+            first.entityId(),
+            first.before(),
+            first.after(),
+            first.requestId(),
+            first.sealSeq(),
+            first.prevHash(),
+            first.hash()));
     assertEquals(1L, verify(links).brokenAt());
   }
 
@@ -87,9 +129,22 @@ class AuditChainTest {
     List<AuditChain.Link> links = new ArrayList<>(sealed(4));
     links.remove(1);
     AuditChain.Link third = links.get(1);
-    links.set(1, new AuditChain.Link(third.id(), third.tenantId(), third.occurredAt(), third.actor(), third.action(),
-        third.entity(), third.entityId(), third.before(), third.after(), third.requestId(), 2, third.prevHash(),
-        third.hash()));
+    links.set(
+        1,
+        new AuditChain.Link(
+            third.id(),
+            third.tenantId(),
+            third.occurredAt(),
+            third.actor(),
+            third.action(),
+            third.entity(),
+            third.entityId(),
+            third.before(),
+            third.after(),
+            third.requestId(),
+            2,
+            third.prevHash(),
+            third.hash()));
     assertEquals(2L, verify(links).brokenAt());
   }
 
@@ -97,12 +152,37 @@ class AuditChainTest {
   void aRecordRehashedWithoutItsSuccessorsIsCaughtAtTheNextLink() {
     List<AuditChain.Link> links = new ArrayList<>(sealed(4));
     AuditChain.Link second = links.get(1);
-    AuditChain.Link forged = new AuditChain.Link(second.id(), second.tenantId(), second.occurredAt(), second.actor(),
-        second.action(), second.entity(), second.entityId(), second.before(), "{\"status\": \"PAID\"}",
-        second.requestId(), 2, second.prevHash(), null);
-    links.set(1, new AuditChain.Link(forged.id(), forged.tenantId(), forged.occurredAt(), forged.actor(),
-        forged.action(), forged.entity(), forged.entityId(), forged.before(), forged.after(), forged.requestId(), 2,
-        forged.prevHash(), AuditChain.hash(forged.prevHash(), forged)));
+    AuditChain.Link forged =
+        new AuditChain.Link(
+            second.id(),
+            second.tenantId(),
+            second.occurredAt(),
+            second.actor(),
+            second.action(),
+            second.entity(),
+            second.entityId(),
+            second.before(),
+            "{\"status\": \"PAID\"}",
+            second.requestId(),
+            2,
+            second.prevHash(),
+            null);
+    links.set(
+        1,
+        new AuditChain.Link(
+            forged.id(),
+            forged.tenantId(),
+            forged.occurredAt(),
+            forged.actor(),
+            forged.action(),
+            forged.entity(),
+            forged.entityId(),
+            forged.before(),
+            forged.after(),
+            forged.requestId(),
+            2,
+            forged.prevHash(),
+            AuditChain.hash(forged.prevHash(), forged)));
     AuditChain.Verification result = verify(links);
     assertEquals(3L, result.brokenAt());
     assertTrue(result.problem().contains("does not link"), result.problem());
@@ -110,10 +190,24 @@ class AuditChainTest {
 
   @Test
   void canonicalTextMatchesTheDatabaseFormat() {
-    AuditChain.Link link = new AuditChain.Link(7, "acme", AT, "cfo.acme", "INSERT", "scorecard_comment", null,
-        null, "{\"body\": \"ok\"}", "req-12345678", 1, null, null);
+    AuditChain.Link link =
+        new AuditChain.Link(
+            7,
+            "acme",
+            AT,
+            "cfo.acme",
+            "INSERT",
+            "scorecard_comment",
+            null,
+            null,
+            "{\"body\": \"ok\"}",
+            "req-12345678",
+            1,
+            null,
+            null);
     // the same as audit_canonical(): microseconds in UTC, empty text for absent values
-    assertEquals("7|acme|2026-11-23T09:15:30.123456Z|cfo.acme|INSERT|scorecard_comment|||{\"body\": \"ok\"}|req-12345678",
+    assertEquals(
+        "7|acme|2026-11-23T09:15:30.123456Z|cfo.acme|INSERT|scorecard_comment|||{\"body\": \"ok\"}|req-12345678",
         AuditChain.canonical(link));
   }
 

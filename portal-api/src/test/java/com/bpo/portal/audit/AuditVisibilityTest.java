@@ -25,19 +25,39 @@ class AuditVisibilityTest {
   }
 
   private static JsonObject message(String visibility, String body) {
-    return Json.createObjectBuilder().add("id", 401).add("dispute_id", 7).add("author", "ops.lead")
-        .add("party", "BPO").add("visibility", visibility).add("body", body).build();
+    return Json.createObjectBuilder()
+        .add("id", 401)
+        .add("dispute_id", 7)
+        .add("author", "ops.lead")
+        .add("party", "BPO")
+        .add("visibility", visibility)
+        .add("body", body)
+        .build();
   }
 
   private static AuditRecord record(String entity, JsonObject before, JsonObject after) {
-    return new AuditRecord(1, OffsetDateTime.parse("2026-11-23T10:00:00Z"), "ops.lead", "INSERT", entity, "401",
-        before, after, "req-1", 5L);
+    return new AuditRecord(
+        1,
+        OffsetDateTime.parse("2026-11-23T10:00:00Z"),
+        "ops.lead",
+        "INSERT",
+        entity,
+        "401",
+        before,
+        after,
+        "req-1",
+        5L);
   }
 
   @Test
   void aClientStakeholderDoesNotReadAnInternalMessageThroughTheTrail() {
-    AuditRecord shown = AuditVisibility.forReader(STAKEHOLDER)
-        .apply(record("dispute_message", null, message("INTERNAL", "Customer is bluffing, hold firm")));
+    AuditRecord shown =
+        AuditVisibility.forReader(STAKEHOLDER)
+            .apply(
+                record(
+                    "dispute_message",
+                    null,
+                    message("INTERNAL", "Customer is bluffing, hold firm")));
     assertFalse(shown.after().toString().contains("bluffing"), shown.after().toString());
     assertEquals(AuditVisibility.WITHHELD, shown.after().getString("body"));
     assertEquals(AuditVisibility.WITHHELD, shown.after().getString("author"));
@@ -52,16 +72,26 @@ class AuditVisibilityTest {
   void aClientStakeholderReadsMessagesMeantForTheClientOrTheCustomer() {
     UnaryOperator<AuditRecord> view = AuditVisibility.forReader(STAKEHOLDER);
     for (String visibility : new String[] {"CLIENT", "CUSTOMER"}) {
-      AuditRecord record = record("dispute_message", null, message(visibility, "Credit note on its way"));
+      AuditRecord record =
+          record("dispute_message", null, message(visibility, "Credit note on its way"));
       assertSame(record, view.apply(record));
     }
   }
 
   @Test
   void aMessageMovedOutOfOrIntoInternalIsWithheldOnBothSides() {
-    AuditRecord update = new AuditRecord(2, OffsetDateTime.now(), "ops.lead", "UPDATE", "dispute_message", "401",
-        Json.createObjectBuilder().add("visibility", "INTERNAL").add("body", "secret").build(),
-        Json.createObjectBuilder().add("visibility", "CLIENT").add("body", "public").build(), null, null);
+    AuditRecord update =
+        new AuditRecord(
+            2,
+            OffsetDateTime.now(),
+            "ops.lead",
+            "UPDATE",
+            "dispute_message",
+            "401",
+            Json.createObjectBuilder().add("visibility", "INTERNAL").add("body", "secret").build(),
+            Json.createObjectBuilder().add("visibility", "CLIENT").add("body", "public").build(),
+            null,
+            null);
     AuditRecord shown = AuditVisibility.forReader(STAKEHOLDER).apply(update);
     assertFalse(shown.before().toString().contains("secret"));
     assertFalse(shown.after().toString().contains("public"));
@@ -69,8 +99,11 @@ class AuditVisibilityTest {
 
   @Test
   void aRecordThatDoesNotStateItsVisibilityIsWithheld() {
-    AuditRecord update = record("dispute_message", Json.createObjectBuilder().add("body", "old").build(),
-        Json.createObjectBuilder().add("body", "new").build());
+    AuditRecord update =
+        record(
+            "dispute_message",
+            Json.createObjectBuilder().add("body", "old").build(),
+            Json.createObjectBuilder().add("body", "new").build());
     AuditRecord shown = AuditVisibility.forReader(STAKEHOLDER).apply(update);
     assertEquals(AuditVisibility.WITHHELD, shown.before().getString("body"));
     assertEquals(AuditVisibility.WITHHELD, shown.after().getString("body"));
@@ -84,15 +117,19 @@ class AuditVisibilityTest {
 
   @Test
   void otherDataIsShownAsItIs() {
-    AuditRecord comment = record("governance_comment", null,
-        Json.createObjectBuilder().add("body", "INTERNAL matters").build());
+    AuditRecord comment =
+        record(
+            "governance_comment",
+            null,
+            Json.createObjectBuilder().add("body", "INTERNAL matters").build());
     assertSame(comment, AuditVisibility.forReader(STAKEHOLDER).apply(comment));
   }
 
   @Test
   void aCustomerOrAnAgentGetsNoViewOfTheTrailAtAll() {
     for (String role : new String[] {Roles.CUSTOMER, Roles.BPO_AGENT}) {
-      ProblemException refused = assertThrows(ProblemException.class, () -> AuditVisibility.forReader(user(role)));
+      ProblemException refused =
+          assertThrows(ProblemException.class, () -> AuditVisibility.forReader(user(role)));
       assertEquals(403, refused.status());
     }
   }

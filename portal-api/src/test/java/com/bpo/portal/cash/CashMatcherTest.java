@@ -24,12 +24,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CashMatcherTest {
-  private static final Settings SETTINGS = new Settings(new BigDecimal("0.90"), new BigDecimal("5.00"));
+  private static final Settings SETTINGS =
+      new Settings(new BigDecimal("0.90"), new BigDecimal("5.00"));
   private static final long ACME = 1;
   private static final long OTHER = 2;
 
   private static OpenInvoice invoice(long id, long customer, String open) {
-    return new OpenInvoice(id, "INV-" + id, customer, "EUR", new BigDecimal(open), LocalDate.of(2026, 1, 1).plusDays(id));
+    return new OpenInvoice(
+        id,
+        "INV-" + id,
+        customer,
+        "EUR",
+        new BigDecimal(open),
+        LocalDate.of(2026, 1, 1).plusDays(id));
   }
 
   private static LineFacts line(String amount) {
@@ -41,20 +48,26 @@ class CashMatcherTest {
   }
 
   private static Evidence payer(PayerSource source, long customer, OpenInvoice... open) {
-    return new Evidence(List.of(), List.of(), List.of(), Optional.of(new Payer(customer, source)), List.of(open));
+    return new Evidence(
+        List.of(), List.of(), List.of(), Optional.of(new Payer(customer, source)), List.of(open));
   }
 
   private static Set<Long> applied(Decision d) {
-    return d.apply().orElseThrow().allocations().stream().filter(a -> a.amount().signum() > 0)
-        .map(Allocation::invoiceId).collect(Collectors.toSet());
+    return d.apply().orElseThrow().allocations().stream()
+        .filter(a -> a.amount().signum() > 0)
+        .map(Allocation::invoiceId)
+        .collect(Collectors.toSet());
   }
 
   // ---------------------------------------------------------------- rule 2: reference
 
   @Test
   void referenceWithTheExactAmountIsApplied() {
-    Decision d = CashMatcher.decide(line("1250.00"), referenced(invoice(1, ACME, "1000.00"), invoice(2, ACME, "250.00")),
-        SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("1250.00"),
+            referenced(invoice(1, ACME, "1000.00"), invoice(2, ACME, "250.00")),
+            SETTINGS);
     Proposal p = d.apply().orElseThrow();
     assertEquals(Rule.REFERENCE, p.rule());
     assertEquals(Settlement.EXACT, p.settlement());
@@ -63,8 +76,10 @@ class CashMatcherTest {
 
   @Test
   void referenceWithinToleranceWritesTheDifferenceOff() {
-    Proposal p = CashMatcher.decide(line("995.50"), referenced(invoice(1, ACME, "1000.00")), SETTINGS).apply()
-        .orElseThrow();
+    Proposal p =
+        CashMatcher.decide(line("995.50"), referenced(invoice(1, ACME, "1000.00")), SETTINGS)
+            .apply()
+            .orElseThrow();
     assertEquals(Settlement.WRITE_OFF, p.settlement());
     assertEquals(new BigDecimal("995.50"), p.allocations().get(0).amount());
     assertEquals(new BigDecimal("4.50"), p.allocations().get(0).writeOff());
@@ -72,8 +87,10 @@ class CashMatcherTest {
 
   @Test
   void nearMissJustBeyondToleranceIsAShortPaymentNotAWriteOff() {
-    Proposal p = CashMatcher.decide(line("994.99"), referenced(invoice(1, ACME, "1000.00")), SETTINGS).apply()
-        .orElseThrow();
+    Proposal p =
+        CashMatcher.decide(line("994.99"), referenced(invoice(1, ACME, "1000.00")), SETTINGS)
+            .apply()
+            .orElseThrow();
     assertEquals(Settlement.SHORT_PAYMENT, p.settlement());
     assertEquals(BigDecimal.ZERO.setScale(2), p.allocations().get(0).writeOff().setScale(2));
     assertEquals(new BigDecimal("5.01"), p.shortfall());
@@ -82,40 +99,58 @@ class CashMatcherTest {
 
   @Test
   void shortPaymentPaysOldestFirstAndLeavesTheRestOpen() {
-    Proposal p = CashMatcher.decide(line("1100.00"), referenced(invoice(2, ACME, "500.00"), invoice(1, ACME, "800.00")),
-        SETTINGS).apply().orElseThrow();
+    Proposal p =
+        CashMatcher.decide(
+                line("1100.00"),
+                referenced(invoice(2, ACME, "500.00"), invoice(1, ACME, "800.00")),
+                SETTINGS)
+            .apply()
+            .orElseThrow();
     assertEquals(Settlement.SHORT_PAYMENT, p.settlement());
-    assertEquals(new BigDecimal("800.00"), p.allocations().get(0).amount(), "invoice 1 is due first");
+    assertEquals(
+        new BigDecimal("800.00"), p.allocations().get(0).amount(), "invoice 1 is due first");
     assertEquals(new BigDecimal("300.00"), p.allocations().get(1).amount());
     assertEquals(new BigDecimal("200.00"), p.shortfall());
   }
 
   @Test
   void overpaymentGoesOnAccount() {
-    Proposal p = CashMatcher.decide(line("1300.00"), referenced(invoice(1, ACME, "1000.00")), SETTINGS).apply()
-        .orElseThrow();
+    Proposal p =
+        CashMatcher.decide(line("1300.00"), referenced(invoice(1, ACME, "1000.00")), SETTINGS)
+            .apply()
+            .orElseThrow();
     assertEquals(Settlement.OVERPAYMENT, p.settlement());
     assertEquals(new BigDecimal("300.00"), p.onAccount());
   }
 
   @Test
   void referenceToInvoicesOfTwoCustomersIsOnlySuggested() {
-    Decision d = CashMatcher.decide(line("1250.00"), referenced(invoice(1, ACME, "1000.00"), invoice(2, OTHER, "250.00")),
-        SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("1250.00"),
+            referenced(invoice(1, ACME, "1000.00"), invoice(2, OTHER, "250.00")),
+            SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertEquals(1, d.proposals().size());
   }
 
   @Test
   void referenceToAnotherCustomerThanTheKnownPayerIsOnlySuggested() {
-    Evidence e = new Evidence(List.of(), List.of(invoice(1, OTHER, "1000.00")), List.of(),
-        Optional.of(new Payer(ACME, PayerSource.ACCOUNT)), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(invoice(1, OTHER, "1000.00")),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.ACCOUNT)),
+            List.of());
     assertTrue(CashMatcher.decide(line("1000.00"), e, SETTINGS).apply().isEmpty());
   }
 
   @Test
   void invoicesInAnotherCurrencyAreNotTaken() {
-    OpenInvoice usd = new OpenInvoice(1, "INV-1", ACME, "USD", new BigDecimal("1000.00"), LocalDate.of(2026, 1, 1));
+    OpenInvoice usd =
+        new OpenInvoice(
+            1, "INV-1", ACME, "USD", new BigDecimal("1000.00"), LocalDate.of(2026, 1, 1));
     Decision d = CashMatcher.decide(line("1000.00"), referenced(usd), SETTINGS);
     assertTrue(d.proposals().isEmpty());
   }
@@ -124,8 +159,13 @@ class CashMatcherTest {
 
   @Test
   void remittanceAdviceOutranksTheReference() {
-    Evidence e = new Evidence(List.of(invoice(3, ACME, "600.00")), List.of(invoice(1, ACME, "600.00")), List.of(),
-        Optional.empty(), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(invoice(3, ACME, "600.00")),
+            List.of(invoice(1, ACME, "600.00")),
+            List.of(),
+            Optional.empty(),
+            List.of());
     Decision d = CashMatcher.decide(line("600.00"), e, SETTINGS);
     assertTrue(d.apply().isEmpty(), "two sure matches for different invoices: a person decides");
     assertEquals(Rule.REMITTANCE, d.proposals().get(0).rule());
@@ -133,29 +173,42 @@ class CashMatcherTest {
 
   @Test
   void remittanceAdviceAloneIsApplied() {
-    Evidence e = new Evidence(List.of(invoice(3, ACME, "600.00")), List.of(), List.of(), Optional.empty(), List.of());
-    assertEquals(Rule.REMITTANCE, CashMatcher.decide(line("600.00"), e, SETTINGS).apply().orElseThrow().rule());
+    Evidence e =
+        new Evidence(
+            List.of(invoice(3, ACME, "600.00")), List.of(), List.of(), Optional.empty(), List.of());
+    assertEquals(
+        Rule.REMITTANCE,
+        CashMatcher.decide(line("600.00"), e, SETTINGS).apply().orElseThrow().rule());
   }
 
   // ---------------------------------------------------------------- rule 3: one wrong character
 
   @Test
   void oneWrongCharacterWithTheAmountIsApplied() {
-    Evidence e = new Evidence(List.of(), List.of(), List.of(invoice(7, ACME, "430.00")), Optional.empty(), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(), List.of(), List.of(invoice(7, ACME, "430.00")), Optional.empty(), List.of());
     Proposal p = CashMatcher.decide(line("430.00"), e, SETTINGS).apply().orElseThrow();
     assertEquals(Rule.REFERENCE_NEAR, p.rule());
   }
 
   @Test
   void oneWrongCharacterWithAnotherAmountAndNoPayerIsNotTaken() {
-    Evidence e = new Evidence(List.of(), List.of(), List.of(invoice(7, ACME, "430.00")), Optional.empty(), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(), List.of(), List.of(invoice(7, ACME, "430.00")), Optional.empty(), List.of());
     assertTrue(CashMatcher.decide(line("431.00"), e, SETTINGS).proposals().isEmpty());
   }
 
   @Test
   void oneWrongCharacterOfTheKnownPayerButAnotherAmountIsOnlySuggested() {
-    Evidence e = new Evidence(List.of(), List.of(), List.of(invoice(7, ACME, "430.00")),
-        Optional.of(new Payer(ACME, PayerSource.ACCOUNT)), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(),
+            List.of(invoice(7, ACME, "430.00")),
+            Optional.of(new Payer(ACME, PayerSource.ACCOUNT)),
+            List.of());
     Decision d = CashMatcher.decide(line("400.00"), e, SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertEquals(Rule.REFERENCE_NEAR, d.proposals().get(0).rule());
@@ -163,8 +216,13 @@ class CashMatcherTest {
 
   @Test
   void aTypoThatHitsAnotherOpenInvoiceYieldsToTheNeighbourThatFitsTheAmount() {
-    Evidence e = new Evidence(List.of(), List.of(invoice(8, OTHER, "999.00")), List.of(invoice(7, ACME, "430.00")),
-        Optional.empty(), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(invoice(8, OTHER, "999.00")),
+            List.of(invoice(7, ACME, "430.00")),
+            Optional.empty(),
+            List.of());
     Decision d = CashMatcher.decide(line("430.00"), e, SETTINGS);
     assertEquals(Set.of(7L), applied(d));
     assertEquals(Rule.REFERENCE_NEAR, d.apply().orElseThrow().rule());
@@ -172,8 +230,13 @@ class CashMatcherTest {
 
   @Test
   void twoNeighboursWithTheAmountAreAmbiguous() {
-    Evidence e = new Evidence(List.of(), List.of(), List.of(invoice(7, ACME, "430.00"), invoice(8, OTHER, "430.00")),
-        Optional.empty(), List.of());
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(),
+            List.of(invoice(7, ACME, "430.00"), invoice(8, OTHER, "430.00")),
+            Optional.empty(),
+            List.of());
     Decision d = CashMatcher.decide(line("430.00"), e, SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertEquals(2, d.proposals().size());
@@ -183,40 +246,57 @@ class CashMatcherTest {
 
   @Test
   void payerByAccountAndOneInvoiceForTheAmountIsApplied() {
-    Decision d = CashMatcher.decide(line("250.00"), payer(PayerSource.ACCOUNT, ACME, invoice(1, ACME, "100.00"),
-        invoice(2, ACME, "250.00")), SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("250.00"),
+            payer(
+                PayerSource.ACCOUNT, ACME, invoice(1, ACME, "100.00"), invoice(2, ACME, "250.00")),
+            SETTINGS);
     assertEquals(Rule.PAYER_AMOUNT, d.apply().orElseThrow().rule());
     assertEquals(Set.of(2L), applied(d));
   }
 
   @Test
   void twoInvoicesOfTheSameAmountAreOnlySuggested() {
-    Decision d = CashMatcher.decide(line("250.00"), payer(PayerSource.ACCOUNT, ACME, invoice(1, ACME, "250.00"),
-        invoice(2, ACME, "250.00")), SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("250.00"),
+            payer(
+                PayerSource.ACCOUNT, ACME, invoice(1, ACME, "250.00"), invoice(2, ACME, "250.00")),
+            SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertEquals(2, d.proposals().size());
   }
 
   @Test
   void payerKnownOnlyByTheCustomerNameIsBelowTheThreshold() {
-    Decision d = CashMatcher.decide(line("250.00"), payer(PayerSource.CUSTOMER_NAME, ACME, invoice(2, ACME, "250.00")),
-        SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("250.00"),
+            payer(PayerSource.CUSTOMER_NAME, ACME, invoice(2, ACME, "250.00")),
+            SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertEquals(Rule.PAYER_AMOUNT, d.proposals().get(0).rule());
   }
 
   @Test
   void payerAmountWithinToleranceWritesOff() {
-    Proposal p = CashMatcher.decide(line("247.00"), payer(PayerSource.ACCOUNT, ACME, invoice(2, ACME, "250.00")),
-        SETTINGS).apply().orElseThrow();
+    Proposal p =
+        CashMatcher.decide(
+                line("247.00"),
+                payer(PayerSource.ACCOUNT, ACME, invoice(2, ACME, "250.00")),
+                SETTINGS)
+            .apply()
+            .orElseThrow();
     assertEquals(Settlement.WRITE_OFF, p.settlement());
     assertEquals(new BigDecimal("3.00"), p.allocations().get(0).writeOff());
   }
 
   @Test
   void payerAmountNeverTakesAShortPayment() {
-    Decision d = CashMatcher.decide(line("240.00"), payer(PayerSource.ACCOUNT, ACME, invoice(2, ACME, "250.00")),
-        SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("240.00"), payer(PayerSource.ACCOUNT, ACME, invoice(2, ACME, "250.00")), SETTINGS);
     assertTrue(d.proposals().isEmpty());
   }
 
@@ -224,16 +304,34 @@ class CashMatcherTest {
 
   @Test
   void payerCombinationFindsTheInvoicesThatAddUp() {
-    Decision d = CashMatcher.decide(line("350.00"), payer(PayerSource.ACCOUNT, ACME, invoice(1, ACME, "100.00"),
-        invoice(2, ACME, "120.00"), invoice(3, ACME, "250.00"), invoice(4, ACME, "999.00")), SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("350.00"),
+            payer(
+                PayerSource.ACCOUNT,
+                ACME,
+                invoice(1, ACME, "100.00"),
+                invoice(2, ACME, "120.00"),
+                invoice(3, ACME, "250.00"),
+                invoice(4, ACME, "999.00")),
+            SETTINGS);
     assertEquals(Rule.PAYER_COMBINATION, d.apply().orElseThrow().rule());
     assertEquals(Set.of(1L, 3L), applied(d));
   }
 
   @Test
   void twoCombinationsAreOnlySuggested() {
-    Decision d = CashMatcher.decide(line("300.00"), payer(PayerSource.ACCOUNT, ACME, invoice(1, ACME, "100.00"),
-        invoice(2, ACME, "200.00"), invoice(3, ACME, "150.00"), invoice(4, ACME, "150.00")), SETTINGS);
+    Decision d =
+        CashMatcher.decide(
+            line("300.00"),
+            payer(
+                PayerSource.ACCOUNT,
+                ACME,
+                invoice(1, ACME, "100.00"),
+                invoice(2, ACME, "200.00"),
+                invoice(3, ACME, "150.00"),
+                invoice(4, ACME, "150.00")),
+            SETTINGS);
     assertTrue(d.apply().isEmpty());
     assertTrue(d.proposals().size() >= 2);
   }
@@ -244,7 +342,13 @@ class CashMatcherTest {
     for (int i = 1; i <= 200; i++) {
       many.add(invoice(i, ACME, String.valueOf(1000 + i * 7) + ".13"));
     }
-    Evidence e = new Evidence(List.of(), List.of(), List.of(), Optional.of(new Payer(ACME, PayerSource.ACCOUNT)), many);
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.ACCOUNT)),
+            many);
     long start = System.nanoTime();
     CashMatcher.decide(line("1.00"), e, SETTINGS);
     assertTrue(System.nanoTime() - start < 2_000_000_000L);
@@ -258,7 +362,8 @@ class CashMatcherTest {
   @Test
   void aHigherThresholdTurnsAnApplicationIntoASuggestion() {
     Settings strict = new Settings(new BigDecimal("0.99"), new BigDecimal("5.00"));
-    Decision d = CashMatcher.decide(line("1000.00"), referenced(invoice(1, ACME, "1000.00")), strict);
+    Decision d =
+        CashMatcher.decide(line("1000.00"), referenced(invoice(1, ACME, "1000.00")), strict);
     assertTrue(d.apply().isEmpty());
     assertEquals(1, d.proposals().size());
   }

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The receivables in memory, answering as {@link MatchQueries} does, and applying what is decided. */
+/**
+ * The receivables in memory, answering as {@link MatchQueries} does, and applying what is decided.
+ */
 final class InMemoryLedger implements Ledger {
   private final Map<Long, OpenInvoice> open = new HashMap<>();
   private final Map<String, List<Long>> openByKey = new HashMap<>();
@@ -24,9 +26,15 @@ final class InMemoryLedger implements Ledger {
   private final Map<String, Long> names = new HashMap<>();
   private final Map<String, List<Long>> customerNames = new HashMap<>();
 
-  InMemoryLedger(List<GroundTruth.Customer> customers, List<OpenInvoice> openInvoices, List<String> closedNumbers) {
-    customers.forEach(c -> customerNames.computeIfAbsent(c.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-        .add(c.id()));
+  InMemoryLedger(
+      List<GroundTruth.Customer> customers,
+      List<OpenInvoice> openInvoices,
+      List<String> closedNumbers) {
+    customers.forEach(
+        c ->
+            customerNames
+                .computeIfAbsent(c.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(c.id()));
     for (OpenInvoice i : openInvoices) {
       open.put(i.id(), i);
       String key = InvoiceNumbers.key(i.number());
@@ -49,7 +57,9 @@ final class InMemoryLedger implements Ledger {
         open.remove(i.id());
         openByKey.get(InvoiceNumbers.key(i.number())).remove(i.id());
       } else {
-        open.put(i.id(), new OpenInvoice(i.id(), i.number(), i.customerId(), i.currency(), left, i.dueDate()));
+        open.put(
+            i.id(),
+            new OpenInvoice(i.id(), i.number(), i.customerId(), i.currency(), left, i.dueDate()));
       }
     }
     String account = PayerKeys.account(line.payerAccount());
@@ -84,19 +94,25 @@ final class InMemoryLedger implements Ledger {
     if (!nameKey.isEmpty() && names.containsKey(nameKey)) {
       return Optional.of(new Payer(names.get(nameKey), PayerSource.LEARNED_NAME));
     }
-    List<Long> named = customerNames.getOrDefault(rawName.strip().toLowerCase(Locale.ROOT), List.of());
-    return named.size() == 1 ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME)) : Optional.empty();
+    List<Long> named =
+        customerNames.getOrDefault(rawName.strip().toLowerCase(Locale.ROOT), List.of());
+    return named.size() == 1
+        ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME))
+        : Optional.empty();
   }
 
   @Override
   public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
-    return open.values().stream().filter(i -> i.customerId() == customerId && i.currency().equals(currency))
+    return open.values().stream()
+        .filter(i -> i.customerId() == customerId && i.currency().equals(currency))
         .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id))
-        .limit(MatchQueries.PAYER_OPEN_LIMIT).toList();
+        .limit(MatchQueries.PAYER_OPEN_LIMIT)
+        .toList();
   }
 
   @Override
-  public List<OpenInvoice> advisedInvoices(String reference, Optional<Long> payer, BigDecimal amount, String currency) {
+  public List<OpenInvoice> advisedInvoices(
+      String reference, Optional<Long> payer, BigDecimal amount, String currency) {
     return List.of();
   }
 }

@@ -13,7 +13,9 @@ class InvoiceNumbersTest {
     assertEquals("INV123", InvoiceNumbers.key("inv-000123"));
     assertEquals("INV123", InvoiceNumbers.key("INV 123"));
     assertEquals("INV123", InvoiceNumbers.key("Inv.0123"));
-    assertEquals("INV2026000123", InvoiceNumbers.key("INV-2026-000123"),
+    assertEquals(
+        "INV2026000123",
+        InvoiceNumbers.key("INV-2026-000123"),
         "zeros after a digit are part of the number, whatever separated them");
   }
 

@@ -20,6 +20,7 @@ class PayerKeysTest {
 
   @Test
   void accountsLoseSpaces() {
-    assertEquals("FR7612345000019876543210123", PayerKeys.account("fr76 1234 5000 0198 7654 3210 123"));
+    assertEquals(
+        "FR7612345000019876543210123", PayerKeys.account("fr76 1234 5000 0198 7654 3210 123"));
   }
 }

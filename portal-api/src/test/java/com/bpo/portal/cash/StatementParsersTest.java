@@ -36,8 +36,12 @@ class StatementParsersTest {
     assertTrue(first.reference().contains("inv-000123"), first.reference());
     assertEquals(LocalDate.of(2026, 11, 30), first.bookingDate());
     Line second = file.lines().get(1);
-    assertEquals("BANK-REF-3", second.entryRef(), "without NtryRef the bank's own reference identifies the entry");
-    assertEquals("Martin & Fils", second.payerName(), "camt.053.001.08 and later put the name under Pty");
+    assertEquals(
+        "BANK-REF-3",
+        second.entryRef(),
+        "without NtryRef the bank's own reference identifies the entry");
+    assertEquals(
+        "Martin & Fils", second.payerName(), "camt.053.001.08 and later put the name under Pty");
     assertTrue(second.reference().contains("INV-000200"), "structured remittance is read too");
   }
 
@@ -69,12 +73,15 @@ class StatementParsersTest {
 
   @Test
   void sameFileSameEntryReferences() throws IOException {
-    assertEquals(StatementParsers.parse(resource("mt940-sample.txt")), StatementParsers.parse(resource("mt940-sample.txt")));
+    assertEquals(
+        StatementParsers.parse(resource("mt940-sample.txt")),
+        StatementParsers.parse(resource("mt940-sample.txt")));
   }
 
   @Test
   void entriesWithoutReferenceAreNumberedByPosition() {
-    String xml = """
+    String xml =
+        """
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt><Id>S1</Id>
         <Acct><Id><Othr><Id>12345678</Id></Othr></Id></Acct>
         <Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry>
@@ -88,41 +95,64 @@ class StatementParsersTest {
   @Test
   void badFilesAreRejectedWithReasons() {
     assertThrows(StatementRejected.class, () -> StatementParsers.parse(new byte[0]));
-    assertThrows(StatementRejected.class, () -> StatementParsers.parse("hello".getBytes(StandardCharsets.UTF_8)));
-    assertThrows(StatementRejected.class, () -> StatementParsers.parse("<Document><a>".getBytes(StandardCharsets.UTF_8)));
-    assertThrows(StatementRejected.class, () -> StatementParsers.parse(
-        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"/>".getBytes(StandardCharsets.UTF_8)));
-    assertThrows(StatementRejected.class, () -> StatementParsers.parse(
-        "{1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:\n:25:X\n-}".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        StatementRejected.class,
+        () -> StatementParsers.parse("hello".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        StatementRejected.class,
+        () -> StatementParsers.parse("<Document><a>".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        StatementRejected.class,
+        () ->
+            StatementParsers.parse(
+                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"/>"
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        StatementRejected.class,
+        () ->
+            StatementParsers.parse(
+                "{1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:\n:25:X\n-}"
+                    .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void aDoctypeIsRefused() {
-    String xml = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
-    assertThrows(StatementRejected.class, () -> StatementParsers.parse(xml.getBytes(StandardCharsets.UTF_8)));
+    String xml =
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
+    assertThrows(
+        StatementRejected.class,
+        () -> StatementParsers.parse(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void everyBadCsvRowIsReported() {
-    String csv = String.join("\n", String.join(",", StatementParsers.CSV_COLUMNS),
-        "FR7630006000011234567890189,S,L1,2026-13-01,10.00,EUR,,,",
-        "FR7630006000011234567890189,S,L1,2026-12-01,12345678901234567.00,EUR,,,",
-        "FR7630006000011234567890189,S,L3,2026-12-01,1.00,XYZ,,,");
-    StatementRejected e = assertThrows(StatementRejected.class,
-        () -> StatementParsers.parse(csv.getBytes(StandardCharsets.UTF_8)));
+    String csv =
+        String.join(
+            "\n",
+            String.join(",", StatementParsers.CSV_COLUMNS),
+            "FR7630006000011234567890189,S,L1,2026-13-01,10.00,EUR,,,",
+            "FR7630006000011234567890189,S,L1,2026-12-01,12345678901234567.00,EUR,,,",
+            "FR7630006000011234567890189,S,L3,2026-12-01,1.00,XYZ,,,");
+    StatementRejected e =
+        assertThrows(
+            StatementRejected.class,
+            () -> StatementParsers.parse(csv.getBytes(StandardCharsets.UTF_8)));
     assertEquals(4, e.errors().size(), e.errors().toString());
   }
 
   @Test
   void camtWithABadAmountIsRejected() {
-    String xml = """
+    String xml =
+        """
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S1</Id>
         <Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></Acct>
         <Ntry><Amt Ccy="EUR">1e9</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry>
         </Stmt></BkToCstmrStmt></Document>""";
-    StatementRejected e = assertThrows(StatementRejected.class,
-        () -> StatementParsers.parse(xml.getBytes(StandardCharsets.UTF_8)));
+    StatementRejected e =
+        assertThrows(
+            StatementRejected.class,
+            () -> StatementParsers.parse(xml.getBytes(StandardCharsets.UTF_8)));
     assertEquals("Ntry/Amt", e.errors().get(0).field());
   }
 }

@@ -18,17 +18,19 @@ class CloseWorkflowTest {
   private static final Set<String> CUSTOMER = Set.of(Roles.CUSTOMER);
 
   /** (status, action) → where it leads, and who may take it. */
-  private static final Map<String, CloseStatus> ALLOWED = Map.of(
-      "DRAFT PREPARE lead", CloseStatus.DRAFT,
-      "DRAFT PUBLISH lead", CloseStatus.PUBLISHED,
-      "PUBLISHED WITHDRAW lead", CloseStatus.DRAFT,
-      "PUBLISHED COMMENT lead", CloseStatus.PUBLISHED,
-      "PUBLISHED COMMENT client", CloseStatus.PUBLISHED,
-      "PUBLISHED SIGN_OFF client", CloseStatus.SIGNED_OFF);
+  private static final Map<String, CloseStatus> ALLOWED =
+      Map.of(
+          "DRAFT PREPARE lead", CloseStatus.DRAFT,
+          "DRAFT PUBLISH lead", CloseStatus.PUBLISHED,
+          "PUBLISHED WITHDRAW lead", CloseStatus.DRAFT,
+          "PUBLISHED COMMENT lead", CloseStatus.PUBLISHED,
+          "PUBLISHED COMMENT client", CloseStatus.PUBLISHED,
+          "PUBLISHED SIGN_OFF client", CloseStatus.SIGNED_OFF);
 
   @Test
   void everyCellOfTheTable() {
-    Map<String, Set<String>> people = Map.of("lead", LEAD, "agent", AGENT, "client", CLIENT, "customer", CUSTOMER);
+    Map<String, Set<String>> people =
+        Map.of("lead", LEAD, "agent", AGENT, "client", CLIENT, "customer", CUSTOMER);
     int checked = 0;
     for (CloseStatus status : CloseStatus.values()) {
       for (CloseAction action : CloseAction.values()) {
@@ -38,9 +40,14 @@ class CloseWorkflowTest {
           if (expected != null) {
             assertEquals(expected, CloseWorkflow.next(status, action, person.getValue()), key);
           } else {
-            TransitionRefused refused = assertThrows(TransitionRefused.class,
-                () -> CloseWorkflow.next(status, action, person.getValue()), key);
-            boolean roleMayEver = CloseWorkflow.RULES.get(action).roles().stream().anyMatch(person.getValue()::contains);
+            TransitionRefused refused =
+                assertThrows(
+                    TransitionRefused.class,
+                    () -> CloseWorkflow.next(status, action, person.getValue()),
+                    key);
+            boolean roleMayEver =
+                CloseWorkflow.RULES.get(action).roles().stream()
+                    .anyMatch(person.getValue()::contains);
             assertEquals(roleMayEver ? 409 : 403, refused.status(), key);
           }
           checked++;
@@ -59,9 +66,15 @@ class CloseWorkflowTest {
 
   @Test
   void theScreenOffersWhatTheTableAllows() {
-    assertEquals(List.of(CloseAction.PREPARE, CloseAction.PUBLISH), CloseWorkflow.available(CloseStatus.DRAFT, LEAD));
-    assertEquals(List.of(CloseAction.WITHDRAW, CloseAction.COMMENT), CloseWorkflow.available(CloseStatus.PUBLISHED, LEAD));
-    assertEquals(List.of(CloseAction.COMMENT, CloseAction.SIGN_OFF), CloseWorkflow.available(CloseStatus.PUBLISHED, CLIENT));
+    assertEquals(
+        List.of(CloseAction.PREPARE, CloseAction.PUBLISH),
+        CloseWorkflow.available(CloseStatus.DRAFT, LEAD));
+    assertEquals(
+        List.of(CloseAction.WITHDRAW, CloseAction.COMMENT),
+        CloseWorkflow.available(CloseStatus.PUBLISHED, LEAD));
+    assertEquals(
+        List.of(CloseAction.COMMENT, CloseAction.SIGN_OFF),
+        CloseWorkflow.available(CloseStatus.PUBLISHED, CLIENT));
     assertEquals(List.of(), CloseWorkflow.available(CloseStatus.PUBLISHED, AGENT));
   }
 }

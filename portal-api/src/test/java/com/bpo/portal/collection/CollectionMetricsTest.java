@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class CollectionMetricsTest {
   @Test
   void aShareIsInPercentWithOneDecimalAndNoneOfNothing() {
-    assertEquals(new BigDecimal("66.7"), CollectionMetrics.percent(new BigDecimal("2"), new BigDecimal("3")));
-    assertEquals(new BigDecimal("100.0"), CollectionMetrics.percent(new BigDecimal("5"), new BigDecimal("5")));
+    assertEquals(
+        new BigDecimal("66.7"),
+        CollectionMetrics.percent(new BigDecimal("2"), new BigDecimal("3")));
+    assertEquals(
+        new BigDecimal("100.0"),
+        CollectionMetrics.percent(new BigDecimal("5"), new BigDecimal("5")));
     assertNull(CollectionMetrics.percent(BigDecimal.ONE, BigDecimal.ZERO));
   }
 }

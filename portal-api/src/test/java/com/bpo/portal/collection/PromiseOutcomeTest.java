@@ -31,12 +31,14 @@ class PromiseOutcomeTest {
 
   @Test
   void keptAsSoonAsPaidEvenBeforeThePromisedDate() {
-    assertEquals(PromiseStatus.KEPT, decide(MADE.plusDays(1), paid(MADE.plusDays(1), "1000.00")).status());
+    assertEquals(
+        PromiseStatus.KEPT, decide(MADE.plusDays(1), paid(MADE.plusDays(1), "1000.00")).status());
   }
 
   @Test
   void aShortfallWithinTheAmountToleranceIsKeptAndOneCentBeyondIsNot() {
-    assertEquals(PromiseStatus.KEPT, decide(PROMISED.plusDays(10), paid(PROMISED, "995.00")).status());
+    assertEquals(
+        PromiseStatus.KEPT, decide(PROMISED.plusDays(10), paid(PROMISED, "995.00")).status());
     Decision short1 = decide(PROMISED.plusDays(10), paid(PROMISED, "994.99"));
     assertEquals(PromiseStatus.PARTLY_KEPT, short1.status());
     assertEquals(new BigDecimal("994.99"), short1.paid());
@@ -44,34 +46,45 @@ class PromiseOutcomeTest {
 
   @Test
   void aPaymentOnTheLastToleratedDayCountsAndOneADayLaterDoesNot() {
-    assertEquals(PromiseStatus.KEPT, decide(PROMISED.plusDays(5), paid(PROMISED.plusDays(2), "1000.00")).status());
-    assertEquals(PromiseStatus.BROKEN, decide(PROMISED.plusDays(5), paid(PROMISED.plusDays(3), "1000.00")).status());
+    assertEquals(
+        PromiseStatus.KEPT,
+        decide(PROMISED.plusDays(5), paid(PROMISED.plusDays(2), "1000.00")).status());
+    assertEquals(
+        PromiseStatus.BROKEN,
+        decide(PROMISED.plusDays(5), paid(PROMISED.plusDays(3), "1000.00")).status());
   }
 
   @Test
   void aPaymentBeforeThePromiseWasMadeDoesNotCount() {
-    assertEquals(PromiseStatus.BROKEN, decide(PROMISED.plusDays(3), paid(MADE.minusDays(1), "1000.00")).status());
+    assertEquals(
+        PromiseStatus.BROKEN,
+        decide(PROMISED.plusDays(3), paid(MADE.minusDays(1), "1000.00")).status());
   }
 
   @Test
   void nothingPaidStaysOpenUntilTheToleranceHasPassedThenIsBroken() {
     assertEquals(PromiseStatus.OPEN, decide(PROMISED).status());
-    assertEquals(PromiseStatus.OPEN, decide(PROMISED.plusDays(2)).status(), "the last tolerated day");
+    assertEquals(
+        PromiseStatus.OPEN, decide(PROMISED.plusDays(2)).status(), "the last tolerated day");
     assertEquals(PromiseStatus.BROKEN, decide(PROMISED.plusDays(3)).status(), "the day after");
   }
 
   @Test
   void partOfTheAmountStaysOpenWhileThereIsTimeThenIsPartlyKept() {
-    assertEquals(PromiseStatus.OPEN, decide(PROMISED.plusDays(1), paid(PROMISED, "400.00")).status());
-    Decision after = decide(PROMISED.plusDays(3), paid(PROMISED, "300.00"), paid(PROMISED.plusDays(1), "100.00"));
+    assertEquals(
+        PromiseStatus.OPEN, decide(PROMISED.plusDays(1), paid(PROMISED, "400.00")).status());
+    Decision after =
+        decide(
+            PROMISED.plusDays(3), paid(PROMISED, "300.00"), paid(PROMISED.plusDays(1), "100.00"));
     assertEquals(PromiseStatus.PARTLY_KEPT, after.status());
     assertEquals(new BigDecimal("400.00"), after.paid());
   }
 
   @Test
   void aToleranceLargerThanTheAmountStillWantsAPayment() {
-    Decision decision = PromiseOutcome.decide(new BigDecimal("3.00"), MADE, PROMISED, List.of(), TOLERANCE,
-        PROMISED.plusDays(3));
+    Decision decision =
+        PromiseOutcome.decide(
+            new BigDecimal("3.00"), MADE, PROMISED, List.of(), TOLERANCE, PROMISED.plusDays(3));
     assertEquals(PromiseStatus.BROKEN, decision.status());
   }
 }

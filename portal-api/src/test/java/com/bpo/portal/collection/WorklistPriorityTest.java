@@ -18,39 +18,58 @@ class WorklistPriorityTest {
     BigDecimal dueToday = key(Tier.PROMISE_DUE_TODAY, "1.00", 1, RiskClass.LOW);
     BigDecimal huge = key(Tier.NONE, "9999999999.00", 180, RiskClass.HIGH);
     assertTrue(broken.compareTo(dueToday) > 0);
-    assertTrue(dueToday.compareTo(huge) > 0, "even the largest amount waits behind a promise due today");
+    assertTrue(
+        dueToday.compareTo(huge) > 0, "even the largest amount waits behind a promise due today");
   }
 
   @Test
   void pointsAreTheNetOverdueTimesOnePlusDaysOverThirtyTimesTheRiskWeight() {
     // 1000 × (1 + 30/30) × 2 (medium)
-    assertEquals(new BigDecimal("4000"), WorklistPriority.points(new BigDecimal("1000.00"), 30, RiskClass.MEDIUM));
+    assertEquals(
+        new BigDecimal("4000"),
+        WorklistPriority.points(new BigDecimal("1000.00"), 30, RiskClass.MEDIUM));
     // 1000 × (1 + 15/30) × 3 (high)
-    assertEquals(new BigDecimal("4500"), WorklistPriority.points(new BigDecimal("1000.00"), 15, RiskClass.HIGH));
+    assertEquals(
+        new BigDecimal("4500"),
+        WorklistPriority.points(new BigDecimal("1000.00"), 15, RiskClass.HIGH));
     // 100 × (1 + 0) × 1
-    assertEquals(new BigDecimal("100"), WorklistPriority.points(new BigDecimal("100.00"), 0, RiskClass.LOW));
+    assertEquals(
+        new BigDecimal("100"), WorklistPriority.points(new BigDecimal("100.00"), 0, RiskClass.LOW));
   }
 
   @Test
   void daysOverdueCountUpToOneHundredEightyDays() {
-    assertEquals(WorklistPriority.points(new BigDecimal("100"), 180, RiskClass.LOW),
+    assertEquals(
+        WorklistPriority.points(new BigDecimal("100"), 180, RiskClass.LOW),
         WorklistPriority.points(new BigDecimal("100"), 400, RiskClass.LOW));
-    assertTrue(WorklistPriority.points(new BigDecimal("100"), 179, RiskClass.LOW)
-        .compareTo(WorklistPriority.points(new BigDecimal("100"), 180, RiskClass.LOW)) < 0);
+    assertTrue(
+        WorklistPriority.points(new BigDecimal("100"), 179, RiskClass.LOW)
+                .compareTo(WorklistPriority.points(new BigDecimal("100"), 180, RiskClass.LOW))
+            < 0);
   }
 
   @Test
   void riskBreaksTiesOfAmountAndAge() {
-    assertTrue(key(Tier.NONE, "500", 10, RiskClass.HIGH).compareTo(key(Tier.NONE, "500", 10, RiskClass.MEDIUM)) > 0);
-    assertTrue(key(Tier.NONE, "500", 10, RiskClass.MEDIUM).compareTo(key(Tier.NONE, "500", 10, RiskClass.LOW)) > 0);
+    assertTrue(
+        key(Tier.NONE, "500", 10, RiskClass.HIGH)
+                .compareTo(key(Tier.NONE, "500", 10, RiskClass.MEDIUM))
+            > 0);
+    assertTrue(
+        key(Tier.NONE, "500", 10, RiskClass.MEDIUM)
+                .compareTo(key(Tier.NONE, "500", 10, RiskClass.LOW))
+            > 0);
   }
 
   @Test
   void theNetOverdueLeavesOutDisputesAndPromisesAndNeverGoesNegative() {
-    assertEquals(new BigDecimal("600.00"), WorklistPriority.netOverdue(new BigDecimal("1000.00"),
-        new BigDecimal("300.00"), new BigDecimal("100.00")));
-    assertEquals(BigDecimal.ZERO, WorklistPriority.netOverdue(new BigDecimal("100.00"), new BigDecimal("80.00"),
-        new BigDecimal("50.00")));
+    assertEquals(
+        new BigDecimal("600.00"),
+        WorklistPriority.netOverdue(
+            new BigDecimal("1000.00"), new BigDecimal("300.00"), new BigDecimal("100.00")));
+    assertEquals(
+        BigDecimal.ZERO,
+        WorklistPriority.netOverdue(
+            new BigDecimal("100.00"), new BigDecimal("80.00"), new BigDecimal("50.00")));
   }
 
   @Test
@@ -63,7 +82,11 @@ class WorklistPriorityTest {
   @Test
   void theSqlFormulaNamesTheSameConstants() {
     String sql = WorklistPriority.sql("b", "d", "n", "x", "r");
-    assertTrue(sql.contains("10000000000000") && sql.contains("9999999999999") && sql.contains("180"), sql);
-    assertTrue(sql.contains("'HIGH' then 3") && sql.contains("'LOW' then 1") && sql.contains("else 2"), sql);
+    assertTrue(
+        sql.contains("10000000000000") && sql.contains("9999999999999") && sql.contains("180"),
+        sql);
+    assertTrue(
+        sql.contains("'HIGH' then 3") && sql.contains("'LOW' then 1") && sql.contains("else 2"),
+        sql);
   }
 }

@@ -10,7 +10,8 @@ class BehaviourScoreTest {
     return new BigDecimal(v);
   }
 
-  private static BehaviourScore score(String daysLate, int promises, String disputeRate, String exposure, String limit) {
+  private static BehaviourScore score(
+      String daysLate, int promises, String disputeRate, String exposure, String limit) {
     return BehaviourScore.of(d(daysLate), promises, d(disputeRate), d(exposure), d(limit));
   }
 
@@ -50,14 +51,21 @@ class BehaviourScoreTest {
     assertEquals(1, score("0", 0, "0", "820.00", "1000").exposurePenalty());
     assertEquals(10, score("0", 0, "0", "1000.00", "1000").exposurePenalty());
     assertEquals(20, score("0", 0, "0", "1000.01", "1000").exposurePenalty());
-    assertEquals(20, score("0", 0, "0", "0.01", "0").exposurePenalty(), "anything exposed without a limit");
-    assertEquals(0, score("0", 0, "0", "-50", "0").exposurePenalty(), "a credit balance exposes nothing");
+    assertEquals(
+        20, score("0", 0, "0", "0.01", "0").exposurePenalty(), "anything exposed without a limit");
+    assertEquals(
+        0, score("0", 0, "0", "-50", "0").exposurePenalty(), "a credit balance exposes nothing");
   }
 
   @Test
   void theWorstAccountScoresZero() {
     BehaviourScore worst = score("90", 5, "0.5", "2000", "1000");
     assertEquals(0, worst.score());
-    assertEquals(100, worst.latenessPenalty() + worst.promisePenalty() + worst.disputePenalty() + worst.exposurePenalty());
+    assertEquals(
+        100,
+        worst.latenessPenalty()
+            + worst.promisePenalty()
+            + worst.disputePenalty()
+            + worst.exposurePenalty());
   }
 }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class IbanTest {
   @Test
   void publishedExampleIbansPassInPrintOrElectronicForm() {
-    assertEquals("DE89370400440532013000", Iban.parse("DE89 3704 0044 0532 0130 00").orElseThrow().value());
-    assertEquals("GB82WEST12345698765432", Iban.parse("gb82 west 1234 5698 7654 32").orElseThrow().value());
+    assertEquals(
+        "DE89370400440532013000", Iban.parse("DE89 3704 0044 0532 0130 00").orElseThrow().value());
+    assertEquals(
+        "GB82WEST12345698765432", Iban.parse("gb82 west 1234 5698 7654 32").orElseThrow().value());
     assertEquals("FR", Iban.parse("FR1420041010050500013M02606").orElseThrow().country());
   }
 

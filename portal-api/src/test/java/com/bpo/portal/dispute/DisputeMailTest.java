@@ -33,20 +33,33 @@ class DisputeMailTest {
   private final DisputeMail mail = new DisputeMail();
 
   private static DisputeMail.Facts facts(String locale) {
-    return new DisputeMail.Facts("Acme Distribution", locale, "D-42", "PRICE", Money.of("1234.50", "EUR"),
-        Money.of("400.00", "EUR"), Outcome.PARTLY_ACCEPTED, LocalDate.parse("2025-03-12"));
+    return new DisputeMail.Facts(
+        "Acme Distribution",
+        locale,
+        "D-42",
+        "PRICE",
+        Money.of("1234.50", "EUR"),
+        Money.of("400.00", "EUR"),
+        Outcome.PARTLY_ACCEPTED,
+        LocalDate.parse("2025-03-12"));
   }
 
   @Test
   void aFrenchTenantsCustomerIsToldInFrenchWithFrenchMoneyAndDate() {
-    assertEquals("Nous avons bien reçu votre litige D-42 portant sur 1" + NARROW_NBSP + "234,50" + NBSP + "€.\n\n"
+    assertEquals(
+        "Nous avons bien reçu votre litige D-42 portant sur 1"
+            + NARROW_NBSP
+            + "234,50"
+            + NBSP
+            + "€.\n\n"
             + "Nous vous répondrons au plus tard le 12 mars 2025. Vous pouvez le suivre et répondre dans le portail.",
         mail.newDisputeForCustomer(facts("fr")));
   }
 
   @Test
   void anEnglishTenantsCustomerIsToldInEnglishWithEnglishMoneyAndDate() {
-    assertEquals("We received your dispute D-42 about €1,234.50.\n\n"
+    assertEquals(
+        "We received your dispute D-42 about €1,234.50.\n\n"
             + "We will respond by March 12, 2025. You can follow it and reply in the portal.",
         mail.newDisputeForCustomer(facts("en")));
   }
@@ -59,8 +72,16 @@ class DisputeMailTest {
 
   @Test
   void aRegionalFrenchLocaleGetsTheFrenchWordsAndItsOwnMoneyFormat() {
-    DisputeMail.Facts canadian = new DisputeMail.Facts("Acme", "fr-CA", "D-42", "PRICE", Money.of("1234.50", "CAD"),
-        Money.of("0.00", "CAD"), null, LocalDate.parse("2025-03-12"));
+    DisputeMail.Facts canadian =
+        new DisputeMail.Facts(
+            "Acme",
+            "fr-CA",
+            "D-42",
+            "PRICE",
+            Money.of("1234.50", "CAD"),
+            Money.of("0.00", "CAD"),
+            null,
+            LocalDate.parse("2025-03-12"));
     String text = mail.newDisputeForTeam(canadian);
     assertTrue(text.startsWith("Un nouveau litige D-42 a été ouvert."), text);
     assertTrue(text.contains("Montant contesté : 1" + NBSP + "234,50" + NBSP + "$"), text);
@@ -68,37 +89,48 @@ class DisputeMailTest {
 
   @Test
   void theResolutionTellsTheOutcomeAndTheSettledAmountInFrench() {
-    assertEquals("Le litige D-42 est résolu.\n\nDécision : accepté en partie\n"
-            + "Montant crédité ou passé en perte : 400,00" + NBSP + "€\n\nNous créditons le prix convenu.\n\n"
+    assertEquals(
+        "Le litige D-42 est résolu.\n\nDécision : accepté en partie\n"
+            + "Montant crédité ou passé en perte : 400,00"
+            + NBSP
+            + "€\n\nNous créditons le prix convenu.\n\n"
             + "Le nouveau solde est visible dans le portail.",
         mail.resolvedForCustomer(facts("fr"), "Nous créditons le prix convenu."));
   }
 
   @Test
   void theResolutionTellsTheOutcomeAndTheSettledAmountInEnglish() {
-    assertEquals("Dispute D-42 is resolved.\n\nOutcome: partly accepted\nCredited or written off: €400.00\n\n"
+    assertEquals(
+        "Dispute D-42 is resolved.\n\nOutcome: partly accepted\nCredited or written off: €400.00\n\n"
             + "We credit the agreed price.\n\nThe new balance is shown in the portal.",
         mail.resolvedForCustomer(facts("en"), "We credit the agreed price."));
   }
 
   @Test
   void theApostropheOfTheFrenchQuestionSubjectSurvivesMessageFormat() {
-    assertEquals("Litige D-42 : nous avons besoin d'informations", mail.questionSubject(facts("fr")));
+    assertEquals(
+        "Litige D-42 : nous avons besoin d'informations", mail.questionSubject(facts("fr")));
   }
 
   @Test
   void whatPeopleWriteIsPassedOnVerbatimEvenWithApostrophesAndBraces() {
     String question = "Pouvez-vous joindre l'avoir {0} n° '7' ?";
-    assertEquals("Pour résoudre le litige D-42, nous avons besoin de votre réponse :\n\n" + question
-        + "\n\nMerci de répondre dans le portail.", mail.questionForCustomer(facts("fr"), question));
+    assertEquals(
+        "Pour résoudre le litige D-42, nous avons besoin de votre réponse :\n\n"
+            + question
+            + "\n\nMerci de répondre dans le portail.",
+        mail.questionForCustomer(facts("fr"), question));
     String reply = "It's {1} the customer's copy";
-    assertEquals("The customer replied on dispute D-42:\n\n" + reply, mail.replyForTeam(facts("en"), reply));
+    assertEquals(
+        "The customer replied on dispute D-42:\n\n" + reply, mail.replyForTeam(facts("en"), reply));
   }
 
   @Test
   void theTeamIsToldTheReasonAndAmountOfANewDispute() {
     String text = mail.newDisputeForTeam(facts("en"));
-    assertTrue(text.startsWith("A new dispute D-42 was raised.\n\nReason: PRICE\nDisputed amount: €1,234.50\n\n"),
+    assertTrue(
+        text.startsWith(
+            "A new dispute D-42 was raised.\n\nReason: PRICE\nDisputed amount: €1,234.50\n\n"),
         text);
   }
 
@@ -106,23 +138,35 @@ class DisputeMailTest {
   @ValueSource(strings = {"en", "fr"})
   void everyMailIsInTheOneLanguageWithAllItsPlaceholdersFilled(String locale) {
     DisputeMail.Facts f = facts(locale);
-    List<String> texts = List.of(mail.newDisputeSubject(f), mail.newDisputeForTeam(f), mail.newDisputeForCustomer(f),
-        mail.questionSubject(f), mail.questionForCustomer(f, "note"), mail.replySubject(f),
-        mail.replyForTeam(f, "note"), mail.resolvedSubject(f), mail.resolvedForCustomer(f, "note"),
-        mail.reopenedSubject(f), mail.reopenedForTeam(f, "note"));
+    List<String> texts =
+        List.of(
+            mail.newDisputeSubject(f),
+            mail.newDisputeForTeam(f),
+            mail.newDisputeForCustomer(f),
+            mail.questionSubject(f),
+            mail.questionForCustomer(f, "note"),
+            mail.replySubject(f),
+            mail.replyForTeam(f, "note"),
+            mail.resolvedSubject(f),
+            mail.resolvedForCustomer(f, "note"),
+            mail.reopenedSubject(f),
+            mail.reopenedForTeam(f, "note"));
     for (String text : texts) {
       assertTrue(text.contains("D-42"), text);
       assertFalse(text.contains("{") || text.contains("}"), text);
       // the French bundle says "litige" everywhere, the English one "dispute"
-      assertTrue(text.toLowerCase(Locale.ROOT).contains(locale.equals("fr") ? "litige" : "dispute"), text);
+      assertTrue(
+          text.toLowerCase(Locale.ROOT).contains(locale.equals("fr") ? "litige" : "dispute"), text);
     }
   }
 
   @Test
   void everyOutcomeHasAWordInBothLanguages() {
     for (Outcome outcome : Outcome.values()) {
-      assertNotNull(bundle("dispute.properties").getProperty("outcome." + outcome.name()), outcome.name());
-      assertNotNull(bundle("dispute_fr.properties").getProperty("outcome." + outcome.name()), outcome.name());
+      assertNotNull(
+          bundle("dispute.properties").getProperty("outcome." + outcome.name()), outcome.name());
+      assertNotNull(
+          bundle("dispute_fr.properties").getProperty("outcome." + outcome.name()), outcome.name());
     }
   }
 
@@ -132,7 +176,8 @@ class DisputeMailTest {
     Properties french = bundle("dispute_fr.properties");
     assertEquals(english.stringPropertyNames(), french.stringPropertyNames());
     for (String key : english.stringPropertyNames()) {
-      assertEquals(placeholders(english.getProperty(key)), placeholders(french.getProperty(key)), key);
+      assertEquals(
+          placeholders(english.getProperty(key)), placeholders(french.getProperty(key)), key);
     }
   }
 
@@ -146,7 +191,10 @@ class DisputeMailTest {
     assertApostrophesSurvive(bundle("dispute.properties"), Locale.ENGLISH);
   }
 
-  /** With placeholders filled by markers, the text must read as written, a doubled '' standing for one. */
+  /**
+   * With placeholders filled by markers, the text must read as written, a doubled '' standing for
+   * one.
+   */
   private static void assertApostrophesSurvive(Properties bundle, Locale locale) {
     Function<Integer, String> marker = i -> "<" + i + ">";
     for (String key : bundle.stringPropertyNames()) {

@@ -18,16 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PartyTest {
   @ParameterizedTest(name = "{0} sees {1}: {2}")
   @CsvSource({
-      "CUSTOMER, CUSTOMER, true",
-      "CUSTOMER, CLIENT,   false",
-      "CUSTOMER, INTERNAL, false",
-      "CLIENT,   CUSTOMER, true",
-      "CLIENT,   CLIENT,   true",
-      "CLIENT,   INTERNAL, false",
-      "BPO,      CUSTOMER, true",
-      "BPO,      CLIENT,   true",
-      "BPO,      INTERNAL, true"})
-  void eachPartyReadsAndWritesOnlyTheMessagesMeantForIt(Party party, Visibility visibility, boolean allowed) {
+    "CUSTOMER, CUSTOMER, true",
+    "CUSTOMER, CLIENT,   false",
+    "CUSTOMER, INTERNAL, false",
+    "CLIENT,   CUSTOMER, true",
+    "CLIENT,   CLIENT,   true",
+    "CLIENT,   INTERNAL, false",
+    "BPO,      CUSTOMER, true",
+    "BPO,      CLIENT,   true",
+    "BPO,      INTERNAL, true"
+  })
+  void eachPartyReadsAndWritesOnlyTheMessagesMeantForIt(
+      Party party, Visibility visibility, boolean allowed) {
     assertEquals(allowed, party.sees(visibility));
     assertEquals(allowed, party.mayPost(visibility));
     assertEquals(allowed, party.sees().contains(visibility));
@@ -61,7 +63,8 @@ class PartyTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("rolesAndTheirParty")
-  void thePartyFollowsTheStrongestDisputeRoleAndDefaultsToTheNarrowestView(Set<String> roles, Party expected) {
+  void thePartyFollowsTheStrongestDisputeRoleAndDefaultsToTheNarrowestView(
+      Set<String> roles, Party expected) {
     assertEquals(expected, Party.of(new PortalUser("someone", roles, List.of("acme"))));
   }
 }

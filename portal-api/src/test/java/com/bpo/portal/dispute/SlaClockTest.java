@@ -17,7 +17,8 @@ class SlaClockTest {
   @Test
   void targetsCountTheTenantsHoursFromTheMomentTheDisputeIsRaised() {
     DisputeSettings settings = new DisputeSettings(8, 72, 2, 14, "team@example.com");
-    SlaClock.Targets targets = SlaClock.targets(Instant.parse("2025-03-07T10:15:30Z"), settings, ZoneOffset.UTC);
+    SlaClock.Targets targets =
+        SlaClock.targets(Instant.parse("2025-03-07T10:15:30Z"), settings, ZoneOffset.UTC);
     assertEquals(Instant.parse("2025-03-07T18:15:30Z"), targets.firstResponseDue());
     assertEquals(Instant.parse("2025-03-10T10:15:30Z"), targets.resolutionDue());
     assertEquals(LocalDate.parse("2025-03-09"), targets.promisedResponseOn());
@@ -25,8 +26,9 @@ class SlaClockTest {
 
   @Test
   void theDefaultsGiveADayToRespondTenDaysToResolveAndPromiseFiveDays() {
-    SlaClock.Targets targets = SlaClock.targets(Instant.parse("2025-03-07T10:15:30Z"), DisputeSettings.DEFAULTS,
-        ZoneOffset.UTC);
+    SlaClock.Targets targets =
+        SlaClock.targets(
+            Instant.parse("2025-03-07T10:15:30Z"), DisputeSettings.DEFAULTS, ZoneOffset.UTC);
     assertEquals(Instant.parse("2025-03-08T10:15:30Z"), targets.firstResponseDue());
     assertEquals(Instant.parse("2025-03-17T10:15:30Z"), targets.resolutionDue());
     assertEquals(LocalDate.parse("2025-03-12"), targets.promisedResponseOn());
@@ -35,16 +37,21 @@ class SlaClockTest {
   @Test
   void thePromisedDateCountsFromTheDayItIsInTheTenantsTimeZone() {
     Instant lateEveningUtc = Instant.parse("2025-03-07T23:30:00Z");
-    assertEquals(LocalDate.parse("2025-03-13"),
-        SlaClock.targets(lateEveningUtc, DisputeSettings.DEFAULTS, ZoneId.of("Europe/Paris")).promisedResponseOn());
-    assertEquals(LocalDate.parse("2025-03-12"),
-        SlaClock.targets(lateEveningUtc, DisputeSettings.DEFAULTS, ZoneId.of("America/New_York")).promisedResponseOn());
+    assertEquals(
+        LocalDate.parse("2025-03-13"),
+        SlaClock.targets(lateEveningUtc, DisputeSettings.DEFAULTS, ZoneId.of("Europe/Paris"))
+            .promisedResponseOn());
+    assertEquals(
+        LocalDate.parse("2025-03-12"),
+        SlaClock.targets(lateEveningUtc, DisputeSettings.DEFAULTS, ZoneId.of("America/New_York"))
+            .promisedResponseOn());
   }
 
   @Test
   void hoursAreElapsedHoursEvenAcrossAClockChange() {
     Instant raised = Instant.parse("2025-03-29T12:00:00Z"); // Paris moves to summer time that night
-    SlaClock.Targets targets = SlaClock.targets(raised, DisputeSettings.DEFAULTS, ZoneId.of("Europe/Paris"));
+    SlaClock.Targets targets =
+        SlaClock.targets(raised, DisputeSettings.DEFAULTS, ZoneId.of("Europe/Paris"));
     assertEquals(Duration.ofHours(24), Duration.between(raised, targets.firstResponseDue()));
   }
 

@@ -12,11 +12,20 @@ import org.junit.jupiter.api.Test;
 class EntryFilterTest {
   @Test
   void aSavedViewKeepsEveryFilterThroughItsQueryString() {
-    EntryFilter filter = new EntryFilter(Set.of(EntryType.RISK, EntryType.ISSUE), Set.of(EntryStatus.ESCALATED),
-        Set.of(ProcessArea.CASH_APPLICATION), Optional.of("agent.acme"), true, Optional.of(2), Optional.of(51L));
+    EntryFilter filter =
+        new EntryFilter(
+            Set.of(EntryType.RISK, EntryType.ISSUE),
+            Set.of(EntryStatus.ESCALATED),
+            Set.of(ProcessArea.CASH_APPLICATION),
+            Optional.of("agent.acme"),
+            true,
+            Optional.of(2),
+            Optional.of(51L));
     String query = filter.toQuery();
-    assertEquals("type=ISSUE%2CRISK&status=ESCALATED&area=CASH_APPLICATION&owner=agent.acme&overdue=true&level=2"
-        + "&meeting=51", query);
+    assertEquals(
+        "type=ISSUE%2CRISK&status=ESCALATED&area=CASH_APPLICATION&owner=agent.acme&overdue=true&level=2"
+            + "&meeting=51",
+        query);
     assertEquals(filter, EntryFilter.fromQuery(query));
   }
 
@@ -28,8 +37,10 @@ class EntryFilterTest {
 
   @Test
   void badValuesAreAllReported() {
-    InvalidFields refused = assertThrows(InvalidFields.class,
-        () -> EntryFilter.parse("ISSUE,TASK", "SLEEPING", null, null, null, "12", "x"));
+    InvalidFields refused =
+        assertThrows(
+            InvalidFields.class,
+            () -> EntryFilter.parse("ISSUE,TASK", "SLEEPING", null, null, null, "12", "x"));
     assertEquals(4, refused.toProblem().errors().size(), refused.toProblem().toString());
   }
 }

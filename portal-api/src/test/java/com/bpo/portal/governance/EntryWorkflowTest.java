@@ -1,6 +1,5 @@
 package com.bpo.portal.governance;
 
-import com.bpo.portal.shared.TransitionRefused;
 import static com.bpo.portal.governance.EntryAction.CLOSE;
 import static com.bpo.portal.governance.EntryAction.ESCALATE;
 import static com.bpo.portal.governance.EntryAction.REOPEN;
@@ -14,6 +13,7 @@ import static com.bpo.portal.governance.EntryStatus.RESOLVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.bpo.portal.shared.TransitionRefused;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,23 +26,30 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EntryWorkflowTest {
-  /** The workflow as the governance model describes it, arrow by arrow, independently of the production table. */
+  /**
+   * The workflow as the governance model describes it, arrow by arrow, independently of the
+   * production table.
+   */
   private record Arrow(EntryStatus from, EntryAction action, EntryStatus to) {}
 
-  private static final List<Arrow> ARROWS = List.of(
-      new Arrow(OPEN, START, IN_PROGRESS),
-      new Arrow(ESCALATED, START, IN_PROGRESS),
-      new Arrow(OPEN, ESCALATE, ESCALATED),
-      new Arrow(IN_PROGRESS, ESCALATE, ESCALATED),
-      new Arrow(ESCALATED, ESCALATE, ESCALATED),
-      new Arrow(OPEN, RESOLVE, RESOLVED),
-      new Arrow(IN_PROGRESS, RESOLVE, RESOLVED),
-      new Arrow(ESCALATED, RESOLVE, RESOLVED),
-      new Arrow(RESOLVED, CLOSE, CLOSED),
-      new Arrow(RESOLVED, REOPEN, IN_PROGRESS),
-      new Arrow(CLOSED, REOPEN, IN_PROGRESS));
+  private static final List<Arrow> ARROWS =
+      List.of(
+          new Arrow(OPEN, START, IN_PROGRESS),
+          new Arrow(ESCALATED, START, IN_PROGRESS),
+          new Arrow(OPEN, ESCALATE, ESCALATED),
+          new Arrow(IN_PROGRESS, ESCALATE, ESCALATED),
+          new Arrow(ESCALATED, ESCALATE, ESCALATED),
+          new Arrow(OPEN, RESOLVE, RESOLVED),
+          new Arrow(IN_PROGRESS, RESOLVE, RESOLVED),
+          new Arrow(ESCALATED, RESOLVE, RESOLVED),
+          new Arrow(RESOLVED, CLOSE, CLOSED),
+          new Arrow(RESOLVED, REOPEN, IN_PROGRESS),
+          new Arrow(CLOSED, REOPEN, IN_PROGRESS));
 
-  /** Whose step each is: the lead's all but nothing of the job's; an agent works, a stakeholder escalates. */
+  /**
+   * Whose step each is: the lead's all but nothing of the job's; an agent works, a stakeholder
+   * escalates.
+   */
   private static Set<EntryAction> stepsOf(Actor actor, boolean owns) {
     return switch (actor) {
       case LEAD -> EnumSet.allOf(EntryAction.class);
@@ -67,14 +74,19 @@ class EntryWorkflowTest {
 
   @ParameterizedTest(name = "{2} (owner {3}) asks {1} from {0}")
   @MethodSource("everyStatusActionActorAndOwnership")
-  void everyCombinationIsAllowedOrRefusedAsTheModelSays(EntryStatus from, EntryAction action, Actor actor,
-                                                       boolean owns) {
-    Optional<Arrow> arrow = ARROWS.stream().filter(a -> a.from() == from && a.action() == action).findFirst();
+  void everyCombinationIsAllowedOrRefusedAsTheModelSays(
+      EntryStatus from, EntryAction action, Actor actor, boolean owns) {
+    Optional<Arrow> arrow =
+        ARROWS.stream().filter(a -> a.from() == from && a.action() == action).findFirst();
     if (!stepsOf(actor, owns).contains(action)) {
-      TransitionRefused refused = assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
+      TransitionRefused refused =
+          assertThrows(
+              TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
       assertEquals(403, refused.status());
     } else if (arrow.isEmpty()) {
-      TransitionRefused refused = assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
+      TransitionRefused refused =
+          assertThrows(
+              TransitionRefused.class, () -> EntryWorkflow.next(from, action, actor, owns));
       assertEquals(409, refused.status());
       assertEquals(from, refused.from());
     } else {
@@ -93,7 +105,10 @@ class EntryWorkflowTest {
               expected.add(a.action());
             }
           }
-          assertEquals(expected, EntryWorkflow.available(status, actor, owns), status + " " + actor + " " + owns);
+          assertEquals(
+              expected,
+              EntryWorkflow.available(status, actor, owns),
+              status + " " + actor + " " + owns);
         }
       }
     }
@@ -102,13 +117,20 @@ class EntryWorkflowTest {
   @Test
   void anAgentWorksOnlyWhatTheyOwn() {
     assertEquals(IN_PROGRESS, EntryWorkflow.next(OPEN, START, Actor.AGENT, true));
-    assertEquals(403, assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(OPEN, START, Actor.AGENT, false))
-        .status());
+    assertEquals(
+        403,
+        assertThrows(
+                TransitionRefused.class, () -> EntryWorkflow.next(OPEN, START, Actor.AGENT, false))
+            .status());
   }
 
   @Test
   void aClosedEntryCannotBeEscalatedEvenByTheJob() {
-    assertEquals(409, assertThrows(TransitionRefused.class, () -> EntryWorkflow.next(CLOSED, ESCALATE, Actor.SYSTEM, false))
-        .status());
+    assertEquals(
+        409,
+        assertThrows(
+                TransitionRefused.class,
+                () -> EntryWorkflow.next(CLOSED, ESCALATE, Actor.SYSTEM, false))
+            .status());
   }
 }

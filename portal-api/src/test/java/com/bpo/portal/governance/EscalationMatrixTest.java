@@ -13,13 +13,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EscalationMatrixTest {
-  private static final EscalationMatrix MATRIX = new EscalationMatrix(List.of(
-      new EscalationMatrix.Level(2, "Service delivery manager", null, "sdm@bpo.example", 5),
-      new EscalationMatrix.Level(1, "Team lead", "Olivia", "lead@bpo.example", 1),
-      new EscalationMatrix.Level(3, "Executive sponsor", null, null, 10)), 1);
+  private static final EscalationMatrix MATRIX =
+      new EscalationMatrix(
+          List.of(
+              new EscalationMatrix.Level(2, "Service delivery manager", null, "sdm@bpo.example", 5),
+              new EscalationMatrix.Level(1, "Team lead", "Olivia", "lead@bpo.example", 1),
+              new EscalationMatrix.Level(3, "Executive sponsor", null, null, 10)),
+          1);
 
   /** 10:00 UTC on 2026-11-23: the job's clock, fixed. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
   private static final LocalDate TODAY = EscalationJob.today(CLOCK, ZoneId.of("UTC"));
 
   @Test
@@ -47,8 +52,14 @@ class EscalationMatrixTest {
   void anEntryRisesOnlyAboveTheLevelItStandsAt() {
     LocalDate due = TODAY.minusDays(6);
     assertEquals(2, MATRIX.escalationDue(due, TODAY, 1).orElseThrow().level());
-    assertEquals(Optional.empty(), MATRIX.escalationDue(due, TODAY, 2), "already at level 2: nothing to do again");
-    assertEquals(Optional.empty(), MATRIX.escalationDue(due, TODAY, 3), "escalated by hand higher: never lowered");
+    assertEquals(
+        Optional.empty(),
+        MATRIX.escalationDue(due, TODAY, 2),
+        "already at level 2: nothing to do again");
+    assertEquals(
+        Optional.empty(),
+        MATRIX.escalationDue(due, TODAY, 3),
+        "escalated by hand higher: never lowered");
   }
 
   @Test
@@ -58,7 +69,8 @@ class EscalationMatrixTest {
 
   @Test
   void todayIsTheTenantsDateNotTheServers() {
-    // 23:30 UTC on the 22nd is already the 23rd in Paris: an entry due on the 22nd is then 1 day overdue there
+    // 23:30 UTC on the 22nd is already the 23rd in Paris: an entry due on the 22nd is then 1 day
+    // overdue there
     Clock lateEvening = Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC);
     LocalDate paris = EscalationJob.today(lateEvening, ZoneId.of("Europe/Paris"));
     LocalDate utc = EscalationJob.today(lateEvening, ZoneOffset.UTC);
@@ -79,7 +91,8 @@ class EscalationMatrixTest {
 
   @Test
   void overdueDaysAreWholeDaysAfterTheDueDate() {
-    assertEquals(1, EscalationMatrix.daysOverdue(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 1)));
+    assertEquals(
+        1, EscalationMatrix.daysOverdue(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 1)));
     assertEquals(0, EscalationMatrix.daysOverdue(TODAY, TODAY));
     assertEquals(-2, EscalationMatrix.daysOverdue(TODAY.plusDays(2), TODAY));
   }

@@ -68,8 +68,12 @@ class GovernanceRulesTest {
     assertEquals(Optional.of(Actor.AGENT), Actor.of(user("b", Roles.BPO_AGENT)));
     assertEquals(Optional.of(Actor.STAKEHOLDER), Actor.of(user("c", Roles.CLIENT_STAKEHOLDER)));
     assertEquals(Optional.empty(), Actor.of(user("d", Roles.CUSTOMER)));
-    assertEquals(Optional.empty(), Actor.of(user("system", Roles.CUSTOMER)), "a customer named system is no job");
-    assertEquals(Optional.of(Actor.SYSTEM), Actor.of(new PortalUser("system", Set.of(), List.of("acme"))));
+    assertEquals(
+        Optional.empty(),
+        Actor.of(user("system", Roles.CUSTOMER)),
+        "a customer named system is no job");
+    assertEquals(
+        Optional.of(Actor.SYSTEM), Actor.of(new PortalUser("system", Set.of(), List.of("acme"))));
   }
 
   private static PortalUser user(String name, String... roles) {

@@ -13,8 +13,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvoiceSortTest {
-  private static final InvoiceSummary ROW = new InvoiceSummary(42L, "INV-7", 3L, "C-3", "Coyote", LocalDate.of(2026, 1, 2),
-      LocalDate.of(2026, 2, 1), Money.of("1234.50", "EUR"), Money.of("10.00", "EUR"), InvoiceStatus.OPEN);
+  private static final InvoiceSummary ROW =
+      new InvoiceSummary(
+          42L,
+          "INV-7",
+          3L,
+          "C-3",
+          "Coyote",
+          LocalDate.of(2026, 1, 2),
+          LocalDate.of(2026, 2, 1),
+          Money.of("1234.50", "EUR"),
+          Money.of("10.00", "EUR"),
+          InvoiceStatus.OPEN);
 
   @Test
   void eachOrderPagesOnItsSqlColumnWithTheIdBreakingTies() {
@@ -33,12 +43,13 @@ class InvoiceSortTest {
       List<String> key = order.keyOf(ROW);
       assertEquals("42", key.get(1));
       Object parsed = order.keyset().parse().apply(key.get(0));
-      Object expected = switch (order.key()) {
-        case DUE_DATE -> ROW.dueDate();
-        case ISSUE_DATE -> ROW.issueDate();
-        case NUMBER -> ROW.number();
-        case TOTAL -> new BigDecimal("1234.50");
-      };
+      Object expected =
+          switch (order.key()) {
+            case DUE_DATE -> ROW.dueDate();
+            case ISSUE_DATE -> ROW.issueDate();
+            case NUMBER -> ROW.number();
+            case TOTAL -> new BigDecimal("1234.50");
+          };
       assertEquals(expected, parsed, sort);
     }
   }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class RequestSizeLimitTest {
-  private static final RequestSizeLimit.Limits LIMITS = new RequestSizeLimit.Limits(1_000, 6_000, 500_000);
+  private static final RequestSizeLimit.Limits LIMITS =
+      new RequestSizeLimit.Limits(1_000, 6_000, 500_000);
 
   @Test
   void csvImportsHaveTheLargeLimit() {
@@ -14,8 +15,14 @@ class RequestSizeLimitTest {
 
   @Test
   void disputeEvidenceHasTheUploadLimitWhoeverSendsIt() {
-    assertEquals(6_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", false));
-    assertEquals(6_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", true));
+    assertEquals(
+        6_000,
+        RequestSizeLimit.limitFor(
+            LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", false));
+    assertEquals(
+        6_000,
+        RequestSizeLimit.limitFor(
+            LIMITS, "/api/v1/disputes/42/attachments", "application/pdf", true));
   }
 
   @Test
@@ -27,8 +34,12 @@ class RequestSizeLimitTest {
 
   @Test
   void everythingElseHasTheSmallLimit() {
-    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes", "application/json", false));
-    assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes/42/messages", "application/json", true));
+    assertEquals(
+        1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/disputes", "application/json", false));
+    assertEquals(
+        1_000,
+        RequestSizeLimit.limitFor(
+            LIMITS, "/api/v1/disputes/42/messages", "application/json", true));
     assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/imports/7/errors", null, true));
     assertEquals(1_000, RequestSizeLimit.limitFor(LIMITS, "/", "text/plain;charset=UTF-8", true));
   }

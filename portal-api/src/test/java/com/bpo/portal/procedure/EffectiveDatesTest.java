@@ -13,16 +13,20 @@ class EffectiveDatesTest {
   @Test
   void aVersionStartsTodayOrLater() {
     assertEquals(Optional.empty(), EffectiveDates.refuseStart(TODAY, TODAY, Optional.empty()));
-    assertEquals(Optional.of(new FieldError("effectiveFrom", "must be today or later")),
+    assertEquals(
+        Optional.of(new FieldError("effectiveFrom", "must be today or later")),
         EffectiveDates.refuseStart(TODAY.minusDays(1), TODAY, Optional.empty()));
   }
 
   @Test
   void aVersionStartsAfterTheOneInForce() {
     LocalDate current = TODAY.plusDays(10);
-    assertEquals(Optional.of(new FieldError("effectiveFrom", "must be after " + current)),
+    assertEquals(
+        Optional.of(new FieldError("effectiveFrom", "must be after " + current)),
         EffectiveDates.refuseStart(current, TODAY, Optional.of(current)));
-    assertEquals(Optional.empty(), EffectiveDates.refuseStart(current.plusDays(1), TODAY, Optional.of(current)));
+    assertEquals(
+        Optional.empty(),
+        EffectiveDates.refuseStart(current.plusDays(1), TODAY, Optional.of(current)));
   }
 
   @Test
@@ -37,6 +41,8 @@ class EffectiveDatesTest {
     assertEquals(start, EffectiveDates.reviewBase(start, Optional.empty()));
     assertEquals(start, EffectiveDates.reviewBase(start, Optional.of(start.minusDays(1))));
     assertEquals(start, EffectiveDates.reviewBase(start, Optional.of(start)));
-    assertEquals(LocalDate.of(2026, 6, 1), EffectiveDates.reviewBase(start, Optional.of(LocalDate.of(2026, 6, 1))));
+    assertEquals(
+        LocalDate.of(2026, 6, 1),
+        EffectiveDates.reviewBase(start, Optional.of(LocalDate.of(2026, 6, 1))));
   }
 }

@@ -15,8 +15,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class ProcedureAttachmentCheckTest {
-  static final String WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
-  static final String EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  static final String WORD_MAIN =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+  static final String EXCEL_MAIN =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
   static byte[] zip(Map<String, String> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -34,7 +36,9 @@ class ProcedureAttachmentCheckTest {
 
   static String contentTypes(String main) {
     return "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Override PartName=\"/main\" ContentType=\"" + main + "\"/></Types>";
+        + "<Override PartName=\"/main\" ContentType=\""
+        + main
+        + "\"/></Types>";
   }
 
   static byte[] docx() {
@@ -54,14 +58,20 @@ class ProcedureAttachmentCheckTest {
   static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   private static int refusal(String name, byte[] content) {
-    return assertThrows(ProblemException.class, () -> ProcedureAttachmentCheck.check(name, content)).status();
+    return assertThrows(ProblemException.class, () -> ProcedureAttachmentCheck.check(name, content))
+        .status();
   }
 
   @Test
   void pdfDocxAndXlsxAreRecognisedByContent() {
-    assertEquals(ProcedureAttachmentCheck.PDF, ProcedureAttachmentCheck.check("Flow.pdf", PDF).mediaType());
-    assertEquals(ProcedureAttachmentCheck.DOCX, ProcedureAttachmentCheck.check("Steps.docx", docx()).mediaType());
-    assertEquals(ProcedureAttachmentCheck.XLSX, ProcedureAttachmentCheck.check("Matrix.XLSX", xlsx()).mediaType());
+    assertEquals(
+        ProcedureAttachmentCheck.PDF, ProcedureAttachmentCheck.check("Flow.pdf", PDF).mediaType());
+    assertEquals(
+        ProcedureAttachmentCheck.DOCX,
+        ProcedureAttachmentCheck.check("Steps.docx", docx()).mediaType());
+    assertEquals(
+        ProcedureAttachmentCheck.XLSX,
+        ProcedureAttachmentCheck.check("Matrix.XLSX", xlsx()).mediaType());
   }
 
   @Test
@@ -77,14 +87,23 @@ class ProcedureAttachmentCheckTest {
     assertEquals(415, refusal("report.xlsx", docx()));
     assertEquals(415, refusal("report.pdf", xlsx()));
     assertEquals(415, refusal("report.docx", PDF));
-    assertEquals(415, refusal("invoice.pdf", "MZ\u0090\u0000 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
-    assertEquals(415, refusal("page.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        415,
+        refusal(
+            "invoice.pdf",
+            "MZ\u0090\u0000 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
+    assertEquals(
+        415,
+        refusal(
+            "page.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void macroEnabledPackagesAreRefusedWhateverTheirName() {
     Map<String, String> docm = new LinkedHashMap<>();
-    docm.put("[Content_Types].xml", contentTypes("application/vnd.ms-word.document.macroEnabled.main+xml"));
+    docm.put(
+        "[Content_Types].xml",
+        contentTypes("application/vnd.ms-word.document.macroEnabled.main+xml"));
     docm.put("word/document.xml", "<w:document/>");
     docm.put("word/vbaProject.bin", "VBA");
     assertEquals(415, refusal("steps.docx", zip(docm)));
@@ -125,6 +144,8 @@ class ProcedureAttachmentCheckTest {
 
   @Test
   void theFingerprintIsTheSha256OfTheBytes() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", com.bpo.portal.shared.AttachmentCheck.sha256(new byte[0]));
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        com.bpo.portal.shared.AttachmentCheck.sha256(new byte[0]));
   }
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 class ProcedureSearchTest {
   @Test
   void theSnippetIsEscapedAndOnlyTheMarkersBecomeMarks() {
-    assertEquals("Post the <mark>cash</mark> &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;match&quot;",
-        ProcedureSearch.snippetHtml("Post the \uE000cash\uE001 <script>alert('x')</script> & \"match\""));
+    assertEquals(
+        "Post the <mark>cash</mark> &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;match&quot;",
+        ProcedureSearch.snippetHtml(
+            "Post the \uE000cash\uE001 <script>alert('x')</script> & \"match\""));
   }
 
   @Test

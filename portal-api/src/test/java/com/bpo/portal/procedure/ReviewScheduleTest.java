@@ -13,7 +13,8 @@ class ReviewScheduleTest {
   @Test
   void theNextReviewIsTheIntervalAfterTheStart() {
     assertEquals(LocalDate.of(2027, 11, 23), ReviewSchedule.nextReview(TODAY, 12));
-    assertEquals(LocalDate.of(2027, 2, 28), ReviewSchedule.nextReview(LocalDate.of(2026, 8, 31), 6));
+    assertEquals(
+        LocalDate.of(2027, 2, 28), ReviewSchedule.nextReview(LocalDate.of(2026, 8, 31), 6));
     assertThrows(IllegalArgumentException.class, () -> ReviewSchedule.nextReview(TODAY, 0));
   }
 
@@ -29,11 +30,14 @@ class ReviewScheduleTest {
   @Test
   void oneReminderWhenDueAndOneMoreWhenOverdue() {
     LocalDate due = TODAY.plusDays(10);
-    assertEquals(Optional.of(ReviewSchedule.Reminder.DUE), ReviewSchedule.reminder(due, TODAY, null, null));
+    assertEquals(
+        Optional.of(ReviewSchedule.Reminder.DUE), ReviewSchedule.reminder(due, TODAY, null, null));
     assertEquals(Optional.empty(), ReviewSchedule.reminder(due, TODAY, due, null));
     assertEquals(Optional.empty(), ReviewSchedule.reminder(TODAY.plusDays(31), TODAY, null, null));
     LocalDate past = TODAY.minusDays(1);
-    assertEquals(Optional.of(ReviewSchedule.Reminder.OVERDUE), ReviewSchedule.reminder(past, TODAY, past, null));
+    assertEquals(
+        Optional.of(ReviewSchedule.Reminder.OVERDUE),
+        ReviewSchedule.reminder(past, TODAY, past, null));
     assertEquals(Optional.empty(), ReviewSchedule.reminder(past, TODAY, past, past));
     assertEquals(Optional.empty(), ReviewSchedule.reminder(null, TODAY, null, null));
   }
@@ -42,6 +46,7 @@ class ReviewScheduleTest {
   void aNewReviewDateRemindsAgain() {
     LocalDate old = TODAY.minusYears(1);
     LocalDate next = TODAY.plusDays(5);
-    assertEquals(Optional.of(ReviewSchedule.Reminder.DUE), ReviewSchedule.reminder(next, TODAY, old, old));
+    assertEquals(
+        Optional.of(ReviewSchedule.Reminder.DUE), ReviewSchedule.reminder(next, TODAY, old, old));
   }
 }

@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SafeMarkdownTest {
-  /** An attribute starting with "on" inside a real tag (escaped text like "&lt;img onerror" is harmless). */
-  private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+  /**
+   * An attribute starting with "on" inside a real tag (escaped text like "&lt;img onerror" is
+   * harmless).
+   */
+  private static final Pattern EVENT_HANDLER =
+      Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
   private static void assertSafe(String markdown) {
     String html = SafeMarkdown.toHtml(markdown);
@@ -30,8 +34,10 @@ class SafeMarkdownTest {
 
   @Test
   void markdownBecomesTheUsualHtml() {
-    String html = SafeMarkdown.toHtml("# Cash application\n\n1. Match **remittance**\n2. Post _cash_\n\n"
-        + "| Step | Owner |\n|---|---|\n| Match | Agent |\n\n[Policy](https://example.com/policy)");
+    String html =
+        SafeMarkdown.toHtml(
+            "# Cash application\n\n1. Match **remittance**\n2. Post _cash_\n\n"
+                + "| Step | Owner |\n|---|---|\n| Match | Agent |\n\n[Policy](https://example.com/policy)");
     assertTrue(html.contains("<h1>Cash application</h1>"), html);
     assertTrue(html.contains("<strong>remittance</strong>"), html);
     assertTrue(html.contains("<em>cash</em>"), html);
@@ -39,7 +45,10 @@ class SafeMarkdownTest {
     assertTrue(html.contains("<td>Agent</td>"), html);
     assertTrue(html.contains("href=\"https://example.com/policy\""), html);
     // the sanitiser writes the three rel values in no fixed order
-    assertTrue(Pattern.compile("rel=\"(?=[^\"]*noreferrer)(?=[^\"]*noopener)(?=[^\"]*nofollow)[^\"]*\"").matcher(html).find(),
+    assertTrue(
+        Pattern.compile("rel=\"(?=[^\"]*noreferrer)(?=[^\"]*noopener)(?=[^\"]*nofollow)[^\"]*\"")
+            .matcher(html)
+            .find(),
         html);
   }
 
@@ -90,11 +99,16 @@ class SafeMarkdownTest {
   @Test
   void theSanitiserAloneStopsWhatEscapingWouldMiss() {
     // the second layer on its own: raw HTML as if the Markdown renderer had passed it through
-    String html = SafeMarkdown.POLICY.sanitize("<p onclick=\"x()\">a</p><script>x()</script>"
-        + "<a href=\"javascript:x()\">b</a><img src=x onerror=x()><a href=\"mailto:ops@bpo.example\">m</a>");
-    assertEquals("<p>a</p>b<a href=\"mailto:ops&#64;bpo.example\" rel=\"nofollow noopener noreferrer\">m</a>",
+    String html =
+        SafeMarkdown.POLICY.sanitize(
+            "<p onclick=\"x()\">a</p><script>x()</script>"
+                + "<a href=\"javascript:x()\">b</a><img src=x onerror=x()><a href=\"mailto:ops@bpo.example\">m</a>");
+    assertEquals(
+        "<p>a</p>b<a href=\"mailto:ops&#64;bpo.example\" rel=\"nofollow noopener noreferrer\">m</a>",
         html.replaceAll("rel=\"[^\"]*\"", "rel=\"nofollow noopener noreferrer\""));
-    assertTrue(html.contains("noreferrer") && html.contains("noopener") && html.contains("nofollow"), html);
+    assertTrue(
+        html.contains("noreferrer") && html.contains("noopener") && html.contains("nofollow"),
+        html);
   }
 
   @Test

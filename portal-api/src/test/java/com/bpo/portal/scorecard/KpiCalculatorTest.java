@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * ratio (days) and percent helpers every computed KPI goes through. The SQL is KpiCalculatorIT's.
  */
 class KpiCalculatorTest {
-  private static final YearMonth OCTOBER = YearMonth.of(2026, 10); // Oct 31, Sep 30, Aug 31 days ...
+  private static final YearMonth OCTOBER =
+      YearMonth.of(2026, 10); // Oct 31, Sep 30, Aug 31 days ...
 
   private static BigDecimal d(String value) {
     return new BigDecimal(value);
@@ -32,34 +33,41 @@ class KpiCalculatorTest {
 
   @Test
   void countbackIsZeroWithNothingReceivable() {
-    assertEquals(d("0.00"), KpiCalculator.countback(BigDecimal.ZERO, sales("2026-10", "5000.00"), OCTOBER));
+    assertEquals(
+        d("0.00"), KpiCalculator.countback(BigDecimal.ZERO, sales("2026-10", "5000.00"), OCTOBER));
     assertEquals(d("0.00"), KpiCalculator.countback(d("0.00"), Map.of(), OCTOBER));
   }
 
   @Test
   void countbackWithinTheMonthCountsItsShareOfTheMonthsDays() {
     // 3100 of 6200 sold in a 31-day month = 15.5 days
-    assertEquals(d("15.50"), KpiCalculator.countback(d("3100.00"), sales("2026-10", "6200.00"), OCTOBER));
+    assertEquals(
+        d("15.50"), KpiCalculator.countback(d("3100.00"), sales("2026-10", "6200.00"), OCTOBER));
   }
 
   @Test
   void countbackEqualToTheMonthsSalesIsTheWholeMonth() {
-    assertEquals(d("31.00"), KpiCalculator.countback(d("6200.00"), sales("2026-10", "6200.00"), OCTOBER));
+    assertEquals(
+        d("31.00"), KpiCalculator.countback(d("6200.00"), sales("2026-10", "6200.00"), OCTOBER));
   }
 
   @Test
   void countbackCountsEveryFullyAbsorbedMonthAndAShareOfTheOneWhereReceivablesRunOut() {
-    // Oct 3100 and Sep 3000 absorbed (31 + 30 days), then 1550 of August's 6200 → 1550 × 31 ÷ 6200 = 7.75
-    Map<YearMonth, BigDecimal> sales = sales("2026-10", "3100.00", "2026-09", "3000.00", "2026-08", "6200.00");
+    // Oct 3100 and Sep 3000 absorbed (31 + 30 days), then 1550 of August's 6200 → 1550 × 31 ÷ 6200
+    // = 7.75
+    Map<YearMonth, BigDecimal> sales =
+        sales("2026-10", "3100.00", "2026-09", "3000.00", "2026-08", "6200.00");
     assertEquals(d("68.75"), KpiCalculator.countback(d("7650.00"), sales, OCTOBER));
   }
 
   @Test
   void countbackPartialShareIsRoundedHalfUpToTwoDecimals() {
     // 1000 × 31 ÷ 3000 = 10.333…
-    assertEquals(d("10.33"), KpiCalculator.countback(d("1000.00"), sales("2026-10", "3000.00"), OCTOBER));
+    assertEquals(
+        d("10.33"), KpiCalculator.countback(d("1000.00"), sales("2026-10", "3000.00"), OCTOBER));
     // 1000 × 31 ÷ 6000 = 5.1666…
-    assertEquals(d("5.17"), KpiCalculator.countback(d("1000.00"), sales("2026-10", "6000.00"), OCTOBER));
+    assertEquals(
+        d("5.17"), KpiCalculator.countback(d("1000.00"), sales("2026-10", "6000.00"), OCTOBER));
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** RAG status of a KPI against its target and warning band, and the weighted score of a scorecard. */
+/**
+ * RAG status of a KPI against its target and warning band, and the weighted score of a scorecard.
+ */
 class RagTest {
   private static BigDecimal d(String value) {
     return new BigDecimal(value);
@@ -23,7 +25,8 @@ class RagTest {
     return Rag.of(d(actual), Direction.LOWER, d("45.00"), d("10.00"));
   }
 
-  // ------------------------------------------------------------------ higher is better (target 80, band 10)
+  // ------------------------------------------------------------------ higher is better (target 80,
+  // band 10)
 
   @Test
   void higherIsGreenExactlyOnTheTarget() {
@@ -52,7 +55,8 @@ class RagTest {
     assertEquals(Rag.RED, higher("0"));
   }
 
-  // ------------------------------------------------------------------ lower is better (target 45, band 10)
+  // ------------------------------------------------------------------ lower is better (target 45,
+  // band 10)
 
   @Test
   void lowerIsGreenExactlyOnTheTarget() {
@@ -112,7 +116,8 @@ class RagTest {
   @Test
   void theScoreIsTheMeanOfThePointsWeightedByEachKpisWeight() {
     // (20 × 100 + 10 × 50 + 10 × 0) ÷ 40 = 62.5
-    assertEquals(d("62.5"), Rag.score(List.of(w(Rag.GREEN, "20"), w(Rag.AMBER, "10"), w(Rag.RED, "10"))));
+    assertEquals(
+        d("62.5"), Rag.score(List.of(w(Rag.GREEN, "20"), w(Rag.AMBER, "10"), w(Rag.RED, "10"))));
   }
 
   @Test

@@ -15,16 +15,28 @@ class ScorecardExportTest {
 
   @Test
   void aStandardKpiReadsByItsNameAndATenantsOwnKeepsItsContractName() {
-    ResourceBundle french = ResourceBundle.getBundle("documents.scorecard", Locale.FRENCH,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    assertEquals("Litiges résolus dans les délais", ScorecardExport.kpiName("DISPUTE_RESOLUTION_SLA", "x", french));
-    assertEquals("Cash posted same day", ScorecardExport.kpiName("SAME_DAY_CASH", "Cash posted same day", french));
+    ResourceBundle french =
+        ResourceBundle.getBundle(
+            "documents.scorecard",
+            Locale.FRENCH,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    assertEquals(
+        "Litiges résolus dans les délais",
+        ScorecardExport.kpiName("DISPUTE_RESOLUTION_SLA", "x", french));
+    assertEquals(
+        "Cash posted same day",
+        ScorecardExport.kpiName("SAME_DAY_CASH", "Cash posted same day", french));
   }
 
   @Test
   void frenchPutsANoBreakSpaceBeforeTheColon() {
-    ResourceBundle french = ResourceBundle.getBundle("documents.scorecard", Locale.FRENCH,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    assertEquals("Statut\u00a0: Publié", java.text.MessageFormat.format(french.getString("label"), "Statut", "Publié"));
+    ResourceBundle french =
+        ResourceBundle.getBundle(
+            "documents.scorecard",
+            Locale.FRENCH,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    assertEquals(
+        "Statut\u00a0: Publié",
+        java.text.MessageFormat.format(french.getString("label"), "Statut", "Publié"));
   }
 }

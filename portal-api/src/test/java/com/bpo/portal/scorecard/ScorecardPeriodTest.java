@@ -20,7 +20,8 @@ class ScorecardPeriodTest {
   @Test
   void aMonthOutsideTheSaneRangeIsRefusedWith422() {
     for (String period : new String[] {"9999-12", "1900-01", "1999-12", "2027-01", "+99999-01"}) {
-      ProblemException refused = assertThrows(ProblemException.class, () -> ScorecardService.month(period, NOW));
+      ProblemException refused =
+          assertThrows(ProblemException.class, () -> ScorecardService.month(period, NOW));
       assertEquals(422, refused.toProblem().status(), period);
     }
   }
@@ -28,8 +29,11 @@ class ScorecardPeriodTest {
   @Test
   void somethingThatIsNoMonthIsABadRequest() {
     for (String period : new String[] {"2026-13", "2026-1", "26-01", "", null}) {
-      assertEquals(400, assertThrows(InvalidFields.class, () -> ScorecardService.month(period, NOW)).toProblem()
-          .status());
+      assertEquals(
+          400,
+          assertThrows(InvalidFields.class, () -> ScorecardService.month(period, NOW))
+              .toProblem()
+              .status());
     }
   }
 }

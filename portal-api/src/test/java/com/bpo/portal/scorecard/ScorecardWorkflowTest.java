@@ -13,11 +13,22 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScorecardWorkflowTest {
-  /** Every (status, action, party) the workflow allows, written out by hand; everything else is refused. */
-  private static final Set<String> ALLOWED = Set.of(
-      "DRAFT COMPUTE LEAD", "DRAFT ENTER_VALUE LEAD", "DRAFT ATTACH_EVIDENCE LEAD", "DRAFT PUBLISH LEAD",
-      "DRAFT COMMENT LEAD", "PUBLISHED COMMENT LEAD", "PUBLISHED COMMENT STAKEHOLDER",
-      "PUBLISHED DISPUTE_KPI STAKEHOLDER", "PUBLISHED ANSWER_KPI LEAD", "PUBLISHED SIGN_OFF STAKEHOLDER");
+  /**
+   * Every (status, action, party) the workflow allows, written out by hand; everything else is
+   * refused.
+   */
+  private static final Set<String> ALLOWED =
+      Set.of(
+          "DRAFT COMPUTE LEAD",
+          "DRAFT ENTER_VALUE LEAD",
+          "DRAFT ATTACH_EVIDENCE LEAD",
+          "DRAFT PUBLISH LEAD",
+          "DRAFT COMMENT LEAD",
+          "PUBLISHED COMMENT LEAD",
+          "PUBLISHED COMMENT STAKEHOLDER",
+          "PUBLISHED DISPUTE_KPI STAKEHOLDER",
+          "PUBLISHED ANSWER_KPI LEAD",
+          "PUBLISHED SIGN_OFF STAKEHOLDER");
 
   @Test
   void everyCellOfTheTableIsAsWrittenOut() {
@@ -26,14 +37,20 @@ class ScorecardWorkflowTest {
       for (ScorecardAction action : ScorecardAction.values()) {
         for (Party party : Party.values()) {
           boolean expected = ALLOWED.contains(status + " " + action + " " + party);
-          assertEquals(expected, ScorecardWorkflow.allows(status, action, party), status + " " + action + " " + party);
-          assertEquals(expected, ScorecardWorkflow.available(status, party).contains(action),
+          assertEquals(
+              expected,
+              ScorecardWorkflow.allows(status, action, party),
+              status + " " + action + " " + party);
+          assertEquals(
+              expected,
+              ScorecardWorkflow.available(status, party).contains(action),
               "available: " + status + " " + action + " " + party);
           allowed += expected ? 1 : 0;
         }
       }
     }
-    assertEquals(ALLOWED.size(), allowed, "every hand-written cell names a real status, action and party");
+    assertEquals(
+        ALLOWED.size(), allowed, "every hand-written cell names a real status, action and party");
   }
 
   @Test
@@ -52,21 +69,32 @@ class ScorecardWorkflowTest {
 
   @Test
   void publishingAndSigningOffMoveTheStatusTheOthersDoNot() {
-    assertEquals(Optional.of(Scorecard.Status.PUBLISHED), ScorecardWorkflow.next(ScorecardAction.PUBLISH));
-    assertEquals(Optional.of(Scorecard.Status.SIGNED_OFF), ScorecardWorkflow.next(ScorecardAction.SIGN_OFF));
-    for (ScorecardAction action : EnumSet.complementOf(EnumSet.of(ScorecardAction.PUBLISH, ScorecardAction.SIGN_OFF))) {
+    assertEquals(
+        Optional.of(Scorecard.Status.PUBLISHED), ScorecardWorkflow.next(ScorecardAction.PUBLISH));
+    assertEquals(
+        Optional.of(Scorecard.Status.SIGNED_OFF), ScorecardWorkflow.next(ScorecardAction.SIGN_OFF));
+    for (ScorecardAction action :
+        EnumSet.complementOf(EnumSet.of(ScorecardAction.PUBLISH, ScorecardAction.SIGN_OFF))) {
       assertEquals(Optional.empty(), ScorecardWorkflow.next(action), action.name());
     }
   }
 
   @Test
   void aUserWithTwoRolesGetsTheStepsOfBoth() {
-    PortalUser both = new PortalUser("pat", Set.of("bpo-lead", "client-stakeholder"), List.of("acme"));
+    PortalUser both =
+        new PortalUser("pat", Set.of("bpo-lead", "client-stakeholder"), List.of("acme"));
     Set<Party> parties = Party.of(both);
     assertEquals(EnumSet.of(Party.LEAD, Party.STAKEHOLDER), parties);
-    Set<ScorecardAction> published = ScorecardWorkflow.available(Scorecard.Status.PUBLISHED, parties);
-    assertTrue(published.containsAll(Set.of(ScorecardAction.ANSWER_KPI, ScorecardAction.SIGN_OFF,
-        ScorecardAction.DISPUTE_KPI, ScorecardAction.COMMENT)), published.toString());
+    Set<ScorecardAction> published =
+        ScorecardWorkflow.available(Scorecard.Status.PUBLISHED, parties);
+    assertTrue(
+        published.containsAll(
+            Set.of(
+                ScorecardAction.ANSWER_KPI,
+                ScorecardAction.SIGN_OFF,
+                ScorecardAction.DISPUTE_KPI,
+                ScorecardAction.COMMENT)),
+        published.toString());
     assertFalse(published.contains(ScorecardAction.PUBLISH));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.bpo.portal.shared.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -29,7 +28,8 @@ class AttachmentCheckTest {
     assertEquals("application/pdf", accepted.mediaType());
     assertEquals("invoice 4711.pdf", accepted.fileName());
     // sha256sum of the same bytes
-    assertEquals("0d9ae5041aaf0e471997d871514fdb635c11eb70e3abed25470fe2402ff2e5be", accepted.sha256());
+    assertEquals(
+        "0d9ae5041aaf0e471997d871514fdb635c11eb70e3abed25470fe2402ff2e5be", accepted.sha256());
     assertArrayEquals(PDF, accepted.content());
   }
 
@@ -50,7 +50,8 @@ class AttachmentCheckTest {
   @Test
   void sha256IsTheStandardDigestInLowerCaseHex() {
     // FIPS 180-2 test vector for "abc"
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         AttachmentCheck.sha256(ascii("abc")));
   }
 
@@ -61,7 +62,9 @@ class AttachmentCheckTest {
 
   @Test
   void aFileOfExactlyTheLimitIsAccepted() {
-    assertEquals("application/pdf", AttachmentCheck.check("big.pdf", pdfOfSize(AttachmentCheck.MAX_BYTES)).mediaType());
+    assertEquals(
+        "application/pdf",
+        AttachmentCheck.check("big.pdf", pdfOfSize(AttachmentCheck.MAX_BYTES)).mediaType());
   }
 
   @Test
@@ -91,14 +94,17 @@ class AttachmentCheckTest {
         Arguments.of("PDF magic not at the start", ascii(" %PDF-1.7")),
         Arguments.of("shorter than any magic", ascii("%P")),
         Arguments.of("PNG signature cut after four bytes", bytes(0x89, 'P', 'N', 'G')),
-        Arguments.of("PNG signature with a wrong byte", bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, 'X', 0, 0)),
+        Arguments.of(
+            "PNG signature with a wrong byte",
+            bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, 'X', 0, 0)),
         Arguments.of("JPEG start of image without the marker byte", bytes(0xff, 0xd8)),
         Arguments.of("a single zero byte", bytes(0)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("contentsThatAreNoneOfTheAcceptedTypes")
-  void contentThatIsNoneOfTheAcceptedTypesIsRefusedAs415WhateverItsName(String what, byte[] content) {
+  void contentThatIsNoneOfTheAcceptedTypesIsRefusedAs415WhateverItsName(
+      String what, byte[] content) {
     assertEquals(415, refusal("evidence.pdf", content).status());
     assertEquals(415, refusal("evidence.png", content).status());
   }
@@ -110,27 +116,36 @@ class AttachmentCheckTest {
 
   @ParameterizedTest
   @CsvSource({
-      "invoice.PDF, application/pdf, invoice.PDF",
-      "scan.PNG, image/png, scan.PNG",
-      "photo.jpg, image/jpeg, photo.jpg",
-      "photo.JPEG, image/jpeg, photo.JPEG",
-      "photo.png, image/jpeg, photo.png.jpg",
-      "report, application/pdf, report.pdf",
-      "report.jpg, image/png, report.jpg.png"})
-  void anExtensionIsKeptOnlyWhenItMatchesTheContent(String name, String mediaType, String expected) {
+    "invoice.PDF, application/pdf, invoice.PDF",
+    "scan.PNG, image/png, scan.PNG",
+    "photo.jpg, image/jpeg, photo.jpg",
+    "photo.JPEG, image/jpeg, photo.JPEG",
+    "photo.png, image/jpeg, photo.png.jpg",
+    "report, application/pdf, report.pdf",
+    "report.jpg, image/png, report.jpg.png"
+  })
+  void anExtensionIsKeptOnlyWhenItMatchesTheContent(
+      String name, String mediaType, String expected) {
     assertEquals(expected, AttachmentCheck.safeName(name, mediaType));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../../etc/passwd.pdf", "/var/tmp/passwd.pdf", "C:\\Users\\ann\\passwd.pdf",
-      "..\\..\\passwd.pdf", "dir/sub\\passwd.pdf"})
+  @ValueSource(
+      strings = {
+        "../../etc/passwd.pdf",
+        "/var/tmp/passwd.pdf",
+        "C:\\Users\\ann\\passwd.pdf",
+        "..\\..\\passwd.pdf",
+        "dir/sub\\passwd.pdf"
+      })
   void anyPathIsDropped(String name) {
     assertEquals("passwd.pdf", AttachmentCheck.safeName(name, "application/pdf"));
   }
 
   @Test
   void controlAndQuotingCharactersAreReplaced() {
-    assertEquals("a_b_c_d_e_f_g_h_i_j_k.pdf",
+    assertEquals(
+        "a_b_c_d_e_f_g_h_i_j_k.pdf",
         AttachmentCheck.safeName("a\rb\nc\u0000d\"e<f>g|h:i*j?k.pdf", "application/pdf"));
   }
 
@@ -169,7 +184,8 @@ class AttachmentCheckTest {
 
   @Test
   void aCutNeverLeavesHalfACharacter() {
-    String name = "x" + "\uD83D\uDCC4".repeat(60) + "a.pdf"; // 126 chars; the cut at 6 falls inside an emoji
+    String name =
+        "x" + "\uD83D\uDCC4".repeat(60) + "a.pdf"; // 126 chars; the cut at 6 falls inside an emoji
     String safe = AttachmentCheck.safeName(name, "application/pdf");
     assertTrue(safe.length() <= 120, safe);
     assertTrue(!Character.isLowSurrogate(safe.charAt(0)), "starts with half a character");

@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class BodyReadingTest {
-  enum Colour { RED, GREEN }
+  enum Colour {
+    RED,
+    GREEN
+  }
 
   public record Form(Colour colour, LocalDate day, String text) {}
 
@@ -28,7 +31,8 @@ class BodyReadingTest {
 
   @Test
   void anUnknownEnumConstantNamesTheFieldAndTheAcceptedValuesButNoClass() {
-    Problem problem = BodyReading.unreadable(failure("{\"colour\": \"SECRET\"}"), Form.class).toProblem();
+    Problem problem =
+        BodyReading.unreadable(failure("{\"colour\": \"SECRET\"}"), Form.class).toProblem();
     assertEquals(400, problem.status());
     String errors = problem.errors().toString();
     assertTrue(errors.contains("[RED, GREEN]"), errors);
@@ -38,9 +42,14 @@ class BodyReadingTest {
 
   @Test
   void anImpossibleDateAndMalformedJsonAreBadRequests() {
-    assertTrue(BodyReading.unreadable(failure("{\"day\": \"2026-02-30\"}"), Form.class).toProblem().errors().toString()
-        .contains("valid date"));
-    assertEquals("The body is not well-formed JSON.",
+    assertTrue(
+        BodyReading.unreadable(failure("{\"day\": \"2026-02-30\"}"), Form.class)
+            .toProblem()
+            .errors()
+            .toString()
+            .contains("valid date"));
+    assertEquals(
+        "The body is not well-formed JSON.",
         BodyReading.unreadable(failure("{\"text\": "), Form.class).toProblem().detail());
   }
 
@@ -48,7 +57,8 @@ class BodyReadingTest {
   void aNulCharacterInJsonTextIsFoundWhetherRawOrEscaped() {
     assertTrue(BodyReading.holdsNul("{\"a\": \"x\\u0000y\"}".getBytes(StandardCharsets.UTF_8)));
     assertTrue(BodyReading.holdsNul(new byte[] {'"', 0, '"'}));
-    assertFalse(BodyReading.holdsNul("{\"a\": \"x\\\\u0000y\"}".getBytes(StandardCharsets.UTF_8)),
+    assertFalse(
+        BodyReading.holdsNul("{\"a\": \"x\\\\u0000y\"}".getBytes(StandardCharsets.UTF_8)),
         "an escaped backslash followed by the text u0000");
     assertFalse(BodyReading.holdsNul("{\"a\": \"\\u00e9\"}".getBytes(StandardCharsets.UTF_8)));
   }

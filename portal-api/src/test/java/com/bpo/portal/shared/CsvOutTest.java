@@ -13,14 +13,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvOutTest {
   @ParameterizedTest
-  @ValueSource(strings = {"=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-      "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://x\")", "-", "+"})
+  @ValueSource(
+      strings = {
+        "=cmd|' /C calc'!A0",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+9)*cmd|' /C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+        "=HYPERLINK(\"http://x\")",
+        "-",
+        "+"
+      })
   void textThatASpreadsheetWouldRunIsPrefixedWithAQuote(String text) {
     assertEquals("'" + text, CsvOut.cell(text));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Acme Ltd", "-12.50", "+7", "12", "2026-11-23", "ACME-1", " =not first", ""})
+  @ValueSource(
+      strings = {"Acme Ltd", "-12.50", "+7", "12", "2026-11-23", "ACME-1", " =not first", ""})
   void ordinaryTextAndPlainNumbersAreLeftAlone(String text) {
     assertEquals(text, CsvOut.cell(text));
   }
@@ -39,7 +50,8 @@ class CsvOutTest {
       csv.row("=cmd|' /C calc'!A0", new BigDecimal("-12.50"), LocalDate.of(2026, 11, 23));
       csv.row("Smith, \"Jr\"", null, "@x");
     }
-    assertEquals("name,amount,date\r\n'=cmd|' /C calc'!A0,-12.50,2026-11-23\r\n\"Smith, \"\"Jr\"\"\",,'@x\r\n",
+    assertEquals(
+        "name,amount,date\r\n'=cmd|' /C calc'!A0,-12.50,2026-11-23\r\n\"Smith, \"\"Jr\"\"\",,'@x\r\n",
         out.toString(StandardCharsets.UTF_8));
   }
 }

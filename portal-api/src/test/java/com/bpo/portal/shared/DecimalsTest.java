@@ -19,15 +19,31 @@ class DecimalsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1e9999999", "1E+1000000", "1E+20", "5e-3", "0x10", "1,000.00", "1 000", "NaN",
-      "Infinity", "12\u00000", "--1", ".", "", "   "})
+  @ValueSource(
+      strings = {
+        "1e9999999",
+        "1E+1000000",
+        "1E+20",
+        "5e-3",
+        "0x10",
+        "1,000.00",
+        "1 000",
+        "NaN",
+        "Infinity",
+        "12\u00000",
+        "--1",
+        ".",
+        "",
+        "   "
+      })
   void exponentsAndEverythingButPlainDigitsAreRefused(String text) {
     assertThrows(Decimals.Invalid.class, () -> Decimals.parse(text, 15, 4));
   }
 
   @Test
   void anExponentIsNamedAsTheReason() {
-    Decimals.Invalid refused = assertThrows(Decimals.Invalid.class, () -> Decimals.parse("1e9999999", 15, 2));
+    Decimals.Invalid refused =
+        assertThrows(Decimals.Invalid.class, () -> Decimals.parse("1e9999999", 15, 2));
     assertTrue(refused.getMessage().contains("exponent"), refused.getMessage());
     assertFalse(refused.getMessage().contains("9999999"), "the value is not echoed");
   }
@@ -50,7 +66,8 @@ class DecimalsTest {
   void aLongTextIsRefusedBeforeItIsParsed() {
     String longText = "1".repeat(Decimals.MAX_LENGTH + 1);
     assertThrows(Decimals.Invalid.class, () -> Decimals.parse(longText, 100, 2));
-    assertThrows(Decimals.Invalid.class, () -> Decimals.parse("0." + "0".repeat(10_000_000) + "1", 15, 2));
+    assertThrows(
+        Decimals.Invalid.class, () -> Decimals.parse("0." + "0".repeat(10_000_000) + "1", 15, 2));
   }
 
   @Test
@@ -59,7 +76,9 @@ class DecimalsTest {
     for (String text : new String[] {"1e9999999", "1E+1000000", "9".repeat(10_000_000)}) {
       assertThrows(Decimals.Invalid.class, () -> Decimals.parse(text, 15, 2));
     }
-    assertTrue(System.nanoTime() - start < 1_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    assertTrue(
+        System.nanoTime() - start < 1_000_000_000L,
+        "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   @Test

@@ -21,7 +21,9 @@ class MoneyTest {
   @Test
   void theAmountTravelsAsADecimalString() throws Exception {
     try (var jsonb = JsonbBuilder.create()) {
-      assertEquals("{\"amount\":\"1234.50\",\"currency\":\"EUR\"}", jsonb.toJson(Money.of("1234.50", "EUR")));
+      assertEquals(
+          "{\"amount\":\"1234.50\",\"currency\":\"EUR\"}",
+          jsonb.toJson(Money.of("1234.50", "EUR")));
     }
   }
 }

@@ -16,19 +16,24 @@ class PageRequestTest {
 
   @Test
   void aLimitOutsideOneTo500IsRefusedAs400() {
-    assertEquals(400, assertThrows(ProblemException.class, () -> PageRequest.of(501, null)).status());
+    assertEquals(
+        400, assertThrows(ProblemException.class, () -> PageRequest.of(501, null)).status());
     assertEquals(400, assertThrows(ProblemException.class, () -> PageRequest.of(0, null)).status());
   }
 
   @Test
   void aCursorRoundTripsTheLastRowsKeyIncludingSeparatorsInValues() {
     String cursor = PageRequest.encode(List.of("A-1002", "with space/and:colon", ""));
-    assertEquals(List.of("A-1002", "with space/and:colon", ""), PageRequest.of(10, cursor).after().orElseThrow());
+    assertEquals(
+        List.of("A-1002", "with space/and:colon", ""),
+        PageRequest.of(10, cursor).after().orElseThrow());
   }
 
   @Test
   void aCursorThisApiDidNotIssueIsRefused() {
-    assertEquals(400, assertThrows(ProblemException.class, () -> PageRequest.of(10, "%%%not-base64")).status());
+    assertEquals(
+        400,
+        assertThrows(ProblemException.class, () -> PageRequest.of(10, "%%%not-base64")).status());
   }
 
   @Test
@@ -40,7 +45,9 @@ class PageRequestTest {
 
   @Test
   void theLastPageHasNoNextCursor() {
-    Page<String> page = PageRequest.of(2, null).page(List.of("a", "b"), Function.<String>identity().andThen(List::of));
+    Page<String> page =
+        PageRequest.of(2, null)
+            .page(List.of("a", "b"), Function.<String>identity().andThen(List::of));
     assertEquals(List.of("a", "b"), page.items());
     assertNull(page.next());
   }

@@ -12,16 +12,32 @@ import org.junit.jupiter.api.Test;
 class ProblemTest {
   @Test
   void fieldErrorsRoundTripThroughJsonAsImportRunsStoreThem() throws Exception {
-    List<Problem.FieldError> errors = List.of(new Problem.FieldError(3, "currency", "bad"),
-        new Problem.FieldError("slug", "required"));
-    Type listOfErrors = new ParameterizedType() {
-      @Override public Type[] getActualTypeArguments() { return new Type[] {Problem.FieldError.class}; }
-      @Override public Type getRawType() { return List.class; }
-      @Override public Type getOwnerType() { return null; }
-    };
+    List<Problem.FieldError> errors =
+        List.of(
+            new Problem.FieldError(3, "currency", "bad"),
+            new Problem.FieldError("slug", "required"));
+    Type listOfErrors =
+        new ParameterizedType() {
+          @Override
+          public Type[] getActualTypeArguments() {
+            return new Type[] {Problem.FieldError.class};
+          }
+
+          @Override
+          public Type getRawType() {
+            return List.class;
+          }
+
+          @Override
+          public Type getOwnerType() {
+            return null;
+          }
+        };
     try (Jsonb jsonb = JsonbBuilder.create()) {
       String json = jsonb.toJson(errors);
-      assertEquals("[{\"row\":3,\"field\":\"currency\",\"message\":\"bad\"},{\"field\":\"slug\",\"message\":\"required\"}]", json);
+      assertEquals(
+          "[{\"row\":3,\"field\":\"currency\",\"message\":\"bad\"},{\"field\":\"slug\",\"message\":\"required\"}]",
+          json);
       assertEquals(errors, jsonb.fromJson(json, listOfErrors));
     }
   }

@@ -19,14 +19,17 @@ class ServiceUnavailableTest {
 
   @Test
   void theServerShuttingDownIsAnOutage() {
-    SQLException shutdown = new SQLException("terminating connection due to administrator command", "57P01");
+    SQLException shutdown =
+        new SQLException("terminating connection due to administrator command", "57P01");
     assertTrue(ServiceUnavailable.isDatabaseOutage(new RuntimeException(shutdown)));
   }
 
   @Test
   void thePoolFailingToMakeAConnectionIsAnOutage() {
-    assertTrue(ServiceUnavailable.isDatabaseOutage(
-        new SQLException("DSRA0010E", new jakarta.resource.ResourceException("no connection"))));
+    assertTrue(
+        ServiceUnavailable.isDatabaseOutage(
+            new SQLException(
+                "DSRA0010E", new jakarta.resource.ResourceException("no connection"))));
   }
 
   @Test
@@ -38,8 +41,10 @@ class ServiceUnavailableTest {
 
   @Test
   void aBadStatementOrAConstraintIsNot() {
-    assertFalse(ServiceUnavailable.isDatabaseOutage(new PersistenceException(
-        DatabaseException.sqlException(new SQLException("duplicate key", "23505")))));
+    assertFalse(
+        ServiceUnavailable.isDatabaseOutage(
+            new PersistenceException(
+                DatabaseException.sqlException(new SQLException("duplicate key", "23505")))));
     assertFalse(ServiceUnavailable.isDatabaseOutage(new SQLException("syntax error", "42601")));
     assertFalse(ServiceUnavailable.isDatabaseOutage(new IllegalStateException("no")));
   }

@@ -11,7 +11,8 @@ class AccessTokensTest {
   void onlyKeycloaksAccessTokenTypeOpensTheApi() {
     assertTrue(AccessTokens.isAccessToken("Bearer"));
     assertTrue(AccessTokens.isAccessToken(Json.createValue("Bearer")));
-    for (Object other : new Object[] {"ID", "Refresh", "Logout", "bearer", "", null, Json.createValue("ID")}) {
+    for (Object other :
+        new Object[] {"ID", "Refresh", "Logout", "bearer", "", null, Json.createValue("ID")}) {
       assertFalse(AccessTokens.isAccessToken(other), String.valueOf(other));
     }
   }

@@ -13,35 +13,41 @@ import org.junit.jupiter.api.Test;
 class ActiveTenantResolverTest {
   @Test
   void aRequestedTenantTheUserBelongsToBecomesActive() {
-    assertEquals(new Active("globex"),
+    assertEquals(
+        new Active("globex"),
         ActiveTenantResolver.resolve(List.of("acme", "globex"), Optional.of("globex")));
   }
 
   @Test
   void namingATenantTheUserDoesNotBelongToIsRefusedNotGranted() {
-    assertEquals(new NotMember("globex"),
+    assertEquals(
+        new NotMember("globex"),
         ActiveTenantResolver.resolve(List.of("acme"), Optional.of("globex")));
   }
 
   @Test
   void aUserWithNoMembershipCannotNameTheirWayIntoATenant() {
-    assertEquals(new NotMember("acme"), ActiveTenantResolver.resolve(List.of(), Optional.of("acme")));
+    assertEquals(
+        new NotMember("acme"), ActiveTenantResolver.resolve(List.of(), Optional.of("acme")));
   }
 
   @Test
   void theOnlyMembershipIsActiveWithoutAsking() {
-    assertEquals(new Active("acme"), ActiveTenantResolver.resolve(List.of("acme"), Optional.empty()));
+    assertEquals(
+        new Active("acme"), ActiveTenantResolver.resolve(List.of("acme"), Optional.empty()));
   }
 
   @Test
   void severalMembershipsAndNoChoiceIsAmbiguous() {
-    assertEquals(new Ambiguous(List.of("acme", "globex")),
+    assertEquals(
+        new Ambiguous(List.of("acme", "globex")),
         ActiveTenantResolver.resolve(List.of("acme", "globex"), Optional.empty()));
   }
 
   @Test
   void aBlankHeaderCountsAsNoChoice() {
-    assertEquals(new Active("acme"), ActiveTenantResolver.resolve(List.of("acme"), Optional.of("  ")));
+    assertEquals(
+        new Active("acme"), ActiveTenantResolver.resolve(List.of("acme"), Optional.of("  ")));
   }
 
   @Test
@@ -51,6 +57,7 @@ class ActiveTenantResolverTest {
 
   @Test
   void matchingIsExactSoACaseVariantIsNotAMembership() {
-    assertEquals(new NotMember("ACME"), ActiveTenantResolver.resolve(List.of("acme"), Optional.of("ACME")));
+    assertEquals(
+        new NotMember("ACME"), ActiveTenantResolver.resolve(List.of("acme"), Optional.of("ACME")));
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PortalUserTest {
   @Test
   void membershipsAreDeduplicatedAndSorted() {
-    PortalUser user = new PortalUser("ops.lead", Set.of("bpo-lead"), List.of("globex", "acme", "globex"));
+    PortalUser user =
+        new PortalUser("ops.lead", Set.of("bpo-lead"), List.of("globex", "acme", "globex"));
     assertEquals(List.of("acme", "globex"), user.tenantIds());
   }
 
@@ -43,17 +44,21 @@ class PortalUserTest {
 
   @Test
   void aPlatformAdminKeepsThatRoleInATenantAndAMemberWithoutARowHasNone() {
-    PortalUser admin = PortalUser.signedIn("admin", true, List.of("acme")).inTenant(Optional.empty());
+    PortalUser admin =
+        PortalUser.signedIn("admin", true, List.of("acme")).inTenant(Optional.empty());
     assertEquals(Set.of("platform-admin"), admin.roles());
     assertEquals(Optional.empty(), admin.tenantRole());
-    PortalUser stranger = PortalUser.signedIn("x", false, List.of("acme")).inTenant(Optional.empty());
+    PortalUser stranger =
+        PortalUser.signedIn("x", false, List.of("acme")).inTenant(Optional.empty());
     assertEquals(Set.of(), stranger.roles());
     assertFalse(stranger.isCustomer(), "no membership is no role, not a customer");
   }
 
   @Test
   void aNewTenantReplacesTheRoleOfThePreviousOne() {
-    PortalUser lead = PortalUser.signedIn("duo.staff", false, List.of("acme")).inTenant(Optional.of(TenantRole.BPO_LEAD));
+    PortalUser lead =
+        PortalUser.signedIn("duo.staff", false, List.of("acme"))
+            .inTenant(Optional.of(TenantRole.BPO_LEAD));
     assertEquals(Set.of("customer"), lead.inTenant(Optional.of(TenantRole.CUSTOMER)).roles());
   }
 }

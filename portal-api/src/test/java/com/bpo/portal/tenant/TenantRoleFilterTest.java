@@ -31,7 +31,8 @@ class TenantRoleFilterTest {
     public void open() {}
   }
 
-  private static final PortalUser DUO = PortalUser.signedIn("duo.staff", false, List.of("acme", "globex"));
+  private static final PortalUser DUO =
+      PortalUser.signedIn("duo.staff", false, List.of("acme", "globex"));
   private static final PortalUser LEAD_IN_ACME = DUO.inTenant(Optional.of(TenantRole.BPO_LEAD));
   private static final PortalUser AGENT_IN_GLOBEX = DUO.inTenant(Optional.of(TenantRole.BPO_AGENT));
 
@@ -61,6 +62,7 @@ class TenantRoleFilterTest {
     assertFalse(allowed("anyStaff", noRow));
     PortalUser admin = PortalUser.signedIn("admin", true, List.of()).inTenant(Optional.empty());
     assertFalse(allowed("anyStaff", admin), "platform-admin is not a tenant role");
-    assertTrue(TenantRoleFilter.allowed(Unannotated.class.getMethod("open"), Unannotated.class, noRow));
+    assertTrue(
+        TenantRoleFilter.allowed(Unannotated.class.getMethod("open"), Unannotated.class, noRow));
   }
 }

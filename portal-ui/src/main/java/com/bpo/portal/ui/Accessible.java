@@ -11,7 +11,9 @@ public final class Accessible {
    * critical). Each row's checkbox is named after the row's first cell, as rows are rendered.
    */
   public static void nameSelectionCheckboxes(Grid<?> grid, String selectRow, String selectAll) {
-    grid.getElement().executeJs("""
+    grid.getElement()
+        .executeJs(
+            """
         const grid = this;
         const name = () => grid.querySelectorAll('vaadin-checkbox').forEach(box => {
           const input = box.querySelector('input');
@@ -26,6 +28,8 @@ public final class Accessible {
           if (input.getAttribute('aria-label') !== label) input.setAttribute('aria-label', label);
         });
         new MutationObserver(name).observe(grid, {subtree: true, childList: true, characterData: true});
-        name();""", selectRow, selectAll);
+        name();""",
+            selectRow,
+            selectAll);
   }
 }

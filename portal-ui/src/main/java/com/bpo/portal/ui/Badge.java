@@ -29,9 +29,15 @@ public final class Badge {
 
   public static Span of(String label, Tone tone) {
     Span badge = new Span(label);
-    badge.getStyle().set("background", tone.background).set("color", tone.text)
-        .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "0.15em 0.6em")
-        .set("font-size", "var(--lumo-font-size-s)").set("font-weight", "500").set("white-space", "nowrap");
+    badge
+        .getStyle()
+        .set("background", tone.background)
+        .set("color", tone.text)
+        .set("border-radius", "var(--lumo-border-radius-l)")
+        .set("padding", "0.15em 0.6em")
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("font-weight", "500")
+        .set("white-space", "nowrap");
     return badge;
   }
 

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * What a screen shows when opening it failed, in place of Vaadin's page with the exception: when
- * the database is away, "temporarily unavailable, try again" (503); otherwise a short apology (500),
- * the failure going to the log only. Without the main layout, which itself needs the database.
+ * the database is away, "temporarily unavailable, try again" (503); otherwise a short apology
+ * (500), the failure going to the log only. Without the main layout, which itself needs the
+ * database.
  */
 @PermitAll
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
@@ -28,18 +29,31 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
   public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
     boolean outage = ServiceUnavailable.isDatabaseOutage(parameter.getCaughtException());
     if (outage) {
-      LOG.warning("Database unavailable opening " + event.getLocation().getPath() + ": " + parameter.getCaughtException());
+      LOG.warning(
+          "Database unavailable opening "
+              + event.getLocation().getPath()
+              + ": "
+              + parameter.getCaughtException());
     } else {
-      LOG.log(Level.SEVERE, "Failure opening " + event.getLocation().getPath(), parameter.getCaughtException());
+      LOG.log(
+          Level.SEVERE,
+          "Failure opening " + event.getLocation().getPath(),
+          parameter.getCaughtException());
     }
     String prefix = outage ? "unavailable." : "failure.";
     removeAll();
     setId(outage ? "unavailable" : "failure");
     setMaxWidth("40em");
-    Button retry = new Button(getTranslation(prefix + "retry"), e -> UI.getCurrent().getPage().reload());
+    Button retry =
+        new Button(getTranslation(prefix + "retry"), e -> UI.getCurrent().getPage().reload());
     retry.setId("unavailable-retry");
     retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(new H1(getTranslation(prefix + "title")), new Paragraph(getTranslation(prefix + "text")), retry);
-    return outage ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    add(
+        new H1(getTranslation(prefix + "title")),
+        new Paragraph(getTranslation(prefix + "text")),
+        retry);
+    return outage
+        ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+        : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
   }
 }

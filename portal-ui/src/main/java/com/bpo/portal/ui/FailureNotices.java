@@ -13,15 +13,18 @@ import java.util.logging.Logger;
 
 /**
  * A failure inside a click or a change (after the screen opened) shows a notice instead of nothing:
- * "temporarily unavailable" when the database is away, a short apology otherwise; details go to
- * the log only. Failures while opening a screen are {@link ErrorView}'s.
+ * "temporarily unavailable" when the database is away, a short apology otherwise; details go to the
+ * log only. Failures while opening a screen are {@link ErrorView}'s.
  */
 @ApplicationScoped
 public class FailureNotices {
   private static final Logger LOG = Logger.getLogger(FailureNotices.class.getName());
 
   void install(@Observes ServiceInitEvent event) {
-    event.getSource().addSessionInitListener(session -> session.getSession().setErrorHandler(FailureNotices::show));
+    event
+        .getSource()
+        .addSessionInitListener(
+            session -> session.getSession().setErrorHandler(FailureNotices::show));
   }
 
   private static void show(ErrorEvent event) {
@@ -34,8 +37,11 @@ public class FailureNotices {
     }
     UI ui = UI.getCurrent();
     if (ui != null) {
-      Notification.show(ui.getTranslation(outage ? "unavailable.notice" : "failure.notice"), 8000,
-          Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+      Notification.show(
+              ui.getTranslation(outage ? "unavailable.notice" : "failure.notice"),
+              8000,
+              Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }
 }

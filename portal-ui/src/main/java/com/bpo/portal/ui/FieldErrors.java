@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The one place where the service's field errors ({@link InvalidFields}) reach a form: each error
  * lands on the field the form's {@link Binder} bound under the same property name (the name the
- * service uses, e.g. {@code dueDate}); an alias maps a service name the form binds differently. What
- * no field takes is answered, for the form to show as a notice.
+ * service uses, e.g. {@code dueDate}); an alias maps a service name the form binds differently.
+ * What no field takes is answered, for the form to show as a notice.
  */
 public final class FieldErrors {
   private FieldErrors() {}
@@ -25,15 +25,23 @@ public final class FieldErrors {
    * @param aliases service field name → the binder's property name, where they differ
    * @return the messages of the errors no bound field took
    */
-  public static List<String> show(Binder<?> binder, InvalidFields invalid, Map<String, String> aliases) {
+  public static List<String> show(
+      Binder<?> binder, InvalidFields invalid, Map<String, String> aliases) {
     clear(binder);
     List<String> unmatched = new ArrayList<>();
     for (Problem.FieldError error : errors(invalid)) {
-      String property = error.field() == null ? null : aliases.getOrDefault(error.field(), error.field());
-      HasValidation field = property == null ? null : binder.getBinding(property)
-          .map(b -> b.getField() instanceof HasValidation v ? v : null).orElse(null);
+      String property =
+          error.field() == null ? null : aliases.getOrDefault(error.field(), error.field());
+      HasValidation field =
+          property == null
+              ? null
+              : binder
+                  .getBinding(property)
+                  .map(b -> b.getField() instanceof HasValidation v ? v : null)
+                  .orElse(null);
       if (field == null) {
-        unmatched.add(error.field() == null ? error.message() : error.field() + ": " + error.message());
+        unmatched.add(
+            error.field() == null ? error.message() : error.field() + ": " + error.message());
       } else {
         field.setErrorMessage(error.message());
         field.setInvalid(true);
@@ -44,11 +52,14 @@ public final class FieldErrors {
 
   /** Takes the service's marks off every bound field. */
   public static void clear(Binder<?> binder) {
-    binder.getFields().forEach(f -> {
-      if (f instanceof HasValidation v) {
-        v.setInvalid(false);
-      }
-    });
+    binder
+        .getFields()
+        .forEach(
+            f -> {
+              if (f instanceof HasValidation v) {
+                v.setInvalid(false);
+              }
+            });
   }
 
   private static List<Problem.FieldError> errors(InvalidFields invalid) {

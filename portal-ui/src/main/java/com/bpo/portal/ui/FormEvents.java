@@ -45,7 +45,8 @@ public final class FormEvents {
 
   /** Listens to a form's saves; the request's type is the form's (each form exposes this typed). */
   @SuppressWarnings({"unchecked", "rawtypes"}) // an event class cannot name its type argument
-  public static <R> Registration onSave(Component form, ComponentEventListener<SaveEvent<R>> listener) {
+  public static <R> Registration onSave(
+      Component form, ComponentEventListener<SaveEvent<R>> listener) {
     return ComponentUtil.addListener(form, SaveEvent.class, (ComponentEventListener) listener);
   }
 

@@ -19,16 +19,26 @@ public final class Formats {
   }
 
   public static String date(LocalDate date, Locale locale) {
-    return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return date == null
+        ? ""
+        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
   }
 
-  /** A moment as the wall clock of {@code zone} shows it (the tenant's zone), in the reader's style. */
-  public static String dateTime(java.time.OffsetDateTime moment, java.time.ZoneId zone, Locale locale) {
-    return moment == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(locale).format(moment.atZoneSameInstant(zone));
+  /**
+   * A moment as the wall clock of {@code zone} shows it (the tenant's zone), in the reader's style.
+   */
+  public static String dateTime(
+      java.time.OffsetDateTime moment, java.time.ZoneId zone, Locale locale) {
+    return moment == null
+        ? ""
+        : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(locale)
+            .format(moment.atZoneSameInstant(zone));
   }
 
-  /** A decimal figure (a share, a number of days) with its own decimals, as the locale writes it. */
+  /**
+   * A decimal figure (a share, a number of days) with its own decimals, as the locale writes it.
+   */
   public static String decimal(java.math.BigDecimal value, Locale locale) {
     if (value == null) {
       return "—";

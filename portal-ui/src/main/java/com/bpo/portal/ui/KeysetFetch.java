@@ -8,9 +8,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Adapts a keyset-paginated source to the offset/limit a lazy Grid asks for. It remembers the cursor
- * at each page boundary it has passed, so scrolling on costs one page query and never an OFFSET
- * scan. Make a new one whenever the filter or sort changes.
+ * Adapts a keyset-paginated source to the offset/limit a lazy Grid asks for. It remembers the
+ * cursor at each page boundary it has passed, so scrolling on costs one page query and never an
+ * OFFSET scan. Make a new one whenever the filter or sort changes.
  */
 public final class KeysetFetch<T> {
   /** One page of a source: the cursor is null for the first page. */

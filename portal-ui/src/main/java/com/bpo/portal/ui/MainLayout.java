@@ -6,33 +6,33 @@ import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantDirectory;
 import com.bpo.portal.tenant.UserLanguages;
+import com.bpo.portal.tenantadmin.TenantBranding;
 import com.bpo.portal.ui.home.HomeView;
 import com.bpo.portal.ui.invoice.AgingView;
 import com.bpo.portal.ui.invoice.CustomersView;
 import com.bpo.portal.ui.invoice.InvoicesView;
-import com.bpo.portal.tenantadmin.TenantBranding;
 import com.bpo.portal.ui.tenantadmin.TenantsView;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.server.StreamResource;
-import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,10 +56,14 @@ public class MainLayout extends AppLayout {
   private final UserLanguages languages;
 
   @Inject
-  public MainLayout(TenantContext context, TenantDirectory directory, TenantBranding branding,
-                    com.bpo.portal.audit.AuditTrail audit, UserLanguages languages,
-                    @ConfigProperty(name = "kc.realm.url") String realmUrl,
-                    @ConfigProperty(name = "portal.public.url") String publicUrl) {
+  public MainLayout(
+      TenantContext context,
+      TenantDirectory directory,
+      TenantBranding branding,
+      com.bpo.portal.audit.AuditTrail audit,
+      UserLanguages languages,
+      @ConfigProperty(name = "kc.realm.url") String realmUrl,
+      @ConfigProperty(name = "portal.public.url") String publicUrl) {
     this.context = context;
     this.realmUrl = realmUrl;
     com.bpo.portal.ui.audit.SignIns.recordOnce(audit, context, VaadinSession.getCurrent());
@@ -82,7 +86,8 @@ public class MainLayout extends AppLayout {
     bar.setId("portal-header");
     context.tenant().flatMap(active -> branding.current()).ifPresent(look -> brand(bar, look));
 
-    List<Tenant> tenants = directory.findAll(user.tenantIds()).stream().filter(Tenant::isActive).toList();
+    List<Tenant> tenants =
+        directory.findAll(user.tenantIds()).stream().filter(Tenant::isActive).toList();
     context.tenant().ifPresent(active -> bar.add(tenantSwitcher(active, tenants)));
     MenuBar userMenu = userMenu(user);
     bar.add(userMenu);
@@ -92,7 +97,8 @@ public class MainLayout extends AppLayout {
     addToDrawer(navigation(user));
     setPrimarySection(Section.DRAWER);
     // screen readers pronounce the page in the language it is written in
-    getElement().executeJs("document.documentElement.setAttribute('lang', $0)", getLocale().getLanguage());
+    getElement()
+        .executeJs("document.documentElement.setAttribute('lang', $0)", getLocale().getLanguage());
   }
 
   /**
@@ -105,36 +111,46 @@ public class MainLayout extends AppLayout {
       return;
     }
     session.setAttribute(LANGUAGE_APPLIED, Boolean.TRUE);
-    languages.of(user.username())
+    languages
+        .of(user.username())
         .filter(stored -> !stored.getLanguage().equals(session.getLocale().getLanguage()))
-        .ifPresent(stored -> {
-          session.setLocale(stored);
-          UI.getCurrent().getPage().reload();
-        });
+        .ifPresent(
+            stored -> {
+              session.setLocale(stored);
+              UI.getCurrent().getPage().reload();
+            });
   }
 
   /**
-   * The tenant's look: its primary colour under the header and for Lumo's primary elements, its logo
-   * first. The colour goes on the document itself too, because dialogs, notifications and menus are
-   * drawn outside the layout (under body) and would otherwise keep Lumo's blue.
+   * The tenant's look: its primary colour under the header and for Lumo's primary elements, its
+   * logo first. The colour goes on the document itself too, because dialogs, notifications and
+   * menus are drawn outside the layout (under body) and would otherwise keep Lumo's blue.
    */
   private void brand(HorizontalLayout bar, TenantBranding.Branding look) {
     if (look.primaryColour() != null) {
-      getElement().getStyle().set("--lumo-primary-color", look.primaryColour())
+      getElement()
+          .getStyle()
+          .set("--lumo-primary-color", look.primaryColour())
           .set("--lumo-primary-text-color", look.primaryColour());
-      getElement().executeJs("const s = document.documentElement.style;"
-          + "s.setProperty('--lumo-primary-color', $0); s.setProperty('--lumo-primary-text-color', $0);"
-          + "s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 + ' 50%, transparent)');"
-          + "s.setProperty('--lumo-primary-color-10pct', 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
-          look.primaryColour());
+      getElement()
+          .executeJs(
+              "const s = document.documentElement.style;"
+                  + "s.setProperty('--lumo-primary-color', $0); s.setProperty('--lumo-primary-text-color', $0);"
+                  + "s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 + ' 50%, transparent)');"
+                  + "s.setProperty('--lumo-primary-color-10pct', 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
+              look.primaryColour());
       bar.getElement().setAttribute("data-primary-colour", look.primaryColour());
-      getElement().executeJs("this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' + $0",
-          look.primaryColour());
+      getElement()
+          .executeJs(
+              "this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' + $0",
+              look.primaryColour());
     }
     if (look.logo() != null) {
       byte[] logo = look.logo();
-      Image image = new Image(new StreamResource("logo", () -> new ByteArrayInputStream(logo)),
-          getTranslation("tenant.logo"));
+      Image image =
+          new Image(
+              new StreamResource("logo", () -> new ByteArrayInputStream(logo)),
+              getTranslation("tenant.logo"));
       image.setId("tenant-logo");
       image.setHeight("32px");
       bar.addComponentAsFirst(image);
@@ -152,94 +168,173 @@ public class MainLayout extends AppLayout {
     select.setAriaLabel(getTranslation("tenant.switch"));
     select.setItems(tenants);
     select.setItemLabelGenerator(Tenant::name);
-    select.setValue(tenants.stream().filter(t -> t.id().equals(active.id())).findFirst().orElse(null));
-    select.addValueChangeListener(e -> {
-      if (e.isFromClient() && e.getValue() != null) {
-        VaadinSession.getCurrent().getSession().setAttribute(TenantContext.SESSION_ATTRIBUTE, e.getValue().id());
-        UI.getCurrent().getPage().setLocation("/");
-      }
-    });
+    select.setValue(
+        tenants.stream().filter(t -> t.id().equals(active.id())).findFirst().orElse(null));
+    select.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue() != null) {
+            VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(TenantContext.SESSION_ATTRIBUTE, e.getValue().id());
+            UI.getCurrent().getPage().setLocation("/");
+          }
+        });
     return select;
   }
 
   private SideNav navigation(PortalUser user) {
     SideNav nav = new SideNav();
     nav.setLabel(getTranslation("nav.label"));
-    nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+    nav.addItem(
+        new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
     if (context.tenant().isPresent()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.invoices"), InvoicesView.class, VaadinIcon.FILE_TEXT_O.create()));
+      nav.addItem(
+          new SideNavItem(
+              getTranslation("nav.invoices"), InvoicesView.class, VaadinIcon.FILE_TEXT_O.create()));
       if (!user.isCustomer()) {
-        nav.addItem(new SideNavItem(getTranslation("nav.aging"), AgingView.class, VaadinIcon.BAR_CHART_H.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.aging"), AgingView.class, VaadinIcon.BAR_CHART_H.create()));
       }
-      nav.addItem(new SideNavItem(
-          getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"),
-          CustomersView.class, VaadinIcon.USERS.create()));
-      nav.addItem(new SideNavItem(getTranslation(user.isCustomer() ? "nav.myDisputes" : "nav.disputes"),
-          com.bpo.portal.ui.dispute.DisputesView.class, VaadinIcon.SCALE_UNBALANCE.create()));
+      nav.addItem(
+          new SideNavItem(
+              getTranslation(user.isCustomer() ? "nav.myAccount" : "nav.customers"),
+              CustomersView.class,
+              VaadinIcon.USERS.create()));
+      nav.addItem(
+          new SideNavItem(
+              getTranslation(user.isCustomer() ? "nav.myDisputes" : "nav.disputes"),
+              com.bpo.portal.ui.dispute.DisputesView.class,
+              VaadinIcon.SCALE_UNBALANCE.create()));
       if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT)) {
-        SideNavItem collections = new SideNavItem(getTranslation("nav.collections"),
-            com.bpo.portal.ui.collection.WorklistView.class, VaadinIcon.PHONE.create());
-        collections.addItem(new SideNavItem(getTranslation("nav.collectionRuns"),
-            com.bpo.portal.ui.collection.DunningRunsView.class, VaadinIcon.ENVELOPES_O.create()));
-        collections.addItem(new SideNavItem(getTranslation("nav.collectionStrategies"),
-            com.bpo.portal.ui.collection.StrategiesView.class, VaadinIcon.ROAD_SPLIT.create()));
+        SideNavItem collections =
+            new SideNavItem(
+                getTranslation("nav.collections"),
+                com.bpo.portal.ui.collection.WorklistView.class,
+                VaadinIcon.PHONE.create());
+        collections.addItem(
+            new SideNavItem(
+                getTranslation("nav.collectionRuns"),
+                com.bpo.portal.ui.collection.DunningRunsView.class,
+                VaadinIcon.ENVELOPES_O.create()));
+        collections.addItem(
+            new SideNavItem(
+                getTranslation("nav.collectionStrategies"),
+                com.bpo.portal.ui.collection.StrategiesView.class,
+                VaadinIcon.ROAD_SPLIT.create()));
         nav.addItem(collections);
       } else if (user.isCustomer()) {
-        nav.addItem(new SideNavItem(getTranslation("nav.myReminders"),
-            com.bpo.portal.ui.collection.MyRemindersView.class, VaadinIcon.ENVELOPE_O.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.myReminders"),
+                com.bpo.portal.ui.collection.MyRemindersView.class,
+                VaadinIcon.ENVELOPE_O.create()));
       }
       if (!user.isCustomer()) {
-        nav.addItem(new SideNavItem(getTranslation("nav.disputeAnalysis"),
-            com.bpo.portal.ui.dispute.DisputeAnalysisView.class, VaadinIcon.PIE_BAR_CHART.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.disputeAnalysis"),
+                com.bpo.portal.ui.dispute.DisputeAnalysisView.class,
+                VaadinIcon.PIE_BAR_CHART.create()));
       }
       if (!user.isCustomer()) {
-        nav.addItem(new SideNavItem(getTranslation("nav.scorecard"),
-            com.bpo.portal.ui.scorecard.ScorecardView.class, VaadinIcon.DASHBOARD.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.scorecard"),
+                com.bpo.portal.ui.scorecard.ScorecardView.class,
+                VaadinIcon.DASHBOARD.create()));
       }
       if (!user.isCustomer()) {
-        // flat, not nested: a nested item's toggle carries aria-controls="children", which axe refuses (critical)
-        nav.addItem(new SideNavItem(getTranslation("nav.governance"),
-            com.bpo.portal.ui.governance.GovernanceLogView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.governanceMeetings"),
-            com.bpo.portal.ui.governance.MeetingsView.class, VaadinIcon.CALENDAR_USER.create()));
+        // flat, not nested: a nested item's toggle carries aria-controls="children", which axe
+        // refuses (critical)
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.governance"),
+                com.bpo.portal.ui.governance.GovernanceLogView.class,
+                VaadinIcon.CLIPBOARD_CHECK.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.governanceMeetings"),
+                com.bpo.portal.ui.governance.MeetingsView.class,
+                VaadinIcon.CALENDAR_USER.create()));
         if (user.hasRole(Roles.BPO_LEAD)) {
-          nav.addItem(new SideNavItem(getTranslation("nav.governanceEscalation"),
-              com.bpo.portal.ui.governance.EscalationSettingsView.class, VaadinIcon.LEVEL_UP.create()));
+          nav.addItem(
+              new SideNavItem(
+                  getTranslation("nav.governanceEscalation"),
+                  com.bpo.portal.ui.governance.EscalationSettingsView.class,
+                  VaadinIcon.LEVEL_UP.create()));
         }
       }
-      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.close"),
-            com.bpo.portal.ui.close.CloseView.class, VaadinIcon.BOOK_DOLLAR.create()));
+      if (user.hasRole(Roles.BPO_LEAD)
+          || user.hasRole(Roles.BPO_AGENT)
+          || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.close"),
+                com.bpo.portal.ui.close.CloseView.class,
+                VaadinIcon.BOOK_DOLLAR.create()));
       }
-      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.cash"),
-            com.bpo.portal.ui.cash.CashView.class, VaadinIcon.MONEY_EXCHANGE.create()));
+      if (user.hasRole(Roles.BPO_LEAD)
+          || user.hasRole(Roles.BPO_AGENT)
+          || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.cash"),
+                com.bpo.portal.ui.cash.CashView.class,
+                VaadinIcon.MONEY_EXCHANGE.create()));
       }
       if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.audit"),
-            com.bpo.portal.ui.audit.AuditView.class, VaadinIcon.SHIELD.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.audit"),
+                com.bpo.portal.ui.audit.AuditView.class,
+                VaadinIcon.SHIELD.create()));
       }
-      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.procedures"),
-            com.bpo.portal.ui.procedure.ProceduresView.class, VaadinIcon.BOOK.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.procedureReviews"),
-            com.bpo.portal.ui.procedure.ProcedureReviewsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
+      if (user.hasRole(Roles.BPO_LEAD)
+          || user.hasRole(Roles.BPO_AGENT)
+          || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.procedures"),
+                com.bpo.portal.ui.procedure.ProceduresView.class,
+                VaadinIcon.BOOK.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.procedureReviews"),
+                com.bpo.portal.ui.procedure.ProcedureReviewsView.class,
+                VaadinIcon.CALENDAR_CLOCK.create()));
       }
-      if (user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT) || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.approvals"),
-            com.bpo.portal.ui.credit.ApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.creditReviews"),
-            com.bpo.portal.ui.credit.CreditReviewsView.class, VaadinIcon.SCALE.create()));
+      if (user.hasRole(Roles.BPO_LEAD)
+          || user.hasRole(Roles.BPO_AGENT)
+          || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.approvals"),
+                com.bpo.portal.ui.credit.ApprovalsView.class,
+                VaadinIcon.CHECK_SQUARE_O.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.creditReviews"),
+                com.bpo.portal.ui.credit.CreditReviewsView.class,
+                VaadinIcon.SCALE.create()));
       }
       if (user.hasRole(Roles.BPO_LEAD)) {
-        nav.addItem(new SideNavItem(getTranslation("nav.disputeSettings"),
-            com.bpo.portal.ui.dispute.DisputeSettingsView.class, VaadinIcon.COG.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.disputeSettings"),
+                com.bpo.portal.ui.dispute.DisputeSettingsView.class,
+                VaadinIcon.COG.create()));
       }
     }
     if (user.hasRole(Roles.PLATFORM_ADMIN)) {
-      nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));
-      nav.addItem(new SideNavItem(getTranslation("tenantadmin.actions.title"),
-          com.bpo.portal.ui.tenantadmin.AdminActionsView.class, VaadinIcon.RECORDS.create()));
+      nav.addItem(
+          new SideNavItem(
+              getTranslation("nav.tenants"), TenantsView.class, VaadinIcon.BUILDING.create()));
+      nav.addItem(
+          new SideNavItem(
+              getTranslation("tenantadmin.actions.title"),
+              com.bpo.portal.ui.tenantadmin.AdminActionsView.class,
+              VaadinIcon.RECORDS.create()));
     }
     return nav;
   }
@@ -249,10 +344,14 @@ public class MainLayout extends AppLayout {
     menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
     menu.getElement().setAttribute("aria-label", getTranslation("user.menu"));
     String role = user.primaryRole().map(r -> getTranslation("role." + r)).orElse("");
-    String name = com.bpo.portal.tenant.FullNames.of(
-        VaadinServletRequest.getCurrent() == null ? null : VaadinServletRequest.getCurrent().getUserPrincipal(),
-        user.username());
-    // the name shrinks on a phone; the icon keeps the menu reachable, and the role is in the tooltip
+    String name =
+        com.bpo.portal.tenant.FullNames.of(
+            VaadinServletRequest.getCurrent() == null
+                ? null
+                : VaadinServletRequest.getCurrent().getUserPrincipal(),
+            user.username());
+    // the name shrinks on a phone; the icon keeps the menu reachable, and the role is in the
+    // tooltip
     Span label = new Span(name + (role.isEmpty() ? "" : " · " + role));
     label.addClassName("portal-user-name");
     HorizontalLayout rootContent = new HorizontalLayout(VaadinIcon.USER.create(), label);
@@ -277,7 +376,9 @@ public class MainLayout extends AppLayout {
     UI.getCurrent().getPage().reload();
   }
 
-  /** Ends the Liberty session and the Keycloak session, then comes back to the portal's front door. */
+  /**
+   * Ends the Liberty session and the Keycloak session, then comes back to the portal's front door.
+   */
   private void signOut() {
     try {
       VaadinServletRequest.getCurrent().getHttpServletRequest().logout();
@@ -286,7 +387,12 @@ public class MainLayout extends AppLayout {
     }
     VaadinSession.getCurrent().getSession().invalidate();
     String back = URLEncoder.encode(publicUrl + "/", StandardCharsets.UTF_8);
-    UI.getCurrent().getPage().setLocation(realmUrl + "/protocol/openid-connect/logout?client_id=portal-ui"
-        + "&post_logout_redirect_uri=" + back);
+    UI.getCurrent()
+        .getPage()
+        .setLocation(
+            realmUrl
+                + "/protocol/openid-connect/logout?client_id=portal-ui"
+                + "&post_logout_redirect_uri="
+                + back);
   }
 }

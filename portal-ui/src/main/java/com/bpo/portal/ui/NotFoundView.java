@@ -21,10 +21,13 @@ import jakarta.servlet.http.HttpServletResponse;
 @PermitAll
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
   @Override
-  public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+  public int setErrorParameter(
+      BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
     removeAll();
     setId("not-found");
-    add(new H1(getTranslation("notFound.title")), new Paragraph(getTranslation("notFound.text")),
+    add(
+        new H1(getTranslation("notFound.title")),
+        new Paragraph(getTranslation("notFound.text")),
         new RouterLink(getTranslation("notFound.home"), HomeView.class));
     return HttpServletResponse.SC_NOT_FOUND;
   }

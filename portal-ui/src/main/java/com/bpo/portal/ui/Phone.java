@@ -17,22 +17,29 @@ public final class Phone {
 
   private Phone() {}
 
-  /** Tells {@code narrow} whether the window is phone-sized: when the component is attached and at each resize. */
+  /**
+   * Tells {@code narrow} whether the window is phone-sized: when the component is attached and at
+   * each resize.
+   */
   public static void onNarrow(Component component, Consumer<Boolean> narrow) {
-    component.addAttachListener(attach -> {
-      var page = attach.getUI().getPage();
-      page.retrieveExtendedClientDetails(details -> narrow.accept(details.getWindowInnerWidth() <= MAX_WIDTH));
-      Registration resize = page.addBrowserWindowResizeListener(e -> narrow.accept(e.getWidth() <= MAX_WIDTH));
-      component.addDetachListener(detach -> {
-        resize.remove();
-        detach.unregisterListener();
-      });
-    });
+    component.addAttachListener(
+        attach -> {
+          var page = attach.getUI().getPage();
+          page.retrieveExtendedClientDetails(
+              details -> narrow.accept(details.getWindowInnerWidth() <= MAX_WIDTH));
+          Registration resize =
+              page.addBrowserWindowResizeListener(e -> narrow.accept(e.getWidth() <= MAX_WIDTH));
+          component.addDetachListener(
+              detach -> {
+                resize.remove();
+                detach.unregisterListener();
+              });
+        });
   }
 
   /**
-   * Filters that fold away behind a "Filters" button on a phone, so the list is on the first screen;
-   * on wider screens the button is hidden and the filters always show.
+   * Filters that fold away behind a "Filters" button on a phone, so the list is on the first
+   * screen; on wider screens the button is hidden and the filters always show.
    */
   public static Button collapsibleFilters(Component filters) {
     filters.addClassNames("portal-filters", "portal-collapsed");
@@ -40,12 +47,13 @@ public final class Phone {
     toggle.addClassName("portal-filters-toggle");
     toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     toggle.getElement().setAttribute("aria-expanded", "false");
-    toggle.addClickListener(e -> {
-      boolean open = filters.getElement().getClassList().contains("portal-collapsed");
-      filters.getElement().getClassList().set("portal-collapsed", !open);
-      toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-      toggle.setText(filters.getTranslation(open ? "filters.hide" : "filters.show"));
-    });
+    toggle.addClickListener(
+        e -> {
+          boolean open = filters.getElement().getClassList().contains("portal-collapsed");
+          filters.getElement().getClassList().set("portal-collapsed", !open);
+          toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+          toggle.setText(filters.getTranslation(open ? "filters.hide" : "filters.show"));
+        });
     return toggle;
   }
 }

@@ -18,24 +18,38 @@ public final class UploadTexts {
     UploadI18N.DropFiles drop = new UploadI18N.DropFiles();
     drop.setOne(upload.getTranslation("upload.dropOne"));
     drop.setMany(upload.getTranslation("upload.dropMany"));
-    UploadI18N i18n = new UploadI18N()
-        .setAddFiles(add)
-        .setDropFiles(drop)
-        .setError(new UploadI18N.Error().setTooManyFiles(upload.getTranslation("upload.tooMany"))
-            .setFileIsTooBig(upload.getTranslation("upload.tooBig"))
-            .setIncorrectFileType(upload.getTranslation("upload.wrongType")))
-        .setFile(new UploadI18N.File().setRetry(upload.getTranslation("upload.retry"))
-            .setStart(upload.getTranslation("upload.start")).setRemove(upload.getTranslation("upload.remove")))
-        .setUploading(new UploadI18N.Uploading()
-            .setStatus(new UploadI18N.Uploading.Status().setConnecting(upload.getTranslation("upload.connecting"))
-                .setStalled(upload.getTranslation("upload.stalled")).setProcessing(upload.getTranslation("upload.processing"))
-                .setHeld(upload.getTranslation("upload.held")))
-            .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                .setPrefix(upload.getTranslation("upload.remaining")).setUnknown(upload.getTranslation("upload.unknownTime")))
-            .setError(new UploadI18N.Uploading.Error().setServerUnavailable(upload.getTranslation("upload.serverDown"))
-                .setUnexpectedServerError(upload.getTranslation("upload.serverError"))
-                .setForbidden(upload.getTranslation("upload.forbidden"))))
-        .setUnits(List.of(upload.getTranslation("upload.units").split(",")));
+    UploadI18N i18n =
+        new UploadI18N()
+            .setAddFiles(add)
+            .setDropFiles(drop)
+            .setError(
+                new UploadI18N.Error()
+                    .setTooManyFiles(upload.getTranslation("upload.tooMany"))
+                    .setFileIsTooBig(upload.getTranslation("upload.tooBig"))
+                    .setIncorrectFileType(upload.getTranslation("upload.wrongType")))
+            .setFile(
+                new UploadI18N.File()
+                    .setRetry(upload.getTranslation("upload.retry"))
+                    .setStart(upload.getTranslation("upload.start"))
+                    .setRemove(upload.getTranslation("upload.remove")))
+            .setUploading(
+                new UploadI18N.Uploading()
+                    .setStatus(
+                        new UploadI18N.Uploading.Status()
+                            .setConnecting(upload.getTranslation("upload.connecting"))
+                            .setStalled(upload.getTranslation("upload.stalled"))
+                            .setProcessing(upload.getTranslation("upload.processing"))
+                            .setHeld(upload.getTranslation("upload.held")))
+                    .setRemainingTime(
+                        new UploadI18N.Uploading.RemainingTime()
+                            .setPrefix(upload.getTranslation("upload.remaining"))
+                            .setUnknown(upload.getTranslation("upload.unknownTime")))
+                    .setError(
+                        new UploadI18N.Uploading.Error()
+                            .setServerUnavailable(upload.getTranslation("upload.serverDown"))
+                            .setUnexpectedServerError(upload.getTranslation("upload.serverError"))
+                            .setForbidden(upload.getTranslation("upload.forbidden"))))
+            .setUnits(List.of(upload.getTranslation("upload.units").split(",")));
     upload.setI18n(i18n);
     return upload;
   }

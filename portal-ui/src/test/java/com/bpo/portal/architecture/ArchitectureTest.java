@@ -14,71 +14,107 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries the build enforces, so that a shortcut fails in seconds rather than in review:
- * the domain (portal-api) knows neither the screens nor tenant administration, views hold no SQL,
- * and only services (the transaction boundary, where the tenant is bound) touch the EntityManager.
+ * The boundaries the build enforces, so that a shortcut fails in seconds rather than in review: the
+ * domain (portal-api) knows neither the screens nor tenant administration, views hold no SQL, and
+ * only services (the transaction boundary, where the tenant is bound) touch the EntityManager.
  */
 class ArchitectureTest {
-  private static final String[] API_FEATURES = {"com.bpo.portal.audit..", "com.bpo.portal.collection..",
-      "com.bpo.portal.cash..", "com.bpo.portal.credit..", "com.bpo.portal.approval..", "com.bpo.portal.close..",
-      "com.bpo.portal.dispute..", "com.bpo.portal.governance..", "com.bpo.portal.health..", "com.bpo.portal.invoice..",
-      "com.bpo.portal.limits..", "com.bpo.portal.mail..", "com.bpo.portal.procedure..", "com.bpo.portal.scorecard..",
-      "com.bpo.portal.shared..", "com.bpo.portal.tenant.."};
+  private static final String[] API_FEATURES = {
+    "com.bpo.portal.audit..",
+    "com.bpo.portal.collection..",
+    "com.bpo.portal.cash..",
+    "com.bpo.portal.credit..",
+    "com.bpo.portal.approval..",
+    "com.bpo.portal.close..",
+    "com.bpo.portal.dispute..",
+    "com.bpo.portal.governance..",
+    "com.bpo.portal.health..",
+    "com.bpo.portal.invoice..",
+    "com.bpo.portal.limits..",
+    "com.bpo.portal.mail..",
+    "com.bpo.portal.procedure..",
+    "com.bpo.portal.scorecard..",
+    "com.bpo.portal.shared..",
+    "com.bpo.portal.tenant.."
+  };
 
   /** Classes that may hold an EntityManager without being a {@code @TenantService}, and why. */
-  private static final Set<String> ENTITY_MANAGER_OUTSIDE_SERVICES = Set.of(
-      // the one way native SQL runs: it binds the tenant itself
-      "com.bpo.portal.shared.sql.TenantSql",
-      // the hook that binds the tenant to the transaction, before any service runs
-      "com.bpo.portal.tenant.TenantBinding",
-      // the tenant registry (no tenant_id): looks a tenant up before one is bound, and lists the tenants
-      // every scheduled job walks
-      "com.bpo.portal.tenant.TenantDirectory");
+  private static final Set<String> ENTITY_MANAGER_OUTSIDE_SERVICES =
+      Set.of(
+          // the one way native SQL runs: it binds the tenant itself
+          "com.bpo.portal.shared.sql.TenantSql",
+          // the hook that binds the tenant to the transaction, before any service runs
+          "com.bpo.portal.tenant.TenantBinding",
+          // the tenant registry (no tenant_id): looks a tenant up before one is bound, and lists
+          // the tenants
+          // every scheduled job walks
+          "com.bpo.portal.tenant.TenantDirectory");
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("com.bpo.portal");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.bpo.portal");
   }
 
   @Test
   void theDomainKnowsNeitherScreensNorTenantAdministration() {
-    noClasses().that().resideInAnyPackage(API_FEATURES)
-        .should().dependOnClassesThat().resideInAnyPackage("com.bpo.portal.ui..", "com.bpo.portal.tenantadmin..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(API_FEATURES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.bpo.portal.ui..", "com.bpo.portal.tenantadmin..")
         .check(classes);
   }
 
   @Test
   void tenantAdministrationKnowsNoScreens() {
-    noClasses().that().resideInAPackage("com.bpo.portal.tenantadmin..")
-        .should().dependOnClassesThat().resideInAPackage("com.bpo.portal.ui..")
+    noClasses()
+        .that()
+        .resideInAPackage("com.bpo.portal.tenantadmin..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.bpo.portal.ui..")
         .check(classes);
   }
 
   @Test
   void viewsHoldNoSql() {
-    noClasses().that().resideInAPackage("com.bpo.portal.ui..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..",
-            "com.bpo.portal.shared.sql..")
-        .because("a view translates and delegates; the feature's service and query class own the SQL")
+    noClasses()
+        .that()
+        .resideInAPackage("com.bpo.portal.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.persistence..", "java.sql..", "com.bpo.portal.shared.sql..")
+        .because(
+            "a view translates and delegates; the feature's service and query class own the SQL")
         .check(classes);
   }
 
   @Test
   void onlyServicesTouchTheEntityManager() {
-    noClasses().that(new DescribedPredicate<JavaClass>("are not services (@TenantService, or @Transactional "
-            + "for the platform's tenant registry) nor a listed exception") {
-          @Override
-          public boolean test(JavaClass c) {
-            boolean service = c.isAnnotatedWith(TenantService.class) || c.isAnnotatedWith(Transactional.class)
-                || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(Transactional.class));
-            return !service && !ENTITY_MANAGER_OUTSIDE_SERVICES.contains(c.getName());
-          }
-        })
-        .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+    noClasses()
+        .that(
+            new DescribedPredicate<JavaClass>(
+                "are not services (@TenantService, or @Transactional "
+                    + "for the platform's tenant registry) nor a listed exception") {
+              @Override
+              public boolean test(JavaClass c) {
+                boolean service =
+                    c.isAnnotatedWith(TenantService.class)
+                        || c.isAnnotatedWith(Transactional.class)
+                        || c.getMethods().stream()
+                            .anyMatch(m -> m.isAnnotatedWith(Transactional.class));
+                return !service && !ENTITY_MANAGER_OUTSIDE_SERVICES.contains(c.getName());
+              }
+            })
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.persistence.EntityManager")
         .check(classes);
   }
 }

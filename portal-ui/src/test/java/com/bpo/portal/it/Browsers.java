@@ -13,18 +13,32 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What the browser tests share: Debian's headless Chromium, Keycloak's two-step sign-in, clicks, screenshots. */
+/**
+ * What the browser tests share: Debian's headless Chromium, Keycloak's two-step sign-in, clicks,
+ * screenshots.
+ */
 public final class Browsers {
   private Browsers() {}
 
-  /** A fresh headless Chromium with its own profile, in English, with the flags this closed network needs. */
+  /**
+   * A fresh headless Chromium with its own profile, in English, with the flags this closed network
+   * needs.
+   */
   public static ChromeDriver open() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     try {
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--window-size=1280,900", "--lang=en-US",
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--window-size=1280,900",
+          "--lang=en-US",
           "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -36,7 +50,10 @@ public final class Browsers {
     return new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
-  /** Keycloak's login is identity-first when organizations are on: a username page, then a password page. */
+  /**
+   * Keycloak's login is identity-first when organizations are on: a username page, then a password
+   * page.
+   */
   public static void signIn(ChromeDriver browser, String username, String path) {
     // Chromium may answer "aborted by navigation" while the login page replaces itself: try again
     org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait =

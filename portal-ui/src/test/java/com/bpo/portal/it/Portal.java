@@ -22,16 +22,20 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** What the integration tests share: the deployment, tokens, HTTP calls and a database session. */
 public final class Portal {
-  public static final String URL = "http://localhost:" + System.getProperty("portal.http.port", "9080");
-  public static final String KEYCLOAK = System.getProperty("portal.kc.url", "http://localhost:8180");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  public static final String URL =
+      "http://localhost:" + System.getProperty("portal.http.port", "9080");
+  public static final String KEYCLOAK =
+      System.getProperty("portal.kc.url", "http://localhost:8180");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   private Portal() {}
 
   /** The WAR exactly as Maven packaged it: the tests exercise what ships. */
   public static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("portal.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("portal.war")));
   }
 
   public record Reply(int status, String contentType, String body) {
@@ -46,18 +50,25 @@ public final class Portal {
 
   /** An access token for a demo user (password 'demo') from the dev realm's public test client. */
   public static String token(String username) {
-    return TOKENS.computeIfAbsent(username, user -> {
-      String form = "grant_type=password&client_id=portal-cli&password=demo&username="
-          + URLEncoder.encode(user, StandardCharsets.UTF_8)
-          + "&scope=" + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
-      Reply reply = send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)));
-      if (reply.status() != 200) {
-        throw new IllegalStateException("no token for " + user + ": " + reply.body());
-      }
-      return reply.json().getString("access_token");
-    });
+    return TOKENS.computeIfAbsent(
+        username,
+        user -> {
+          String form =
+              "grant_type=password&client_id=portal-cli&password=demo&username="
+                  + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                  + "&scope="
+                  + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+          Reply reply =
+              send(
+                  HttpRequest.newBuilder(
+                          URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form)));
+          if (reply.status() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + reply.body());
+          }
+          return reply.json().getString("access_token");
+        });
   }
 
   /** GET an API path as a user (null for none), in a tenant (null to send no X-Tenant header). */
@@ -68,17 +79,19 @@ public final class Portal {
   }
 
   public static Reply post(String path, String user, String tenant, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     authorise(request, user, tenant);
     return send(request);
   }
 
   public static Reply put(String path, String user, String tenant, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(URL + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
     authorise(request, user, tenant);
     return send(request);
   }
@@ -94,10 +107,14 @@ public final class Portal {
 
   public static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body());
+      HttpResponse<String> response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -108,7 +125,8 @@ public final class Portal {
 
   public static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -119,33 +137,47 @@ public final class Portal {
 
   /** A session as the schema owner, for fixtures; it obeys row-level security too (FORCE). */
   public static Connection asOwner() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), System.getenv().getOrDefault("DB_OWNER_USER", "portal_owner"),
+    return DriverManager.getConnection(
+        jdbcUrl(),
+        System.getenv().getOrDefault("DB_OWNER_USER", "portal_owner"),
         System.getenv("DB_OWNER_PASSWORD"));
   }
 
   private static String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("DB_PORT", System.getProperty("portal.db.port", "5433"))
-        + "/" + System.getenv().getOrDefault("DB_NAME", "portal");
+    return "jdbc:postgresql://localhost:"
+        + System.getenv().getOrDefault("DB_PORT", System.getProperty("portal.db.port", "5433"))
+        + "/"
+        + System.getenv().getOrDefault("DB_NAME", "portal");
   }
 
-  /** A session as the application role: what the server itself connects as (owns nothing, no BYPASSRLS). */
+  /**
+   * A session as the application role: what the server itself connects as (owns nothing, no
+   * BYPASSRLS).
+   */
   /** The tenant-deletion role (V35): it may execute delete_tenant_data and nothing else. */
   public static Connection asEraser() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(),
-        System.getenv().getOrDefault("DB_ERASER_USER", "portal_eraser"), System.getenv("DB_ERASER_PASSWORD"));
+    return DriverManager.getConnection(
+        jdbcUrl(),
+        System.getenv().getOrDefault("DB_ERASER_USER", "portal_eraser"),
+        System.getenv("DB_ERASER_PASSWORD"));
   }
 
   public static Connection asApplicationRole() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(),
-        System.getenv().getOrDefault("DB_APP_USER", "portal_app"), System.getenv("DB_APP_PASSWORD"));
+    return DriverManager.getConnection(
+        jdbcUrl(),
+        System.getenv().getOrDefault("DB_APP_USER", "portal_app"),
+        System.getenv("DB_APP_PASSWORD"));
   }
 
   /** A problem+json answer of the given kind, with its status, a title and a detail. */
   public static void assertProblem(Reply reply, String kind) {
-    org.junit.jupiter.api.Assertions.assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        reply.contentType().startsWith("application/problem+json"), reply.contentType());
     JsonObject problem = reply.json();
-    org.junit.jupiter.api.Assertions.assertEquals("https://portal.example/problems/" + kind, problem.getString("type"), reply.body());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "https://portal.example/problems/" + kind, problem.getString("type"), reply.body());
     org.junit.jupiter.api.Assertions.assertEquals(reply.status(), problem.getInt("status"));
-    org.junit.jupiter.api.Assertions.assertTrue(!problem.getString("title").isBlank() && !problem.getString("detail").isBlank());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        !problem.getString("title").isBlank() && !problem.getString("detail").isBlank());
   }
 }

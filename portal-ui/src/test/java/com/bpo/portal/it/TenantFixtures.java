@@ -36,9 +36,17 @@ public final class TenantFixtures {
   }
 
   public static String createBody(String slug, String stakeholder) {
-    return "{\"slug\": \"" + slug + "\", \"name\": \"Test tenant " + slug + " (test data)\", \"locale\": \"fr-FR\", "
+    return "{\"slug\": \""
+        + slug
+        + "\", \"name\": \"Test tenant "
+        + slug
+        + " (test data)\", \"locale\": \"fr-FR\", "
         + "\"currency\": \"EUR\", \"timeZone\": \"Europe/Paris\", \"primaryColour\": \"#2A7D4F\", "
-        + "\"stakeholder\": {\"username\": \"" + stakeholder + "\", \"email\": \"" + stakeholder + "@test.example\", "
+        + "\"stakeholder\": {\"username\": \""
+        + stakeholder
+        + "\", \"email\": \""
+        + stakeholder
+        + "@test.example\", "
         + "\"firstName\": \"Stella\", \"lastName\": \"Holder\", \"password\": \"demo\", \"temporaryPassword\": false}, "
         + "\"bpoLead\": {\"username\": \"ops.lead\"}}";
   }
@@ -48,20 +56,28 @@ public final class TenantFixtures {
     if (Portal.get("/api/v1/admin/tenants/" + slug, "admin", null).status() == 404) {
       return;
     }
-    Portal.bytes(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/admin/tenants/" + slug + "/export"))
-        .header("Authorization", "Bearer " + Portal.token("admin")).GET());
-    Portal.post("/api/v1/admin/tenants/" + slug + "/deletion", "admin", null, "{\"confirm\": \"" + slug + "\"}");
+    Portal.bytes(
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/admin/tenants/" + slug + "/export"))
+            .header("Authorization", "Bearer " + Portal.token("admin"))
+            .GET());
+    Portal.post(
+        "/api/v1/admin/tenants/" + slug + "/deletion",
+        "admin",
+        null,
+        "{\"confirm\": \"" + slug + "\"}");
   }
 
   /** The tenant-owned tables, from the catalog, as the feature under test finds them too. */
   public static List<String> tenantTables(Connection c) throws SQLException {
     List<String> tables = new java.util.ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("""
+    try (PreparedStatement q =
+            c.prepareStatement(
+                """
         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
         join pg_attribute a on a.attrelid = c.oid
         where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
           and a.attname = 'tenant_id' and not a.attisdropped order by 1""");
-         ResultSet rs = q.executeQuery()) {
+        ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -73,13 +89,15 @@ public final class TenantFixtures {
   public static Map<String, Long> rowCounts(String tenant) throws SQLException {
     try (Connection c = Portal.asOwner()) {
       c.setAutoCommit(false);
-      try (PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      try (PreparedStatement bind =
+          c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
         bind.setString(1, tenant);
         bind.execute();
       }
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String table : tenantTables(c)) {
-        try (PreparedStatement q = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+        try (PreparedStatement q =
+            c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
           q.setString(1, tenant);
           try (ResultSet rs = q.executeQuery()) {
             rs.next();
@@ -95,7 +113,8 @@ public final class TenantFixtures {
   public static void asOwnerInTenant(String tenant, SqlWork work) throws SQLException {
     try (Connection c = Portal.asOwner()) {
       c.setAutoCommit(false);
-      try (PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      try (PreparedStatement bind =
+          c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
         bind.setString(1, tenant);
         bind.execute();
       }
@@ -112,38 +131,56 @@ public final class TenantFixtures {
   // ------------------------------------------------------------------ Keycloak, as portal-admin
 
   private static String adminToken() {
-    String form = "grant_type=client_credentials&client_id=portal-admin&client_secret="
-        + URLEncoder.encode(System.getenv().getOrDefault("PORTAL_ADMIN_SECRET", ""), StandardCharsets.UTF_8);
-    Portal.Reply reply = Portal.send(HttpRequest.newBuilder(
-            URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String form =
+        "grant_type=client_credentials&client_id=portal-admin&client_secret="
+            + URLEncoder.encode(
+                System.getenv().getOrDefault("PORTAL_ADMIN_SECRET", ""), StandardCharsets.UTF_8);
+    Portal.Reply reply =
+        Portal.send(
+            HttpRequest.newBuilder(
+                    URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     assertEquals(200, reply.status(), reply.body());
     return reply.json().getString("access_token");
   }
 
   private static JsonArray keycloakList(String path) {
-    Portal.Reply reply = Portal.send(HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/admin/realms/portal" + path))
-        .header("Authorization", "Bearer " + adminToken()).GET());
+    Portal.Reply reply =
+        Portal.send(
+            HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/admin/realms/portal" + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .GET());
     assertEquals(200, reply.status(), reply.body());
     return Json.createReader(new StringReader(reply.body())).readArray();
   }
 
   /** The organizations whose alias is the slug (0 or 1 when all is well). */
   public static long organizations(String alias) {
-    return keycloakList("/organizations?briefRepresentation=true&first=0&max=1000").getValuesAs(JsonObject.class)
-        .stream().filter(o -> alias.equals(o.getString("alias", null))).count();
+    return keycloakList("/organizations?briefRepresentation=true&first=0&max=1000")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(o -> alias.equals(o.getString("alias", null)))
+        .count();
   }
 
   /** Whether the tenant's Keycloak organization is enabled (sign-in into it allowed). */
   public static boolean organizationEnabled(String alias) {
-    return keycloakList("/organizations?briefRepresentation=false&first=0&max=1000").getValuesAs(JsonObject.class)
-        .stream().filter(o -> alias.equals(o.getString("alias", null))).findFirst().orElseThrow()
+    return keycloakList("/organizations?briefRepresentation=false&first=0&max=1000")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(o -> alias.equals(o.getString("alias", null)))
+        .findFirst()
+        .orElseThrow()
         .getBoolean("enabled");
   }
 
   public static Optional<JsonObject> keycloakUser(String username) {
-    return keycloakList("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
-        .getValuesAs(JsonObject.class).stream().filter(u -> username.equals(u.getString("username"))).findFirst();
+    return keycloakList(
+            "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(u -> username.equals(u.getString("username")))
+        .findFirst();
   }
 }

@@ -17,10 +17,21 @@ class FieldErrorsTest {
     private String name = "";
     private String email = "";
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getEmail() {
+      return email;
+    }
+
+    public void setEmail(String email) {
+      this.email = email;
+    }
   }
 
   private final TextField name = new TextField();
@@ -34,8 +45,14 @@ class FieldErrorsTest {
 
   @Test
   void eachErrorLandsOnTheFieldBoundUnderItsName() {
-    List<String> rest = FieldErrors.show(binder, new InvalidFields("no", List.of(
-        new FieldError("email", "must be an email address"), new FieldError("version", "is required"))));
+    List<String> rest =
+        FieldErrors.show(
+            binder,
+            new InvalidFields(
+                "no",
+                List.of(
+                    new FieldError("email", "must be an email address"),
+                    new FieldError("version", "is required"))));
     assertTrue(email.isInvalid());
     assertEquals("must be an email address", email.getErrorMessage());
     assertFalse(name.isInvalid());
@@ -44,16 +61,22 @@ class FieldErrorsTest {
 
   @Test
   void anAliasMapsAServiceNameTheFormBindsDifferently() {
-    List<String> rest = FieldErrors.show(binder, new InvalidFields("no",
-        List.of(new FieldError("displayName", "must be 1 to 100 characters"))), Map.of("displayName", "name"));
+    List<String> rest =
+        FieldErrors.show(
+            binder,
+            new InvalidFields(
+                "no", List.of(new FieldError("displayName", "must be 1 to 100 characters"))),
+            Map.of("displayName", "name"));
     assertTrue(name.isInvalid());
     assertEquals(List.of(), rest);
   }
 
   @Test
   void showingTheNextErrorsClearsThePreviousOnes() {
-    FieldErrors.show(binder, new InvalidFields("no", List.of(new FieldError("name", "is required"))));
-    FieldErrors.show(binder, new InvalidFields("no", List.of(new FieldError("email", "is required"))));
+    FieldErrors.show(
+        binder, new InvalidFields("no", List.of(new FieldError("name", "is required"))));
+    FieldErrors.show(
+        binder, new InvalidFields("no", List.of(new FieldError("email", "is required"))));
     assertFalse(name.isInvalid());
     assertTrue(email.isInvalid());
     FieldErrors.clear(binder);

@@ -25,7 +25,8 @@ class KeysetFetchTest {
 
   @Test
   void theFirstWindowIsTheFirstRows() {
-    assertEquals(IntStream.range(0, 50).boxed().toList(), new KeysetFetch<>(new Rows()).fetch(0, 50));
+    assertEquals(
+        IntStream.range(0, 50).boxed().toList(), new KeysetFetch<>(new Rows()).fetch(0, 50));
   }
 
   @Test
@@ -50,6 +51,7 @@ class KeysetFetchTest {
 
   @Test
   void aWindowThatStraddlesPagesIsStitchedInOrder() {
-    assertEquals(IntStream.range(30, 80).boxed().toList(), new KeysetFetch<>(new Rows()).fetch(30, 50));
+    assertEquals(
+        IntStream.range(30, 80).boxed().toList(), new KeysetFetch<>(new Rows()).fetch(30, 50));
   }
 }

@@ -6,7 +6,10 @@ import com.bpo.portal.shared.OutageFilter;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The page shown while the database is away speaks the browser's language, from the screens' bundles. */
+/**
+ * The page shown while the database is away speaks the browser's language, from the screens'
+ * bundles.
+ */
 class OutagePageTest {
   @Test
   void inFrenchForAFrenchBrowser() {

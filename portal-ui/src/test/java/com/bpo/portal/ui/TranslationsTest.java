@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Every screen text exists in English and in French, and no French entry is left untranslated-empty. */
+/**
+ * Every screen text exists in English and in French, and no French entry is left
+ * untranslated-empty.
+ */
 class TranslationsTest {
   private static Properties bundle(String name) throws IOException {
     Properties properties = new Properties();

@@ -24,20 +24,23 @@ public class AdminActionResource {
 
   @GET
   @Operation(summary = "Administrative actions, newest first; filter by tenant; keyset cursor")
-  public ActionPage list(@QueryParam("tenant") String tenant, @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") String limit) {
+  public ActionPage list(
+      @QueryParam("tenant") String tenant,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
     int size = limit == null ? 50 : Math.max(1, (int) Math.min(500, parse(limit)));
     Long before = cursor == null || cursor.isBlank() ? null : parse(cursor);
     List<AdminAudit.Entry> items = audit.recent(before, tenant, size);
-    return new ActionPage(items, items.size() == size ? String.valueOf(items.get(items.size() - 1).id()) : null);
+    return new ActionPage(
+        items, items.size() == size ? String.valueOf(items.get(items.size() - 1).id()) : null);
   }
 
   private static long parse(String number) {
     try {
       return Long.parseLong(number);
     } catch (NumberFormatException e) {
-      throw new com.bpo.portal.shared.ProblemException("validation", "Invalid request", 400,
-          "'" + number + "' is not a number.");
+      throw new com.bpo.portal.shared.ProblemException(
+          "validation", "Invalid request", 400, "'" + number + "' is not a number.");
     }
   }
 }

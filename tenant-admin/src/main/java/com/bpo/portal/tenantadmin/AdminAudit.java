@@ -21,19 +21,33 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class AdminAudit {
-  public enum Outcome { SUCCEEDED, FAILED, REFUSED }
+  public enum Outcome {
+    SUCCEEDED,
+    FAILED,
+    REFUSED
+  }
 
-  public record Entry(long id, OffsetDateTime occurredAt, String actor, String action, String tenantSlug,
-                      String detail, String requestId, String outcome) {}
+  public record Entry(
+      long id,
+      OffsetDateTime occurredAt,
+      String actor,
+      String action,
+      String tenantSlug,
+      String detail,
+      String requestId,
+      String outcome) {}
 
   @Resource(lookup = "jdbc/portal")
   DataSource dataSource;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(AdminActor actor, String action, String tenantSlug, JsonObject detail, Outcome outcome) {
+  public void record(
+      AdminActor actor, String action, String tenantSlug, JsonObject detail, Outcome outcome) {
     try (Connection c = dataSource.getConnection();
-         PreparedStatement insert = c.prepareStatement("insert into admin_action "
-             + "(actor, action, tenant_slug, detail, request_id, outcome) values (?, ?, ?, cast(? as jsonb), ?, ?)")) {
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into admin_action "
+                    + "(actor, action, tenant_slug, detail, request_id, outcome) values (?, ?, ?, cast(? as jsonb), ?, ?)")) {
       insert.setString(1, actor.username());
       insert.setString(2, action);
       insert.setString(3, tenantSlug);
@@ -46,13 +60,18 @@ public class AdminAudit {
     }
   }
 
-  /** The most recent first, a page after the id last seen (keyset: a deep page costs what the first does). */
+  /**
+   * The most recent first, a page after the id last seen (keyset: a deep page costs what the first
+   * does).
+   */
   @Transactional
   public List<Entry> recent(Long beforeId, String tenantSlug, int limit) {
-    String sql = "select id, occurred_at, actor, action, tenant_slug, detail::text, request_id, outcome "
-        + "from admin_action where (cast(? as bigint) is null or id < ?) and (cast(? as text) is null or tenant_slug = ?) "
-        + "order by id desc limit ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+    String sql =
+        "select id, occurred_at, actor, action, tenant_slug, detail::text, request_id, outcome "
+            + "from admin_action where (cast(? as bigint) is null or id < ?) and (cast(? as text) is null or tenant_slug = ?) "
+            + "order by id desc limit ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
       q.setObject(1, beforeId);
       q.setObject(2, beforeId);
       q.setString(3, tenantSlug);
@@ -61,8 +80,16 @@ public class AdminAudit {
       List<Entry> entries = new ArrayList<>();
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          entries.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+          entries.add(
+              new Entry(
+                  rs.getLong(1),
+                  rs.getObject(2, OffsetDateTime.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8)));
         }
       }
       return entries;

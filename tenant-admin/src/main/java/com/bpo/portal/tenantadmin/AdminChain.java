@@ -10,21 +10,32 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Checks the platform's admin log chain (V36) without trusting the database's hashing: rebuilds each
- * record's canonical text (as {@code admin_action_canonical}), hashes it onto the previous hash and
- * compares; a gap in {@code seq}, a broken link or a changed record breaks it. Fed in seq order.
+ * Checks the platform's admin log chain (V36) without trusting the database's hashing: rebuilds
+ * each record's canonical text (as {@code admin_action_canonical}), hashes it onto the previous
+ * hash and compares; a gap in {@code seq}, a broken link or a changed record breaks it. Fed in seq
+ * order.
  */
 public final class AdminChain {
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** A record as stored, with {@code detail} as PostgreSQL prints the jsonb (canonical). */
-  public record Link(long id, Instant occurredAt, String actor, String action, String tenantSlug, String detail,
-                     String requestId, String outcome, long seq, String prevHash, String hash) {}
+  public record Link(
+      long id,
+      Instant occurredAt,
+      String actor,
+      String action,
+      String tenantSlug,
+      String detail,
+      String requestId,
+      String outcome,
+      long seq,
+      String prevHash,
+      String hash) {}
 
   /** Intact, or where and why it breaks; {@code lastSeq}/{@code lastHash} are the head checked. */
-  public record Verification(boolean intact, long checked, Long brokenAt, String problem, long lastSeq,
-                             String lastHash) {}
+  public record Verification(
+      boolean intact, long checked, Long brokenAt, String problem, long lastSeq, String lastHash) {}
 
   private long expectedSeq = 1;
   private String previousHash;
@@ -33,14 +44,25 @@ public final class AdminChain {
   private String problem;
 
   static String canonical(Link link) {
-    return String.join("|", Long.toString(link.id()), MICROS.format(link.occurredAt()), link.actor(), link.action(),
-        Objects.toString(link.tenantSlug(), ""), link.detail(), Objects.toString(link.requestId(), ""), link.outcome());
+    return String.join(
+        "|",
+        Long.toString(link.id()),
+        MICROS.format(link.occurredAt()),
+        link.actor(),
+        link.action(),
+        Objects.toString(link.tenantSlug(), ""),
+        link.detail(),
+        Objects.toString(link.requestId(), ""),
+        link.outcome());
   }
 
   static String hash(String previousHash, Link link) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          (Objects.toString(previousHash, "") + "|" + canonical(link)).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (Objects.toString(previousHash, "") + "|" + canonical(link))
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java has SHA-256", e);
@@ -54,11 +76,19 @@ public final class AdminChain {
       return;
     }
     if (link.seq() != expectedSeq) {
-      fail(expectedSeq, "admin record " + expectedSeq + " is missing (found " + link.seq() + " next)");
+      fail(
+          expectedSeq,
+          "admin record " + expectedSeq + " is missing (found " + link.seq() + " next)");
     } else if (!Objects.equals(link.prevHash(), previousHash)) {
       fail(link.seq(), "admin record " + link.seq() + " does not link to the record before it");
     } else if (!hash(previousHash, link).equals(link.hash())) {
-      fail(link.seq(), "admin record " + link.seq() + " (id " + link.id() + ") was changed after it was written");
+      fail(
+          link.seq(),
+          "admin record "
+              + link.seq()
+              + " (id "
+              + link.id()
+              + ") was changed after it was written");
     }
     previousHash = link.hash();
     expectedSeq = link.seq() + 1;
@@ -70,6 +100,7 @@ public final class AdminChain {
   }
 
   public Verification result() {
-    return new Verification(brokenAt == null, checked, brokenAt, problem, expectedSeq - 1, previousHash);
+    return new Verification(
+        brokenAt == null, checked, brokenAt, problem, expectedSeq - 1, previousHash);
   }
 }

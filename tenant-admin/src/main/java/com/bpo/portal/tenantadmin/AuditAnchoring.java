@@ -25,10 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes the heads of every chain (the admin log's and each tenant's audit trail's) outside the
- * database on a schedule: a line appended to {@link AuditAnchors#FILE} under
- * {@code portal.audit.anchor.dir} (bin/portal: {@code $PORTAL_STATE_DIR/audit-anchors}), only when a
- * head moved. {@code bin/portal audit verify} compares the database with every line. Without a
- * directory configured nothing is anchored (and a warning says so once).
+ * database on a schedule: a line appended to {@link AuditAnchors#FILE} under {@code
+ * portal.audit.anchor.dir} (bin/portal: {@code $PORTAL_STATE_DIR/audit-anchors}), only when a head
+ * moved. {@code bin/portal audit verify} compares the database with every line. Without a directory
+ * configured nothing is anchored (and a warning says so once).
  */
 @ApplicationScoped
 public class AuditAnchoring {
@@ -52,10 +52,13 @@ public class AuditAnchoring {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (directory == null || directory.isBlank()) {
-      LOG.warning("portal.audit.anchor.dir is not set: audit chain heads are not anchored outside the database");
+      LOG.warning(
+          "portal.audit.anchor.dir is not set: audit chain heads are not anchored outside the database");
       return;
     }
-    job = scheduler.scheduleWithFixedDelay(this::anchorSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    job =
+        scheduler.scheduleWithFixedDelay(
+            this::anchorSafely, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -69,7 +72,10 @@ public class AuditAnchoring {
     try {
       anchor();
     } catch (IOException | SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Anchoring the audit chain heads failed; trying again at the next round", e);
+      LOG.log(
+          Level.WARNING,
+          "Anchoring the audit chain heads failed; trying again at the next round",
+          e);
     }
   }
 
@@ -89,14 +95,17 @@ public class AuditAnchoring {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement q = c.prepareStatement(
-            "select seq, hash from admin_action order by seq desc limit 1"); ResultSet rs = q.executeQuery()) {
+        try (PreparedStatement q =
+                c.prepareStatement("select seq, hash from admin_action order by seq desc limit 1");
+            ResultSet rs = q.executeQuery()) {
           if (rs.next()) {
-            heads.add(new AuditAnchors.Head(AuditAnchors.ADMIN_CHAIN, rs.getLong(1), rs.getString(2)));
+            heads.add(
+                new AuditAnchors.Head(AuditAnchors.ADMIN_CHAIN, rs.getLong(1), rs.getString(2)));
           }
         }
         List<String> tenants = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("select id from tenant order by id"); ResultSet rs = q.executeQuery()) {
+        try (PreparedStatement q = c.prepareStatement("select id from tenant order by id");
+            ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             tenants.add(rs.getString(1));
           }
@@ -105,12 +114,16 @@ public class AuditAnchoring {
         for (String tenant : tenants) {
           // each tenant's trail is visible only bound to that tenant (row-level security)
           ProvisioningSteps.bind(c, tenant);
-          try (PreparedStatement q = c.prepareStatement("select seal_seq, hash from audit_event "
-              + "where tenant_id = ? and seal_seq is not null order by seal_seq desc limit 1")) {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "select seal_seq, hash from audit_event "
+                      + "where tenant_id = ? and seal_seq is not null order by seal_seq desc limit 1")) {
             q.setString(1, tenant);
             try (ResultSet rs = q.executeQuery()) {
               if (rs.next()) {
-                heads.add(new AuditAnchors.Head(AuditAnchors.TENANT_PREFIX + tenant, rs.getLong(1), rs.getString(2)));
+                heads.add(
+                    new AuditAnchors.Head(
+                        AuditAnchors.TENANT_PREFIX + tenant, rs.getLong(1), rs.getString(2)));
               }
             }
           }

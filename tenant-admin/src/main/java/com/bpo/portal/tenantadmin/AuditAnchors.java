@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * Chain heads kept outside the database, appended to {@code audit-anchors.txt} in a directory the
- * operator keeps (and copies away): per anchoring, one line per chain (the admin log, every tenant's
- * audit trail) with the time, the chain, its last sealed sequence number and that record's hash,
- * separated by spaces (plain text: greppable, and the command line needs no JSON library).
+ * operator keeps (and copies away): per anchoring, one line per chain (the admin log, every
+ * tenant's audit trail) with the time, the chain, its last sealed sequence number and that record's
+ * hash, separated by spaces (plain text: greppable, and the command line needs no JSON library).
  * Someone able to rewrite the database (and recompute every hash so that the chain looks intact)
  * still cannot make it agree with heads written earlier: {@link #compare} finds it.
  */
@@ -35,8 +35,16 @@ public final class AuditAnchors {
   /** The lines of one anchoring: {@code <instant> <chain> <seq> <hash>} per head. */
   public static String lines(Instant at, List<Head> heads) {
     StringBuilder text = new StringBuilder();
-    heads.forEach(h -> text.append(at).append(' ').append(h.chain()).append(' ').append(h.seq()).append(' ')
-        .append(h.hash()).append('\n'));
+    heads.forEach(
+        h ->
+            text.append(at)
+                .append(' ')
+                .append(h.chain())
+                .append(' ')
+                .append(h.seq())
+                .append(' ')
+                .append(h.hash())
+                .append('\n'));
     return text.toString();
   }
 
@@ -50,8 +58,13 @@ public final class AuditAnchors {
 
   public static void append(Path dir, String lines) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(FILE), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    Files.writeString(
+        dir.resolve(FILE),
+        lines,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 
   /** Every head anchored in the directory, oldest first; none when nothing was anchored yet. */
@@ -74,14 +87,17 @@ public final class AuditAnchors {
    * hash the database holds at that place (empty if no record is there); a chain that no longer
    * exists ({@code exists} false: a deleted tenant) is skipped.
    */
-  public static List<String> compare(List<Head> anchored, Predicate<String> exists,
-                                     BiFunction<String, Long, Optional<String>> hashAt) {
+  public static List<String> compare(
+      List<Head> anchored,
+      Predicate<String> exists,
+      BiFunction<String, Long, Optional<String>> hashAt) {
     Map<String, Head> distinct = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Head head : anchored) {
       Head seen = distinct.putIfAbsent(head.chain() + "#" + head.seq(), head);
       if (seen != null && !seen.hash().equals(head.hash())) {
-        problems.add(head.chain() + " record " + head.seq() + " was anchored with two different hashes");
+        problems.add(
+            head.chain() + " record " + head.seq() + " was anchored with two different hashes");
       }
     }
     for (Head head : distinct.values()) {
@@ -90,9 +106,14 @@ public final class AuditAnchors {
       }
       Optional<String> stored = hashAt.apply(head.chain(), head.seq());
       if (stored.isEmpty()) {
-        problems.add(head.chain() + " record " + head.seq() + " was anchored but is gone from the database");
+        problems.add(
+            head.chain() + " record " + head.seq() + " was anchored but is gone from the database");
       } else if (!stored.get().equals(head.hash())) {
-        problems.add(head.chain() + " record " + head.seq() + " differs from its anchored hash (history rewritten)");
+        problems.add(
+            head.chain()
+                + " record "
+                + head.seq()
+                + " differs from its anchored hash (history rewritten)");
       }
     }
     return problems;

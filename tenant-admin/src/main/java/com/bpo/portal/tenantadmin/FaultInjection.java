@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FaultInjection {
   /** Right after the Keycloak organization is made, before it is recorded. */
   public static final String KEYCLOAK = "keycloak";
+
   /** Inside the people step's database transaction, after the staff rows are written. */
   public static final String DATABASE = "database";
 
@@ -25,7 +26,8 @@ public class FaultInjection {
   private final boolean enabled;
 
   @Inject
-  public FaultInjection(@ConfigProperty(name = "portal.tenantadmin.faults", defaultValue = "false") boolean enabled) {
+  public FaultInjection(
+      @ConfigProperty(name = "portal.tenantadmin.faults", defaultValue = "false") boolean enabled) {
     this.enabled = enabled;
   }
 

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  * the names and e-mail given and, for demos and tests, a first password (temporary or not). Without
  * a password, Keycloak asks the person to choose one at first sign-in.
  */
-public record NewPerson(String username, String email, String firstName, String lastName, String password,
-                        Boolean temporaryPassword) {
+public record NewPerson(
+    String username,
+    String email,
+    String firstName,
+    String lastName,
+    String password,
+    Boolean temporaryPassword) {
   static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{1,59}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -25,15 +30,18 @@ public record NewPerson(String username, String email, String firstName, String 
 
   /** The name shown in the tenant's people lists. */
   public String displayName() {
-    String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    String full =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     return full.isEmpty() ? username : full;
   }
 
   List<FieldError> problems(String prefix, boolean newSignIn) {
     List<FieldError> problems = new ArrayList<>();
     if (username == null || !USERNAME.matcher(username).matches()) {
-      problems.add(new FieldError(prefix + "username",
-          "must be 2 to 60 lower-case letters, digits, dots, hyphens or @"));
+      problems.add(
+          new FieldError(
+              prefix + "username",
+              "must be 2 to 60 lower-case letters, digits, dots, hyphens or @"));
     }
     if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
       problems.add(new FieldError(prefix + "email", "must be an e-mail address"));

@@ -20,24 +20,38 @@ import java.util.regex.Pattern;
  * existing staff sign-in, or a new one). {@link #problems()} holds the rules in one place for every
  * door (REST, screen, command line), and reports every bad field at once rather than the first.
  */
-public record NewTenant(String slug, String name, String locale, String currency, String timeZone,
-                        String primaryColour, String logo, NewPerson stakeholder, NewPerson bpoLead) {
+public record NewTenant(
+    String slug,
+    String name,
+    String locale,
+    String currency,
+    String timeZone,
+    String primaryColour,
+    String logo,
+    NewPerson stakeholder,
+    NewPerson bpoLead) {
   private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}(-[A-Z]{2})?$");
   private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
   static final int MAX_LOGO_BYTES = 512 * 1024;
 
   @JsonbCreator
-  public NewTenant(@JsonbProperty("slug") String slug, @JsonbProperty("name") String name,
-                   @JsonbProperty("locale") String locale, @JsonbProperty("currency") String currency,
-                   @JsonbProperty("timeZone") String timeZone, @JsonbProperty("primaryColour") String primaryColour,
-                   @JsonbProperty("logo") String logo, @JsonbProperty("stakeholder") NewPerson stakeholder,
-                   @JsonbProperty("bpoLead") NewPerson bpoLead) {
+  public NewTenant(
+      @JsonbProperty("slug") String slug,
+      @JsonbProperty("name") String name,
+      @JsonbProperty("locale") String locale,
+      @JsonbProperty("currency") String currency,
+      @JsonbProperty("timeZone") String timeZone,
+      @JsonbProperty("primaryColour") String primaryColour,
+      @JsonbProperty("logo") String logo,
+      @JsonbProperty("stakeholder") NewPerson stakeholder,
+      @JsonbProperty("bpoLead") NewPerson bpoLead) {
     this.slug = slug;
     this.name = name;
     this.locale = locale;
     this.currency = currency;
     this.timeZone = timeZone;
-    this.primaryColour = primaryColour == null || primaryColour.isBlank() ? null : primaryColour.toLowerCase();
+    this.primaryColour =
+        primaryColour == null || primaryColour.isBlank() ? null : primaryColour.toLowerCase();
     this.logo = logo == null || logo.isBlank() ? null : logo;
     this.stakeholder = stakeholder;
     this.bpoLead = bpoLead;
@@ -51,8 +65,10 @@ public record NewTenant(String slug, String name, String locale, String currency
   public List<FieldError> problems() {
     List<FieldError> problems = new ArrayList<>();
     if (slug == null || !Tenant.SLUG.matcher(slug).matches()) {
-      problems.add(new FieldError("slug",
-          "must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter"));
+      problems.add(
+          new FieldError(
+              "slug",
+              "must be 2 to 40 lower-case letters, digits or hyphens, starting with a letter"));
     }
     if (name == null || name.isBlank() || name.length() > 200) {
       problems.add(new FieldError("name", "must be 1 to 200 characters"));
@@ -70,7 +86,8 @@ public record NewTenant(String slug, String name, String locale, String currency
       problems.add(new FieldError("primaryColour", "must be a colour such as #1a5fb4"));
     }
     if (logo != null && logoImage().isEmpty()) {
-      problems.add(new FieldError("logo", "must be a PNG or JPEG image of at most 512 KB, in base64"));
+      problems.add(
+          new FieldError("logo", "must be a PNG or JPEG image of at most 512 KB, in base64"));
     }
     if (stakeholder != null) {
       stakeholder.problems("stakeholder.", true).forEach(problems::add);

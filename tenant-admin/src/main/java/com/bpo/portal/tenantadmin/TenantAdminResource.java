@@ -1,20 +1,20 @@
 package com.bpo.portal.tenantadmin;
 
 import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.RequestId;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import com.bpo.portal.shared.RequestId;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -27,7 +27,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Tenant administration for platform admins: open, list, suspend, resume, people, export, delete. */
+/**
+ * Tenant administration for platform admins: open, list, suspend, resume, people, export, delete.
+ */
 @Path("/admin/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,16 +46,40 @@ public class TenantAdminResource {
   // the request's id as RequestIds accepted or made it, never the raw header
   @Inject RequestId requestId;
 
-  public record TenantView(String id, String name, String locale, String currency, String timeZone,
-                           String status, long version, String lastError, List<String> stepsDone) {
+  public record TenantView(
+      String id,
+      String name,
+      String locale,
+      String currency,
+      String timeZone,
+      String status,
+      long version,
+      String lastError,
+      List<String> stepsDone) {
     static TenantView of(TenantProvisioning.TenantSummary t) {
-      return new TenantView(t.id(), t.name(), t.locale(), t.currency(), t.timeZone(), t.status(), t.version(),
-          t.lastError(), t.stepsDone());
+      return new TenantView(
+          t.id(),
+          t.name(),
+          t.locale(),
+          t.currency(),
+          t.timeZone(),
+          t.status(),
+          t.version(),
+          t.lastError(),
+          t.stepsDone());
     }
 
     static TenantView of(Tenant t) {
-      return new TenantView(t.id(), t.name(), t.locale(), t.currency(), t.timeZone(), t.status().name(),
-          t.version(), null, List.of());
+      return new TenantView(
+          t.id(),
+          t.name(),
+          t.locale(),
+          t.currency(),
+          t.timeZone(),
+          t.status().name(),
+          t.version(),
+          null,
+          List.of());
     }
   }
 
@@ -71,22 +97,31 @@ public class TenantAdminResource {
   @Path("/{slug}")
   @Operation(summary = "One tenant")
   public TenantView get(@PathParam("slug") String slug) {
-    return provisioning.find(slug).map(TenantView::of).orElseThrow(() -> ProblemException.notFound("Tenant " + slug));
+    return provisioning
+        .find(slug)
+        .map(TenantView::of)
+        .orElseThrow(() -> ProblemException.notFound("Tenant " + slug));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a tenant in one operation (rows, Keycloak organization, first people); "
-      + "sending it again completes one a failure interrupted")
-  public Response create(NewTenant request,
-                         // test-only (FaultInjection, off in production): not part of the published API
-                         @Parameter(hidden = true) @HeaderParam(FAULT_HEADER) String fault,
-                         @Context UriInfo uri) {
+  @Operation(
+      summary =
+          "Open a tenant in one operation (rows, Keycloak organization, first people); "
+              + "sending it again completes one a failure interrupted")
+  public Response create(
+      NewTenant request,
+      // test-only (FaultInjection, off in production): not part of the published API
+      @Parameter(hidden = true) @HeaderParam(FAULT_HEADER) String fault,
+      @Context UriInfo uri) {
     if (request == null) {
-      throw new ProblemException("validation", "Invalid request", 400, "Send the new tenant as JSON.");
+      throw new ProblemException(
+          "validation", "Invalid request", 400, "Send the new tenant as JSON.");
     }
     TenantView created = TenantView.of(provisioning.create(request, actor(), fault));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   public record Versioned(Long version) {}
@@ -94,10 +129,13 @@ public class TenantAdminResource {
   @POST
   @Path("/{slug}/suspend")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Suspend a tenant: nobody can act in it, its data is kept; with the version last seen")
+  @Operation(
+      summary =
+          "Suspend a tenant: nobody can act in it, its data is kept; with the version last seen")
   public TenantView suspend(@PathParam("slug") String slug, Versioned body) {
-    return TenantView.of(provisioning.changeStatus(slug, TenantStatus.SUSPENDED,
-        body == null ? null : body.version(), actor()));
+    return TenantView.of(
+        provisioning.changeStatus(
+            slug, TenantStatus.SUSPENDED, body == null ? null : body.version(), actor()));
   }
 
   @POST
@@ -105,8 +143,9 @@ public class TenantAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Reactivate a suspended tenant; with the version last seen")
   public TenantView resume(@PathParam("slug") String slug, Versioned body) {
-    return TenantView.of(provisioning.changeStatus(slug, TenantStatus.ACTIVE,
-        body == null ? null : body.version(), actor()));
+    return TenantView.of(
+        provisioning.changeStatus(
+            slug, TenantStatus.ACTIVE, body == null ? null : body.version(), actor()));
   }
 
   @GET
@@ -116,21 +155,41 @@ public class TenantAdminResource {
     return people.list(slug);
   }
 
-  /** A person to add: an existing or new sign-in, the role in the tenant, a customer's account number. */
-  public record PersonRequest(String username, String email, String firstName, String lastName, String password,
-                              Boolean temporaryPassword, String role, String customerAccount) {}
+  /**
+   * A person to add: an existing or new sign-in, the role in the tenant, a customer's account
+   * number.
+   */
+  public record PersonRequest(
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      String password,
+      Boolean temporaryPassword,
+      String role,
+      String customerAccount) {}
 
   @POST
   @Path("/{slug}/people")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Assign BPO staff, or invite a client stakeholder or a customer (bound to an account)")
+  @Operation(
+      summary =
+          "Assign BPO staff, or invite a client stakeholder or a customer (bound to an account)")
   public Response addPerson(@PathParam("slug") String slug, PersonRequest body) {
     if (body == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the person as JSON.");
     }
-    NewPerson person = new NewPerson(body.username(), body.email(), body.firstName(), body.lastName(),
-        body.password(), body.temporaryPassword());
-    return Response.status(201).entity(people.add(slug, person, body.role(), body.customerAccount(), actor())).build();
+    NewPerson person =
+        new NewPerson(
+            body.username(),
+            body.email(),
+            body.firstName(),
+            body.lastName(),
+            body.password(),
+            body.temporaryPassword());
+    return Response.status(201)
+        .entity(people.add(slug, person, body.role(), body.customerAccount(), actor()))
+        .build();
   }
 
   public record RoleChange(String role) {}
@@ -138,16 +197,19 @@ public class TenantAdminResource {
   @PUT
   @Path("/{slug}/people/{username}/role")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Give a staff member another role in this tenant (bpo-lead, bpo-agent, client-stakeholder)")
-  public TenantPeople.Person changeRole(@PathParam("slug") String slug, @PathParam("username") String username,
-                                        RoleChange body) {
+  @Operation(
+      summary =
+          "Give a staff member another role in this tenant (bpo-lead, bpo-agent, client-stakeholder)")
+  public TenantPeople.Person changeRole(
+      @PathParam("slug") String slug, @PathParam("username") String username, RoleChange body) {
     return people.changeRole(slug, username, body == null ? null : body.role(), actor());
   }
 
   @POST
   @Path("/{slug}/people/{username}/deactivate")
   @Operation(summary = "Take someone out of the tenant")
-  public Response deactivate(@PathParam("slug") String slug, @PathParam("username") String username) {
+  public Response deactivate(
+      @PathParam("slug") String slug, @PathParam("username") String username) {
     people.deactivate(slug, username, actor());
     return Response.noContent().build();
   }
@@ -155,13 +217,16 @@ public class TenantAdminResource {
   @GET
   @Path("/{slug}/export")
   @Produces("application/zip")
-  @Operation(summary = "Everything of the tenant in one ZIP: JSON lines per table, attachments, manifest with checksums")
+  @Operation(
+      summary =
+          "Everything of the tenant in one ZIP: JSON lines per table, attachments, manifest with checksums")
   public Response export(@PathParam("slug") String slug) {
     provisioning.find(slug).orElseThrow(() -> ProblemException.notFound("Tenant " + slug));
     AdminActor actor = actor();
     StreamingOutput body = out -> export.export(slug, out, actor, null);
     return Response.ok(body, "application/zip")
-        .header("Content-Disposition", "attachment; filename=\"" + slug + "-export.zip\"").build();
+        .header("Content-Disposition", "attachment; filename=\"" + slug + "-export.zip\"")
+        .build();
   }
 
   public record Confirmation(String confirm) {}
@@ -169,7 +234,8 @@ public class TenantAdminResource {
   @POST
   @Path("/{slug}/deletion")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Delete the tenant for good (after an export, typing its slug); answers the proof")
+  @Operation(
+      summary = "Delete the tenant for good (after an export, typing its slug); answers the proof")
   public JsonObject delete(@PathParam("slug") String slug, Confirmation body) {
     return deletion.delete(slug, body == null ? null : body.confirm(), actor());
   }

@@ -21,10 +21,13 @@ public class TenantBranding {
   public Optional<Branding> current() {
     String tenant = context.requireTenant().id();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "select primary_colour, logo_media_type, logo from tenant_branding where tenant_id = ?1")
-        .setParameter(1, tenant).getResultList();
-    return rows.stream().findFirst()
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select primary_colour, logo_media_type, logo from tenant_branding where tenant_id = ?1")
+            .setParameter(1, tenant)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
         .map(r -> new Branding((String) r[0], (String) r[1], (byte[]) r[2]));
   }
 }

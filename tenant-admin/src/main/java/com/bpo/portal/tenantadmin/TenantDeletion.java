@@ -33,15 +33,27 @@ public class TenantDeletion {
   public JsonObject delete(String slug, String confirmation, AdminActor actor) {
     provisioning.find(slug).orElseThrow(() -> ProblemException.notFound("Tenant " + slug));
     if (!slug.equals(confirmation)) {
-      audit.record(actor, "tenant.delete", slug, Json.createObjectBuilder().add("reason", "confirmation").build(),
+      audit.record(
+          actor,
+          "tenant.delete",
+          slug,
+          Json.createObjectBuilder().add("reason", "confirmation").build(),
           AdminAudit.Outcome.REFUSED);
-      throw new InvalidFields("Type the tenant's slug to confirm the deletion.",
+      throw new InvalidFields(
+          "Type the tenant's slug to confirm the deletion.",
           List.of(new FieldError("confirm", "must repeat the slug " + slug)));
     }
     if (!rows.hasExport(slug)) {
-      audit.record(actor, "tenant.delete", slug, Json.createObjectBuilder().add("reason", "no export").build(),
+      audit.record(
+          actor,
+          "tenant.delete",
+          slug,
+          Json.createObjectBuilder().add("reason", "no export").build(),
           AdminAudit.Outcome.REFUSED);
-      throw new ProblemException("export-required", "Export first", 409,
+      throw new ProblemException(
+          "export-required",
+          "Export first",
+          409,
           "Tenant " + slug + " has never been exported: hand its data over before deleting it.");
     }
     try {
@@ -53,16 +65,24 @@ public class TenantDeletion {
       JsonArrayBuilder removed = Json.createArrayBuilder();
       Set<String> removedNames = new LinkedHashSet<>();
       for (String username : candidates) {
-        keycloak.user(username).ifPresent(user -> {
-          boolean elsewhere = keycloak.organizationsOf(user.id()).stream().anyMatch(o -> !o.equals(slug));
-          boolean clientOnly = keycloak.realmRoles(user.id()).stream()
-              .noneMatch(r -> TenantPeople.STAFF_ROLES.contains(r) || Roles.PLATFORM_ADMIN.equals(r));
-          if (!elsewhere && clientOnly) {
-            keycloak.deleteUser(user.id());
-            removed.add(user.username());
-            removedNames.add(user.username());
-          }
-        });
+        keycloak
+            .user(username)
+            .ifPresent(
+                user -> {
+                  boolean elsewhere =
+                      keycloak.organizationsOf(user.id()).stream().anyMatch(o -> !o.equals(slug));
+                  boolean clientOnly =
+                      keycloak.realmRoles(user.id()).stream()
+                          .noneMatch(
+                              r ->
+                                  TenantPeople.STAFF_ROLES.contains(r)
+                                      || Roles.PLATFORM_ADMIN.equals(r));
+                  if (!elsewhere && clientOnly) {
+                    keycloak.deleteUser(user.id());
+                    removed.add(user.username());
+                    removedNames.add(user.username());
+                  }
+                });
       }
       if (organization != null) {
         keycloak.deleteOrganization(organization);
@@ -79,23 +99,36 @@ public class TenantDeletion {
           noUsers = false;
         }
       }
-      JsonObject proof = Json.createObjectBuilder()
-          .add("tenant", slug)
-          .add("deletedRows", deleted)
-          .add("remainingRows", remaining)
-          .add("keycloak", Json.createObjectBuilder()
-              .add("organizationRemaining", !noOrganization)
-              .add("usersDeleted", removed)
-              .add("usersRemaining", usersLeft))
-          .add("complete", noRows && noOrganization && noUsers)
-          .build();
+      JsonObject proof =
+          Json.createObjectBuilder()
+              .add("tenant", slug)
+              .add("deletedRows", deleted)
+              .add("remainingRows", remaining)
+              .add(
+                  "keycloak",
+                  Json.createObjectBuilder()
+                      .add("organizationRemaining", !noOrganization)
+                      .add("usersDeleted", removed)
+                      .add("usersRemaining", usersLeft))
+              .add("complete", noRows && noOrganization && noUsers)
+              .build();
       rows.recordDeletion(slug, actor, proof.toString());
-      audit.record(actor, "tenant.delete", slug, proof, noRows && noOrganization && noUsers
-          ? AdminAudit.Outcome.SUCCEEDED : AdminAudit.Outcome.FAILED);
+      audit.record(
+          actor,
+          "tenant.delete",
+          slug,
+          proof,
+          noRows && noOrganization && noUsers
+              ? AdminAudit.Outcome.SUCCEEDED
+              : AdminAudit.Outcome.FAILED);
       return proof;
     } catch (RuntimeException e) {
-      audit.record(actor, "tenant.delete", slug, Json.createObjectBuilder()
-          .add("error", String.valueOf(e.getMessage())).build(), AdminAudit.Outcome.FAILED);
+      audit.record(
+          actor,
+          "tenant.delete",
+          slug,
+          Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build(),
+          AdminAudit.Outcome.FAILED);
       throw e;
     }
   }

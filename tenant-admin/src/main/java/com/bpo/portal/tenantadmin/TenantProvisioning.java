@@ -26,19 +26,27 @@ import javax.sql.DataSource;
 
 /**
  * Opens tenants in one operation that can be run again, lists them, suspends and resumes them.
- * Platform-level, so deliberately not {@code @TenantService}: the tenant table is the registry above
- * all tenants and carries no row-level policy; where a step writes tenant-owned rows it binds its
- * own transaction to that tenant.
+ * Platform-level, so deliberately not {@code @TenantService}: the tenant table is the registry
+ * above all tenants and carries no row-level policy; where a step writes tenant-owned rows it binds
+ * its own transaction to that tenant.
  *
  * <p>Opening runs as steps (database rows, Keycloak organization, first people, activation), each
- * idempotent and recorded when done. A failure leaves the tenant PROVISIONING (nobody can act in it,
- * the screen shows the error) and the same request completes it.
+ * idempotent and recorded when done. A failure leaves the tenant PROVISIONING (nobody can act in
+ * it, the screen shows the error) and the same request completes it.
  */
 @ApplicationScoped
 public class TenantProvisioning {
   /** A line of the registry: a tenant, or an onboarding that has not made its tenant row yet. */
-  public record TenantSummary(String id, String name, String locale, String currency, String timeZone,
-                              String status, long version, String lastError, List<String> stepsDone) {
+  public record TenantSummary(
+      String id,
+      String name,
+      String locale,
+      String currency,
+      String timeZone,
+      String status,
+      long version,
+      String lastError,
+      List<String> stepsDone) {
     public boolean isActive() {
       return "ACTIVE".equals(status);
     }
@@ -66,21 +74,31 @@ public class TenantProvisioning {
   }
 
   private List<TenantSummary> query(String slug) {
-    String sql = "select coalesce(t.id, p.slug), coalesce(t.name, p.request->>'name'), "
-        + "coalesce(t.locale, p.request->>'locale'), coalesce(t.currency, p.request->>'currency'), "
-        + "coalesce(t.time_zone, p.request->>'timeZone'), coalesce(t.status, 'PROVISIONING'), coalesce(t.version, 0), "
-        + "case when p.status = 'PROVISIONING' then p.last_error end, coalesce(p.steps_done, '{}') "
-        + "from tenant t full join tenant_provisioning p on p.slug = t.id "
-        + "where cast(? as text) is null or coalesce(t.id, p.slug) = ? order by 2, 1";
-    try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+    String sql =
+        "select coalesce(t.id, p.slug), coalesce(t.name, p.request->>'name'), "
+            + "coalesce(t.locale, p.request->>'locale'), coalesce(t.currency, p.request->>'currency'), "
+            + "coalesce(t.time_zone, p.request->>'timeZone'), coalesce(t.status, 'PROVISIONING'), coalesce(t.version, 0), "
+            + "case when p.status = 'PROVISIONING' then p.last_error end, coalesce(p.steps_done, '{}') "
+            + "from tenant t full join tenant_provisioning p on p.slug = t.id "
+            + "where cast(? as text) is null or coalesce(t.id, p.slug) = ? order by 2, 1";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
       q.setString(1, slug);
       q.setString(2, slug);
       List<TenantSummary> tenants = new ArrayList<>();
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          tenants.add(new TenantSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-              Arrays.asList((String[]) rs.getArray(9).getArray())));
+          tenants.add(
+              new TenantSummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  rs.getString(8),
+                  Arrays.asList((String[]) rs.getArray(9).getArray())));
         }
       }
       return tenants;
@@ -97,9 +115,18 @@ public class TenantProvisioning {
     List<Problem.FieldError> problems = request.problems();
     String slug = request.slug();
     if (!problems.isEmpty()) {
-      audit.record(actor, "tenant.create", Tenant.SLUG.matcher(String.valueOf(slug)).matches() ? slug : null,
-          Json.createObjectBuilder().add("invalid", problems.stream().map(Problem.FieldError::field)
-              .collect(Json::createArrayBuilder, (a, f) -> a.add(f), (a, b) -> { }).build()).build(),
+      audit.record(
+          actor,
+          "tenant.create",
+          Tenant.SLUG.matcher(String.valueOf(slug)).matches() ? slug : null,
+          Json.createObjectBuilder()
+              .add(
+                  "invalid",
+                  problems.stream()
+                      .map(Problem.FieldError::field)
+                      .collect(Json::createArrayBuilder, (a, f) -> a.add(f), (a, b) -> {})
+                      .build())
+              .build(),
           AdminAudit.Outcome.REFUSED);
       throw new InvalidFields("The new tenant has invalid fields.", problems);
     }
@@ -107,7 +134,11 @@ public class TenantProvisioning {
     try {
       done = steps.begin(request, actor);
     } catch (ProblemException refused) {
-      audit.record(actor, "tenant.create", slug, Json.createObjectBuilder().add("reason", refused.getMessage()).build(),
+      audit.record(
+          actor,
+          "tenant.create",
+          slug,
+          Json.createObjectBuilder().add("reason", refused.getMessage()).build(),
           AdminAudit.Outcome.REFUSED);
       throw refused;
     }
@@ -130,34 +161,63 @@ public class TenantProvisioning {
       steps.recordPeople(slug, staff, injectFault);
       steps.activate(slug);
     } catch (RuntimeException e) {
-      steps.recordError(slug, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-      audit.record(actor, "tenant.create", slug, Json.createObjectBuilder()
-          .add("error", String.valueOf(e.getMessage())).build(), AdminAudit.Outcome.FAILED);
+      steps.recordError(
+          slug, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      audit.record(
+          actor,
+          "tenant.create",
+          slug,
+          Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build(),
+          AdminAudit.Outcome.FAILED);
       if (e instanceof ProblemException problem) {
         throw problem;
       }
-      throw new ProblemException("provisioning-incomplete", "Provisioning incomplete", 503,
-          "Tenant " + slug + " is not complete yet (" + e.getMessage() + "). Nobody can use it; "
+      throw new ProblemException(
+          "provisioning-incomplete",
+          "Provisioning incomplete",
+          503,
+          "Tenant "
+              + slug
+              + " is not complete yet ("
+              + e.getMessage()
+              + "). Nobody can use it; "
               + "send the same creation again to complete it.");
     }
-    audit.record(actor, "tenant.create", slug, Json.createObjectBuilder().add("name", request.name())
-        .add("stakeholder", request.stakeholder() == null ? "" : request.stakeholder().username())
-        .add("bpoLead", request.bpoLead() == null ? "" : request.bpoLead().username()).build(),
+    audit.record(
+        actor,
+        "tenant.create",
+        slug,
+        Json.createObjectBuilder()
+            .add("name", request.name())
+            .add(
+                "stakeholder",
+                request.stakeholder() == null ? "" : request.stakeholder().username())
+            .add("bpoLead", request.bpoLead() == null ? "" : request.bpoLead().username())
+            .build(),
         AdminAudit.Outcome.SUCCEEDED);
     return find(slug).orElseThrow();
   }
 
-  /** A Keycloak sign-in (found or made) with the role, made a member of the tenant's organization. */
+  /**
+   * A Keycloak sign-in (found or made) with the role, made a member of the tenant's organization.
+   */
   ProvisioningSteps.StaffRow addPerson(String organization, NewPerson person, String role) {
-    KeycloakAdmin.User user = keycloak.ensureUser(person.username(), person.email(), person.firstName(),
-        person.lastName(), person.password(), person.temporary());
+    KeycloakAdmin.User user =
+        keycloak.ensureUser(
+            person.username(),
+            person.email(),
+            person.firstName(),
+            person.lastName(),
+            person.password(),
+            person.temporary());
     keycloak.grantRealmRole(user.id(), role);
     keycloak.addMember(organization, user.id());
-    String name = person.firstName() == null && person.lastName() == null && user.firstName() != null
-        ? (user.firstName() + " " + (user.lastName() == null ? "" : user.lastName())).trim()
-        : person.displayName();
-    return new ProvisioningSteps.StaffRow(user.username(), name,
-        person.email() != null ? person.email() : user.email(), role);
+    String name =
+        person.firstName() == null && person.lastName() == null && user.firstName() != null
+            ? (user.firstName() + " " + (user.lastName() == null ? "" : user.lastName())).trim()
+            : person.displayName();
+    return new ProvisioningSteps.StaffRow(
+        user.username(), name, person.email() != null ? person.email() : user.email(), role);
   }
 
   /**
@@ -172,20 +232,38 @@ public class TenantProvisioning {
       throw ProblemException.notFound("Tenant " + slug);
     }
     if (version == null || version != tenant.version()) {
-      throw new ProblemException("conflict", "Changed meanwhile", 409, "Tenant " + slug
-          + " changed meanwhile (version " + tenant.version() + ", you sent " + version + "). Reload and try again.");
+      throw new ProblemException(
+          "conflict",
+          "Changed meanwhile",
+          409,
+          "Tenant "
+              + slug
+              + " changed meanwhile (version "
+              + tenant.version()
+              + ", you sent "
+              + version
+              + "). Reload and try again.");
     }
     if (tenant.status() == TenantStatus.PROVISIONING || status == TenantStatus.PROVISIONING) {
-      throw new ProblemException("tenant-provisioning", "Not open yet", 409,
+      throw new ProblemException(
+          "tenant-provisioning",
+          "Not open yet",
+          409,
           "Tenant " + slug + " is still being opened: complete its creation first.");
     }
     tenant.changeStatus(status);
     em.flush();
-    // sign-in follows the registry: a suspended tenant's organization is disabled in Keycloak. Called
-    // inside the transaction, so a Keycloak failure leaves the status unchanged (and the call repeatable).
+    // sign-in follows the registry: a suspended tenant's organization is disabled in Keycloak.
+    // Called
+    // inside the transaction, so a Keycloak failure leaves the status unchanged (and the call
+    // repeatable).
     keycloak.setOrganizationEnabled(slug, status == TenantStatus.ACTIVE);
-    audit.record(actor, status == TenantStatus.SUSPENDED ? "tenant.suspend" : "tenant.resume", slug,
-        Json.createObjectBuilder().add("version", tenant.version()).build(), AdminAudit.Outcome.SUCCEEDED);
+    audit.record(
+        actor,
+        status == TenantStatus.SUSPENDED ? "tenant.suspend" : "tenant.resume",
+        slug,
+        Json.createObjectBuilder().add("version", tenant.version()).build(),
+        AdminAudit.Outcome.SUCCEEDED);
     return tenant;
   }
 }

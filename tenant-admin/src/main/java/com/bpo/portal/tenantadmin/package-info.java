@@ -6,7 +6,7 @@
  * com.bpo.portal.tenantadmin.KeycloakAdmin}), the streamed export ({@link
  * com.bpo.portal.tenantadmin.TenantExport}), deletion with its proof ({@link
  * com.bpo.portal.tenantadmin.TenantDeletion}), the admins' own record ({@link
- * com.bpo.portal.tenantadmin.AdminAudit}), the REST doors under /api/v1/admin, and the command line in
- * {@code cli} that migrates the schema, seeds the demo tenants and drives the admin API.
+ * com.bpo.portal.tenantadmin.AdminAudit}), the REST doors under /api/v1/admin, and the command line
+ * in {@code cli} that migrates the schema, seeds the demo tenants and drives the admin API.
  */
 package com.bpo.portal.tenantadmin;

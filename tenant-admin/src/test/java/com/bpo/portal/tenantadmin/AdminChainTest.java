@@ -17,8 +17,19 @@ class AdminChainTest {
     List<AdminChain.Link> links = new ArrayList<>();
     String prev = null;
     for (int i = 1; i <= n; i++) {
-      AdminChain.Link draft = new AdminChain.Link(100 + i, AT.plusSeconds(i), "admin", "tenant.suspend", "acme",
-          "{\"version\": " + i + "}", "req-" + i, "SUCCEEDED", i, prev, null);
+      AdminChain.Link draft =
+          new AdminChain.Link(
+              100 + i,
+              AT.plusSeconds(i),
+              "admin",
+              "tenant.suspend",
+              "acme",
+              "{\"version\": " + i + "}",
+              "req-" + i,
+              "SUCCEEDED",
+              i,
+              prev,
+              null);
       String hash = AdminChain.hash(prev, draft);
       links.add(withHash(draft, prev, hash));
       prev = hash;
@@ -27,8 +38,18 @@ class AdminChainTest {
   }
 
   private static AdminChain.Link withHash(AdminChain.Link l, String prev, String hash) {
-    return new AdminChain.Link(l.id(), l.occurredAt(), l.actor(), l.action(), l.tenantSlug(), l.detail(),
-        l.requestId(), l.outcome(), l.seq(), prev, hash);
+    return new AdminChain.Link(
+        l.id(),
+        l.occurredAt(),
+        l.actor(),
+        l.action(),
+        l.tenantSlug(),
+        l.detail(),
+        l.requestId(),
+        l.outcome(),
+        l.seq(),
+        prev,
+        hash);
   }
 
   private static AdminChain.Verification verify(List<AdminChain.Link> links) {
@@ -39,9 +60,21 @@ class AdminChainTest {
 
   @Test
   void theCanonicalTextIsTheDatabasesOne() {
-    AdminChain.Link link = new AdminChain.Link(7, AT, "admin", "person.role", null, "{\"role\": \"bpo-agent\"}",
-        null, "SUCCEEDED", 1, null, null);
-    assertEquals("7|2026-12-04T10:15:30.123456Z|admin|person.role||{\"role\": \"bpo-agent\"}||SUCCEEDED",
+    AdminChain.Link link =
+        new AdminChain.Link(
+            7,
+            AT,
+            "admin",
+            "person.role",
+            null,
+            "{\"role\": \"bpo-agent\"}",
+            null,
+            "SUCCEEDED",
+            1,
+            null,
+            null);
+    assertEquals(
+        "7|2026-12-04T10:15:30.123456Z|admin|person.role||{\"role\": \"bpo-agent\"}||SUCCEEDED",
         AdminChain.canonical(link));
   }
 
@@ -58,8 +91,20 @@ class AdminChainTest {
   void anEditedRecordIsFound() {
     List<AdminChain.Link> links = new ArrayList<>(chain(5));
     AdminChain.Link third = links.get(2);
-    links.set(2, new AdminChain.Link(third.id(), third.occurredAt(), third.actor(), third.action(), "globex",
-        third.detail(), third.requestId(), third.outcome(), third.seq(), third.prevHash(), third.hash()));
+    links.set(
+        2,
+        new AdminChain.Link(
+            third.id(),
+            third.occurredAt(),
+            third.actor(),
+            third.action(),
+            "globex",
+            third.detail(),
+            third.requestId(),
+            third.outcome(),
+            third.seq(),
+            third.prevHash(),
+            third.hash()));
     AdminChain.Verification result = verify(links);
     assertFalse(result.intact());
     assertEquals(3L, result.brokenAt());

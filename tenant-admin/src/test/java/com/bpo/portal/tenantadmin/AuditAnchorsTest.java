@@ -18,11 +18,17 @@ class AuditAnchorsTest {
 
   @Test
   void linesAreWrittenAndReadBackInOrder(@TempDir Path dir) throws Exception {
-    AuditAnchors.append(dir, AuditAnchors.lines(Instant.parse("2026-12-04T10:00:00Z"), List.of(ADMIN)));
-    AuditAnchors.append(dir, AuditAnchors.lines(Instant.parse("2026-12-04T10:05:00Z"), List.of(ADMIN, ACME)));
+    AuditAnchors.append(
+        dir, AuditAnchors.lines(Instant.parse("2026-12-04T10:00:00Z"), List.of(ADMIN)));
+    AuditAnchors.append(
+        dir, AuditAnchors.lines(Instant.parse("2026-12-04T10:05:00Z"), List.of(ADMIN, ACME)));
     assertEquals(List.of(ADMIN, ADMIN, ACME), AuditAnchors.read(dir));
-    assertEquals(List.of("2026-12-04T10:00:00Z admin 12 aa", "2026-12-04T10:05:00Z admin 12 aa",
-        "2026-12-04T10:05:00Z tenant:acme 340 bb"), Files.readAllLines(dir.resolve(AuditAnchors.FILE)));
+    assertEquals(
+        List.of(
+            "2026-12-04T10:00:00Z admin 12 aa",
+            "2026-12-04T10:05:00Z admin 12 aa",
+            "2026-12-04T10:05:00Z tenant:acme 340 bb"),
+        Files.readAllLines(dir.resolve(AuditAnchors.FILE)));
   }
 
   @Test
@@ -33,30 +39,44 @@ class AuditAnchorsTest {
   @Test
   void aDatabaseThatAgreesWithEveryAnchoredHeadPasses() {
     Map<String, String> db = Map.of("admin#12", "aa", "tenant:acme#340", "bb");
-    assertEquals(List.of(), AuditAnchors.compare(List.of(ADMIN, ACME, ADMIN), c -> true,
-        (c, s) -> Optional.ofNullable(db.get(c + "#" + s))));
+    assertEquals(
+        List.of(),
+        AuditAnchors.compare(
+            List.of(ADMIN, ACME, ADMIN),
+            c -> true,
+            (c, s) -> Optional.ofNullable(db.get(c + "#" + s))));
   }
 
   @Test
   void aRewrittenOrMissingRecordIsAMismatch() {
-    List<String> problems = AuditAnchors.compare(List.of(ADMIN, ACME), c -> true,
-        (c, s) -> c.equals("admin") ? Optional.of("recomputed") : Optional.empty());
+    List<String> problems =
+        AuditAnchors.compare(
+            List.of(ADMIN, ACME),
+            c -> true,
+            (c, s) -> c.equals("admin") ? Optional.of("recomputed") : Optional.empty());
     assertEquals(2, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("admin record 12 differs"), problems.get(0));
-    assertTrue(problems.get(1).contains("tenant:acme record 340 was anchored but is gone"), problems.get(1));
+    assertTrue(
+        problems.get(1).contains("tenant:acme record 340 was anchored but is gone"),
+        problems.get(1));
   }
 
   @Test
   void aDeletedTenantsAnchorsAreSkippedButTheAdminLogIsNot() {
-    List<String> problems = AuditAnchors.compare(List.of(ADMIN, ACME), c -> !c.equals("tenant:acme"),
-        (c, s) -> Optional.of("other"));
+    List<String> problems =
+        AuditAnchors.compare(
+            List.of(ADMIN, ACME), c -> !c.equals("tenant:acme"), (c, s) -> Optional.of("other"));
     assertEquals(1, problems.size(), problems.toString());
   }
 
   @Test
   void twoDifferentHashesAnchoredForOneRecordAreAMismatchToo() {
-    List<String> problems = AuditAnchors.compare(List.of(ADMIN, new AuditAnchors.Head("admin", 12, "zz")),
-        c -> true, (c, s) -> Optional.of("aa"));
-    assertTrue(problems.stream().anyMatch(p -> p.contains("two different hashes")), problems.toString());
+    List<String> problems =
+        AuditAnchors.compare(
+            List.of(ADMIN, new AuditAnchors.Head("admin", 12, "zz")),
+            c -> true,
+            (c, s) -> Optional.of("aa"));
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains("two different hashes")), problems.toString());
   }
 }

@@ -1,11 +1,11 @@
 package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
+import com.bpo.portal.shared.sql.PreparedSql;
+import com.bpo.portal.shared.sql.TenantSql;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import com.bpo.portal.shared.sql.PreparedSql;
-import com.bpo.portal.shared.sql.TenantSql;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,11 +18,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One upload of one kind while it streams, on the transaction's own connection (so row-level
- * security applies): what every kind shares, namely reading the CSV a record at a time, checking the
- * header, counting rows, keeping the first errors, and the statements it prepared once for the whole
- * file ({@link TenantSql#prepare}: each names {@code :tenant}, bound there, never by a kind). A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops
- * queueing writes at the first error but goes on checking, so that the report lists every bad row.
- * {@link ImportTransaction} rolls the whole file back if there was any.
+ * security applies): what every kind shares, namely reading the CSV a record at a time, checking
+ * the header, counting rows, keeping the first errors, and the statements it prepared once for the
+ * whole file ({@link TenantSql#prepare}: each names {@code :tenant}, bound there, never by a kind).
+ * A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops queueing
+ * writes at the first error but goes on checking, so that the report lists every bad row. {@link
+ * ImportTransaction} rolls the whole file back if there was any.
  */
 abstract class CsvImport implements AutoCloseable {
   static final int ERRORS_KEPT = 1000;
@@ -56,9 +57,13 @@ abstract class CsvImport implements AutoCloseable {
     try (CSVParser parser = CsvText.FORMAT.parse(csv)) {
       List<String> header = parser.getHeaderNames();
       Set<String> twice = CsvText.duplicated(header);
-      List<String> missing = columns().stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+      List<String> missing =
+          columns().stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!twice.isEmpty()) {
-        error(0, "header", "names the column(s) " + twice + " more than once; each column must appear once");
+        error(
+            0,
+            "header",
+            "names the column(s) " + twice + " more than once; each column must appear once");
       } else if (!missing.isEmpty()) {
         error(0, "header", "missing column(s) " + missing + "; expected " + columns());
       } else {
@@ -66,31 +71,51 @@ abstract class CsvImport implements AutoCloseable {
           rows++;
           Optional<String> control = CsvText.withControlCharacter(record, header);
           if (control.isPresent()) {
-            error(rows, control.get(), "holds a NUL or another control character, which no value may contain");
+            error(
+                rows,
+                control.get(),
+                "holds a NUL or another control character, which no value may contain");
           } else {
             accept(record);
           }
         }
         finish();
       }
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      error(rows + 1, "file", CsvText.notUtf8(e)
-          ? "is not UTF-8 text: save it as \"CSV UTF-8\" (other encodings, such as Latin-1, are not read)"
-          : "could not be read as CSV: " + e.getMessage());
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException e) {
+      error(
+          rows + 1,
+          "file",
+          CsvText.notUtf8(e)
+              ? "is not UTF-8 text: save it as \"CSV UTF-8\" (other encodings, such as Latin-1, are not read)"
+              : "could not be read as CSV: " + e.getMessage());
     }
     boolean rejected = errorCount > 0;
-    return new ImportReport(null, kind().name(), fileName,
+    return new ImportReport(
+        null,
+        kind().name(),
+        fileName,
         rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.APPLIED,
-        rows, rejected ? 0 : created, rejected ? 0 : unchanged, errorCount, errors);
+        rows,
+        rejected ? 0 : created,
+        rejected ? 0 : unchanged,
+        errorCount,
+        errors);
   }
 
   void error(FieldError error) {
     errorCount++;
     if (errors.size() < ERRORS_KEPT) {
       String message = error.message();
-      // values are quoted at most FieldParser.ECHOED long; this bounds whatever else a message holds
-      errors.add(message.length() <= MESSAGE_KEPT ? error
-          : new FieldError(error.row(), error.field(), message.substring(0, MESSAGE_KEPT) + "…"));
+      // values are quoted at most FieldParser.ECHOED long; this bounds whatever else a message
+      // holds
+      errors.add(
+          message.length() <= MESSAGE_KEPT
+              ? error
+              : new FieldError(
+                  error.row(), error.field(), message.substring(0, MESSAGE_KEPT) + "…"));
     }
   }
 
@@ -110,7 +135,10 @@ abstract class CsvImport implements AutoCloseable {
     statements.forEach(PreparedSql::close);
   }
 
-  /** Ids drawn from a sequence a block at a time, each one used as it comes, as EclipseLink draws them. */
+  /**
+   * Ids drawn from a sequence a block at a time, each one used as it comes, as EclipseLink draws
+   * them.
+   */
   final class Ids {
     private final String sequence;
     private final Deque<Long> ids = new ArrayDeque<>();
@@ -121,8 +149,14 @@ abstract class CsvImport implements AutoCloseable {
 
     long next() {
       if (ids.isEmpty()) {
-        ids.addAll(sql.global("select nextval('" + sequence + "') as id from generate_series(1, " + BATCH + ")")
-            .list(r -> r.longValue("id")));
+        ids.addAll(
+            sql.global(
+                    "select nextval('"
+                        + sequence
+                        + "') as id from generate_series(1, "
+                        + BATCH
+                        + ")")
+                .list(r -> r.longValue("id")));
       }
       return ids.poll();
     }

@@ -27,9 +27,19 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 final class CsvText {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  /** Header and rows of an upload; duplicated header names are kept here so that they can be refused. */
-  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true).setTrim(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+  /**
+   * Header and rows of an upload; duplicated header names are kept here so that they can be
+   * refused.
+   */
+  static final CSVFormat FORMAT =
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .setTrim(true)
+          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+          .get();
 
   private CsvText() {}
 
@@ -41,8 +51,12 @@ final class CsvText {
     if (!java.util.Arrays.equals(start, BOM)) {
       in.reset();
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    return new InputStreamReader(
+        in,
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
   /** True when a failure came from bytes that are not UTF-8. */

@@ -8,14 +8,24 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVRecord;
 
 /** One customer account as a CSV row, parsed and checked on its own. */
-record CustomerRow(long row, String number, String name, String country, String currency, int paymentTermsDays,
-                   BigDecimal creditLimit, String collector) {
+record CustomerRow(
+    long row,
+    String number,
+    String name,
+    String country,
+    String currency,
+    int paymentTermsDays,
+    BigDecimal creditLimit,
+    String collector) {
 
   /** The columns a file must have; {@code collector} may be left out, or left empty on a row. */
-  static final List<String> COLUMNS = List.of("customer_number", "name", "country", "currency",
-      "payment_terms_days", "credit_limit");
+  static final List<String> COLUMNS =
+      List.of(
+          "customer_number", "name", "country", "currency", "payment_terms_days", "credit_limit");
 
-  /** Parses a record; field errors go to {@code errors} and the result is null if any field is bad. */
+  /**
+   * Parses a record; field errors go to {@code errors} and the result is null if any field is bad.
+   */
   static CustomerRow parse(CSVRecord record, long row, List<FieldError> errors) {
     FieldParser p = new FieldParser(record.toMap(), row);
     String number = p.text("customer_number", 50);
@@ -32,8 +42,13 @@ record CustomerRow(long row, String number, String name, String country, String 
   }
 
   /** The names of the fields whose values differ from an account already there (empty if none). */
-  List<String> differences(String name, String country, String currency, int paymentTermsDays,
-                           BigDecimal creditLimit, String collector) {
+  List<String> differences(
+      String name,
+      String country,
+      String currency,
+      int paymentTermsDays,
+      BigDecimal creditLimit,
+      String collector) {
     List<String> fields = new ArrayList<>();
     if (!this.name.equals(name)) {
       fields.add("name");

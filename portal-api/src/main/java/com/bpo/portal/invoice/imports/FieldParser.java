@@ -18,9 +18,14 @@ import java.util.Set;
  */
 final class FieldParser {
   static final int MAX_INTEGER_DIGITS = 15;
-  /** How much of a bad value an error message quotes: a 10 MB value must not become a 10 MB report. */
+
+  /**
+   * How much of a bad value an error message quotes: a 10 MB value must not become a 10 MB report.
+   */
   static final int ECHOED = 200;
-  private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+  private static final Set<String> COUNTRIES =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
   private final Map<String, String> values;
   private final long row;
@@ -117,8 +122,9 @@ final class FieldParser {
   }
 
   /**
-   * A decimal written out in full, with at most {@value #MAX_INTEGER_DIGITS} digits before the point
-   * (what the numeric(19, x) columns hold, with room for the sums) and {@code maxScale} after it.
+   * A decimal written out in full, with at most {@value #MAX_INTEGER_DIGITS} digits before the
+   * point (what the numeric(19, x) columns hold, with room for the sums) and {@code maxScale} after
+   * it.
    */
   BigDecimal decimal(String field, int maxScale, boolean zeroAllowed) {
     try {
@@ -136,6 +142,8 @@ final class FieldParser {
 
   /** A value as an error message may quote it: at most {@value #ECHOED} characters of it. */
   static String echo(String value) {
-    return value.length() <= ECHOED ? value : value.substring(0, ECHOED) + "… (" + value.length() + " characters)";
+    return value.length() <= ECHOED
+        ? value
+        : value.substring(0, ECHOED) + "… (" + value.length() + " characters)";
   }
 }

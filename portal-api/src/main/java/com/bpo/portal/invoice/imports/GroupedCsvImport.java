@@ -9,15 +9,17 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * An import whose documents span several consecutive rows (an invoice and its lines, a payment and
- * its allocations). Rows are gathered until the key column changes, then the document is checked
- * as a whole; a key seen again after other documents is refused, since a document's rows must be
+ * its allocations). Rows are gathered until the key column changes, then the document is checked as
+ * a whole; a key seen again after other documents is refused, since a document's rows must be
  * together. Only the current document's rows are held, and the keys already seen as digests.
  */
 abstract class GroupedCsvImport<R> extends CsvImport {
   /** Keys finished in this file ({@link SeenNumbers}): one seen again later is a duplicate. */
   private final SeenNumbers finished = new SeenNumbers();
+
   /** The rows of the document being read (null for a row with field errors), and its key. */
   private final List<R> current = new ArrayList<>();
+
   private String currentKey;
   private boolean currentBroken;
 
@@ -51,8 +53,18 @@ abstract class GroupedCsvImport<R> extends CsvImport {
     if (current.isEmpty()) {
       currentKey = key;
       if (finished.contains(key)) {
-        error(rows, keyColumn(), "'" + FieldParser.echo(key) + "' appears again after other " + documentWord() + "s: a "
-            + documentWord() + "'s rows must be together and its " + keyWord() + " unique");
+        error(
+            rows,
+            keyColumn(),
+            "'"
+                + FieldParser.echo(key)
+                + "' appears again after other "
+                + documentWord()
+                + "s: a "
+                + documentWord()
+                + "'s rows must be together and its "
+                + keyWord()
+                + " unique");
         currentBroken = true;
       }
     }

@@ -5,11 +5,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an uploaded file holds; each kind has its own format (docs/IMPORT.md) and its own import. */
+/**
+ * What an uploaded file holds; each kind has its own format (docs/IMPORT.md) and its own import.
+ */
 public enum ImportKind {
-  INVOICES, CUSTOMERS, PAYMENTS;
+  INVOICES,
+  CUSTOMERS,
+  PAYMENTS;
 
-  /** The name the API takes in {@code ?kind=}: {@code invoices}, {@code customers}, {@code payments}. */
+  /**
+   * The name the API takes in {@code ?kind=}: {@code invoices}, {@code customers}, {@code
+   * payments}.
+   */
   public String parameter() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -5,13 +5,26 @@ import java.util.List;
 
 /**
  * What an upload did; {@code kind} is an {@link ImportKind} name. REJECTED means nothing was
- * written; {@code errors} holds the first {@link CsvImport#ERRORS_KEPT} of {@code errorCount} errors.
+ * written; {@code errors} holds the first {@link CsvImport#ERRORS_KEPT} of {@code errorCount}
+ * errors.
  */
-public record ImportReport(Long id, String kind, String fileName, Outcome outcome, long rows, long created,
-                           long unchanged, long errorCount, List<FieldError> errors) {
-  public enum Outcome { APPLIED, REJECTED }
+public record ImportReport(
+    Long id,
+    String kind,
+    String fileName,
+    Outcome outcome,
+    long rows,
+    long created,
+    long unchanged,
+    long errorCount,
+    List<FieldError> errors) {
+  public enum Outcome {
+    APPLIED,
+    REJECTED
+  }
 
   ImportReport withId(long runId) {
-    return new ImportReport(runId, kind, fileName, outcome, rows, created, unchanged, errorCount, errors);
+    return new ImportReport(
+        runId, kind, fileName, outcome, rows, created, unchanged, errorCount, errors);
   }
 }

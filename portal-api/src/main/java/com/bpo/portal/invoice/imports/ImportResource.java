@@ -34,23 +34,52 @@ public class ImportResource {
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Import invoices with lines, customer accounts or payments applied to invoices from CSV "
-      + "(kind=invoices|customers|payments, docs/IMPORT.md): all rows or none; 201 applied, "
-      + "422 rejected with every row's errors")
-  public Response upload(@QueryParam("kind") @DefaultValue("invoices") String kind,
-                         @HeaderParam("X-File-Name") String fileName, InputStream body) throws IOException {
-    ImportKind importKind = ImportKind.ofParameter(kind).orElseThrow(() -> new ProblemException("validation",
-        "Invalid request", 400, "kind must be one of " + Arrays.stream(ImportKind.values()).map(ImportKind::parameter)
-            .toList() + "."));
+  @Operation(
+      summary =
+          "Import invoices with lines, customer accounts or payments applied to invoices from CSV "
+              + "(kind=invoices|customers|payments, docs/IMPORT.md): all rows or none; 201 applied, "
+              + "422 rejected with every row's errors")
+  public Response upload(
+      @QueryParam("kind") @DefaultValue("invoices") String kind,
+      @HeaderParam("X-File-Name") String fileName,
+      InputStream body)
+      throws IOException {
+    ImportKind importKind =
+        ImportKind.ofParameter(kind)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        "validation",
+                        "Invalid request",
+                        400,
+                        "kind must be one of "
+                            + Arrays.stream(ImportKind.values()).map(ImportKind::parameter).toList()
+                            + "."));
     ImportReport report = imports.importFile(importKind, body, fileName);
     if (report.outcome() == ImportReport.Outcome.REJECTED) {
-      Problem problem = new Problem("https://portal.example/problems/import-rejected", "Import rejected", 422,
-          report.errorCount() + " error(s) in " + report.rows() + " row(s); nothing was imported. "
-              + "Report: /api/v1/imports/" + report.id() + "/errors", report.errors());
-      return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem)
-          .header("Location", "/api/v1/imports/" + report.id()).build();
+      Problem problem =
+          new Problem(
+              "https://portal.example/problems/import-rejected",
+              "Import rejected",
+              422,
+              report.errorCount()
+                  + " error(s) in "
+                  + report.rows()
+                  + " row(s); nothing was imported. "
+                  + "Report: /api/v1/imports/"
+                  + report.id()
+                  + "/errors",
+              report.errors());
+      return Response.status(422)
+          .type(Problem.MEDIA_TYPE)
+          .entity(problem)
+          .header("Location", "/api/v1/imports/" + report.id())
+          .build();
     }
-    return Response.status(201).entity(report).header("Location", "/api/v1/imports/" + report.id()).build();
+    return Response.status(201)
+        .entity(report)
+        .header("Location", "/api/v1/imports/" + report.id())
+        .build();
   }
 
   @GET
@@ -72,9 +101,13 @@ public class ImportResource {
   @Produces("text/csv")
   @Operation(summary = "The per-row error report of an upload, as CSV")
   public Response errors(@PathParam("id") long id) {
-    ImportReport report = runs.find(id).orElseThrow(() -> ProblemException.notFound("Import " + id));
+    ImportReport report =
+        runs.find(id).orElseThrow(() -> ProblemException.notFound("Import " + id));
     StreamingOutput csv = out -> ErrorReportCsv.write(report, out);
     return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + ErrorReportCsv.fileName(report) + "\"").build();
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + ErrorReportCsv.fileName(report) + "\"")
+        .build();
   }
 }

@@ -1,44 +1,68 @@
 package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
+import com.bpo.portal.shared.sql.Row;
+import com.bpo.portal.shared.sql.TenantSql;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import com.bpo.portal.shared.sql.Row;
-import com.bpo.portal.shared.sql.TenantSql;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
 
-/** The record of each upload, written in its own transaction so that a rejected file is still on record. */
+/**
+ * The record of each upload, written in its own transaction so that a rejected file is still on
+ * record.
+ */
 @TenantService
 public class ImportRuns {
   private static final Jsonb JSON = JsonbBuilder.create();
-  private static final String SELECT = "select id, kind, file_name, outcome, data_rows, created, unchanged, "
-      + "error_count, errors::text as errors from import_run where tenant_id = :tenant";
-  private static final Type ERROR_LIST = new ParameterizedType() {
-    @Override public Type[] getActualTypeArguments() { return new Type[] {FieldError.class}; }
-    @Override public Type getRawType() { return List.class; }
-    @Override public Type getOwnerType() { return null; }
-  };
+  private static final String SELECT =
+      "select id, kind, file_name, outcome, data_rows, created, unchanged, "
+          + "error_count, errors::text as errors from import_run where tenant_id = :tenant";
+  private static final Type ERROR_LIST =
+      new ParameterizedType() {
+        @Override
+        public Type[] getActualTypeArguments() {
+          return new Type[] {FieldError.class};
+        }
+
+        @Override
+        public Type getRawType() {
+          return List.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+          return null;
+        }
+      };
 
   @Inject TenantContext context;
   @Inject TenantSql sql;
 
   public ImportReport record(ImportReport report, String sha256) {
-    long id = sql.sql("""
+    long id =
+        sql.sql(
+                """
             insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, created, unchanged,
                                     error_count, errors, created_by)
             values (:tenant, :kind, :fileName, :sha256, :outcome, :rows, :created, :unchanged, :errorCount,
                     cast(:errors as jsonb), :createdBy) returning id""")
-        .bind("kind", report.kind()).bind("fileName", report.fileName()).bind("sha256", sha256)
-        .bind("outcome", report.outcome()).bind("rows", report.rows()).bind("created", report.created())
-        .bind("unchanged", report.unchanged()).bind("errorCount", report.errorCount())
-        .bind("errors", JSON.toJson(report.errors())).bind("createdBy", context.requireUser().username())
-        .one(r -> r.longValue("id"));
+            .bind("kind", report.kind())
+            .bind("fileName", report.fileName())
+            .bind("sha256", sha256)
+            .bind("outcome", report.outcome())
+            .bind("rows", report.rows())
+            .bind("created", report.created())
+            .bind("unchanged", report.unchanged())
+            .bind("errorCount", report.errorCount())
+            .bind("errors", JSON.toJson(report.errors()))
+            .bind("createdBy", context.requireUser().username())
+            .one(r -> r.longValue("id"));
     return report.withId(id);
   }
 
@@ -48,17 +72,37 @@ public class ImportRuns {
 
   /** The latest uploads first, without their error lists. */
   public List<ImportReport> recent(int limit) {
-    return sql.sql(SELECT + " order by created_at desc, id desc limit :limit").bind("limit", limit)
-        .list(ImportRuns::report).stream()
-        .map(r -> new ImportReport(r.id(), r.kind(), r.fileName(), r.outcome(), r.rows(), r.created(),
-            r.unchanged(), r.errorCount(), List.of()))
+    return sql
+        .sql(SELECT + " order by created_at desc, id desc limit :limit")
+        .bind("limit", limit)
+        .list(ImportRuns::report)
+        .stream()
+        .map(
+            r ->
+                new ImportReport(
+                    r.id(),
+                    r.kind(),
+                    r.fileName(),
+                    r.outcome(),
+                    r.rows(),
+                    r.created(),
+                    r.unchanged(),
+                    r.errorCount(),
+                    List.of()))
         .toList();
   }
 
   private static ImportReport report(Row r) {
     List<FieldError> errors = JSON.fromJson(r.string("errors"), ERROR_LIST);
-    return new ImportReport(r.longValue("id"), r.string("kind"), r.string("file_name"),
-        r.enumValue("outcome", ImportReport.Outcome.class), r.longValue("data_rows"), r.longValue("created"),
-        r.longValue("unchanged"), r.longValue("error_count"), errors);
+    return new ImportReport(
+        r.longValue("id"),
+        r.string("kind"),
+        r.string("file_name"),
+        r.enumValue("outcome", ImportReport.Outcome.class),
+        r.longValue("data_rows"),
+        r.longValue("created"),
+        r.longValue("unchanged"),
+        r.longValue("error_count"),
+        errors);
   }
 }

@@ -1,10 +1,10 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.shared.sql.SqlFailure;
+import com.bpo.portal.shared.sql.TenantSql;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import com.bpo.portal.shared.sql.SqlFailure;
-import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.Reader;
 import java.sql.SQLException;
@@ -22,7 +22,8 @@ public class ImportTransaction {
   public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
     // a million rows would mean a million audit records: the import's own run record (written by
     // ImportRuns with the file's SHA-256 and counts) is what the audit trail keeps of it
-    sql.global("select set_config('portal.audit', 'summary', true) as audit").one(r -> r.string("audit"));
+    sql.global("select set_config('portal.audit', 'summary', true) as audit")
+        .one(r -> r.string("audit"));
     try (CsvImport upload = kind.start(sql)) {
       ImportReport report = upload.read(csv, fileName);
       if (report.outcome() == ImportReport.Outcome.REJECTED) {

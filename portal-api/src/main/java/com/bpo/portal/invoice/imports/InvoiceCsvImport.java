@@ -1,9 +1,9 @@
 package com.bpo.portal.invoice.imports;
 
 import com.bpo.portal.shared.Problem.FieldError;
-import java.math.BigDecimal;
 import com.bpo.portal.shared.sql.PreparedSql;
 import com.bpo.portal.shared.sql.TenantSql;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole and queued as
- * soon as the next invoice starts. An invoice already present with the same header is left
+ * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole and queued
+ * as soon as the next invoice starts. An invoice already present with the same header is left
  * unchanged, which makes importing the same file twice change nothing.
  */
 final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
@@ -26,14 +26,20 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
   InvoiceCsvImport(TenantSql sql) {
     super(sql);
     customers = new Customers(this);
-    findInvoice = prepare("select customer_account_id, issue_date, due_date, currency, total_amount "
-        + "from invoice where tenant_id = :tenant and number = :number");
-    insertInvoice = prepare("insert into invoice (tenant_id, id, number, customer_account_id, issue_date, "
-        + "due_date, currency, net_amount, tax_amount, total_amount) "
-        + "values (:tenant, :id, :number, :customer, :issueDate, :dueDate, :currency, :net, :tax, :total)");
-    insertLine = prepare("insert into invoice_line (tenant_id, invoice_id, line_no, description, "
-        + "quantity, unit_price, tax_rate, net_amount, tax_amount) "
-        + "values (:tenant, :invoice, :lineNo, :description, :quantity, :unitPrice, :taxRate, :net, :tax)");
+    findInvoice =
+        prepare(
+            "select customer_account_id, issue_date, due_date, currency, total_amount "
+                + "from invoice where tenant_id = :tenant and number = :number");
+    insertInvoice =
+        prepare(
+            "insert into invoice (tenant_id, id, number, customer_account_id, issue_date, "
+                + "due_date, currency, net_amount, tax_amount, total_amount) "
+                + "values (:tenant, :id, :number, :customer, :issueDate, :dueDate, :currency, :net, :tax, :total)");
+    insertLine =
+        prepare(
+            "insert into invoice_line (tenant_id, invoice_id, line_no, description, "
+                + "quantity, unit_price, tax_rate, net_amount, tax_amount) "
+                + "values (:tenant, :invoice, :lineNo, :description, :quantity, :unitPrice, :taxRate, :net, :tax)");
   }
 
   @Override
@@ -73,8 +79,11 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
     Set<Integer> lineNumbers = new HashSet<>();
     for (InvoiceRow line : lines) {
       if (!line.header().equals(first.header())) {
-        error(line.row(), "invoice_number",
-            "customer, dates, currency or invoice_total differ from the invoice's first row " + first.row());
+        error(
+            line.row(),
+            "invoice_number",
+            "customer, dates, currency or invoice_total differ from the invoice's first row "
+                + first.row());
         return;
       }
       if (!lineNumbers.add(line.lineNo())) {
@@ -85,23 +94,44 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
     BigDecimal net = lines.stream().map(InvoiceRow::net).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal tax = lines.stream().map(InvoiceRow::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (net.add(tax).compareTo(first.invoiceTotal()) != 0) {
-      error(first.row(), "invoice_total", "is " + first.invoiceTotal()
-          + " but the lines add up to " + net.add(tax) + " (net " + net + " + tax " + tax + ")");
+      error(
+          first.row(),
+          "invoice_total",
+          "is "
+              + first.invoiceTotal()
+              + " but the lines add up to "
+              + net.add(tax)
+              + " (net "
+              + net
+              + " + tax "
+              + tax
+              + ")");
       return;
     }
     Customers.Customer customer = customers.find(first.customerNumber());
     if (customer == null) {
-      error(first.row(), "customer_number", "no customer account '" + first.customerNumber() + "' in this tenant");
+      error(
+          first.row(),
+          "customer_number",
+          "no customer account '" + first.customerNumber() + "' in this tenant");
       return;
     }
     if (!customer.currency().equals(first.currency())) {
-      error(first.row(), "currency", "customer " + first.customerNumber() + " is billed in " + customer.currency());
+      error(
+          first.row(),
+          "currency",
+          "customer " + first.customerNumber() + " is billed in " + customer.currency());
       return;
     }
     switch (existing(first, customer, net.add(tax))) {
       case SAME -> unchanged++;
-      case DIFFERENT -> error(first.row(), "invoice_number", "invoice '"
-          + first.invoiceNumber() + "' already exists with a different customer, dates, currency or total");
+      case DIFFERENT ->
+          error(
+              first.row(),
+              "invoice_number",
+              "invoice '"
+                  + first.invoiceNumber()
+                  + "' already exists with a different customer, dates, currency or total");
       case NONE -> {
         if (errorCount == 0) {
           queue(first, customer, net, tax, lines);
@@ -111,30 +141,54 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
     }
   }
 
-  private enum Existing { NONE, SAME, DIFFERENT }
+  private enum Existing {
+    NONE,
+    SAME,
+    DIFFERENT
+  }
 
   private Existing existing(InvoiceRow first, Customers.Customer customer, BigDecimal total) {
-    return findInvoice.bind("number", first.invoiceNumber())
-        .optional(r -> r.longValue("customer_account_id") == customer.id()
-            && r.date("issue_date").equals(first.issueDate())
-            && r.date("due_date").equals(first.dueDate())
-            && r.string("currency").trim().equals(first.currency())
-            && r.decimal("total_amount").compareTo(total) == 0)
+    return findInvoice
+        .bind("number", first.invoiceNumber())
+        .optional(
+            r ->
+                r.longValue("customer_account_id") == customer.id()
+                    && r.date("issue_date").equals(first.issueDate())
+                    && r.date("due_date").equals(first.dueDate())
+                    && r.string("currency").trim().equals(first.currency())
+                    && r.decimal("total_amount").compareTo(total) == 0)
         .map(same -> same ? Existing.SAME : Existing.DIFFERENT)
         .orElse(Existing.NONE);
   }
 
-  private void queue(InvoiceRow first, Customers.Customer customer, BigDecimal net, BigDecimal tax,
-                     List<InvoiceRow> lines) {
+  private void queue(
+      InvoiceRow first,
+      Customers.Customer customer,
+      BigDecimal net,
+      BigDecimal tax,
+      List<InvoiceRow> lines) {
     long id = ids.next();
-    insertInvoice.bind("id", id).bind("number", first.invoiceNumber()).bind("customer", customer.id())
-        .bind("issueDate", first.issueDate()).bind("dueDate", first.dueDate()).bind("currency", first.currency())
-        .bind("net", net).bind("tax", tax).bind("total", net.add(tax))
+    insertInvoice
+        .bind("id", id)
+        .bind("number", first.invoiceNumber())
+        .bind("customer", customer.id())
+        .bind("issueDate", first.issueDate())
+        .bind("dueDate", first.dueDate())
+        .bind("currency", first.currency())
+        .bind("net", net)
+        .bind("tax", tax)
+        .bind("total", net.add(tax))
         .addBatch();
     for (InvoiceRow line : lines) {
-      insertLine.bind("invoice", id).bind("lineNo", line.lineNo()).bind("description", line.description())
-          .bind("quantity", line.quantity()).bind("unitPrice", line.unitPrice()).bind("taxRate", line.taxRate())
-          .bind("net", line.net()).bind("tax", line.tax())
+      insertLine
+          .bind("invoice", id)
+          .bind("lineNo", line.lineNo())
+          .bind("description", line.description())
+          .bind("quantity", line.quantity())
+          .bind("unitPrice", line.unitPrice())
+          .bind("taxRate", line.taxRate())
+          .bind("net", line.net())
+          .bind("tax", line.tax())
           .addBatch();
     }
     if (++pending >= BATCH) {

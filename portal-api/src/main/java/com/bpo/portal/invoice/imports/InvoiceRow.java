@@ -8,16 +8,37 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One line of an invoice as a CSV row, parsed and checked on its own. The invoice's header fields are
- * repeated on each of its rows; {@link InvoiceCsvImport} checks that they agree and that the lines add
- * up to {@code invoice_total}.
+ * One line of an invoice as a CSV row, parsed and checked on its own. The invoice's header fields
+ * are repeated on each of its rows; {@link InvoiceCsvImport} checks that they agree and that the
+ * lines add up to {@code invoice_total}.
  */
-record InvoiceRow(long row, String invoiceNumber, String customerNumber, LocalDate issueDate, LocalDate dueDate,
-                  String currency, int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
-                  BigDecimal taxRate, BigDecimal invoiceTotal) {
+record InvoiceRow(
+    long row,
+    String invoiceNumber,
+    String customerNumber,
+    LocalDate issueDate,
+    LocalDate dueDate,
+    String currency,
+    int lineNo,
+    String description,
+    BigDecimal quantity,
+    BigDecimal unitPrice,
+    BigDecimal taxRate,
+    BigDecimal invoiceTotal) {
 
-  static final List<String> COLUMNS = List.of("invoice_number", "customer_number", "issue_date", "due_date",
-      "currency", "line_no", "description", "quantity", "unit_price", "tax_rate", "invoice_total");
+  static final List<String> COLUMNS =
+      List.of(
+          "invoice_number",
+          "customer_number",
+          "issue_date",
+          "due_date",
+          "currency",
+          "line_no",
+          "description",
+          "quantity",
+          "unit_price",
+          "tax_rate",
+          "invoice_total");
 
   /** Net of the line, rounded to cents half up: what the invoice printed. */
   BigDecimal net() {
@@ -33,7 +54,9 @@ record InvoiceRow(long row, String invoiceNumber, String customerNumber, LocalDa
     return List.of(customerNumber, issueDate, dueDate, currency, invoiceTotal);
   }
 
-  /** Parses a record; field errors go to {@code errors} and the result is null if any field is bad. */
+  /**
+   * Parses a record; field errors go to {@code errors} and the result is null if any field is bad.
+   */
   static InvoiceRow parse(CSVRecord record, long row, List<FieldError> errors) {
     FieldParser p = new FieldParser(record.toMap(), row);
     String number = p.text("invoice_number", 50);
@@ -55,8 +78,19 @@ record InvoiceRow(long row, String invoiceNumber, String customerNumber, LocalDa
     }
     errors.addAll(p.errors);
     return p.errors.isEmpty()
-        ? new InvoiceRow(row, number, customer, issue, due, currency, lineNo, description, quantity, unitPrice,
-            taxRate, total)
+        ? new InvoiceRow(
+            row,
+            number,
+            customer,
+            issue,
+            due,
+            currency,
+            lineNo,
+            description,
+            quantity,
+            unitPrice,
+            taxRate,
+            total)
         : null;
   }
 }

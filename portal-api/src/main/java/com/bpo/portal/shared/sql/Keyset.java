@@ -12,12 +12,15 @@ import java.util.function.Function;
  * @param idColumn the unique tie-breaker, e.g. {@code i.id}
  * @param parse turns the cursor's text back into the sort column's Java value
  */
-public record Keyset(String sortColumn, String idColumn, boolean descending, Function<String, Object> parse) {
-  public static Keyset ascending(String sortColumn, String idColumn, Function<String, Object> parse) {
+public record Keyset(
+    String sortColumn, String idColumn, boolean descending, Function<String, Object> parse) {
+  public static Keyset ascending(
+      String sortColumn, String idColumn, Function<String, Object> parse) {
     return new Keyset(sortColumn, idColumn, false, parse);
   }
 
-  public static Keyset descending(String sortColumn, String idColumn, Function<String, Object> parse) {
+  public static Keyset descending(
+      String sortColumn, String idColumn, Function<String, Object> parse) {
     return new Keyset(sortColumn, idColumn, true, parse);
   }
 

@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * A statement prepared once and run many times on the transaction's connection, for bulk paths (an
- * import's look-ups and JDBC batches) where preparing it per row would cost. As with
- * {@link Statement}, its text names {@code :tenant} (bound by {@link TenantSql#prepare} for every
- * run), parameters are bound by name and rows read by column name. Bind, then query or add to the
- * batch; close it with the work it serves. Parameters stay bound between runs until bound again.
+ * import's look-ups and JDBC batches) where preparing it per row would cost. As with {@link
+ * Statement}, its text names {@code :tenant} (bound by {@link TenantSql#prepare} for every run),
+ * parameters are bound by name and rows read by column name. Bind, then query or add to the batch;
+ * close it with the work it serves. Parameters stay bound between runs until bound again.
  */
 public final class PreparedSql implements AutoCloseable {
   private final Connection connection;

@@ -28,10 +28,12 @@ public final class Row {
   }
 
   public Long longOrNull(String column) {
-    return read(column, () -> {
-      long v = rs.getLong(column);
-      return rs.wasNull() ? null : v;
-    });
+    return read(
+        column,
+        () -> {
+          long v = rs.getLong(column);
+          return rs.wasNull() ? null : v;
+        });
   }
 
   public long longValue(String column) {
@@ -39,10 +41,12 @@ public final class Row {
   }
 
   public Integer intOrNull(String column) {
-    return read(column, () -> {
-      int v = rs.getInt(column);
-      return rs.wasNull() ? null : v;
-    });
+    return read(
+        column,
+        () -> {
+          int v = rs.getInt(column);
+          return rs.wasNull() ? null : v;
+        });
   }
 
   public int intValue(String column) {
@@ -54,17 +58,23 @@ public final class Row {
   }
 
   public boolean bool(String column) {
-    return required(column, read(column, () -> {
-      boolean v = rs.getBoolean(column);
-      return rs.wasNull() ? null : v;
-    }));
+    return required(
+        column,
+        read(
+            column,
+            () -> {
+              boolean v = rs.getBoolean(column);
+              return rs.wasNull() ? null : v;
+            }));
   }
 
   public LocalDate date(String column) {
-    return read(column, () -> {
-      Date d = rs.getDate(column);
-      return d == null ? null : d.toLocalDate();
-    });
+    return read(
+        column,
+        () -> {
+          Date d = rs.getDate(column);
+          return d == null ? null : d.toLocalDate();
+        });
   }
 
   /** A {@code timestamptz} column as an instant in UTC. */
@@ -79,10 +89,12 @@ public final class Row {
 
   /** A {@code timestamp} without time zone, read as UTC. */
   public OffsetDateTime localTimestampAsUtc(String column) {
-    return read(column, () -> {
-      Timestamp t = rs.getTimestamp(column);
-      return t == null ? null : t.toLocalDateTime().atOffset(ZoneOffset.UTC);
-    });
+    return read(
+        column,
+        () -> {
+          Timestamp t = rs.getTimestamp(column);
+          return t == null ? null : t.toLocalDateTime().atOffset(ZoneOffset.UTC);
+        });
   }
 
   public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
@@ -91,10 +103,12 @@ public final class Row {
   }
 
   public List<String> strings(String column) {
-    return read(column, () -> {
-      Array a = rs.getArray(column);
-      return a == null ? List.of() : List.of((String[]) a.getArray());
-    });
+    return read(
+        column,
+        () -> {
+          Array a = rs.getArray(column);
+          return a == null ? List.of() : List.of((String[]) a.getArray());
+        });
   }
 
   public byte[] bytes(String column) {

@@ -2,7 +2,10 @@ package com.bpo.portal.shared.sql;
 
 import java.sql.SQLException;
 
-/** A statement the database refused, carrying its SQLSTATE so callers can tell a conflict from a bug. */
+/**
+ * A statement the database refused, carrying its SQLSTATE so callers can tell a conflict from a
+ * bug.
+ */
 public class SqlFailure extends RuntimeException {
   private final String sqlState;
 

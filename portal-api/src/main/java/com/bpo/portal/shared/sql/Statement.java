@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * One native statement with named parameters ({@code :name}; {@code ::type} casts are left alone),
- * built up with optional conditions and a keyset, then run once. A collection parameter is bound
- * as an SQL array, for {@code = any(:ids)}.
+ * built up with optional conditions and a keyset, then run once. A collection parameter is bound as
+ * an SQL array, for {@code = any(:ids)}.
  */
 public final class Statement {
   static final String TENANT = "tenant";
@@ -66,7 +66,9 @@ public final class Statement {
     return this;
   }
 
-  /** Appends text as it is (group by, a join, a sub-select), trusted SQL written by the query class. */
+  /**
+   * Appends text as it is (group by, a join, a sub-select), trusted SQL written by the query class.
+   */
   public Statement append(String sql) {
     text.append(' ').append(sql);
     return this;
@@ -78,18 +80,23 @@ public final class Statement {
    */
   public Statement keyset(Keyset keyset, PageRequest page) {
     this.page = page;
-    page.after().ifPresent(key -> {
-      text.append(" and ").append(keyset.afterPredicate());
-      try {
-        if (!keyset.sortColumn().equals(keyset.idColumn())) {
-          bind("afterKey", keyset.parse().apply(key.get(0)));
-        }
-        bind("afterId", Long.valueOf(key.get(key.size() - 1)));
-      } catch (RuntimeException e) {
-        throw new com.bpo.portal.shared.ProblemException("invalid-cursor", "Invalid cursor", 400,
-            "The cursor is not one this API issued.");
-      }
-    });
+    page.after()
+        .ifPresent(
+            key -> {
+              text.append(" and ").append(keyset.afterPredicate());
+              try {
+                if (!keyset.sortColumn().equals(keyset.idColumn())) {
+                  bind("afterKey", keyset.parse().apply(key.get(0)));
+                }
+                bind("afterId", Long.valueOf(key.get(key.size() - 1)));
+              } catch (RuntimeException e) {
+                throw new com.bpo.portal.shared.ProblemException(
+                    "invalid-cursor",
+                    "Invalid cursor",
+                    400,
+                    "The cursor is not one this API issued.");
+              }
+            });
     text.append(keyset.orderBy()).append(" limit ").append(page.limit() + 1);
     return this;
   }
@@ -123,10 +130,14 @@ public final class Statement {
   }
 
   public <T> T one(Function<Row, T> mapper) {
-    return optional(mapper).orElseThrow(() -> new IllegalStateException("Expected one row: " + text));
+    return optional(mapper)
+        .orElseThrow(() -> new IllegalStateException("Expected one row: " + text));
   }
 
-  /** Streams every row to the consumer, without holding them (use {@link #fetchSize} for long results). */
+  /**
+   * Streams every row to the consumer, without holding them (use {@link #fetchSize} for long
+   * results).
+   */
   public void forEach(Consumer<Row> consumer) {
     try (PreparedStatement ps = prepare()) {
       if (fetchSize > 0) {
@@ -176,12 +187,16 @@ public final class Statement {
     if (value == null) {
       ps.setNull(index, Types.NULL);
     } else if (value instanceof Collection<?> values) {
-      ps.setArray(index, c.createArrayOf(arrayType(values), values.stream().map(Statement::plain).toArray()));
+      ps.setArray(
+          index,
+          c.createArrayOf(arrayType(values), values.stream().map(Statement::plain).toArray()));
     } else if (value instanceof Enum<?> e) {
       ps.setString(index, e.name());
     } else if (value instanceof Instant i) {
       ps.setObject(index, i.atOffset(java.time.ZoneOffset.UTC));
-    } else if (value instanceof LocalDate || value instanceof OffsetDateTime || value instanceof Timestamp) {
+    } else if (value instanceof LocalDate
+        || value instanceof OffsetDateTime
+        || value instanceof Timestamp) {
       ps.setObject(index, value);
     } else {
       ps.setObject(index, value);
@@ -193,7 +208,12 @@ public final class Statement {
   }
 
   private static String arrayType(Collection<?> values) {
-    Object first = values.stream().filter(java.util.Objects::nonNull).map(v -> (Object) v).findFirst().orElse("");
+    Object first =
+        values.stream()
+            .filter(java.util.Objects::nonNull)
+            .map(v -> (Object) v)
+            .findFirst()
+            .orElse("");
     if (first instanceof Long || first instanceof Integer) {
       return "bigint";
     }

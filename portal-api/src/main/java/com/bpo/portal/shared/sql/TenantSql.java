@@ -13,8 +13,8 @@ import java.sql.Connection;
  * class binds from the {@link TenantContext}: a query class cannot forget the tenant or take one
  * from a caller. Pending JPA changes are flushed first, so the SQL sees what the transaction wrote.
  *
- * <p>For the rare statement over tables without tenants (the tenant registry itself), use
- * {@link #global(String)}.
+ * <p>For the rare statement over tables without tenants (the tenant registry itself), use {@link
+ * #global(String)}.
  */
 @ApplicationScoped
 public class TenantSql {
@@ -28,8 +28,8 @@ public class TenantSql {
 
   /**
    * Statements for one tenant on a connection the caller holds and has bound to that tenant
-   * (row-level security still applies): for code run outside the container, such as a fixture
-   * test or the command line, that shares a feature's query class.
+   * (row-level security still applies): for code run outside the container, such as a fixture test
+   * or the command line, that shares a feature's query class.
    */
   public static TenantSql on(Connection connection, String tenantId) {
     TenantSql sql = new TenantSql();

@@ -12,7 +12,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** What the reading of an upload refuses or accepts before any kind sees a row (no database needed). */
+/**
+ * What the reading of an upload refuses or accepts before any kind sees a row (no database needed).
+ */
 class CsvReadingTest {
   /** A kind that only keeps the rows it is given. */
   private static final class Kept extends CsvImport {
@@ -22,19 +24,23 @@ class CsvReadingTest {
       super(null);
     }
 
-    @Override ImportKind kind() {
+    @Override
+    ImportKind kind() {
       return ImportKind.CUSTOMERS;
     }
 
-    @Override List<String> columns() {
+    @Override
+    List<String> columns() {
       return List.of("number", "name");
     }
 
-    @Override void accept(CSVRecord record) {
+    @Override
+    void accept(CSVRecord record) {
       numbers.add(record.get("number"));
     }
 
-    @Override void finish() {}
+    @Override
+    void finish() {}
   }
 
   private static Kept kept;
@@ -86,7 +92,9 @@ class CsvReadingTest {
   void aValueWithANulByteIsRefusedAndNamesItsColumn() throws Exception {
     ImportReport report = read("number,name\nA-1,Ac\u0000me\nA-2,Globex\n");
     assertEquals(ImportReport.Outcome.REJECTED, report.outcome());
-    assertEquals(new FieldError(1, "name", "holds a NUL or another control character, which no value may contain"),
+    assertEquals(
+        new FieldError(
+            1, "name", "holds a NUL or another control character, which no value may contain"),
         report.errors().get(0));
     assertEquals(List.of("A-2"), kept.numbers, "the bad row never reaches the kind");
   }
@@ -102,6 +110,8 @@ class CsvReadingTest {
   void everyMessageIsBoundedWhateverItQuotes() throws Exception {
     Kept upload = new Kept();
     upload.error(3, "file", "y".repeat(50_000));
-    assertEquals(CsvImport.MESSAGE_KEPT + 1, upload.read(Reader.nullReader(), "f").errors().get(0).message().length());
+    assertEquals(
+        CsvImport.MESSAGE_KEPT + 1,
+        upload.read(Reader.nullReader(), "f").errors().get(0).message().length());
   }
 }

@@ -18,8 +18,15 @@ class CustomerRowTest {
   private static final String HEADER = String.join(",", CustomerRow.COLUMNS) + ",collector";
 
   private static CSVRecord record(String header, String line) throws IOException {
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-        .parse(new StringReader(header + "\n" + line)).getRecords().get(0);
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setTrim(true)
+        .get()
+        .parse(new StringReader(header + "\n" + line))
+        .getRecords()
+        .get(0);
   }
 
   private static CustomerRow good(String header, String line) throws IOException {
@@ -39,8 +46,17 @@ class CustomerRowTest {
   @Test
   void aGoodRowKeepsItsValues() throws IOException {
     CustomerRow row = good(HEADER, "C-1,\"Dupont & Fils, SARL\",FR,EUR,45,25000.00,agent.acme");
-    assertEquals(new CustomerRow(1, "C-1", "Dupont & Fils, SARL", "FR", "EUR", 45, new BigDecimal("25000.00"),
-        "agent.acme"), row);
+    assertEquals(
+        new CustomerRow(
+            1,
+            "C-1",
+            "Dupont & Fils, SARL",
+            "FR",
+            "EUR",
+            45,
+            new BigDecimal("25000.00"),
+            "agent.acme"),
+        row);
   }
 
   @Test
@@ -51,7 +67,9 @@ class CustomerRowTest {
 
   @Test
   void everyBadFieldOfARowIsReported() throws IOException {
-    assertEquals(List.of("customer_number", "name", "country", "currency", "payment_terms_days", "credit_limit"),
+    assertEquals(
+        List.of(
+            "customer_number", "name", "country", "currency", "payment_terms_days", "credit_limit"),
         fieldsInError(",,FRA,EURO,30.5,-1,agent.acme"));
   }
 
@@ -77,8 +95,10 @@ class CustomerRowTest {
   @Test
   void differencesFromAnAccountAlreadyThereNameTheFieldsThatDiffer() throws IOException {
     CustomerRow row = good(HEADER, "C-1,Dupont,FR,EUR,30,1000,");
-    assertEquals(List.of(), row.differences("Dupont", "FR", "EUR", 30, new BigDecimal("1000.00"), null));
-    assertEquals(List.of("name", "credit_limit", "collector"),
+    assertEquals(
+        List.of(), row.differences("Dupont", "FR", "EUR", 30, new BigDecimal("1000.00"), null));
+    assertEquals(
+        List.of("name", "credit_limit", "collector"),
         row.differences("Durand", "FR", "EUR", 30, new BigDecimal("999.99"), "agent.acme"));
   }
 }

@@ -15,45 +15,74 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import's transaction gets its own timeout ({@code portal.import.timeout.seconds}), and the thread
- * gets the server's default back for the record and whatever runs on it next, even when the import fails.
+ * The import's transaction gets its own timeout ({@code portal.import.timeout.seconds}), and the
+ * thread gets the server's default back for the record and whatever runs on it next, even when the
+ * import fails.
  */
 class ImportsTest {
   /** What the thread's transaction timeout was at each step. */
   private final List<String> events = new ArrayList<>();
+
   private int timeout;
 
-  private final UserTransaction thread = new UserTransaction() {
-    @Override public void setTransactionTimeout(int seconds) {
-      timeout = seconds;
-      events.add("timeout " + seconds);
-    }
-    @Override public void begin() { throw new UnsupportedOperationException(); }
-    @Override public void commit() { throw new UnsupportedOperationException(); }
-    @Override public void rollback() { throw new UnsupportedOperationException(); }
-    @Override public void setRollbackOnly() { throw new UnsupportedOperationException(); }
-    @Override public int getStatus() { throw new UnsupportedOperationException(); }
-  };
+  private final UserTransaction thread =
+      new UserTransaction() {
+        @Override
+        public void setTransactionTimeout(int seconds) {
+          timeout = seconds;
+          events.add("timeout " + seconds);
+        }
+
+        @Override
+        public void begin() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void commit() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void rollback() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRollbackOnly() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getStatus() {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   private Imports imports(int timeoutSeconds, RuntimeException failure) {
     Imports imports = new Imports();
     imports.timeoutSeconds = timeoutSeconds;
     imports.threadTransactions = thread;
-    imports.transaction = new ImportTransaction() {
-      @Override public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
-        events.add("import under " + timeout);
-        if (failure != null) {
-          throw failure;
-        }
-        return new ImportReport(null, kind.name(), fileName, ImportReport.Outcome.APPLIED, 0, 0, 0, 0, List.of());
-      }
-    };
-    imports.runs = new ImportRuns() {
-      @Override public ImportReport record(ImportReport report, String sha256) {
-        events.add("record under " + timeout);
-        return report.withId(1);
-      }
-    };
+    imports.transaction =
+        new ImportTransaction() {
+          @Override
+          public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
+            events.add("import under " + timeout);
+            if (failure != null) {
+              throw failure;
+            }
+            return new ImportReport(
+                null, kind.name(), fileName, ImportReport.Outcome.APPLIED, 0, 0, 0, 0, List.of());
+          }
+        };
+    imports.runs =
+        new ImportRuns() {
+          @Override
+          public ImportReport record(ImportReport report, String sha256) {
+            events.add("record under " + timeout);
+            return report.withId(1);
+          }
+        };
     return imports;
   }
 
@@ -64,13 +93,17 @@ class ImportsTest {
   @Test
   void theImportRunsUnderItsOwnTimeoutAndTheRecordUnderTheServersDefault() throws IOException {
     imports(2400, null).importFile(ImportKind.INVOICES, file(), "big.csv");
-    assertEquals(List.of("timeout 2400", "import under 2400", "timeout 0", "record under 0"), events);
+    assertEquals(
+        List.of("timeout 2400", "import under 2400", "timeout 0", "record under 0"), events);
   }
 
   @Test
   void theDefaultIsSetAgainWhenTheImportFails() {
-    assertThrows(IllegalStateException.class,
-        () -> imports(2400, new IllegalStateException("database down")).importFile(ImportKind.INVOICES, file(), null));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            imports(2400, new IllegalStateException("database down"))
+                .importFile(ImportKind.INVOICES, file(), null));
     assertEquals(List.of("timeout 2400", "import under 2400", "timeout 0"), events);
   }
 
@@ -83,7 +116,8 @@ class ImportsTest {
 
   @Test
   void aNegativeTimeoutIsRefusedBeforeAnythingIsRead() {
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> imports(-1, null).importFile(ImportKind.INVOICES, file(), null));
     assertEquals(List.of(), events);
   }

@@ -22,11 +22,20 @@ class SampleFilesTest {
     Object parse(CSVRecord record, long row, List<FieldError> errors);
   }
 
-  private static void assertClean(String file, List<String> columns, RowParser parser) throws IOException {
+  private static void assertClean(String file, List<String> columns, RowParser parser)
+      throws IOException {
     try (Reader in = Files.newBufferedReader(Path.of("../samples", file), StandardCharsets.UTF_8);
-         CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-             .parse(in)) {
-      assertTrue(csv.getHeaderMap().keySet().containsAll(columns), file + ": " + csv.getHeaderMap().keySet());
+        CSVParser csv =
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get()
+                .parse(in)) {
+      assertTrue(
+          csv.getHeaderMap().keySet().containsAll(columns),
+          file + ": " + csv.getHeaderMap().keySet());
       List<FieldError> errors = new ArrayList<>();
       long rows = 0;
       for (CSVRecord record : csv) {

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A record's before and after as rows of field, old value, new value, for people rather than machines. */
+/**
+ * A record's before and after as rows of field, old value, new value, for people rather than
+ * machines.
+ */
 final class AuditChanges {
   record Change(String field, String before, String after) {}
 
@@ -36,8 +39,10 @@ final class AuditChanges {
       return "";
     }
     if ("UPDATE".equals(record.action())) {
-      return of(record).stream().map(c -> c.field() + ": " + c.before() + " → " + c.after())
-          .reduce((a, b) -> a + "; " + b).orElse("");
+      return of(record).stream()
+          .map(c -> c.field() + ": " + c.before() + " → " + c.after())
+          .reduce((a, b) -> a + "; " + b)
+          .orElse("");
     }
     return String.join(", ", shown.keySet());
   }

@@ -21,7 +21,8 @@ public final class AuditHistoryLink {
     }
     RouterLink link = new RouterLink(AuditView.class);
     link.add(new Span(link.getTranslation("audit.history")));
-    link.setQueryParameters(QueryParameters.simple(Map.of("entity", entity, "entityId", Long.toString(id))));
+    link.setQueryParameters(
+        QueryParameters.simple(Map.of("entity", entity, "entityId", Long.toString(id))));
     link.setId("audit-history");
     return Optional.of(link);
   }

@@ -40,8 +40,8 @@ import java.util.Optional;
 /**
  * The auditor's screen: the tenant's trail, newest first, narrowed by record, person, action and
  * dates; each line opens to the fields that changed; the same selection downloads as CSV, and the
- * hash chain can be verified on the spot. Query parameters {@code entity} and {@code entityId}
- * open it on one record's history.
+ * hash chain can be verified on the spot. Query parameters {@code entity} and {@code entityId} open
+ * it on one record's history.
  */
 @Route(value = "audit", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER})
@@ -93,11 +93,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
     to.addValueChangeListener(e -> refresh());
 
     // streamed into the download: a trail can be long
-    Anchor csv = new Anchor(new StreamResource("audit-trail.csv", (out, session) -> trail.exportCsv(filter, out)),
-        getTranslation("audit.export"));
+    Anchor csv =
+        new Anchor(
+            new StreamResource("audit-trail.csv", (out, session) -> trail.exportCsv(filter, out)),
+            getTranslation("audit.export"));
     csv.setId("audit-export");
     csv.getElement().setAttribute("download", true);
-    Button verify = new Button(getTranslation("audit.verify"), VaadinIcon.SHIELD.create(), e -> verify());
+    Button verify =
+        new Button(getTranslation("audit.verify"), VaadinIcon.SHIELD.create(), e -> verify());
     verify.setId("audit-verify");
     verification.setId("audit-verification");
     verification.getElement().setAttribute("aria-live", "polite");
@@ -110,17 +113,30 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
 
     grid.setId("audit-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-    grid.addColumn(r -> Formats.dateTime(r.occurredAt(), zone, getLocale())).setHeader(getTranslation("audit.when"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(AuditRecord::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true).setFlexGrow(0);
-    grid.addComponentColumn(r -> Badge.of(getTranslation("audit.action." + r.action()), tone(r.action())))
-        .setHeader(getTranslation("audit.action")).setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(r -> Formats.dateTime(r.occurredAt(), zone, getLocale()))
+        .setHeader(getTranslation("audit.when"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(AuditRecord::actor)
+        .setHeader(getTranslation("audit.actor"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addComponentColumn(
+            r -> Badge.of(getTranslation("audit.action." + r.action()), tone(r.action())))
+        .setHeader(getTranslation("audit.action"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(r -> r.entity() + (r.entityId() == null ? "" : " #" + r.entityId()))
-        .setHeader(getTranslation("audit.record")).setAutoWidth(true).setFlexGrow(0);
+        .setHeader(getTranslation("audit.record"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(AuditChanges::summary).setHeader(getTranslation("audit.changes")).setFlexGrow(1);
     grid.addColumn(r -> r.sealSeq() == null ? getTranslation("audit.unsealed") : "#" + r.sealSeq())
-        .setHeader(getTranslation("audit.seal")).setAutoWidth(true).setFlexGrow(0);
-    grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
+        .setHeader(getTranslation("audit.seal"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.setItemDetailsRenderer(
+        new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
     grid.setEmptyStateText(getTranslation("audit.empty"));
     grid.setSizeFull();
 
@@ -136,24 +152,38 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
   }
 
   private void refresh() {
-    filter = new AuditFilter(text(entity), text(entityId), text(actor), Optional.ofNullable(action.getValue()),
-        Optional.ofNullable(from.getValue()), Optional.ofNullable(to.getValue()));
+    filter =
+        new AuditFilter(
+            text(entity),
+            text(entityId),
+            text(actor),
+            Optional.ofNullable(action.getValue()),
+            Optional.ofNullable(from.getValue()),
+            Optional.ofNullable(to.getValue()));
     AuditFilter current = filter;
-    KeysetFetch<AuditRecord> fetch = new KeysetFetch<>((cursor, limit) -> trail.list(current,
-        PageRequest.of(limit, cursor)));
+    KeysetFetch<AuditRecord> fetch =
+        new KeysetFetch<>((cursor, limit) -> trail.list(current, PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 
   private com.vaadin.flow.component.Component details(AuditRecord record) {
     Grid<AuditChanges.Change> changes = new Grid<>();
     changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-    changes.addColumn(AuditChanges.Change::field).setHeader(getTranslation("audit.field")).setAutoWidth(true);
+    changes
+        .addColumn(AuditChanges.Change::field)
+        .setHeader(getTranslation("audit.field"))
+        .setAutoWidth(true);
     changes.addColumn(AuditChanges.Change::before).setHeader(getTranslation("audit.before"));
     changes.addColumn(AuditChanges.Change::after).setHeader(getTranslation("audit.after"));
     changes.setItems(AuditChanges.of(record));
     changes.setAllRowsVisible(true);
-    Span request = new Span(getTranslation("audit.request", record.requestId() == null ? "—" : record.requestId()));
-    request.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+    Span request =
+        new Span(
+            getTranslation("audit.request", record.requestId() == null ? "—" : record.requestId()));
+    request
+        .getStyle()
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     VerticalLayout box = new VerticalLayout(changes, request);
     box.setPadding(false);
     return box;
@@ -161,11 +191,18 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
 
   private void verify() {
     AuditChain.Verification result = trail.verify();
-    verification.setText(result.intact()
-        ? getTranslation("audit.intact", Formats.number(result.checked(), getLocale()),
-            Formats.number(result.unsealed(), getLocale()))
-        : getTranslation("audit.broken", result.brokenAt(), result.problem()));
-    verification.getStyle().set("color", result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+    verification.setText(
+        result.intact()
+            ? getTranslation(
+                "audit.intact",
+                Formats.number(result.checked(), getLocale()),
+                Formats.number(result.unsealed(), getLocale()))
+            : getTranslation("audit.broken", result.brokenAt(), result.problem()));
+    verification
+        .getStyle()
+        .set(
+            "color",
+            result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
   }
 
   private static Badge.Tone tone(String action) {

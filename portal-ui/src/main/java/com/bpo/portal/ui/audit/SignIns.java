@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Records a sign-in in the audit trail the first time a browser session works in a tenant (Keycloak
  * authenticates; this is where the portal first sees the person act for that tenant). Switching to
- * another tenant in the same session records a sign-in there too, since each tenant keeps its own trail.
+ * another tenant in the same session records a sign-in there too, since each tenant keeps its own
+ * trail.
  */
 public final class SignIns {
   private static final String RECORDED = SignIns.class.getName() + ".tenants";
@@ -29,7 +30,10 @@ public final class SignIns {
       session.setAttribute(RECORDED, recorded);
     }
     if (recorded.add(tenant)) {
-      trail.record(AuditTrail.SIGN_IN, "session", null,
+      trail.record(
+          AuditTrail.SIGN_IN,
+          "session",
+          null,
           Map.of("role", context.requireUser().primaryRole().orElse(""), "door", "portal"));
     }
   }

@@ -75,24 +75,41 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
 
     grid.setId("cash-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-    grid.addColumn(l -> Formats.date(l.bookingDate(), getLocale())).setHeader(getTranslation("cash.booked"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(l -> Formats.money(l.amount(), getLocale())).setHeader(getTranslation("cash.amount"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(l -> l.payerName().isBlank() ? "—" : l.payerName()).setHeader(getTranslation("cash.payer"))
-        .setFlexGrow(1).setResizable(true);
-    grid.addColumn(LineSummary::reference).setHeader(getTranslation("cash.reference")).setFlexGrow(2)
+    grid.addColumn(l -> Formats.date(l.bookingDate(), getLocale()))
+        .setHeader(getTranslation("cash.booked"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(l -> Formats.money(l.amount(), getLocale()))
+        .setHeader(getTranslation("cash.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(l -> l.payerName().isBlank() ? "—" : l.payerName())
+        .setHeader(getTranslation("cash.payer"))
+        .setFlexGrow(1)
         .setResizable(true);
-    grid.addComponentColumn(l -> status(this, l.status())).setHeader(getTranslation("cash.status"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(l -> getTranslation("cash.days", l.ageDays())).setHeader(getTranslation("cash.age"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addComponentColumn(l -> {
-      Button open = new Button(getTranslation("cash.open"), e -> open(l));
-      open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-      open.getElement().setAttribute("aria-label", getTranslation("cash.openLine", l.entryRef()));
-      return open;
-    }).setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(LineSummary::reference)
+        .setHeader(getTranslation("cash.reference"))
+        .setFlexGrow(2)
+        .setResizable(true);
+    grid.addComponentColumn(l -> status(this, l.status()))
+        .setHeader(getTranslation("cash.status"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(l -> getTranslation("cash.days", l.ageDays()))
+        .setHeader(getTranslation("cash.age"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addComponentColumn(
+            l -> {
+              Button open = new Button(getTranslation("cash.open"), e -> open(l));
+              open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+              open.getElement()
+                  .setAttribute("aria-label", getTranslation("cash.openLine", l.entryRef()));
+              return open;
+            })
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("cash.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(e -> open(e.getItem()));
@@ -112,27 +129,44 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
     upload.setMaxFileSize(StatementParsers.MAX_BYTES);
     upload.setMaxFiles(1);
     upload.setDropLabel(new Span(getTranslation("cash.upload.drop")));
-    upload.addSucceededListener(e -> {
-      try (InputStream in = buffer.getInputStream()) {
-        ImportResult result = cash.importStatement(in.readNBytes(StatementParsers.MAX_BYTES + 1));
-        Notification.show(getTranslation(result.alreadyImported() ? "cash.upload.again" : "cash.upload.done",
-                result.statement().statementId(), result.statement().applied(), result.statement().suggested(),
-                result.statement().unapplied()), 6000, Notification.Position.BOTTOM_START)
-            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        refresh();
-      } catch (StatementRejected rejected) {
-        String first = rejected.errors().stream().limit(3).map(f -> (f.row() == null ? "" : f.row() + ": ")
-            + f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        Notification.show(getTranslation("cash.upload.rejected", rejected.getMessage() + " " + first), 10000,
-            Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-      } catch (ProblemException problem) {
-        Notification.show(problem.getMessage(), 8000, Notification.Position.MIDDLE)
-            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-      } catch (IOException ex) {
-        Notification.show(getTranslation("cash.upload.unreadable")).addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-      upload.clearFileList();
-    });
+    upload.addSucceededListener(
+        e -> {
+          try (InputStream in = buffer.getInputStream()) {
+            ImportResult result =
+                cash.importStatement(in.readNBytes(StatementParsers.MAX_BYTES + 1));
+            Notification.show(
+                    getTranslation(
+                        result.alreadyImported() ? "cash.upload.again" : "cash.upload.done",
+                        result.statement().statementId(),
+                        result.statement().applied(),
+                        result.statement().suggested(),
+                        result.statement().unapplied()),
+                    6000,
+                    Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+          } catch (StatementRejected rejected) {
+            String first =
+                rejected.errors().stream()
+                    .limit(3)
+                    .map(
+                        f ->
+                            (f.row() == null ? "" : f.row() + ": ") + f.field() + " " + f.message())
+                    .collect(Collectors.joining("; "));
+            Notification.show(
+                    getTranslation("cash.upload.rejected", rejected.getMessage() + " " + first),
+                    10000,
+                    Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          } catch (ProblemException problem) {
+            Notification.show(problem.getMessage(), 8000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          } catch (IOException ex) {
+            Notification.show(getTranslation("cash.upload.unreadable"))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+          upload.clearFileList();
+        });
     return upload;
   }
 
@@ -149,19 +183,31 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
     for (UnappliedCash u : unapplied) {
       HorizontalLayout row = new HorizontalLayout();
       row.setWrap(true);
-      row.add(new Span(getTranslation("cash.summary", Formats.money(new Money(u.amount(), u.currency()), getLocale()),
-          Formats.number(u.lines(), getLocale()))));
+      row.add(
+          new Span(
+              getTranslation(
+                  "cash.summary",
+                  Formats.money(new Money(u.amount(), u.currency()), getLocale()),
+                  Formats.number(u.lines(), getLocale()))));
       for (AgeBucket b : u.buckets()) {
-        row.add(Badge.of(getTranslation("cash.bucket", b.bucket(), Formats.money(new Money(b.amount(), u.currency()),
-            getLocale())), b.bucket().equals("60+") || b.bucket().equals("31-60") ? Badge.Tone.WARNING
-            : Badge.Tone.NEUTRAL));
+        row.add(
+            Badge.of(
+                getTranslation(
+                    "cash.bucket",
+                    b.bucket(),
+                    Formats.money(new Money(b.amount(), u.currency()), getLocale())),
+                b.bucket().equals("60+") || b.bucket().equals("31-60")
+                    ? Badge.Tone.WARNING
+                    : Badge.Tone.NEUTRAL));
       }
       summary.add(row);
     }
-    List<LineStatus> statuses = "QUEUE".equals(show.getValue()) ? List.of()
-        : List.of(LineStatus.valueOf(show.getValue()));
-    KeysetFetch<LineSummary> fetch = new KeysetFetch<>((cursor, limit) ->
-        cash.lines(statuses, java.util.Optional.empty(), PageRequest.of(limit, cursor)));
+    List<LineStatus> statuses =
+        "QUEUE".equals(show.getValue()) ? List.of() : List.of(LineStatus.valueOf(show.getValue()));
+    KeysetFetch<LineSummary> fetch =
+        new KeysetFetch<>(
+            (cursor, limit) ->
+                cash.lines(statuses, java.util.Optional.empty(), PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * One bank line of the queue: what the bank said, every candidate with its rule, confidence, reason
  * and invoices (each can be applied as proposed), and the actions a person takes instead: split
- * over invoices, put on the customer's account, or mark for refund. Calls back when the line is settled.
+ * over invoices, put on the customer's account, or mark for refund. Calls back when the line is
+ * settled.
  */
 class LineDialog extends Dialog {
   private final CashService cash;
@@ -54,11 +55,19 @@ class LineDialog extends Dialog {
     LineSummary l = detail.line();
     VerticalLayout body = new VerticalLayout();
     body.setPadding(false);
-    body.add(new Paragraph(Formats.date(l.bookingDate(), getLocale()) + " · " + Formats.money(l.amount(), getLocale())
-        + " · " + (l.payerName().isBlank() ? getTranslation("cash.payer.unknown") : l.payerName())
-        + (l.payerAccount().isBlank() ? "" : " (" + l.payerAccount() + ")")));
-    Paragraph reference = new Paragraph(getTranslation("cash.reference") + ": " + (l.reference().isBlank() ? "—"
-        : l.reference()));
+    body.add(
+        new Paragraph(
+            Formats.date(l.bookingDate(), getLocale())
+                + " · "
+                + Formats.money(l.amount(), getLocale())
+                + " · "
+                + (l.payerName().isBlank() ? getTranslation("cash.payer.unknown") : l.payerName())
+                + (l.payerAccount().isBlank() ? "" : " (" + l.payerAccount() + ")")));
+    Paragraph reference =
+        new Paragraph(
+            getTranslation("cash.reference")
+                + ": "
+                + (l.reference().isBlank() ? "—" : l.reference()));
     reference.getStyle().set("overflow-wrap", "anywhere");
     body.add(reference, CashView.status(this, l.status()));
     body.add(new H3(getTranslation("cash.candidates")));
@@ -76,10 +85,14 @@ class LineDialog extends Dialog {
 
   private Div candidate(Candidate c, LineSummary l) {
     Div box = new Div();
-    box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
-        .set("padding", "var(--lumo-space-s)").set("margin-bottom", "var(--lumo-space-s)");
+    box.getStyle()
+        .set("border", "1px solid var(--lumo-contrast-20pct)")
+        .set("border-radius", "var(--lumo-border-radius-m)")
+        .set("padding", "var(--lumo-space-s)")
+        .set("margin-bottom", "var(--lumo-space-s)");
     Span rule = Badge.of(getTranslation("cash.rule." + c.rule()), Badge.Tone.NEUTRAL);
-    Span confidence = new Span(getTranslation("cash.confidence", Formats.decimal(c.confidence(), getLocale())));
+    Span confidence =
+        new Span(getTranslation("cash.confidence", Formats.decimal(c.confidence(), getLocale())));
     HorizontalLayout head = new HorizontalLayout(rule);
     if (!"NONE".equals(c.rule()) && !"MANUAL".equals(c.rule())) {
       head.add(confidence); // a rule's own measure; a person's decision or no match has none
@@ -88,16 +101,34 @@ class LineDialog extends Dialog {
     head.setWrap(true);
     box.add(head);
     Paragraph reason = new Paragraph(c.reason());
-    reason.getStyle().set("margin", "var(--lumo-space-xs) 0").set("font-size", "var(--lumo-font-size-s)");
+    reason
+        .getStyle()
+        .set("margin", "var(--lumo-space-xs) 0")
+        .set("font-size", "var(--lumo-font-size-s)");
     box.add(reason);
     if (!c.items().isEmpty()) {
-      box.add(new Paragraph(c.items().stream().map(i -> i.invoiceNumber() + " " + Formats.money(i.amount(), getLocale())
-          + (i.writeOff().amount().signum() > 0 ? " (" + getTranslation("cash.writeOff") + " "
-              + Formats.money(i.writeOff(), getLocale()) + ")" : "")).collect(Collectors.joining(" · "))));
+      box.add(
+          new Paragraph(
+              c.items().stream()
+                  .map(
+                      i ->
+                          i.invoiceNumber()
+                              + " "
+                              + Formats.money(i.amount(), getLocale())
+                              + (i.writeOff().amount().signum() > 0
+                                  ? " ("
+                                      + getTranslation("cash.writeOff")
+                                      + " "
+                                      + Formats.money(i.writeOff(), getLocale())
+                                      + ")"
+                                  : ""))
+                  .collect(Collectors.joining(" · "))));
     }
     if (canAct && l.status().inQueue() && "SUGGESTED".equals(c.status())) {
-      Button accept = new Button(getTranslation("cash.accept"), e -> act(() -> cash.acceptCandidate(l.id(), c.id(),
-          l.version())));
+      Button accept =
+          new Button(
+              getTranslation("cash.accept"),
+              e -> act(() -> cash.acceptCandidate(l.id(), c.id(), l.version())));
       accept.setId("cash-accept-" + c.id());
       accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
       box.add(accept);
@@ -108,33 +139,66 @@ class LineDialog extends Dialog {
   private VerticalLayout actions(LineSummary l) {
     Button split = new Button(getTranslation("cash.split"), e -> openSplit(l));
     split.setId("cash-split");
-    Button onAccount = new Button(getTranslation("cash.onAccount"), e -> act(() -> cash.apply(l.id(),
-        new CashRecords.Application(l.version(), l.customerId(), List.of(), ""))));
+    Button onAccount =
+        new Button(
+            getTranslation("cash.onAccount"),
+            e ->
+                act(
+                    () ->
+                        cash.apply(
+                            l.id(),
+                            new CashRecords.Application(
+                                l.version(), l.customerId(), List.of(), ""))));
     onAccount.setId("cash-on-account");
     onAccount.setEnabled(l.customerId() != null);
     TextField why = new TextField(getTranslation("cash.refund.note"));
     why.setId("cash-refund-note");
     why.setMaxLength(500);
-    Button refund = new Button(getTranslation("cash.refund"), e -> act(() -> cash.requestRefund(l.id(),
-        new CashRecords.Application(l.version(), null, null, why.getValue()))));
+    Button refund =
+        new Button(
+            getTranslation("cash.refund"),
+            e ->
+                act(
+                    () ->
+                        cash.requestRefund(
+                            l.id(),
+                            new CashRecords.Application(l.version(), null, null, why.getValue()))));
     refund.setId("cash-refund");
     refund.addThemeVariants(ButtonVariant.LUMO_ERROR);
     HorizontalLayout buttons = new HorizontalLayout(split, onAccount);
     buttons.setWrap(true);
     HorizontalLayout refundRow = new HorizontalLayout(why, refund);
-    refundRow.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+    refundRow.setDefaultVerticalComponentAlignment(
+        com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
     refundRow.setWrap(true);
-    VerticalLayout box = new VerticalLayout(new H3(getTranslation("cash.actions")), buttons, refundRow);
+    VerticalLayout box =
+        new VerticalLayout(new H3(getTranslation("cash.actions")), buttons, refundRow);
     box.setPadding(false);
     return box;
   }
 
   private void openSplit(LineSummary l) {
-    SplitForm form = new SplitForm(l.amount(), cash.invoiceChoices(l.id()),
-        number -> cash.invoiceChoicesByNumber(number, l.amount().currency()));
-    form.addSaveListener(e -> act(() -> cash.apply(l.id(), new CashRecords.Application(l.version(), null,
-        e.rows().stream().map(r -> new CashRecords.Allocation(r.getInvoice().id(), r.getAmount().toPlainString()))
-            .toList(), e.note()))));
+    SplitForm form =
+        new SplitForm(
+            l.amount(),
+            cash.invoiceChoices(l.id()),
+            number -> cash.invoiceChoicesByNumber(number, l.amount().currency()));
+    form.addSaveListener(
+        e ->
+            act(
+                () ->
+                    cash.apply(
+                        l.id(),
+                        new CashRecords.Application(
+                            l.version(),
+                            null,
+                            e.rows().stream()
+                                .map(
+                                    r ->
+                                        new CashRecords.Allocation(
+                                            r.getInvoice().id(), r.getAmount().toPlainString()))
+                                .toList(),
+                            e.note()))));
     form.addCloseListener(e -> showLine());
     removeAll();
     add(new H3(getTranslation("cash.split.title", Formats.money(l.amount(), getLocale()))), form);
@@ -143,7 +207,10 @@ class LineDialog extends Dialog {
   private void act(java.util.function.Supplier<LineDetail> action) {
     try {
       detail = action.get();
-      Notification.show(getTranslation("cash.done." + detail.line().status()), 4000, Notification.Position.BOTTOM_START)
+      Notification.show(
+              getTranslation("cash.done." + detail.line().status()),
+              4000,
+              Notification.Position.BOTTOM_START)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       settled.run();
       close();

@@ -25,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * Splits a bank line over invoices: one row per invoice (chosen among those offered, or found by
- * number) with the amount applied to it, and a note. Each row has its own {@link Binder}; the total may
- * not exceed the line, and what is left goes on account. Fires {@link SaveEvent} with the rows.
+ * number) with the amount applied to it, and a note. Each row has its own {@link Binder}; the total
+ * may not exceed the line, and what is left goes on account. Fires {@link SaveEvent} with the rows.
  */
 public class SplitForm extends VerticalLayout {
   /** One row as the form edits it. */
@@ -87,7 +87,10 @@ public class SplitForm extends VerticalLayout {
   private final Span remaining = new Span();
   private final Button add = new Button();
 
-  public SplitForm(Money lineAmount, List<InvoiceChoice> offered, Function<String, List<InvoiceChoice>> byNumber) {
+  public SplitForm(
+      Money lineAmount,
+      List<InvoiceChoice> offered,
+      Function<String, List<InvoiceChoice>> byNumber) {
     this.lineAmount = lineAmount;
     this.offered = new ArrayList<>(offered);
     this.byNumber = byNumber;
@@ -123,16 +126,19 @@ public class SplitForm extends VerticalLayout {
     invoice.setItemLabelGenerator(this::label);
     invoice.setAllowCustomValue(true);
     invoice.setWidth("22em");
-    invoice.addCustomValueSetListener(e -> {
-      List<InvoiceChoice> found = byNumber.apply(e.getDetail());
-      found.stream().filter(f -> offered.stream().noneMatch(o -> o.id() == f.id())).forEach(offered::add);
-      for (ComboBox<InvoiceChoice> box : boxes) {
-        InvoiceChoice kept = box.getValue();
-        box.setItems(offered);
-        box.setValue(kept);
-      }
-      found.stream().findFirst().ifPresent(invoice::setValue);
-    });
+    invoice.addCustomValueSetListener(
+        e -> {
+          List<InvoiceChoice> found = byNumber.apply(e.getDetail());
+          found.stream()
+              .filter(f -> offered.stream().noneMatch(o -> o.id() == f.id()))
+              .forEach(offered::add);
+          for (ComboBox<InvoiceChoice> box : boxes) {
+            InvoiceChoice kept = box.getValue();
+            box.setItems(offered);
+            box.setValue(kept);
+          }
+          found.stream().findFirst().ifPresent(invoice::setValue);
+        });
     boxes.add(invoice);
     BigDecimalField amount = new BigDecimalField(getTranslation("cash.split.amount"));
     amount.setId("cash-split-amount-" + index);
@@ -140,20 +146,30 @@ public class SplitForm extends VerticalLayout {
     amount.addValueChangeListener(e -> updateRemaining());
     Binder<Row> binder = new Binder<>(Row.class);
     binder.forField(invoice).bind(Row::getInvoice, Row::setInvoice);
-    binder.forField(amount)
-        .withValidator(a -> a == null || (a.signum() > 0 && a.scale() <= 2), getTranslation("cash.split.amountInvalid"))
-        .withValidator(a -> a == null || invoice.getValue() == null || a.compareTo(invoice.getValue().open().amount()) <= 0,
+    binder
+        .forField(amount)
+        .withValidator(
+            a -> a == null || (a.signum() > 0 && a.scale() <= 2),
+            getTranslation("cash.split.amountInvalid"))
+        .withValidator(
+            a ->
+                a == null
+                    || invoice.getValue() == null
+                    || a.compareTo(invoice.getValue().open().amount()) <= 0,
             getTranslation("cash.split.moreThanOpen"))
         .bind(Row::getAmount, Row::setAmount);
-    invoice.addValueChangeListener(e -> {
-      if (e.getValue() != null && amount.getValue() == null) {
-        amount.setValue(e.getValue().open().amount().min(remainingAmount().max(BigDecimal.ZERO)));
-      }
-    });
+    invoice.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null && amount.getValue() == null) {
+            amount.setValue(
+                e.getValue().open().amount().min(remainingAmount().max(BigDecimal.ZERO)));
+          }
+        });
     binder.setBean(new Row());
     binders.add(binder);
     FormLayout row = new FormLayout(invoice, amount);
-    row.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+    row.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     rows.add(row);
     rows.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.STRETCH);
     add.setEnabled(binders.size() < MAX_ROWS);
@@ -166,7 +182,9 @@ public class SplitForm extends VerticalLayout {
   }
 
   private BigDecimal total() {
-    return binders.stream().map(b -> b.getBean().getAmount()).filter(a -> a != null)
+    return binders.stream()
+        .map(b -> b.getBean().getAmount())
+        .filter(a -> a != null)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
@@ -176,8 +194,12 @@ public class SplitForm extends VerticalLayout {
 
   private void updateRemaining() {
     BigDecimal left = remainingAmount();
-    remaining.setText(left.signum() < 0 ? getTranslation("cash.split.tooMuch")
-        : getTranslation("cash.split.remaining", Formats.money(new Money(left, lineAmount.currency()), getLocale())));
+    remaining.setText(
+        left.signum() < 0
+            ? getTranslation("cash.split.tooMuch")
+            : getTranslation(
+                "cash.split.remaining",
+                Formats.money(new Money(left, lineAmount.currency()), getLocale())));
     remaining.getStyle().set("color", left.signum() < 0 ? "var(--lumo-error-text-color)" : "");
   }
 
@@ -192,7 +214,8 @@ public class SplitForm extends VerticalLayout {
       }
     }
     if (!valid || filled.isEmpty() || remainingAmount().signum() < 0) {
-      remaining.setText(filled.isEmpty() ? getTranslation("cash.split.empty") : remaining.getText());
+      remaining.setText(
+          filled.isEmpty() ? getTranslation("cash.split.empty") : remaining.getText());
       return;
     }
     fireEvent(new SaveEvent(this, filled, note.getValue()));

@@ -95,9 +95,13 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     period.setEmptySelectionAllowed(false);
     if (!months.isEmpty()) {
       // the month that needs attention first: the oldest one still waiting, else the latest
-      YearMonth first = close.recent().stream()
-          .filter(r -> r.status() == (bpo ? CloseStatus.DRAFT : CloseStatus.PUBLISHED))
-          .map(r -> YearMonth.parse(r.period())).filter(months::contains).reduce((a, b) -> b).orElse(months.get(0));
+      YearMonth first =
+          close.recent().stream()
+              .filter(r -> r.status() == (bpo ? CloseStatus.DRAFT : CloseStatus.PUBLISHED))
+              .map(r -> YearMonth.parse(r.period()))
+              .filter(months::contains)
+              .reduce((a, b) -> b)
+              .orElse(months.get(0));
       period.setValue(first);
     }
     period.addValueChangeListener(e -> show());
@@ -113,22 +117,29 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    event.getLocation().getQueryParameters().getSingleParameter("period").ifPresent(p -> {
-      try {
-        YearMonth asked = YearMonth.parse(p);
-        if (!months.contains(asked) && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
-          // an older month reached by its address (a link, a bookmark) joins the list; the service
-          // still decides whether this reader may see it
-          months.add(asked);
-          period.setItems(months);
-        }
-        if (months.contains(asked)) {
-          period.setValue(asked);
-        }
-      } catch (RuntimeException e) {
-        // an unreadable period in the address: stay on the default month
-      }
-    });
+    event
+        .getLocation()
+        .getQueryParameters()
+        .getSingleParameter("period")
+        .ifPresent(
+            p -> {
+              try {
+                YearMonth asked = YearMonth.parse(p);
+                if (!months.contains(asked)
+                    && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
+                  // an older month reached by its address (a link, a bookmark) joins the list; the
+                  // service
+                  // still decides whether this reader may see it
+                  months.add(asked);
+                  period.setItems(months);
+                }
+                if (months.contains(asked)) {
+                  period.setValue(asked);
+                }
+              } catch (RuntimeException e) {
+                // an unreadable period in the address: stay on the default month
+              }
+            });
     show();
   }
 
@@ -150,7 +161,10 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
       content.add(section(pack, c));
     }
     content.add(new H2(getTranslation("close.writeOffs")));
-    content.add(pack.writeOffs().isEmpty() ? new Paragraph(getTranslation("close.writeOffs.none")) : writeOffs(pack));
+    content.add(
+        pack.writeOffs().isEmpty()
+            ? new Paragraph(getTranslation("close.writeOffs.none"))
+            : writeOffs(pack));
     content.add(new H2(getTranslation("close.largest")));
     content.add(largest(pack));
     content.add(comments(pack));
@@ -160,20 +174,31 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     HorizontalLayout bar = new HorizontalLayout();
     bar.setWrap(true);
     bar.setAlignItems(FlexComponent.Alignment.CENTER);
-    Span status = Badge.of(getTranslation("close.status." + pack.status().name()), switch (pack.status()) {
-      case DRAFT -> Badge.Tone.NEUTRAL;
-      case PUBLISHED -> Badge.Tone.WARNING;
-      case SIGNED_OFF -> Badge.Tone.SUCCESS;
-    });
+    Span status =
+        Badge.of(
+            getTranslation("close.status." + pack.status().name()),
+            switch (pack.status()) {
+              case DRAFT -> Badge.Tone.NEUTRAL;
+              case PUBLISHED -> Badge.Tone.WARNING;
+              case SIGNED_OFF -> Badge.Tone.SUCCESS;
+            });
     status.setId("close-status");
     bar.add(status);
     if (pack.publishedBy() != null) {
-      bar.add(new Span(getTranslation("close.publishedBy", pack.publishedBy(),
-          Formats.dateTime(pack.publishedAt(), zone, getLocale()))));
+      bar.add(
+          new Span(
+              getTranslation(
+                  "close.publishedBy",
+                  pack.publishedBy(),
+                  Formats.dateTime(pack.publishedAt(), zone, getLocale()))));
     }
     if (pack.signedOffBy() != null) {
-      bar.add(new Span(getTranslation("close.signedOffBy", pack.signedOffBy(),
-          Formats.dateTime(pack.signedOffAt(), zone, getLocale()))));
+      bar.add(
+          new Span(
+              getTranslation(
+                  "close.signedOffBy",
+                  pack.signedOffBy(),
+                  Formats.dateTime(pack.signedOffAt(), zone, getLocale()))));
     }
     for (CloseAction action : pack.actions()) {
       if (action == CloseAction.COMMENT) {
@@ -184,31 +209,46 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
       if (action == CloseAction.PUBLISH || action == CloseAction.SIGN_OFF) {
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       }
-      button.addClickListener(e -> {
-        if (action == CloseAction.SIGN_OFF || action == CloseAction.PUBLISH) {
-          confirm(action, pack);
-        } else {
-          act(action, pack);
-        }
-      });
+      button.addClickListener(
+          e -> {
+            if (action == CloseAction.SIGN_OFF || action == CloseAction.PUBLISH) {
+              confirm(action, pack);
+            } else {
+              act(action, pack);
+            }
+          });
       bar.add(button);
     }
-    bar.add(download("close-pdf", getTranslation("close.pdf"), "close-" + pack.period() + ".pdf",
-        () -> export.pdf(close.pack(pack.period()))));
-    bar.add(download("close-xlsx", getTranslation("close.xlsx"), "close-" + pack.period() + ".xlsx",
-        () -> export.xlsx(close.pack(pack.period()))));
+    bar.add(
+        download(
+            "close-pdf",
+            getTranslation("close.pdf"),
+            "close-" + pack.period() + ".pdf",
+            () -> export.pdf(close.pack(pack.period()))));
+    bar.add(
+        download(
+            "close-xlsx",
+            getTranslation("close.xlsx"),
+            "close-" + pack.period() + ".xlsx",
+            () -> export.xlsx(close.pack(pack.period()))));
     return bar;
   }
 
   private void confirm(CloseAction action, ClosePack pack) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("close.confirm." + action.name() + ".title"));
-    dialog.add(new Paragraph(getTranslation("close.confirm." + action.name() + ".text",
-        Formats.month(YearMonth.parse(pack.period()), getLocale()))));
-    Button yes = new Button(getTranslation("close.action." + action.name()), e -> {
-      dialog.close();
-      act(action, pack);
-    });
+    dialog.add(
+        new Paragraph(
+            getTranslation(
+                "close.confirm." + action.name() + ".text",
+                Formats.month(YearMonth.parse(pack.period()), getLocale()))));
+    Button yes =
+        new Button(
+            getTranslation("close.action." + action.name()),
+            e -> {
+              dialog.close();
+              act(action, pack);
+            });
     yes.setId("close-confirm");
     yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     Button no = new Button(getTranslation("close.cancel"), e -> dialog.close());
@@ -226,7 +266,10 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
         case SIGN_OFF -> close.signOff(pack.period(), pack.version());
         default -> throw new IllegalStateException(action.name());
       }
-      Notification.show(getTranslation("close.done." + action.name()), 4000, Notification.Position.BOTTOM_START)
+      Notification.show(
+              getTranslation("close.done." + action.name()),
+              4000,
+              Notification.Position.BOTTOM_START)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException e) {
       Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
@@ -251,7 +294,12 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     flow.put("close.writeOffsLine", f.writeOffs());
     flow.put("close.adjustments", f.adjustments());
     flow.put("close.closing", f.closing());
-    row.add(figures("close-rollforward-" + c.currency(), getTranslation("close.rollForward"), flow, "close.closing"));
+    row.add(
+        figures(
+            "close-rollforward-" + c.currency(),
+            getTranslation("close.rollForward"),
+            flow,
+            "close.closing"));
     ClosePack.Provision p = c.provision();
     Map<String, Money> provision = new LinkedHashMap<>();
     provision.put("close.provision.opening", p.opening());
@@ -261,30 +309,57 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     provision.put("close.provision.general", p.general());
     provision.put("close.provision.specific", p.specific());
     provision.put("close.provision.closing", p.closing());
-    row.add(figures("close-provision-" + c.currency(), getTranslation("close.provision", pack.policyVersion()), provision,
-        "close.provision.closing"));
+    row.add(
+        figures(
+            "close-provision-" + c.currency(),
+            getTranslation("close.provision", pack.policyVersion()),
+            provision,
+            "close.provision.closing"));
     box.add(row);
 
-    List<SvgChart.Bar> bars = c.aging().stream()
-        .map(a -> new SvgChart.Bar(getTranslation("close.bucket." + a.bucket().name()), a.amount().amount().doubleValue()))
-        .toList();
+    List<SvgChart.Bar> bars =
+        c.aging().stream()
+            .map(
+                a ->
+                    new SvgChart.Bar(
+                        getTranslation("close.bucket." + a.bucket().name()),
+                        a.amount().amount().doubleValue()))
+            .toList();
     box.add(new H3(getTranslation("close.aging")));
-    box.add(SvgChart.columns(getTranslation("close.aging.chart", c.currency()), bars, "close-aging-" + c.currency()));
+    box.add(
+        SvgChart.columns(
+            getTranslation("close.aging.chart", c.currency()),
+            bars,
+            "close-aging-" + c.currency()));
     Grid<ClosePack.AgingLine> aging = new Grid<>();
     aging.setId("close-aging-grid-" + c.currency());
     aging.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     aging.setAllRowsVisible(true);
-    aging.addColumn(a -> getTranslation("close.bucket." + a.bucket().name())).setHeader(getTranslation("close.bucket"));
-    aging.addColumn(a -> Formats.money(a.amount(), getLocale())).setHeader(getTranslation("close.amount"))
+    aging
+        .addColumn(a -> getTranslation("close.bucket." + a.bucket().name()))
+        .setHeader(getTranslation("close.bucket"));
+    aging
+        .addColumn(a -> Formats.money(a.amount(), getLocale()))
+        .setHeader(getTranslation("close.amount"))
         .setTextAlign(ColumnTextAlign.END);
-    aging.addColumn(a -> Formats.money(a.disputed(), getLocale())).setHeader(getTranslation("close.disputed"))
+    aging
+        .addColumn(a -> Formats.money(a.disputed(), getLocale()))
+        .setHeader(getTranslation("close.disputed"))
         .setTextAlign(ColumnTextAlign.END);
-    aging.addColumn(a -> Formats.money(a.provision(), getLocale())).setHeader(getTranslation("close.provisionColumn"))
+    aging
+        .addColumn(a -> Formats.money(a.provision(), getLocale()))
+        .setHeader(getTranslation("close.provisionColumn"))
         .setTextAlign(ColumnTextAlign.END);
     aging.setItems(c.aging());
     box.add(aging);
-    box.add(new Paragraph(getTranslation("close.unapplied", Formats.money(c.unappliedCash(), getLocale()))
-        + " · " + getTranslation("close.disputesOpen", c.disputesOpen(), Formats.money(c.disputedAtEnd(), getLocale()))));
+    box.add(
+        new Paragraph(
+            getTranslation("close.unapplied", Formats.money(c.unappliedCash(), getLocale()))
+                + " · "
+                + getTranslation(
+                    "close.disputesOpen",
+                    c.disputesOpen(),
+                    Formats.money(c.disputedAtEnd(), getLocale()))));
     box.add(reconciliation(pack, c));
     return box;
   }
@@ -295,12 +370,16 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     card.getStyle().set("min-width", "min(100%, 22em)").set("flex", "1");
     card.add(new H3(title));
     for (Map.Entry<String, Money> line : lines.entrySet()) {
-      HorizontalLayout l = new HorizontalLayout(new Span(getTranslation(line.getKey())),
-          new Span(Formats.money(line.getValue(), getLocale())));
+      HorizontalLayout l =
+          new HorizontalLayout(
+              new Span(getTranslation(line.getKey())),
+              new Span(Formats.money(line.getValue(), getLocale())));
       l.setWidthFull();
       l.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
       if (line.getKey().equals(totalKey)) {
-        l.getStyle().set("font-weight", "600").set("border-top", "1px solid var(--lumo-contrast-20pct)");
+        l.getStyle()
+            .set("font-weight", "600")
+            .set("border-top", "1px solid var(--lumo-contrast-20pct)");
       }
       card.add(l);
     }
@@ -313,60 +392,87 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     box.setId("close-reconciliation-" + c.currency());
     box.add(new H3(getTranslation("close.reconciliation")));
     ClosePack.Reconciliation r = c.reconciliation();
-    String ledger = r.ledger() == null ? getTranslation("close.ledger.missing") : Formats.money(r.ledger(), getLocale());
-    box.add(new Paragraph(getTranslation("close.ledger", ledger) + " · "
-        + getTranslation("close.receivables", Formats.money(r.receivables(), getLocale()))));
+    String ledger =
+        r.ledger() == null
+            ? getTranslation("close.ledger.missing")
+            : Formats.money(r.ledger(), getLocale());
+    box.add(
+        new Paragraph(
+            getTranslation("close.ledger", ledger)
+                + " · "
+                + getTranslation(
+                    "close.receivables", Formats.money(r.receivables(), getLocale()))));
     for (ClosePack.Item item : r.items()) {
-      HorizontalLayout line = new HorizontalLayout(new Span(getTranslation("close.item.kind." + item.kind())),
-          new Span(item.explanation()), new Span(Formats.money(item.amount(), getLocale())));
+      HorizontalLayout line =
+          new HorizontalLayout(
+              new Span(getTranslation("close.item.kind." + item.kind())),
+              new Span(item.explanation()),
+              new Span(Formats.money(item.amount(), getLocale())));
       line.setAlignItems(FlexComponent.Alignment.BASELINE);
       if (lead && pack.status() == CloseStatus.DRAFT) {
-        Button remove = new Button(getTranslation("close.item.remove"), e -> {
-          close.removeReconcilingItem(pack.period(), item.id());
-          show();
-        });
+        Button remove =
+            new Button(
+                getTranslation("close.item.remove"),
+                e -> {
+                  close.removeReconcilingItem(pack.period(), item.id());
+                  show();
+                });
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         remove.setAriaLabel(getTranslation("close.item.remove.aria", item.explanation()));
         line.add(remove);
       }
       box.add(line);
     }
-    Span unexplained = r.unexplained() == null ? Badge.of(getTranslation("close.ledger.missing"), Badge.Tone.WARNING)
-        : r.explainedToTheCent() ? Badge.of(getTranslation("close.explained"), Badge.Tone.SUCCESS)
-        : Badge.of(getTranslation("close.unexplained", Formats.money(r.unexplained(), getLocale())), Badge.Tone.ERROR);
+    Span unexplained =
+        r.unexplained() == null
+            ? Badge.of(getTranslation("close.ledger.missing"), Badge.Tone.WARNING)
+            : r.explainedToTheCent()
+                ? Badge.of(getTranslation("close.explained"), Badge.Tone.SUCCESS)
+                : Badge.of(
+                    getTranslation(
+                        "close.unexplained", Formats.money(r.unexplained(), getLocale())),
+                    Badge.Tone.ERROR);
     unexplained.setId("close-unexplained-" + c.currency());
     box.add(unexplained);
     if (lead && pack.status() == CloseStatus.DRAFT) {
       TextField amount = new TextField(getTranslation("close.ledger.amount", c.currency()));
       amount.setId("close-ledger-amount");
-      Button save = new Button(getTranslation("close.ledger.save"), e -> {
-        String text = amount.getValue().strip();
-        if (!text.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
-          amount.setInvalid(true);
-          amount.setErrorMessage(getTranslation("close.item.amount.invalid"));
-          return;
-        }
-        close.enterLedgerBalance(pack.period(), c.currency(), new BigDecimal(text));
-        show();
-      });
+      Button save =
+          new Button(
+              getTranslation("close.ledger.save"),
+              e -> {
+                String text = amount.getValue().strip();
+                if (!text.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
+                  amount.setInvalid(true);
+                  amount.setErrorMessage(getTranslation("close.item.amount.invalid"));
+                  return;
+                }
+                close.enterLedgerBalance(pack.period(), c.currency(), new BigDecimal(text));
+                show();
+              });
       save.setId("close-ledger-save");
       HorizontalLayout ledgerForm = new HorizontalLayout(amount, save);
       ledgerForm.setAlignItems(FlexComponent.Alignment.BASELINE);
       ledgerForm.setWrap(true);
       box.add(ledgerForm);
       ReconcilingItemForm form = new ReconcilingItemForm();
-      form.addSaveListener(e -> {
-        try {
-          close.addReconcilingItem(pack.period(), c.currency(), e.item().getKind(),
-              new BigDecimal(e.item().getAmount().strip()), e.item().getExplanation());
-          form.clear();
-          show();
-        } catch (InvalidFields invalid) {
-          Map<String, String> byField = new LinkedHashMap<>();
-          invalid.toProblem().errors().forEach(f -> byField.put(f.field(), f.message()));
-          form.showServerErrors(byField);
-        }
-      });
+      form.addSaveListener(
+          e -> {
+            try {
+              close.addReconcilingItem(
+                  pack.period(),
+                  c.currency(),
+                  e.item().getKind(),
+                  new BigDecimal(e.item().getAmount().strip()),
+                  e.item().getExplanation());
+              form.clear();
+              show();
+            } catch (InvalidFields invalid) {
+              Map<String, String> byField = new LinkedHashMap<>();
+              invalid.toProblem().errors().forEach(f -> byField.put(f.field(), f.message()));
+              form.showServerErrors(byField);
+            }
+          });
       box.add(form);
     }
     return box;
@@ -377,12 +483,19 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     grid.setId("close-write-offs");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
-    grid.addColumn(ClosePack.WriteOff::invoiceNumber).setHeader(getTranslation("close.invoice")).setAutoWidth(true);
-    grid.addColumn(w -> w.customerName() + " (" + w.customerNumber() + ")").setHeader(getTranslation("close.customer"))
+    grid.addColumn(ClosePack.WriteOff::invoiceNumber)
+        .setHeader(getTranslation("close.invoice"))
+        .setAutoWidth(true);
+    grid.addColumn(w -> w.customerName() + " (" + w.customerNumber() + ")")
+        .setHeader(getTranslation("close.customer"))
         .setFlexGrow(1);
-    grid.addColumn(w -> Formats.date(w.postedOn(), getLocale())).setHeader(getTranslation("close.date")).setAutoWidth(true);
-    grid.addColumn(w -> Formats.money(w.amount(), getLocale())).setHeader(getTranslation("close.amount"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addColumn(w -> Formats.date(w.postedOn(), getLocale()))
+        .setHeader(getTranslation("close.date"))
+        .setAutoWidth(true);
+    grid.addColumn(w -> Formats.money(w.amount(), getLocale()))
+        .setHeader(getTranslation("close.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
     grid.setItems(pack.writeOffs());
     return grid;
   }
@@ -392,16 +505,25 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     grid.setId("close-largest");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
-    grid.addColumn(a -> a.customerName() + " (" + a.customerNumber() + ")").setHeader(getTranslation("close.customer"))
+    grid.addColumn(a -> a.customerName() + " (" + a.customerNumber() + ")")
+        .setHeader(getTranslation("close.customer"))
         .setFlexGrow(1);
-    grid.addColumn(a -> Formats.money(a.overdue(), getLocale())).setHeader(getTranslation("close.overdue"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(a -> Formats.money(a.general(), getLocale())).setHeader(getTranslation("close.provision.general"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(a -> Formats.money(a.specific(), getLocale())).setHeader(getTranslation("close.provision.specific"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(a -> Formats.money(a.total(), getLocale())).setHeader(getTranslation("close.total"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    grid.addColumn(a -> Formats.money(a.overdue(), getLocale()))
+        .setHeader(getTranslation("close.overdue"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(a -> Formats.money(a.general(), getLocale()))
+        .setHeader(getTranslation("close.provision.general"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(a -> Formats.money(a.specific(), getLocale()))
+        .setHeader(getTranslation("close.provision.specific"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(a -> Formats.money(a.total(), getLocale()))
+        .setHeader(getTranslation("close.total"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
     grid.setItems(pack.largestProvisions());
     return grid;
   }
@@ -420,22 +542,27 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
       box.add(new Paragraph(getTranslation("close.comments.none")));
     }
     for (CloseQueries.Comment c : list) {
-      box.add(new Paragraph(c.author() + " · " + Formats.dateTime(c.at(), zone, getLocale()) + ": " + c.body()));
+      box.add(
+          new Paragraph(
+              c.author() + " · " + Formats.dateTime(c.at(), zone, getLocale()) + ": " + c.body()));
     }
     if (pack.actions().contains(CloseAction.COMMENT)) {
       TextArea body = new TextArea(getTranslation("close.comment"));
       body.setId("close-comment");
       body.setMaxLength(4000);
       body.setWidthFull();
-      Button send = new Button(getTranslation("close.comment.send"), e -> {
-        try {
-          close.comment(pack.period(), body.getValue());
-          show();
-        } catch (InvalidFields invalid) {
-          body.setInvalid(true);
-          body.setErrorMessage(getTranslation("close.comment.invalid"));
-        }
-      });
+      Button send =
+          new Button(
+              getTranslation("close.comment.send"),
+              e -> {
+                try {
+                  close.comment(pack.period(), body.getValue());
+                  show();
+                } catch (InvalidFields invalid) {
+                  body.setInvalid(true);
+                  body.setErrorMessage(getTranslation("close.comment.invalid"));
+                }
+              });
       send.setId("close-comment-send");
       box.add(body, send);
     }
@@ -443,7 +570,8 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
   }
 
   private Anchor download(String id, String label, String file, Supplier<byte[]> content) {
-    Anchor anchor = new Anchor(new StreamResource(file, () -> new ByteArrayInputStream(content.get())), label);
+    Anchor anchor =
+        new Anchor(new StreamResource(file, () -> new ByteArrayInputStream(content.get())), label);
     anchor.setId(id);
     anchor.getElement().setAttribute("download", true);
     return anchor;

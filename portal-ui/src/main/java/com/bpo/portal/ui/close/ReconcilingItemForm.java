@@ -13,9 +13,9 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 
 /**
- * An item that explains part of the difference between the client's ledger and the receivables:
- * its kind, a signed amount and a sentence. The form owns its {@link Binder} and says {@link Save}
- * with a valid item; the server validates again.
+ * An item that explains part of the difference between the client's ledger and the receivables: its
+ * kind, a signed amount and a sentence. The form owns its {@link Binder} and says {@link Save} with
+ * a valid item; the server validates again.
  */
 public class ReconcilingItemForm extends FormLayout {
   /** What the form edits. */
@@ -80,14 +80,25 @@ public class ReconcilingItemForm extends FormLayout {
     explanation.setId("close-item-explanation");
     explanation.setLabel(getTranslation("close.item.explanation"));
     explanation.setMaxLength(2000);
-    // not asRequired: on vaadin-select the required indicator puts aria-required on a button, which axe
+    // not asRequired: on vaadin-select the required indicator puts aria-required on a button, which
+    // axe
     // refuses; the select always holds a kind anyway
-    binder.forField(kind).withValidator(k -> k != null, getTranslation("close.required")).bind(Item::getKind, Item::setKind);
-    binder.forField(amount).asRequired(getTranslation("close.required"))
-        .withValidator(v -> v.strip().matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?") && !v.strip().matches("-?0+(\\.0+)?"),
+    binder
+        .forField(kind)
+        .withValidator(k -> k != null, getTranslation("close.required"))
+        .bind(Item::getKind, Item::setKind);
+    binder
+        .forField(amount)
+        .asRequired(getTranslation("close.required"))
+        .withValidator(
+            v ->
+                v.strip().matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")
+                    && !v.strip().matches("-?0+(\\.0+)?"),
             getTranslation("close.item.amount.invalid"))
         .bind(Item::getAmount, Item::setAmount);
-    binder.forField(explanation).asRequired(getTranslation("close.required"))
+    binder
+        .forField(explanation)
+        .asRequired(getTranslation("close.required"))
         .bind(Item::getExplanation, Item::setExplanation);
     binder.setBean(new Item());
     add.setId("close-item-add");

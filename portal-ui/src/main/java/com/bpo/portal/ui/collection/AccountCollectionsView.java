@@ -49,7 +49,8 @@ import java.util.Set;
  */
 @Route(value = "collections/account", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
-public class AccountCollectionsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class AccountCollectionsView extends VerticalLayout
+    implements HasUrlParameter<Long>, HasDynamicTitle {
   private final CollectionService collections;
   private final TenantContext context;
   private final ZoneId zone;
@@ -73,24 +74,37 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     H1 heading = new H1(title);
     heading.setId("account-title");
 
-    HorizontalLayout badges = new HorizontalLayout(
-        Badge.of(getTranslation("collections.risk." + account.riskClass().name()), account.riskClass().name().equals("HIGH")
-            ? Badge.Tone.ERROR : Badge.Tone.NEUTRAL),
-        Badge.of(getTranslation("collections.type." + account.customerType().name()), Badge.Tone.NEUTRAL),
-        Badge.of(account.language().toUpperCase(java.util.Locale.ROOT), Badge.Tone.NEUTRAL));
+    HorizontalLayout badges =
+        new HorizontalLayout(
+            Badge.of(
+                getTranslation("collections.risk." + account.riskClass().name()),
+                account.riskClass().name().equals("HIGH") ? Badge.Tone.ERROR : Badge.Tone.NEUTRAL),
+            Badge.of(
+                getTranslation("collections.type." + account.customerType().name()),
+                Badge.Tone.NEUTRAL),
+            Badge.of(account.language().toUpperCase(java.util.Locale.ROOT), Badge.Tone.NEUTRAL));
     if (account.onHold()) {
-      badges.add(Badge.of(getTranslation("collections.flag.onHold") + ": " + account.holdReason(), Badge.Tone.WARNING));
+      badges.add(
+          Badge.of(
+              getTranslation("collections.flag.onHold") + ": " + account.holdReason(),
+              Badge.Tone.WARNING));
     }
     badges.getStyle().set("flex-wrap", "wrap");
 
-    Div figures = new Div(
-        figure("collections.open", Formats.money(account.open(), getLocale())),
-        figure("collections.overdue", Formats.money(account.overdue(), getLocale())),
-        figure("collections.disputed", Formats.money(account.disputed(), getLocale())),
-        figure("collections.promised", Formats.money(account.promised(), getLocale())),
-        figure("collections.days", Formats.number(account.daysOverdue(), getLocale())),
-        figure("collections.nextAction", account.nextActionOn() == null ? "—" : Formats.date(account.nextActionOn(), getLocale())),
-        figure("collections.collector", account.collector() == null ? "—" : account.collector()));
+    Div figures =
+        new Div(
+            figure("collections.open", Formats.money(account.open(), getLocale())),
+            figure("collections.overdue", Formats.money(account.overdue(), getLocale())),
+            figure("collections.disputed", Formats.money(account.disputed(), getLocale())),
+            figure("collections.promised", Formats.money(account.promised(), getLocale())),
+            figure("collections.days", Formats.number(account.daysOverdue(), getLocale())),
+            figure(
+                "collections.nextAction",
+                account.nextActionOn() == null
+                    ? "—"
+                    : Formats.date(account.nextActionOn(), getLocale())),
+            figure(
+                "collections.collector", account.collector() == null ? "—" : account.collector()));
     figures.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.5em 2em");
 
     Button logCall = new Button(getTranslation("collections.logCall"), e -> logCall(account));
@@ -98,7 +112,8 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     logCall.addClickShortcut(Key.KEY_L, KeyModifier.ALT);
     logCall.setTooltipText("Alt+L");
     logCall.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    Button promise = new Button(getTranslation("collections.recordPromise"), e -> recordPromise(account));
+    Button promise =
+        new Button(getTranslation("collections.recordPromise"), e -> recordPromise(account));
     promise.setId("account-record-promise");
     promise.addClickShortcut(Key.KEY_P, KeyModifier.ALT);
     promise.setTooltipText("Alt+P");
@@ -106,20 +121,35 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     next.setId("account-next");
     next.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
     next.setTooltipText("Alt+N");
-    HorizontalLayout actions = new HorizontalLayout(logCall, promise, next,
-        new RouterLink(getTranslation("collections.customerPage"), CustomerView.class, account.id()),
-        new RouterLink(getTranslation("collections.backToWorklist"), WorklistView.class));
+    HorizontalLayout actions =
+        new HorizontalLayout(
+            logCall,
+            promise,
+            next,
+            new RouterLink(
+                getTranslation("collections.customerPage"), CustomerView.class, account.id()),
+            new RouterLink(getTranslation("collections.backToWorklist"), WorklistView.class));
     actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     actions.setWrap(true);
 
-    add(heading, badges, figures, actions, new H2(getTranslation("collections.promises")), promises(account),
-        new H2(getTranslation("collections.timeline")), timeline(account));
+    add(
+        heading,
+        badges,
+        figures,
+        actions,
+        new H2(getTranslation("collections.promises")),
+        promises(account),
+        new H2(getTranslation("collections.timeline")),
+        timeline(account));
     logCall.focus();
   }
 
   private Div figure(String key, String value) {
     Span label = new Span(getTranslation(key));
-    label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+    label
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)")
         .set("display", "block");
     Span text = new Span(value);
     text.getStyle().set("font-weight", "600");
@@ -130,35 +160,68 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     Grid<Promise> grid = new Grid<>();
     grid.setId("account-promises");
     grid.setAllRowsVisible(true);
-    grid.addColumn(p -> Formats.date(p.promisedOn(), getLocale())).setHeader(getTranslation("collections.promise.date"))
+    grid.addColumn(p -> Formats.date(p.promisedOn(), getLocale()))
+        .setHeader(getTranslation("collections.promise.date"))
         .setAutoWidth(true);
-    grid.addColumn(p -> Formats.money(p.amount(), getLocale())).setHeader(getTranslation("collections.promise.amount"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(p -> Formats.money(p.paid(), getLocale())).setHeader(getTranslation("collections.paid"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addComponentColumn(p -> Badge.of(getTranslation("collections.promise.status." + p.status().name()),
-        switch (p.status()) {
-          case KEPT -> Badge.Tone.SUCCESS;
-          case BROKEN -> Badge.Tone.ERROR;
-          case PARTLY_KEPT, PROPOSED -> Badge.Tone.WARNING;
-          default -> Badge.Tone.NEUTRAL;
-        })).setHeader(getTranslation("collections.status")).setAutoWidth(true);
-    grid.addComponentColumn(p -> {
-      if (p.status() != PromiseStatus.PROPOSED) {
-        return new Span();
-      }
-      Button accept = new Button(getTranslation("collections.accept"), e -> decide(account, p, Promise.Answer.ACCEPT));
-      accept.setId("promise-accept-" + p.id());
-      Button counter = new Button(getTranslation("collections.counter"), e -> new PromiseForm(
-          getTranslation("collections.counter"), p.amount().amount().toPlainString(), p.invoiceIds(), context.today(),
-          draft -> collections.decide(p.id(), new Promise.Decision(Promise.Answer.COUNTER, draft.amount(),
-              draft.promisedOn(), p.version())),
-          saved -> reload(account.id())).open());
-      counter.setId("promise-counter-" + p.id());
-      Button decline = new Button(getTranslation("collections.decline"), e -> decide(account, p, Promise.Answer.DECLINE));
-      decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-      return new HorizontalLayout(accept, counter, decline);
-    }).setHeader(getTranslation("collections.proposal")).setAutoWidth(true);
+    grid.addColumn(p -> Formats.money(p.amount(), getLocale()))
+        .setHeader(getTranslation("collections.promise.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(p -> Formats.money(p.paid(), getLocale()))
+        .setHeader(getTranslation("collections.paid"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addComponentColumn(
+            p ->
+                Badge.of(
+                    getTranslation("collections.promise.status." + p.status().name()),
+                    switch (p.status()) {
+                      case KEPT -> Badge.Tone.SUCCESS;
+                      case BROKEN -> Badge.Tone.ERROR;
+                      case PARTLY_KEPT, PROPOSED -> Badge.Tone.WARNING;
+                      default -> Badge.Tone.NEUTRAL;
+                    }))
+        .setHeader(getTranslation("collections.status"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(
+            p -> {
+              if (p.status() != PromiseStatus.PROPOSED) {
+                return new Span();
+              }
+              Button accept =
+                  new Button(
+                      getTranslation("collections.accept"),
+                      e -> decide(account, p, Promise.Answer.ACCEPT));
+              accept.setId("promise-accept-" + p.id());
+              Button counter =
+                  new Button(
+                      getTranslation("collections.counter"),
+                      e ->
+                          new PromiseForm(
+                                  getTranslation("collections.counter"),
+                                  p.amount().amount().toPlainString(),
+                                  p.invoiceIds(),
+                                  context.today(),
+                                  draft ->
+                                      collections.decide(
+                                          p.id(),
+                                          new Promise.Decision(
+                                              Promise.Answer.COUNTER,
+                                              draft.amount(),
+                                              draft.promisedOn(),
+                                              p.version())),
+                                  saved -> reload(account.id()))
+                              .open());
+              counter.setId("promise-counter-" + p.id());
+              Button decline =
+                  new Button(
+                      getTranslation("collections.decline"),
+                      e -> decide(account, p, Promise.Answer.DECLINE));
+              decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+              return new HorizontalLayout(accept, counter, decline);
+            })
+        .setHeader(getTranslation("collections.proposal"))
+        .setAutoWidth(true);
     grid.setItems(collections.promisesOf(account.id()));
     grid.setEmptyStateText(getTranslation("collections.promises.empty"));
     return grid;
@@ -168,21 +231,33 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
     Grid<TimelineEntry> grid = new Grid<>();
     grid.setId("account-timeline");
     grid.setAllRowsVisible(true);
-    grid.addColumn(t -> Formats.dateTime(t.at(), zone, getLocale())).setHeader(getTranslation("collections.when"))
-        .setWidth("14em").setFlexGrow(0);
-    grid.addColumn(t -> getTranslation("collections.timeline." + t.kind())).setHeader(getTranslation("collections.what"))
-        .setWidth("9em").setFlexGrow(0);
+    grid.addColumn(t -> Formats.dateTime(t.at(), zone, getLocale()))
+        .setHeader(getTranslation("collections.when"))
+        .setWidth("14em")
+        .setFlexGrow(0);
+    grid.addColumn(t -> getTranslation("collections.timeline." + t.kind()))
+        .setHeader(getTranslation("collections.what"))
+        .setWidth("9em")
+        .setFlexGrow(0);
     grid.addColumn(this::describe).setHeader(getTranslation("collections.detail")).setFlexGrow(1);
     grid.addColumn(t -> t.amount() == null ? "" : Formats.money(t.amount(), getLocale()))
-        .setHeader(getTranslation("collections.amount")).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
-    grid.addColumn(t -> t.by() == null ? "" : t.by()).setHeader(getTranslation("collections.by")).setWidth("9em")
+        .setHeader(getTranslation("collections.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setWidth("8em")
+        .setFlexGrow(0);
+    grid.addColumn(t -> t.by() == null ? "" : t.by())
+        .setHeader(getTranslation("collections.by"))
+        .setWidth("9em")
         .setFlexGrow(0);
     grid.setItems(collections.timeline(account.id(), 100));
     grid.setEmptyStateText(getTranslation("collections.timeline.empty"));
     return grid;
   }
 
-  /** A timeline line in the reader's words: the codes of each kind translated, the free text as it is. */
+  /**
+   * A timeline line in the reader's words: the codes of each kind translated, the free text as it
+   * is.
+   */
   private String describe(TimelineEntry t) {
     java.util.List<String> parts = new java.util.ArrayList<>();
     switch (t.kind()) {
@@ -209,25 +284,46 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
         parts.add(t.note());
       }
     }
-    return parts.stream().filter(p -> p != null && !p.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+    return parts.stream()
+        .filter(p -> p != null && !p.isBlank())
+        .collect(java.util.stream.Collectors.joining(" · "));
   }
 
   private void logCall(AccountProfile account) {
-    new ActivityForm(getTranslation("collections.logCall"), null, context.today(),
-        activity -> collections.logActivity(account.id(), activity), saved -> {
-          CollectionTexts.notify(getTranslation("collections.logged"), NotificationVariant.LUMO_SUCCESS);
-          reload(account.id());
-        }).open();
+    new ActivityForm(
+            getTranslation("collections.logCall"),
+            null,
+            context.today(),
+            activity -> collections.logActivity(account.id(), activity),
+            saved -> {
+              CollectionTexts.notify(
+                  getTranslation("collections.logged"), NotificationVariant.LUMO_SUCCESS);
+              reload(account.id());
+            })
+        .open();
   }
 
   private void recordPromise(AccountProfile account) {
-    String suggested = account.overdue().amount().subtract(account.disputed().amount())
-        .subtract(account.promised().amount()).max(java.math.BigDecimal.ZERO).toPlainString();
-    new PromiseForm(getTranslation("collections.recordPromise"), suggested, List.of(), context.today(),
-        promise -> collections.recordPromise(account.id(), promise), saved -> {
-          CollectionTexts.notify(getTranslation("collections.promiseRecorded"), NotificationVariant.LUMO_SUCCESS);
-          reload(account.id());
-        }).open();
+    String suggested =
+        account
+            .overdue()
+            .amount()
+            .subtract(account.disputed().amount())
+            .subtract(account.promised().amount())
+            .max(java.math.BigDecimal.ZERO)
+            .toPlainString();
+    new PromiseForm(
+            getTranslation("collections.recordPromise"),
+            suggested,
+            List.of(),
+            context.today(),
+            promise -> collections.recordPromise(account.id(), promise),
+            saved -> {
+              CollectionTexts.notify(
+                  getTranslation("collections.promiseRecorded"), NotificationVariant.LUMO_SUCCESS);
+              reload(account.id());
+            })
+        .open();
   }
 
   private void decide(AccountProfile account, Promise promise, Promise.Answer answer) {
@@ -241,11 +337,16 @@ public class AccountCollectionsView extends VerticalLayout implements HasUrlPara
 
   /** The next account on the worklist (due for action, most urgent first) that is not this one. */
   private void next(long current) {
-    List<WorklistItem> top = collections.worklist(new WorklistFilter(Optional.empty(), Set.of(), Optional.empty(), true),
-        PageRequest.of(5, null)).items();
+    List<WorklistItem> top =
+        collections
+            .worklist(
+                new WorklistFilter(Optional.empty(), Set.of(), Optional.empty(), true),
+                PageRequest.of(5, null))
+            .items();
     Optional<WorklistItem> next = top.stream().filter(i -> i.id() != current).findFirst();
     if (next.isEmpty()) {
-      CollectionTexts.notify(getTranslation("collections.worklist.done"), NotificationVariant.LUMO_SUCCESS);
+      CollectionTexts.notify(
+          getTranslation("collections.worklist.done"), NotificationVariant.LUMO_SUCCESS);
       getUI().ifPresent(ui -> ui.navigate(WorklistView.class));
       return;
     }

@@ -46,8 +46,12 @@ class ActivityForm extends Dialog {
   final DatePicker nextActionOn = new DatePicker();
   final Binder<Draft> binder = new Binder<>();
 
-  ActivityForm(String title, String defaultContact, LocalDate today, Function<Activity.New, Activity> save,
-               Consumer<Activity> saved) {
+  ActivityForm(
+      String title,
+      String defaultContact,
+      LocalDate today,
+      Function<Activity.New, Activity> save,
+      Consumer<Activity> saved) {
     setHeaderTitle(title);
     kind.setId("activity-kind");
     kind.setLabel(getTranslation("collections.activity.kind"));
@@ -59,7 +63,8 @@ class ActivityForm extends Dialog {
     outcome.setId("activity-outcome");
     outcome.setLabel(getTranslation("collections.activity.outcome"));
     outcome.setItems(ContactOutcome.values());
-    outcome.setItemLabelGenerator(o -> o == null ? "" : getTranslation("collections.outcome." + o.name()));
+    outcome.setItemLabelGenerator(
+        o -> o == null ? "" : getTranslation("collections.outcome." + o.name()));
     outcome.setEmptySelectionAllowed(true);
     note.setId("activity-note");
     note.setLabel(getTranslation("collections.activity.note"));
@@ -69,12 +74,19 @@ class ActivityForm extends Dialog {
     nextActionOn.setMin(today);
     nextActionOn.setLocale(getLocale());
 
-    binder.forField(kind).asRequired(getTranslation("collections.error.required")).bind(d -> d.kind, (d, v) -> d.kind = v);
+    binder
+        .forField(kind)
+        .asRequired(getTranslation("collections.error.required"))
+        .bind(d -> d.kind, (d, v) -> d.kind = v);
     binder.forField(contact).bind(d -> d.contact, (d, v) -> d.contact = v);
-    binder.forField(outcome)
-        .withValidator((v, c) -> kind.getValue() != ActivityKind.CALL || v != null
-            ? com.vaadin.flow.data.binder.ValidationResult.ok()
-            : com.vaadin.flow.data.binder.ValidationResult.error(getTranslation("collections.error.outcome")))
+    binder
+        .forField(outcome)
+        .withValidator(
+            (v, c) ->
+                kind.getValue() != ActivityKind.CALL || v != null
+                    ? com.vaadin.flow.data.binder.ValidationResult.ok()
+                    : com.vaadin.flow.data.binder.ValidationResult.error(
+                        getTranslation("collections.error.outcome")))
         .bind(d -> d.outcome, (d, v) -> d.outcome = v);
     binder.forField(note).bind(d -> d.note, (d, v) -> d.note = v);
     binder.forField(nextActionOn).bind(d -> d.nextActionOn, (d, v) -> d.nextActionOn = v);
@@ -85,31 +97,48 @@ class ActivityForm extends Dialog {
 
     FormLayout form = new FormLayout(kind, outcome, contact, nextActionOn, note);
     form.setColspan(note, 2);
-    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     add(form);
-    Button ok = new Button(getTranslation("collections.save"), e -> {
-      Draft bean = new Draft();
-      if (!binder.writeBeanIfValid(bean)) {
-        return;
-      }
-      try {
-        Activity activity = save.apply(bean.toNew());
-        close();
-        saved.accept(activity);
-      } catch (ProblemException problem) {
-        CollectionTexts.show(this, problem, Map.of("kind", kind, "outcome", outcome, "contact", contact, "note", note,
-            "nextActionOn", nextActionOn));
-      }
-    });
+    Button ok =
+        new Button(
+            getTranslation("collections.save"),
+            e -> {
+              Draft bean = new Draft();
+              if (!binder.writeBeanIfValid(bean)) {
+                return;
+              }
+              try {
+                Activity activity = save.apply(bean.toNew());
+                close();
+                saved.accept(activity);
+              } catch (ProblemException problem) {
+                CollectionTexts.show(
+                    this,
+                    problem,
+                    Map.of(
+                        "kind",
+                        kind,
+                        "outcome",
+                        outcome,
+                        "contact",
+                        contact,
+                        "note",
+                        note,
+                        "nextActionOn",
+                        nextActionOn));
+              }
+            });
     ok.setId("activity-save");
     ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
     Button cancel = new Button(getTranslation("common.cancel"), e -> close());
     getFooter().add(cancel, ok);
-    addOpenedChangeListener(e -> {
-      if (e.isOpened()) {
-        outcome.focus();
-      }
-    });
+    addOpenedChangeListener(
+        e -> {
+          if (e.isOpened()) {
+            outcome.focus();
+          }
+        });
   }
 }

@@ -10,7 +10,9 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
 import java.util.Map;
 
-/** Small shared pieces of the collections screens: notices and field errors from a refused change. */
+/**
+ * Small shared pieces of the collections screens: notices and field errors from a refused change.
+ */
 final class CollectionTexts {
   private CollectionTexts() {}
 
@@ -23,8 +25,8 @@ final class CollectionTexts {
    * a notice in the reader's language.
    */
   static void show(Component view, ProblemException problem, Map<String, HasValidation> fields) {
-    List<Problem.FieldError> errors = problem instanceof InvalidFields invalid
-        ? invalid.toProblem().errors() : List.of();
+    List<Problem.FieldError> errors =
+        problem instanceof InvalidFields invalid ? invalid.toProblem().errors() : List.of();
     boolean placed = false;
     for (Problem.FieldError error : errors) {
       HasValidation field = fields.get(error.field());
@@ -35,7 +37,9 @@ final class CollectionTexts {
       }
     }
     if (!placed) {
-      notify(view.getTranslation(problem.status() == 409 ? "collections.error.conflict" : "collections.error.refused"),
+      notify(
+          view.getTranslation(
+              problem.status() == 409 ? "collections.error.conflict" : "collections.error.refused"),
           NotificationVariant.LUMO_ERROR);
     }
   }

@@ -55,25 +55,40 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
     Button runToday = new Button(getTranslation("collections.runToday"), e -> runToday());
     runToday.setId("runs-run-today");
     runToday.setVisible(lead);
-    HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()), runToday,
-        new RouterLink(getTranslation("collections.worklist.title"), WorklistView.class));
+    HorizontalLayout header =
+        new HorizontalLayout(
+            new H1(getPageTitle()),
+            runToday,
+            new RouterLink(getTranslation("collections.worklist.title"), WorklistView.class));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     header.setWrap(true);
 
     runs.setId("runs-grid");
     runs.setHeight("14em");
-    runs.addColumn(r -> Formats.date(r.runDate(), getLocale())).setHeader(getTranslation("collections.runDate"))
-        .setWidth("8em").setFlexGrow(0);
-    runs.addComponentColumn(r -> Badge.of(getTranslation("collections.run." + r.status()),
-        r.status().equals("RELEASED") ? Badge.Tone.SUCCESS : Badge.Tone.WARNING))
-        .setHeader(getTranslation("collections.status")).setWidth("8em").setFlexGrow(0);
-    runs.addColumn(r -> getTranslation("collections.runCounts", r.proposed(), r.excluded(), r.sent()))
-        .setHeader(getTranslation("collections.notices")).setFlexGrow(1);
-    runs.addColumn(r -> r.releasedBy() == null ? "" : r.releasedBy()).setHeader(getTranslation("collections.releasedBy"))
-        .setWidth("8em").setFlexGrow(0);
+    runs.addColumn(r -> Formats.date(r.runDate(), getLocale()))
+        .setHeader(getTranslation("collections.runDate"))
+        .setWidth("8em")
+        .setFlexGrow(0);
+    runs.addComponentColumn(
+            r ->
+                Badge.of(
+                    getTranslation("collections.run." + r.status()),
+                    r.status().equals("RELEASED") ? Badge.Tone.SUCCESS : Badge.Tone.WARNING))
+        .setHeader(getTranslation("collections.status"))
+        .setWidth("8em")
+        .setFlexGrow(0);
+    runs.addColumn(
+            r -> getTranslation("collections.runCounts", r.proposed(), r.excluded(), r.sent()))
+        .setHeader(getTranslation("collections.notices"))
+        .setFlexGrow(1);
+    runs.addColumn(r -> r.releasedBy() == null ? "" : r.releasedBy())
+        .setHeader(getTranslation("collections.releasedBy"))
+        .setWidth("8em")
+        .setFlexGrow(0);
     runs.setEmptyStateText(getTranslation("collections.runs.empty"));
     runs.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
-    KeysetFetch<DunningRun> fetch = new KeysetFetch<>((cursor, limit) -> dunning.runs(PageRequest.of(limit, cursor)));
+    KeysetFetch<DunningRun> fetch =
+        new KeysetFetch<>((cursor, limit) -> dunning.runs(PageRequest.of(limit, cursor)));
     runs.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
 
     release.setText(getTranslation("collections.release"));
@@ -85,22 +100,53 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
     noticesHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     notices.setId("runs-notices");
-    notices.addColumn(Notice::accountNumber).setHeader(getTranslation("collections.account")).setWidth("7em")
+    notices
+        .addColumn(Notice::accountNumber)
+        .setHeader(getTranslation("collections.account"))
+        .setWidth("7em")
         .setFlexGrow(0);
-    notices.addColumn(Notice::accountName).setHeader(getTranslation("collections.name")).setWidth("9em").setFlexGrow(1);
-    notices.addColumn(n -> getTranslation("collections.levelAction", n.level(),
-        getTranslation("collections.action." + n.action().name()))).setHeader(getTranslation("collections.step"))
-        .setWidth("10em").setFlexGrow(0);
-    notices.addColumn(n -> Formats.money(n.total(), getLocale())).setHeader(getTranslation("collections.total"))
-        .setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
-    notices.addComponentColumn(n -> Badge.of(getTranslation("collections.notice." + n.status())
-            + (n.exclusion() == null ? "" : " · " + getTranslation("collections.exclusion." + n.exclusion().name())),
-        switch (n.status()) {
-          case "SENT", "DONE" -> Badge.Tone.SUCCESS;
-          case "EXCLUDED" -> Badge.Tone.NEUTRAL;
-          default -> Badge.Tone.WARNING;
-        })).setHeader(getTranslation("collections.status")).setWidth("11em").setFlexGrow(0);
-    notices.addColumn(new TextRenderer<>(this::lines)).setHeader(getTranslation("collections.invoices")).setFlexGrow(2);
+    notices
+        .addColumn(Notice::accountName)
+        .setHeader(getTranslation("collections.name"))
+        .setWidth("9em")
+        .setFlexGrow(1);
+    notices
+        .addColumn(
+            n ->
+                getTranslation(
+                    "collections.levelAction",
+                    n.level(),
+                    getTranslation("collections.action." + n.action().name())))
+        .setHeader(getTranslation("collections.step"))
+        .setWidth("10em")
+        .setFlexGrow(0);
+    notices
+        .addColumn(n -> Formats.money(n.total(), getLocale()))
+        .setHeader(getTranslation("collections.total"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setWidth("8em")
+        .setFlexGrow(0);
+    notices
+        .addComponentColumn(
+            n ->
+                Badge.of(
+                    getTranslation("collections.notice." + n.status())
+                        + (n.exclusion() == null
+                            ? ""
+                            : " · "
+                                + getTranslation("collections.exclusion." + n.exclusion().name())),
+                    switch (n.status()) {
+                      case "SENT", "DONE" -> Badge.Tone.SUCCESS;
+                      case "EXCLUDED" -> Badge.Tone.NEUTRAL;
+                      default -> Badge.Tone.WARNING;
+                    }))
+        .setHeader(getTranslation("collections.status"))
+        .setWidth("11em")
+        .setFlexGrow(0);
+    notices
+        .addColumn(new TextRenderer<>(this::lines))
+        .setHeader(getTranslation("collections.invoices"))
+        .setFlexGrow(2);
     notices.setEmptyStateText(getTranslation("collections.notices.empty"));
     notices.setSizeFull();
     add(header, runs, noticesHeader, notices);
@@ -108,8 +154,17 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
 
   /** Each invoice of the notice, with the reason when it is left out. */
   private String lines(Notice notice) {
-    return notice.lines().stream().map(l -> l.number() + " " + Formats.money(l.amount(), getLocale())
-            + (l.exclusion() == null ? "" : " (" + getTranslation("collections.exclusion." + l.exclusion().name()) + ")"))
+    return notice.lines().stream()
+        .map(
+            l ->
+                l.number()
+                    + " "
+                    + Formats.money(l.amount(), getLocale())
+                    + (l.exclusion() == null
+                        ? ""
+                        : " ("
+                            + getTranslation("collections.exclusion." + l.exclusion().name())
+                            + ")"))
         .collect(Collectors.joining(", "));
   }
 
@@ -121,7 +176,8 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
       release.setVisible(false);
       return;
     }
-    noticesTitle.setText(getTranslation("collections.runOf", Formats.date(run.runDate(), getLocale())));
+    noticesTitle.setText(
+        getTranslation("collections.runOf", Formats.date(run.runDate(), getLocale())));
     dunning.detail(run.id()).ifPresent(d -> notices.setItems(d.notices()));
     release.setVisible(lead && run.status().equals("PROPOSED") && run.proposed() > 0);
   }
@@ -129,7 +185,9 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
   private void runToday() {
     try {
       DunningRun.Result result = dunning.run(context.today());
-      CollectionTexts.notify(getTranslation("collections.runDone", result.noticesAdded()), NotificationVariant.LUMO_SUCCESS);
+      CollectionTexts.notify(
+          getTranslation("collections.runDone", result.noticesAdded()),
+          NotificationVariant.LUMO_SUCCESS);
       runs.getDataProvider().refreshAll();
       runs.select(result.run());
     } catch (ProblemException problem) {
@@ -139,17 +197,22 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
 
   private void confirmRelease() {
     DunningRun run = selected;
-    ConfirmDialog confirm = new ConfirmDialog(getTranslation("collections.release"),
-        getTranslation("collections.releaseConfirm", run.proposed()), getTranslation("collections.release"), e -> {
-          try {
-            DunningRun.Detail detail = dunning.release(run.id(), run.version());
-            CollectionTexts.notify(getTranslation("collections.released"), NotificationVariant.LUMO_SUCCESS);
-            runs.getDataProvider().refreshAll();
-            select(detail.run());
-          } catch (ProblemException problem) {
-            CollectionTexts.show(this, problem, java.util.Map.of());
-          }
-        });
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            getTranslation("collections.release"),
+            getTranslation("collections.releaseConfirm", run.proposed()),
+            getTranslation("collections.release"),
+            e -> {
+              try {
+                DunningRun.Detail detail = dunning.release(run.id(), run.version());
+                CollectionTexts.notify(
+                    getTranslation("collections.released"), NotificationVariant.LUMO_SUCCESS);
+                runs.getDataProvider().refreshAll();
+                select(detail.run());
+              } catch (ProblemException problem) {
+                CollectionTexts.show(this, problem, java.util.Map.of());
+              }
+            });
     confirm.setCancelable(true);
     confirm.setCancelText(getTranslation("common.cancel"));
     confirm.open();

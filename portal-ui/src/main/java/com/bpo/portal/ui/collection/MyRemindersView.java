@@ -35,36 +35,68 @@ import java.util.List;
 @RolesAllowed(Roles.CUSTOMER)
 public class MyRemindersView extends VerticalLayout implements HasDynamicTitle {
   @Inject
-  public MyRemindersView(DunningService dunning, CollectionService collections, TenantContext context) {
+  public MyRemindersView(
+      DunningService dunning, CollectionService collections, TenantContext context) {
     setSizeFull();
     Grid<Notice> grid = new Grid<>();
     grid.setId("reminders-grid");
-    grid.addColumn(n -> Formats.date(n.runDate(), getLocale())).setHeader(getTranslation("collections.sentOn"))
-        .setWidth("8em").setFlexGrow(0);
-    grid.addColumn(n -> DunningLetter.title(n.templateKey(), getLocale())).setHeader(getTranslation("collections.reminder"))
+    grid.addColumn(n -> Formats.date(n.runDate(), getLocale()))
+        .setHeader(getTranslation("collections.sentOn"))
+        .setWidth("8em")
+        .setFlexGrow(0);
+    grid.addColumn(n -> DunningLetter.title(n.templateKey(), getLocale()))
+        .setHeader(getTranslation("collections.reminder"))
         .setFlexGrow(1);
-    grid.addColumn(n -> Formats.money(n.total(), getLocale())).setHeader(getTranslation("collections.total"))
-        .setTextAlign(ColumnTextAlign.END).setWidth("9em").setFlexGrow(0);
-    grid.addComponentColumn(n -> {
-      Anchor pdf = new Anchor(new StreamResource("reminder-" + n.id() + ".pdf",
-          () -> new ByteArrayInputStream(dunning.letter(n.id()).orElseThrow())), getTranslation("collections.letter"));
-      pdf.setTarget("_blank");
-      Button propose = new Button(getTranslation("collections.proposePromise"), e -> {
-        List<Long> invoices = n.lines().stream().filter(l -> l.exclusion() == null).map(Notice.Line::invoiceId).toList();
-        new PromiseForm(getTranslation("collections.proposePromise"), n.total().amount().toPlainString(), invoices,
-            context.today(), p -> collections.recordPromise(n.accountId(), p),
-            saved -> CollectionTexts.notify(getTranslation("collections.proposed"), NotificationVariant.LUMO_SUCCESS))
-            .open();
-      });
-      propose.setId("reminder-propose-" + n.id());
-      HorizontalLayout actions = new HorizontalLayout(pdf, propose);
-      actions.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
-      return actions;
-    }).setHeader(getTranslation("collections.actions")).setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(n -> Formats.money(n.total(), getLocale()))
+        .setHeader(getTranslation("collections.total"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setWidth("9em")
+        .setFlexGrow(0);
+    grid.addComponentColumn(
+            n -> {
+              Anchor pdf =
+                  new Anchor(
+                      new StreamResource(
+                          "reminder-" + n.id() + ".pdf",
+                          () -> new ByteArrayInputStream(dunning.letter(n.id()).orElseThrow())),
+                      getTranslation("collections.letter"));
+              pdf.setTarget("_blank");
+              Button propose =
+                  new Button(
+                      getTranslation("collections.proposePromise"),
+                      e -> {
+                        List<Long> invoices =
+                            n.lines().stream()
+                                .filter(l -> l.exclusion() == null)
+                                .map(Notice.Line::invoiceId)
+                                .toList();
+                        new PromiseForm(
+                                getTranslation("collections.proposePromise"),
+                                n.total().amount().toPlainString(),
+                                invoices,
+                                context.today(),
+                                p -> collections.recordPromise(n.accountId(), p),
+                                saved ->
+                                    CollectionTexts.notify(
+                                        getTranslation("collections.proposed"),
+                                        NotificationVariant.LUMO_SUCCESS))
+                            .open();
+                      });
+              propose.setId("reminder-propose-" + n.id());
+              HorizontalLayout actions = new HorizontalLayout(pdf, propose);
+              actions.setDefaultVerticalComponentAlignment(
+                  com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+              return actions;
+            })
+        .setHeader(getTranslation("collections.actions"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("collections.reminders.empty"));
     grid.setSizeFull();
-    KeysetFetch<Notice> fetch = new KeysetFetch<>((cursor, limit) ->
-        dunning.notices(java.util.Optional.empty(), PageRequest.of(limit, cursor)));
+    KeysetFetch<Notice> fetch =
+        new KeysetFetch<>(
+            (cursor, limit) ->
+                dunning.notices(java.util.Optional.empty(), PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
     add(new H1(getPageTitle()), new Paragraph(getTranslation("collections.reminders.intro")), grid);
   }

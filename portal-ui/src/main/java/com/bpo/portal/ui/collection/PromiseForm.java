@@ -34,8 +34,13 @@ class PromiseForm extends Dialog {
   final TextArea note = new TextArea();
   final Binder<Draft> binder = new Binder<>();
 
-  PromiseForm(String title, String suggestedAmount, List<Long> invoiceIds, LocalDate today,
-              Function<Promise.New, Promise> save, Consumer<Promise> saved) {
+  PromiseForm(
+      String title,
+      String suggestedAmount,
+      List<Long> invoiceIds,
+      LocalDate today,
+      Function<Promise.New, Promise> save,
+      Consumer<Promise> saved) {
     setHeaderTitle(title);
     amount.setId("promise-amount");
     amount.setLabel(getTranslation("collections.promise.amount"));
@@ -49,10 +54,16 @@ class PromiseForm extends Dialog {
     note.setId("promise-note");
     note.setLabel(getTranslation("collections.activity.note"));
     note.setMaxLength(2000);
-    binder.forField(amount).asRequired(getTranslation("collections.error.required"))
-        .withValidator(v -> v.strip().matches("\\d{1,15}(\\.\\d{1,2})?"), getTranslation("collections.error.amount"))
+    binder
+        .forField(amount)
+        .asRequired(getTranslation("collections.error.required"))
+        .withValidator(
+            v -> v.strip().matches("\\d{1,15}(\\.\\d{1,2})?"),
+            getTranslation("collections.error.amount"))
         .bind(d -> d.amount, (d, v) -> d.amount = v);
-    binder.forField(promisedOn).asRequired(getTranslation("collections.error.required"))
+    binder
+        .forField(promisedOn)
+        .asRequired(getTranslation("collections.error.required"))
         .bind(d -> d.promisedOn, (d, v) -> d.promisedOn = v);
     binder.forField(note).bind(d -> d.note, (d, v) -> d.note = v);
     Draft draft = new Draft();
@@ -62,29 +73,40 @@ class PromiseForm extends Dialog {
 
     FormLayout form = new FormLayout(amount, promisedOn, note);
     form.setColspan(note, 2);
-    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     add(form);
-    Button ok = new Button(getTranslation("collections.save"), e -> {
-      Draft bean = new Draft();
-      if (!binder.writeBeanIfValid(bean)) {
-        return;
-      }
-      try {
-        Promise promise = save.apply(new Promise.New(bean.amount.strip(), bean.promisedOn, invoiceIds, bean.note));
-        close();
-        saved.accept(promise);
-      } catch (ProblemException problem) {
-        CollectionTexts.show(this, problem, Map.of("amount", amount, "promisedOn", promisedOn, "note", note));
-      }
-    });
+    Button ok =
+        new Button(
+            getTranslation("collections.save"),
+            e -> {
+              Draft bean = new Draft();
+              if (!binder.writeBeanIfValid(bean)) {
+                return;
+              }
+              try {
+                Promise promise =
+                    save.apply(
+                        new Promise.New(
+                            bean.amount.strip(), bean.promisedOn, invoiceIds, bean.note));
+                close();
+                saved.accept(promise);
+              } catch (ProblemException problem) {
+                CollectionTexts.show(
+                    this,
+                    problem,
+                    Map.of("amount", amount, "promisedOn", promisedOn, "note", note));
+              }
+            });
     ok.setId("promise-save");
     ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
     getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), ok);
-    addOpenedChangeListener(e -> {
-      if (e.isOpened()) {
-        amount.focus();
-      }
-    });
+    addOpenedChangeListener(
+        e -> {
+          if (e.isOpened()) {
+            amount.focus();
+          }
+        });
   }
 }

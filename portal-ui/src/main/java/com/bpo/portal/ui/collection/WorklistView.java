@@ -32,7 +32,8 @@ import java.util.Optional;
 /**
  * The collector's worklist, most urgent first (the order of {@code WorklistPriority}). Each account
  * number is a link: Tab to it and Enter opens the account, where the call is logged, the promise
- * recorded and "next" brings the next account. Leads may name another collector (empty: everyone's).
+ * recorded and "next" brings the next account. Leads may name another collector (empty:
+ * everyone's).
  */
 @Route(value = "collections", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
@@ -68,30 +69,54 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
 
     grid.setId("worklist-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addComponentColumn(i -> {
-      RouterLink link = new RouterLink(i.number(), AccountCollectionsView.class, i.id());
-      link.setId("worklist-open-" + i.number());
-      return link;
-    }).setHeader(getTranslation("collections.account")).setWidth("8em").setFlexGrow(0);
-    grid.addColumn(WorklistItem::name).setHeader(getTranslation("collections.name")).setWidth("10em").setFlexGrow(1);
-    grid.addColumn(i -> Formats.money(i.netOverdue(), getLocale())).setHeader(getTranslation("collections.netOverdue"))
-        .setTextAlign(ColumnTextAlign.END).setWidth("9em").setFlexGrow(0);
-    grid.addColumn(i -> Formats.number(i.daysOverdue(), getLocale())).setHeader(getTranslation("collections.days"))
-        .setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
+    grid.addComponentColumn(
+            i -> {
+              RouterLink link = new RouterLink(i.number(), AccountCollectionsView.class, i.id());
+              link.setId("worklist-open-" + i.number());
+              return link;
+            })
+        .setHeader(getTranslation("collections.account"))
+        .setWidth("8em")
+        .setFlexGrow(0);
+    grid.addColumn(WorklistItem::name)
+        .setHeader(getTranslation("collections.name"))
+        .setWidth("10em")
+        .setFlexGrow(1);
+    grid.addColumn(i -> Formats.money(i.netOverdue(), getLocale()))
+        .setHeader(getTranslation("collections.netOverdue"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setWidth("9em")
+        .setFlexGrow(0);
+    grid.addColumn(i -> Formats.number(i.daysOverdue(), getLocale()))
+        .setHeader(getTranslation("collections.days"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setWidth("8em")
+        .setFlexGrow(0);
     grid.addColumn(i -> getTranslation("collections.risk." + i.riskClass().name()))
-        .setHeader(getTranslation("collections.risk")).setWidth("8.5em").setFlexGrow(0);
-    grid.addComponentColumn(this::flags).setHeader(getTranslation("collections.flags")).setWidth("12em").setFlexGrow(0);
-    grid.addColumn(i -> Formats.date(i.nextActionOn(), getLocale())).setHeader(getTranslation("collections.nextAction"))
-        .setWidth("8em").setFlexGrow(0);
+        .setHeader(getTranslation("collections.risk"))
+        .setWidth("8.5em")
+        .setFlexGrow(0);
+    grid.addComponentColumn(this::flags)
+        .setHeader(getTranslation("collections.flags"))
+        .setWidth("12em")
+        .setFlexGrow(0);
+    grid.addColumn(i -> Formats.date(i.nextActionOn(), getLocale()))
+        .setHeader(getTranslation("collections.nextAction"))
+        .setWidth("8em")
+        .setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("collections.worklist.empty"));
     grid.setSizeFull();
     if (!lead) {
       // a lead's rows select for reassignment; the number link opens the account for everyone
-      grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(AccountCollectionsView.class, e.getItem().id())));
+      grid.addItemClickListener(
+          e ->
+              getUI().ifPresent(ui -> ui.navigate(AccountCollectionsView.class, e.getItem().id())));
     }
 
-    HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()),
-        new RouterLink(getTranslation("collections.runs"), DunningRunsView.class));
+    HorizontalLayout header =
+        new HorizontalLayout(
+            new H1(getPageTitle()),
+            new RouterLink(getTranslation("collections.runs"), DunningRunsView.class));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     header.setWrap(true);
     add(header, filters);
@@ -108,23 +133,28 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     TextField to = new TextField(getTranslation("collections.reassignTo"));
     to.setId("worklist-reassign-to");
     to.setWidth("18em");
-    com.vaadin.flow.component.button.Button reassign = new com.vaadin.flow.component.button.Button(
-        getTranslation("collections.reassign"), e -> {
-          java.util.List<Long> ids = grid.getSelectedItems().stream().map(WorklistItem::id).toList();
-          if (ids.isEmpty()) {
-            CollectionTexts.notify(getTranslation("collections.reassign.pick"),
-                com.vaadin.flow.component.notification.NotificationVariant.LUMO_CONTRAST);
-            return;
-          }
-          try {
-            int assigned = collections.reassign(ids, to.getValue());
-            CollectionTexts.notify(getTranslation("collections.reassigned", assigned),
-                com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
-            refresh();
-          } catch (com.bpo.portal.shared.ProblemException problem) {
-            CollectionTexts.show(this, problem, java.util.Map.of("collector", to));
-          }
-        });
+    com.vaadin.flow.component.button.Button reassign =
+        new com.vaadin.flow.component.button.Button(
+            getTranslation("collections.reassign"),
+            e -> {
+              java.util.List<Long> ids =
+                  grid.getSelectedItems().stream().map(WorklistItem::id).toList();
+              if (ids.isEmpty()) {
+                CollectionTexts.notify(
+                    getTranslation("collections.reassign.pick"),
+                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_CONTRAST);
+                return;
+              }
+              try {
+                int assigned = collections.reassign(ids, to.getValue());
+                CollectionTexts.notify(
+                    getTranslation("collections.reassigned", assigned),
+                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                refresh();
+              } catch (com.bpo.portal.shared.ProblemException problem) {
+                CollectionTexts.show(this, problem, java.util.Map.of("collector", to));
+              }
+            });
     reassign.setId("worklist-reassign");
     HorizontalLayout bar = new HorizontalLayout(to, reassign);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -148,14 +178,18 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
   }
 
   WorklistFilter filter() {
-    return new WorklistFilter(Optional.ofNullable(collector.getValue()).map(String::strip).filter(c -> !c.isEmpty()),
-        risks.getSelectedItems(), Optional.empty(), dueOnly.getValue());
+    return new WorklistFilter(
+        Optional.ofNullable(collector.getValue()).map(String::strip).filter(c -> !c.isEmpty()),
+        risks.getSelectedItems(),
+        Optional.empty(),
+        dueOnly.getValue());
   }
 
   private void refresh() {
     WorklistFilter filter = filter();
-    KeysetFetch<WorklistItem> fetch = new KeysetFetch<>((cursor, limit) ->
-        collections.worklist(filter, PageRequest.of(limit, cursor)));
+    KeysetFetch<WorklistItem> fetch =
+        new KeysetFetch<>(
+            (cursor, limit) -> collections.worklist(filter, PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 

@@ -35,7 +35,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,18 +67,34 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
     grid.setId("approvals-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(a -> Formats.dateTime(a.createdAt(), zone(), getLocale())).setHeader(getTranslation("approvals.asked"))
+    grid.addColumn(a -> Formats.dateTime(a.createdAt(), zone(), getLocale()))
+        .setHeader(getTranslation("approvals.asked"))
         .setAutoWidth(true);
-    grid.addColumn(a -> getTranslation("approvals.kind." + a.kind().name())).setHeader(getTranslation("approvals.kind"))
+    grid.addColumn(a -> getTranslation("approvals.kind." + a.kind().name()))
+        .setHeader(getTranslation("approvals.kind"))
         .setAutoWidth(true);
-    grid.addColumn(a -> a.customerName() == null ? "" : a.customerName()).setHeader(getTranslation("approvals.customer"))
-        .setAutoWidth(true).setFlexGrow(1);
-    grid.addColumn(a -> Formats.money(a.amount(), getLocale())).setHeader(getTranslation("approvals.amount"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(ApprovalSummary::maker).setHeader(getTranslation("approvals.maker")).setAutoWidth(true);
-    grid.addComponentColumn(a -> Badge.of(getTranslation("approvals.status." + a.status().name())
-            + " " + a.approvals() + "/" + a.approversRequired(), tone(a)))
-        .setHeader(getTranslation("approvals.status")).setAutoWidth(true);
+    grid.addColumn(a -> a.customerName() == null ? "" : a.customerName())
+        .setHeader(getTranslation("approvals.customer"))
+        .setAutoWidth(true)
+        .setFlexGrow(1);
+    grid.addColumn(a -> Formats.money(a.amount(), getLocale()))
+        .setHeader(getTranslation("approvals.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(ApprovalSummary::maker)
+        .setHeader(getTranslation("approvals.maker"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(
+            a ->
+                Badge.of(
+                    getTranslation("approvals.status." + a.status().name())
+                        + " "
+                        + a.approvals()
+                        + "/"
+                        + a.approversRequired(),
+                    tone(a)))
+        .setHeader(getTranslation("approvals.status"))
+        .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("approvals.none"));
     grid.setHeight("22em");
     grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -106,29 +121,52 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     }
     ApprovalDetail d = found.get();
     ApprovalSummary a = d.approval();
-    detail.add(new H2(getTranslation("approvals.kind." + a.kind().name()) + " · " + Formats.money(a.amount(), getLocale())));
+    detail.add(
+        new H2(
+            getTranslation("approvals.kind." + a.kind().name())
+                + " · "
+                + Formats.money(a.amount(), getLocale())));
     FormLayout facts = new FormLayout();
-    facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+    facts.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
     facts.addFormItem(new Paragraph(a.maker()), getTranslation("approvals.maker"));
     facts.addFormItem(new Paragraph(a.reason()), getTranslation("approvals.reason"));
-    facts.addFormItem(new Paragraph(getTranslation("approvals.needs", a.approversRequired(),
-        String.join(", ", a.approverRoles().stream().map(r -> getTranslation("role." + r)).toList()))),
+    facts.addFormItem(
+        new Paragraph(
+            getTranslation(
+                "approvals.needs",
+                a.approversRequired(),
+                String.join(
+                    ", ",
+                    a.approverRoles().stream().map(r -> getTranslation("role." + r)).toList()))),
         getTranslation("approvals.authority"));
     HorizontalLayout evidence = new HorizontalLayout();
     evidence.setId("approval-evidence");
     String[] ref = a.payloadRef().split(":");
     if (ref[0].equals("dispute")) {
-      evidence.add(new RouterLink(getTranslation("approvals.evidence.dispute"), DisputeView.class, Long.valueOf(ref[1])));
+      evidence.add(
+          new RouterLink(
+              getTranslation("approvals.evidence.dispute"),
+              DisputeView.class,
+              Long.valueOf(ref[1])));
     }
     if (a.customerAccountId() != null) {
-      evidence.add(new RouterLink(getTranslation("approvals.evidence.account", a.customerName()), CustomerView.class,
-          a.customerAccountId()));
+      evidence.add(
+          new RouterLink(
+              getTranslation("approvals.evidence.account", a.customerName()),
+              CustomerView.class,
+              a.customerAccountId()));
     }
     facts.addFormItem(evidence, getTranslation("approvals.evidence"));
     detail.add(facts);
     for (ApprovalDetail.Decision decision : d.decisions()) {
-      detail.add(new Paragraph(getTranslation("approvals.decision." + decision.decision(), decision.approver(),
-          Formats.dateTime(decision.decidedAt(), zone(), getLocale()), decision.note() == null ? "" : decision.note())));
+      detail.add(
+          new Paragraph(
+              getTranslation(
+                  "approvals.decision." + decision.decision(),
+                  decision.approver(),
+                  Formats.dateTime(decision.decidedAt(), zone(), getLocale()),
+                  decision.note() == null ? "" : decision.note())));
     }
     if (d.mayDecide()) {
       TextArea note = new TextArea(getTranslation("approvals.note"));
@@ -151,10 +189,15 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
 
   private void decide(ApprovalSummary a, TextArea note, boolean approve) {
     try {
-      ApprovalDetail result = approve ? approvals.approve(a.id(), a.version(), note.getValue())
-          : approvals.refuse(a.id(), a.version(), note.getValue());
-      Notification.show(getTranslation("approvals.done." + result.approval().status().name()), 5000,
-          Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      ApprovalDetail result =
+          approve
+              ? approvals.approve(a.id(), a.version(), note.getValue())
+              : approvals.refuse(a.id(), a.version(), note.getValue());
+      Notification.show(
+              getTranslation("approvals.done." + result.approval().status().name()),
+              5000,
+              Notification.Position.BOTTOM_START)
+          .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       refresh();
     } catch (ProblemException problem) {
       note.setErrorMessage(problem.getMessage());

@@ -32,22 +32,41 @@ public class CreditReviewsView extends VerticalLayout implements HasDynamicTitle
     Grid<ReviewDue> grid = new Grid<>();
     grid.setId("credit-reviews");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    grid.addComponentColumn(r -> new RouterLink(r.customerNumber() + " · " + r.customerName(), CustomerView.class,
-        r.customerAccountId())).setHeader(getTranslation("reviews.customer")).setAutoWidth(true).setFlexGrow(1);
-    grid.addColumn(r -> getTranslation("credit.risk." + r.riskClass().name())).setHeader(getTranslation("credit.risk"))
+    grid.addComponentColumn(
+            r ->
+                new RouterLink(
+                    r.customerNumber() + " · " + r.customerName(),
+                    CustomerView.class,
+                    r.customerAccountId()))
+        .setHeader(getTranslation("reviews.customer"))
+        .setAutoWidth(true)
+        .setFlexGrow(1);
+    grid.addColumn(r -> getTranslation("credit.risk." + r.riskClass().name()))
+        .setHeader(getTranslation("credit.risk"))
         .setAutoWidth(true);
-    grid.addColumn(r -> Formats.money(r.limit(), getLocale())).setHeader(getTranslation("credit.limit"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(r -> Formats.date(r.lastReviewedOn(), getLocale())).setHeader(getTranslation("reviews.last"))
+    grid.addColumn(r -> Formats.money(r.limit(), getLocale()))
+        .setHeader(getTranslation("credit.limit"))
+        .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    grid.addColumn(r -> Formats.date(r.nextReviewOn(), getLocale())).setHeader(getTranslation("credit.nextReview"))
+    grid.addColumn(r -> Formats.date(r.lastReviewedOn(), getLocale()))
+        .setHeader(getTranslation("reviews.last"))
         .setAutoWidth(true);
-    grid.addComponentColumn(r -> Badge.of(getTranslation("credit.review." + r.state().name()),
-        r.state() == ReviewState.OVERDUE ? Badge.Tone.ERROR : Badge.Tone.WARNING))
-        .setHeader(getTranslation("reviews.state")).setAutoWidth(true);
+    grid.addColumn(r -> Formats.date(r.nextReviewOn(), getLocale()))
+        .setHeader(getTranslation("credit.nextReview"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(
+            r ->
+                Badge.of(
+                    getTranslation("credit.review." + r.state().name()),
+                    r.state() == ReviewState.OVERDUE ? Badge.Tone.ERROR : Badge.Tone.WARNING))
+        .setHeader(getTranslation("reviews.state"))
+        .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("reviews.none"));
     grid.setItems(credit.reviewsDue(PageRequest.of(PAGE, null)).items());
-    add(new H1(getTranslation("reviews.title")), new Paragraph(getTranslation("reviews.explain")), grid);
+    add(
+        new H1(getTranslation("reviews.title")),
+        new Paragraph(getTranslation("reviews.explain")),
+        grid);
   }
 
   @Override

@@ -60,7 +60,11 @@ public class DisputeAnalysisView extends VerticalLayout implements HasDynamicTit
     content.setWidthFull();
     HorizontalLayout period = new HorizontalLayout(from, to);
     period.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    add(new RouterLink(getTranslation("dispute.back"), DisputesView.class), new H1(getPageTitle()), period, content);
+    add(
+        new RouterLink(getTranslation("dispute.back"), DisputesView.class),
+        new H1(getPageTitle()),
+        period,
+        content);
     refresh();
   }
 
@@ -78,15 +82,20 @@ public class DisputeAnalysisView extends VerticalLayout implements HasDynamicTit
       return;
     }
     to.setInvalid(false);
-    Anchor csv = new Anchor(new StreamResource("dispute-analysis.csv", () -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        analysis.csv(result, out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return new ByteArrayInputStream(out.toByteArray());
-    }), getTranslation("analysis.export"));
+    Anchor csv =
+        new Anchor(
+            new StreamResource(
+                "dispute-analysis.csv",
+                () -> {
+                  ByteArrayOutputStream out = new ByteArrayOutputStream();
+                  try {
+                    analysis.csv(result, out);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                  return new ByteArrayInputStream(out.toByteArray());
+                }),
+            getTranslation("analysis.export"));
     csv.getElement().setAttribute("download", true);
     csv.setId("analysis-csv");
     if (result.disputes() == 0) {
@@ -94,57 +103,95 @@ public class DisputeAnalysisView extends VerticalLayout implements HasDynamicTit
       return;
     }
     DisputeAnalysis.CycleTime cycle = result.cycleTime();
-    Paragraph summary = new Paragraph(getTranslation("analysis.summary", Formats.number(result.disputes(), getLocale()),
-        Formats.number(cycle.resolved(), getLocale()),
-        Formats.decimal(cycle.meanDays(), getLocale()), Formats.decimal(cycle.p90Days(), getLocale())));
+    Paragraph summary =
+        new Paragraph(
+            getTranslation(
+                "analysis.summary",
+                Formats.number(result.disputes(), getLocale()),
+                Formats.number(cycle.resolved(), getLocale()),
+                Formats.decimal(cycle.meanDays(), getLocale()),
+                Formats.decimal(cycle.p90Days(), getLocale())));
     summary.setId("analysis-summary");
 
-    List<SvgChart.Bar> reasonBars = result.reasons().stream()
-        .map(r -> new SvgChart.Bar(DisputeTexts.reason(this, r.code(), r.label()), r.count())).toList();
+    List<SvgChart.Bar> reasonBars =
+        result.reasons().stream()
+            .map(r -> new SvgChart.Bar(DisputeTexts.reason(this, r.code(), r.label()), r.count()))
+            .toList();
     Grid<DisputeAnalysis.ByReason> reasons = new Grid<>();
     reasons.setId("analysis-reasons");
     reasons.addThemeVariants(GridVariant.LUMO_COMPACT);
     reasons.setAllRowsVisible(true);
-    reasons.addColumn(r -> DisputeTexts.reason(this, r.code(), r.label())).setHeader(getTranslation("disputes.reason"));
-    reasons.addColumn(DisputeAnalysis.ByReason::count).setHeader(getTranslation("analysis.count"))
+    reasons
+        .addColumn(r -> DisputeTexts.reason(this, r.code(), r.label()))
+        .setHeader(getTranslation("disputes.reason"));
+    reasons
+        .addColumn(DisputeAnalysis.ByReason::count)
+        .setHeader(getTranslation("analysis.count"))
         .setTextAlign(ColumnTextAlign.END);
-    reasons.addColumn(r -> Formats.money(r.amount(), getLocale())).setHeader(getTranslation("disputes.amount"))
+    reasons
+        .addColumn(r -> Formats.money(r.amount(), getLocale()))
+        .setHeader(getTranslation("disputes.amount"))
         .setTextAlign(ColumnTextAlign.END);
-    reasons.addColumn(r -> Formats.decimal(r.cumulativeShare(), getLocale()) + " %").setHeader(getTranslation("analysis.cumulative"))
+    reasons
+        .addColumn(r -> Formats.decimal(r.cumulativeShare(), getLocale()) + " %")
+        .setHeader(getTranslation("analysis.cumulative"))
         .setTextAlign(ColumnTextAlign.END);
     reasons.setItems(result.reasons());
 
-    List<SvgChart.Bar> monthBars = result.months().stream().map(m -> new SvgChart.Bar(m.month(), m.raised())).toList();
+    List<SvgChart.Bar> monthBars =
+        result.months().stream().map(m -> new SvgChart.Bar(m.month(), m.raised())).toList();
     Grid<DisputeAnalysis.ByMonth> months = new Grid<>();
     months.setId("analysis-months");
     months.addThemeVariants(GridVariant.LUMO_COMPACT);
     months.setAllRowsVisible(true);
     months.addColumn(DisputeAnalysis.ByMonth::month).setHeader(getTranslation("analysis.month"));
-    months.addColumn(DisputeAnalysis.ByMonth::raised).setHeader(getTranslation("analysis.raised")).setTextAlign(ColumnTextAlign.END);
-    months.addColumn(DisputeAnalysis.ByMonth::resolved).setHeader(getTranslation("analysis.resolved")).setTextAlign(ColumnTextAlign.END);
-    months.addColumn(m -> Formats.money(m.amount(), getLocale())).setHeader(getTranslation("disputes.amount"))
+    months
+        .addColumn(DisputeAnalysis.ByMonth::raised)
+        .setHeader(getTranslation("analysis.raised"))
         .setTextAlign(ColumnTextAlign.END);
-    months.addColumn(m -> Formats.decimal(m.meanCycleDays(), getLocale()))
-        .setHeader(getTranslation("analysis.cycleDays")).setTextAlign(ColumnTextAlign.END);
+    months
+        .addColumn(DisputeAnalysis.ByMonth::resolved)
+        .setHeader(getTranslation("analysis.resolved"))
+        .setTextAlign(ColumnTextAlign.END);
+    months
+        .addColumn(m -> Formats.money(m.amount(), getLocale()))
+        .setHeader(getTranslation("disputes.amount"))
+        .setTextAlign(ColumnTextAlign.END);
+    months
+        .addColumn(m -> Formats.decimal(m.meanCycleDays(), getLocale()))
+        .setHeader(getTranslation("analysis.cycleDays"))
+        .setTextAlign(ColumnTextAlign.END);
     months.setItems(result.months());
 
     Grid<DisputeAnalysis.ByCustomer> customers = new Grid<>();
     customers.setId("analysis-customers");
     customers.addThemeVariants(GridVariant.LUMO_COMPACT);
     customers.setAllRowsVisible(true);
-    customers.addColumn(c -> c.number() + " · " + c.name()).setHeader(getTranslation("invoices.customer"));
-    customers.addColumn(DisputeAnalysis.ByCustomer::count).setHeader(getTranslation("analysis.count"))
+    customers
+        .addColumn(c -> c.number() + " · " + c.name())
+        .setHeader(getTranslation("invoices.customer"));
+    customers
+        .addColumn(DisputeAnalysis.ByCustomer::count)
+        .setHeader(getTranslation("analysis.count"))
         .setTextAlign(ColumnTextAlign.END);
-    customers.addColumn(c -> Formats.money(c.amount(), getLocale())).setHeader(getTranslation("disputes.amount"))
+    customers
+        .addColumn(c -> Formats.money(c.amount(), getLocale()))
+        .setHeader(getTranslation("disputes.amount"))
         .setTextAlign(ColumnTextAlign.END);
     customers.setItems(result.customers());
 
-    content.add(new VerticalLayout(summary, csv,
-        new H2(getTranslation("analysis.byReason")),
-        SvgChart.pareto(getTranslation("analysis.paretoLabel"), reasonBars, "analysis-pareto"), reasons,
-        new H2(getTranslation("analysis.byMonth")),
-        SvgChart.columns(getTranslation("analysis.byMonth"), monthBars, "analysis-monthly"), months,
-        new H2(getTranslation("analysis.byCustomer")), customers));
+    content.add(
+        new VerticalLayout(
+            summary,
+            csv,
+            new H2(getTranslation("analysis.byReason")),
+            SvgChart.pareto(getTranslation("analysis.paretoLabel"), reasonBars, "analysis-pareto"),
+            reasons,
+            new H2(getTranslation("analysis.byMonth")),
+            SvgChart.columns(getTranslation("analysis.byMonth"), monthBars, "analysis-monthly"),
+            months,
+            new H2(getTranslation("analysis.byCustomer")),
+            customers));
   }
 
   @Override

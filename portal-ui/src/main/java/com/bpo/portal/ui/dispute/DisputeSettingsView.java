@@ -58,7 +58,8 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
     teamEmail.setId("settings-team-email");
     teamEmail.setClearButtonVisible(true);
     FormLayout form = new FormLayout(firstResponse, resolution, promise, reopen, teamEmail);
-    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     Button save = new Button(getTranslation("settings.save"), e -> save());
     save.setId("settings-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -66,8 +67,14 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
     reasons.setId("settings-reasons");
     reasons.addThemeVariants(GridVariant.LUMO_COMPACT);
     reasons.setAllRowsVisible(true);
-    reasons.addColumn(DisputeReason::code).setHeader(getTranslation("settings.code")).setAutoWidth(true);
-    reasons.addComponentColumn(this::reasonEditor).setHeader(getTranslation("settings.label")).setFlexGrow(1);
+    reasons
+        .addColumn(DisputeReason::code)
+        .setHeader(getTranslation("settings.code"))
+        .setAutoWidth(true);
+    reasons
+        .addComponentColumn(this::reasonEditor)
+        .setHeader(getTranslation("settings.label"))
+        .setFlexGrow(1);
 
     TextField code = new TextField(getTranslation("settings.code"));
     code.setId("settings-new-code");
@@ -75,16 +82,34 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
     code.setHelperText(getTranslation("settings.codeHelp"));
     TextField label = new TextField(getTranslation("settings.label"));
     label.setId("settings-new-label");
-    Button add = new Button(getTranslation("settings.addReason"), e -> saveReason(
-        new DisputeReason(code.getValue().strip().toUpperCase(java.util.Locale.ROOT), label.getValue(), true, 100),
-        Map.of("code", code, "label", label), () -> { code.clear(); label.clear(); }));
+    Button add =
+        new Button(
+            getTranslation("settings.addReason"),
+            e ->
+                saveReason(
+                    new DisputeReason(
+                        code.getValue().strip().toUpperCase(java.util.Locale.ROOT),
+                        label.getValue(),
+                        true,
+                        100),
+                    Map.of("code", code, "label", label),
+                    () -> {
+                      code.clear();
+                      label.clear();
+                    }));
     add.setId("settings-add-reason");
     HorizontalLayout adding = new HorizontalLayout(code, label, add);
     adding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-    add(new RouterLink(getTranslation("dispute.back"), DisputesView.class), new H1(getPageTitle()),
-        new Paragraph(getTranslation("settings.help")), form, save,
-        new H2(getTranslation("settings.reasons")), reasons, adding);
+    add(
+        new RouterLink(getTranslation("dispute.back"), DisputesView.class),
+        new H1(getPageTitle()),
+        new Paragraph(getTranslation("settings.help")),
+        form,
+        save,
+        new H2(getTranslation("settings.reasons")),
+        reasons,
+        adding);
     load();
   }
 
@@ -110,18 +135,35 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
   }
 
   private void save() {
-    Map<String, HasValidation> fields = Map.of("firstResponseHours", firstResponse, "resolutionHours", resolution,
-        "customerPromiseDays", promise, "reopenDays", reopen, "teamEmail", teamEmail);
+    Map<String, HasValidation> fields =
+        Map.of(
+            "firstResponseHours",
+            firstResponse,
+            "resolutionHours",
+            resolution,
+            "customerPromiseDays",
+            promise,
+            "reopenDays",
+            reopen,
+            "teamEmail",
+            teamEmail);
     fields.values().forEach(f -> f.setInvalid(false));
     try {
-      disputes.saveSettings(new DisputeSettings(value(firstResponse), value(resolution), value(promise), value(reopen),
-          teamEmail.getValue()), version);
+      disputes.saveSettings(
+          new DisputeSettings(
+              value(firstResponse),
+              value(resolution),
+              value(promise),
+              value(reopen),
+              teamEmail.getValue()),
+          version);
       notify(getTranslation("settings.saved"), NotificationVariant.LUMO_SUCCESS);
       load();
     } catch (InvalidFields invalid) {
       show(invalid, fields);
     } catch (ProblemException problem) {
-      notify(problem.status() == 409 ? getTranslation("settings.conflict") : problem.getMessage(),
+      notify(
+          problem.status() == 409 ? getTranslation("settings.conflict") : problem.getMessage(),
           NotificationVariant.LUMO_ERROR);
       load();
     }
@@ -137,9 +179,15 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
     label.setAriaLabel(getTranslation("settings.labelOf", reason.code()));
     label.setWidthFull();
     Checkbox active = new Checkbox(getTranslation("settings.active"), reason.active());
-    Button save = new Button(getTranslation("settings.save"), e -> saveReason(
-        new DisputeReason(reason.code(), label.getValue(), active.getValue(), reason.sortOrder()),
-        Map.of("label", label), () -> { }));
+    Button save =
+        new Button(
+            getTranslation("settings.save"),
+            e ->
+                saveReason(
+                    new DisputeReason(
+                        reason.code(), label.getValue(), active.getValue(), reason.sortOrder()),
+                    Map.of("label", label),
+                    () -> {}));
     save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     HorizontalLayout row = new HorizontalLayout(label, active, save);
     row.setWidthFull();
@@ -147,11 +195,13 @@ public class DisputeSettingsView extends VerticalLayout implements HasDynamicTit
     return row;
   }
 
-  private void saveReason(DisputeReason reason, Map<String, ? extends HasValidation> fields, Runnable after) {
+  private void saveReason(
+      DisputeReason reason, Map<String, ? extends HasValidation> fields, Runnable after) {
     fields.values().forEach(f -> f.setInvalid(false));
     try {
       disputes.saveReason(reason);
-      notify(getTranslation("settings.reasonSaved", reason.code()), NotificationVariant.LUMO_SUCCESS);
+      notify(
+          getTranslation("settings.reasonSaved", reason.code()), NotificationVariant.LUMO_SUCCESS);
       after.run();
       reasons.setItems(disputes.reasons(true));
     } catch (InvalidFields invalid) {

@@ -17,7 +17,9 @@ final class DisputeTexts {
   static String reason(Component view, String code, String label) {
     String key = "dispute.reason." + code;
     String translated = view.getTranslation(key);
-    return translated.startsWith("!") || translated.equals(key) ? (label == null ? code : label) : translated;
+    return translated.startsWith("!") || translated.equals(key)
+        ? (label == null ? code : label)
+        : translated;
   }
 
   static Span status(Component view, DisputeSummary dispute) {

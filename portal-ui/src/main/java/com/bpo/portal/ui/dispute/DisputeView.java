@@ -6,16 +6,16 @@ import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.dispute.Outcome;
 import com.bpo.portal.dispute.Party;
-import com.bpo.portal.tenant.StaffMember;
-import com.bpo.portal.shared.Decimals;
-import com.bpo.portal.shared.Money;
-import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.dispute.TransitionRequest;
 import com.bpo.portal.dispute.Visibility;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
+import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.shared.TransitionRefused;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -46,6 +46,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -53,12 +54,11 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.StreamResource;
-import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -110,21 +110,40 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
     FormLayout facts = new FormLayout();
-    facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+    facts.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
     fact(facts, "invoices.customer", d.customerNumber() + " · " + d.customerName());
     fact(facts, "disputes.reason", DisputeTexts.reason(this, d.reasonCode(), detail.reasonLabel()));
-    fact(facts, "disputes.amount", Formats.money(d.disputed(), getLocale())).setId("dispute-amount");
-    fact(facts, "dispute.settled", Formats.money(d.settled(), getLocale())).setId("dispute-settled");
-    fact(facts, "disputes.raised", Formats.dateTime(d.raisedAt(), zone, getLocale()) + " · " + d.raisedBy());
+    fact(facts, "disputes.amount", Formats.money(d.disputed(), getLocale()))
+        .setId("dispute-amount");
+    fact(facts, "dispute.settled", Formats.money(d.settled(), getLocale()))
+        .setId("dispute-settled");
+    fact(
+        facts,
+        "disputes.raised",
+        Formats.dateTime(d.raisedAt(), zone, getLocale()) + " · " + d.raisedBy());
     if (d.status().isOpen()) {
       fact(facts, "dispute.promisedResponse", Formats.date(d.promisedResponseOn(), getLocale()));
     }
     if (party != Party.CUSTOMER) {
-      fact(facts, "dispute.responseDue", Formats.dateTime(d.firstResponseDue(), zone, getLocale())
-          + (Boolean.TRUE.equals(d.firstResponseBreached()) ? " · " + getTranslation("disputes.breach.response") : ""));
-      fact(facts, "dispute.resolutionDue", Formats.dateTime(d.resolutionDue(), zone, getLocale())
-          + (Boolean.TRUE.equals(d.resolutionBreached()) ? " · " + getTranslation("disputes.breach.resolution") : ""));
-      fact(facts, "disputes.assignee", d.assignee() == null ? getTranslation("disputes.unassigned") : d.assignee());
+      fact(
+          facts,
+          "dispute.responseDue",
+          Formats.dateTime(d.firstResponseDue(), zone, getLocale())
+              + (Boolean.TRUE.equals(d.firstResponseBreached())
+                  ? " · " + getTranslation("disputes.breach.response")
+                  : ""));
+      fact(
+          facts,
+          "dispute.resolutionDue",
+          Formats.dateTime(d.resolutionDue(), zone, getLocale())
+              + (Boolean.TRUE.equals(d.resolutionBreached())
+                  ? " · " + getTranslation("disputes.breach.resolution")
+                  : ""));
+      fact(
+          facts,
+          "disputes.assignee",
+          d.assignee() == null ? getTranslation("disputes.unassigned") : d.assignee());
     }
 
     Paragraph description = new Paragraph(detail.description()); // text, never HTML
@@ -135,23 +154,43 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     items.setId("dispute-items");
     items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
     items.setAllRowsVisible(true);
-    items.addComponentColumn(i -> new RouterLink(i.invoiceNumber(), InvoiceView.class, i.invoiceId()))
-        .setHeader(getTranslation("invoices.number")).setAutoWidth(true);
-    items.addColumn(i -> i.lineNo() == null ? "—" : String.valueOf(i.lineNo())).setHeader(getTranslation("dispute.line"))
+    items
+        .addComponentColumn(
+            i -> new RouterLink(i.invoiceNumber(), InvoiceView.class, i.invoiceId()))
+        .setHeader(getTranslation("invoices.number"))
         .setAutoWidth(true);
-    items.addColumn(i -> Formats.money(i.amount(), getLocale())).setHeader(getTranslation("disputes.amount"))
+    items
+        .addColumn(i -> i.lineNo() == null ? "—" : String.valueOf(i.lineNo()))
+        .setHeader(getTranslation("dispute.line"))
+        .setAutoWidth(true);
+    items
+        .addColumn(i -> Formats.money(i.amount(), getLocale()))
+        .setHeader(getTranslation("disputes.amount"))
         .setTextAlign(ColumnTextAlign.END);
-    items.addColumn(i -> Formats.money(i.settled(), getLocale())).setHeader(getTranslation("dispute.settled"))
+    items
+        .addColumn(i -> Formats.money(i.settled(), getLocale()))
+        .setHeader(getTranslation("dispute.settled"))
         .setTextAlign(ColumnTextAlign.END);
-    items.addColumn(i -> Formats.money(i.invoiceOpen(), getLocale())).setHeader(getTranslation("invoices.open"))
+    items
+        .addColumn(i -> Formats.money(i.invoiceOpen(), getLocale()))
+        .setHeader(getTranslation("invoices.open"))
         .setTextAlign(ColumnTextAlign.END);
     items.setItems(detail.items());
 
-    add(new RouterLink(getTranslation("dispute.back"), DisputesView.class), top, actions(detail), facts,
-        description, new H2(getTranslation("dispute.items")), items,
-        new H2(getTranslation("dispute.conversation")), thread(detail),
-        new H2(getTranslation("dispute.attachments")), attachments(detail),
-        new H2(getTranslation("dispute.history")), history(detail));
+    add(
+        new RouterLink(getTranslation("dispute.back"), DisputesView.class),
+        top,
+        actions(detail),
+        facts,
+        description,
+        new H2(getTranslation("dispute.items")),
+        items,
+        new H2(getTranslation("dispute.conversation")),
+        thread(detail),
+        new H2(getTranslation("dispute.attachments")),
+        attachments(detail),
+        new H2(getTranslation("dispute.history")),
+        history(detail));
     com.bpo.portal.ui.audit.AuditHistoryLink.of(user, "dispute", detail.dispute().id())
         .ifPresent(this::add);
   }
@@ -171,8 +210,11 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     bar.setWrap(true);
     for (DisputeAction action : DisputeAction.values()) {
       if (detail.actions().contains(action)) {
-        Button button = new Button(getTranslation("dispute.action." + action.name()), e -> openStep(detail, action));
-        button.setId("dispute-action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        Button button =
+            new Button(
+                getTranslation("dispute.action." + action.name()), e -> openStep(detail, action));
+        button.setId(
+            "dispute-action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         if (action == DisputeAction.RESOLVE || action == DisputeAction.START_REVIEW) {
           button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
@@ -185,26 +227,48 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       assignee.setId("dispute-assignee");
       assignee.setItems(staff);
       assignee.setItemLabelGenerator(StaffMember::displayName);
-      staff.stream().filter(s -> s.username().equals(detail.dispute().assignee())).findFirst().ifPresent(assignee::setValue);
-      assignee.addValueChangeListener(e -> {
-        if (e.isFromClient()) {
-          run(() -> disputes.assign(id, e.getValue() == null ? null : e.getValue().username(),
-              detail.dispute().version()), getTranslation("dispute.assignedTo",
-              e.getValue() == null ? getTranslation("disputes.unassigned") : e.getValue().displayName()));
-        }
-      });
+      staff.stream()
+          .filter(s -> s.username().equals(detail.dispute().assignee()))
+          .findFirst()
+          .ifPresent(assignee::setValue);
+      assignee.addValueChangeListener(
+          e -> {
+            if (e.isFromClient()) {
+              run(
+                  () ->
+                      disputes.assign(
+                          id,
+                          e.getValue() == null ? null : e.getValue().username(),
+                          detail.dispute().version()),
+                  getTranslation(
+                      "dispute.assignedTo",
+                      e.getValue() == null
+                          ? getTranslation("disputes.unassigned")
+                          : e.getValue().displayName()));
+            }
+          });
       bar.add(assignee);
       bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     }
     return bar;
   }
 
-  /** The dialog of one step: why (required where the customer will read it), and for a resolution how. */
+  /**
+   * The dialog of one step: why (required where the customer will read it), and for a resolution
+   * how.
+   */
   private void openStep(DisputeDetail detail, DisputeAction action) {
     Dialog dialog = new Dialog();
-    dialog.setHeaderTitle(getTranslation("dispute.action." + action.name()) + " · " + detail.dispute().number());
-    TextArea note = new TextArea(getTranslation(action == DisputeAction.START_REVIEW || action == DisputeAction.CLOSE
-        || action == DisputeAction.RESUME_REVIEW ? "dispute.noteOptional" : "dispute.noteForCustomer"));
+    dialog.setHeaderTitle(
+        getTranslation("dispute.action." + action.name()) + " · " + detail.dispute().number());
+    TextArea note =
+        new TextArea(
+            getTranslation(
+                action == DisputeAction.START_REVIEW
+                        || action == DisputeAction.CLOSE
+                        || action == DisputeAction.RESUME_REVIEW
+                    ? "dispute.noteOptional"
+                    : "dispute.noteForCustomer"));
     note.setId("dispute-step-note");
     note.setWidthFull();
     note.setMinHeight("8em");
@@ -216,7 +280,8 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     BigDecimalField accepted = new BigDecimalField(getTranslation("dispute.acceptedAmount"));
     accepted.setId("dispute-step-accepted");
     accepted.setVisible(false);
-    outcome.addValueChangeListener(e -> accepted.setVisible(e.getValue() == Outcome.PARTLY_ACCEPTED));
+    outcome.addValueChangeListener(
+        e -> accepted.setVisible(e.getValue() == Outcome.PARTLY_ACCEPTED));
     VerticalLayout body = new VerticalLayout();
     body.setPadding(false);
     if (action == DisputeAction.RESOLVE) {
@@ -225,42 +290,71 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     body.add(note);
     body.setWidth("32em");
     dialog.add(body);
-    Button confirm = new Button(getTranslation("dispute.action." + action.name()), e -> {
-      note.setInvalid(false);
-      outcome.setInvalid(false);
-      accepted.setInvalid(false);
-      try {
-        disputes.transition(id, new TransitionRequest(action, detail.dispute().version(), note.getValue(),
-            outcome.getValue(), accepted.getValue() == null ? null
-                : Decimals.within(accepted.getValue(), Money.MAX_INTEGER_DIGITS, 2)
-                    ? accepted.getValue().toPlainString() : ""));
-        dialog.close();
-        notify(getTranslation("dispute.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
-        reload();
-      } catch (InvalidFields invalid) {
-        for (Problem.FieldError error : invalid.toProblem().errors()) {
-          switch (error.field()) {
-            case "note" -> { note.setErrorMessage(getTranslation("dispute.error.note")); note.setInvalid(true); }
-            case "outcome" -> { outcome.setErrorMessage(getTranslation("dispute.error.outcome")); outcome.setInvalid(true); }
-            case "acceptedAmount" -> {
-              accepted.setErrorMessage(getTranslation("dispute.error.accepted", Formats.money(detail.dispute().disputed(), getLocale())));
-              accepted.setInvalid(true);
-            }
-            default -> notify(error.message(), NotificationVariant.LUMO_ERROR);
-          }
-        }
-      } catch (TransitionRefused refused) {
-        dialog.close();
-        notify(getTranslation("dispute.refused", getTranslation("dispute.action." + refused.action().name()),
-            getTranslation("dispute.status." + refused.from().name())), NotificationVariant.LUMO_ERROR);
-        reload();
-      } catch (ProblemException problem) {
-        dialog.close();
-        notify(problem.status() == 409 ? getTranslation("dispute.conflict") : problem.getMessage(),
-            NotificationVariant.LUMO_ERROR);
-        reload();
-      }
-    });
+    Button confirm =
+        new Button(
+            getTranslation("dispute.action." + action.name()),
+            e -> {
+              note.setInvalid(false);
+              outcome.setInvalid(false);
+              accepted.setInvalid(false);
+              try {
+                disputes.transition(
+                    id,
+                    new TransitionRequest(
+                        action,
+                        detail.dispute().version(),
+                        note.getValue(),
+                        outcome.getValue(),
+                        accepted.getValue() == null
+                            ? null
+                            : Decimals.within(accepted.getValue(), Money.MAX_INTEGER_DIGITS, 2)
+                                ? accepted.getValue().toPlainString()
+                                : ""));
+                dialog.close();
+                notify(
+                    getTranslation("dispute.done." + action.name()),
+                    NotificationVariant.LUMO_SUCCESS);
+                reload();
+              } catch (InvalidFields invalid) {
+                for (Problem.FieldError error : invalid.toProblem().errors()) {
+                  switch (error.field()) {
+                    case "note" -> {
+                      note.setErrorMessage(getTranslation("dispute.error.note"));
+                      note.setInvalid(true);
+                    }
+                    case "outcome" -> {
+                      outcome.setErrorMessage(getTranslation("dispute.error.outcome"));
+                      outcome.setInvalid(true);
+                    }
+                    case "acceptedAmount" -> {
+                      accepted.setErrorMessage(
+                          getTranslation(
+                              "dispute.error.accepted",
+                              Formats.money(detail.dispute().disputed(), getLocale())));
+                      accepted.setInvalid(true);
+                    }
+                    default -> notify(error.message(), NotificationVariant.LUMO_ERROR);
+                  }
+                }
+              } catch (TransitionRefused refused) {
+                dialog.close();
+                notify(
+                    getTranslation(
+                        "dispute.refused",
+                        getTranslation("dispute.action." + refused.action().name()),
+                        getTranslation("dispute.status." + refused.from().name())),
+                    NotificationVariant.LUMO_ERROR);
+                reload();
+              } catch (ProblemException problem) {
+                dialog.close();
+                notify(
+                    problem.status() == 409
+                        ? getTranslation("dispute.conflict")
+                        : problem.getMessage(),
+                    NotificationVariant.LUMO_ERROR);
+                reload();
+              }
+            });
     confirm.setId("dispute-step-confirm");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
@@ -280,13 +374,22 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       thread.add(new Paragraph(getTranslation("dispute.noMessages")));
     }
     for (DisputeDetail.Message m : detail.messages()) {
-      Span who = new Span(m.author() + " · " + getTranslation("dispute.party." + m.party().name()) + " · "
-          + Formats.dateTime(m.at(), zone, getLocale()));
-      who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+      Span who =
+          new Span(
+              m.author()
+                  + " · "
+                  + getTranslation("dispute.party." + m.party().name())
+                  + " · "
+                  + Formats.dateTime(m.at(), zone, getLocale()));
+      who.getStyle()
+          .set("font-size", "var(--lumo-font-size-s)")
+          .set("color", "var(--lumo-secondary-text-color)");
       Div head = new Div(who);
       if (party != Party.CUSTOMER) {
-        Span visibility = Badge.of(getTranslation("dispute.visibility." + m.visibility().name()),
-            m.visibility() == Visibility.INTERNAL ? Badge.Tone.WARNING : Badge.Tone.NEUTRAL);
+        Span visibility =
+            Badge.of(
+                getTranslation("dispute.visibility." + m.visibility().name()),
+                m.visibility() == Visibility.INTERNAL ? Badge.Tone.WARNING : Badge.Tone.NEUTRAL);
         visibility.getStyle().set("margin-left", "0.5em");
         head.add(visibility);
       }
@@ -294,8 +397,13 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       body.getStyle().set("white-space", "pre-wrap").set("margin", "0.2em 0 0");
       Div message = new Div(head, body);
       message.addClassName("dispute-message");
-      message.getStyle().set("padding", "0.5em 0.8em").set("border-radius", "var(--lumo-border-radius-m)")
-          .set("background", m.party() == party ? "var(--lumo-primary-color-10pct)" : "var(--lumo-contrast-5pct)");
+      message
+          .getStyle()
+          .set("padding", "0.5em 0.8em")
+          .set("border-radius", "var(--lumo-border-radius-m)")
+          .set(
+              "background",
+              m.party() == party ? "var(--lumo-primary-color-10pct)" : "var(--lumo-contrast-5pct)");
       thread.add(message);
     }
     TextArea text = new TextArea(getTranslation("dispute.reply"));
@@ -307,16 +415,24 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     visibility.setLabel(getTranslation("dispute.visibility"));
     visibility.setItems(detail.mayPost().stream().sorted().toList());
     visibility.setItemLabelGenerator(v -> getTranslation("dispute.visibility." + v.name()));
-    visibility.setValue(party == Party.BPO ? Visibility.CUSTOMER : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
+    visibility.setValue(
+        party == Party.BPO
+            ? Visibility.CUSTOMER
+            : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
     visibility.setVisible(detail.mayPost().size() > 1);
-    Button send = new Button(getTranslation("dispute.send"), e -> {
-      if (text.getValue().isBlank()) {
-        text.setErrorMessage(getTranslation("dispute.error.message"));
-        text.setInvalid(true);
-        return;
-      }
-      run(() -> disputes.post(id, text.getValue(), visibility.getValue()), getTranslation("dispute.sent"));
-    });
+    Button send =
+        new Button(
+            getTranslation("dispute.send"),
+            e -> {
+              if (text.getValue().isBlank()) {
+                text.setErrorMessage(getTranslation("dispute.error.message"));
+                text.setInvalid(true);
+                return;
+              }
+              run(
+                  () -> disputes.post(id, text.getValue(), visibility.getValue()),
+                  getTranslation("dispute.sent"));
+            });
     send.setId("dispute-send");
     send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout composer = new HorizontalLayout(visibility, send);
@@ -335,32 +451,56 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       box.add(new Paragraph(getTranslation("dispute.noAttachments")));
     }
     for (DisputeDetail.Attachment a : detail.attachments()) {
-      Anchor link = new Anchor(new StreamResource(a.fileName(), () -> new ByteArrayInputStream(
-          disputes.attachment(id, a.id()).orElseThrow().content())), a.fileName());
+      Anchor link =
+          new Anchor(
+              new StreamResource(
+                  a.fileName(),
+                  () ->
+                      new ByteArrayInputStream(
+                          disputes.attachment(id, a.id()).orElseThrow().content())),
+              a.fileName());
       link.getElement().setAttribute("download", true);
-      Span meta = new Span(" · " + Formats.number(Math.max(1, a.sizeBytes() / 1024), getLocale()) + " KB · "
-          + a.uploadedBy() + " · SHA-256 " + a.sha256().substring(0, 12) + "…");
-      meta.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+      Span meta =
+          new Span(
+              " · "
+                  + Formats.number(Math.max(1, a.sizeBytes() / 1024), getLocale())
+                  + " KB · "
+                  + a.uploadedBy()
+                  + " · SHA-256 "
+                  + a.sha256().substring(0, 12)
+                  + "…");
+      meta.getStyle()
+          .set("font-size", "var(--lumo-font-size-s)")
+          .set("color", "var(--lumo-secondary-text-color)");
       box.add(new Div(link, meta));
     }
     // the Receiver API on purpose: see RaiseDisputeView
     MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
     Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
-    upload.addSucceededListener(e -> {
-      try (InputStream in = buffer.getInputStream(e.getFileName())) {
-        disputes.attach(id, e.getFileName(), in.readNBytes(MAX_FILE + 1));
-        notify(getTranslation("dispute.attached", e.getFileName()), NotificationVariant.LUMO_SUCCESS);
-        reload();
-      } catch (ProblemException | IOException problem) {
-        notify(getTranslation("dispute.error.file", e.getFileName()), NotificationVariant.LUMO_ERROR);
-      }
-    });
+    upload.addSucceededListener(
+        e -> {
+          try (InputStream in = buffer.getInputStream(e.getFileName())) {
+            disputes.attach(id, e.getFileName(), in.readNBytes(MAX_FILE + 1));
+            notify(
+                getTranslation("dispute.attached", e.getFileName()),
+                NotificationVariant.LUMO_SUCCESS);
+            reload();
+          } catch (ProblemException | IOException problem) {
+            notify(
+                getTranslation("dispute.error.file", e.getFileName()),
+                NotificationVariant.LUMO_ERROR);
+          }
+        });
     upload.setId("dispute-upload");
     upload.setMaxFileSize(MAX_FILE);
-    upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+    upload.setAcceptedFileTypes(
+        "application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
     upload.setDropLabel(new Span(getTranslation("dispute.drop")));
-    upload.addFileRejectedListener(e -> notify(getTranslation("dispute.error.file", e.getFileName()),
-        NotificationVariant.LUMO_ERROR));
+    upload.addFileRejectedListener(
+        e ->
+            notify(
+                getTranslation("dispute.error.file", e.getFileName()),
+                NotificationVariant.LUMO_ERROR));
     box.add(upload);
     return box;
   }
@@ -370,14 +510,26 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     grid.setId("dispute-history");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
     grid.setAllRowsVisible(true);
-    grid.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale())).setHeader(getTranslation("dispute.when"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(DisputeDetail.Event::actor).setHeader(getTranslation("dispute.who")).setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(e -> actionWords(e.action())).setHeader(getTranslation("dispute.what")).setAutoWidth(true);
-    grid.addColumn(e -> e.toStatus() == null ? "" : getTranslation("dispute.status." + e.toStatus().name()))
-        .setHeader(getTranslation("disputes.status")).setAutoWidth(true);
+    grid.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale()))
+        .setHeader(getTranslation("dispute.when"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(DisputeDetail.Event::actor)
+        .setHeader(getTranslation("dispute.who"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(e -> actionWords(e.action()))
+        .setHeader(getTranslation("dispute.what"))
+        .setAutoWidth(true);
+    grid.addColumn(
+            e ->
+                e.toStatus() == null ? "" : getTranslation("dispute.status." + e.toStatus().name()))
+        .setHeader(getTranslation("disputes.status"))
+        .setAutoWidth(true);
     if (party != Party.CUSTOMER) {
-      grid.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(getTranslation("dispute.why")).setFlexGrow(1);
+      grid.addColumn(e -> e.note() == null ? "" : e.note())
+          .setHeader(getTranslation("dispute.why"))
+          .setFlexGrow(1);
     }
     grid.setItems(detail.history());
     return grid;
@@ -394,7 +546,8 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       change.run();
       notify(success, NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException problem) {
-      notify(problem.status() == 409 ? getTranslation("dispute.conflict") : problem.getMessage(),
+      notify(
+          problem.status() == 409 ? getTranslation("dispute.conflict") : problem.getMessage(),
           NotificationVariant.LUMO_ERROR);
     }
     reload();
@@ -409,5 +562,4 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
   public String getPageTitle() {
     return title;
   }
-
 }

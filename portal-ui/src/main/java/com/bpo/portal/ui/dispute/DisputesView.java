@@ -6,12 +6,12 @@ import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSort;
 import com.bpo.portal.dispute.DisputeStatus;
 import com.bpo.portal.dispute.DisputeSummary;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -50,8 +50,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The dispute queue. The BPO filters it (status, reason, age, amount, assignee, breached), sees
- * SLA breaches highlighted and assigns many at once; a client stakeholder reads it; a customer sees
+ * The dispute queue. The BPO filters it (status, reason, age, amount, assignee, breached), sees SLA
+ * breaches highlighted and assigns many at once; a client stakeholder reads it; a customer sees
  * their own disputes with the date a response was promised. Lazy over keyset pages.
  */
 @Route(value = "disputes", layout = MainLayout.class)
@@ -80,8 +80,14 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     this.bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
     this.customer = user.isCustomer();
     setSizeFull();
-    reasonLabels = disputes.reasons(true).stream()
-        .collect(Collectors.toMap(DisputeReason::code, DisputeReason::label, (a, b) -> a, java.util.LinkedHashMap::new));
+    reasonLabels =
+        disputes.reasons(true).stream()
+            .collect(
+                Collectors.toMap(
+                    DisputeReason::code,
+                    DisputeReason::label,
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new));
 
     statuses.setId("dispute-status-filter");
     statuses.setLabel(getTranslation("disputes.status"));
@@ -97,8 +103,11 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     reason.setEmptySelectionAllowed(true);
     reason.setEmptySelectionCaption(getTranslation("disputes.any"));
     reason.setItems(List.copyOf(reasonLabels.keySet()));
-    reason.setItemLabelGenerator(code -> code == null ? getTranslation("disputes.any")
-        : DisputeTexts.reason(this, code, reasonLabels.get(code)));
+    reason.setItemLabelGenerator(
+        code ->
+            code == null
+                ? getTranslation("disputes.any")
+                : DisputeTexts.reason(this, code, reasonLabels.get(code)));
     reason.addValueChangeListener(e -> refresh());
     minAge.setLabel(getTranslation("disputes.minAge"));
     minAge.setMin(0);
@@ -122,10 +131,16 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
       choices.add(DisputeFilter.UNASSIGNED);
       staff.forEach(s -> choices.add(s.username()));
       assignee.setItems(choices);
-      Map<String, String> names = staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName));
+      Map<String, String> names =
+          staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName));
       assigneeNames.putAll(names);
-      assignee.setItemLabelGenerator(u -> u == null ? getTranslation("disputes.any")
-          : DisputeFilter.UNASSIGNED.equals(u) ? getTranslation("disputes.unassigned") : names.getOrDefault(u, u));
+      assignee.setItemLabelGenerator(
+          u ->
+              u == null
+                  ? getTranslation("disputes.any")
+                  : DisputeFilter.UNASSIGNED.equals(u)
+                      ? getTranslation("disputes.unassigned")
+                      : names.getOrDefault(u, u));
       assignee.addValueChangeListener(e -> refresh());
       breachedOnly.setId("dispute-breached-only");
       breachedOnly.setLabel(getTranslation("disputes.breachedOnly"));
@@ -136,33 +151,58 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     filters.setWrap(true);
 
     grid.setId("disputes-grid");
-    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
+    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(
+        grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(DisputeSummary::number).setHeader(getTranslation("disputes.number")).setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(DisputeSummary::number)
+        .setHeader(getTranslation("disputes.number"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     if (!customer) {
       // a fixed share rather than the longest name: the SLA column must stay on screen at 1366 px
-      grid.addColumn(d -> d.customerNumber() + " · " + d.customerName()).setHeader(getTranslation("invoices.customer"))
-          .setWidth("9rem").setFlexGrow(1).setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
+      grid.addColumn(d -> d.customerNumber() + " · " + d.customerName())
+          .setHeader(getTranslation("invoices.customer"))
+          .setWidth("9rem")
+          .setFlexGrow(1)
+          .setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
     }
     grid.addColumn(d -> DisputeTexts.reason(this, d.reasonCode(), reasonLabels.get(d.reasonCode())))
-        .setHeader(getTranslation("disputes.reason")).setWidth("8.5rem").setFlexGrow(0);
-    grid.addComponentColumn(d -> DisputeTexts.status(this, d)).setHeader(getTranslation("disputes.status"))
+        .setHeader(getTranslation("disputes.reason"))
+        .setWidth("8.5rem")
+        .setFlexGrow(0);
+    grid.addComponentColumn(d -> DisputeTexts.status(this, d))
+        .setHeader(getTranslation("disputes.status"))
         .setAutoWidth(true);
-    grid.addColumn(d -> Formats.money(d.disputed(), getLocale())).setHeader(getTranslation("disputes.amount"))
-        .setSortProperty(DisputeSort.Key.AMOUNT.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(d -> Formats.date(d.raisedAt().toLocalDate(), getLocale())).setHeader(getTranslation("disputes.raised"))
-        .setSortProperty(DisputeSort.Key.RAISED.name()).setAutoWidth(true);
+    grid.addColumn(d -> Formats.money(d.disputed(), getLocale()))
+        .setHeader(getTranslation("disputes.amount"))
+        .setSortProperty(DisputeSort.Key.AMOUNT.name())
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addColumn(d -> Formats.date(d.raisedAt().toLocalDate(), getLocale()))
+        .setHeader(getTranslation("disputes.raised"))
+        .setSortProperty(DisputeSort.Key.RAISED.name())
+        .setAutoWidth(true);
     if (customer) {
-      grid.addColumn(d -> d.status().isOpen() ? Formats.date(d.promisedResponseOn(), getLocale()) : "")
-          .setHeader(getTranslation("dispute.promisedResponse")).setAutoWidth(true);
+      grid.addColumn(
+              d -> d.status().isOpen() ? Formats.date(d.promisedResponseOn(), getLocale()) : "")
+          .setHeader(getTranslation("dispute.promisedResponse"))
+          .setAutoWidth(true);
     } else {
-      grid.addColumn(d -> d.assignee() == null ? "—" : assigneeNames.getOrDefault(d.assignee(), d.assignee()))
-          .setHeader(getTranslation("disputes.assignee")).setAutoWidth(true);
-      grid.addComponentColumn(this::sla).setHeader(getTranslation("disputes.sla")).setAutoWidth(true);
+      grid.addColumn(
+              d ->
+                  d.assignee() == null
+                      ? "—"
+                      : assigneeNames.getOrDefault(d.assignee(), d.assignee()))
+          .setHeader(getTranslation("disputes.assignee"))
+          .setAutoWidth(true);
+      grid.addComponentColumn(this::sla)
+          .setHeader(getTranslation("disputes.sla"))
+          .setAutoWidth(true);
     }
     grid.setEmptyStateText(getTranslation(customer ? "disputes.emptyCustomer" : "disputes.empty"));
     grid.setSizeFull();
-    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DisputeView.class, e.getItem().id())));
+    grid.addItemClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate(DisputeView.class, e.getItem().id())));
 
     HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -197,26 +237,34 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
     to.setId("dispute-bulk-assignee");
     to.setItems(disputes.assignableStaff());
     to.setItemLabelGenerator(StaffMember::displayName);
-    Button assign = new Button(getTranslation("disputes.assignSelected"), e -> {
-      List<Long> ids = grid.getSelectedItems().stream().map(DisputeSummary::id).toList();
-      if (ids.isEmpty() || to.getValue() == null) {
-        Notification.show(getTranslation("disputes.assignHint"), 4000, Notification.Position.MIDDLE);
-        return;
-      }
-      try {
-        int n = disputes.assignAll(ids, to.getValue().username());
-        Notification.show(getTranslation("disputes.assigned", n, to.getValue().displayName()), 4000,
-            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        grid.deselectAll();
-        refresh();
-      } catch (ProblemException problem) {
-        Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE)
-            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-    });
+    Button assign =
+        new Button(
+            getTranslation("disputes.assignSelected"),
+            e -> {
+              List<Long> ids = grid.getSelectedItems().stream().map(DisputeSummary::id).toList();
+              if (ids.isEmpty() || to.getValue() == null) {
+                Notification.show(
+                    getTranslation("disputes.assignHint"), 4000, Notification.Position.MIDDLE);
+                return;
+              }
+              try {
+                int n = disputes.assignAll(ids, to.getValue().username());
+                Notification.show(
+                        getTranslation("disputes.assigned", n, to.getValue().displayName()),
+                        4000,
+                        Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                grid.deselectAll();
+                refresh();
+              } catch (ProblemException problem) {
+                Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+              }
+            });
     assign.setId("dispute-bulk-assign");
     assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    grid.addSelectionListener(e -> counter.setText(getTranslation("disputes.selected", e.getAllSelectedItems().size())));
+    grid.addSelectionListener(
+        e -> counter.setText(getTranslation("disputes.selected", e.getAllSelectedItems().size())));
     counter.setText(getTranslation("disputes.selected", 0));
     HorizontalLayout bar = new HorizontalLayout(to, assign, counter);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -224,22 +272,39 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void refresh() {
-    DisputeFilter filter = new DisputeFilter(statuses.getSelectedItems(), Optional.ofNullable(reason.getValue()),
-        Optional.empty(), Optional.ofNullable(assignee.getValue()), Optional.ofNullable(minAge.getValue()),
-        Optional.empty(), Optional.ofNullable(minAmount.getValue())
-            .filter(v -> Decimals.within(v, 17, 2)), Optional.empty(), breachedOnly.getValue(),
-        openOnly.getValue(), Optional.empty());
+    DisputeFilter filter =
+        new DisputeFilter(
+            statuses.getSelectedItems(),
+            Optional.ofNullable(reason.getValue()),
+            Optional.empty(),
+            Optional.ofNullable(assignee.getValue()),
+            Optional.ofNullable(minAge.getValue()),
+            Optional.empty(),
+            Optional.ofNullable(minAmount.getValue()).filter(v -> Decimals.within(v, 17, 2)),
+            Optional.empty(),
+            breachedOnly.getValue(),
+            openOnly.getValue(),
+            Optional.empty());
     fetch = null;
-    grid.setItems(query -> {
-      DisputeSort sort = query.getSortOrders().stream().findFirst()
-          .map(o -> new DisputeSort(DisputeSort.Key.valueOf(o.getSorted()), o.getDirection() == SortDirection.DESCENDING))
-          .orElse(DisputeSort.DEFAULT);
-      if (fetch == null || !Objects.equals(sort, fetchSort)) {
-        fetchSort = sort;
-        fetch = new KeysetFetch<>((cursor, limit) -> disputes.list(filter, sort, PageRequest.of(limit, cursor)));
-      }
-      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
-    });
+    grid.setItems(
+        query -> {
+          DisputeSort sort =
+              query.getSortOrders().stream()
+                  .findFirst()
+                  .map(
+                      o ->
+                          new DisputeSort(
+                              DisputeSort.Key.valueOf(o.getSorted()),
+                              o.getDirection() == SortDirection.DESCENDING))
+                  .orElse(DisputeSort.DEFAULT);
+          if (fetch == null || !Objects.equals(sort, fetchSort)) {
+            fetchSort = sort;
+            fetch =
+                new KeysetFetch<>(
+                    (cursor, limit) -> disputes.list(filter, sort, PageRequest.of(limit, cursor)));
+          }
+          return fetch.fetch(query.getOffset(), query.getLimit()).stream();
+        });
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.bpo.portal.ui.dispute;
 
-import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.dispute.DisputeDetail;
 import com.bpo.portal.dispute.DisputeReason;
 import com.bpo.portal.dispute.DisputeService;
@@ -11,6 +10,7 @@ import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
 import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
@@ -39,16 +39,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
-import java.io.IOException;
-import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -64,7 +64,8 @@ import java.util.Optional;
  */
 @Route(value = "disputes/new", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CUSTOMER})
-public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+public class RaiseDisputeView extends VerticalLayout
+    implements HasDynamicTitle, BeforeEnterObserver {
   private static final int MAX_INVOICES_SHOWN = 200;
 
   private final DisputeService disputes;
@@ -82,8 +83,11 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
   private final VerticalLayout fileList = new VerticalLayout();
 
   @Inject
-  public RaiseDisputeView(DisputeService disputes, InvoiceService invoices, DisputableAmounts disputable,
-                          TenantContext context) {
+  public RaiseDisputeView(
+      DisputeService disputes,
+      InvoiceService invoices,
+      DisputableAmounts disputable,
+      TenantContext context) {
     this.disputes = disputes;
     this.invoices = invoices;
     this.disputable = disputable;
@@ -94,13 +98,19 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    Optional<Long> start = event.getLocation().getQueryParameters().getSingleParameter("invoice").flatMap(v -> {
-      try {
-        return Optional.of(Long.valueOf(v));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    Optional<Long> start =
+        event
+            .getLocation()
+            .getQueryParameters()
+            .getSingleParameter("invoice")
+            .flatMap(
+                v -> {
+                  try {
+                    return Optional.of(Long.valueOf(v));
+                  } catch (NumberFormatException e) {
+                    return Optional.empty();
+                  }
+                });
     Optional<Long> customer = start.flatMap(invoices::find).map(d -> d.invoice().customerId());
     removeAll();
     add(new RouterLink(getTranslation("dispute.back"), DisputesView.class), new H1(getPageTitle()));
@@ -112,11 +122,18 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
   }
 
   private void build(Optional<Long> customer, Optional<Long> start) {
-    InvoiceFilter open = new InvoiceFilter(EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID,
-        InvoiceStatus.DISPUTED), customer, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, Optional.empty());
-    List<InvoiceSummary> candidates = invoices.list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null))
-        .items();
+    InvoiceFilter open =
+        new InvoiceFilter(
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED),
+            customer,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty());
+    List<InvoiceSummary> candidates =
+        invoices.list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null)).items();
 
     // what other disputes already hold is not disputable again: the field starts at what remains
     remaining = disputable.of(candidates.stream().map(InvoiceSummary::id).toList());
@@ -125,29 +142,50 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addThemeVariants(GridVariant.LUMO_COMPACT);
     grid.setAriaLabel(getTranslation("dispute.raise.which"));
-    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
+    com.bpo.portal.ui.Accessible.nameSelectionCheckboxes(
+        grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
     // number and amount first, so that on a phone the field is on screen without scrolling sideways
-    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number")).setAutoWidth(true).setFlexGrow(0);
-    grid.addComponentColumn(this::amountField).setHeader(getTranslation("dispute.raise.amount")).setAutoWidth(true)
+    grid.addColumn(InvoiceSummary::number)
+        .setHeader(getTranslation("invoices.number"))
+        .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.addColumn(i -> Formats.money(disputableOn(i), getLocale())).setHeader(getTranslation("dispute.raise.disputable"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    var due = grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
+    grid.addComponentColumn(this::amountField)
+        .setHeader(getTranslation("dispute.raise.amount"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(i -> Formats.money(disputableOn(i), getLocale()))
+        .setHeader(getTranslation("dispute.raise.disputable"))
+        .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    var total = grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    Phone.onNarrow(grid, narrow -> {
-      due.setVisible(!narrow);
-      total.setVisible(!narrow);
-    });
+    var due =
+        grid.addColumn(i -> Formats.date(i.dueDate(), getLocale()))
+            .setHeader(getTranslation("invoices.due"))
+            .setAutoWidth(true);
+    var total =
+        grid.addColumn(i -> Formats.money(i.total(), getLocale()))
+            .setHeader(getTranslation("invoices.total"))
+            .setTextAlign(ColumnTextAlign.END)
+            .setAutoWidth(true);
+    Phone.onNarrow(
+        grid,
+        narrow -> {
+          due.setVisible(!narrow);
+          total.setVisible(!narrow);
+        });
     grid.setItems(candidates);
     grid.setEmptyStateText(getTranslation("dispute.raise.noInvoices"));
     grid.setHeight("22em");
     amountErrors.setId("raise-amount-errors");
     amountErrors.getElement().setAttribute("role", "alert");
-    amountErrors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line")
+    amountErrors
+        .getStyle()
+        .set("color", "var(--lumo-error-text-color)")
+        .set("white-space", "pre-line")
         .set("margin", "0");
-    candidates.stream().filter(i -> start.isPresent() && i.id().equals(start.get())).findFirst().ifPresent(grid::select);
+    candidates.stream()
+        .filter(i -> start.isPresent() && i.id().equals(start.get()))
+        .findFirst()
+        .ifPresent(grid::select);
 
     kind.setId("raise-kind");
     kind.setLabel(getTranslation("dispute.kind"));
@@ -170,45 +208,73 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     description.setWidthFull();
     description.setMinHeight("8em");
 
-    // the Receiver API on purpose: the newer UploadHandler reads request parts, which the servlet that
+    // the Receiver API on purpose: the newer UploadHandler reads request parts, which the servlet
+    // that
     // vaadin-cdi deploys refuses (SRVE8020E, no multipart config)
     MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
     Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
-    upload.addSucceededListener(e -> {
-      try (InputStream in = buffer.getInputStream(e.getFileName())) {
-        files.add(AttachmentCheck.check(e.getFileName(), in.readNBytes(AttachmentCheck.MAX_BYTES + 1)));
-        fileList.add(new Span("📎 " + e.getFileName()));
-      } catch (ProblemException | IOException refused) {
-        Notification.show(getTranslation("dispute.error.file", e.getFileName()), 6000, Notification.Position.MIDDLE)
-            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-    });
+    upload.addSucceededListener(
+        e -> {
+          try (InputStream in = buffer.getInputStream(e.getFileName())) {
+            files.add(
+                AttachmentCheck.check(
+                    e.getFileName(), in.readNBytes(AttachmentCheck.MAX_BYTES + 1)));
+            fileList.add(new Span("📎 " + e.getFileName()));
+          } catch (ProblemException | IOException refused) {
+            Notification.show(
+                    getTranslation("dispute.error.file", e.getFileName()),
+                    6000,
+                    Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+        });
     upload.setId("raise-upload");
     upload.setMaxFileSize(AttachmentCheck.MAX_BYTES);
-    upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+    upload.setAcceptedFileTypes(
+        "application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
     upload.setDropLabel(new Span(getTranslation("dispute.drop")));
-    upload.addFileRejectedListener(e -> Notification.show(getTranslation("dispute.error.file", e.getFileName()),
-        6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+    upload.addFileRejectedListener(
+        e ->
+            Notification.show(
+                    getTranslation("dispute.error.file", e.getFileName()),
+                    6000,
+                    Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR));
     fileList.setPadding(false);
     fileList.setSpacing(false);
 
-    Button submit = new Button(getTranslation(bpo ? "dispute.raise.log" : "dispute.raise.submit"), e -> submit());
+    Button submit =
+        new Button(
+            getTranslation(bpo ? "dispute.raise.log" : "dispute.raise.submit"), e -> submit());
     submit.setId("raise-submit");
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-    add(new Paragraph(getTranslation("dispute.raise.help")), new H2(getTranslation("dispute.raise.which")), grid,
-        amountErrors, kind, reason, description, new H2(getTranslation("dispute.attachments")), upload, fileList, submit);
+    add(
+        new Paragraph(getTranslation("dispute.raise.help")),
+        new H2(getTranslation("dispute.raise.which")),
+        grid,
+        amountErrors,
+        kind,
+        reason,
+        description,
+        new H2(getTranslation("dispute.attachments")),
+        upload,
+        fileList,
+        submit);
   }
 
   private BigDecimalField amountField(InvoiceSummary invoice) {
-    BigDecimalField field = amounts.computeIfAbsent(invoice.id(), id -> {
-      BigDecimalField f = new BigDecimalField();
-      f.setId("raise-amount-" + invoice.id());
-      f.setValue(disputableOn(invoice).amount());
-      f.setWidth("8em");
-      f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
-      return f;
-    });
+    BigDecimalField field =
+        amounts.computeIfAbsent(
+            invoice.id(),
+            id -> {
+              BigDecimalField f = new BigDecimalField();
+              f.setId("raise-amount-" + invoice.id());
+              f.setValue(disputableOn(invoice).amount());
+              f.setWidth("8em");
+              f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
+              return f;
+            });
     return field;
   }
 
@@ -219,14 +285,16 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
   private void submit() {
     List<InvoiceSummary> chosen = new ArrayList<>(grid.getSelectedItems());
     if (chosen.isEmpty()) {
-      Notification.show(getTranslation("dispute.raise.pickInvoice"), 5000, Notification.Position.MIDDLE)
+      Notification.show(
+              getTranslation("dispute.raise.pickInvoice"), 5000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
       return;
     }
     List<NewDispute.Item> items = new ArrayList<>();
     for (InvoiceSummary invoice : chosen) {
       BigDecimal amount = amountField(invoice).getValue();
-      // the field's own converter takes exponents: an unbounded value is sent as none (refused by the service)
+      // the field's own converter takes exponents: an unbounded value is sent as none (refused by
+      // the service)
       boolean plain = amount != null && Decimals.within(amount, Money.MAX_INTEGER_DIGITS, 2);
       items.add(new NewDispute.Item(invoice.id(), null, plain ? amount.toPlainString() : ""));
     }
@@ -236,14 +304,22 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
     amountErrors.setText("");
     List<String> amountMessages = new ArrayList<>();
     try {
-      DisputeDetail raised = disputes.raise(new NewDispute(kind.getValue(),
-          reason.getValue() == null ? null : reason.getValue().code(), description.getValue(), items));
+      DisputeDetail raised =
+          disputes.raise(
+              new NewDispute(
+                  kind.getValue(),
+                  reason.getValue() == null ? null : reason.getValue().code(),
+                  description.getValue(),
+                  items));
       long id = raised.dispute().id();
       for (AttachmentCheck.Accepted file : files) {
         disputes.attach(id, file.fileName(), file.content());
       }
-      Notification.show(getTranslation("dispute.raise.done", raised.dispute().number()), 5000,
-          Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      Notification.show(
+              getTranslation("dispute.raise.done", raised.dispute().number()),
+              5000,
+              Notification.Position.BOTTOM_START)
+          .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       getUI().ifPresent(ui -> ui.navigate(DisputeView.class, id));
     } catch (InvalidFields invalid) {
       for (Problem.FieldError error : invalid.toProblem().errors()) {
@@ -258,13 +334,20 @@ public class RaiseDisputeView extends VerticalLayout implements HasDynamicTitle,
           int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
           InvoiceSummary invoice = chosen.get(index);
           // the ceiling is re-read: another dispute may have taken part of it since the page opened
-          Money ceiling = disputable.of(List.of(invoice.id())).getOrDefault(invoice.id(), disputableOn(invoice));
-          String message = getTranslation("dispute.error.amountOn", invoice.number(), Formats.money(ceiling, getLocale()));
+          Money ceiling =
+              disputable
+                  .of(List.of(invoice.id()))
+                  .getOrDefault(invoice.id(), disputableOn(invoice));
+          String message =
+              getTranslation(
+                  "dispute.error.amountOn", invoice.number(), Formats.money(ceiling, getLocale()));
           BigDecimalField amount = amountField(invoice);
-          // the field shows it is wrong; the whole sentence goes under the grid, where a cell cannot cut it
+          // the field shows it is wrong; the whole sentence goes under the grid, where a cell
+          // cannot cut it
           amount.setErrorMessage(null);
           amount.setInvalid(true);
-          amount.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()) + ". " + message);
+          amount.setAriaLabel(
+              getTranslation("dispute.raise.amountFor", invoice.number()) + ". " + message);
           amountMessages.add(message);
         } else {
           Notification.show(error.message(), 6000, Notification.Position.MIDDLE)

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * One workflow step on a log entry, as {@link com.bpo.portal.governance.EntryWorkflow} offers it: a
  * note, required (the reason) to escalate. The form owns its {@link Binder}; confirming fires a
- * {@link SaveEvent} with the {@link StepRequest} the service takes, with the version it was opened on.
+ * {@link SaveEvent} with the {@link StepRequest} the service takes, with the version it was opened
+ * on.
  */
 public class EntryStepForm extends VerticalLayout {
   final TextArea note = new TextArea();
@@ -31,8 +32,13 @@ public class EntryStepForm extends VerticalLayout {
   public static class Step {
     private String note = "";
 
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
+    public String getNote() {
+      return note;
+    }
+
+    public void setNote(String note) {
+      this.note = note;
+    }
   }
 
   public EntryStepForm(EntryAction action, long version) {
@@ -40,8 +46,11 @@ public class EntryStepForm extends VerticalLayout {
     this.version = version;
     setPadding(false);
     note.setId("entry-step-note");
-    note.setLabel(getTranslation(action == EntryAction.ESCALATE ? "governance.escalationReason"
-        : "governance.noteOptional"));
+    note.setLabel(
+        getTranslation(
+            action == EntryAction.ESCALATE
+                ? "governance.escalationReason"
+                : "governance.noteOptional"));
     note.setWidth("30em");
     note.setMinHeight("6em");
     note.setMaxLength(8000);

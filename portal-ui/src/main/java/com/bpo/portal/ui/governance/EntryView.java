@@ -7,10 +7,10 @@ import com.bpo.portal.governance.EntrySummary;
 import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.LinkKind;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
@@ -68,7 +68,10 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
     this.governance = governance;
     this.zone = ZoneId.of(context.requireTenant().timeZone());
     this.staff = governance.staff();
-    this.names = staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
+    this.names =
+        staff.stream()
+            .collect(
+                Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
   }
 
   @Override
@@ -94,28 +97,46 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
     add(new RouterLink(getTranslation("governance.backToLog"), GovernanceLogView.class), top);
 
     FormLayout facts = new FormLayout();
-    facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
-    fact(facts, "governance.type", getTranslation("governance.type." + e.type().name())
-        + (e.proposed() ? " · " + getTranslation("governance.proposed") : ""));
+    facts.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+    fact(
+        facts,
+        "governance.type",
+        getTranslation("governance.type." + e.type().name())
+            + (e.proposed() ? " · " + getTranslation("governance.proposed") : ""));
     fact(facts, "governance.area", getTranslation("processArea." + e.area().name()));
-    fact(facts, "governance.priority", getTranslation("governance.priority." + e.priority().name()));
-    fact(facts, "governance.owner", GovernanceTexts.person(names, e.owner())).setId("entry-owner-value");
+    fact(
+        facts, "governance.priority", getTranslation("governance.priority." + e.priority().name()));
+    fact(facts, "governance.owner", GovernanceTexts.person(names, e.owner()))
+        .setId("entry-owner-value");
     Component due = GovernanceTexts.due(this, e);
     due.setId("entry-due-value");
     facts.addFormItem(due, getTranslation("governance.due"));
     if (e.type() == EntryType.RISK) {
-      fact(facts, "governance.riskScore", getTranslation("governance.riskScoreOf", e.riskScore(), detail.likelihood(),
-          detail.impact()));
+      fact(
+          facts,
+          "governance.riskScore",
+          getTranslation(
+              "governance.riskScoreOf", e.riskScore(), detail.likelihood(), detail.impact()));
     }
-    fact(facts, "governance.createdBy", GovernanceTexts.person(names, detail.createdBy()) + " · "
-        + Formats.dateTime(detail.createdAt(), zone, getLocale()));
+    fact(
+        facts,
+        "governance.createdBy",
+        GovernanceTexts.person(names, detail.createdBy())
+            + " · "
+            + Formats.dateTime(detail.createdAt(), zone, getLocale()));
     if (e.meetingId() != null) {
-      facts.addFormItem(new RouterLink(getTranslation("governance.openMeeting"), MeetingView.class, e.meetingId()),
+      facts.addFormItem(
+          new RouterLink(
+              getTranslation("governance.openMeeting"), MeetingView.class, e.meetingId()),
           getTranslation("governance.meeting"));
     }
     add(facts);
-    Paragraph description = new Paragraph(detail.description().isBlank() ? getTranslation("governance.noDescription")
-        : detail.description());
+    Paragraph description =
+        new Paragraph(
+            detail.description().isBlank()
+                ? getTranslation("governance.noDescription")
+                : detail.description());
     description.getStyle().set("white-space", "pre-wrap");
     add(description);
     add(actions(detail));
@@ -135,7 +156,10 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
     HorizontalLayout bar = new HorizontalLayout();
     for (EntryAction action : EntryAction.values()) {
       if (detail.actions().contains(action)) {
-        Button step = new Button(getTranslation("governance.action." + action.name()), e -> openStep(detail, action));
+        Button step =
+            new Button(
+                getTranslation("governance.action." + action.name()),
+                e -> openStep(detail, action));
         step.setId("entry-action-" + action.name().toLowerCase(Locale.ROOT));
         if (action == EntryAction.ESCALATE) {
           step.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -144,12 +168,25 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
       }
     }
     if (detail.mayEdit()) {
-      Button edit = new Button(getTranslation("governance.edit"), e -> new EntryFormDialog(this,
-          getTranslation("governance.edit") + " · " + detail.entry().number(), EnumSet.of(detail.entry().type()), staff,
-          detail, detail.mayReassign(), form -> governance.update(id, form), saved -> {
-            GovernanceTexts.notify(getTranslation("governance.saved"), NotificationVariant.LUMO_SUCCESS);
-            show(saved);
-          }).open());
+      Button edit =
+          new Button(
+              getTranslation("governance.edit"),
+              e ->
+                  new EntryFormDialog(
+                          this,
+                          getTranslation("governance.edit") + " · " + detail.entry().number(),
+                          EnumSet.of(detail.entry().type()),
+                          staff,
+                          detail,
+                          detail.mayReassign(),
+                          form -> governance.update(id, form),
+                          saved -> {
+                            GovernanceTexts.notify(
+                                getTranslation("governance.saved"),
+                                NotificationVariant.LUMO_SUCCESS);
+                            show(saved);
+                          })
+                      .open());
       edit.setId("entry-edit");
       bar.add(edit);
     }
@@ -158,25 +195,32 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
 
   private void openStep(EntryDetail detail, EntryAction action) {
     Dialog dialog = new Dialog();
-    dialog.setHeaderTitle(getTranslation("governance.action." + action.name()) + " · " + detail.entry().number());
+    dialog.setHeaderTitle(
+        getTranslation("governance.action." + action.name()) + " · " + detail.entry().number());
     EntryStepForm form = new EntryStepForm(action, detail.entry().version());
     dialog.add(form);
-    form.addSaveListener(e -> {
-      try {
-        governance.transition(id, e.request());
-        dialog.close();
-        GovernanceTexts.notify(getTranslation("governance.done." + action.name()), NotificationVariant.LUMO_SUCCESS);
-        reload();
-      } catch (InvalidFields invalid) {
-        form.showErrors(invalid).forEach(message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
-      } catch (ProblemException problem) {
-        dialog.close();
-        GovernanceTexts.refused(this, problem);
-        reload();
-      }
-    });
+    form.addSaveListener(
+        e -> {
+          try {
+            governance.transition(id, e.request());
+            dialog.close();
+            GovernanceTexts.notify(
+                getTranslation("governance.done." + action.name()),
+                NotificationVariant.LUMO_SUCCESS);
+            reload();
+          } catch (InvalidFields invalid) {
+            form.showErrors(invalid)
+                .forEach(
+                    message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
+          } catch (ProblemException problem) {
+            dialog.close();
+            GovernanceTexts.refused(this, problem);
+            reload();
+          }
+        });
     form.addCloseListener(e -> dialog.close());
-    Button confirm = new Button(getTranslation("governance.action." + action.name()), e -> form.save());
+    Button confirm =
+        new Button(getTranslation("governance.action." + action.name()), e -> form.save());
     confirm.setId("entry-step-confirm");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> form.close()), confirm);
@@ -192,23 +236,30 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
       box.add(new Paragraph(getTranslation("governance.noLinks")));
     }
     for (EntryDetail.Link link : detail.links()) {
-      Component target = switch (link.kind()) {
-        case INVOICE -> new RouterLink(link.label(), InvoiceView.class, link.targetId());
-        case DISPUTE -> new RouterLink(link.label(), DisputeView.class, link.targetId());
-        case ENTRY -> new RouterLink(link.label(), EntryView.class, link.targetId());
-        case PROCEDURE -> new RouterLink(link.label(), com.bpo.portal.ui.procedure.ProcedureView.class, link.targetId());
-      };
-      HorizontalLayout row = new HorizontalLayout(new Span(getTranslation("governance.link." + link.kind().name())),
-          target);
+      Component target =
+          switch (link.kind()) {
+            case INVOICE -> new RouterLink(link.label(), InvoiceView.class, link.targetId());
+            case DISPUTE -> new RouterLink(link.label(), DisputeView.class, link.targetId());
+            case ENTRY -> new RouterLink(link.label(), EntryView.class, link.targetId());
+            case PROCEDURE ->
+                new RouterLink(
+                    link.label(), com.bpo.portal.ui.procedure.ProcedureView.class, link.targetId());
+          };
+      HorizontalLayout row =
+          new HorizontalLayout(
+              new Span(getTranslation("governance.link." + link.kind().name())), target);
       row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       if (detail.mayEdit()) {
-        Button remove = new Button(getTranslation("governance.unlink"), e -> {
-          try {
-            show(governance.unlink(id, link.kind(), link.targetId()));
-          } catch (ProblemException problem) {
-            GovernanceTexts.refused(this, problem);
-          }
-        });
+        Button remove =
+            new Button(
+                getTranslation("governance.unlink"),
+                e -> {
+                  try {
+                    show(governance.unlink(id, link.kind(), link.targetId()));
+                  } catch (ProblemException problem) {
+                    GovernanceTexts.refused(this, problem);
+                  }
+                });
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         row.add(remove);
       }
@@ -222,20 +273,26 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
       kind.setValue(LinkKind.DISPUTE);
       IntegerField target = new IntegerField(getTranslation("governance.linkTarget"));
       target.setMin(1);
-      Button add = new Button(getTranslation("governance.addLink"), e -> {
-        if (target.getValue() == null) {
-          target.setInvalid(true);
-          return;
-        }
-        try {
-          show(governance.link(id, new EntryForm.NewLink(kind.getValue(), target.getValue().longValue())));
-        } catch (InvalidFields invalid) {
-          target.setErrorMessage(getTranslation("governance.noSuchTarget"));
-          target.setInvalid(true);
-        } catch (ProblemException problem) {
-          GovernanceTexts.refused(this, problem);
-        }
-      });
+      Button add =
+          new Button(
+              getTranslation("governance.addLink"),
+              e -> {
+                if (target.getValue() == null) {
+                  target.setInvalid(true);
+                  return;
+                }
+                try {
+                  show(
+                      governance.link(
+                          id,
+                          new EntryForm.NewLink(kind.getValue(), target.getValue().longValue())));
+                } catch (InvalidFields invalid) {
+                  target.setErrorMessage(getTranslation("governance.noSuchTarget"));
+                  target.setInvalid(true);
+                } catch (ProblemException problem) {
+                  GovernanceTexts.refused(this, problem);
+                }
+              });
       HorizontalLayout form = new HorizontalLayout(kind, target, add);
       form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       box.add(form);
@@ -253,8 +310,14 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
     }
     for (EntryDetail.Comment c : detail.comments()) {
       Div item = new Div();
-      Span who = new Span(GovernanceTexts.person(names, c.author()) + " · " + Formats.dateTime(c.at(), zone, getLocale()));
-      who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+      Span who =
+          new Span(
+              GovernanceTexts.person(names, c.author())
+                  + " · "
+                  + Formats.dateTime(c.at(), zone, getLocale()));
+      who.getStyle()
+          .set("font-size", "var(--lumo-font-size-s)")
+          .set("color", "var(--lumo-secondary-text-color)");
       Paragraph body = new Paragraph(c.body());
       body.getStyle().set("white-space", "pre-wrap").set("margin", "0 0 var(--lumo-space-m) 0");
       item.add(who, body);
@@ -266,16 +329,19 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
       text.setId("entry-comment");
       text.setWidth("40em");
       text.setMaxLength(8000);
-      Button post = new Button(getTranslation("governance.postComment"), e -> {
-        try {
-          show(governance.comment(id, text.getValue()));
-        } catch (InvalidFields invalid) {
-          text.setErrorMessage(getTranslation("governance.commentRequired"));
-          text.setInvalid(true);
-        } catch (ProblemException problem) {
-          GovernanceTexts.refused(this, problem);
-        }
-      });
+      Button post =
+          new Button(
+              getTranslation("governance.postComment"),
+              e -> {
+                try {
+                  show(governance.comment(id, text.getValue()));
+                } catch (InvalidFields invalid) {
+                  text.setErrorMessage(getTranslation("governance.commentRequired"));
+                  text.setInvalid(true);
+                } catch (ProblemException problem) {
+                  GovernanceTexts.refused(this, problem);
+                }
+              });
       post.setId("entry-comment-post");
       post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       box.add(text, post);
@@ -286,18 +352,39 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
   private Component history(EntryDetail detail) {
     Grid<EntryDetail.Event> grid = new Grid<>();
     grid.setId("entry-history");
-    grid.addColumn(ev -> Formats.dateTime(ev.at(), zone, getLocale())).setHeader(getTranslation("governance.when"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(ev -> GovernanceTexts.person(names, ev.actor())).setHeader(getTranslation("governance.who"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(ev -> {
-      String key = "governance.event." + ev.action();
-      String translated = getTranslation(key);
-      return translated.startsWith("!") || translated.equals(key) ? ev.action() : translated;
-    }).setHeader(getTranslation("governance.what")).setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(ev -> ev.field() == null ? "" : ev.field() + ": " + (ev.before() == null ? "—" : ev.before())
-        + " → " + (ev.after() == null ? "—" : ev.after())).setHeader(getTranslation("governance.change")).setFlexGrow(1);
-    grid.addColumn(ev -> ev.note() == null ? "" : ev.note()).setHeader(getTranslation("governance.note")).setFlexGrow(1);
+    grid.addColumn(ev -> Formats.dateTime(ev.at(), zone, getLocale()))
+        .setHeader(getTranslation("governance.when"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(ev -> GovernanceTexts.person(names, ev.actor()))
+        .setHeader(getTranslation("governance.who"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(
+            ev -> {
+              String key = "governance.event." + ev.action();
+              String translated = getTranslation(key);
+              return translated.startsWith("!") || translated.equals(key)
+                  ? ev.action()
+                  : translated;
+            })
+        .setHeader(getTranslation("governance.what"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(
+            ev ->
+                ev.field() == null
+                    ? ""
+                    : ev.field()
+                        + ": "
+                        + (ev.before() == null ? "—" : ev.before())
+                        + " → "
+                        + (ev.after() == null ? "—" : ev.after()))
+        .setHeader(getTranslation("governance.change"))
+        .setFlexGrow(1);
+    grid.addColumn(ev -> ev.note() == null ? "" : ev.note())
+        .setHeader(getTranslation("governance.note"))
+        .setFlexGrow(1);
     grid.setItems(detail.history());
     grid.setAllRowsVisible(true);
     return grid;

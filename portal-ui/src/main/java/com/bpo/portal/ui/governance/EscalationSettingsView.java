@@ -41,7 +41,12 @@ public class EscalationSettingsView extends VerticalLayout implements HasDynamic
   private long version;
 
   /** The fields of one level. */
-  private record LevelRow(HorizontalLayout layout, TextField role, TextField name, EmailField email, IntegerField days) {}
+  private record LevelRow(
+      HorizontalLayout layout,
+      TextField role,
+      TextField name,
+      EmailField email,
+      IntegerField days) {}
 
   @Inject
   public EscalationSettingsView(EscalationService governance) {
@@ -56,17 +61,26 @@ public class EscalationSettingsView extends VerticalLayout implements HasDynamic
     threshold.setWidth("20em");
     Button add = new Button(getTranslation("governance.addLevel"), e -> addRow(null));
     add.setId("escalation-add-level");
-    Button remove = new Button(getTranslation("governance.removeLevel"), e -> {
-      if (levels.size() > 1) {
-        rows.remove(levels.remove(levels.size() - 1).layout());
-      }
-    });
+    Button remove =
+        new Button(
+            getTranslation("governance.removeLevel"),
+            e -> {
+              if (levels.size() > 1) {
+                rows.remove(levels.remove(levels.size() - 1).layout());
+              }
+            });
     Button save = new Button(getTranslation("governance.save"), e -> save());
     save.setId("escalation-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(new H1(getPageTitle()), new Paragraph(getTranslation("governance.matrixHelp")),
-        new H2(getTranslation("governance.levels")), rows, new HorizontalLayout(add, remove),
-        new H2(getTranslation("governance.rootCause")), threshold, save);
+    add(
+        new H1(getPageTitle()),
+        new Paragraph(getTranslation("governance.matrixHelp")),
+        new H2(getTranslation("governance.levels")),
+        rows,
+        new HorizontalLayout(add, remove),
+        new H2(getTranslation("governance.rootCause")),
+        threshold,
+        save);
     load(governance.settings());
   }
 
@@ -109,24 +123,33 @@ public class EscalationSettingsView extends VerticalLayout implements HasDynamic
       r.role().setInvalid(false);
       r.email().setInvalid(false);
       r.days().setInvalid(false);
-      matrix.add(new EscalationMatrix.Level(i + 1, r.role().getValue(), r.name().getValue(), r.email().getValue(),
-          r.days().getValue() == null ? 0 : r.days().getValue()));
+      matrix.add(
+          new EscalationMatrix.Level(
+              i + 1,
+              r.role().getValue(),
+              r.name().getValue(),
+              r.email().getValue(),
+              r.days().getValue() == null ? 0 : r.days().getValue()));
     }
     try {
-      load(governance.saveSettings(new GovernanceSettings(threshold.getValue() == null ? 0 : threshold.getValue(),
-          matrix, version)));
+      load(
+          governance.saveSettings(
+              new GovernanceSettings(
+                  threshold.getValue() == null ? 0 : threshold.getValue(), matrix, version)));
       GovernanceTexts.notify(getTranslation("governance.saved"), NotificationVariant.LUMO_SUCCESS);
     } catch (InvalidFields invalid) {
       for (Problem.FieldError error : invalid.toProblem().errors()) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("levels\\[(\\d+)]\\.(\\w+)").matcher(error.field());
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("levels\\[(\\d+)]\\.(\\w+)").matcher(error.field());
         if (m.matches()) {
           LevelRow r = levels.get(Integer.parseInt(m.group(1)));
-          var field = switch (m.group(2)) {
-            case "role" -> r.role();
-            case "contactEmail" -> r.email();
-            case "contactName" -> r.name();
-            default -> r.days();
-          };
+          var field =
+              switch (m.group(2)) {
+                case "role" -> r.role();
+                case "contactEmail" -> r.email();
+                case "contactName" -> r.name();
+                default -> r.days();
+              };
           field.setErrorMessage(error.message());
           field.setInvalid(true);
         } else if (error.field().equals("rootCauseThreshold")) {

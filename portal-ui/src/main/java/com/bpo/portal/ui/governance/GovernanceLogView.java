@@ -9,11 +9,11 @@ import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.GovernanceRules;
 import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.SavedView;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.ProcessArea;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
@@ -71,7 +71,10 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     Actor actor = governance.actor();
     setSizeFull();
     List<StaffMember> staff = governance.staff();
-    names = staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
+    names =
+        staff.stream()
+            .collect(
+                Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
 
     types.setId("log-type-filter");
     types.setLabel(getTranslation("governance.type"));
@@ -91,7 +94,8 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     owner.setEmptySelectionAllowed(true);
     owner.setEmptySelectionCaption(getTranslation("governance.any"));
     owner.setItems(staff.stream().map(StaffMember::username).toList());
-    owner.setItemLabelGenerator(u -> u == null ? getTranslation("governance.any") : GovernanceTexts.person(names, u));
+    owner.setItemLabelGenerator(
+        u -> u == null ? getTranslation("governance.any") : GovernanceTexts.person(names, u));
     owner.setVisible(actor != Actor.AGENT);
     overdue.setId("log-overdue-filter");
     overdue.setLabel(getTranslation("governance.overdueOnly"));
@@ -99,8 +103,11 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     level.setLabel(getTranslation("governance.minLevel"));
     level.setItems(0, 1, 2, 3);
     level.setValue(0);
-    level.setItemLabelGenerator(l -> l == null || l == 0 ? getTranslation("governance.any")
-        : getTranslation("governance.levelOrAbove", l));
+    level.setItemLabelGenerator(
+        l ->
+            l == null || l == 0
+                ? getTranslation("governance.any")
+                : getTranslation("governance.levelOrAbove", l));
     types.addValueChangeListener(e -> refresh());
     statuses.addValueChangeListener(e -> refresh());
     areas.addValueChangeListener(e -> refresh());
@@ -116,11 +123,12 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     views.setEmptySelectionAllowed(true);
     views.setEmptySelectionCaption(getTranslation("governance.noView"));
     views.setItemLabelGenerator(v -> v == null ? getTranslation("governance.noView") : v.name());
-    views.addValueChangeListener(e -> {
-      if (e.getValue() != null) {
-        apply(EntryFilter.fromQuery(e.getValue().filter()));
-      }
-    });
+    views.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null) {
+            apply(EntryFilter.fromQuery(e.getValue().filter()));
+          }
+        });
     Button saveView = new Button(getTranslation("governance.saveView"), e -> saveView());
     saveView.setId("log-save-view");
     Button deleteView = new Button(getTranslation("governance.deleteView"), e -> deleteView());
@@ -132,38 +140,63 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
 
     grid.setId("log-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    // fixed widths: auto widths are measured before the lazy rows arrive and leave headers and cells apart;
-    // the number is a link as well as a row click, so the keyboard reaches an entry with Tab and Enter
+    // fixed widths: auto widths are measured before the lazy rows arrive and leave headers and
+    // cells apart;
+    // the number is a link as well as a row click, so the keyboard reaches an entry with Tab and
+    // Enter
     grid.addComponentColumn(e -> new RouterLink(e.number(), EntryView.class, e.id()))
-        .setHeader(getTranslation("governance.number")).setWidth("4.5rem").setFlexGrow(0);
-    grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
-        .setWidth("6.5rem").setFlexGrow(0);
-    grid.addComponentColumn(e -> {
-      var title = new com.vaadin.flow.component.html.Span(e.title());
-      if (!e.proposed()) {
-        return title;
-      }
-      HorizontalLayout box = new HorizontalLayout(Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING), title);
-      box.setPadding(false);
-      return box;
-    }).setHeader(getTranslation("governance.title")).setWidth("10rem").setFlexGrow(1);
-    grid.addColumn(e -> getTranslation("processArea." + e.area().name())).setHeader(getTranslation("governance.area"))
-        .setWidth("9rem").setFlexGrow(0);
+        .setHeader(getTranslation("governance.number"))
+        .setWidth("4.5rem")
+        .setFlexGrow(0);
+    grid.addColumn(e -> getTranslation("governance.type." + e.type().name()))
+        .setHeader(getTranslation("governance.type"))
+        .setWidth("6.5rem")
+        .setFlexGrow(0);
+    grid.addComponentColumn(
+            e -> {
+              var title = new com.vaadin.flow.component.html.Span(e.title());
+              if (!e.proposed()) {
+                return title;
+              }
+              HorizontalLayout box =
+                  new HorizontalLayout(
+                      Badge.of(getTranslation("governance.proposed"), Badge.Tone.WARNING), title);
+              box.setPadding(false);
+              return box;
+            })
+        .setHeader(getTranslation("governance.title"))
+        .setWidth("10rem")
+        .setFlexGrow(1);
+    grid.addColumn(e -> getTranslation("processArea." + e.area().name()))
+        .setHeader(getTranslation("governance.area"))
+        .setWidth("9rem")
+        .setFlexGrow(0);
     grid.addColumn(e -> getTranslation("governance.priority." + e.priority().name()))
-        .setHeader(getTranslation("governance.priority")).setWidth("6.5rem").setFlexGrow(0);
-    grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
-        .setWidth("8rem").setFlexGrow(0);
-    grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
-        .setWidth("13rem").setFlexGrow(0);
-    grid.addComponentColumn(e -> GovernanceTexts.status(this, e)).setHeader(getTranslation("governance.status"))
-        .setWidth("10.5rem").setFlexGrow(0);
+        .setHeader(getTranslation("governance.priority"))
+        .setWidth("6.5rem")
+        .setFlexGrow(0);
+    grid.addColumn(e -> GovernanceTexts.person(names, e.owner()))
+        .setHeader(getTranslation("governance.owner"))
+        .setWidth("8rem")
+        .setFlexGrow(0);
+    grid.addComponentColumn(e -> GovernanceTexts.due(this, e))
+        .setHeader(getTranslation("governance.due"))
+        .setWidth("13rem")
+        .setFlexGrow(0);
+    grid.addComponentColumn(e -> GovernanceTexts.status(this, e))
+        .setHeader(getTranslation("governance.status"))
+        .setWidth("10.5rem")
+        .setFlexGrow(0);
     grid.setEmptyStateText(getTranslation("governance.empty"));
     grid.setSizeFull();
-    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EntryView.class, e.getItem().id())));
+    grid.addItemClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate(EntryView.class, e.getItem().id())));
 
-    HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()),
-        new RouterLink(getTranslation("governance.board"), GovernanceBoardView.class),
-        new RouterLink(getTranslation("governance.meetings"), MeetingsView.class));
+    HorizontalLayout header =
+        new HorizontalLayout(
+            new H1(getPageTitle()),
+            new RouterLink(getTranslation("governance.board"), GovernanceBoardView.class),
+            new RouterLink(getTranslation("governance.meetings"), MeetingsView.class));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     Set<EntryType> creatable = EnumSet.noneOf(EntryType.class);
     for (EntryType t : EntryType.values()) {
@@ -172,10 +205,24 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
       }
     }
     if (!creatable.isEmpty()) {
-      Button create = new Button(getTranslation(creatable.size() == 1 ? "governance.raiseIssue" : "governance.newEntry"),
-          e -> new EntryFormDialog(this, getTranslation("governance.newEntry"), creatable, staff, null,
-              GovernanceRules.mayReassign(actor), governance::create,
-              saved -> getUI().ifPresent(ui -> ui.navigate(EntryView.class, saved.entry().id()))).open());
+      Button create =
+          new Button(
+              getTranslation(
+                  creatable.size() == 1 ? "governance.raiseIssue" : "governance.newEntry"),
+              e ->
+                  new EntryFormDialog(
+                          this,
+                          getTranslation("governance.newEntry"),
+                          creatable,
+                          staff,
+                          null,
+                          GovernanceRules.mayReassign(actor),
+                          governance::create,
+                          saved ->
+                              getUI()
+                                  .ifPresent(
+                                      ui -> ui.navigate(EntryView.class, saved.entry().id())))
+                      .open());
       create.setId("log-new-entry");
       create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       header.add(create);
@@ -185,9 +232,14 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
   }
 
   private EntryFilter filter() {
-    return new EntryFilter(types.getSelectedItems(), statuses.getSelectedItems(), areas.getSelectedItems(),
-        Optional.ofNullable(owner.getValue()), overdue.getValue(),
-        Optional.ofNullable(level.getValue()).filter(l -> l > 0), Optional.empty());
+    return new EntryFilter(
+        types.getSelectedItems(),
+        statuses.getSelectedItems(),
+        areas.getSelectedItems(),
+        Optional.ofNullable(owner.getValue()),
+        overdue.getValue(),
+        Optional.ofNullable(level.getValue()).filter(l -> l > 0),
+        Optional.empty());
   }
 
   private void apply(EntryFilter f) {
@@ -218,17 +270,22 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     name.setMaxLength(60);
     name.setValue(views.getValue() == null ? "" : views.getValue().name());
     dialog.add(name);
-    Button save = new Button(getTranslation("governance.save"), e -> {
-      try {
-        SavedView view = governance.saveView(name.getValue(), filter());
-        dialog.close();
-        loadViews(view);
-        GovernanceTexts.notify(getTranslation("governance.viewSaved", view.name()), NotificationVariant.LUMO_SUCCESS);
-      } catch (ProblemException problem) {
-        name.setErrorMessage(getTranslation("governance.viewNameError"));
-        name.setInvalid(true);
-      }
-    });
+    Button save =
+        new Button(
+            getTranslation("governance.save"),
+            e -> {
+              try {
+                SavedView view = governance.saveView(name.getValue(), filter());
+                dialog.close();
+                loadViews(view);
+                GovernanceTexts.notify(
+                    getTranslation("governance.viewSaved", view.name()),
+                    NotificationVariant.LUMO_SUCCESS);
+              } catch (ProblemException problem) {
+                name.setErrorMessage(getTranslation("governance.viewNameError"));
+                name.setInvalid(true);
+              }
+            });
     save.setId("log-view-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
@@ -239,14 +296,19 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
   private void deleteView() {
     SavedView view = views.getValue();
     if (view == null) {
-      GovernanceTexts.notify(getTranslation("governance.pickView"), NotificationVariant.LUMO_CONTRAST);
+      GovernanceTexts.notify(
+          getTranslation("governance.pickView"), NotificationVariant.LUMO_CONTRAST);
       return;
     }
-    ConfirmDialog confirm = new ConfirmDialog(getTranslation("governance.deleteView"),
-        getTranslation("governance.deleteViewConfirm", view.name()), getTranslation("governance.delete"), e -> {
-          governance.deleteView(view.id());
-          loadViews(null);
-        });
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            getTranslation("governance.deleteView"),
+            getTranslation("governance.deleteViewConfirm", view.name()),
+            getTranslation("governance.delete"),
+            e -> {
+              governance.deleteView(view.id());
+              loadViews(null);
+            });
     confirm.setCancelable(true);
     confirm.setCancelText(getTranslation("common.cancel"));
     confirm.setConfirmButtonTheme("error primary");
@@ -259,8 +321,10 @@ public class GovernanceLogView extends VerticalLayout implements HasDynamicTitle
     }
     EntryFilter filter = filter();
     // soonest due first, always: the order a governance log is read in
-    KeysetFetch<EntrySummary> fetch = new KeysetFetch<>((cursor, limit) ->
-        governance.list(filter, EntrySort.DUE, PageRequest.of(limit, cursor)));
+    KeysetFetch<EntrySummary> fetch =
+        new KeysetFetch<>(
+            (cursor, limit) ->
+                governance.list(filter, EntrySort.DUE, PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 

@@ -2,8 +2,8 @@ package com.bpo.portal.ui.governance;
 
 import com.bpo.portal.governance.EntryStatus;
 import com.bpo.portal.governance.EntrySummary;
-import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.shared.ProblemException;
+import com.bpo.portal.shared.TransitionRefused;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.vaadin.flow.component.Component;
@@ -57,8 +57,11 @@ final class GovernanceTexts {
   static void refused(Component view, ProblemException problem) {
     String text;
     if (problem instanceof TransitionRefused step) {
-      text = view.getTranslation("governance.refused", view.getTranslation("governance.action." + step.action().name()),
-          view.getTranslation("governance.status." + step.from().name()));
+      text =
+          view.getTranslation(
+              "governance.refused",
+              view.getTranslation("governance.action." + step.action().name()),
+              view.getTranslation("governance.status." + step.from().name()));
     } else if (problem.status() == 409) {
       text = view.getTranslation("governance.conflict");
     } else {

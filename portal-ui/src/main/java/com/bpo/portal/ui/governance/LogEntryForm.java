@@ -4,9 +4,9 @@ import com.bpo.portal.governance.EntryDetail;
 import com.bpo.portal.governance.EntryForm;
 import com.bpo.portal.governance.EntryType;
 import com.bpo.portal.governance.Priority;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProcessArea;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.ui.FieldErrors;
 import com.bpo.portal.ui.FormEvents;
 import com.bpo.portal.ui.FormEvents.CloseEvent;
@@ -57,31 +57,85 @@ public class LogEntryForm extends FormLayout {
     private StaffMember owner;
     private LocalDate dueDate;
 
-    public EntryType getType() { return type; }
-    public void setType(EntryType type) { this.type = type; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public ProcessArea getArea() { return area; }
-    public void setArea(ProcessArea area) { this.area = area; }
-    public Priority getPriority() { return priority; }
-    public void setPriority(Priority priority) { this.priority = priority; }
-    public Integer getLikelihood() { return likelihood; }
-    public void setLikelihood(Integer likelihood) { this.likelihood = likelihood; }
-    public Integer getImpact() { return impact; }
-    public void setImpact(Integer impact) { this.impact = impact; }
-    public StaffMember getOwner() { return owner; }
-    public void setOwner(StaffMember owner) { this.owner = owner; }
-    public LocalDate getDueDate() { return dueDate; }
-    public void setDueDate(LocalDate dueDate) { this.dueDate = dueDate; }
+    public EntryType getType() {
+      return type;
+    }
+
+    public void setType(EntryType type) {
+      this.type = type;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public void setDescription(String description) {
+      this.description = description;
+    }
+
+    public ProcessArea getArea() {
+      return area;
+    }
+
+    public void setArea(ProcessArea area) {
+      this.area = area;
+    }
+
+    public Priority getPriority() {
+      return priority;
+    }
+
+    public void setPriority(Priority priority) {
+      this.priority = priority;
+    }
+
+    public Integer getLikelihood() {
+      return likelihood;
+    }
+
+    public void setLikelihood(Integer likelihood) {
+      this.likelihood = likelihood;
+    }
+
+    public Integer getImpact() {
+      return impact;
+    }
+
+    public void setImpact(Integer impact) {
+      this.impact = impact;
+    }
+
+    public StaffMember getOwner() {
+      return owner;
+    }
+
+    public void setOwner(StaffMember owner) {
+      this.owner = owner;
+    }
+
+    public LocalDate getDueDate() {
+      return dueDate;
+    }
+
+    public void setDueDate(LocalDate dueDate) {
+      this.dueDate = dueDate;
+    }
   }
 
   /**
    * @param types the types the user may choose (one fixes it)
    * @param existing the entry edited, or null for a new one
    */
-  public LogEntryForm(Set<EntryType> types, List<StaffMember> staff, EntryDetail existing, boolean mayReassign) {
+  public LogEntryForm(
+      Set<EntryType> types, List<StaffMember> staff, EntryDetail existing, boolean mayReassign) {
     type.setId("entry-type");
     type.setLabel(getTranslation("governance.type"));
     type.setItems(types);
@@ -142,8 +196,11 @@ public class LogEntryForm extends FormLayout {
       entry.setPriority(existing.entry().priority());
       entry.setLikelihood(existing.likelihood());
       entry.setImpact(existing.impact());
-      entry.setOwner(staff.stream().filter(s -> s.username().equals(existing.entry().owner())).findFirst()
-          .orElse(null));
+      entry.setOwner(
+          staff.stream()
+              .filter(s -> s.username().equals(existing.entry().owner()))
+              .findFirst()
+              .orElse(null));
       entry.setDueDate(existing.entry().dueDate());
     }
     binder.readBean(entry);
@@ -175,9 +232,18 @@ public class LogEntryForm extends FormLayout {
 
   EntryForm request() {
     boolean risk = entry.getType() == EntryType.RISK;
-    return new EntryForm(entry.getType(), entry.getTitle(), entry.getDescription(), entry.getArea(),
-        entry.getPriority(), risk ? entry.getLikelihood() : null, risk ? entry.getImpact() : null,
-        entry.getOwner() == null ? null : entry.getOwner().username(), entry.getDueDate(), List.of(), version);
+    return new EntryForm(
+        entry.getType(),
+        entry.getTitle(),
+        entry.getDescription(),
+        entry.getArea(),
+        entry.getPriority(),
+        risk ? entry.getLikelihood() : null,
+        risk ? entry.getImpact() : null,
+        entry.getOwner() == null ? null : entry.getOwner().username(),
+        entry.getDueDate(),
+        List.of(),
+        version);
   }
 
   private void showScores() {

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * A meeting to plan: its type, title (the type's name until the user writes one) and date. The form
- * owns its {@link Binder}; saving fires a {@link SaveEvent} with the {@link MeetingForm} the service takes.
+ * owns its {@link Binder}; saving fires a {@link SaveEvent} with the {@link MeetingForm} the
+ * service takes.
  */
 public class MeetingPlanForm extends FormLayout {
   final Select<MeetingType> type = new Select<>();
@@ -35,12 +36,29 @@ public class MeetingPlanForm extends FormLayout {
     private String title = "";
     private LocalDate heldOn;
 
-    public MeetingType getType() { return type; }
-    public void setType(MeetingType type) { this.type = type; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public LocalDate getHeldOn() { return heldOn; }
-    public void setHeldOn(LocalDate heldOn) { this.heldOn = heldOn; }
+    public MeetingType getType() {
+      return type;
+    }
+
+    public void setType(MeetingType type) {
+      this.type = type;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+
+    public LocalDate getHeldOn() {
+      return heldOn;
+    }
+
+    public void setHeldOn(LocalDate heldOn) {
+      this.heldOn = heldOn;
+    }
   }
 
   public MeetingPlanForm(LocalDate today) {
@@ -61,11 +79,12 @@ public class MeetingPlanForm extends FormLayout {
     plan.setHeldOn(today);
     plan.setTitle(getTranslation("governance.meetingType." + plan.getType().name()));
     binder.readBean(plan);
-    type.addValueChangeListener(e -> {
-      if (e.getValue() != null && (title.getValue().isBlank() || !e.isFromClient())) {
-        title.setValue(getTranslation("governance.meetingType." + e.getValue().name()));
-      }
-    });
+    type.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null && (title.getValue().isBlank() || !e.isFromClient())) {
+            title.setValue(getTranslation("governance.meetingType." + e.getValue().name()));
+          }
+        });
     add(type, title, heldOn);
   }
 

@@ -6,10 +6,10 @@ import com.bpo.portal.governance.GovernanceService;
 import com.bpo.portal.governance.MeetingDetail;
 import com.bpo.portal.governance.MeetingPdf;
 import com.bpo.portal.governance.MeetingService;
-import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
 import com.bpo.portal.ui.dispute.DisputeView;
@@ -65,7 +65,10 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     this.meetings = meetings;
     this.pdf = pdf;
     this.staff = governance.staff();
-    this.names = staff.stream().collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
+    this.names =
+        staff.stream()
+            .collect(
+                Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
   }
 
   @Override
@@ -83,31 +86,54 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     title = m.meeting().title();
     H1 heading = new H1(title);
     heading.setId("meeting-heading");
-    Span meta = new Span(getTranslation("governance.meetingType." + m.meeting().type().name()) + " · "
-        + Formats.date(m.meeting().heldOn(), getLocale()));
-    Anchor agendaPdf = download("agenda-" + id + ".pdf", () -> pdf.agenda(meetings.find(id).orElseThrow()),
-        getTranslation("governance.agendaPdf"));
+    Span meta =
+        new Span(
+            getTranslation("governance.meetingType." + m.meeting().type().name())
+                + " · "
+                + Formats.date(m.meeting().heldOn(), getLocale()));
+    Anchor agendaPdf =
+        download(
+            "agenda-" + id + ".pdf",
+            () -> pdf.agenda(meetings.find(id).orElseThrow()),
+            getTranslation("governance.agendaPdf"));
     agendaPdf.setId("meeting-agenda-pdf");
-    Anchor minutesPdf = download("minutes-" + id + ".pdf", () -> pdf.minutes(meetings.find(id).orElseThrow()),
-        getTranslation("governance.minutesPdf"));
+    Anchor minutesPdf =
+        download(
+            "minutes-" + id + ".pdf",
+            () -> pdf.minutes(meetings.find(id).orElseThrow()),
+            getTranslation("governance.minutesPdf"));
     minutesPdf.setId("meeting-minutes-pdf");
-    HorizontalLayout links = new HorizontalLayout(new RouterLink(getTranslation("governance.meetingsTitle"),
-        MeetingsView.class), agendaPdf, minutesPdf);
+    HorizontalLayout links =
+        new HorizontalLayout(
+            new RouterLink(getTranslation("governance.meetingsTitle"), MeetingsView.class),
+            agendaPdf,
+            minutesPdf);
     add(links, heading, meta);
 
     add(new H2(getTranslation("governance.agenda")));
     MeetingDetail.Agenda a = m.agenda();
-    add(new H3(getTranslation("governance.agenda.open")), entries(a.openEntries(), "meeting-agenda-open"));
-    add(new H3(getTranslation("governance.agenda.actions")), entries(a.recentActions(), "meeting-agenda-actions"));
-    add(new H3(a.scorecardPeriod() == null ? getTranslation("governance.agenda.kpis")
-        : getTranslation("governance.agenda.kpisOf", a.scorecardPeriod())));
+    add(
+        new H3(getTranslation("governance.agenda.open")),
+        entries(a.openEntries(), "meeting-agenda-open"));
+    add(
+        new H3(getTranslation("governance.agenda.actions")),
+        entries(a.recentActions(), "meeting-agenda-actions"));
+    add(
+        new H3(
+            a.scorecardPeriod() == null
+                ? getTranslation("governance.agenda.kpis")
+                : getTranslation("governance.agenda.kpisOf", a.scorecardPeriod())));
     if (a.redKpis().isEmpty()) {
       add(new Paragraph(getTranslation("governance.agenda.noRedKpis")));
     } else {
       Grid<MeetingDetail.RedKpi> kpis = new Grid<>();
-      kpis.addColumn(k -> k.name() + " (" + k.code() + ")").setHeader(getTranslation("governance.kpi")).setFlexGrow(1);
-      kpis.addColumn(k -> Formats.decimal(k.actual(), getLocale())).setHeader(getTranslation("governance.actual"));
-      kpis.addColumn(k -> Formats.decimal(k.target(), getLocale())).setHeader(getTranslation("governance.target"));
+      kpis.addColumn(k -> k.name() + " (" + k.code() + ")")
+          .setHeader(getTranslation("governance.kpi"))
+          .setFlexGrow(1);
+      kpis.addColumn(k -> Formats.decimal(k.actual(), getLocale()))
+          .setHeader(getTranslation("governance.actual"));
+      kpis.addColumn(k -> Formats.decimal(k.target(), getLocale()))
+          .setHeader(getTranslation("governance.target"));
       kpis.setItems(a.redKpis());
       kpis.setAllRowsVisible(true);
       add(kpis);
@@ -117,13 +143,22 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
       add(new Paragraph(getTranslation("governance.agenda.noAgedDisputes")));
     } else {
       Grid<MeetingDetail.AgedDispute> disputes = new Grid<>();
-      disputes.addComponentColumn(d -> new RouterLink(d.number(), DisputeView.class, d.id()))
-          .setHeader(getTranslation("governance.number")).setAutoWidth(true).setFlexGrow(0);
-      disputes.addColumn(MeetingDetail.AgedDispute::customer).setHeader(getTranslation("governance.customer"))
+      disputes
+          .addComponentColumn(d -> new RouterLink(d.number(), DisputeView.class, d.id()))
+          .setHeader(getTranslation("governance.number"))
+          .setAutoWidth(true)
+          .setFlexGrow(0);
+      disputes
+          .addColumn(MeetingDetail.AgedDispute::customer)
+          .setHeader(getTranslation("governance.customer"))
           .setFlexGrow(1);
-      disputes.addColumn(d -> Formats.money(d.disputed(), getLocale())).setHeader(getTranslation("governance.amount"))
+      disputes
+          .addColumn(d -> Formats.money(d.disputed(), getLocale()))
+          .setHeader(getTranslation("governance.amount"))
           .setAutoWidth(true);
-      disputes.addColumn(d -> Formats.number(d.ageDays(), getLocale())).setHeader(getTranslation("governance.ageDays"))
+      disputes
+          .addColumn(d -> Formats.number(d.ageDays(), getLocale()))
+          .setHeader(getTranslation("governance.ageDays"))
           .setAutoWidth(true);
       disputes.setItems(a.agedDisputes());
       disputes.setAllRowsVisible(true);
@@ -134,13 +169,25 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     add(new H2(getTranslation("governance.minutes")), minutes(m));
     add(new H2(getTranslation("governance.captured")));
     if (m.mayManage()) {
-      Button capture = new Button(getTranslation("governance.captureAction"), e -> new EntryFormDialog(this,
-          getTranslation("governance.captureAction"), EnumSet.of(EntryType.ACTION, EntryType.DECISION), staff, null, true,
-          form -> meetings.capture(id, form), saved -> {
-            GovernanceTexts.notify(getTranslation("governance.capturedOne", saved.entry().number()),
-                NotificationVariant.LUMO_SUCCESS);
-            reload();
-          }).open());
+      Button capture =
+          new Button(
+              getTranslation("governance.captureAction"),
+              e ->
+                  new EntryFormDialog(
+                          this,
+                          getTranslation("governance.captureAction"),
+                          EnumSet.of(EntryType.ACTION, EntryType.DECISION),
+                          staff,
+                          null,
+                          true,
+                          form -> meetings.capture(id, form),
+                          saved -> {
+                            GovernanceTexts.notify(
+                                getTranslation("governance.capturedOne", saved.entry().number()),
+                                NotificationVariant.LUMO_SUCCESS);
+                            reload();
+                          })
+                      .open());
       capture.setId("meeting-capture");
       capture.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       add(capture);
@@ -148,8 +195,11 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     add(entries(m.captured(), "meeting-captured"));
   }
 
-  private Anchor download(String fileName, java.util.function.Supplier<byte[]> content, String label) {
-    Anchor anchor = new Anchor(new StreamResource(fileName, () -> new ByteArrayInputStream(content.get())), label);
+  private Anchor download(
+      String fileName, java.util.function.Supplier<byte[]> content, String label) {
+    Anchor anchor =
+        new Anchor(
+            new StreamResource(fileName, () -> new ByteArrayInputStream(content.get())), label);
     anchor.getElement().setAttribute("download", true);
     return anchor;
   }
@@ -163,15 +213,25 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     Grid<EntrySummary> grid = new Grid<>();
     grid.setId(gridId);
     grid.addComponentColumn(e -> new RouterLink(e.number(), EntryView.class, e.id()))
-        .setHeader(getTranslation("governance.number")).setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(e -> getTranslation("governance.type." + e.type().name())).setHeader(getTranslation("governance.type"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(EntrySummary::title).setHeader(getTranslation("governance.title")).setWidth("22em").setFlexGrow(1);
-    grid.addColumn(e -> GovernanceTexts.person(names, e.owner())).setHeader(getTranslation("governance.owner"))
+        .setHeader(getTranslation("governance.number"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(e -> getTranslation("governance.type." + e.type().name()))
+        .setHeader(getTranslation("governance.type"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(EntrySummary::title)
+        .setHeader(getTranslation("governance.title"))
+        .setWidth("22em")
+        .setFlexGrow(1);
+    grid.addColumn(e -> GovernanceTexts.person(names, e.owner()))
+        .setHeader(getTranslation("governance.owner"))
         .setAutoWidth(true);
-    grid.addComponentColumn(e -> GovernanceTexts.due(this, e)).setHeader(getTranslation("governance.due"))
+    grid.addComponentColumn(e -> GovernanceTexts.due(this, e))
+        .setHeader(getTranslation("governance.due"))
         .setAutoWidth(true);
-    grid.addComponentColumn(e -> GovernanceTexts.status(this, e)).setHeader(getTranslation("governance.status"))
+    grid.addComponentColumn(e -> GovernanceTexts.status(this, e))
+        .setHeader(getTranslation("governance.status"))
         .setAutoWidth(true);
     grid.setItems(entries);
     grid.setAllRowsVisible(true);
@@ -186,11 +246,15 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
       box.add(new Paragraph(getTranslation("governance.noAttendees")));
     }
     for (MeetingDetail.Attendee a : m.attendees()) {
-      HorizontalLayout row = new HorizontalLayout(new Span(a.name() + " · "
-          + getTranslation("governance.org." + a.organisation())));
+      HorizontalLayout row =
+          new HorizontalLayout(
+              new Span(a.name() + " · " + getTranslation("governance.org." + a.organisation())));
       row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       if (m.mayManage()) {
-        Button remove = new Button(getTranslation("governance.remove"), e -> act(() -> meetings.removeAttendee(id, a.id())));
+        Button remove =
+            new Button(
+                getTranslation("governance.remove"),
+                e -> act(() -> meetings.removeAttendee(id, a.id())));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         row.add(remove);
       }
@@ -200,20 +264,24 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
       TextField name = new TextField(getTranslation("governance.attendeeName"));
       name.setId("meeting-attendee-name");
       name.setMaxLength(200);
-      RadioButtonGroup<String> org = new RadioButtonGroup<>(getTranslation("governance.organisation"));
+      RadioButtonGroup<String> org =
+          new RadioButtonGroup<>(getTranslation("governance.organisation"));
       org.setItems("BPO", "CLIENT");
       org.setItemLabelGenerator(o -> getTranslation("governance.org." + o));
       org.setValue("CLIENT");
-      Button add = new Button(getTranslation("governance.addAttendee"), e -> {
-        try {
-          show(meetings.addAttendee(id, name.getValue(), org.getValue()));
-        } catch (InvalidFields invalid) {
-          name.setErrorMessage(getTranslation("governance.attendeeRequired"));
-          name.setInvalid(true);
-        } catch (ProblemException problem) {
-          GovernanceTexts.refused(this, problem);
-        }
-      });
+      Button add =
+          new Button(
+              getTranslation("governance.addAttendee"),
+              e -> {
+                try {
+                  show(meetings.addAttendee(id, name.getValue(), org.getValue()));
+                } catch (InvalidFields invalid) {
+                  name.setErrorMessage(getTranslation("governance.attendeeRequired"));
+                  name.setInvalid(true);
+                } catch (ProblemException problem) {
+                  GovernanceTexts.refused(this, problem);
+                }
+              });
       add.setId("meeting-attendee-add");
       HorizontalLayout form = new HorizontalLayout(name, org, add);
       form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -234,14 +302,18 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     if (!m.mayManage()) {
       return text;
     }
-    Button save = new Button(getTranslation("governance.saveMinutes"), e -> {
-      try {
-        show(meetings.saveMinutes(id, text.getValue(), m.meeting().version()));
-        GovernanceTexts.notify(getTranslation("governance.saved"), NotificationVariant.LUMO_SUCCESS);
-      } catch (ProblemException problem) {
-        GovernanceTexts.refused(this, problem);
-      }
-    });
+    Button save =
+        new Button(
+            getTranslation("governance.saveMinutes"),
+            e -> {
+              try {
+                show(meetings.saveMinutes(id, text.getValue(), m.meeting().version()));
+                GovernanceTexts.notify(
+                    getTranslation("governance.saved"), NotificationVariant.LUMO_SUCCESS);
+              } catch (ProblemException problem) {
+                GovernanceTexts.refused(this, problem);
+              }
+            });
     save.setId("meeting-minutes-save");
     VerticalLayout box = new VerticalLayout(text, save);
     box.setPadding(false);

@@ -39,23 +39,34 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
     setSizeFull();
     Grid<MeetingSummary> grid = new Grid<>();
     grid.setId("meetings-grid");
-    grid.addColumn(m -> Formats.date(m.heldOn(), getLocale())).setHeader(getTranslation("governance.heldOn"))
-        .setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(m -> Formats.date(m.heldOn(), getLocale()))
+        .setHeader(getTranslation("governance.heldOn"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(m -> getTranslation("governance.meetingType." + m.type().name()))
-        .setHeader(getTranslation("governance.meetingType")).setAutoWidth(true);
-    grid.addColumn(MeetingSummary::title).setHeader(getTranslation("governance.title")).setFlexGrow(1);
-    grid.addColumn(m -> Formats.number(m.attendees(), getLocale())).setHeader(getTranslation("governance.attendees"))
+        .setHeader(getTranslation("governance.meetingType"))
         .setAutoWidth(true);
-    grid.addColumn(m -> Formats.number(m.captured(), getLocale())).setHeader(getTranslation("governance.captured"))
+    grid.addColumn(MeetingSummary::title)
+        .setHeader(getTranslation("governance.title"))
+        .setFlexGrow(1);
+    grid.addColumn(m -> Formats.number(m.attendees(), getLocale()))
+        .setHeader(getTranslation("governance.attendees"))
+        .setAutoWidth(true);
+    grid.addColumn(m -> Formats.number(m.captured(), getLocale()))
+        .setHeader(getTranslation("governance.captured"))
         .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("governance.noMeetings"));
     grid.setSizeFull();
-    KeysetFetch<MeetingSummary> fetch = new KeysetFetch<>((cursor, limit) -> meetings.list(PageRequest.of(limit, cursor)));
+    KeysetFetch<MeetingSummary> fetch =
+        new KeysetFetch<>((cursor, limit) -> meetings.list(PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
-    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MeetingView.class, e.getItem().id())));
+    grid.addItemClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate(MeetingView.class, e.getItem().id())));
 
-    HorizontalLayout header = new HorizontalLayout(new H1(getPageTitle()),
-        new RouterLink(getTranslation("governance.logTitle"), GovernanceLogView.class));
+    HorizontalLayout header =
+        new HorizontalLayout(
+            new H1(getPageTitle()),
+            new RouterLink(getTranslation("governance.logTitle"), GovernanceLogView.class));
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     if (GovernanceRules.managesMeetings(governance.actor())) {
       Button plan = new Button(getTranslation("governance.planMeeting"), e -> plan(meetings));
@@ -71,17 +82,20 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
     dialog.setHeaderTitle(getTranslation("governance.planMeeting"));
     MeetingPlanForm form = new MeetingPlanForm(governance.today());
     dialog.add(form);
-    form.addSaveListener(e -> {
-      try {
-        MeetingDetail created = meetings.create(e.request());
-        dialog.close();
-        getUI().ifPresent(ui -> ui.navigate(MeetingView.class, created.meeting().id()));
-      } catch (InvalidFields invalid) {
-        form.showErrors(invalid).forEach(message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
-      } catch (ProblemException problem) {
-        GovernanceTexts.refused(this, problem);
-      }
-    });
+    form.addSaveListener(
+        e -> {
+          try {
+            MeetingDetail created = meetings.create(e.request());
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate(MeetingView.class, created.meeting().id()));
+          } catch (InvalidFields invalid) {
+            form.showErrors(invalid)
+                .forEach(
+                    message -> GovernanceTexts.notify(message, NotificationVariant.LUMO_ERROR));
+          } catch (ProblemException problem) {
+            GovernanceTexts.refused(this, problem);
+          }
+        });
     form.addCloseListener(e -> dialog.close());
     Button save = new Button(getTranslation("governance.save"), e -> form.save());
     save.setId("meeting-save");

@@ -43,9 +43,9 @@ import java.util.Set;
 
 /**
  * The customer's home, led by what they owe the way AR portals lead with it: balance due, what is
- * overdue on how many invoices, the next due date, their open disputes with the date a response
- * was promised (flagged once it has passed unanswered), a statement for a month they pick, and the
- * way to their open invoices.
+ * overdue on how many invoices, the next due date, their open disputes with the date a response was
+ * promised (flagged once it has passed unanswered), a statement for a month they pick, and the way
+ * to their open invoices.
  */
 public class CustomerHome {
   private static final int DISPUTES_SHOWN = 5;
@@ -58,8 +58,12 @@ public class CustomerHome {
   private final AuditTrail audit;
 
   @Inject
-  public CustomerHome(AccountPositions positions, DisputeService disputes, StatementService statements,
-                      TenantContext context, AuditTrail audit) {
+  public CustomerHome(
+      AccountPositions positions,
+      DisputeService disputes,
+      StatementService statements,
+      TenantContext context,
+      AuditTrail audit) {
     this.positions = positions;
     this.disputes = disputes;
     this.statements = statements;
@@ -81,38 +85,67 @@ public class CustomerHome {
     Locale locale = locale();
     LocalDate today = context.today();
 
-    Paragraph account = new Paragraph(home.getTranslation("home.accountOf", position.customerNumber(),
-        position.customerName()));
+    Paragraph account =
+        new Paragraph(
+            home.getTranslation(
+                "home.accountOf", position.customerNumber(), position.customerName()));
     account.setId("home-account");
 
     Div figures = new Div();
     figures.setId("home-position");
     figures.setWidthFull();
-    figures.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)")
+    figures
+        .getStyle()
+        .set("display", "grid")
+        .set("gap", "var(--lumo-space-m)")
         .set("grid-template-columns", "repeat(auto-fit, minmax(14rem, 1fr))");
-    Div balance = HomeView.card(home.getTranslation("home.balanceDue"), Formats.money(position.balanceDue(), locale), "");
+    Div balance =
+        HomeView.card(
+            home.getTranslation("home.balanceDue"),
+            Formats.money(position.balanceDue(), locale),
+            "");
     balance.setId("home-balance");
-    Div overdue = HomeView.card(home.getTranslation("home.overdue"), Formats.money(position.overdue(), locale),
-        home.getTranslation("home.overdueInvoices", position.overdueInvoices()));
+    Div overdue =
+        HomeView.card(
+            home.getTranslation("home.overdue"),
+            Formats.money(position.overdue(), locale),
+            home.getTranslation("home.overdueInvoices", position.overdueInvoices()));
     overdue.setId("home-overdue");
     if (position.overdueInvoices() > 0) {
       overdue.getStyle().set("border-left", "4px solid var(--lumo-error-color)");
     }
-    Div next = HomeView.card(home.getTranslation("home.nextDue"),
-        position.nextDue().map(d -> Formats.date(d, locale)).orElse(home.getTranslation("home.nothingDue")),
-        position.nextDue().map(d -> home.getTranslation("home.nextDueAmount", Formats.money(position.nextDueAmount(), locale)))
-            .orElse(""));
+    Div next =
+        HomeView.card(
+            home.getTranslation("home.nextDue"),
+            position
+                .nextDue()
+                .map(d -> Formats.date(d, locale))
+                .orElse(home.getTranslation("home.nothingDue")),
+            position
+                .nextDue()
+                .map(
+                    d ->
+                        home.getTranslation(
+                            "home.nextDueAmount", Formats.money(position.nextDueAmount(), locale)))
+                .orElse(""));
     next.setId("home-next-due");
     figures.add(balance, overdue, next);
     List.of(balance, overdue, next).forEach(card -> card.getStyle().set("max-width", "none"));
 
-    RouterLink openInvoices = new RouterLink(home.getTranslation("home.seeOpenInvoices"), InvoicesView.class);
+    RouterLink openInvoices =
+        new RouterLink(home.getTranslation("home.seeOpenInvoices"), InvoicesView.class);
     openInvoices.setId("home-open-invoices");
-    RouterLink raise = new RouterLink(home.getTranslation("dispute.raise.title"), RaiseDisputeView.class);
+    RouterLink raise =
+        new RouterLink(home.getTranslation("dispute.raise.title"), RaiseDisputeView.class);
     HorizontalLayout links = new HorizontalLayout(openInvoices, raise);
     links.getStyle().set("flex-wrap", "wrap");
 
-    home.add(account, figures, links, openDisputes(home, today), statement(home, tenant, position, today));
+    home.add(
+        account,
+        figures,
+        links,
+        openDisputes(home, today),
+        statement(home, tenant, position, today));
   }
 
   /** The customer's open disputes, newest first, each with the date a response was promised. */
@@ -122,8 +155,19 @@ public class CustomerHome {
     section.setSpacing(false);
     section.setId("home-disputes");
     section.add(new H2(home.getTranslation("home.yourOpenDisputes")));
-    DisputeFilter open = new DisputeFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, Optional.empty());
+    DisputeFilter open =
+        new DisputeFilter(
+            Set.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            true,
+            Optional.empty());
     var page = disputes.list(open, DisputeSort.DEFAULT, PageRequest.of(DISPUTES_SHOWN, null));
     if (page.items().isEmpty()) {
       section.add(new Paragraph(home.getTranslation("home.noOpenDisputes")));
@@ -132,10 +176,13 @@ public class CustomerHome {
     for (DisputeSummary d : page.items()) {
       RouterLink number = new RouterLink(d.number(), DisputeView.class, d.id());
       Span amount = new Span(Formats.money(d.disputed(), locale()));
-      Span status = Badge.of(home.getTranslation("dispute.status." + d.status().name()), Badge.Tone.NEUTRAL);
+      Span status =
+          Badge.of(home.getTranslation("dispute.status." + d.status().name()), Badge.Tone.NEUTRAL);
       HorizontalLayout row = new HorizontalLayout(number, status, amount, promise(home, d, today));
       row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-      row.getStyle().set("flex-wrap", "wrap").set("padding", "var(--lumo-space-xs) 0")
+      row.getStyle()
+          .set("flex-wrap", "wrap")
+          .set("padding", "var(--lumo-space-xs) 0")
           .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
       row.setWidthFull();
       row.addClassName("home-dispute");
@@ -150,8 +197,10 @@ public class CustomerHome {
   /** A response promised and not given by its date reads as late, in words and colour. */
   private static Span promise(VerticalLayout home, DisputeSummary d, LocalDate today) {
     String date = Formats.date(d.promisedResponseOn(), locale());
-    boolean late = d.status() == DisputeStatus.NEW && d.promisedResponseOn() != null
-        && d.promisedResponseOn().isBefore(today);
+    boolean late =
+        d.status() == DisputeStatus.NEW
+            && d.promisedResponseOn() != null
+            && d.promisedResponseOn().isBefore(today);
     if (late) {
       Span flag = Badge.of(home.getTranslation("home.promiseLate", date), Badge.Tone.ERROR);
       flag.addClassName("home-promise-late");
@@ -160,8 +209,12 @@ public class CustomerHome {
     return new Span(home.getTranslation("home.promisedBy", date));
   }
 
-  /** A statement of account for a month the customer picks (the current one runs to today), as a PDF. */
-  private VerticalLayout statement(VerticalLayout home, Tenant tenant, AccountPosition position, LocalDate today) {
+  /**
+   * A statement of account for a month the customer picks (the current one runs to today), as a
+   * PDF.
+   */
+  private VerticalLayout statement(
+      VerticalLayout home, Tenant tenant, AccountPosition position, LocalDate today) {
     VerticalLayout section = new VerticalLayout();
     section.setPadding(false);
     section.setId("home-statement");
@@ -179,24 +232,35 @@ public class CustomerHome {
     download.setId("home-statement-pdf");
     download.setText(home.getTranslation("home.statementPdf"));
     download.getElement().setAttribute("download", true);
-    Runnable point = () -> {
-      YearMonth m = month.getValue();
-      LocalDate from = m.atDay(1);
-      LocalDate to = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
-      Locale locale = locale();
-      download.setHref(new StreamResource("statement-" + position.customerNumber() + "-" + m + ".pdf", () -> {
-        audit.record(AuditTrail.EXPORT, "statement", String.valueOf(position.customerId()),
-            Map.of("format", "pdf", "period", m.toString()));
-        return new ByteArrayInputStream(statements.statement(position.customerId(), from, to)
-            .map(s -> StatementPdf.render(s, tenant.name(), today, locale)).orElseThrow());
-      }));
-    };
+    Runnable point =
+        () -> {
+          YearMonth m = month.getValue();
+          LocalDate from = m.atDay(1);
+          LocalDate to = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+          Locale locale = locale();
+          download.setHref(
+              new StreamResource(
+                  "statement-" + position.customerNumber() + "-" + m + ".pdf",
+                  () -> {
+                    audit.record(
+                        AuditTrail.EXPORT,
+                        "statement",
+                        String.valueOf(position.customerId()),
+                        Map.of("format", "pdf", "period", m.toString()));
+                    return new ByteArrayInputStream(
+                        statements
+                            .statement(position.customerId(), from, to)
+                            .map(s -> StatementPdf.render(s, tenant.name(), today, locale))
+                            .orElseThrow());
+                  }));
+        };
     point.run();
-    month.addValueChangeListener(e -> {
-      if (e.getValue() != null) {
-        point.run();
-      }
-    });
+    month.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null) {
+            point.run();
+          }
+        });
     HorizontalLayout row = new HorizontalLayout(month, download);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     row.getStyle().set("flex-wrap", "wrap");

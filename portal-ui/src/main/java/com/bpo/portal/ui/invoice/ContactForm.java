@@ -32,16 +32,45 @@ public class ContactForm extends HorizontalLayout {
     private String phone = "";
     private boolean primary;
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getRole() { return role; }
-    public void setRole(String role) { this.role = role; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public boolean isPrimary() { return primary; }
-    public void setPrimary(boolean primary) { this.primary = primary; }
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getRole() {
+      return role;
+    }
+
+    public void setRole(String role) {
+      this.role = role;
+    }
+
+    public String getEmail() {
+      return email;
+    }
+
+    public void setEmail(String email) {
+      this.email = email;
+    }
+
+    public String getPhone() {
+      return phone;
+    }
+
+    public void setPhone(String phone) {
+      this.phone = phone;
+    }
+
+    public boolean isPrimary() {
+      return primary;
+    }
+
+    public void setPrimary(boolean primary) {
+      this.primary = primary;
+    }
 
     CustomerContact.New toNew() {
       return new CustomerContact.New(name, role, email, phone, primary);
@@ -69,7 +98,8 @@ public class ContactForm extends HorizontalLayout {
   final Checkbox primary = new Checkbox();
   final Button add = new Button();
   private final Binder<Draft> binder = new Binder<>(Draft.class);
-  private final Map<String, HasValidation> byField = Map.of("name", name, "email", email, "phone", phone);
+  private final Map<String, HasValidation> byField =
+      Map.of("name", name, "email", email, "phone", phone);
   private final Function<String, String> text;
 
   public ContactForm(Function<String, String> text) {

@@ -7,6 +7,7 @@ import com.bpo.portal.invoice.Statement;
 import com.bpo.portal.invoice.StatementService;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
+import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
@@ -25,15 +26,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A customer account: terms, credit limit and exposure, and its statement for a chosen period.
- * A customer reaches only their own; any other id is "not found".
+ * A customer account: terms, credit limit and exposure, and its statement for a chosen period. A
+ * customer reaches only their own; any other id is "not found".
  */
 @Route(value = "customer", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
@@ -41,8 +41,8 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   private final StatementService statements;
   private final ReceivablesService receivables;
   private final com.bpo.portal.invoice.CustomerAccountService accounts;
-  private final com.vaadin.flow.component.grid.Grid<com.bpo.portal.invoice.CustomerContact> contacts =
-      new com.vaadin.flow.component.grid.Grid<>();
+  private final com.vaadin.flow.component.grid.Grid<com.bpo.portal.invoice.CustomerContact>
+      contacts = new com.vaadin.flow.component.grid.Grid<>();
   private final TenantContext context;
   private final DatePicker from = new DatePicker();
   private final DatePicker to = new DatePicker();
@@ -53,8 +53,11 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   @Inject com.bpo.portal.ui.credit.CreditPanel creditPanel;
 
   @Inject
-  public CustomerView(StatementService statements, ReceivablesService receivables,
-                      com.bpo.portal.invoice.CustomerAccountService accounts, TenantContext context) {
+  public CustomerView(
+      StatementService statements,
+      ReceivablesService receivables,
+      com.bpo.portal.invoice.CustomerAccountService accounts,
+      TenantContext context) {
     this.statements = statements;
     this.accounts = accounts;
     this.receivables = receivables;
@@ -65,24 +68,32 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   public void setParameter(BeforeEvent event, Long id) {
     customerId = id;
     LocalDate today = context.today();
-    Statement statement = statements.statement(id, today.minusDays(89), today).orElseThrow(NotFoundException::new);
+    Statement statement =
+        statements.statement(id, today.minusDays(89), today).orElseThrow(NotFoundException::new);
     CustomerAccountSummary customer = statement.customer();
     title = customer.number() + " · " + customer.name();
     removeAll();
 
-    Money exposure = receivables.aging(today, Optional.of(id), 1).customers().stream().findFirst()
-        .map(Aging.Row::total).orElse(new Money(java.math.BigDecimal.ZERO, customer.currency()));
+    Money exposure =
+        receivables.aging(today, Optional.of(id), 1).customers().stream()
+            .findFirst()
+            .map(Aging.Row::total)
+            .orElse(new Money(java.math.BigDecimal.ZERO, customer.currency()));
     FormLayout facts = new FormLayout();
-    facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
+    facts.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
     facts.addFormItem(new Paragraph(customer.country()), getTranslation("customers.country"));
-    facts.addFormItem(new Paragraph(getTranslation("customers.termsDays", customer.paymentTermsDays())),
+    facts.addFormItem(
+        new Paragraph(getTranslation("customers.termsDays", customer.paymentTermsDays())),
         getTranslation("customers.terms"));
-    facts.addFormItem(new Paragraph(Formats.money(customer.creditLimit(), getLocale())),
+    facts.addFormItem(
+        new Paragraph(Formats.money(customer.creditLimit(), getLocale())),
         getTranslation("customers.creditLimit"));
     Paragraph exposureText = new Paragraph(Formats.money(exposure, getLocale()));
     exposureText.setId("customer-exposure");
     facts.addFormItem(exposureText, getTranslation("customer.exposure"));
-    facts.addFormItem(new Paragraph(customer.collector() == null ? "" : customer.collector()),
+    facts.addFormItem(
+        new Paragraph(customer.collector() == null ? "" : customer.collector()),
         getTranslation("customers.collector"));
 
     from.setLabel(getTranslation("customer.from"));
@@ -96,14 +107,28 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
 
     entries.setId("statement-grid");
     entries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    entries.addColumn(e -> Formats.date(e.date(), getLocale())).setHeader(getTranslation("customer.date")).setAutoWidth(true);
-    entries.addColumn(e -> getTranslation("statement." + e.kind().name())).setHeader(getTranslation("customer.movement"))
+    entries
+        .addColumn(e -> Formats.date(e.date(), getLocale()))
+        .setHeader(getTranslation("customer.date"))
         .setAutoWidth(true);
-    entries.addColumn(Statement.Entry::reference).setHeader(getTranslation("invoice.reference")).setFlexGrow(1);
-    entries.addColumn(e -> Formats.money(e.amount(), getLocale())).setHeader(getTranslation("customer.amount"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    entries.addColumn(e -> Formats.money(e.balance(), getLocale())).setHeader(getTranslation("customer.balance"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    entries
+        .addColumn(e -> getTranslation("statement." + e.kind().name()))
+        .setHeader(getTranslation("customer.movement"))
+        .setAutoWidth(true);
+    entries
+        .addColumn(Statement.Entry::reference)
+        .setHeader(getTranslation("invoice.reference"))
+        .setFlexGrow(1);
+    entries
+        .addColumn(e -> Formats.money(e.amount(), getLocale()))
+        .setHeader(getTranslation("customer.amount"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    entries
+        .addColumn(e -> Formats.money(e.balance(), getLocale()))
+        .setHeader(getTranslation("customer.balance"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
     entries.setEmptyStateText(getTranslation("customer.noMovements"));
     entries.setHeight("28em");
     balances.setId("statement-balances");
@@ -111,12 +136,25 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     contacts.setId("customer-contacts");
     contacts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
     contacts.setAllRowsVisible(true);
-    contacts.addColumn(c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
-        .setHeader(getTranslation("contact.name")).setAutoWidth(true);
-    contacts.addColumn(c -> c.role() == null ? "" : c.role()).setHeader(getTranslation("contact.role")).setAutoWidth(true);
-    contacts.addComponentColumn(c -> c.email() == null ? new com.vaadin.flow.component.html.Span()
-        : new com.vaadin.flow.component.html.Anchor("mailto:" + c.email(), c.email())).setHeader(getTranslation("contact.email"));
-    contacts.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("contact.phone")).setAutoWidth(true);
+    contacts
+        .addColumn(c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
+        .setHeader(getTranslation("contact.name"))
+        .setAutoWidth(true);
+    contacts
+        .addColumn(c -> c.role() == null ? "" : c.role())
+        .setHeader(getTranslation("contact.role"))
+        .setAutoWidth(true);
+    contacts
+        .addComponentColumn(
+            c ->
+                c.email() == null
+                    ? new com.vaadin.flow.component.html.Span()
+                    : new com.vaadin.flow.component.html.Anchor("mailto:" + c.email(), c.email()))
+        .setHeader(getTranslation("contact.email"));
+    contacts
+        .addColumn(c -> c.phone() == null ? "" : c.phone())
+        .setHeader(getTranslation("contact.phone"))
+        .setAutoWidth(true);
     contacts.setEmptyStateText(getTranslation("contact.none"));
     contacts.setItems(accounts.contacts(id));
 
@@ -124,32 +162,42 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     if (!context.requireUser().isCustomer()) {
       add(creditPanel.show(id));
     }
-    com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id).ifPresent(this::add);
+    com.bpo.portal.ui.audit.AuditHistoryLink.of(context.requireUser(), "customer_account", id)
+        .ifPresent(this::add);
     add(new H2(getTranslation("contact.title")), contacts);
     if (accounts.mayAddContacts()) {
       add(contactForm());
     }
-    add(new H2(getTranslation("customer.statement")), new HorizontalLayout(from, to), balances, entries);
+    add(
+        new H2(getTranslation("customer.statement")),
+        new HorizontalLayout(from, to),
+        balances,
+        entries);
     show(statement);
   }
 
-  /** Adding a contact (BPO staff): the service judges it, and every bad field is shown beside it. */
+  /**
+   * Adding a contact (BPO staff): the service judges it, and every bad field is shown beside it.
+   */
   private ContactForm contactForm() {
     ContactForm form = new ContactForm(key -> getTranslation(key));
-    form.addSaveListener(e -> {
-      try {
-        accounts.addContact(customerId, e.contact());
-        form.saved();
-        contacts.setItems(accounts.contacts(customerId));
-      } catch (InvalidFields invalid) {
-        form.show(invalid);
-      }
-    });
+    form.addSaveListener(
+        e -> {
+          try {
+            accounts.addContact(customerId, e.contact());
+            form.saved();
+            contacts.setItems(accounts.contacts(customerId));
+          } catch (InvalidFields invalid) {
+            form.show(invalid);
+          }
+        });
     return form;
   }
 
   private void refresh() {
-    if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())
+    if (from.getValue() == null
+        || to.getValue() == null
+        || to.getValue().isBefore(from.getValue())
         || from.getValue().plusDays(366).isBefore(to.getValue())) {
       to.setInvalid(true);
       to.setErrorMessage(getTranslation("customer.badPeriod"));
@@ -160,8 +208,11 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   }
 
   private void show(Statement statement) {
-    balances.setText(getTranslation("customer.balances", Formats.money(statement.opening(), getLocale()),
-        Formats.money(statement.closing(), getLocale())));
+    balances.setText(
+        getTranslation(
+            "customer.balances",
+            Formats.money(statement.opening(), getLocale()),
+            Formats.money(statement.closing(), getLocale())));
     entries.setItems(statement.entries());
   }
 

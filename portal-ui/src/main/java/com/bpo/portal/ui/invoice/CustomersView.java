@@ -3,6 +3,7 @@ package com.bpo.portal.ui.invoice;
 import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
@@ -17,16 +18,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Customer accounts of the active tenant, loaded lazily a page at a time; a customer sees their own. */
+/**
+ * Customer accounts of the active tenant, loaded lazily a page at a time; a customer sees their
+ * own.
+ */
 @Route(value = "customers", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
-public class CustomersView extends VerticalLayout implements HasDynamicTitle,
-    com.vaadin.flow.router.BeforeEnterObserver {
+public class CustomersView extends VerticalLayout
+    implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
   private final CustomerAccountService accounts;
   private final Grid<CustomerAccountSummary> grid = new Grid<>();
   private final TextField search = new TextField();
@@ -51,25 +54,40 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle,
 
     grid.setId("customers-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(CustomerAccountSummary::number).setHeader(getTranslation("customers.number"))
-        .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(CustomerAccountSummary::name).setHeader(getTranslation("customers.name"))
-        .setAutoWidth(true).setFlexGrow(1);
-    var country = grid.addColumn(CustomerAccountSummary::country).setHeader(getTranslation("customers.country"))
-        .setAutoWidth(true);
-    var terms = grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
-        .setHeader(getTranslation("customers.terms")).setAutoWidth(true);
+    grid.addColumn(CustomerAccountSummary::number)
+        .setHeader(getTranslation("customers.number"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(CustomerAccountSummary::name)
+        .setHeader(getTranslation("customers.name"))
+        .setAutoWidth(true)
+        .setFlexGrow(1);
+    var country =
+        grid.addColumn(CustomerAccountSummary::country)
+            .setHeader(getTranslation("customers.country"))
+            .setAutoWidth(true);
+    var terms =
+        grid.addColumn(c -> getTranslation("customers.termsDays", c.paymentTermsDays()))
+            .setHeader(getTranslation("customers.terms"))
+            .setAutoWidth(true);
     grid.addColumn(c -> Formats.money(c.creditLimit(), getLocale()))
-        .setHeader(getTranslation("customers.creditLimit")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    var collector = grid.addColumn(CustomerAccountSummary::collector).setHeader(getTranslation("customers.collector"))
+        .setHeader(getTranslation("customers.creditLimit"))
+        .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    com.bpo.portal.ui.Phone.onNarrow(grid, narrow -> {
-      country.setVisible(!narrow);
-      terms.setVisible(!narrow);
-      collector.setVisible(!narrow);
-    });
+    var collector =
+        grid.addColumn(CustomerAccountSummary::collector)
+            .setHeader(getTranslation("customers.collector"))
+            .setAutoWidth(true);
+    com.bpo.portal.ui.Phone.onNarrow(
+        grid,
+        narrow -> {
+          country.setVisible(!narrow);
+          terms.setVisible(!narrow);
+          collector.setVisible(!narrow);
+        });
     grid.setEmptyStateText(getTranslation("customers.empty"));
-    grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().id())));
+    grid.addItemClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().id())));
     grid.setSizeFull();
 
     add(title, search, grid);
@@ -80,15 +98,16 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle,
   @Override
   public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
     if (ownAccountOnly) {
-      accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream().findFirst()
+      accounts.list(Optional.empty(), PageRequest.of(1, null)).items().stream()
+          .findFirst()
           .ifPresent(own -> event.forwardTo(CustomerView.class, own.id()));
     }
   }
 
   private void refresh() {
     Optional<String> text = Optional.ofNullable(search.getValue());
-    KeysetFetch<CustomerAccountSummary> fetch = new KeysetFetch<>(
-        (cursor, limit) -> accounts.list(text, PageRequest.of(limit, cursor)));
+    KeysetFetch<CustomerAccountSummary> fetch =
+        new KeysetFetch<>((cursor, limit) -> accounts.list(text, PageRequest.of(limit, cursor)));
     grid.setItems(query -> fetch.fetch(query.getOffset(), query.getLimit()).stream());
   }
 

@@ -6,6 +6,7 @@ import com.bpo.portal.invoice.imports.ImportReport;
 import com.bpo.portal.invoice.imports.ImportRuns;
 import com.bpo.portal.invoice.imports.Imports;
 import com.bpo.portal.shared.Problem;
+import com.bpo.portal.shared.Roles;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,11 +24,10 @@ import com.vaadin.flow.component.upload.receivers.FileBuffer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
-import com.bpo.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +56,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     kind.setLabel(getTranslation("import.kind"));
     kind.setItems(ImportKind.values());
     kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k.name()));
-    kind.addValueChangeListener(e -> help.setText(getTranslation("import.help." + e.getValue().name())));
+    kind.addValueChangeListener(
+        e -> help.setText(getTranslation("import.help." + e.getValue().name())));
     kind.setValue(ImportKind.INVOICES);
     kind.setWidth("24em");
 
@@ -67,33 +68,63 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     upload.setMaxFileSize(MAX_BYTES);
     upload.setMaxFiles(1);
     upload.setDropLabel(new Paragraph(getTranslation("import.drop")));
-    upload.addSucceededListener(e -> {
-      try (InputStream in = buffer.getInputStream()) {
-        show(imports.importFile(kind.getValue(), in, e.getFileName()));
-      } catch (IOException ex) {
-        Notification.show(getTranslation("import.unreadable")).addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-      upload.clearFileList();
-    });
-    upload.addFileRejectedListener(e ->
-        Notification.show(e.getErrorMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR));
+    upload.addSucceededListener(
+        e -> {
+          try (InputStream in = buffer.getInputStream()) {
+            show(imports.importFile(kind.getValue(), in, e.getFileName()));
+          } catch (IOException ex) {
+            Notification.show(getTranslation("import.unreadable"))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+          upload.clearFileList();
+        });
+    upload.addFileRejectedListener(
+        e ->
+            Notification.show(e.getErrorMessage())
+                .addThemeVariants(NotificationVariant.LUMO_ERROR));
 
     history.setId("import-history");
     history.addThemeVariants(GridVariant.LUMO_COMPACT);
-    history.addColumn(r -> getTranslation("import.kind." + r.kind())).setHeader(getTranslation("import.kind.column"))
+    history
+        .addColumn(r -> getTranslation("import.kind." + r.kind()))
+        .setHeader(getTranslation("import.kind.column"))
         .setAutoWidth(true);
-    history.addColumn(ImportReport::fileName).setHeader(getTranslation("import.file")).setFlexGrow(1);
-    history.addComponentColumn(r -> outcome(r)).setHeader(getTranslation("import.outcome")).setAutoWidth(true);
-    history.addColumn(ImportReport::rows).setHeader(getTranslation("import.rows")).setAutoWidth(true);
-    history.addColumn(ImportReport::created).setHeader(getTranslation("import.new")).setAutoWidth(true);
-    history.addColumn(ImportReport::unchanged).setHeader(getTranslation("import.unchanged")).setAutoWidth(true);
-    history.addColumn(ImportReport::errorCount).setHeader(getTranslation("import.errors")).setAutoWidth(true);
+    history
+        .addColumn(ImportReport::fileName)
+        .setHeader(getTranslation("import.file"))
+        .setFlexGrow(1);
+    history
+        .addComponentColumn(r -> outcome(r))
+        .setHeader(getTranslation("import.outcome"))
+        .setAutoWidth(true);
+    history
+        .addColumn(ImportReport::rows)
+        .setHeader(getTranslation("import.rows"))
+        .setAutoWidth(true);
+    history
+        .addColumn(ImportReport::created)
+        .setHeader(getTranslation("import.new"))
+        .setAutoWidth(true);
+    history
+        .addColumn(ImportReport::unchanged)
+        .setHeader(getTranslation("import.unchanged"))
+        .setAutoWidth(true);
+    history
+        .addColumn(ImportReport::errorCount)
+        .setHeader(getTranslation("import.errors"))
+        .setAutoWidth(true);
     history.setAllRowsVisible(true);
     history.setEmptyStateText(getTranslation("import.noHistory"));
 
     result.setPadding(false);
-    add(new H1(getPageTitle()), kind, help, upload, result,
-        new H2(getTranslation("import.history")), history);
+    add(
+        new H1(getPageTitle()),
+        kind,
+        help,
+        upload,
+        result,
+        new H2(getTranslation("import.history")),
+        history);
     refreshHistory();
   }
 
@@ -107,28 +138,45 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
   private void show(ImportReport report) {
     result.removeAll();
-    Paragraph summary = new Paragraph(report.outcome() == ImportReport.Outcome.APPLIED
-        ? getTranslation("import.applied." + report.kind(), report.rows(), report.created(), report.unchanged())
-        : getTranslation("import.rejected", report.errorCount(), report.rows()));
+    Paragraph summary =
+        new Paragraph(
+            report.outcome() == ImportReport.Outcome.APPLIED
+                ? getTranslation(
+                    "import.applied." + report.kind(),
+                    report.rows(),
+                    report.created(),
+                    report.unchanged())
+                : getTranslation("import.rejected", report.errorCount(), report.rows()));
     summary.setId("import-summary");
     result.add(outcome(report), summary);
     if (!report.errors().isEmpty()) {
       Grid<Problem.FieldError> errors = new Grid<>();
       errors.setId("import-errors");
       errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-      errors.addColumn(Problem.FieldError::row).setHeader(getTranslation("import.row")).setAutoWidth(true)
+      errors
+          .addColumn(Problem.FieldError::row)
+          .setHeader(getTranslation("import.row"))
+          .setAutoWidth(true)
           .setFlexGrow(0);
-      errors.addColumn(Problem.FieldError::field).setHeader(getTranslation("import.field")).setAutoWidth(true)
+      errors
+          .addColumn(Problem.FieldError::field)
+          .setHeader(getTranslation("import.field"))
+          .setAutoWidth(true)
           .setFlexGrow(0);
-      errors.addColumn(Problem.FieldError::message).setHeader(getTranslation("import.message")).setFlexGrow(1);
+      errors
+          .addColumn(Problem.FieldError::message)
+          .setHeader(getTranslation("import.message"))
+          .setFlexGrow(1);
       errors.setItems(report.errors());
       if (report.errors().size() <= 12) {
         errors.setAllRowsVisible(true);
       } else {
         errors.setHeight("24em");
       }
-      Anchor download = new Anchor(new StreamResource(ErrorReportCsv.fileName(report), () -> csv(report)),
-          getTranslation("import.download"));
+      Anchor download =
+          new Anchor(
+              new StreamResource(ErrorReportCsv.fileName(report), () -> csv(report)),
+              getTranslation("import.download"));
       download.getElement().setAttribute("download", true);
       result.add(errors, download);
     }

@@ -8,12 +8,16 @@ import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** An invoice's status as a person says it: "12 days overdue" rather than "Open" once it is past due. */
+/**
+ * An invoice's status as a person says it: "12 days overdue" rather than "Open" once it is past
+ * due.
+ */
 public final class InvoiceWords {
   private InvoiceWords() {}
 
   public static Span status(Component where, InvoiceSummary invoice, LocalDate today) {
-    return Badge.of(text(where, invoice.status(), invoice.dueDate(), today), Badge.toneOf(invoice, today));
+    return Badge.of(
+        text(where, invoice.status(), invoice.dueDate(), today), Badge.toneOf(invoice, today));
   }
 
   static String text(Component where, InvoiceStatus status, LocalDate due, LocalDate today) {
@@ -22,8 +26,10 @@ public final class InvoiceWords {
       return name;
     }
     long late = ChronoUnit.DAYS.between(due, today);
-    String timing = late > 0 ? where.getTranslation("invoice.daysOverdue", late)
-        : late == 0 ? where.getTranslation("invoice.dueToday") : null;
+    String timing =
+        late > 0
+            ? where.getTranslation("invoice.daysOverdue", late)
+            : late == 0 ? where.getTranslation("invoice.dueToday") : null;
     if (timing == null) {
       return name;
     }

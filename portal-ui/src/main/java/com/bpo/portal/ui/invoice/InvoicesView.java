@@ -10,7 +10,6 @@ import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.TenantContext;
-import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
@@ -38,13 +37,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +74,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
 
   /** The keyset reader for the current filter and sort; replaced when either changes. */
   private KeysetFetch<InvoiceSummary> fetch;
+
   private InvoiceSort fetchSort;
 
   @Inject
@@ -113,59 +113,98 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     dueTo.addValueChangeListener(e -> refresh());
     overdueOnly.addValueChangeListener(e -> refresh());
 
-    HorizontalLayout filters = new HorizontalLayout(search, statuses, dueFrom, dueTo, minTotal, maxTotal, overdueOnly,
-        download("invoices.csv", "invoices.export", false), download("invoices.xlsx", "invoices.exportXlsx", true));
+    HorizontalLayout filters =
+        new HorizontalLayout(
+            search,
+            statuses,
+            dueFrom,
+            dueTo,
+            minTotal,
+            maxTotal,
+            overdueOnly,
+            download("invoices.csv", "invoices.export", false),
+            download("invoices.xlsx", "invoices.exportXlsx", true));
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
     boolean customerUser = context.requireUser().isCustomer();
     if (customerUser) {
       // a customer opens on what they still owe, oldest due first: the overdue ones lead
-      statuses.setValue(java.util.Set.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED));
+      statuses.setValue(
+          java.util.Set.of(
+              InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED));
     }
 
     grid.setId("invoices-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(InvoiceSummary::number).setHeader(getTranslation("invoices.number"))
-        .setSortProperty(InvoiceSort.Key.NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
-    var customerColumn = grid.addColumn(i -> i.customerNumber() + " · " + i.customerName())
-        .setHeader(getTranslation("invoices.customer")).setAutoWidth(true).setFlexGrow(1);
+    grid.addColumn(InvoiceSummary::number)
+        .setHeader(getTranslation("invoices.number"))
+        .setSortProperty(InvoiceSort.Key.NUMBER.name())
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    var customerColumn =
+        grid.addColumn(i -> i.customerNumber() + " · " + i.customerName())
+            .setHeader(getTranslation("invoices.customer"))
+            .setAutoWidth(true)
+            .setFlexGrow(1);
     customerColumn.setVisible(!customerUser); // a customer's own name on every row says nothing
-    var issuedColumn = grid.addColumn(i -> Formats.date(i.issueDate(), getLocale()))
-        .setHeader(getTranslation("invoices.issued"))
-        .setSortProperty(InvoiceSort.Key.ISSUE_DATE.name()).setAutoWidth(true);
-    var dueColumn = grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setHeader(getTranslation("invoices.due"))
-        .setSortProperty(InvoiceSort.Key.DUE_DATE.name()).setAutoWidth(true);
-    var totalColumn = grid.addColumn(i -> Formats.money(i.total(), getLocale())).setHeader(getTranslation("invoices.total"))
-        .setSortProperty(InvoiceSort.Key.TOTAL.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addColumn(i -> Formats.money(i.open(), getLocale())).setHeader(getTranslation("invoices.open"))
-        .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-    grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("invoices.status")).setAutoWidth(true);
+    var issuedColumn =
+        grid.addColumn(i -> Formats.date(i.issueDate(), getLocale()))
+            .setHeader(getTranslation("invoices.issued"))
+            .setSortProperty(InvoiceSort.Key.ISSUE_DATE.name())
+            .setAutoWidth(true);
+    var dueColumn =
+        grid.addColumn(i -> Formats.date(i.dueDate(), getLocale()))
+            .setHeader(getTranslation("invoices.due"))
+            .setSortProperty(InvoiceSort.Key.DUE_DATE.name())
+            .setAutoWidth(true);
+    var totalColumn =
+        grid.addColumn(i -> Formats.money(i.total(), getLocale()))
+            .setHeader(getTranslation("invoices.total"))
+            .setSortProperty(InvoiceSort.Key.TOTAL.name())
+            .setTextAlign(ColumnTextAlign.END)
+            .setAutoWidth(true);
+    grid.addColumn(i -> Formats.money(i.open(), getLocale()))
+        .setHeader(getTranslation("invoices.open"))
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::statusBadge)
+        .setHeader(getTranslation("invoices.status"))
+        .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("invoices.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(e -> open(e.getItem()));
 
-    Phone.onNarrow(this, narrow -> {
-      issuedColumn.setVisible(!narrow);
-      totalColumn.setVisible(!narrow);
-      dueColumn.setVisible(!narrow); // on a phone the status says it: "12 days overdue"
-      customerColumn.setVisible(!narrow && !customerUser);
-    });
+    Phone.onNarrow(
+        this,
+        narrow -> {
+          issuedColumn.setVisible(!narrow);
+          totalColumn.setVisible(!narrow);
+          dueColumn.setVisible(!narrow); // on a phone the status says it: "12 days overdue"
+          customerColumn.setVisible(!narrow && !customerUser);
+        });
 
     add(new H1(getPageTitle()), Phone.collapsibleFilters(filters), filters, grid);
-    if (context.requireUser().hasRole(Roles.BPO_LEAD) || context.requireUser().hasRole(Roles.BPO_AGENT)) {
+    if (context.requireUser().hasRole(Roles.BPO_LEAD)
+        || context.requireUser().hasRole(Roles.BPO_AGENT)) {
       addComponentAtIndex(1, new RouterLink(getTranslation("import.title"), ImportView.class));
     }
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    customer = event.getLocation().getQueryParameters().getSingleParameter(CUSTOMER_PARAMETER).flatMap(v -> {
-      try {
-        return Optional.of(Long.valueOf(v));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    customer =
+        event
+            .getLocation()
+            .getQueryParameters()
+            .getSingleParameter(CUSTOMER_PARAMETER)
+            .flatMap(
+                v -> {
+                  try {
+                    return Optional.of(Long.valueOf(v));
+                  } catch (NumberFormatException e) {
+                    return Optional.empty();
+                  }
+                });
     if (event.getLocation().getQueryParameters().getSingleParameter("overdue").isPresent()) {
       overdueOnly.setValue(true);
     }
@@ -180,32 +219,52 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     getUI().ifPresent(ui -> ui.navigate(InvoiceView.class, invoice.id()));
   }
 
-  /** A total to filter by, if it is one an invoice can have (the field's converter takes exponents). */
+  /**
+   * A total to filter by, if it is one an invoice can have (the field's converter takes exponents).
+   */
   private static Optional<BigDecimal> bounded(BigDecimal value) {
     return Optional.ofNullable(value).filter(v -> Decimals.within(v, 17, 2));
   }
 
   private void refresh() {
-    InvoiceFilter filter = new InvoiceFilter(statuses.getSelectedItems(), customer,
-        Optional.ofNullable(dueFrom.getValue()), Optional.ofNullable(dueTo.getValue()),
-        bounded(minTotal.getValue()), bounded(maxTotal.getValue()), overdueOnly.getValue(),
-        Optional.empty()).withText(search.getValue());
+    InvoiceFilter filter =
+        new InvoiceFilter(
+                statuses.getSelectedItems(),
+                customer,
+                Optional.ofNullable(dueFrom.getValue()),
+                Optional.ofNullable(dueTo.getValue()),
+                bounded(minTotal.getValue()),
+                bounded(maxTotal.getValue()),
+                overdueOnly.getValue(),
+                Optional.empty())
+            .withText(search.getValue());
     currentFilter = filter;
     fetch = null;
-    grid.setItems(query -> {
-      InvoiceSort sort = query.getSortOrders().stream().findFirst()
-          .map(o -> new InvoiceSort(InvoiceSort.Key.valueOf(o.getSorted()), o.getDirection() == SortDirection.DESCENDING))
-          .orElse(InvoiceSort.DEFAULT);
-      if (fetch == null || !Objects.equals(sort, fetchSort)) {
-        fetchSort = sort;
-        fetch = new KeysetFetch<>((cursor, limit) -> invoices.list(filter, sort, PageRequest.of(limit, cursor)));
-      }
-      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
-    });
+    grid.setItems(
+        query -> {
+          InvoiceSort sort =
+              query.getSortOrders().stream()
+                  .findFirst()
+                  .map(
+                      o ->
+                          new InvoiceSort(
+                              InvoiceSort.Key.valueOf(o.getSorted()),
+                              o.getDirection() == SortDirection.DESCENDING))
+                  .orElse(InvoiceSort.DEFAULT);
+          if (fetch == null || !Objects.equals(sort, fetchSort)) {
+            fetchSort = sort;
+            fetch =
+                new KeysetFetch<>(
+                    (cursor, limit) -> invoices.list(filter, sort, PageRequest.of(limit, cursor)));
+          }
+          return fetch.fetch(query.getOffset(), query.getLimit()).stream();
+        });
   }
 
   private Anchor download(String fileName, String labelKey, boolean spreadsheet) {
-    Anchor link = new Anchor(new StreamResource(fileName, () -> export(spreadsheet)), getTranslation(labelKey));
+    Anchor link =
+        new Anchor(
+            new StreamResource(fileName, () -> export(spreadsheet)), getTranslation(labelKey));
     link.getElement().setAttribute("download", true);
     return link;
   }

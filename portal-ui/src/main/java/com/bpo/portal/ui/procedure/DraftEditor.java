@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * A draft's text and change note: Markdown on the left, the sanitised preview beside it as one
- * types. The form owns its {@link Binder}; saving fires a {@link SaveEvent} with the
- * {@link DraftChange} the service takes (with the version's lock version it was opened on).
+ * types. The form owns its {@link Binder}; saving fires a {@link SaveEvent} with the {@link
+ * DraftChange} the service takes (with the version's lock version it was opened on).
  */
 public class DraftEditor extends VerticalLayout {
   final TextField changeNote = new TextField();
@@ -39,10 +39,21 @@ public class DraftEditor extends VerticalLayout {
     private String content = "";
     private String changeNote = "";
 
-    public String getContent() { return content; }
-    public void setContent(String content) { this.content = content; }
-    public String getChangeNote() { return changeNote; }
-    public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
+    public String getContent() {
+      return content;
+    }
+
+    public void setContent(String content) {
+      this.content = content;
+    }
+
+    public String getChangeNote() {
+      return changeNote;
+    }
+
+    public void setChangeNote(String changeNote) {
+      this.changeNote = changeNote;
+    }
   }
 
   public DraftEditor(VersionDetail opened) {
@@ -54,11 +65,14 @@ public class DraftEditor extends VerticalLayout {
     content.setValueChangeMode(ValueChangeMode.LAZY);
     preview.setId("draft-preview");
     preview.addClassName("procedure-text");
-    preview.getStyle().set("max-width", "60em").set("border-left", "3px solid var(--lumo-contrast-10pct)")
+    preview
+        .getStyle()
+        .set("max-width", "60em")
+        .set("border-left", "3px solid var(--lumo-contrast-10pct)")
         .set("padding-left", "var(--lumo-space-m)");
     preview.setWidthFull();
-    content.addValueChangeListener(e -> preview.getElement().setProperty("innerHTML",
-        SafeMarkdown.toHtml(e.getValue())));
+    content.addValueChangeListener(
+        e -> preview.getElement().setProperty("innerHTML", SafeMarkdown.toHtml(e.getValue())));
     changeNote.setId("draft-note");
     changeNote.setLabel(getTranslation("procedure.changeNote"));
     changeNote.setWidthFull();
@@ -70,7 +84,8 @@ public class DraftEditor extends VerticalLayout {
     draft.setChangeNote(opened.version().changeNote() == null ? "" : opened.version().changeNote());
     binder.readBean(draft);
     preview.getElement().setProperty("innerHTML", opened.html() == null ? "" : opened.html());
-    VerticalLayout previewColumn = new VerticalLayout(new Span(getTranslation("procedure.preview")), preview);
+    VerticalLayout previewColumn =
+        new VerticalLayout(new Span(getTranslation("procedure.preview")), preview);
     previewColumn.setPadding(false);
     HorizontalLayout split = new HorizontalLayout(content, previewColumn);
     split.setWidthFull();
@@ -82,7 +97,8 @@ public class DraftEditor extends VerticalLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(draft)) {
-      FormEvents.fireSave(this, new DraftChange(draft.getContent(), draft.getChangeNote(), version));
+      FormEvents.fireSave(
+          this, new DraftChange(draft.getContent(), draft.getChangeNote(), version));
     }
   }
 

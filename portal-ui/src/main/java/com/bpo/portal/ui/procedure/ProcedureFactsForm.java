@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * A procedure's facts: title, process area, owner, review interval and whether the client approves;
- * for a new procedure also its first text. The form owns its {@link Binder}; saving fires a
- * {@link SaveEvent} with what the service takes ({@link NewProcedure} or {@link ProcedureChange}).
+ * for a new procedure also its first text. The form owns its {@link Binder}; saving fires a {@link
+ * SaveEvent} with what the service takes ({@link NewProcedure} or {@link ProcedureChange}).
  */
 public class ProcedureFactsForm extends VerticalLayout {
   final TextField title = new TextField();
@@ -48,25 +48,62 @@ public class ProcedureFactsForm extends VerticalLayout {
     private boolean clientApprovalRequired = true;
     private String content = "";
 
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public ProcessArea getProcessArea() { return processArea; }
-    public void setProcessArea(ProcessArea processArea) { this.processArea = processArea; }
-    public ProcedureDetail.Person getOwner() { return owner; }
-    public void setOwner(ProcedureDetail.Person owner) { this.owner = owner; }
-    public Integer getReviewIntervalMonths() { return reviewIntervalMonths; }
-    public void setReviewIntervalMonths(Integer months) { this.reviewIntervalMonths = months; }
-    public boolean isClientApprovalRequired() { return clientApprovalRequired; }
-    public void setClientApprovalRequired(boolean required) { this.clientApprovalRequired = required; }
-    public String getContent() { return content; }
-    public void setContent(String content) { this.content = content; }
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+
+    public ProcessArea getProcessArea() {
+      return processArea;
+    }
+
+    public void setProcessArea(ProcessArea processArea) {
+      this.processArea = processArea;
+    }
+
+    public ProcedureDetail.Person getOwner() {
+      return owner;
+    }
+
+    public void setOwner(ProcedureDetail.Person owner) {
+      this.owner = owner;
+    }
+
+    public Integer getReviewIntervalMonths() {
+      return reviewIntervalMonths;
+    }
+
+    public void setReviewIntervalMonths(Integer months) {
+      this.reviewIntervalMonths = months;
+    }
+
+    public boolean isClientApprovalRequired() {
+      return clientApprovalRequired;
+    }
+
+    public void setClientApprovalRequired(boolean required) {
+      this.clientApprovalRequired = required;
+    }
+
+    public String getContent() {
+      return content;
+    }
+
+    public void setContent(String content) {
+      this.content = content;
+    }
   }
 
   /**
-   * @param existing the procedure whose facts are edited, or null for a new one (which takes a text)
+   * @param existing the procedure whose facts are edited, or null for a new one (which takes a
+   *     text)
    * @param area the area a new procedure starts in
    */
-  public ProcedureFactsForm(List<ProcedureDetail.Person> owners, ProcedureSummary existing, ProcessArea area) {
+  public ProcedureFactsForm(
+      List<ProcedureDetail.Person> owners, ProcedureSummary existing, ProcessArea area) {
     this.existing = existing;
     String prefix = existing == null ? "new-procedure-" : "details-";
     title.setId(prefix + "title");
@@ -103,7 +140,10 @@ public class ProcedureFactsForm extends VerticalLayout {
     } else {
       facts.setTitle(existing.title());
       facts.setProcessArea(existing.processArea());
-      owners.stream().filter(o -> o.username().equals(existing.owner())).findFirst().ifPresent(facts::setOwner);
+      owners.stream()
+          .filter(o -> o.username().equals(existing.owner()))
+          .findFirst()
+          .ifPresent(facts::setOwner);
       facts.setReviewIntervalMonths(existing.reviewIntervalMonths());
       facts.setClientApprovalRequired(existing.clientApprovalRequired());
     }
@@ -128,7 +168,10 @@ public class ProcedureFactsForm extends VerticalLayout {
     FormEvents.fireClose(this);
   }
 
-  /** Shows the service's field errors on their fields (the title's in the user's words); answers the rest. */
+  /**
+   * Shows the service's field errors on their fields (the title's in the user's words); answers the
+   * rest.
+   */
   public List<String> showErrors(InvalidFields invalid) {
     List<String> unmatched = FieldErrors.show(binder, invalid);
     if (title.isInvalid()) {
@@ -139,21 +182,34 @@ public class ProcedureFactsForm extends VerticalLayout {
 
   /** What {@code ProcedureService.create} takes. */
   public NewProcedure newProcedure() {
-    return new NewProcedure(facts.getTitle(), facts.getProcessArea(), username(), facts.getReviewIntervalMonths(),
-        facts.isClientApprovalRequired(), facts.getContent());
+    return new NewProcedure(
+        facts.getTitle(),
+        facts.getProcessArea(),
+        username(),
+        facts.getReviewIntervalMonths(),
+        facts.isClientApprovalRequired(),
+        facts.getContent());
   }
 
   /** What {@code ProcedureService.update} takes, with the version the form was opened on. */
   public ProcedureChange change() {
-    return new ProcedureChange(facts.getTitle(), facts.getProcessArea(), username(),
-        facts.getReviewIntervalMonths(), facts.isClientApprovalRequired(), existing.version());
+    return new ProcedureChange(
+        facts.getTitle(),
+        facts.getProcessArea(),
+        username(),
+        facts.getReviewIntervalMonths(),
+        facts.isClientApprovalRequired(),
+        existing.version());
   }
 
   private String username() {
     return facts.getOwner() == null ? null : facts.getOwner().username();
   }
 
-  /** The save carries the facts written; {@link #newProcedure()} and {@link #change()} shape them for the service. */
+  /**
+   * The save carries the facts written; {@link #newProcedure()} and {@link #change()} shape them
+   * for the service.
+   */
   public Registration addSaveListener(ComponentEventListener<SaveEvent<Facts>> listener) {
     return FormEvents.onSave(this, listener);
   }

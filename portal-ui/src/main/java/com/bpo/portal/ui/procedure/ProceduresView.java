@@ -78,47 +78,65 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle, B
     area.setEmptySelectionAllowed(true);
     area.setEmptySelectionCaption(getTranslation("procedures.allAreas"));
     area.setItems(ProcessArea.values());
-    area.setItemLabelGenerator(a -> a == null ? getTranslation("procedures.allAreas")
-        : getTranslation("processArea." + a.name()));
+    area.setItemLabelGenerator(
+        a ->
+            a == null
+                ? getTranslation("procedures.allAreas")
+                : getTranslation("processArea." + a.name()));
     area.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
     HorizontalLayout bar = new HorizontalLayout(area, search, go);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     bar.setWrap(true);
     if (context.requireUser().hasRole(Roles.BPO_LEAD)) {
-      Button create = new Button(getTranslation("procedures.new"), VaadinIcon.PLUS.create(), e -> openNew());
+      Button create =
+          new Button(getTranslation("procedures.new"), VaadinIcon.PLUS.create(), e -> openNew());
       create.setId("procedures-new");
       create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       bar.add(create);
     }
-    Button reviews = new Button(getTranslation("nav.procedureReviews"),
-        e -> getUI().ifPresent(ui -> ui.navigate(ProcedureReviewsView.class)));
+    Button reviews =
+        new Button(
+            getTranslation("nav.procedureReviews"),
+            e -> getUI().ifPresent(ui -> ui.navigate(ProcedureReviewsView.class)));
     bar.add(reviews);
 
     grid.setId("procedures-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(p -> getTranslation("processArea." + p.processArea().name()))
-        .setHeader(getTranslation("procedures.area")).setAutoWidth(true).setFlexGrow(0);
+        .setHeader(getTranslation("procedures.area"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addComponentColumn(p -> new RouterLink(p.title(), ProcedureView.class, p.id()))
-        .setHeader(getTranslation("procedures.title")).setWidth("20em").setFlexGrow(3);
-    grid.addColumn(ProcedureSummary::ownerName).setHeader(getTranslation("procedures.owner")).setAutoWidth(true);
-    grid.addColumn(p -> ProcedureTexts.effective(this, p)).setHeader(getTranslation("procedures.effective"))
+        .setHeader(getTranslation("procedures.title"))
+        .setWidth("20em")
+        .setFlexGrow(3);
+    grid.addColumn(ProcedureSummary::ownerName)
+        .setHeader(getTranslation("procedures.owner"))
         .setAutoWidth(true);
-    grid.addComponentColumn(p -> p.openStatus() == null ? new Span()
-            : ProcedureTexts.status(this, p.openStatus()))
-        .setHeader(getTranslation("procedures.inProgress")).setAutoWidth(true);
-    grid.addComponentColumn(p -> ProcedureTexts.review(this, p)).setHeader(getTranslation("procedures.nextReview"))
+    grid.addColumn(p -> ProcedureTexts.effective(this, p))
+        .setHeader(getTranslation("procedures.effective"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(
+            p -> p.openStatus() == null ? new Span() : ProcedureTexts.status(this, p.openStatus()))
+        .setHeader(getTranslation("procedures.inProgress"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(p -> ProcedureTexts.review(this, p))
+        .setHeader(getTranslation("procedures.nextReview"))
         .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("procedures.empty"));
-    grid.setItems(query -> {
-      ProcessArea chosen = area.getValue();
-      if (fetch == null || query.getOffset() == 0 || chosen != fetchArea) {
-        // a new filter, or the first page again (a refresh): start from the first cursor
-        fetch = new KeysetFetch<>((cursor, limit) -> procedures.list(chosen, PageRequest.of(limit, cursor)));
-        fetchArea = chosen;
-      }
-      return fetch.fetch(query.getOffset(), query.getLimit()).stream();
-    });
+    grid.setItems(
+        query -> {
+          ProcessArea chosen = area.getValue();
+          if (fetch == null || query.getOffset() == 0 || chosen != fetchArea) {
+            // a new filter, or the first page again (a refresh): start from the first cursor
+            fetch =
+                new KeysetFetch<>(
+                    (cursor, limit) -> procedures.list(chosen, PageRequest.of(limit, cursor)));
+            fetchArea = chosen;
+          }
+          return fetch.fetch(query.getOffset(), query.getLimit()).stream();
+        });
 
     results.setId("procedures-results");
     results.setVisible(false);
@@ -155,15 +173,24 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle, B
     for (SearchHit hit : hits) {
       Div row = new Div();
       row.addClassName("procedure-hit");
-      row.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+      row.getStyle()
+          .set("padding", "var(--lumo-space-s) 0")
+          .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
       RouterLink link = new RouterLink(hit.title(), ProcedureView.class, hit.id());
       link.getStyle().set("font-weight", "600").set("margin-right", "var(--lumo-space-s)");
       Div snippet = new Div();
       snippet.addClassName("procedure-snippet");
-      // safe: escaped text in which only the service's own markers became <mark> (ProcedureSearch.snippetHtml)
+      // safe: escaped text in which only the service's own markers became <mark>
+      // (ProcedureSearch.snippetHtml)
       snippet.getElement().setProperty("innerHTML", hit.snippetHtml());
-      snippet.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-      row.add(link, Badge.of(getTranslation("processArea." + hit.processArea().name()), Badge.Tone.NEUTRAL), snippet);
+      snippet
+          .getStyle()
+          .set("color", "var(--lumo-secondary-text-color)")
+          .set("font-size", "var(--lumo-font-size-s)");
+      row.add(
+          link,
+          Badge.of(getTranslation("processArea." + hit.processArea().name()), Badge.Tone.NEUTRAL),
+          snippet);
       results.add(row);
     }
   }
@@ -171,19 +198,26 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle, B
   private void openNew() {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("procedures.new"));
-    ProcedureFactsForm form = new ProcedureFactsForm(procedures.possibleOwners(), null,
-        area.getValue() == null ? ProcessArea.ORDER_MANAGEMENT : area.getValue());
+    ProcedureFactsForm form =
+        new ProcedureFactsForm(
+            procedures.possibleOwners(),
+            null,
+            area.getValue() == null ? ProcessArea.ORDER_MANAGEMENT : area.getValue());
     dialog.add(form);
-    form.addSaveListener(e -> {
-      try {
-        ProcedureDetail created = procedures.create(form.newProcedure());
-        dialog.close();
-        getUI().ifPresent(ui -> ui.navigate(ProcedureView.class, created.procedure().id()));
-      } catch (InvalidFields invalid) {
-        form.showErrors(invalid).forEach(message -> Notification.show(message, 6000, Notification.Position.MIDDLE)
-            .addThemeVariants(NotificationVariant.LUMO_ERROR));
-      }
-    });
+    form.addSaveListener(
+        e -> {
+          try {
+            ProcedureDetail created = procedures.create(form.newProcedure());
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate(ProcedureView.class, created.procedure().id()));
+          } catch (InvalidFields invalid) {
+            form.showErrors(invalid)
+                .forEach(
+                    message ->
+                        Notification.show(message, 6000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR));
+          }
+        });
     form.addCloseListener(e -> dialog.close());
     Button save = new Button(getTranslation("procedures.create"), e -> form.save());
     save.setId("new-procedure-save");
@@ -193,10 +227,13 @@ public class ProceduresView extends VerticalLayout implements HasDynamicTitle, B
     form.title.focus();
   }
 
-  /** {@code /procedures?q=words} opens with those search results: a search can be shared as a link. */
+  /**
+   * {@code /procedures?q=words} opens with those search results: a search can be shared as a link.
+   */
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    List<String> q = event.getLocation().getQueryParameters().getParameters().getOrDefault("q", List.of());
+    List<String> q =
+        event.getLocation().getQueryParameters().getParameters().getOrDefault("q", List.of());
     if (!q.isEmpty() && !q.get(0).isBlank()) {
       search.setValue(q.get(0));
     }

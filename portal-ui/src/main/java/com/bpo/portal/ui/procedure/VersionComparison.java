@@ -37,16 +37,26 @@ class VersionComparison extends VerticalLayout {
     date.setLocale(getLocale());
     Span result = new Span();
     result.setId("procedure-on-date-result");
-    date.addValueChangeListener(e -> {
-      if (e.getValue() == null) {
-        result.setText("");
-        return;
-      }
-      result.setText(procedures.effectiveOn(procedureId, e.getValue())
-          .map(v -> getTranslation("procedure.onDateResult", Formats.date(e.getValue(), getLocale()), v.number(),
-              Formats.date(v.effectiveFrom(), getLocale())))
-          .orElse(getTranslation("procedure.onDateNone", Formats.date(e.getValue(), getLocale()))));
-    });
+    date.addValueChangeListener(
+        e -> {
+          if (e.getValue() == null) {
+            result.setText("");
+            return;
+          }
+          result.setText(
+              procedures
+                  .effectiveOn(procedureId, e.getValue())
+                  .map(
+                      v ->
+                          getTranslation(
+                              "procedure.onDateResult",
+                              Formats.date(e.getValue(), getLocale()),
+                              v.number(),
+                              Formats.date(v.effectiveFrom(), getLocale())))
+                  .orElse(
+                      getTranslation(
+                          "procedure.onDateNone", Formats.date(e.getValue(), getLocale()))));
+        });
     HorizontalLayout row = new HorizontalLayout(date, result);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     return row;
@@ -72,41 +82,56 @@ class VersionComparison extends VerticalLayout {
     to.setValue(versions.get(0));
     Div lines = new Div();
     lines.setId("procedure-diff");
-    lines.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-        .set("font-size", "var(--lumo-font-size-s)").set("white-space", "pre-wrap").set("max-width", "70em");
-    Button compare = new Button(getTranslation("procedure.compare"), e -> {
-      lines.removeAll();
-      if (from.getValue() == null || to.getValue() == null) {
-        return;
-      }
-      ProcedureDiff.Result result = procedures.diff(procedureId, from.getValue().id(), to.getValue().id());
-      Span summary = new Span(getTranslation("procedure.diffSummary", result.added(), result.removed()));
-      summary.setId("procedure-diff-summary");
-      lines.add(summary);
-      for (ProcedureDiff.Line line : result.lines()) {
-        Div row = new Div();
-        // text, never HTML: the Markdown source shows as written
-        row.setText(switch (line.kind()) {
-          case ADDED -> "+ ";
-          case REMOVED -> "− ";
-          default -> "  ";
-        } + line.text());
-        row.addClassName("diff-" + line.kind().name().toLowerCase(Locale.ROOT));
-        if (line.kind() == ProcedureDiff.Kind.ADDED) {
-          row.getStyle().set("background", "var(--lumo-success-color-10pct)");
-        } else if (line.kind() == ProcedureDiff.Kind.REMOVED) {
-          row.getStyle().set("background", "var(--lumo-error-color-10pct)").set("text-decoration", "line-through");
-        }
-        lines.add(row);
-      }
-    });
+    lines
+        .getStyle()
+        .set("font-family", "var(--lumo-font-family-monospace, monospace)")
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("white-space", "pre-wrap")
+        .set("max-width", "70em");
+    Button compare =
+        new Button(
+            getTranslation("procedure.compare"),
+            e -> {
+              lines.removeAll();
+              if (from.getValue() == null || to.getValue() == null) {
+                return;
+              }
+              ProcedureDiff.Result result =
+                  procedures.diff(procedureId, from.getValue().id(), to.getValue().id());
+              Span summary =
+                  new Span(
+                      getTranslation("procedure.diffSummary", result.added(), result.removed()));
+              summary.setId("procedure-diff-summary");
+              lines.add(summary);
+              for (ProcedureDiff.Line line : result.lines()) {
+                Div row = new Div();
+                // text, never HTML: the Markdown source shows as written
+                row.setText(
+                    switch (line.kind()) {
+                          case ADDED -> "+ ";
+                          case REMOVED -> "− ";
+                          default -> "  ";
+                        }
+                        + line.text());
+                row.addClassName("diff-" + line.kind().name().toLowerCase(Locale.ROOT));
+                if (line.kind() == ProcedureDiff.Kind.ADDED) {
+                  row.getStyle().set("background", "var(--lumo-success-color-10pct)");
+                } else if (line.kind() == ProcedureDiff.Kind.REMOVED) {
+                  row.getStyle()
+                      .set("background", "var(--lumo-error-color-10pct)")
+                      .set("text-decoration", "line-through");
+                }
+                lines.add(row);
+              }
+            });
     compare.setId("diff-show");
-    compare.click();   // what the newest version changed, shown at once
+    compare.click(); // what the newest version changed, shown at once
     HorizontalLayout row = new HorizontalLayout(from, to, compare);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     box.add(row, lines);
     return box;
   }
 
-  // ---------------------------------------------------------------- acknowledgements, reviews, history
+  // ---------------------------------------------------------------- acknowledgements, reviews,
+  // history
 }

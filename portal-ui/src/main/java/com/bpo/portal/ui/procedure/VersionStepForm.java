@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * One step on a version, as {@link com.bpo.portal.procedure.ProcedureWorkflow} offers it: a note
  * (required to send a version back) and, to make it effective, the first day. The form owns its
- * {@link Binder}; confirming fires a {@link SaveEvent} with the {@link StepRequest} the service takes.
+ * {@link Binder}; confirming fires a {@link SaveEvent} with the {@link StepRequest} the service
+ * takes.
  */
 public class VersionStepForm extends VerticalLayout {
   final DatePicker effectiveFrom = new DatePicker();
@@ -37,10 +38,21 @@ public class VersionStepForm extends VerticalLayout {
     private String note = "";
     private LocalDate effectiveFrom;
 
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
-    public LocalDate getEffectiveFrom() { return effectiveFrom; }
-    public void setEffectiveFrom(LocalDate effectiveFrom) { this.effectiveFrom = effectiveFrom; }
+    public String getNote() {
+      return note;
+    }
+
+    public void setNote(String note) {
+      this.note = note;
+    }
+
+    public LocalDate getEffectiveFrom() {
+      return effectiveFrom;
+    }
+
+    public void setEffectiveFrom(LocalDate effectiveFrom) {
+      this.effectiveFrom = effectiveFrom;
+    }
   }
 
   public VersionStepForm(VersionSummary version, VersionAction action, LocalDate today) {
@@ -54,7 +66,9 @@ public class VersionStepForm extends VerticalLayout {
     effectiveFrom.setLocale(getLocale());
     effectiveFrom.setMin(today);
     note.setId("step-note");
-    note.setLabel(getTranslation(action == VersionAction.REJECT ? "procedure.noteRequired" : "procedure.noteOptional"));
+    note.setLabel(
+        getTranslation(
+            action == VersionAction.REJECT ? "procedure.noteRequired" : "procedure.noteOptional"));
     note.setWidthFull();
     note.setMaxLength(4000);
     // property names are the service's field names, so that its errors find their fields
@@ -72,8 +86,13 @@ public class VersionStepForm extends VerticalLayout {
   public void save() {
     FieldErrors.clear(binder);
     if (binder.writeBeanIfValid(step)) {
-      FormEvents.fireSave(this, new StepRequest(action, version.version(), step.getNote(),
-          action == VersionAction.MAKE_EFFECTIVE ? step.getEffectiveFrom() : null));
+      FormEvents.fireSave(
+          this,
+          new StepRequest(
+              action,
+              version.version(),
+              step.getNote(),
+              action == VersionAction.MAKE_EFFECTIVE ? step.getEffectiveFrom() : null));
     }
   }
 

@@ -61,8 +61,11 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     setMaxWidth("900px");
 
     FormLayout tenant = new FormLayout();
-    tenant.add(field("slug", "tenantadmin.field.slug", ""), field("name", "tenants.name", ""),
-        field("locale", "tenants.locale", "en"), field("currency", "tenants.currency", "EUR"),
+    tenant.add(
+        field("slug", "tenantadmin.field.slug", ""),
+        field("name", "tenants.name", ""),
+        field("locale", "tenants.locale", "en"),
+        field("currency", "tenants.currency", "EUR"),
         field("timeZone", "tenants.timeZone", "Europe/Paris"),
         field("primaryColour", "tenantadmin.field.primaryColour", "#1a5fb4"));
     fields.get("slug").setHelperText(getTranslation("tenantadmin.help.slug"));
@@ -73,13 +76,14 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes("image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
     upload.setDropLabel(new Span(getTranslation("tenantadmin.logo.drop")));
-    upload.addSucceededListener(e -> {
-      try {
-        logo = buffer.getInputStream().readAllBytes();
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
-    });
+    upload.addSucceededListener(
+        e -> {
+          try {
+            logo = buffer.getInputStream().readAllBytes();
+          } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+          }
+        });
     logoError.getStyle().set("color", "var(--lumo-error-text-color)");
 
     FormLayout people = new FormLayout();
@@ -88,10 +92,12 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     stakeholderPassword.setId("tenant-field-stakeholder-password");
     stakeholderPassword.setLabel(getTranslation("tenantadmin.field.firstPassword"));
     stakeholderPassword.setHelperText(getTranslation("tenantadmin.help.password"));
-    people.add(field("stakeholder.username", "tenantadmin.field.stakeholder", ""),
+    people.add(
+        field("stakeholder.username", "tenantadmin.field.stakeholder", ""),
         field("stakeholder.firstName", "tenantadmin.field.firstName", ""),
         field("stakeholder.lastName", "tenantadmin.field.lastName", ""),
-        stakeholderEmail, stakeholderPassword,
+        stakeholderEmail,
+        stakeholderPassword,
         field("bpoLead.username", "tenantadmin.field.bpoLead", "ops.lead"));
 
     failure.setId("tenant-create-failure");
@@ -102,12 +108,20 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     save.setId("tenant-create");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClickShortcut(Key.ENTER);
-    Button cancel = new Button(getTranslation("common.cancel"),
-        e -> getUI().ifPresent(ui -> ui.navigate(TenantsView.class)));
+    Button cancel =
+        new Button(
+            getTranslation("common.cancel"),
+            e -> getUI().ifPresent(ui -> ui.navigate(TenantsView.class)));
 
-    add(new H1(getTranslation("tenantadmin.new")), tenant,
-        new H2(getTranslation("tenantadmin.logo")), upload, logoError,
-        new H2(getTranslation("tenantadmin.firstPeople")), people, failure,
+    add(
+        new H1(getTranslation("tenantadmin.new")),
+        tenant,
+        new H2(getTranslation("tenantadmin.logo")),
+        upload,
+        logoError,
+        new H2(getTranslation("tenantadmin.firstPeople")),
+        people,
+        failure,
         new com.vaadin.flow.component.orderedlayout.HorizontalLayout(save, cancel));
   }
 
@@ -130,26 +144,46 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
     stakeholderPassword.setInvalid(false);
     logoError.setText("");
     failure.setVisible(false);
-    NewPerson stakeholder = value("stakeholder.username") == null ? null : new NewPerson(
-        value("stakeholder.username"), stakeholderEmail.getValue().trim(), value("stakeholder.firstName"),
-        value("stakeholder.lastName"), stakeholderPassword.getValue(), false);
-    NewPerson lead = value("bpoLead.username") == null ? null : NewPerson.existing(value("bpoLead.username"));
-    NewTenant request = new NewTenant(value("slug"), value("name"), value("locale"), value("currency"),
-        value("timeZone"), value("primaryColour"), logo == null ? null : Base64.getEncoder().encodeToString(logo),
-        stakeholder, lead);
+    NewPerson stakeholder =
+        value("stakeholder.username") == null
+            ? null
+            : new NewPerson(
+                value("stakeholder.username"),
+                stakeholderEmail.getValue().trim(),
+                value("stakeholder.firstName"),
+                value("stakeholder.lastName"),
+                stakeholderPassword.getValue(),
+                false);
+    NewPerson lead =
+        value("bpoLead.username") == null ? null : NewPerson.existing(value("bpoLead.username"));
+    NewTenant request =
+        new NewTenant(
+            value("slug"),
+            value("name"),
+            value("locale"),
+            value("currency"),
+            value("timeZone"),
+            value("primaryColour"),
+            logo == null ? null : Base64.getEncoder().encodeToString(logo),
+            stakeholder,
+            lead);
     try {
-      TenantProvisioning.TenantSummary created = provisioning.create(request,
-          AdminActor.of(context.requireUser().username()), null);
-      Notification.show(getTranslation("tenantadmin.created", created.name()), 5000,
-          Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      TenantProvisioning.TenantSummary created =
+          provisioning.create(request, AdminActor.of(context.requireUser().username()), null);
+      Notification.show(
+              getTranslation("tenantadmin.created", created.name()),
+              5000,
+              Notification.Position.BOTTOM_START)
+          .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       getUI().ifPresent(ui -> ui.navigate(TenantDetailView.class, created.id()));
     } catch (InvalidFields invalid) {
       for (Problem.FieldError error : invalid.toProblem().errors()) {
-        HasValidation field = switch (error.field()) {
-          case "stakeholder.email" -> stakeholderEmail;
-          case "stakeholder.password" -> stakeholderPassword;
-          default -> fields.get(error.field());
-        };
+        HasValidation field =
+            switch (error.field()) {
+              case "stakeholder.email" -> stakeholderEmail;
+              case "stakeholder.password" -> stakeholderPassword;
+              default -> fields.get(error.field());
+            };
         String message = getTranslation("tenantadmin.error." + error.field());
         if (field != null) {
           field.setErrorMessage(message);
@@ -159,8 +193,10 @@ public class TenantCreateView extends VerticalLayout implements HasDynamicTitle 
         }
       }
     } catch (ProblemException problem) {
-      failure.setText(getTranslation(problem.status() == 409 ? "tenantadmin.exists" : "tenantadmin.incomplete",
-          problem.getMessage()));
+      failure.setText(
+          getTranslation(
+              problem.status() == 409 ? "tenantadmin.exists" : "tenantadmin.incomplete",
+              problem.getMessage()));
       failure.setVisible(true);
     }
   }

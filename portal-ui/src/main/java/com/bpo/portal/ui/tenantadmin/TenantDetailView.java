@@ -62,7 +62,8 @@ import javax.naming.NamingException;
  */
 @Route(value = "admin/tenant", layout = MainLayout.class)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
-public class TenantDetailView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class TenantDetailView extends VerticalLayout
+    implements HasUrlParameter<String>, HasDynamicTitle {
   private final TenantProvisioning provisioning;
   private final TenantPeople people;
   private final TenantExport export;
@@ -75,8 +76,12 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
   private TenantSummary tenant;
 
   @Inject
-  public TenantDetailView(TenantProvisioning provisioning, TenantPeople people, TenantExport export,
-                          TenantDeletion deletion, TenantContext context) {
+  public TenantDetailView(
+      TenantProvisioning provisioning,
+      TenantPeople people,
+      TenantExport export,
+      TenantDeletion deletion,
+      TenantContext context) {
     this.provisioning = provisioning;
     this.people = people;
     this.export = export;
@@ -97,17 +102,29 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     status.setId("tenant-detail-status");
     HorizontalLayout title = new HorizontalLayout(new H1(tenant.name()), status);
     title.setAlignItems(FlexComponent.Alignment.BASELINE);
-    add(title, new Paragraph(getTranslation("tenantadmin.summary", tenant.id(), tenant.locale(), tenant.currency(),
-        tenant.timeZone())));
+    add(
+        title,
+        new Paragraph(
+            getTranslation(
+                "tenantadmin.summary",
+                tenant.id(),
+                tenant.locale(),
+                tenant.currency(),
+                tenant.timeZone())));
     if (tenant.status().equals("PROVISIONING")) {
-      Paragraph error = new Paragraph(getTranslation("tenantadmin.provisioningText",
-          String.join(", ", tenant.stepsDone()), tenant.lastError() == null ? "—" : tenant.lastError()));
+      Paragraph error =
+          new Paragraph(
+              getTranslation(
+                  "tenantadmin.provisioningText",
+                  String.join(", ", tenant.stepsDone()),
+                  tenant.lastError() == null ? "—" : tenant.lastError()));
       error.setId("tenant-provisioning-error");
       error.getStyle().set("color", "var(--lumo-error-text-color)");
       add(error);
       return;
     }
-    add(new H2(getTranslation("tenantadmin.people")), peopleSection(),
+    add(
+        new H2(getTranslation("tenantadmin.people")), peopleSection(),
         new H2(getTranslation("tenantadmin.export")), exportSection(),
         new H2(getTranslation("tenantadmin.delete")), deleteSection());
   }
@@ -120,23 +137,40 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
 
   private VerticalLayout peopleSection() {
     peopleGrid.setId("tenant-people");
-    peopleGrid.addColumn(Person::username).setHeader(getTranslation("tenantadmin.field.username")).setAutoWidth(true);
-    peopleGrid.addColumn(Person::displayName).setHeader(getTranslation("tenants.name")).setFlexGrow(1);
-    peopleGrid.addComponentColumn(this::roleInTenant).setHeader(getTranslation("tenantadmin.field.role"))
+    peopleGrid
+        .addColumn(Person::username)
+        .setHeader(getTranslation("tenantadmin.field.username"))
         .setAutoWidth(true);
-    peopleGrid.addColumn(p -> p.customerAccount() == null ? "" : p.customerAccount())
-        .setHeader(getTranslation("tenantadmin.field.account")).setAutoWidth(true);
-    peopleGrid.addColumn(p -> getTranslation(p.active() ? "tenantadmin.active" : "tenantadmin.inactive"))
-        .setHeader(getTranslation("tenants.status")).setAutoWidth(true);
-    peopleGrid.addComponentColumn(p -> {
-      if (!p.active()) {
-        return new Span();
-      }
-      Button off = new Button(getTranslation("tenantadmin.deactivate"), e -> confirmDeactivate(p));
-      off.setId("person-deactivate-" + p.username());
-      off.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-      return off;
-    }).setAutoWidth(true);
+    peopleGrid
+        .addColumn(Person::displayName)
+        .setHeader(getTranslation("tenants.name"))
+        .setFlexGrow(1);
+    peopleGrid
+        .addComponentColumn(this::roleInTenant)
+        .setHeader(getTranslation("tenantadmin.field.role"))
+        .setAutoWidth(true);
+    peopleGrid
+        .addColumn(p -> p.customerAccount() == null ? "" : p.customerAccount())
+        .setHeader(getTranslation("tenantadmin.field.account"))
+        .setAutoWidth(true);
+    peopleGrid
+        .addColumn(p -> getTranslation(p.active() ? "tenantadmin.active" : "tenantadmin.inactive"))
+        .setHeader(getTranslation("tenants.status"))
+        .setAutoWidth(true);
+    peopleGrid
+        .addComponentColumn(
+            p -> {
+              if (!p.active()) {
+                return new Span();
+              }
+              Button off =
+                  new Button(getTranslation("tenantadmin.deactivate"), e -> confirmDeactivate(p));
+              off.setId("person-deactivate-" + p.username());
+              off.addThemeVariants(
+                  ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+              return off;
+            })
+        .setAutoWidth(true);
     peopleGrid.setEmptyStateText(getTranslation("tenantadmin.noPeople"));
     peopleGrid.setAllRowsVisible(true);
     peopleGrid.setItems(people.list(tenant.id()));
@@ -157,40 +191,72 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     account.setId("person-account");
     PasswordField password = new PasswordField(getTranslation("tenantadmin.field.firstPassword"));
     password.setHelperText(getTranslation("tenantadmin.help.password"));
-    Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("username", username, "role", role,
-        "email", email, "customerAccount", account, "password", password, "firstName", firstName, "lastName", lastName);
-    Button add = new Button(getTranslation("tenantadmin.addPerson"), VaadinIcon.PLUS.create(), e -> {
-      fields.values().forEach(f -> f.setInvalid(false));
-      try {
-        people.add(tenant.id(), new NewPerson(username.getValue().trim(), blank(email.getValue()),
-            blank(firstName.getValue()), blank(lastName.getValue()), blank(password.getValue()), true),
-            role.getValue(), blank(account.getValue()), actor());
-        peopleGrid.setItems(people.list(tenant.id()));
-        username.clear();
-        email.clear();
-        firstName.clear();
-        lastName.clear();
-        account.clear();
-        password.clear();
-        notify(getTranslation("tenantadmin.personAdded"), NotificationVariant.LUMO_SUCCESS);
-      } catch (InvalidFields invalid) {
-        for (Problem.FieldError error : invalid.toProblem().errors()) {
-          var field = fields.get(error.field());
-          if (field != null) {
-            field.setErrorMessage(getTranslation("tenantadmin.error.person." + error.field()));
-            field.setInvalid(true);
-          }
-        }
-      } catch (ProblemException problem) {
-        notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
-      }
-    });
+    Map<String, com.vaadin.flow.component.HasValidation> fields =
+        Map.of(
+            "username",
+            username,
+            "role",
+            role,
+            "email",
+            email,
+            "customerAccount",
+            account,
+            "password",
+            password,
+            "firstName",
+            firstName,
+            "lastName",
+            lastName);
+    Button add =
+        new Button(
+            getTranslation("tenantadmin.addPerson"),
+            VaadinIcon.PLUS.create(),
+            e -> {
+              fields.values().forEach(f -> f.setInvalid(false));
+              try {
+                people.add(
+                    tenant.id(),
+                    new NewPerson(
+                        username.getValue().trim(),
+                        blank(email.getValue()),
+                        blank(firstName.getValue()),
+                        blank(lastName.getValue()),
+                        blank(password.getValue()),
+                        true),
+                    role.getValue(),
+                    blank(account.getValue()),
+                    actor());
+                peopleGrid.setItems(people.list(tenant.id()));
+                username.clear();
+                email.clear();
+                firstName.clear();
+                lastName.clear();
+                account.clear();
+                password.clear();
+                notify(getTranslation("tenantadmin.personAdded"), NotificationVariant.LUMO_SUCCESS);
+              } catch (InvalidFields invalid) {
+                for (Problem.FieldError error : invalid.toProblem().errors()) {
+                  var field = fields.get(error.field());
+                  if (field != null) {
+                    field.setErrorMessage(
+                        getTranslation("tenantadmin.error.person." + error.field()));
+                    field.setInvalid(true);
+                  }
+                }
+              } catch (ProblemException problem) {
+                notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+              }
+            });
     add.setId("person-add");
-    FormLayout form = new FormLayout(username, role, email, firstName, lastName, account, password, add);
+    FormLayout form =
+        new FormLayout(username, role, email, firstName, lastName, account, password, add);
     return new VerticalLayout(peopleGrid, form);
   }
 
-  /** An active staff member's role in THIS tenant, changed in place; a customer's is fixed by their account. */
+  /**
+   * An active staff member's role in THIS tenant, changed in place; a customer's is fixed by their
+   * account.
+   */
   private com.vaadin.flow.component.Component roleInTenant(Person person) {
     if (!person.active() || Roles.CUSTOMER.equals(person.role())) {
       return new Span(getTranslation("role." + person.role()));
@@ -201,19 +267,24 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     role.setItems(Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER);
     role.setItemLabelGenerator(r -> getTranslation("role." + r));
     role.setValue(person.role());
-    role.addValueChangeListener(e -> {
-      if (!e.isFromClient() || e.getValue() == null) {
-        return;
-      }
-      try {
-        people.changeRole(tenant.id(), person.username(), e.getValue(), actor());
-        notify(getTranslation("tenantadmin.roleChanged", person.username(), getTranslation("role." + e.getValue())),
-            NotificationVariant.LUMO_SUCCESS);
-      } catch (ProblemException problem) {
-        role.setValue(e.getOldValue());
-        notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
-      }
-    });
+    role.addValueChangeListener(
+        e -> {
+          if (!e.isFromClient() || e.getValue() == null) {
+            return;
+          }
+          try {
+            people.changeRole(tenant.id(), person.username(), e.getValue(), actor());
+            notify(
+                getTranslation(
+                    "tenantadmin.roleChanged",
+                    person.username(),
+                    getTranslation("role." + e.getValue())),
+                NotificationVariant.LUMO_SUCCESS);
+          } catch (ProblemException problem) {
+            role.setValue(e.getOldValue());
+            notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+          }
+        });
     return role;
   }
 
@@ -224,16 +295,21 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
   private void confirmDeactivate(Person person) {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(getTranslation("tenantadmin.deactivateTitle", person.username()));
-    dialog.add(new Paragraph(getTranslation("tenantadmin.deactivateText", person.username(), tenant.id())));
-    Button yes = new Button(getTranslation("tenantadmin.deactivate"), e -> {
-      dialog.close();
-      try {
-        people.deactivate(tenant.id(), person.username(), actor());
-        peopleGrid.setItems(people.list(tenant.id()));
-      } catch (ProblemException problem) {
-        notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
-      }
-    });
+    dialog.add(
+        new Paragraph(
+            getTranslation("tenantadmin.deactivateText", person.username(), tenant.id())));
+    Button yes =
+        new Button(
+            getTranslation("tenantadmin.deactivate"),
+            e -> {
+              dialog.close();
+              try {
+                people.deactivate(tenant.id(), person.username(), actor());
+                peopleGrid.setItems(people.list(tenant.id()));
+              } catch (ProblemException problem) {
+                notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+              }
+            });
     yes.setId("person-deactivate-confirm");
     yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), yes);
@@ -246,15 +322,23 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     progress.setVisible(false);
     progress.setId("export-progress");
     progressText.setId("export-progress-text");
-    Button start = new Button(getTranslation("tenantadmin.exportStart"), VaadinIcon.DOWNLOAD.create());
+    Button start =
+        new Button(getTranslation("tenantadmin.exportStart"), VaadinIcon.DOWNLOAD.create());
     start.setId("export-start");
     start.addClickListener(e -> startExport(start));
     download.setId("export-download");
-    return new VerticalLayout(new Paragraph(getTranslation("tenantadmin.exportText")), start, progress, progressText,
+    return new VerticalLayout(
+        new Paragraph(getTranslation("tenantadmin.exportText")),
+        start,
+        progress,
+        progressText,
         download);
   }
 
-  /** Builds the ZIP in a managed background thread; the page polls for progress, then offers the file. */
+  /**
+   * Builds the ZIP in a managed background thread; the page polls for progress, then offers the
+   * file.
+   */
   private void startExport(Button start) {
     UI ui = UI.getCurrent();
     String slug = tenant.id();
@@ -274,48 +358,73 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     progress.setValue(0);
     progressText.setText(getTranslation("tenantadmin.exportRunning", 0, "…"));
     ui.setPollInterval(500);
-    executor.submit(() -> {
-      try (OutputStream out = Files.newOutputStream(file)) {
-        JsonObject manifest = export.export(slug, out, actor, (done, total, table) ->
-            ui.access(() -> {
-              progress.setValue((double) done / total);
-              progressText.setText(getTranslation("tenantadmin.exportRunning", done * 100 / total, table));
-            }));
-        long rows = manifest.getJsonObject("rows").values().stream()
-            .mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
-        ui.access(() -> {
-          ui.setPollInterval(-1);
-          start.setEnabled(true);
-          progress.setValue(1);
-          progressText.setText(getTranslation("tenantadmin.exportDone", rows,
-              manifest.getJsonArray("attachments").size()));
-          Anchor link = new Anchor(new StreamResource(slug + "-export.zip", () -> {
-            try {
-              return Files.newInputStream(file);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }), getTranslation("tenantadmin.exportDownload", slug + "-export.zip"));
-          link.setId("export-link");
-          link.getElement().setAttribute("download", true);
-          download.add(link);
+    executor.submit(
+        () -> {
+          try (OutputStream out = Files.newOutputStream(file)) {
+            JsonObject manifest =
+                export.export(
+                    slug,
+                    out,
+                    actor,
+                    (done, total, table) ->
+                        ui.access(
+                            () -> {
+                              progress.setValue((double) done / total);
+                              progressText.setText(
+                                  getTranslation(
+                                      "tenantadmin.exportRunning", done * 100 / total, table));
+                            }));
+            long rows =
+                manifest.getJsonObject("rows").values().stream()
+                    .mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue())
+                    .sum();
+            ui.access(
+                () -> {
+                  ui.setPollInterval(-1);
+                  start.setEnabled(true);
+                  progress.setValue(1);
+                  progressText.setText(
+                      getTranslation(
+                          "tenantadmin.exportDone",
+                          rows,
+                          manifest.getJsonArray("attachments").size()));
+                  Anchor link =
+                      new Anchor(
+                          new StreamResource(
+                              slug + "-export.zip",
+                              () -> {
+                                try {
+                                  return Files.newInputStream(file);
+                                } catch (IOException e) {
+                                  throw new UncheckedIOException(e);
+                                }
+                              }),
+                          getTranslation("tenantadmin.exportDownload", slug + "-export.zip"));
+                  link.setId("export-link");
+                  link.getElement().setAttribute("download", true);
+                  download.add(link);
+                });
+          } catch (RuntimeException | IOException e) {
+            ui.access(
+                () -> {
+                  ui.setPollInterval(-1);
+                  start.setEnabled(true);
+                  progress.setVisible(false);
+                  progressText.setText(
+                      getTranslation("tenantadmin.exportFailed", String.valueOf(e.getMessage())));
+                });
+          }
         });
-      } catch (RuntimeException | IOException e) {
-        ui.access(() -> {
-          ui.setPollInterval(-1);
-          start.setEnabled(true);
-          progress.setVisible(false);
-          progressText.setText(getTranslation("tenantadmin.exportFailed", String.valueOf(e.getMessage())));
-        });
-      }
-    });
   }
 
   // ------------------------------------------------------------------ deletion
 
   private VerticalLayout deleteSection() {
-    Button delete = new Button(getTranslation("tenantadmin.deleteStart", tenant.id()), VaadinIcon.TRASH.create(),
-        e -> confirmDelete());
+    Button delete =
+        new Button(
+            getTranslation("tenantadmin.deleteStart", tenant.id()),
+            VaadinIcon.TRASH.create(),
+            e -> confirmDelete());
     delete.setId("tenant-delete");
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
     return new VerticalLayout(new Paragraph(getTranslation("tenantadmin.deleteText")), delete);
@@ -333,16 +442,20 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
     typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
     typed.addValueChangeListener(e -> yes.setEnabled(tenant.id().equals(e.getValue())));
-    yes.addClickListener(e -> {
-      dialog.close();
-      try {
-        JsonObject proof = deletion.delete(tenant.id(), typed.getValue(), actor());
-        showProof(proof);
-      } catch (ProblemException problem) {
-        notify(problem.status() == 409 ? getTranslation("tenantadmin.exportFirst") : problem.getMessage(),
-            NotificationVariant.LUMO_ERROR);
-      }
-    });
+    yes.addClickListener(
+        e -> {
+          dialog.close();
+          try {
+            JsonObject proof = deletion.delete(tenant.id(), typed.getValue(), actor());
+            showProof(proof);
+          } catch (ProblemException problem) {
+            notify(
+                problem.status() == 409
+                    ? getTranslation("tenantadmin.exportFirst")
+                    : problem.getMessage(),
+                NotificationVariant.LUMO_ERROR);
+          }
+        });
     dialog.add(new Paragraph(getTranslation("tenantadmin.deleteWarning", tenant.id())), typed);
     dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), yes);
     dialog.open();
@@ -352,13 +465,22 @@ public class TenantDetailView extends VerticalLayout implements HasUrlParameter<
     removeAll();
     boolean complete = proof.getBoolean("complete");
     long tables = proof.getJsonObject("remainingRows").size();
-    long deletedRows = proof.getJsonObject("deletedRows").values().stream()
-        .mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
-    Paragraph result = new Paragraph(getTranslation(complete ? "tenantadmin.deleted" : "tenantadmin.deletedIncomplete",
-        proof.getString("tenant"), deletedRows, tables,
-        proof.getJsonObject("keycloak").getJsonArray("usersDeleted").size()));
+    long deletedRows =
+        proof.getJsonObject("deletedRows").values().stream()
+            .mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue())
+            .sum();
+    Paragraph result =
+        new Paragraph(
+            getTranslation(
+                complete ? "tenantadmin.deleted" : "tenantadmin.deletedIncomplete",
+                proof.getString("tenant"),
+                deletedRows,
+                tables,
+                proof.getJsonObject("keycloak").getJsonArray("usersDeleted").size()));
     result.setId("tenant-deletion-proof");
-    add(new H1(getTranslation("tenantadmin.deletedTitle", proof.getString("tenant"))), result,
+    add(
+        new H1(getTranslation("tenantadmin.deletedTitle", proof.getString("tenant"))),
+        result,
         new com.vaadin.flow.router.RouterLink(getTranslation("tenants.title"), TenantsView.class));
   }
 

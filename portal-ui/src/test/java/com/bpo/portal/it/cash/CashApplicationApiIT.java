@@ -1,10 +1,9 @@
 package com.bpo.portal.it.cash;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Cash application end to end: camt.053 and MT940 statements imported, matched and applied to
  * invoices through the invoice feature; the same statement again changes nothing; a short payment
  * becomes a DEDUCTION in the disputes queue; a bad file leaves nothing; the exception queue is
- * worked by hand; roles and tenants are kept apart. Fixture: an acme bank account, two customers and
- * four invoices (FIX-CASH-...), and a globex bank account.
+ * worked by hand; roles and tenants are kept apart. Fixture: an acme bank account, two customers
+ * and four invoices (FIX-CASH-...), and a globex bank account.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,11 +50,14 @@ class CashApplicationApiIT {
       db.setAutoCommit(false);
       bind(db, "acme");
       try (Statement s = db.createStatement()) {
-        s.executeUpdate("insert into customer_account (tenant_id, number, name, country, currency) values "
-            + "('acme', 'FIX-CASH-C1', 'Cash fixture one', 'FR', 'EUR'), "
-            + "('acme', 'FIX-CASH-C2', 'Cash fixture two', 'FR', 'EUR')");
-        s.executeUpdate("insert into bank_account (tenant_id, account, currency, name) values ('acme', '" + ACCOUNT
-            + "', 'EUR', 'Fixture account')");
+        s.executeUpdate(
+            "insert into customer_account (tenant_id, number, name, country, currency) values "
+                + "('acme', 'FIX-CASH-C1', 'Cash fixture one', 'FR', 'EUR'), "
+                + "('acme', 'FIX-CASH-C2', 'Cash fixture two', 'FR', 'EUR')");
+        s.executeUpdate(
+            "insert into bank_account (tenant_id, account, currency, name) values ('acme', '"
+                + ACCOUNT
+                + "', 'EUR', 'Fixture account')");
       }
       invoice(db, "FIX-CASH-000101", "FIX-CASH-C1", "1000.00", "2026-10-31");
       invoice(db, "FIX-CASH-000102", "FIX-CASH-C1", "250.00", "2026-11-15");
@@ -64,8 +66,10 @@ class CashApplicationApiIT {
       db.commit();
       bind(db, "globex");
       try (Statement s = db.createStatement()) {
-        s.executeUpdate("insert into bank_account (tenant_id, account, currency, name) values ('globex', '"
-            + GLOBEX_ACCOUNT + "', 'EUR', 'Fixture account')");
+        s.executeUpdate(
+            "insert into bank_account (tenant_id, account, currency, name) values ('globex', '"
+                + GLOBEX_ACCOUNT
+                + "', 'EUR', 'Fixture account')");
       }
       db.commit();
     }
@@ -79,20 +83,25 @@ class CashApplicationApiIT {
         bind(db, tenant);
         String invoices = "(select id from invoice where number like 'FIX-CASH-%')";
         String customers = "(select id from customer_account where number like 'FIX-CASH-%')";
-        String lines = "(select l.id from bank_statement_line l join bank_statement s on s.tenant_id = l.tenant_id "
-            + "and s.id = l.statement_id join bank_account a on a.tenant_id = s.tenant_id and a.id = s.bank_account_id "
-            + "where a.account like '%FIXCASH%')";
+        String lines =
+            "(select l.id from bank_statement_line l join bank_statement s on s.tenant_id = l.tenant_id "
+                + "and s.id = l.statement_id join bank_account a on a.tenant_id = s.tenant_id and a.id = s.bank_account_id "
+                + "where a.account like '%FIXCASH%')";
         try (Statement s = db.createStatement()) {
           s.executeUpdate("delete from cash_settings");
           s.executeUpdate("delete from cash_match where line_id in " + lines);
-          s.executeUpdate("delete from remittance_advice where customer_account_id in " + customers);
+          s.executeUpdate(
+              "delete from remittance_advice where customer_account_id in " + customers);
           s.executeUpdate("delete from payer_identity where customer_account_id in " + customers);
           s.executeUpdate("delete from bank_statement_line where id in " + lines);
-          s.executeUpdate("delete from bank_statement where bank_account_id in "
-              + "(select id from bank_account where account like '%FIXCASH%')");
+          s.executeUpdate(
+              "delete from bank_statement where bank_account_id in "
+                  + "(select id from bank_account where account like '%FIXCASH%')");
           s.executeUpdate("delete from bank_account where account like '%FIXCASH%'");
-          s.executeUpdate("delete from dispute where id in (select dispute_id from dispute_item where invoice_id in "
-              + invoices + ")");
+          s.executeUpdate(
+              "delete from dispute where id in (select dispute_id from dispute_item where invoice_id in "
+                  + invoices
+                  + ")");
           s.executeUpdate("delete from payment_allocation where invoice_id in " + invoices);
           s.executeUpdate("delete from payment where customer_account_id in " + customers);
           s.executeUpdate("delete from invoice where number like 'FIX-CASH-%'");
@@ -111,7 +120,8 @@ class CashApplicationApiIT {
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
         <GrpHdr><MsgId>M-%s</MsgId><CreDtTm>2026-12-01T18:00:00</CreDtTm></GrpHdr>
         <Stmt><Id>%s</Id><Acct><Id><IBAN>%s</IBAN></Id><Ccy>EUR</Ccy></Acct>%s</Stmt></BkToCstmrStmt></Document>
-        """.formatted(statementId, statementId, ACCOUNT, String.join("", entries));
+        """
+        .formatted(statementId, statementId, ACCOUNT, String.join("", entries));
   }
 
   static String entry(String ref, String amount, String payer, String remittance) {
@@ -120,15 +130,22 @@ class CashApplicationApiIT {
         <BookgDt><Dt>2026-12-01</Dt></BookgDt><ValDt><Dt>2026-12-01</Dt></ValDt>
         <NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>%s</Nm></Pty></Dbtr></RltdPties>
         <RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
-        """.formatted(ref, amount, payer, remittance);
+        """
+        .formatted(ref, amount, payer, remittance);
   }
 
   @Test
   void aCamt053IsImportedMatchedAndAppliedAndTheSameFileAgainChangesNothing() throws SQLException {
-    String file = camt("FIX-CASH-S1",
-        entry("E1", "1250.00", "Cash Fixture One SARL", "Invoices fix-cash-101 and FIX CASH 000102"),
-        entry("E2", "500.00", "Cash Fixture One SARL", "FIX-CASH-000103"),
-        entry("E3", "42.00", "Somebody unknown", "thank you"));
+    String file =
+        camt(
+            "FIX-CASH-S1",
+            entry(
+                "E1",
+                "1250.00",
+                "Cash Fixture One SARL",
+                "Invoices fix-cash-101 and FIX CASH 000102"),
+            entry("E2", "500.00", "Cash Fixture One SARL", "FIX-CASH-000103"),
+            entry("E3", "42.00", "Somebody unknown", "thank you"));
     Reply first = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(201, first.status(), first.body());
     JsonObject statement = first.json().getJsonObject("statement");
@@ -138,52 +155,83 @@ class CashApplicationApiIT {
 
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
     assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
-    assertEquals("500.00|300.00|DISPUTED", state("FIX-CASH-000103"), "the short payment leaves 300 open, disputed");
-    List<String> before = acmeRows("select reference || '|' || amount from payment where customer_account_id in "
-        + "(select id from customer_account where number like 'FIX-CASH-%') order by reference");
+    assertEquals(
+        "500.00|300.00|DISPUTED",
+        state("FIX-CASH-000103"),
+        "the short payment leaves 300 open, disputed");
+    List<String> before =
+        acmeRows(
+            "select reference || '|' || amount from payment where customer_account_id in "
+                + "(select id from customer_account where number like 'FIX-CASH-%') order by reference");
     assertEquals(2, before.size());
 
     Reply again = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(200, again.status(), again.body());
     assertTrue(again.json().getBoolean("alreadyImported"));
     assertEquals(statement.getInt("id"), again.json().getJsonObject("statement").getInt("id"));
-    assertEquals(before, acmeRows("select reference || '|' || amount from payment where customer_account_id in "
-        + "(select id from customer_account where number like 'FIX-CASH-%') order by reference"));
+    assertEquals(
+        before,
+        acmeRows(
+            "select reference || '|' || amount from payment where customer_account_id in "
+                + "(select id from customer_account where number like 'FIX-CASH-%') order by reference"));
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
-    assertEquals(List.of("3"), acmeRows("select count(*) from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S1'"));
+    assertEquals(
+        List.of("3"),
+        acmeRows(
+            "select count(*) from bank_statement_line l join bank_statement s on "
+                + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S1'"));
 
-    Reply changed = upload(camt("FIX-CASH-S1", entry("E9", "1.00", "x", "y")), "application/xml", "agent.acme", "acme");
+    Reply changed =
+        upload(
+            camt("FIX-CASH-S1", entry("E9", "1.00", "x", "y")),
+            "application/xml",
+            "agent.acme",
+            "acme");
     assertEquals(409, changed.status(), "the same statement id with other content is refused");
   }
 
   @Test
   void aShortPaymentShowsUpAsADeductionInTheDisputesQueue() throws SQLException {
-    Reply reply = upload(camt("FIX-CASH-S2", entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103")),
-        "application/xml", "agent.acme", "acme");
+    Reply reply =
+        upload(
+            camt("FIX-CASH-S2", entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103")),
+            "application/xml",
+            "agent.acme",
+            "acme");
     assertEquals(201, reply.status(), reply.body());
-    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S2'").get(0));
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S2'")
+                .get(0));
     Reply detail = Portal.get("/api/v1/cash/lines/" + line, "agent.acme", "acme");
     assertEquals(200, detail.status(), detail.body());
     assertEquals("APPLIED", detail.json().getJsonObject("line").getString("status"));
     int deduction = detail.json().getInt("deductionId");
 
-    Reply queue = Portal.get("/api/v1/disputes?open=true&invoice=" + invoiceId("FIX-CASH-000103"), "agent.acme", "acme");
+    Reply queue =
+        Portal.get(
+            "/api/v1/disputes?open=true&invoice=" + invoiceId("FIX-CASH-000103"),
+            "agent.acme",
+            "acme");
     assertEquals(200, queue.status(), queue.body());
     JsonObject dispute = queue.json().getJsonArray("items").getJsonObject(0);
     assertEquals(deduction, dispute.getInt("id"));
     assertEquals("DEDUCTION", dispute.getString("kind"));
     assertEquals("NEW", dispute.getString("status"));
-    assertEquals(0, new BigDecimal("300.00").compareTo(
-        new BigDecimal(dispute.getJsonObject("disputed").getString("amount"))));
+    assertEquals(
+        0,
+        new BigDecimal("300.00")
+            .compareTo(new BigDecimal(dispute.getJsonObject("disputed").getString("amount"))));
   }
 
   // ------------------------------------------------------------------ MT940
 
   @Test
   void anMt940IsImportedMatchedAndAppliedWithATypoAndBankCharges() throws SQLException {
-    String mt940 = """
+    String mt940 =
+        """
         {1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:
         :20:FIX-CASH-M1
         :25:%s
@@ -194,12 +242,17 @@ class CashApplicationApiIT {
         :61:2612011201C800,00NTRFNONREF//B2
         :86:/ORDP/Cash fixture one/REMI/FIX-CASH-000109/
         :62F:C261201EUR1097,50
-        -}""".formatted(ACCOUNT);
+        -}"""
+            .formatted(ACCOUNT);
     Reply reply = upload(mt940, "text/plain", "ops.lead", "acme");
     assertEquals(201, reply.status(), reply.body());
     assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
-    assertEquals("297.50|0.00|WRITTEN_OFF", state("FIX-CASH-000201"), "2.50 of bank charges written off");
-    assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"), "109 is one character from 103, whose amount agrees");
+    assertEquals(
+        "297.50|0.00|WRITTEN_OFF", state("FIX-CASH-000201"), "2.50 of bank charges written off");
+    assertEquals(
+        "800.00|0.00|PAID",
+        state("FIX-CASH-000103"),
+        "109 is one character from 103, whose amount agrees");
     assertEquals(200, upload(mt940, "text/plain", "ops.lead", "acme").status());
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
   }
@@ -209,27 +262,48 @@ class CashApplicationApiIT {
     Reply settings = Portal.get("/api/v1/cash/settings", "agent.acme", "acme");
     assertEquals(200, settings.status(), settings.body());
     assertEquals(0, settings.json().getInt("version"));
-    String change = "{\"confidenceThreshold\": \"0.990\", \"toleranceAmount\": \"5.00\", \"version\": %d}";
+    String change =
+        "{\"confidenceThreshold\": \"0.990\", \"toleranceAmount\": \"5.00\", \"version\": %d}";
     assertEquals(403, put("/api/v1/cash/settings", "agent.acme", change.formatted(0)).status());
-    assertEquals(400, put("/api/v1/cash/settings", "ops.lead", "{\"confidenceThreshold\": \"1.5\", "
-        + "\"toleranceAmount\": \"5.00\", \"version\": 0}").status());
+    assertEquals(
+        400,
+        put(
+                "/api/v1/cash/settings",
+                "ops.lead",
+                "{\"confidenceThreshold\": \"1.5\", "
+                    + "\"toleranceAmount\": \"5.00\", \"version\": 0}")
+            .status());
     Reply changed = put("/api/v1/cash/settings", "ops.lead", change.formatted(0));
     assertEquals(200, changed.status(), changed.body());
     assertEquals(1, changed.json().getInt("version"));
-    assertEquals(409, put("/api/v1/cash/settings", "ops.lead", change.formatted(0)).status(), "stale");
+    assertEquals(
+        409, put("/api/v1/cash/settings", "ops.lead", change.formatted(0)).status(), "stale");
 
-    Reply reply = upload(camt("FIX-CASH-S7", entry("E1", "1000.00", "x", "FIX-CASH-000101")), "application/xml",
-        "agent.acme", "acme");
+    Reply reply =
+        upload(
+            camt("FIX-CASH-S7", entry("E1", "1000.00", "x", "FIX-CASH-000101")),
+            "application/xml",
+            "agent.acme",
+            "acme");
     assertEquals(201, reply.status(), reply.body());
-    assertEquals(1, reply.json().getJsonObject("statement").getInt("suggested"), "0.97 is below 0.99 now");
+    assertEquals(
+        1, reply.json().getJsonObject("statement").getInt("suggested"), "0.97 is below 0.99 now");
     assertEquals("0.00|1000.00|OPEN", state("FIX-CASH-000101"));
-    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S7'").get(0));
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S7'")
+                .get(0));
     JsonObject detail = Portal.get("/api/v1/cash/lines/" + line, "agent.acme", "acme").json();
     JsonObject candidate = detail.getJsonArray("candidates").getJsonObject(0);
     assertEquals("REFERENCE", candidate.getString("rule"));
-    Reply accepted = Portal.post("/api/v1/cash/lines/" + line + "/candidates/" + candidate.getInt("id") + "/acceptance",
-        "agent.acme", "acme", "{\"version\": " + detail.getJsonObject("line").getInt("version") + "}");
+    Reply accepted =
+        Portal.post(
+            "/api/v1/cash/lines/" + line + "/candidates/" + candidate.getInt("id") + "/acceptance",
+            "agent.acme",
+            "acme",
+            "{\"version\": " + detail.getJsonObject("line").getInt("version") + "}");
     assertEquals(200, accepted.status(), accepted.body());
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
   }
@@ -238,50 +312,100 @@ class CashApplicationApiIT {
 
   @Test
   void anUnmatchedLineIsSplitByHandOverTwoInvoicesAndAStaleVersionIsRefused() throws SQLException {
-    assertEquals(201, upload(camt("FIX-CASH-S3", entry("E1", "1100.00", "Nobody we know", "see mail")),
-        "application/xml", "agent.acme", "acme").status());
-    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S3'").get(0));
+    assertEquals(
+        201,
+        upload(
+                camt("FIX-CASH-S3", entry("E1", "1100.00", "Nobody we know", "see mail")),
+                "application/xml",
+                "agent.acme",
+                "acme")
+            .status());
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S3'")
+                .get(0));
     Reply queue = Portal.get("/api/v1/cash/lines?limit=500", "agent.acme", "acme");
     assertEquals(200, queue.status());
     assertTrue(queue.body().contains("\"id\":" + line), "the line waits in the queue");
     Reply detail = Portal.get("/api/v1/cash/lines/" + line, "agent.acme", "acme");
     JsonObject candidate = detail.json().getJsonArray("candidates").getJsonObject(0);
     assertEquals("UNAPPLIED", candidate.getString("status"));
-    assertTrue(candidate.getString("reason").contains("payer not recognised"), candidate.getString("reason"));
+    assertTrue(
+        candidate.getString("reason").contains("payer not recognised"),
+        candidate.getString("reason"));
     int version = detail.json().getJsonObject("line").getInt("version");
 
-    String split = "{\"version\": %d, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"1000.00\"}, "
-        + "{\"invoiceId\": %d, \"amount\": \"50.00\"}]}";
-    Reply applied = Portal.post("/api/v1/cash/lines/" + line + "/applications", "agent.acme", "acme",
-        split.formatted(version, invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000102")));
+    String split =
+        "{\"version\": %d, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"1000.00\"}, "
+            + "{\"invoiceId\": %d, \"amount\": \"50.00\"}]}";
+    Reply applied =
+        Portal.post(
+            "/api/v1/cash/lines/" + line + "/applications",
+            "agent.acme",
+            "acme",
+            split.formatted(version, invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000102")));
     assertEquals(200, applied.status(), applied.body());
     assertEquals("APPLIED", applied.json().getJsonObject("line").getString("status"));
-    assertEquals("50.00", applied.json().getJsonObject("line").getJsonObject("onAccount").getString("amount"));
+    assertEquals(
+        "50.00",
+        applied.json().getJsonObject("line").getJsonObject("onAccount").getString("amount"));
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
     assertEquals("50.00|200.00|PARTIALLY_PAID", state("FIX-CASH-000102"));
 
-    Reply stale = Portal.post("/api/v1/cash/lines/" + line + "/applications", "agent.acme", "acme",
-        split.formatted(version, invoiceId("FIX-CASH-000103"), invoiceId("FIX-CASH-000102")));
+    Reply stale =
+        Portal.post(
+            "/api/v1/cash/lines/" + line + "/applications",
+            "agent.acme",
+            "acme",
+            split.formatted(version, invoiceId("FIX-CASH-000103"), invoiceId("FIX-CASH-000102")));
     assertEquals(409, stale.status(), stale.body());
     assertEquals("50.00|200.00|PARTIALLY_PAID", state("FIX-CASH-000102"));
   }
 
   @Test
   void aSplitOverTwoCustomersOrBeyondTheLineIsRefused() throws SQLException {
-    assertEquals(201, upload(camt("FIX-CASH-S4", entry("E1", "100.00", "Nobody", "?")), "application/xml",
-        "agent.acme", "acme").status());
-    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S4'").get(0));
-    String two = "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"50.00\"}, "
-        + "{\"invoiceId\": %d, \"amount\": \"50.00\"}]}";
-    assertEquals(400, Portal.post("/api/v1/cash/lines/" + line + "/applications", "agent.acme", "acme",
-        two.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201"))).status());
-    assertEquals(400, Portal.post("/api/v1/cash/lines/" + line + "/applications", "agent.acme", "acme",
-        "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"100.01\"}]}"
-            .formatted(invoiceId("FIX-CASH-000101"))).status());
-    Reply refund = Portal.post("/api/v1/cash/lines/" + line + "/refund-request", "agent.acme", "acme",
-        "{\"version\": 1, \"note\": \"paid us by mistake\"}");
+    assertEquals(
+        201,
+        upload(
+                camt("FIX-CASH-S4", entry("E1", "100.00", "Nobody", "?")),
+                "application/xml",
+                "agent.acme",
+                "acme")
+            .status());
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S4'")
+                .get(0));
+    String two =
+        "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"50.00\"}, "
+            + "{\"invoiceId\": %d, \"amount\": \"50.00\"}]}";
+    assertEquals(
+        400,
+        Portal.post(
+                "/api/v1/cash/lines/" + line + "/applications",
+                "agent.acme",
+                "acme",
+                two.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201")))
+            .status());
+    assertEquals(
+        400,
+        Portal.post(
+                "/api/v1/cash/lines/" + line + "/applications",
+                "agent.acme",
+                "acme",
+                "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"100.01\"}]}"
+                    .formatted(invoiceId("FIX-CASH-000101")))
+            .status());
+    Reply refund =
+        Portal.post(
+            "/api/v1/cash/lines/" + line + "/refund-request",
+            "agent.acme",
+            "acme",
+            "{\"version\": 1, \"note\": \"paid us by mistake\"}");
     assertEquals(200, refund.status(), refund.body());
     assertEquals("REFUND_REQUESTED", refund.json().getJsonObject("line").getString("status"));
   }
@@ -290,15 +414,26 @@ class CashApplicationApiIT {
 
   @Test
   void aBadFileIsRejectedAndLeavesNothing() throws SQLException {
-    String bad = camt("FIX-CASH-BAD", entry("E1", "12.00", "x", "FIX-CASH-000101"), entry("E2", "1.2.3", "x", "y"));
+    String bad =
+        camt(
+            "FIX-CASH-BAD",
+            entry("E1", "12.00", "x", "FIX-CASH-000101"),
+            entry("E2", "1.2.3", "x", "y"));
     Reply reply = upload(bad, "application/xml", "agent.acme", "acme");
     assertEquals(422, reply.status(), reply.body());
     Portal.assertProblem(reply, "statement-rejected");
-    assertEquals("Ntry/Amt", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals(List.of(), acmeRows("select id from bank_statement where statement_id = 'FIX-CASH-BAD'"));
+    assertEquals(
+        "Ntry/Amt", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(
+        List.of(), acmeRows("select id from bank_statement where statement_id = 'FIX-CASH-BAD'"));
 
-    Reply unknownAccount = upload(camt("FIX-CASH-X", entry("E1", "1000.00", "x", "FIX-CASH-000101"))
-        .replace(ACCOUNT, "FR7699999999999999999999999"), "application/xml", "agent.acme", "acme");
+    Reply unknownAccount =
+        upload(
+            camt("FIX-CASH-X", entry("E1", "1000.00", "x", "FIX-CASH-000101"))
+                .replace(ACCOUNT, "FR7699999999999999999999999"),
+            "application/xml",
+            "agent.acme",
+            "acme");
     assertEquals(422, unknownAccount.status(), unknownAccount.body());
     assertEquals("0.00|1000.00|OPEN", state("FIX-CASH-000101"));
     assertEquals(422, upload("not a statement", "text/plain", "agent.acme", "acme").status());
@@ -310,27 +445,54 @@ class CashApplicationApiIT {
   void rolesAndTenantsAreKeptApart() throws SQLException {
     String file = camt("FIX-CASH-S5", entry("E1", "7.00", "Nobody", "?"));
     assertEquals(401, upload(file, "application/xml", null, null).status());
-    assertEquals(403, upload(file, "application/xml", "cfo.acme", "acme").status(), "clients read, they do not apply");
+    assertEquals(
+        403,
+        upload(file, "application/xml", "cfo.acme", "acme").status(),
+        "clients read, they do not apply");
     assertEquals(403, upload(file, "application/xml", "customer.acme", "acme").status());
     assertEquals(403, Portal.get("/api/v1/cash/lines", "customer.acme", "acme").status());
     assertEquals(401, Portal.get("/api/v1/cash/lines", null, null).status());
     assertEquals(200, Portal.get("/api/v1/cash/unapplied", "cfo.acme", "acme").status());
-    assertEquals(403, Portal.post("/api/v1/cash/bank-accounts", "agent.acme", "acme",
-        "{\"account\": \"FR76FIXCASHNEW\", \"currency\": \"EUR\", \"name\": \"x\"}").status());
+    assertEquals(
+        403,
+        Portal.post(
+                "/api/v1/cash/bank-accounts",
+                "agent.acme",
+                "acme",
+                "{\"account\": \"FR76FIXCASHNEW\", \"currency\": \"EUR\", \"name\": \"x\"}")
+            .status());
 
     assertEquals(201, upload(file, "application/xml", "agent.acme", "acme").status());
-    long line = Long.parseLong(acmeRows("select l.id from bank_statement_line l join bank_statement s on "
-        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S5'").get(0));
-    long statement = Long.parseLong(acmeRows("select id from bank_statement where statement_id = 'FIX-CASH-S5'").get(0));
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S5'")
+                .get(0));
+    long statement =
+        Long.parseLong(
+            acmeRows("select id from bank_statement where statement_id = 'FIX-CASH-S5'").get(0));
     assertEquals(200, Portal.get("/api/v1/cash/lines/" + line, "cfo.acme", "acme").status());
     assertEquals(404, Portal.get("/api/v1/cash/lines/" + line, "ops.lead", "globex").status());
-    assertEquals(404, Portal.get("/api/v1/cash/statements/" + statement, "cfo.globex", "globex").status());
+    assertEquals(
+        404, Portal.get("/api/v1/cash/statements/" + statement, "cfo.globex", "globex").status());
     assertEquals(404, Portal.get("/api/v1/cash/lines/999999999999", "agent.acme", "acme").status());
-    assertEquals(404, Portal.post("/api/v1/cash/lines/" + line + "/refund-request", "ops.lead", "globex",
-        "{\"version\": 1, \"note\": \"x\"}").status());
-    assertEquals(403, Portal.get("/api/v1/cash/lines/" + line, "cfo.acme", "globex").status(), "not a member");
+    assertEquals(
+        404,
+        Portal.post(
+                "/api/v1/cash/lines/" + line + "/refund-request",
+                "ops.lead",
+                "globex",
+                "{\"version\": 1, \"note\": \"x\"}")
+            .status());
+    assertEquals(
+        403,
+        Portal.get("/api/v1/cash/lines/" + line, "cfo.acme", "globex").status(),
+        "not a member");
     Reply globexQueue = Portal.get("/api/v1/cash/lines?limit=500", "ops.lead", "globex");
-    assertTrue(!globexQueue.body().contains("\"id\":" + line + ","), "acme's line is not in globex's queue");
+    assertTrue(
+        !globexQueue.body().contains("\"id\":" + line + ","),
+        "acme's line is not in globex's queue");
 
     // acme's statement sent to globex names an account globex does not have
     assertEquals(422, upload(file, "application/xml", "ops.lead", "globex").status());
@@ -338,17 +500,35 @@ class CashApplicationApiIT {
 
   @Test
   void aCustomerTellsWhichInvoicesAPaymentCoversAndTheLineFollowsTheAdvice() throws SQLException {
-    String advice = "{\"paymentReference\": \"PAY-77-FIXCASH\", \"currency\": \"EUR\", \"items\": "
-        + "[{\"invoiceId\": %d}, {\"invoiceId\": %d}]}";
-    assertEquals(400, Portal.post("/api/v1/cash/remittances", "customer.acme", "acme",
-        advice.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201"))).status(),
+    String advice =
+        "{\"paymentReference\": \"PAY-77-FIXCASH\", \"currency\": \"EUR\", \"items\": "
+            + "[{\"invoiceId\": %d}, {\"invoiceId\": %d}]}";
+    assertEquals(
+        400,
+        Portal.post(
+                "/api/v1/cash/remittances",
+                "customer.acme",
+                "acme",
+                advice.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201")))
+            .status(),
         "customer.acme's account is not the fixture's");
-    Reply bpo = Portal.post("/api/v1/cash/remittances", "agent.acme", "acme", ("{\"customerId\": %d, "
-        + advice.substring(1)).formatted(customerId("FIX-CASH-C1"), invoiceId("FIX-CASH-000102"),
-        invoiceId("FIX-CASH-000103")));
+    Reply bpo =
+        Portal.post(
+            "/api/v1/cash/remittances",
+            "agent.acme",
+            "acme",
+            ("{\"customerId\": %d, " + advice.substring(1))
+                .formatted(
+                    customerId("FIX-CASH-C1"),
+                    invoiceId("FIX-CASH-000102"),
+                    invoiceId("FIX-CASH-000103")));
     assertEquals(201, bpo.status(), bpo.body());
-    Reply reply = upload(camt("FIX-CASH-S6", entry("E1", "1050.00", "A name we never saw", "PAY-77-FIXCASH")),
-        "application/xml", "agent.acme", "acme");
+    Reply reply =
+        upload(
+            camt("FIX-CASH-S6", entry("E1", "1050.00", "A name we never saw", "PAY-77-FIXCASH")),
+            "application/xml",
+            "agent.acme",
+            "acme");
     assertEquals(201, reply.status(), reply.body());
     assertEquals(1, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
     assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
@@ -358,8 +538,10 @@ class CashApplicationApiIT {
   // ------------------------------------------------------------------ helpers
 
   private static Reply upload(String body, String type, String user, String tenant) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/cash/statements"))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/cash/statements"))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (user != null) {
       request.header("Authorization", "Bearer " + Portal.token(user));
     }
@@ -370,9 +552,12 @@ class CashApplicationApiIT {
   }
 
   private static Reply put(String path, String user, String json) {
-    return Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + path)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + Portal.token(user)).header("X-Tenant", "acme")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return Portal.send(
+        HttpRequest.newBuilder(URI.create(Portal.URL + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + Portal.token(user))
+            .header("X-Tenant", "acme")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static void bind(Connection db, String tenant) throws SQLException {
@@ -382,9 +567,11 @@ class CashApplicationApiIT {
     }
   }
 
-  private static void invoice(Connection db, String number, String customer, String total, String due)
-      throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement("""
+  private static void invoice(
+      Connection db, String number, String customer, String total, String due) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            """
         insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency,
                              net_amount, tax_amount, total_amount)
         select 'acme', ?, id, date '2026-10-01', cast(? as date), 'EUR', ?, 0, ? from customer_account
@@ -400,23 +587,29 @@ class CashApplicationApiIT {
 
   /** paid|open|status of an acme fixture invoice. */
   private static String state(String number) throws SQLException {
-    return acmeRows("select paid_amount || '|' || open_amount || '|' || status from invoice where number = '"
-        + number + "'").get(0);
+    return acmeRows(
+            "select paid_amount || '|' || open_amount || '|' || status from invoice where number = '"
+                + number
+                + "'")
+        .get(0);
   }
 
   private static long invoiceId(String number) throws SQLException {
-    return Long.parseLong(acmeRows("select id from invoice where number = '" + number + "'").get(0));
+    return Long.parseLong(
+        acmeRows("select id from invoice where number = '" + number + "'").get(0));
   }
 
   private static long customerId(String number) throws SQLException {
-    return Long.parseLong(acmeRows("select id from customer_account where number = '" + number + "'").get(0));
+    return Long.parseLong(
+        acmeRows("select id from customer_account where number = '" + number + "'").get(0));
   }
 
   private static List<String> acmeRows(String sql) throws SQLException {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       bind(db, "acme");
-      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
         List<String> rows = new ArrayList<>();
         while (rs.next()) {
           rows.add(rs.getString(1));

@@ -1,10 +1,9 @@
 package com.bpo.portal.it.cash;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,9 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An agent clears three lines of the exception queue in a real browser: accepts a suggestion, splits a
- * payment over two invoices, and marks a stray payment for refund. Fixture: a CSV statement booked
- * long ago (so its lines list first) and three invoices of one customer.
+ * An agent clears three lines of the exception queue in a real browser: accepts a suggestion,
+ * splits a payment over two invoices, and marks a stray payment for refund. Fixture: a CSV
+ * statement booked long ago (so its lines list first) and three invoices of one customer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,23 +53,33 @@ class CashBrowserIT {
       db.setAutoCommit(false);
       bind(db);
       try (Statement s = db.createStatement()) {
-        s.executeUpdate("insert into customer_account (tenant_id, number, name, country, currency) values "
-            + "('acme', 'FIX-BR-C', 'Browser Fixture Ltd', 'US', 'USD')");
-        s.executeUpdate("insert into bank_account (tenant_id, account, currency, name) values ('acme', '" + ACCOUNT
-            + "', 'USD', 'Fixture')");
+        s.executeUpdate(
+            "insert into customer_account (tenant_id, number, name, country, currency) values "
+                + "('acme', 'FIX-BR-C', 'Browser Fixture Ltd', 'US', 'USD')");
+        s.executeUpdate(
+            "insert into bank_account (tenant_id, account, currency, name) values ('acme', '"
+                + ACCOUNT
+                + "', 'USD', 'Fixture')");
       }
       invoice(db, "FIX-BR-000001", "400.00");
       invoice(db, "FIX-BR-000002", "500.00");
       invoice(db, "FIX-BR-000003", "300.00");
       db.commit();
     }
-    String csv = "account,statement_id,entry_reference,booking_date,amount,currency,payer_name,payer_account,reference\n"
-        + ACCOUNT + ",FIX-BR-S,BR1,2020-01-01,400.00,USD,Browser Fixture Ltd,,\n"
-        + ACCOUNT + ",FIX-BR-S,BR2,2020-01-01,700.00,USD,Somebody,,see our mail\n"
-        + ACCOUNT + ",FIX-BR-S,BR3,2020-01-01,50.00,USD,Stranger,,?\n";
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/cash/statements"))
-        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + Portal.token("agent.acme"))
-        .header("X-Tenant", "acme").POST(HttpRequest.BodyPublishers.ofString(csv));
+    String csv =
+        "account,statement_id,entry_reference,booking_date,amount,currency,payer_name,payer_account,reference\n"
+            + ACCOUNT
+            + ",FIX-BR-S,BR1,2020-01-01,400.00,USD,Browser Fixture Ltd,,\n"
+            + ACCOUNT
+            + ",FIX-BR-S,BR2,2020-01-01,700.00,USD,Somebody,,see our mail\n"
+            + ACCOUNT
+            + ",FIX-BR-S,BR3,2020-01-01,50.00,USD,Stranger,,?\n";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/cash/statements"))
+            .header("Content-Type", "text/csv")
+            .header("Authorization", "Bearer " + Portal.token("agent.acme"))
+            .header("X-Tenant", "acme")
+            .POST(HttpRequest.BodyPublishers.ofString(csv));
     Portal.Reply reply = Portal.send(request);
     assertEquals(201, reply.status(), reply.body());
     assertEquals(List.of("BR1|SUGGESTED", "BR2|UNAPPLIED", "BR3|UNAPPLIED"), lines());
@@ -86,17 +95,23 @@ class CashBrowserIT {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       bind(db);
-      String lines = "(select l.id from bank_statement_line l join bank_statement s on s.id = l.statement_id "
-          + "join bank_account a on a.id = s.bank_account_id where a.account = '" + ACCOUNT + "')";
+      String lines =
+          "(select l.id from bank_statement_line l join bank_statement s on s.id = l.statement_id "
+              + "join bank_account a on a.id = s.bank_account_id where a.account = '"
+              + ACCOUNT
+              + "')";
       String customer = "(select id from customer_account where number = 'FIX-BR-C')";
       try (Statement s = db.createStatement()) {
         s.executeUpdate("delete from cash_match where line_id in " + lines);
         s.executeUpdate("delete from payer_identity where customer_account_id in " + customer);
         s.executeUpdate("delete from bank_statement_line where id in " + lines);
-        s.executeUpdate("delete from bank_statement where bank_account_id in (select id from bank_account where account = '"
-            + ACCOUNT + "')");
+        s.executeUpdate(
+            "delete from bank_statement where bank_account_id in (select id from bank_account where account = '"
+                + ACCOUNT
+                + "')");
         s.executeUpdate("delete from bank_account where account = '" + ACCOUNT + "'");
-        s.executeUpdate("delete from payment_allocation where invoice_id in (select id from invoice where number like 'FIX-BR-%')");
+        s.executeUpdate(
+            "delete from payment_allocation where invoice_id in (select id from invoice where number like 'FIX-BR-%')");
         s.executeUpdate("delete from payment where customer_account_id in " + customer);
         s.executeUpdate("delete from invoice where number like 'FIX-BR-%'");
         s.executeUpdate("delete from customer_account where number = 'FIX-BR-C'");
@@ -121,45 +136,60 @@ class CashBrowserIT {
     Browsers.click(browser, By.id("cash-split"));
     choose(wait, 0, "fix-br-2");
     choose(wait, 1, "FIX-BR-000003");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cash-split-remaining"), "0.00"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("cash-split-remaining"), "0.00"));
     Browsers.click(browser, By.id("cash-split-save"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cash-line-dialog")));
 
     // money that is not ours goes back
     open("BR3");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cash-refund-note input")))
+    wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cash-refund-note input")))
         .sendKeys("Not a customer of ours");
     Browsers.click(browser, By.id("cash-refund"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cash-line-dialog")));
 
     assertEquals(List.of("BR1|APPLIED", "BR2|APPLIED", "BR3|REFUND_REQUESTED"), lines());
-    assertEquals(List.of("FIX-BR-000001|0.00", "FIX-BR-000002|0.00", "FIX-BR-000003|100.00"), rows(
-        "select number || '|' || open_amount from invoice where number like 'FIX-BR-%' order by number"));
+    assertEquals(
+        List.of("FIX-BR-000001|0.00", "FIX-BR-000002|0.00", "FIX-BR-000003|100.00"),
+        rows(
+            "select number || '|' || open_amount from invoice where number like 'FIX-BR-%' order by number"));
   }
 
   /** The grid reloads after each decision, so the button is looked up again until a click lands. */
   private void open(String entryRef) {
     By button = By.cssSelector("vaadin-button[aria-label='Open bank line " + entryRef + "']");
-    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-        .until(d -> {
-          d.findElement(button).click();
-          return true;
-        });
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(button).click();
+              return true;
+            });
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("cash-line-dialog")));
   }
 
-  /** Types a number into a row's invoice box: the box looks it up and proposes what is left of the line. */
+  /**
+   * Types a number into a row's invoice box: the box looks it up and proposes what is left of the
+   * line.
+   */
   private void choose(WebDriverWait wait, int row, String number) {
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cash-split-invoice-" + row + " input")))
+    wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cash-split-invoice-" + row + " input")))
         .sendKeys(number + Keys.ENTER);
-    wait.until(d -> !d.findElement(By.cssSelector("#cash-split-amount-" + row + " input")).getAttribute("value")
-        .isBlank());
+    wait.until(
+        d ->
+            !d.findElement(By.cssSelector("#cash-split-amount-" + row + " input"))
+                .getAttribute("value")
+                .isBlank());
   }
 
   private static List<String> lines() throws SQLException {
-    return rows("select l.entry_ref || '|' || l.status from bank_statement_line l join bank_statement s "
-        + "on s.id = l.statement_id where s.statement_id = 'FIX-BR-S' order by l.entry_ref");
+    return rows(
+        "select l.entry_ref || '|' || l.status from bank_statement_line l join bank_statement s "
+            + "on s.id = l.statement_id where s.statement_id = 'FIX-BR-S' order by l.entry_ref");
   }
 
   private static void bind(Connection db) throws SQLException {
@@ -169,7 +199,9 @@ class CashBrowserIT {
   }
 
   private static void invoice(Connection db, String number, String total) throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement("""
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            """
         insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency,
                              net_amount, tax_amount, total_amount)
         select 'acme', ?, id, date '2019-12-01', date '2019-12-31', 'USD', ?, 0, ? from customer_account
@@ -185,7 +217,8 @@ class CashBrowserIT {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       bind(db);
-      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
         List<String> out = new ArrayList<>();
         while (rs.next()) {
           out.add(rs.getString(1));

@@ -58,14 +58,20 @@ class CloseBrowserIT {
     try {
       WebDriverWait wait = Browsers.waitFor(lead);
       Browsers.signIn(lead, "ops.lead", "/close?period=" + MONTH);
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Draft"));
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#close-ledger-amount input")))
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Draft"));
+      wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#close-ledger-amount input")))
           .sendKeys("0.00");
       Browsers.click(lead, By.id("close-ledger-save"));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("close-unexplained-USD"), "Explained"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("close-unexplained-USD"), "Explained"));
       Browsers.click(lead, By.id("close-publish"));
       Browsers.click(lead, By.id("close-confirm"));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Published"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Published"));
       Browsers.screenshot(lead, "close-published");
     } finally {
       lead.quit();
@@ -75,15 +81,21 @@ class CloseBrowserIT {
     try {
       WebDriverWait wait = Browsers.waitFor(stakeholder);
       Browsers.signIn(stakeholder, "cfo.acme", "/close?period=" + MONTH);
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "awaiting sign-off"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("close-status"), "awaiting sign-off"));
       Browsers.click(stakeholder, By.id("close-sign-off"));
       Browsers.click(stakeholder, By.id("close-confirm"));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Signed off"));
-      assertTrue(stakeholder.findElements(By.id("close-sign-off")).isEmpty(), "nothing left to sign");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("close-status"), "Signed off"));
+      assertTrue(
+          stakeholder.findElements(By.id("close-sign-off")).isEmpty(), "nothing left to sign");
       Browsers.screenshot(stakeholder, "close-signed-off");
     } finally {
       stakeholder.quit();
     }
-    assertEquals("SIGNED_OFF", Portal.get("/api/v1/close/" + MONTH, "cfo.acme", null).json().getString("status"));
+    assertEquals(
+        "SIGNED_OFF",
+        Portal.get("/api/v1/close/" + MONTH, "cfo.acme", null).json().getString("status"));
   }
 }

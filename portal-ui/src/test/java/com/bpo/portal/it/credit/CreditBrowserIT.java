@@ -1,10 +1,9 @@
 package com.bpo.portal.it.credit;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,8 +49,14 @@ class CreditBrowserIT {
       bind(db);
       remove(db);
       try (Statement s = db.createStatement();
-           ResultSet rs = s.executeQuery("insert into customer_account (tenant_id, number, name, country, currency, "
-               + "credit_limit) values ('acme', '" + ACCOUNT + "', '" + NAME + "', 'US', 'USD', 5000) returning id")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "insert into customer_account (tenant_id, number, name, country, currency, "
+                      + "credit_limit) values ('acme', '"
+                      + ACCOUNT
+                      + "', '"
+                      + NAME
+                      + "', 'US', 'USD', 5000) returning id")) {
         rs.next();
         account = rs.getLong(1);
       }
@@ -76,15 +81,27 @@ class CreditBrowserIT {
   }
 
   private static void remove(Connection db) throws SQLException {
-    String ours = "(select id from customer_account where tenant_id = 'acme' and number = '" + ACCOUNT + "')";
-    String approvals = "(select id from approval where tenant_id = 'acme' and customer_account_id in " + ours + ")";
+    String ours =
+        "(select id from customer_account where tenant_id = 'acme' and number = '" + ACCOUNT + "')";
+    String approvals =
+        "(select id from approval where tenant_id = 'acme' and customer_account_id in "
+            + ours
+            + ")";
     try (Statement s = db.createStatement()) {
-      s.executeUpdate("delete from approval_decision where tenant_id = 'acme' and approval_id in " + approvals);
-      for (String table : List.of("credit_limit_change", "credit_limit_request", "credit_profile")) {
-        s.executeUpdate("delete from " + table + " where tenant_id = 'acme' and customer_account_id in " + ours);
+      s.executeUpdate(
+          "delete from approval_decision where tenant_id = 'acme' and approval_id in " + approvals);
+      for (String table :
+          List.of("credit_limit_change", "credit_limit_request", "credit_profile")) {
+        s.executeUpdate(
+            "delete from "
+                + table
+                + " where tenant_id = 'acme' and customer_account_id in "
+                + ours);
       }
-      s.executeUpdate("delete from approval where tenant_id = 'acme' and customer_account_id in " + ours);
-      s.executeUpdate("delete from customer_account where tenant_id = 'acme' and number = '" + ACCOUNT + "'");
+      s.executeUpdate(
+          "delete from approval where tenant_id = 'acme' and customer_account_id in " + ours);
+      s.executeUpdate(
+          "delete from customer_account where tenant_id = 'acme' and number = '" + ACCOUNT + "'");
     }
   }
 
@@ -107,29 +124,48 @@ class CreditBrowserIT {
     ChromeDriver agent = open();
     WebDriverWait agentWait = Browsers.waitFor(agent);
     Browsers.signIn(agent, "agent.acme", "/customer/" + account);
-    agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credit-limit"), "5,000.00"));
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("credit-limit"), "5,000.00"));
     Browsers.click(agent, By.id("credit-request-limit"));
-    agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#limit-request-limit input")))
+    agentWait
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#limit-request-limit input")))
         .sendKeys("20000.00");
-    agent.findElement(By.cssSelector("#limit-request-reason textarea")).sendKeys("Orders double for the season");
+    agent
+        .findElement(By.cssSelector("#limit-request-reason textarea"))
+        .sendKeys("Orders double for the season");
     Browsers.click(agent, By.id("limit-request-send"));
-    agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credit-requests"), "Waiting for approval"));
-    assertTrue(agent.findElement(By.id("credit-limit")).getText().contains("5,000.00"), "not in force before approval");
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("credit-requests"), "Waiting for approval"));
+    assertTrue(
+        agent.findElement(By.id("credit-limit")).getText().contains("5,000.00"),
+        "not in force before approval");
 
     ChromeDriver stakeholder = open();
     WebDriverWait stakeholderWait = Browsers.waitFor(stakeholder);
     Browsers.signIn(stakeholder, "cfo.acme", "/approvals");
-    Browsers.click(stakeholder, By.xpath("//vaadin-grid-cell-content[contains(., '" + NAME + "')]"));
-    stakeholderWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-detail"),
-        "Orders double for the season"));
+    Browsers.click(
+        stakeholder, By.xpath("//vaadin-grid-cell-content[contains(., '" + NAME + "')]"));
+    stakeholderWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("approval-detail"), "Orders double for the season"));
     Browsers.click(stakeholder, By.id("approval-approve"));
-    stakeholderWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approval-approve")));
+    stakeholderWait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.id("approval-approve")));
 
     agent.navigate().refresh();
-    agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credit-limit"), "20,000.00"));
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("credit-limit"), "20,000.00"));
     String history = agent.findElement(By.id("credit-history")).getText();
-    assertTrue(history.contains("20,000.00") && history.contains("5,000.00") && history.contains("cfo.acme"), history);
-    assertTrue(agent.findElement(By.id("credit-requests")).getText().contains("Approved"),
+    assertTrue(
+        history.contains("20,000.00")
+            && history.contains("5,000.00")
+            && history.contains("cfo.acme"),
+        history);
+    assertTrue(
+        agent.findElement(By.id("credit-requests")).getText().contains("Approved"),
         agent.findElement(By.id("credit-requests")).getText());
   }
 }

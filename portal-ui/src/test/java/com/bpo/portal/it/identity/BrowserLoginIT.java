@@ -1,12 +1,11 @@
 package com.bpo.portal.it.identity;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person's view: headless Debian Chromium signs in through Keycloak's real two-step login and
- * lands on the tenant home; the customers screen shows only the tenant's (or the customer's own) rows.
+ * lands on the tenant home; the customers screen shows only the tenant's (or the customer's own)
+ * rows.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,7 +59,8 @@ class BrowserLoginIT {
     signIn("cfo.acme", "/");
     assertEquals("Acme Industries", textOf("tenant-name"));
     String welcome = textOf("welcome");
-    assertTrue(welcome.contains("Carla Fontaine") && welcome.contains("Client stakeholder"), welcome);
+    assertTrue(
+        welcome.contains("Carla Fontaine") && welcome.contains("Client stakeholder"), welcome);
   }
 
   @Test
@@ -85,8 +86,10 @@ class BrowserLoginIT {
     signIn("ops.lead", "/");
     assertEquals("Acme Industries", textOf("tenant-name"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-switcher"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//vaadin-select-item[contains(., 'Globex Corporation')]"))).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[contains(., 'Globex Corporation')]")))
+        .click();
     wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "Globex Corporation"));
 
     browser.get(Portal.URL + "/customers");
@@ -98,27 +101,42 @@ class BrowserLoginIT {
   void anAgentFiltersTheInvoiceGridAndOpensAnInvoice() {
     signIn("agent.acme", "/invoices");
     gridColumn("invoices-grid", "Paid");
-    WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invoice-search input")));
+    WebElement search =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invoice-search input")));
     search.sendKeys("INV-0000012");
     // the lazy filter applies after a pause; wait until only matching numbers are left
-    wait.until(d -> {
-      List<String> numbers = numbersIn("invoices-grid");
-      return !numbers.isEmpty() && numbers.stream().allMatch(n -> n.startsWith("INV-0000012"));
-    });
+    wait.until(
+        d -> {
+          List<String> numbers = numbersIn("invoices-grid");
+          return !numbers.isEmpty() && numbers.stream().allMatch(n -> n.startsWith("INV-0000012"));
+        });
     List<String> numbers = numbersIn("invoices-grid");
     browser.findElements(By.cssSelector("#invoices-grid vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(numbers.get(0))).findFirst().orElseThrow().click();
+        .filter(c -> c.getText().equals(numbers.get(0)))
+        .findFirst()
+        .orElseThrow()
+        .click();
     wait.until(ExpectedConditions.textToBe(By.id("invoice-number"), "Invoice " + numbers.get(0)));
-    assertTrue(browser.findElements(By.cssSelector("#invoice-lines vaadin-grid-cell-content")).stream()
-        .anyMatch(c -> c.getText().equals("1")), "the invoice shows its lines");
+    assertTrue(
+        browser.findElements(By.cssSelector("#invoice-lines vaadin-grid-cell-content")).stream()
+            .anyMatch(c -> c.getText().equals("1")),
+        "the invoice shows its lines");
   }
 
   @Test
   void aCustomerCannotOpenAnotherCustomersInvoiceByItsAddress() {
-    long neighbours = Portal.get("/api/v1/invoices?q=INV-&limit=50", "agent.acme", "acme").json()
-        .getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
-        .filter(i -> !i.getString("customerNumber").equals("A-1001")).findFirst().orElseThrow()
-        .getJsonNumber("id").longValue();
+    long neighbours =
+        Portal.get("/api/v1/invoices?q=INV-&limit=50", "agent.acme", "acme")
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .stream()
+            .filter(i -> !i.getString("customerNumber").equals("A-1001"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
     signIn("customer.acme", "/");
     textOf("tenant-name");
     browser.get(Portal.URL + "/invoice/" + neighbours);
@@ -128,7 +146,9 @@ class BrowserLoginIT {
 
   private List<String> numbersIn(String gridId) {
     return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText).filter(t -> t.startsWith("INV-")).toList();
+        .map(WebElement::getText)
+        .filter(t -> t.startsWith("INV-"))
+        .toList();
   }
 
   private void signIn(String username, String path) {
@@ -139,10 +159,16 @@ class BrowserLoginIT {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
   }
 
-  /** Cell texts of a Vaadin grid (rendered into light-DOM cell contents), once a known value shows. */
+  /**
+   * Cell texts of a Vaadin grid (rendered into light-DOM cell contents), once a known value shows.
+   */
   private List<String> gridColumn(String gridId, String expected) {
     By cells = By.cssSelector("#" + gridId + " vaadin-grid-cell-content");
-    wait.until(d -> d.findElements(cells).stream().map(WebElement::getText).anyMatch(expected::equals));
-    return browser.findElements(cells).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    wait.until(
+        d -> d.findElements(cells).stream().map(WebElement::getText).anyMatch(expected::equals));
+    return browser.findElements(cells).stream()
+        .map(WebElement::getText)
+        .filter(t -> !t.isBlank())
+        .toList();
   }
 }

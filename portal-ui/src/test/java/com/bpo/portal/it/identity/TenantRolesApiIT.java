@@ -1,10 +1,9 @@
 package com.bpo.portal.it.identity;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Portal;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
@@ -34,10 +33,12 @@ class TenantRolesApiIT {
   @Test
   void meReportsTheRoleOfTheActiveTenant() {
     JsonObject acme = Portal.get("/api/v1/me", DUO, "acme").json();
-    assertEquals(List.of("bpo-lead"), acme.getJsonArray("roles").getValuesAs(JsonString::getString));
+    assertEquals(
+        List.of("bpo-lead"), acme.getJsonArray("roles").getValuesAs(JsonString::getString));
     assertEquals("bpo-lead", acme.getString("tenantRole"));
     JsonObject globex = Portal.get("/api/v1/me", DUO, "globex").json();
-    assertEquals(List.of("bpo-agent"), globex.getJsonArray("roles").getValuesAs(JsonString::getString));
+    assertEquals(
+        List.of("bpo-agent"), globex.getJsonArray("roles").getValuesAs(JsonString::getString));
     assertEquals("bpo-agent", globex.getString("tenantRole"));
   }
 
@@ -53,8 +54,10 @@ class TenantRolesApiIT {
     Portal.Reply refused = Portal.put(SETTINGS, DUO, "globex", globex.body());
     assertEquals(403, refused.status(), refused.body());
     assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
-    assertEquals(globex.json().getJsonNumber("version"), Portal.get(SETTINGS, DUO, "globex").json()
-        .getJsonNumber("version"), "nothing changed in globex");
+    assertEquals(
+        globex.json().getJsonNumber("version"),
+        Portal.get(SETTINGS, DUO, "globex").json().getJsonNumber("version"),
+        "nothing changed in globex");
   }
 
   @Test
@@ -66,23 +69,37 @@ class TenantRolesApiIT {
   @Test
   void thePlatformAdminChangesTheRoleInOneTenantOnly() {
     String path = "/api/v1/admin/tenants/globex/people/" + DUO + "/role";
-    assertEquals(403, Portal.put(path, DUO, "acme", "{\"role\": \"bpo-lead\"}").status(), "leads do not promote");
+    assertEquals(
+        403,
+        Portal.put(path, DUO, "acme", "{\"role\": \"bpo-lead\"}").status(),
+        "leads do not promote");
     assertEquals(400, Portal.put(path, "admin", null, "{\"role\": \"customer\"}").status());
-    assertEquals(404, Portal.put("/api/v1/admin/tenants/globex/people/nobody.here/role", "admin", null,
-        "{\"role\": \"bpo-lead\"}").status());
+    assertEquals(
+        404,
+        Portal.put(
+                "/api/v1/admin/tenants/globex/people/nobody.here/role",
+                "admin",
+                null,
+                "{\"role\": \"bpo-lead\"}")
+            .status());
     try {
       Portal.Reply promoted = Portal.put(path, "admin", null, "{\"role\": \"bpo-lead\"}");
       assertEquals(200, promoted.status(), promoted.body());
       assertEquals("bpo-lead", promoted.json().getString("role"));
-      assertEquals("bpo-lead", Portal.get("/api/v1/me", DUO, "globex").json().getString("tenantRole"),
+      assertEquals(
+          "bpo-lead",
+          Portal.get("/api/v1/me", DUO, "globex").json().getString("tenantRole"),
           "the same token, the new role: it is read per request from the membership");
       assertEquals(200, Portal.get("/api/v1/audit?limit=1", DUO, "globex").status());
-      assertEquals("bpo-lead", Portal.get("/api/v1/me", DUO, "acme").json().getString("tenantRole"));
+      assertEquals(
+          "bpo-lead", Portal.get("/api/v1/me", DUO, "acme").json().getString("tenantRole"));
     } finally {
       assertEquals(200, Portal.put(path, "admin", null, "{\"role\": \"bpo-agent\"}").status());
     }
     assertEquals(403, Portal.get("/api/v1/audit?limit=1", DUO, "globex").status());
-    assertEquals("bpo-lead", Portal.get("/api/v1/me", DUO, "acme").json().getString("tenantRole"),
+    assertEquals(
+        "bpo-lead",
+        Portal.get("/api/v1/me", DUO, "acme").json().getString("tenantRole"),
         "acme was never touched");
   }
 }

@@ -1,11 +1,10 @@
 package com.bpo.portal.it.identity;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TenantRolesBrowserIT {
-  private static final List<String> LEAD_ONLY = List.of("disputes/settings", "governance/escalation", "audit");
+  private static final List<String> LEAD_ONLY =
+      List.of("disputes/settings", "governance/escalation", "audit");
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -61,8 +61,10 @@ class TenantRolesBrowserIT {
     Browsers.screenshot(browser, "duo-staff-acme-lead");
 
     wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-switcher"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//vaadin-select-item[contains(., 'Globex Corporation')]"))).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[contains(., 'Globex Corporation')]")))
+        .click();
     wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "Globex Corporation"));
     wait.until(d -> welcome().contains("BPO agent"));
     List<String> globex = menuPaths();
@@ -72,7 +74,9 @@ class TenantRolesBrowserIT {
 
     browser.get(Portal.URL + "/disputes/settings");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
-    assertTrue(browser.findElements(By.id("settings-save")).isEmpty(), "the lead's screen is refused to an agent");
+    assertTrue(
+        browser.findElements(By.id("settings-save")).isEmpty(),
+        "the lead's screen is refused to an agent");
   }
 
   @Test
@@ -84,14 +88,31 @@ class TenantRolesBrowserIT {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
       Browsers.screenshot(browser, "tenant-people-roles-1366");
       Browsers.click(browser, By.id(role));
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//vaadin-select-item[@role='option' and contains(., 'BPO team lead')]"))).click();
-      wait.until(d -> "bpo-lead".equals(Portal.get("/api/v1/me", "duo.staff", "globex").json().getString("tenantRole")));
-      assertTrue(Portal.get("/api/v1/me", "duo.staff", "acme").json().getString("tenantRole").equals("bpo-lead"));
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath(
+                      "//vaadin-select-item[@role='option' and contains(., 'BPO team lead')]")))
+          .click();
+      wait.until(
+          d ->
+              "bpo-lead"
+                  .equals(
+                      Portal.get("/api/v1/me", "duo.staff", "globex")
+                          .json()
+                          .getString("tenantRole")));
+      assertTrue(
+          Portal.get("/api/v1/me", "duo.staff", "acme")
+              .json()
+              .getString("tenantRole")
+              .equals("bpo-lead"));
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
       Browsers.screenshot(browser, "tenant-people-roles-390");
     } finally {
-      Portal.put("/api/v1/admin/tenants/globex/people/duo.staff/role", "admin", null, "{\"role\": \"bpo-agent\"}");
+      Portal.put(
+          "/api/v1/admin/tenants/globex/people/duo.staff/role",
+          "admin",
+          null,
+          "{\"role\": \"bpo-agent\"}");
     }
   }
 
@@ -102,7 +123,9 @@ class TenantRolesBrowserIT {
   private List<String> menuPaths() {
     By items = By.cssSelector("vaadin-side-nav-item");
     wait.until(ExpectedConditions.presenceOfElementLocated(items));
-    return browser.findElements(items).stream().map(e -> e.getAttribute("path")).filter(p -> p != null)
+    return browser.findElements(items).stream()
+        .map(e -> e.getAttribute("path"))
+        .filter(p -> p != null)
         .toList();
   }
 }

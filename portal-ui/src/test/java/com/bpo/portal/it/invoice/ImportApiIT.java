@@ -1,10 +1,9 @@
 package com.bpo.portal.it.invoice;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -28,12 +27,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Invoice CSV import: all or nothing, every bad row reported, the same file twice changes nothing. */
+/**
+ * Invoice CSV import: all or nothing, every bad row reported, the same file twice changes nothing.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ImportApiIT {
-  static final String HEADER = "invoice_number,customer_number,issue_date,due_date,currency,line_no,description,"
-      + "quantity,unit_price,tax_rate,invoice_total\n";
+  static final String HEADER =
+      "invoice_number,customer_number,issue_date,due_date,currency,line_no,description,"
+          + "quantity,unit_price,tax_rate,invoice_total\n";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -55,7 +57,9 @@ class ImportApiIT {
 
   @Test
   void theSampleFileImportsAndImportingItAgainChangesNothing() throws IOException {
-    String sample = Files.readString(Path.of(System.getProperty("portal.samples", "../samples"), "invoices.csv"));
+    String sample =
+        Files.readString(
+            Path.of(System.getProperty("portal.samples", "../samples"), "invoices.csv"));
     Reply first = upload(sample, "agent.acme", "acme");
     assertEquals(201, first.status(), first.body());
     assertEquals("APPLIED", first.json().getString("outcome"));
@@ -68,34 +72,63 @@ class ImportApiIT {
 
     JsonObject imported = invoice("IMP-1001");
     assertEquals("660.00", imported.getJsonObject("total").getString("amount"));
-    JsonObject detail = Portal.get("/api/v1/invoices/" + imported.getJsonNumber("id"), "agent.acme", "acme").json();
+    JsonObject detail =
+        Portal.get("/api/v1/invoices/" + imported.getJsonNumber("id"), "agent.acme", "acme").json();
     assertEquals(2, detail.getJsonArray("lines").size());
-    assertEquals("110.00", detail.getJsonObject("tax").getString("amount")); // 20% of (2 × 150 + 250)
+    assertEquals(
+        "110.00", detail.getJsonObject("tax").getString("amount")); // 20% of (2 × 150 + 250)
   }
 
   @Test
   void oneBadRowRejectsTheWholeFileAndEveryErrorIsReportedByRow() {
-    String csv = HEADER
-        + "TST-1,A-1001,2026-11-01,2026-12-01,USD,1,Good invoice,1,100.00,0.20,120.00\n"       // row 1: fine
-        + "TST-2,A-1001,2026-13-01,2026-12-01,USD,1,Bad date,1,100.00,0.20,120.00\n"           // row 2: issue_date
-        + "TST-3,A-1001,2026-11-01,2026-12-01,USD,1,Bad amount,1,12.3.4,0.20,120.00\n"          // row 3: unit_price
-        + "TST-4,A-1001,2026-11-01,2026-12-01,XXY,1,Bad currency,1,100.00,0.20,120.00\n"        // row 4: currency
-        + "TST-5,Z-9999,2026-11-01,2026-12-01,USD,1,Unknown customer,1,100.00,0.20,120.00\n"    // row 5: customer_number
-        + "TST-6,A-1001,2026-11-01,2026-12-01,USD,1,Wrong total,1,100.00,0.20,999.00\n"         // row 6: invoice_total
-        + "TST-7,A-1001,2026-11-01,2026-10-01,USD,1,Due before issue,1,100.00,0.20,120.00\n"    // row 7: due_date
-        + "TST-1,A-1001,2026-11-01,2026-12-01,USD,2,Duplicate number,1,100.00,0.20,120.00\n"    // row 8: invoice_number
-        + "TST-8,A-1001,2026-11-01,2026-12-01,EUR,1,Currency not the customer's,1,1.00,0,1.00\n"; // row 9: currency
+    String csv =
+        HEADER
+            + "TST-1,A-1001,2026-11-01,2026-12-01,USD,1,Good invoice,1,100.00,0.20,120.00\n" // row
+            // 1:
+            // fine
+            + "TST-2,A-1001,2026-13-01,2026-12-01,USD,1,Bad date,1,100.00,0.20,120.00\n" // row 2:
+            // issue_date
+            + "TST-3,A-1001,2026-11-01,2026-12-01,USD,1,Bad amount,1,12.3.4,0.20,120.00\n" // row 3:
+            // unit_price
+            + "TST-4,A-1001,2026-11-01,2026-12-01,XXY,1,Bad currency,1,100.00,0.20,120.00\n" // row
+            // 4:
+            // currency
+            + "TST-5,Z-9999,2026-11-01,2026-12-01,USD,1,Unknown customer,1,100.00,0.20,120.00\n" // row 5: customer_number
+            + "TST-6,A-1001,2026-11-01,2026-12-01,USD,1,Wrong total,1,100.00,0.20,999.00\n" // row
+            // 6:
+            // invoice_total
+            + "TST-7,A-1001,2026-11-01,2026-10-01,USD,1,Due before issue,1,100.00,0.20,120.00\n" // row 7: due_date
+            + "TST-1,A-1001,2026-11-01,2026-12-01,USD,2,Duplicate number,1,100.00,0.20,120.00\n" // row 8: invoice_number
+            + "TST-8,A-1001,2026-11-01,2026-12-01,EUR,1,Currency not the customer's,1,1.00,0,1.00\n"; // row 9: currency
     Reply reply = upload(csv, "agent.acme", "acme");
     assertEquals(422, reply.status(), reply.body());
     Portal.assertProblem(reply, "import-rejected");
-    Set<String> errors = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-        .map(e -> e.getInt("row") + ":" + e.getString("field")).collect(Collectors.toSet());
-    assertEquals(Set.of("2:issue_date", "3:unit_price", "4:currency", "5:customer_number", "6:invoice_total",
-        "7:due_date", "8:invoice_number", "9:currency"), errors);
-    assertEquals(0, Portal.get("/api/v1/invoices?q=TST-", "agent.acme", "acme").json().getJsonArray("items").size(),
+    Set<String> errors =
+        reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getInt("row") + ":" + e.getString("field"))
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            "2:issue_date",
+            "3:unit_price",
+            "4:currency",
+            "5:customer_number",
+            "6:invoice_total",
+            "7:due_date",
+            "8:invoice_number",
+            "9:currency"),
+        errors);
+    assertEquals(
+        0,
+        Portal.get("/api/v1/invoices?q=TST-", "agent.acme", "acme")
+            .json()
+            .getJsonArray("items")
+            .size(),
         "not even the good invoice of row 1 was kept");
 
-    String location = "/api/v1/imports/" + reply.json().getString("detail").replaceAll(".*/imports/(\\d+)/errors", "$1");
+    String location =
+        "/api/v1/imports/"
+            + reply.json().getString("detail").replaceAll(".*/imports/(\\d+)/errors", "$1");
     Reply report = Portal.get(location + "/errors", "agent.acme", "acme");
     assertEquals(200, report.status());
     assertTrue(report.contentType().startsWith("text/csv"), report.contentType());
@@ -107,10 +140,18 @@ class ImportApiIT {
 
   @Test
   void anInvoiceAlreadyThereWithOtherContentIsAnErrorNotAnOverwrite() {
-    assertEquals(201, upload(HEADER + "TST-10,A-1001,2026-11-01,2026-12-01,USD,1,Original,1,100.00,0,100.00\n",
-        "agent.acme", "acme").status());
-    Reply changed = upload(HEADER + "TST-10,A-1001,2026-11-01,2026-12-01,USD,1,Changed,1,200.00,0,200.00\n",
-        "agent.acme", "acme");
+    assertEquals(
+        201,
+        upload(
+                HEADER + "TST-10,A-1001,2026-11-01,2026-12-01,USD,1,Original,1,100.00,0,100.00\n",
+                "agent.acme",
+                "acme")
+            .status());
+    Reply changed =
+        upload(
+            HEADER + "TST-10,A-1001,2026-11-01,2026-12-01,USD,1,Changed,1,200.00,0,200.00\n",
+            "agent.acme",
+            "acme");
     assertEquals(422, changed.status());
     assertEquals("100.00", invoice("TST-10").getJsonObject("total").getString("amount"));
   }
@@ -137,37 +178,66 @@ class ImportApiIT {
 
   @Test
   void hostileNumbersNulBytesAndOverlongValuesAreRejectedQuicklyRowByRow() {
-    String csv = HEADER
-        + "TST-20,A-1001,2026-11-01,2026-12-01,USD,1,Exponent,1E+1000000,1.00,0,1.00\n"          // row 1: quantity
-        + "TST-21,A-1001,2026-11-01,2026-12-01,USD,1,Twenty digits,1,12345678901234567890,0,1.00\n" // row 2: unit_price
-        + "TST-22,A-1001,2026-11-01,2026-12-01,USD,1,Small exponent,1,1.00,0,1E+20\n"           // row 3: invoice_total
-        + "TST-23,A-1001,2026-11-01,2026-12-01,USD,1,Nul \u0000 byte,1,1.00,0,1.00\n"           // row 4: description
-        + "TST-24,A-1001," + "9".repeat(1_000_000) + ",2026-12-01,USD,1,Huge date,1,1.00,0,1.00\n"; // row 5: issue_date
+    String csv =
+        HEADER
+            + "TST-20,A-1001,2026-11-01,2026-12-01,USD,1,Exponent,1E+1000000,1.00,0,1.00\n" // row
+            // 1:
+            // quantity
+            + "TST-21,A-1001,2026-11-01,2026-12-01,USD,1,Twenty digits,1,12345678901234567890,0,1.00\n" // row 2: unit_price
+            + "TST-22,A-1001,2026-11-01,2026-12-01,USD,1,Small exponent,1,1.00,0,1E+20\n" // row 3:
+            // invoice_total
+            + "TST-23,A-1001,2026-11-01,2026-12-01,USD,1,Nul \u0000 byte,1,1.00,0,1.00\n" // row 4:
+            // description
+            + "TST-24,A-1001,"
+            + "9".repeat(1_000_000)
+            + ",2026-12-01,USD,1,Huge date,1,1.00,0,1.00\n"; // row 5: issue_date
     long start = System.nanoTime();
     Reply reply = upload(csv, "agent.acme", "acme");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(422, reply.status(), reply.body().substring(0, Math.min(2000, reply.body().length())));
+    assertEquals(
+        422, reply.status(), reply.body().substring(0, Math.min(2000, reply.body().length())));
     assertTrue(millis < 5000, "answered in " + millis + " ms");
     Portal.assertProblem(reply, "import-rejected");
-    Set<String> errors = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-        .map(e -> e.getInt("row") + ":" + e.getString("field")).collect(Collectors.toSet());
-    assertEquals(Set.of("1:quantity", "2:unit_price", "3:invoice_total", "4:description", "5:issue_date"), errors);
-    assertTrue(reply.body().length() < 5000, "a bad value is quoted in part only: " + reply.body().length());
+    Set<String> errors =
+        reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getInt("row") + ":" + e.getString("field"))
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of("1:quantity", "2:unit_price", "3:invoice_total", "4:description", "5:issue_date"),
+        errors);
+    assertTrue(
+        reply.body().length() < 5000,
+        "a bad value is quoted in part only: " + reply.body().length());
     assertTrue(reply.body().contains("exponent"), reply.body());
   }
 
   @Test
   void aHeaderNamingAColumnTwiceIsRejectedAndNothingIsCreated() {
     String header = HEADER.replace("\n", ",invoice_number\n");
-    Reply reply = upload(header + "TST-30,A-1001,2026-11-01,2026-12-01,USD,1,Twice,1,1.00,0,1.00,x\n",
-        "agent.acme", "acme");
+    Reply reply =
+        upload(
+            header + "TST-30,A-1001,2026-11-01,2026-12-01,USD,1,Twice,1,1.00,0,1.00,x\n",
+            "agent.acme",
+            "acme");
     assertEquals(422, reply.status(), reply.body());
     JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
     assertEquals("header", error.getString("field"));
     assertTrue(error.getString("message").contains("invoice_number"), error.toString());
-    assertEquals(0, Portal.get("/api/v1/invoices?q=TST-30", "agent.acme", "acme").json().getJsonArray("items").size());
-    assertEquals(0, Portal.get("/api/v1/invoices?q=x", "agent.acme", "acme").json().getJsonArray("items").stream()
-        .filter(i -> i.asJsonObject().getString("number").equals("x")).count(), "the last column did not win");
+    assertEquals(
+        0,
+        Portal.get("/api/v1/invoices?q=TST-30", "agent.acme", "acme")
+            .json()
+            .getJsonArray("items")
+            .size());
+    assertEquals(
+        0,
+        Portal.get("/api/v1/invoices?q=x", "agent.acme", "acme")
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .filter(i -> i.asJsonObject().getString("number").equals("x"))
+            .count(),
+        "the last column did not win");
   }
 
   @Test
@@ -179,7 +249,8 @@ class ImportApiIT {
     String lines = Portal.get("/api/v1/invoices/" + invoiceId, "agent.acme", "acme").body();
     assertTrue(lines.contains("Caf\u00e9 cr\u00e8me"), lines);
 
-    Reply latin1 = upload((HEADER + row.replace("TST-40", "TST-41")).getBytes(StandardCharsets.ISO_8859_1));
+    Reply latin1 =
+        upload((HEADER + row.replace("TST-40", "TST-41")).getBytes(StandardCharsets.ISO_8859_1));
     assertEquals(422, latin1.status(), latin1.body());
     JsonObject error = latin1.json().getJsonArray("errors").getJsonObject(0);
     assertEquals("file", error.getString("field"));
@@ -187,16 +258,21 @@ class ImportApiIT {
   }
 
   private static Reply upload(byte[] csv) {
-    return Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
-        .header("Content-Type", "text/csv").header("X-File-Name", "test.csv")
-        .header("Authorization", "Bearer " + Portal.token("agent.acme")).header("X-Tenant", "acme")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    return Portal.send(
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
+            .header("Content-Type", "text/csv")
+            .header("X-File-Name", "test.csv")
+            .header("Authorization", "Bearer " + Portal.token("agent.acme"))
+            .header("X-Tenant", "acme")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
   }
 
   private static Reply upload(String csv, String user, String tenant) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
-        .header("Content-Type", "text/csv").header("X-File-Name", "test.csv")
-        .POST(HttpRequest.BodyPublishers.ofString(csv));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
+            .header("Content-Type", "text/csv")
+            .header("X-File-Name", "test.csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv));
     if (user != null) {
       request.header("Authorization", "Bearer " + Portal.token(user));
     }
@@ -207,8 +283,13 @@ class ImportApiIT {
   }
 
   private static JsonObject invoice(String number) {
-    return Portal.get("/api/v1/invoices?q=" + number, "agent.acme", "acme").json()
-        .getJsonArray("items").getValuesAs(JsonObject.class).stream()
-        .filter(i -> i.getString("number").equals(number)).findFirst().orElseThrow();
+    return Portal.get("/api/v1/invoices?q=" + number, "agent.acme", "acme")
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(i -> i.getString("number").equals(number))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -1,11 +1,10 @@
 package com.bpo.portal.it.scorecard;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.bpo.portal.it.Portal;
 import com.bpo.portal.scorecard.KpiCalculator;
 import com.bpo.portal.scorecard.Rag;
 import com.bpo.portal.scorecard.ServiceCredits;
@@ -56,11 +55,16 @@ class KpiCalculatorIT {
       db.commit();
       try (Statement s = db.createStatement()) {
         // the trigger adds the tenant's default dispute reasons, KPI definitions and SLA contract
-        s.executeUpdate("insert into tenant (id, name, locale, currency, time_zone) "
-            + "values ('" + TENANT + "', 'KPI fixture (test data)', 'en', 'USD', 'UTC')");
+        s.executeUpdate(
+            "insert into tenant (id, name, locale, currency, time_zone) "
+                + "values ('"
+                + TENANT
+                + "', 'KPI fixture (test data)', 'en', 'USD', 'UTC')");
       }
       bind(db);
-      try (PreparedStatement q = db.prepareStatement("""
+      try (PreparedStatement q =
+          db.prepareStatement(
+              """
           insert into customer_account (tenant_id, number, name, country, currency)
           values (?, 'KPI-1', 'KPI fixture customer (test data)', 'US', 'USD') returning id""")) {
         q.setString(1, TENANT);
@@ -71,23 +75,100 @@ class KpiCalculatorIT {
       }
 
       // invoice     issued      due         net      tax    paid     credited
-      invoice(db, "KPI-A", "2026-06-15", "2026-08-01", "500.00", "0.00", "0", "0");       // 91 days past due on Oct 31
-      invoice(db, "KPI-J", "2026-07-10", "2026-08-09", "600.00", "0.00", "600.00", "0");  // paid Aug 5
-      invoice(db, "KPI-K", "2026-07-03", "2026-08-02", "250.00", "0.00", "0", "0");       // 90 days: not over 90
-      invoice(db, "KPI-B", "2026-08-10", "2026-09-09", "1000.00", "0.00", "1000.00", "0"); // 400 Sep 20, 600 Oct 15
-      invoice(db, "KPI-C", "2026-09-05", "2026-10-05", "2000.00", "0.00", "1500.00", "0"); // 1500 paid Nov 3
-      invoice(db, "KPI-D", "2026-09-20", "2026-10-20", "800.00", "0.00", "500.00", "300.00"); // CN Oct 10, paid Oct 15
-      invoice(db, "KPI-E", "2026-10-01", "2026-10-31", "1000.00", "200.00", "0", "0");    // due on the month end
-      invoice(db, "KPI-F", "2026-10-10", "2026-11-09", "3000.00", "0.00", "0", "400.00"); // CN Nov 5 (PRICING)
-      invoice(db, "KPI-G", "2026-10-20", "2026-11-19", "1500.00", "0.00", "1500.00", "0"); // paid Oct 28
-      invoice(db, "KPI-H", "2026-10-25", "2026-11-24", "700.00", "0.00", "0", "100.00");  // CN Oct 29 (damaged goods)
-      invoice(db, "KPI-I", "2026-11-02", "2026-12-02", "999.00", "0.00", "0", "0");       // after the month
+      invoice(
+          db,
+          "KPI-A",
+          "2026-06-15",
+          "2026-08-01",
+          "500.00",
+          "0.00",
+          "0",
+          "0"); // 91 days past due on Oct 31
+      invoice(
+          db, "KPI-J", "2026-07-10", "2026-08-09", "600.00", "0.00", "600.00", "0"); // paid Aug 5
+      invoice(
+          db,
+          "KPI-K",
+          "2026-07-03",
+          "2026-08-02",
+          "250.00",
+          "0.00",
+          "0",
+          "0"); // 90 days: not over 90
+      invoice(
+          db,
+          "KPI-B",
+          "2026-08-10",
+          "2026-09-09",
+          "1000.00",
+          "0.00",
+          "1000.00",
+          "0"); // 400 Sep 20, 600 Oct 15
+      invoice(
+          db,
+          "KPI-C",
+          "2026-09-05",
+          "2026-10-05",
+          "2000.00",
+          "0.00",
+          "1500.00",
+          "0"); // 1500 paid Nov 3
+      invoice(
+          db,
+          "KPI-D",
+          "2026-09-20",
+          "2026-10-20",
+          "800.00",
+          "0.00",
+          "500.00",
+          "300.00"); // CN Oct 10, paid Oct 15
+      invoice(
+          db,
+          "KPI-E",
+          "2026-10-01",
+          "2026-10-31",
+          "1000.00",
+          "200.00",
+          "0",
+          "0"); // due on the month end
+      invoice(
+          db,
+          "KPI-F",
+          "2026-10-10",
+          "2026-11-09",
+          "3000.00",
+          "0.00",
+          "0",
+          "400.00"); // CN Nov 5 (PRICING)
+      invoice(
+          db,
+          "KPI-G",
+          "2026-10-20",
+          "2026-11-19",
+          "1500.00",
+          "0.00",
+          "1500.00",
+          "0"); // paid Oct 28
+      invoice(
+          db,
+          "KPI-H",
+          "2026-10-25",
+          "2026-11-24",
+          "700.00",
+          "0.00",
+          "0",
+          "100.00"); // CN Oct 29 (damaged goods)
+      invoice(
+          db, "KPI-I", "2026-11-02", "2026-12-02", "999.00", "0.00", "0", "0"); // after the month
       try (Statement s = db.createStatement()) {
-        s.executeUpdate("insert into invoice_line (tenant_id, invoice_id, line_no, description, quantity, unit_price, "
-            + "tax_rate, net_amount, tax_amount) "
-            + "select tenant_id, id, 1, 'KPI fixture goods (test data)', 1, net_amount, "
-            + "case when net_amount = 0 then 0 else round(tax_amount / net_amount, 4) end, net_amount, tax_amount "
-            + "from invoice where tenant_id = '" + TENANT + "'");
+        s.executeUpdate(
+            "insert into invoice_line (tenant_id, invoice_id, line_no, description, quantity, unit_price, "
+                + "tax_rate, net_amount, tax_amount) "
+                + "select tenant_id, id, 1, 'KPI fixture goods (test data)', 1, net_amount, "
+                + "case when net_amount = 0 then 0 else round(tax_amount / net_amount, 4) end, net_amount, tax_amount "
+                + "from invoice where tenant_id = '"
+                + TENANT
+                + "'");
       }
 
       payment(db, "KPI-P1", "2026-08-05", "600.00");
@@ -104,27 +185,114 @@ class KpiCalculatorIT {
 
       creditNote(db, "KPI-CN1", "KPI-D", "2026-10-10", "300.00", "Tax dispute, partly accepted");
       creditNote(db, "KPI-CN2", "KPI-H", "2026-10-29", "100.00", "Damaged goods dispute accepted");
-      creditNote(db, "KPI-CN3", "KPI-F", "2026-11-05", "400.00", "Pricing dispute accepted"); // after the month end
+      creditNote(
+          db,
+          "KPI-CN3",
+          "KPI-F",
+          "2026-11-05",
+          "400.00",
+          "Pricing dispute accepted"); // after the month end
 
-      // dispute  invoice  reason  status  outcome  disputed settled  raised  1st response due / at  resolution due / at
-      dispute(db, "KPI-H", "DAMAGED_GOODS", "RESOLVED", "ACCEPTED", "100.00", "100.00", "2026-10-26T09:00:00Z",
-          "2026-10-27T09:00:00Z", "2026-10-26T15:00:00Z", "2026-11-05T09:00:00Z", "2026-10-29T09:00:00Z");
-      dispute(db, "KPI-E", "QUANTITY", "RESOLVED", "REJECTED", "200.00", "0.00", "2026-10-03T12:00:00Z",
-          "2026-10-04T12:00:00Z", "2026-10-05T08:00:00Z", "2026-10-13T12:00:00Z", "2026-10-13T12:00:00Z");
-      dispute(db, "KPI-F", "PRICING", "RESOLVED", "ACCEPTED", "400.00", "400.00", "2026-10-12T08:00:00Z",
-          "2026-10-13T08:00:00Z", "2026-10-13T08:00:00Z", "2026-10-22T08:00:00Z", "2026-11-05T10:00:00Z");
-      dispute(db, "KPI-C", "OTHER", "RESOLVED", "REJECTED", "300.00", "0.00", "2026-09-20T06:00:00Z",
-          "2026-09-21T06:00:00Z", "2026-09-20T18:00:00Z", "2026-10-01T06:00:00Z", "2026-10-08T18:00:00Z");
-      dispute(db, "KPI-K", "TAX", "IN_REVIEW", null, "250.00", "0.00", "2026-10-20T10:00:00Z",
-          "2026-10-21T10:00:00Z", null, "2026-10-30T10:00:00Z", null);
-      dispute(db, "KPI-G", "NOT_RECEIVED", "RESOLVED", "REJECTED", "150.00", "0.00", "2026-10-21T00:00:00Z",
-          "2026-10-22T00:00:00Z", "2026-10-21T06:00:00Z", "2026-10-31T00:00:00Z", "2026-10-22T12:00:00Z");
-      dispute(db, "KPI-D", "TAX", "RESOLVED", "PARTLY_ACCEPTED", "500.00", "300.00", "2026-09-25T10:00:00Z",
-          "2026-09-26T10:00:00Z", "2026-09-25T12:00:00Z", "2026-10-05T10:00:00Z", "2026-10-10T10:00:00Z");
+      // dispute  invoice  reason  status  outcome  disputed settled  raised  1st response due / at
+      // resolution due / at
+      dispute(
+          db,
+          "KPI-H",
+          "DAMAGED_GOODS",
+          "RESOLVED",
+          "ACCEPTED",
+          "100.00",
+          "100.00",
+          "2026-10-26T09:00:00Z",
+          "2026-10-27T09:00:00Z",
+          "2026-10-26T15:00:00Z",
+          "2026-11-05T09:00:00Z",
+          "2026-10-29T09:00:00Z");
+      dispute(
+          db,
+          "KPI-E",
+          "QUANTITY",
+          "RESOLVED",
+          "REJECTED",
+          "200.00",
+          "0.00",
+          "2026-10-03T12:00:00Z",
+          "2026-10-04T12:00:00Z",
+          "2026-10-05T08:00:00Z",
+          "2026-10-13T12:00:00Z",
+          "2026-10-13T12:00:00Z");
+      dispute(
+          db,
+          "KPI-F",
+          "PRICING",
+          "RESOLVED",
+          "ACCEPTED",
+          "400.00",
+          "400.00",
+          "2026-10-12T08:00:00Z",
+          "2026-10-13T08:00:00Z",
+          "2026-10-13T08:00:00Z",
+          "2026-10-22T08:00:00Z",
+          "2026-11-05T10:00:00Z");
+      dispute(
+          db,
+          "KPI-C",
+          "OTHER",
+          "RESOLVED",
+          "REJECTED",
+          "300.00",
+          "0.00",
+          "2026-09-20T06:00:00Z",
+          "2026-09-21T06:00:00Z",
+          "2026-09-20T18:00:00Z",
+          "2026-10-01T06:00:00Z",
+          "2026-10-08T18:00:00Z");
+      dispute(
+          db,
+          "KPI-K",
+          "TAX",
+          "IN_REVIEW",
+          null,
+          "250.00",
+          "0.00",
+          "2026-10-20T10:00:00Z",
+          "2026-10-21T10:00:00Z",
+          null,
+          "2026-10-30T10:00:00Z",
+          null);
+      dispute(
+          db,
+          "KPI-G",
+          "NOT_RECEIVED",
+          "RESOLVED",
+          "REJECTED",
+          "150.00",
+          "0.00",
+          "2026-10-21T00:00:00Z",
+          "2026-10-22T00:00:00Z",
+          "2026-10-21T06:00:00Z",
+          "2026-10-31T00:00:00Z",
+          "2026-10-22T12:00:00Z");
+      dispute(
+          db,
+          "KPI-D",
+          "TAX",
+          "RESOLVED",
+          "PARTLY_ACCEPTED",
+          "500.00",
+          "300.00",
+          "2026-09-25T10:00:00Z",
+          "2026-09-26T10:00:00Z",
+          "2026-09-25T12:00:00Z",
+          "2026-10-05T10:00:00Z",
+          "2026-10-10T10:00:00Z");
       try (Statement s = db.createStatement()) {
         // the open dispute holds its invoice, as the disputes feature keeps it
-        s.executeUpdate("update invoice set disputed = true, disputed_amount = 250.00 "
-            + "where tenant_id = '" + TENANT + "' and number = 'KPI-K'");
+        s.executeUpdate(
+            "update invoice set disputed = true, disputed_amount = 250.00 "
+                + "where tenant_id = '"
+                + TENANT
+                + "' and number = 'KPI-K'");
       }
       db.commit();
     }
@@ -145,9 +313,19 @@ class KpiCalculatorIT {
     }
   }
 
-  private static void invoice(Connection db, String number, String issued, String due, String net, String tax,
-                              String paid, String credited) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement("""
+  private static void invoice(
+      Connection db,
+      String number,
+      String issued,
+      String due,
+      String net,
+      String tax,
+      String paid,
+      String credited)
+      throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            """
         insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency,
                              net_amount, tax_amount, total_amount, paid_amount, credited_amount)
         values (?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?) returning id""")) {
@@ -168,8 +346,11 @@ class KpiCalculatorIT {
     }
   }
 
-  private static void payment(Connection db, String reference, String received, String amount) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement("""
+  private static void payment(Connection db, String reference, String received, String amount)
+      throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            """
         insert into payment (tenant_id, reference, customer_account_id, received_on, currency, amount)
         values (?, ?, ?, ?, 'USD', ?) returning id""")) {
       q.setString(1, TENANT);
@@ -184,9 +365,11 @@ class KpiCalculatorIT {
     }
   }
 
-  private static void allocate(Connection db, String payment, String invoice, String amount) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement(
-        "insert into payment_allocation (tenant_id, payment_id, invoice_id, amount) values (?, ?, ?, ?)")) {
+  private static void allocate(Connection db, String payment, String invoice, String amount)
+      throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "insert into payment_allocation (tenant_id, payment_id, invoice_id, amount) values (?, ?, ?, ?)")) {
       q.setString(1, TENANT);
       q.setLong(2, PAYMENTS.get(payment));
       q.setLong(3, INVOICES.get(invoice));
@@ -195,11 +378,13 @@ class KpiCalculatorIT {
     }
   }
 
-  private static void creditNote(Connection db, String number, String invoice, String issued, String amount,
-                                 String reason) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement(
-        "insert into credit_note (tenant_id, number, invoice_id, issued_on, amount, reason) "
-            + "values (?, ?, ?, ?, ?, ?)")) {
+  private static void creditNote(
+      Connection db, String number, String invoice, String issued, String amount, String reason)
+      throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "insert into credit_note (tenant_id, number, invoice_id, issued_on, amount, reason) "
+                + "values (?, ?, ?, ?, ?, ?)")) {
       q.setString(1, TENANT);
       q.setString(2, number);
       q.setLong(3, INVOICES.get(invoice));
@@ -211,11 +396,24 @@ class KpiCalculatorIT {
   }
 
   /** A dispute with one item, the whole disputed amount of one invoice, settled as given. */
-  private static void dispute(Connection db, String invoice, String reason, String status, String outcome,
-                              String disputed, String settled, String raisedAt, String responseDue,
-                              String respondedAt, String resolutionDue, String resolvedAt) throws SQLException {
+  private static void dispute(
+      Connection db,
+      String invoice,
+      String reason,
+      String status,
+      String outcome,
+      String disputed,
+      String settled,
+      String raisedAt,
+      String responseDue,
+      String respondedAt,
+      String resolutionDue,
+      String resolvedAt)
+      throws SQLException {
     long id;
-    try (PreparedStatement q = db.prepareStatement("""
+    try (PreparedStatement q =
+        db.prepareStatement(
+            """
         insert into dispute (tenant_id, customer_account_id, reason_code, status, outcome, currency,
                              disputed_amount, settled_amount, description, raised_by, raised_at,
                              promised_response_on, first_response_due, first_response_at, resolution_due, resolved_at)
@@ -232,16 +430,23 @@ class KpiCalculatorIT {
       q.setObject(8, raised);
       q.setDate(9, Date.valueOf(raised.toLocalDate().plusDays(5)));
       q.setObject(10, OffsetDateTime.parse(responseDue));
-      q.setObject(11, respondedAt == null ? null : OffsetDateTime.parse(respondedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+      q.setObject(
+          11,
+          respondedAt == null ? null : OffsetDateTime.parse(respondedAt),
+          Types.TIMESTAMP_WITH_TIMEZONE);
       q.setObject(12, OffsetDateTime.parse(resolutionDue));
-      q.setObject(13, resolvedAt == null ? null : OffsetDateTime.parse(resolvedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+      q.setObject(
+          13,
+          resolvedAt == null ? null : OffsetDateTime.parse(resolvedAt),
+          Types.TIMESTAMP_WITH_TIMEZONE);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
       }
     }
-    try (PreparedStatement q = db.prepareStatement(
-        "insert into dispute_item (tenant_id, dispute_id, invoice_id, amount, settled) values (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "insert into dispute_item (tenant_id, dispute_id, invoice_id, amount, settled) values (?, ?, ?, ?, ?)")) {
       q.setString(1, TENANT);
       q.setLong(2, id);
       q.setLong(3, INVOICES.get(invoice));
@@ -264,7 +469,9 @@ class KpiCalculatorIT {
     }
     List<String> tables = new ArrayList<>();
     try (Statement s = db.createStatement();
-         ResultSet rs = s.executeQuery("""
+        ResultSet rs =
+            s.executeQuery(
+                """
              select c.table_name from information_schema.columns c
              join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
              where c.table_schema = current_schema() and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
@@ -278,7 +485,8 @@ class KpiCalculatorIT {
       List<String> refused = new ArrayList<>();
       for (String table : tables) {
         Savepoint before = db.setSavepoint();
-        try (PreparedStatement q = db.prepareStatement("delete from " + table + " where tenant_id = ?")) {
+        try (PreparedStatement q =
+            db.prepareStatement("delete from " + table + " where tenant_id = ?")) {
           q.setString(1, TENANT);
           q.executeUpdate();
           db.releaseSavepoint(before);
@@ -299,7 +507,8 @@ class KpiCalculatorIT {
     }
   }
 
-  // ------------------------------------------------------------------ the calculator, as the server runs it
+  // ------------------------------------------------------------------ the calculator, as the
+  // server runs it
 
   static Map<String, BigDecimal> compute(YearMonth month) throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
@@ -316,7 +525,10 @@ class KpiCalculatorIT {
   private static void assertKpi(String expected, String code, Map<String, BigDecimal> kpis) {
     BigDecimal actual = kpis.get(code);
     assertNotNull(actual, code + " has a value");
-    assertEquals(0, new BigDecimal(expected).compareTo(actual), code + ": expected " + expected + ", was " + actual);
+    assertEquals(
+        0,
+        new BigDecimal(expected).compareTo(actual),
+        code + ": expected " + expected + ", was " + actual);
   }
 
   @Test
@@ -325,11 +537,14 @@ class KpiCalculatorIT {
       db.setAutoCommit(false);
       bind(db);
       try (Statement s = db.createStatement();
-           ResultSet rs = s.executeQuery("select count(*), sum(open_amount) from invoice")) {
+          ResultSet rs = s.executeQuery("select count(*), sum(open_amount) from invoice")) {
         rs.next();
         assertEquals(11, rs.getInt(1));
         // open today: A 500 + K 250 + C 500 + E 1200 + F 2600 + H 600 + I 999
-        assertEquals(0, new BigDecimal("6649.00").compareTo(rs.getBigDecimal(2)), rs.getBigDecimal(2).toString());
+        assertEquals(
+            0,
+            new BigDecimal("6649.00").compareTo(rs.getBigDecimal(2)),
+            rs.getBigDecimal(2).toString());
       }
       db.rollback();
     }
@@ -343,7 +558,8 @@ class KpiCalculatorIT {
   @Test
   void dsoIsClosingReceivablesOverTheMonthsSalesTimesItsDays() throws SQLException {
     Map<String, BigDecimal> kpis = compute(OCTOBER);
-    // closing 7550.00 (rebuilt: C 500 + 1500 paid Nov 3, F 2600 + 400 credited Nov 5), sales 6400.00, 31 days
+    // closing 7550.00 (rebuilt: C 500 + 1500 paid Nov 3, F 2600 + 400 credited Nov 5), sales
+    // 6400.00, 31 days
     assertKpi("36.57", "DSO", kpis);
   }
 
@@ -363,7 +579,8 @@ class KpiCalculatorIT {
 
   @Test
   void ceiComparesWhatWasCollectedWithWhatCouldHaveBeen() throws SQLException {
-    // opening 4150 (A 500, K 250, B 600, C 2000, D 800), sales 6400, closing 7550, closing current 4800:
+    // opening 4150 (A 500, K 250, B 600, C 2000, D 800), sales 6400, closing 7550, closing current
+    // 4800:
     // (4150 + 6400 − 7550) ÷ (4150 + 6400 − 4800) × 100 = 3000 ÷ 5750 × 100
     assertKpi("52.17", "CEI", compute(OCTOBER));
   }
@@ -372,7 +589,8 @@ class KpiCalculatorIT {
   void agingSharesAreOfTheClosingReceivables() throws SQLException {
     Map<String, BigDecimal> kpis = compute(OCTOBER);
     assertKpi("63.58", "PCT_CURRENT", kpis); // 4800 ÷ 7550
-    assertKpi("6.62", "PCT_OVER_90", kpis);  // A 500 (91 days) ÷ 7550; K at exactly 90 days is not over
+    assertKpi(
+        "6.62", "PCT_OVER_90", kpis); // A 500 (91 days) ÷ 7550; K at exactly 90 days is not over
   }
 
   @Test
@@ -388,7 +606,8 @@ class KpiCalculatorIT {
     Map<String, BigDecimal> kpis = compute(OCTOBER);
     // response due in October: 5, met 3 (one exactly on time; one late; one never answered)
     assertKpi("60.00", "DISPUTE_RESPONSE_SLA", kpis);
-    // resolution due in October: 6, met 2 (one exactly on time; one resolved in November; one still open)
+    // resolution due in October: 6, met 2 (one exactly on time; one resolved in November; one still
+    // open)
     assertKpi("33.33", "DISPUTE_RESOLUTION_SLA", kpis);
   }
 
@@ -411,7 +630,8 @@ class KpiCalculatorIT {
   }
 
   @Test
-  void underTheDefaultContractTheMonthScoresAndEarnsCreditsAsTheWorkedExampleSays() throws SQLException {
+  void underTheDefaultContractTheMonthScoresAndEarnsCreditsAsTheWorkedExampleSays()
+      throws SQLException {
     Map<String, BigDecimal> kpis = compute(OCTOBER);
     Map<String, Rag> rags = new TreeMap<>();
     List<Rag.Weighted> weighted = new ArrayList<>();
@@ -422,12 +642,20 @@ class KpiCalculatorIT {
       db.setAutoCommit(false);
       bind(db);
       try (Statement s = db.createStatement();
-           ResultSet rs = s.executeQuery("select code, direction, target, warning, weight, at_risk_pct, computed "
-               + "from kpi_definition where active order by code")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "select code, direction, target, warning, weight, at_risk_pct, computed "
+                      + "from kpi_definition where active order by code")) {
         while (rs.next()) {
           String code = rs.getString(1);
-          BigDecimal actual = rs.getBoolean(7) ? kpis.get(code) : null; // CSAT is entered by hand: none yet
-          Rag rag = Rag.of(actual, Rag.Direction.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4));
+          BigDecimal actual =
+              rs.getBoolean(7) ? kpis.get(code) : null; // CSAT is entered by hand: none yet
+          Rag rag =
+              Rag.of(
+                  actual,
+                  Rag.Direction.valueOf(rs.getString(2)),
+                  rs.getBigDecimal(3),
+                  rs.getBigDecimal(4));
           rags.put(code, rag);
           weighted.add(new Rag.Weighted(rag, rs.getBigDecimal(5)));
           if (rag == Rag.RED) {
@@ -436,46 +664,70 @@ class KpiCalculatorIT {
         }
       }
       try (Statement s = db.createStatement();
-           ResultSet rs = s.executeQuery("select amount_at_risk, credit_cap from sla_contract")) {
+          ResultSet rs = s.executeQuery("select amount_at_risk, credit_cap from sla_contract")) {
         rs.next();
         amountAtRisk = rs.getBigDecimal(1);
         cap = rs.getBigDecimal(2);
       }
       db.rollback();
     }
-    Map<String, Rag> expected = new TreeMap<>(Map.ofEntries(
-        Map.entry("DSO", Rag.GREEN), Map.entry("DSO_COUNTBACK", Rag.GREEN), Map.entry("BEST_DSO", Rag.GREEN),
-        Map.entry("ADD", Rag.GREEN), Map.entry("CEI", Rag.RED), Map.entry("PCT_CURRENT", Rag.AMBER),
-        Map.entry("PCT_OVER_90", Rag.GREEN), Map.entry("DISPUTE_CYCLE_MEAN", Rag.GREEN),
-        Map.entry("DISPUTE_CYCLE_P90", Rag.GREEN), Map.entry("DISPUTE_RESPONSE_SLA", Rag.RED),
-        Map.entry("DISPUTE_RESOLUTION_SLA", Rag.RED), Map.entry("INVOICE_ACCURACY", Rag.RED),
-        Map.entry("CSAT", Rag.NONE)));
+    Map<String, Rag> expected =
+        new TreeMap<>(
+            Map.ofEntries(
+                Map.entry("DSO", Rag.GREEN),
+                Map.entry("DSO_COUNTBACK", Rag.GREEN),
+                Map.entry("BEST_DSO", Rag.GREEN),
+                Map.entry("ADD", Rag.GREEN),
+                Map.entry("CEI", Rag.RED),
+                Map.entry("PCT_CURRENT", Rag.AMBER),
+                Map.entry("PCT_OVER_90", Rag.GREEN),
+                Map.entry("DISPUTE_CYCLE_MEAN", Rag.GREEN),
+                Map.entry("DISPUTE_CYCLE_P90", Rag.GREEN),
+                Map.entry("DISPUTE_RESPONSE_SLA", Rag.RED),
+                Map.entry("DISPUTE_RESOLUTION_SLA", Rag.RED),
+                Map.entry("INVOICE_ACCURACY", Rag.RED),
+                Map.entry("CSAT", Rag.NONE)));
     assertEquals(expected, rags);
     // (20 + 10 + 10 + 5) × 100 + 10 × 50 = 5000 points over a weight of 95 (CSAT has no value)
     assertEquals(new BigDecimal("52.6"), Rag.score(weighted));
-    // 10,000 at risk: CEI 20 %, accuracy 20 %, the two dispute SLAs 10 % each = 6,000, under the 8,000 cap
-    assertEquals(new TreeMap<>(Map.of("CEI", new BigDecimal("2000.00"), "DISPUTE_RESOLUTION_SLA",
-            new BigDecimal("1000.00"), "DISPUTE_RESPONSE_SLA", new BigDecimal("1000.00"), "INVOICE_ACCURACY",
-            new BigDecimal("2000.00"))),
+    // 10,000 at risk: CEI 20 %, accuracy 20 %, the two dispute SLAs 10 % each = 6,000, under the
+    // 8,000 cap
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "CEI",
+                new BigDecimal("2000.00"),
+                "DISPUTE_RESOLUTION_SLA",
+                new BigDecimal("1000.00"),
+                "DISPUTE_RESPONSE_SLA",
+                new BigDecimal("1000.00"),
+                "INVOICE_ACCURACY",
+                new BigDecimal("2000.00"))),
         new TreeMap<>(ServiceCredits.of(red, amountAtRisk, cap)));
   }
 
   @Test
   void anInvoiceInAnotherCurrencyDoesNotMoveTheTenantCurrencyKpis() throws SQLException {
     // the tenant reports in USD; a EUR customer's 1000.00 EUR invoice, issued and open in October,
-    // must not be added to USD receivables and sales (today: closing 8550 "mixed", sales 7400, DSO 35.82)
-    try (Connection db = Portal.asOwner()) { // obeys row-level security too; everything is rolled back
+    // must not be added to USD receivables and sales (today: closing 8550 "mixed", sales 7400, DSO
+    // 35.82)
+    try (Connection db =
+        Portal.asOwner()) { // obeys row-level security too; everything is rolled back
       db.setAutoCommit(false);
       bind(db);
       try {
         try (Statement s = db.createStatement()) {
-          s.executeUpdate("insert into customer_account (tenant_id, number, name, country, currency) values ('"
-              + TENANT + "', 'KPI-EUR', 'KPI fixture EUR customer (test data)', 'FR', 'EUR')");
-          s.executeUpdate("insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, "
-              + "currency, net_amount, tax_amount, total_amount) select tenant_id, 'KPI-EUR-1', id, date '2026-10-15', "
-              + "date '2026-11-14', 'EUR', 1000.00, 0, 1000.00 from customer_account where number = 'KPI-EUR'");
+          s.executeUpdate(
+              "insert into customer_account (tenant_id, number, name, country, currency) values ('"
+                  + TENANT
+                  + "', 'KPI-EUR', 'KPI fixture EUR customer (test data)', 'FR', 'EUR')");
+          s.executeUpdate(
+              "insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, "
+                  + "currency, net_amount, tax_amount, total_amount) select tenant_id, 'KPI-EUR-1', id, date '2026-10-15', "
+                  + "date '2026-11-14', 'EUR', 1000.00, 0, 1000.00 from customer_account where number = 'KPI-EUR'");
         }
-        Map<String, BigDecimal> kpis = new KpiCalculator(db, TENANT, "USD", ZoneId.of("UTC")).compute(OCTOBER);
+        Map<String, BigDecimal> kpis =
+            new KpiCalculator(db, TENANT, "USD", ZoneId.of("UTC")).compute(OCTOBER);
         assertKpi("36.57", "DSO", kpis);
         assertKpi("23.25", "BEST_DSO", kpis);
         assertKpi("52.17", "CEI", kpis);

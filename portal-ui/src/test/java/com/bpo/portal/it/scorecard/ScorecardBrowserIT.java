@@ -1,11 +1,10 @@
 package com.bpo.portal.it.scorecard;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -48,7 +47,8 @@ class ScorecardBrowserIT {
     Portal.Reply computed = lead("/api/v1/scorecards/" + MONTH + "/compute", null);
     assertEquals(200, computed.status(), computed.body());
     long version = computed.json().getJsonNumber("version").longValue();
-    Portal.Reply published = lead("/api/v1/scorecards/" + MONTH + "/publish", "{\"version\": " + version + "}");
+    Portal.Reply published =
+        lead("/api/v1/scorecards/" + MONTH + "/publish", "{\"version\": " + version + "}");
     assertEquals(200, published.status(), published.body());
   }
 
@@ -65,10 +65,15 @@ class ScorecardBrowserIT {
   }
 
   private static Portal.Reply lead(String path, String json) {
-    return Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + path))
-        .header("Authorization", "Bearer " + Portal.token("ops.lead")).header("X-Tenant", "acme")
-        .header("Content-Type", "application/json")
-        .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    return Portal.send(
+        HttpRequest.newBuilder(URI.create(Portal.URL + path))
+            .header("Authorization", "Bearer " + Portal.token("ops.lead"))
+            .header("X-Tenant", "acme")
+            .header("Content-Type", "application/json")
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   @AfterEach
@@ -85,22 +90,28 @@ class ScorecardBrowserIT {
     wait = Browsers.waitFor(browser);
     Browsers.signIn(browser, "cfo.acme", "/scorecard?period=" + MONTH);
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Published"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Published"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorecard-kpis")));
     // the DSO row is shown, named in words (not its code), and its name is the drill link
-    assertEquals("Days sales outstanding",
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorecard-drill-dso"))).getText());
+    assertEquals(
+        "Days sales outstanding",
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorecard-drill-dso")))
+            .getText());
 
     // drill from DSO into the receivables behind it
     click(By.id("scorecard-drill-dso"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aging-chart")));
     browser.navigate().back();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Published"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Published"));
 
     // sign off, confirming in the dialog
     click(By.id("scorecard-sign-off"));
     click(By.id("scorecard-sign-off-confirm"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scorecard-status"), "Signed off"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("scorecard-status"), "Signed off"));
     assertTrue(browser.findElements(By.id("scorecard-sign-off")).isEmpty(), "nothing left to sign");
 
     JsonObject stored = Portal.get("/api/v1/scorecards?period=" + MONTH, "ops.lead", "acme").json();

@@ -1,10 +1,9 @@
 package com.bpo.portal.it.security;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -53,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ApiFuzzIT {
   private static final long MAX_MILLIS = Long.getLong("portal.fuzz.max.millis", 1000);
+
   /** Each role in its tenant (null: the user has one, or none, and sends no X-Tenant). */
   private static final Map<String, String> ROLES = new LinkedHashMap<>();
 
@@ -65,23 +65,98 @@ class ApiFuzzIT {
   }
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
+
   /** No id, slug or period any of these could name exists. */
-  private static final List<String> PATH_VALUES = List.of("999999999", "1e9999999", "99999999999999999999",
-      "\u0000", "9999-12", "x".repeat(300));
-  private static final List<String> QUERY_VALUES = List.of("", "zz'; select pg_sleep(5); --", "-1", "1e9999999",
-      "99999999999999999999", "2026-02-30", "9999-12", "\u0000", "x".repeat(2000));
-  /** Field names the API's bodies use; a body made of all of them with wrong values reaches every reader. */
-  private static final List<String> FIELDS = List.of("action", "amount", "acceptedAmount", "assignee", "body",
-      "changeNote", "clientApprovalRequired", "comment", "content", "currency", "description", "disputeIds",
-      "displayName", "dueDate", "effectiveFrom", "email", "evidence", "filter", "heldOn", "id", "ids", "impact",
-      "interval", "invoiceId", "items", "kind", "levels", "likelihood", "limit", "lineNo", "links", "locale", "name",
-      "note", "organisation", "outcome", "owner", "people", "phone", "primary", "processArea", "reasonCode", "role",
-      "rootCauseThreshold", "settings", "slug", "status", "target", "targetId", "timeZone", "title", "type", "url",
-      "username", "value", "version", "visibility", "warning", "weight");
+  private static final List<String> PATH_VALUES =
+      List.of(
+          "999999999", "1e9999999", "99999999999999999999", "\u0000", "9999-12", "x".repeat(300));
+
+  private static final List<String> QUERY_VALUES =
+      List.of(
+          "",
+          "zz'; select pg_sleep(5); --",
+          "-1",
+          "1e9999999",
+          "99999999999999999999",
+          "2026-02-30",
+          "9999-12",
+          "\u0000",
+          "x".repeat(2000));
+
+  /**
+   * Field names the API's bodies use; a body made of all of them with wrong values reaches every
+   * reader.
+   */
+  private static final List<String> FIELDS =
+      List.of(
+          "action",
+          "amount",
+          "acceptedAmount",
+          "assignee",
+          "body",
+          "changeNote",
+          "clientApprovalRequired",
+          "comment",
+          "content",
+          "currency",
+          "description",
+          "disputeIds",
+          "displayName",
+          "dueDate",
+          "effectiveFrom",
+          "email",
+          "evidence",
+          "filter",
+          "heldOn",
+          "id",
+          "ids",
+          "impact",
+          "interval",
+          "invoiceId",
+          "items",
+          "kind",
+          "levels",
+          "likelihood",
+          "limit",
+          "lineNo",
+          "links",
+          "locale",
+          "name",
+          "note",
+          "organisation",
+          "outcome",
+          "owner",
+          "people",
+          "phone",
+          "primary",
+          "processArea",
+          "reasonCode",
+          "role",
+          "rootCauseThreshold",
+          "settings",
+          "slug",
+          "status",
+          "target",
+          "targetId",
+          "timeZone",
+          "title",
+          "type",
+          "url",
+          "username",
+          "value",
+          "version",
+          "visibility",
+          "warning",
+          "weight");
 
   private static final List<String> failures = new ArrayList<>();
-  /** Writes that succeeded: only harmless ones may (a saved view named like a fuzz value), removed afterwards. */
+
+  /**
+   * Writes that succeeded: only harmless ones may (a saved view named like a fuzz value), removed
+   * afterwards.
+   */
   private static final List<String> accepted = new ArrayList<>();
+
   private static final Map<Integer, Integer> statuses = new TreeMap<>();
   private static long requests;
   private static long slowest;
@@ -100,8 +175,9 @@ class ApiFuzzIT {
       db.setAutoCommit(false);
       try (Statement s = db.createStatement()) {
         s.execute("select set_config('app.tenant_id', 'acme', true)");
-        s.executeUpdate("delete from governance_saved_view where tenant_id = 'acme' and username in ('ops.lead', "
-            + "'agent.acme', 'cfo.acme') and name in ('1e9999999', '2026-02-30', 'SECRET')");
+        s.executeUpdate(
+            "delete from governance_saved_view where tenant_id = 'acme' and username in ('ops.lead', "
+                + "'agent.acme', 'cfo.acme') and name in ('1e9999999', '2026-02-30', 'SECRET')");
       }
       db.commit();
     }
@@ -116,19 +192,23 @@ class ApiFuzzIT {
     int fuzzed = 0;
     for (Operation op : operations) {
       if (!op.method.equals("GET") && op.pathParameters.isEmpty() && !op.jsonBody) {
-        continue; // an action on the whole tenant (a job run by hand): calling it would change real data
+        continue; // an action on the whole tenant (a job run by hand): calling it would change real
+        // data
       }
       fuzzed++;
       for (Map.Entry<String, String> role : ROLES.entrySet()) {
         fuzz(op, role.getKey(), role.getValue());
       }
-      resetQuota(); // customer writes are rate-limited: keep each operation's bodies reaching the reader
+      resetQuota(); // customer writes are rate-limited: keep each operation's bodies reaching the
+      // reader
     }
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     accepted.forEach(a -> System.out.println("ApiFuzzIT: a write accepted " + a));
-    System.out.printf("ApiFuzzIT: %d operations fuzzed, %d requests in %d s, statuses %s, slowest %d ms (%s)%n",
+    System.out.printf(
+        "ApiFuzzIT: %d operations fuzzed, %d requests in %d s, statuses %s, slowest %d ms (%s)%n",
         fuzzed, requests, seconds, statuses, slowest, slowestRequest);
-    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", failures));
+    assertTrue(
+        failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", failures));
     assertTrue(requests > 1000, "the fuzzing ran: " + requests + " requests");
   }
 
@@ -152,7 +232,11 @@ class ApiFuzzIT {
       for (String value : QUERY_VALUES) {
         StringBuilder query = new StringBuilder();
         for (String name : op.queryParameters) {
-          query.append(query.length() == 0 ? '?' : '&').append(name).append('=').append(encode(value));
+          query
+              .append(query.length() == 0 ? '?' : '&')
+              .append(name)
+              .append('=')
+              .append(encode(value));
         }
         send(op, user, tenant, path + query, op.jsonBody ? "{}" : null);
       }
@@ -167,10 +251,18 @@ class ApiFuzzIT {
   private static final List<String> BODIES = bodies();
 
   private static List<String> bodies() {
-    List<String> bodies = new ArrayList<>(List.of("{\"a\": 1,}", "null", "", "[]", "\"text\"", "42",
-        "{\"body\": \"" + "a".repeat(900 * 1024) + "\"}",
-        "[".repeat(5000) + "]".repeat(5000),
-        "{\"a\":".repeat(2000) + "1" + "}".repeat(2000)));
+    List<String> bodies =
+        new ArrayList<>(
+            List.of(
+                "{\"a\": 1,}",
+                "null",
+                "",
+                "[]",
+                "\"text\"",
+                "42",
+                "{\"body\": \"" + "a".repeat(900 * 1024) + "\"}",
+                "[".repeat(5000) + "]".repeat(5000),
+                "{\"a\":".repeat(2000) + "1" + "}".repeat(2000)));
     bodies.add(object("{}"));
     bodies.add(object("[]"));
     bodies.add(object("\"1e9999999\""));
@@ -180,17 +272,34 @@ class ApiFuzzIT {
     bodies.add(object("[null]"));
     bodies.add(object("[{}]"));
     bodies.add(object("\"SECRET\""));
-    bodies.add(object("\"" + "z".repeat(10_000) + "\"")); // 60 fields: 600 KB, under the 1 MiB body limit
+    bodies.add(
+        object("\"" + "z".repeat(10_000) + "\"")); // 60 fields: 600 KB, under the 1 MiB body limit
     // bodies that JSON-B reads (unknown fields are ignored), so that they reach the services
-    String lists = "{\"items\": %1$s, \"levels\": %1$s, \"links\": %1$s, \"ids\": %1$s, \"disputeIds\": %1$s, "
-        + "\"people\": %1$s}";
+    String lists =
+        "{\"items\": %1$s, \"levels\": %1$s, \"links\": %1$s, \"ids\": %1$s, \"disputeIds\": %1$s, "
+            + "\"people\": %1$s}";
     bodies.add(String.format(lists, "[null]"));
     bodies.add(String.format(lists, "[{}]"));
-    bodies.add("{\"amount\": \"1e9999999\", \"acceptedAmount\": \"1E+1000000\", \"value\": \"1e9999999\", "
-        + "\"items\": [{\"invoiceId\": 999999999, \"amount\": \"1e9999999\"}]}");
+    bodies.add(
+        "{\"amount\": \"1e9999999\", \"acceptedAmount\": \"1E+1000000\", \"value\": \"1e9999999\", "
+            + "\"items\": [{\"invoiceId\": 999999999, \"amount\": \"1e9999999\"}]}");
     String text = "\"" + "w".repeat(100_000) + "\"";
-    bodies.add("{\"body\": " + text + ", \"title\": " + text + ", \"name\": " + text + ", \"note\": " + text
-        + ", \"description\": " + text + ", \"comment\": " + text + ", \"changeNote\": " + text + "}");
+    bodies.add(
+        "{\"body\": "
+            + text
+            + ", \"title\": "
+            + text
+            + ", \"name\": "
+            + text
+            + ", \"note\": "
+            + text
+            + ", \"description\": "
+            + text
+            + ", \"comment\": "
+            + text
+            + ", \"changeNote\": "
+            + text
+            + "}");
     bodies.add("{\"body\": \"a\\u0000b\", \"title\": \"a\\u0000b\", \"name\": \"a\\u0000b\"}");
     return bodies;
   }
@@ -206,19 +315,28 @@ class ApiFuzzIT {
 
   /** Sends one request and records what it got; the status, or -1 without an answer. */
   private static int send(Operation op, String user, String tenant, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Portal.URL + path))
-        .timeout(Duration.ofSeconds(20))
-        .header("Authorization", "Bearer " + Portal.token(user))
-        .method(op.method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Portal.URL + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + Portal.token(user))
+            .method(
+                op.method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     if (tenant != null) {
       request.header("X-Tenant", tenant);
     }
-    String what = op.method + " " + abbreviate(path) + " as " + user
-        + (body == null ? "" : " with " + abbreviate(body));
+    String what =
+        op.method
+            + " "
+            + abbreviate(path)
+            + " as "
+            + user
+            + (body == null ? "" : " with " + abbreviate(body));
     long millis = 0;
     Reply reply = null;
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -265,18 +383,25 @@ class ApiFuzzIT {
   }
 
   private static void resetQuota() throws SQLException {
-    try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
-      s.executeUpdate("delete from request_quota where user_name in ('ops.lead', 'agent.acme', 'cfo.acme', "
-          + "'customer.acme', 'admin')");
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "delete from request_quota where user_name in ('ops.lead', 'agent.acme', 'cfo.acme', "
+              + "'customer.acme', 'admin')");
     }
   }
 
-  record Operation(String method, String path, List<String> pathParameters, List<String> queryParameters,
-                   boolean jsonBody) {}
+  record Operation(
+      String method,
+      String path,
+      List<String> pathParameters,
+      List<String> queryParameters,
+      boolean jsonBody) {}
 
   /** Every operation of the document, with its parameters and whether it takes a JSON body. */
   private static List<Operation> operations() {
-    Reply document = Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/openapi?format=JSON")).GET());
+    Reply document =
+        Portal.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/openapi?format=JSON")).GET());
     assertEquals(200, document.status(), document.body());
     JsonObject paths = document.json().getJsonObject("paths");
     List<Operation> found = new ArrayList<>();
@@ -299,10 +424,15 @@ class ApiFuzzIT {
             query.add(parameter.getString("name"));
           }
         }
-        List<String> pathParameters = PARAMETER.matcher(full).results().map(m -> m.group(1)).toList();
-        boolean json = operation.containsKey("requestBody")
-            && operation.getJsonObject("requestBody").getJsonObject("content") != null
-            && operation.getJsonObject("requestBody").getJsonObject("content").containsKey("application/json");
+        List<String> pathParameters =
+            PARAMETER.matcher(full).results().map(m -> m.group(1)).toList();
+        boolean json =
+            operation.containsKey("requestBody")
+                && operation.getJsonObject("requestBody").getJsonObject("content") != null
+                && operation
+                    .getJsonObject("requestBody")
+                    .getJsonObject("content")
+                    .containsKey("application/json");
         found.add(new Operation(verb, full, pathParameters, List.copyOf(query), json));
       }
     }

@@ -1,13 +1,12 @@
 package com.bpo.portal.it.security;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -39,16 +38,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal under a stopped PostgreSQL or Keycloak, and after they come back: clear answers
- * meanwhile (503 problem+json with Retry-After and no stack trace, readiness DOWN, a friendly page),
- * recovery by itself without a restart, and nothing committed lost. It stops and starts the real
- * servers through {@code bin/portal fault}, and always starts again what it stopped.
+ * meanwhile (503 problem+json with Retry-After and no stack trace, readiness DOWN, a friendly
+ * page), recovery by itself without a restart, and nothing committed lost. It stops and starts the
+ * real servers through {@code bin/portal fault}, and always starts again what it stopped.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class FaultsIT {
   private static final String CUSTOMER = "A-1001";
   private static final Duration RECOVERY = Duration.ofSeconds(90);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -57,7 +57,8 @@ class FaultsIT {
 
   @AfterAll
   static void removeContacts() throws SQLException {
-    try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
       db.setAutoCommit(false);
       s.execute("select set_config('app.tenant_id', 'acme', true)");
       s.executeUpdate("delete from customer_contact where name like 'Fault test %'");
@@ -66,7 +67,8 @@ class FaultsIT {
   }
 
   @Test
-  void whileThePostgresqlIsStoppedTheApiAnswers503AndThePortalRecoversWithItsDataWhenItIsBack() throws Exception {
+  void whileThePostgresqlIsStoppedTheApiAnswers503AndThePortalRecoversWithItsDataWhenItIsBack()
+      throws Exception {
     long customerId = customerId();
     String before = "Fault test " + UUID.randomUUID();
     assertEquals(201, addContact(customerId, before).status());
@@ -76,16 +78,23 @@ class FaultsIT {
       Browsers.signIn(browser, "agent.acme", "/customers");
       fault("db-stop");
       try {
-        Portal.Reply down = Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme");
+        Portal.Reply down =
+            Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme");
         assertEquals(503, down.status(), down.body());
         assertEquals("application/problem+json", down.contentType());
         JsonObject problem = down.json();
-        assertEquals("https://portal.example/problems/service-unavailable", problem.getString("type"));
-        assertFalse(down.body().contains("Exception") || down.body().contains("\tat "), down.body());
-        HttpResponse<String> write = raw(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/customers/"
-                + customerId + "/contacts")).header("Authorization", "Bearer " + Portal.token("agent.acme"))
-            .header("X-Tenant", "acme").header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(contact("Fault test lost write"))));
+        assertEquals(
+            "https://portal.example/problems/service-unavailable", problem.getString("type"));
+        assertFalse(
+            down.body().contains("Exception") || down.body().contains("\tat "), down.body());
+        HttpResponse<String> write =
+            raw(
+                HttpRequest.newBuilder(
+                        URI.create(Portal.URL + "/api/v1/customers/" + customerId + "/contacts"))
+                    .header("Authorization", "Bearer " + Portal.token("agent.acme"))
+                    .header("X-Tenant", "acme")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(contact("Fault test lost write"))));
         assertEquals(503, write.statusCode(), write.body());
         assertTrue(write.headers().firstValue("Retry-After").isPresent(), "Retry-After on a 503");
 
@@ -96,7 +105,11 @@ class FaultsIT {
         // the screens: a friendly page, in the user's language, not a stack trace
         browser.get(Portal.URL + "/customers");
         new WebDriverWait(browser, Duration.ofSeconds(30))
-            .until(d -> d.findElement(By.tagName("body")).getText().contains("Temporarily unavailable"));
+            .until(
+                d ->
+                    d.findElement(By.tagName("body"))
+                        .getText()
+                        .contains("Temporarily unavailable"));
         String page = browser.findElement(By.tagName("body")).getText();
         assertFalse(page.contains("Exception") || page.contains("SQL"), page);
         Browsers.screenshot(browser, "faults-database-down");
@@ -106,16 +119,25 @@ class FaultsIT {
 
       // back by itself: the pool drops its dead connections, no restart
       await(() -> Portal.get("/health/ready", null, null).status() == 200, "readiness UP again");
-      await(() -> Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme").status() == 200,
+      await(
+          () ->
+              Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme")
+                      .status()
+                  == 200,
           "the API answers again");
-      String contacts = Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme").body();
-      assertTrue(contacts.contains(before), "the write committed before the outage is there: " + contacts);
+      String contacts =
+          Portal.get("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme").body();
+      assertTrue(
+          contacts.contains(before), "the write committed before the outage is there: " + contacts);
       assertFalse(contacts.contains("Fault test lost write"), contacts);
       String after = "Fault test " + UUID.randomUUID();
       assertEquals(201, addContact(customerId, after).status());
       browser.navigate().refresh();
       new WebDriverWait(browser, Duration.ofSeconds(60))
-          .until(d -> !d.findElements(By.cssSelector("#customers-grid vaadin-grid-cell-content")).isEmpty());
+          .until(
+              d ->
+                  !d.findElements(By.cssSelector("#customers-grid vaadin-grid-cell-content"))
+                      .isEmpty());
       Browsers.screenshot(browser, "faults-database-back");
     } finally {
       browser.quit();
@@ -123,15 +145,21 @@ class FaultsIT {
   }
 
   @Test
-  void whileKeycloakIsStoppedIssuedTokensKeepWorkingAndNewOnesCanBeHadWhenItIsBack() throws Exception {
+  void whileKeycloakIsStoppedIssuedTokensKeepWorkingAndNewOnesCanBeHadWhenItIsBack()
+      throws Exception {
     String issued = freshToken("agent.acme");
     assertEquals(200, me(issued).statusCode());
     fault("kc-stop");
     try {
       HttpResponse<String> stillServed = me(issued);
-      assertEquals(200, stillServed.statusCode(), "a token issued before keeps working: the keys are cached");
+      assertEquals(
+          200,
+          stillServed.statusCode(),
+          "a token issued before keeps working: the keys are cached");
       assertTrue(stillServed.body().contains("agent.acme"), stillServed.body());
-      assertThrows(IOException.class, () -> HTTP.send(tokenRequest("agent.acme"), HttpResponse.BodyHandlers.ofString()),
+      assertThrows(
+          IOException.class,
+          () -> HTTP.send(tokenRequest("agent.acme"), HttpResponse.BodyHandlers.ofString()),
           "no new sign-in while Keycloak is away");
       ChromeDriver browser = Browsers.open();
       try {
@@ -139,8 +167,12 @@ class FaultsIT {
         browser.get(Portal.URL + "/");
         // Liberty answers with its sign-in redirect; the browser follows it to Keycloak's sign-in,
         // which does not answer: the user is left at Keycloak's address, never on a portal error
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
-            d -> d.getCurrentUrl().startsWith(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/auth"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(
+                d ->
+                    d.getCurrentUrl()
+                        .startsWith(
+                            Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/auth"));
         Browsers.screenshot(browser, "faults-keycloak-down");
       } finally {
         browser.quit();
@@ -148,23 +180,27 @@ class FaultsIT {
     } finally {
       fault("kc-start");
     }
-    await(() -> {
-      try {
-        return me(freshToken("agent.acme")).statusCode() == 200;
-      } catch (IOException | RuntimeException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }, "a new token from Keycloak, accepted by the portal");
+    await(
+        () -> {
+          try {
+            return me(freshToken("agent.acme")).statusCode() == 200;
+          } catch (IOException | RuntimeException e) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        },
+        "a new token from Keycloak, accepted by the portal");
   }
 
   private static long customerId() throws SQLException {
-    try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
       db.setAutoCommit(false);
       s.execute("select set_config('app.tenant_id', 'acme', true)");
-      try (java.sql.ResultSet rs = s.executeQuery("select id from customer_account where number = '" + CUSTOMER + "'")) {
+      try (java.sql.ResultSet rs =
+          s.executeQuery("select id from customer_account where number = '" + CUSTOMER + "'")) {
         rs.next();
         return rs.getLong(1);
       }
@@ -172,32 +208,47 @@ class FaultsIT {
   }
 
   private static Portal.Reply addContact(long customerId, String name) {
-    return Portal.post("/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme", contact(name));
+    return Portal.post(
+        "/api/v1/customers/" + customerId + "/contacts", "agent.acme", "acme", contact(name));
   }
 
   private static String contact(String name) {
-    return Json.createObjectBuilder().add("name", name).add("role", "Accounts payable")
-        .add("email", "fault.test@acme.example").add("primary", false).build().toString();
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("role", "Accounts payable")
+        .add("email", "fault.test@acme.example")
+        .add("primary", false)
+        .build()
+        .toString();
   }
 
   private static HttpResponse<String> me(String token) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
-        .header("Authorization", "Bearer " + token).header("X-Tenant", "acme").timeout(Duration.ofSeconds(30)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/me"))
+            .header("Authorization", "Bearer " + token)
+            .header("X-Tenant", "acme")
+            .timeout(Duration.ofSeconds(30))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> raw(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> raw(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Not the tests' shared cache of tokens: this one must come from Keycloak now. */
   private static String freshToken(String user) {
     try {
-      HttpResponse<String> reply = HTTP.send(tokenRequest(user), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> reply =
+          HTTP.send(tokenRequest(user), HttpResponse.BodyHandlers.ofString());
       if (reply.statusCode() != 200) {
         throw new IllegalStateException("no token: " + reply.body());
       }
-      return Json.createReader(new java.io.StringReader(reply.body())).readObject().getString("access_token");
+      return Json.createReader(new java.io.StringReader(reply.body()))
+          .readObject()
+          .getString("access_token");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -207,18 +258,31 @@ class FaultsIT {
   }
 
   private static HttpRequest tokenRequest(String user) {
-    String form = "grant_type=password&client_id=portal-cli&password=demo&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&scope=" + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
-    return HttpRequest.newBuilder(URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    String form =
+        "grant_type=password&client_id=portal-cli&password=demo&username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&scope="
+            + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+    return HttpRequest.newBuilder(
+            URI.create(Portal.KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
   }
 
-  /** bin/portal fault ACTION in the repository the build runs from, with the environment it was given. */
+  /**
+   * bin/portal fault ACTION in the repository the build runs from, with the environment it was
+   * given.
+   */
   private static void fault(String action) throws IOException, InterruptedException {
     File root = new File(System.getProperty("portal.root", ".."));
-    Process process = new ProcessBuilder(new File(root, "bin/portal").getPath(), "fault", action)
-        .directory(root).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(new File(root, "bin/portal").getPath(), "fault", action)
+            .directory(root)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("bin/portal fault " + action + " did not finish");

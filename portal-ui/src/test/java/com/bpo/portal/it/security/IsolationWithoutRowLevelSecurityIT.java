@@ -1,7 +1,6 @@
 package com.bpo.portal.it.security;
 
 import com.bpo.portal.it.Portal;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * native statement) must keep tenants and customers apart on its own. The other layer alone is
  * proven in {@link TenantIsolationIT}, where SQL without any tenant predicate, as the application
  * role, sees and writes only the bound tenant's rows. Security is switched back on after the sweep,
- * and {@code bin/portal migrate} refuses a schema left without it. (The deployment is the parent's.)
+ * and {@code bin/portal migrate} refuses a schema left without it. (The deployment is the
+ * parent's.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -29,11 +29,14 @@ class IsolationWithoutRowLevelSecurityIT extends ApiIsolationSweepIT {
 
   @BeforeAll
   static void switchRowLevelSecurityOff() throws SQLException {
-    try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid "
-          + "and a.attname = 'tenant_id' and not a.attisdropped where c.relkind = 'r' and c.relrowsecurity "
-          + "and c.relnamespace = 'public'::regnamespace")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid "
+                  + "and a.attname = 'tenant_id' and not a.attisdropped where c.relkind = 'r' and c.relrowsecurity "
+                  + "and c.relnamespace = 'public'::regnamespace")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
@@ -47,7 +50,8 @@ class IsolationWithoutRowLevelSecurityIT extends ApiIsolationSweepIT {
 
   @AfterAll
   static void switchRowLevelSecurityBackOn() throws SQLException {
-    try (Connection db = Portal.asOwner(); Statement s = db.createStatement()) {
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
       for (String table : SWITCHED_OFF) {
         s.execute("alter table " + table + " enable row level security");
       }

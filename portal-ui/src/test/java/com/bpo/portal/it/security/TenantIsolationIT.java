@@ -1,13 +1,12 @@
 package com.bpo.portal.it.security;
 
-import com.bpo.portal.it.Portal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -68,7 +67,8 @@ class TenantIsolationIT {
     Reply reply = Portal.get("/api/v1/customers/" + globexId, "cfo.acme", null);
     assertEquals(404, reply.status());
     assertEquals(404, Portal.get("/api/v1/customers/999999999", "cfo.acme", null).status());
-    assertEquals(reply.json().getString("type"),
+    assertEquals(
+        reply.json().getString("type"),
         Portal.get("/api/v1/customers/999999999", "cfo.acme", null).json().getString("type"));
   }
 
@@ -87,9 +87,15 @@ class TenantIsolationIT {
     List<String> oneByOne = new ArrayList<>();
     String cursor = null;
     do {
-      JsonObject page = Portal.get("/api/v1/customers?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
-          "agent.acme", "acme").json();
-      page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(c -> oneByOne.add(c.getString("number")));
+      JsonObject page =
+          Portal.get(
+                  "/api/v1/customers?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  "agent.acme",
+                  "acme")
+              .json();
+      page.getJsonArray("items")
+          .getValuesAs(JsonObject.class)
+          .forEach(c -> oneByOne.add(c.getString("number")));
       cursor = page.isNull("next") ? null : page.getString("next");
     } while (cursor != null);
     assertEquals(allCustomerNumbers("agent.acme", "acme"), oneByOne);
@@ -98,25 +104,34 @@ class TenantIsolationIT {
 
   @Test
   void moneyTravelsAsADecimalStringWithItsCurrency() {
-    JsonObject first = Portal.get("/api/v1/customers?limit=1", "agent.acme", "acme").json()
-        .getJsonArray("items").getJsonObject(0);
+    JsonObject first =
+        Portal.get("/api/v1/customers?limit=1", "agent.acme", "acme")
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
     assertEquals("50000.00", first.getJsonObject("creditLimit").getString("amount"));
     assertEquals("USD", first.getJsonObject("creditLimit").getString("currency"));
   }
 
-  // ------------------------------------------------------------------ in the database, as the application role
+  // ------------------------------------------------------------------ in the database, as the
+  // application role
 
   @Test
-  void withAcmeSetTheApplicationRoleSeesNoOtherTenantsRowsInAnyTenantOwnedTable() throws SQLException {
+  void withAcmeSetTheApplicationRoleSeesNoOtherTenantsRowsInAnyTenantOwnedTable()
+      throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       List<String> tables = tenantOwnedTables(db);
-      assertTrue(tables.containsAll(List.of("customer_account", "customer_portal_user")), tables.toString());
+      assertTrue(
+          tables.containsAll(List.of("customer_account", "customer_portal_user")),
+          tables.toString());
       bind(db, "acme");
       for (String table : tables) {
-        assertEquals(0, count(db, "select count(*) from " + table + " where tenant_id <> 'acme'"), table);
+        assertEquals(
+            0, count(db, "select count(*) from " + table + " where tenant_id <> 'acme'"), table);
       }
-      assertTrue(count(db, "select count(*) from customer_account") > 0, "acme has rows of its own");
+      assertTrue(
+          count(db, "select count(*) from customer_account") > 0, "acme has rows of its own");
       db.rollback();
       bind(db, "globex");
       assertTrue(count(db, "select count(*) from customer_account") > 0, "globex has rows to hide");
@@ -134,7 +149,8 @@ class TenantIsolationIT {
       bind(db, "acme");
       db.commit(); // a pooled connection that once had the setting now reads '' rather than NULL
       for (String table : tenantOwnedTables(db)) {
-        assertEquals(0, count(db, "select count(*) from " + table), table + " after the setting was reset");
+        assertEquals(
+            0, count(db, "select count(*) from " + table), table + " after the setting was reset");
       }
       db.rollback();
     }
@@ -145,17 +161,24 @@ class TenantIsolationIT {
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       bind(db, "acme");
-      SQLException refused = assertThrows(SQLException.class, () -> {
-        try (Statement s = db.createStatement()) {
-          s.executeUpdate("insert into customer_account (tenant_id, number, name, country, currency) "
-              + "values ('globex', 'X-1', 'Smuggled', 'FR', 'EUR')");
-        }
-      });
+      SQLException refused =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (Statement s = db.createStatement()) {
+                  s.executeUpdate(
+                      "insert into customer_account (tenant_id, number, name, country, currency) "
+                          + "values ('globex', 'X-1', 'Smuggled', 'FR', 'EUR')");
+                }
+              });
       assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
       db.rollback();
       bind(db, "acme");
       try (Statement s = db.createStatement()) {
-        assertEquals(0, s.executeUpdate("update customer_account set name = 'hijacked' where tenant_id = 'globex'"));
+        assertEquals(
+            0,
+            s.executeUpdate(
+                "update customer_account set name = 'hijacked' where tenant_id = 'globex'"));
       }
       db.rollback();
     }
@@ -166,12 +189,16 @@ class TenantIsolationIT {
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       try {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-          try (Statement s = db.createStatement()) {
-            s.execute("select delete_tenant_data('globex')");
-          }
-        });
-        assertEquals("42501", refused.getSQLState(), refused.getMessage());   // insufficient_privilege
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> {
+                  try (Statement s = db.createStatement()) {
+                    s.execute("select delete_tenant_data('globex')");
+                  }
+                });
+        assertEquals(
+            "42501", refused.getSQLState(), refused.getMessage()); // insufficient_privilege
         assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
       } finally {
         db.rollback();
@@ -181,33 +208,44 @@ class TenantIsolationIT {
 
   @Test
   void theEraserRoleMayCallItButStillNotForATenantNeverExported() throws SQLException {
-    try (Connection app = Portal.asApplicationRole(); Connection eraser = Portal.asEraser()) {
+    try (Connection app = Portal.asApplicationRole();
+        Connection eraser = Portal.asEraser()) {
       app.setAutoCommit(false);
       eraser.setAutoCommit(false);
       try {
         try (Statement s = app.createStatement()) {
           s.execute("select set_config('app.tenant_id', 'never-exported', true)");
-          s.executeUpdate("insert into tenant (id, name, currency) values ('never-exported', 'Never exported', 'EUR') "
-              + "on conflict (id) do nothing");
+          s.executeUpdate(
+              "insert into tenant (id, name, currency) values ('never-exported', 'Never exported', 'EUR') "
+                  + "on conflict (id) do nothing");
         }
         app.commit();
-        SQLException refused = assertThrows(SQLException.class, () -> {
-          try (Statement s = eraser.createStatement()) {
-            s.execute("select delete_tenant_data('never-exported')");
-          }
-        });
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> {
+                  try (Statement s = eraser.createStatement()) {
+                    s.execute("select delete_tenant_data('never-exported')");
+                  }
+                });
         assertTrue(refused.getMessage().contains("has not been exported"), refused.getMessage());
         eraser.rollback();
         try (Statement s = eraser.createStatement()) {
-          SQLException noTable = assertThrows(SQLException.class, () -> s.executeQuery("select count(*) from invoice"));
-          assertEquals("42501", noTable.getSQLState(), "the eraser reads no table: " + noTable.getMessage());
+          SQLException noTable =
+              assertThrows(
+                  SQLException.class, () -> s.executeQuery("select count(*) from invoice"));
+          assertEquals(
+              "42501", noTable.getSQLState(), "the eraser reads no table: " + noTable.getMessage());
         }
       } finally {
         eraser.rollback();
-        // the owner removes the test tenant (and the rows its creation seeded) the way a deletion does
-        try (Connection owner = Portal.asOwner(); Statement s = owner.createStatement()) {
+        // the owner removes the test tenant (and the rows its creation seeded) the way a deletion
+        // does
+        try (Connection owner = Portal.asOwner();
+            Statement s = owner.createStatement()) {
           owner.setAutoCommit(false);
-          s.executeUpdate("insert into tenant_export (slug, actor, manifest) values ('never-exported', 'test', '{}')");
+          s.executeUpdate(
+              "insert into tenant_export (slug, actor, manifest) values ('never-exported', 'test', '{}')");
           s.execute("select delete_tenant_data('never-exported')");
           s.executeUpdate("delete from tenant_export where slug = 'never-exported'");
           owner.commit();
@@ -219,10 +257,11 @@ class TenantIsolationIT {
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
     try (Connection db = Portal.asApplicationRole();
-         Statement s = db.createStatement();
-         ResultSet role = s.executeQuery(
-             "select rolsuper, rolbypassrls, (select count(*) from pg_class where relowner = r.oid) "
-                 + "from pg_roles r where rolname = current_user")) {
+        Statement s = db.createStatement();
+        ResultSet role =
+            s.executeQuery(
+                "select rolsuper, rolbypassrls, (select count(*) from pg_class where relowner = r.oid) "
+                    + "from pg_roles r where rolname = current_user")) {
       assertTrue(role.next());
       assertFalse(role.getBoolean(1), "not a superuser");
       assertFalse(role.getBoolean(2), "no BYPASSRLS");
@@ -231,44 +270,59 @@ class TenantIsolationIT {
   }
 
   @Test
-  void everyTenantOwnedTableForcesRowLevelSecurityWithAPolicyLeadsItsKeysWithTenantIdAndIsAudited() throws SQLException {
+  void everyTenantOwnedTableForcesRowLevelSecurityWithAPolicyLeadsItsKeysWithTenantIdAndIsAudited()
+      throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
       for (String table : tenantOwnedTables(db)) {
-        try (PreparedStatement q = db.prepareStatement(
-            "select c.relrowsecurity, c.relforcerowsecurity, "
-                + "(select count(*) from pg_policy p where p.polrelid = c.oid), "
-                + "(select count(*) from pg_index i where i.indrelid = c.oid and i.indisunique "
-                + "   and i.indkey[0] <> (select attnum from pg_attribute where attrelid = c.oid and attname = 'tenant_id')) "
-                + "from pg_class c where c.relname = ? and c.relnamespace = 'public'::regnamespace")) {
+        try (PreparedStatement q =
+            db.prepareStatement(
+                "select c.relrowsecurity, c.relforcerowsecurity, "
+                    + "(select count(*) from pg_policy p where p.polrelid = c.oid), "
+                    + "(select count(*) from pg_index i where i.indrelid = c.oid and i.indisunique "
+                    + "   and i.indkey[0] <> (select attnum from pg_attribute where attrelid = c.oid and attname = 'tenant_id')) "
+                    + "from pg_class c where c.relname = ? and c.relnamespace = 'public'::regnamespace")) {
           q.setString(1, table);
           try (ResultSet rs = q.executeQuery()) {
             assertTrue(rs.next(), table);
             assertTrue(rs.getBoolean(1), table + ": row-level security on");
             assertTrue(rs.getBoolean(2), table + ": FORCE row-level security");
             assertTrue(rs.getLong(3) > 0, table + ": has a policy");
-            assertEquals(0, rs.getLong(4), table + ": every unique key starts with tenant_id (Citus)");
+            assertEquals(
+                0, rs.getLong(4), table + ": every unique key starts with tenant_id (Citus)");
           }
         }
-        // the trail itself, the outbox, and the receivables journal (derived from audited invoice changes, V80)
-        if (!table.equals("audit_event") && !table.equals("mail_outbox") && !table.equals("ar_posting")) {
-          assertEquals(1, count(db, "select count(*) from pg_trigger where tgname = 'audit_row_change' "
-              + "and tgrelid = 'public." + table + "'::regclass"), table + ": changes go to the audit trail");
+        // the trail itself, the outbox, and the receivables journal (derived from audited invoice
+        // changes, V80)
+        if (!table.equals("audit_event")
+            && !table.equals("mail_outbox")
+            && !table.equals("ar_posting")) {
+          assertEquals(
+              1,
+              count(
+                  db,
+                  "select count(*) from pg_trigger where tgname = 'audit_row_change' "
+                      + "and tgrelid = 'public."
+                      + table
+                      + "'::regclass"),
+              table + ": changes go to the audit trail");
         }
       }
     }
   }
 
   /**
-   * Citus-ready: a table distributed by tenant_id can only reference another distributed table through
-   * a key that includes tenant_id in the same place (co-location); `tenant` itself is the reference
-   * table every tenant table points at.
+   * Citus-ready: a table distributed by tenant_id can only reference another distributed table
+   * through a key that includes tenant_id in the same place (co-location); `tenant` itself is the
+   * reference table every tenant table points at.
    */
   @Test
   void everyForeignKeyBetweenTenantTablesCarriesTenantIdSoTheyCanBeCoLocated() throws SQLException {
     List<String> problems = new ArrayList<>();
     try (Connection db = Portal.asApplicationRole();
-         Statement s = db.createStatement();
-         ResultSet rs = s.executeQuery("""
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                """
              select c.conname, c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent,
                     array_to_string(array(select a.attname from unnest(c.conkey) with ordinality k(num, ord)
                       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.num order by k.ord), ',') as cols,
@@ -288,10 +342,20 @@ class TenantIsolationIT {
         List<String> refs = List.of(rs.getString("refs").split(","));
         int at = cols.indexOf("tenant_id");
         if (at < 0 || at >= refs.size() || !refs.get(at).equals("tenant_id")) {
-          problems.add(rs.getString("child") + "." + rs.getString("conname") + " (" + cols + ") -> " + parent + " " + refs);
+          problems.add(
+              rs.getString("child")
+                  + "."
+                  + rs.getString("conname")
+                  + " ("
+                  + cols
+                  + ") -> "
+                  + parent
+                  + " "
+                  + refs);
         }
       }
-      assertTrue(checked > 50, "the catalog was read: " + checked + " foreign keys between tenant tables");
+      assertTrue(
+          checked > 50, "the catalog was read: " + checked + " foreign keys between tenant tables");
     }
     assertEquals(List.of(), problems, "foreign keys that could not be co-located by tenant_id");
   }
@@ -301,7 +365,9 @@ class TenantIsolationIT {
   private static List<String> allCustomerNumbers(String user, String tenant) {
     JsonObject page = Portal.get("/api/v1/customers?limit=500", user, tenant).json();
     assertTrue(page.isNull("next"), "the demo tenants fit one page");
-    return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(c -> c.getString("number")).toList();
+    return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(c -> c.getString("number"))
+        .toList();
   }
 
   /** The tenant's customer numbers read as the owner, selected by the tenant column itself. */
@@ -310,7 +376,8 @@ class TenantIsolationIT {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       bind(db, tenant);
-      try (PreparedStatement s = db.prepareStatement("select number from customer_account where tenant_id = ?")) {
+      try (PreparedStatement s =
+          db.prepareStatement("select number from customer_account where tenant_id = ?")) {
         s.setString(1, tenant);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -326,8 +393,11 @@ class TenantIsolationIT {
 
   private static long idOf(String number, String user, String tenant) {
     JsonObject page = Portal.get("/api/v1/customers?q=" + number, user, tenant).json();
-    JsonObject match = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("number").equals(number)).findFirst().orElse(null);
+    JsonObject match =
+        page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("number").equals(number))
+            .findFirst()
+            .orElse(null);
     assertNotNull(match, number + " is seeded");
     return match.getJsonNumber("id").longValue();
   }
@@ -335,9 +405,11 @@ class TenantIsolationIT {
   private static List<String> tenantOwnedTables(Connection db) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Statement s = db.createStatement();
-         ResultSet rs = s.executeQuery("select c.relname from pg_class c "
-             + "join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped "
-             + "where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') order by 1")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select c.relname from pg_class c "
+                    + "join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped "
+                    + "where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') order by 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -353,10 +425,10 @@ class TenantIsolationIT {
   }
 
   private static long count(Connection db, String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
-
 }

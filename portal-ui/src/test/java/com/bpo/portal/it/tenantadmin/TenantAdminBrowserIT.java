@@ -1,12 +1,11 @@
 package com.bpo.portal.it.tenantadmin;
 
-import com.bpo.portal.it.Portal;
-import com.bpo.portal.it.Browsers;
-import com.bpo.portal.it.TenantFixtures;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bpo.portal.it.Browsers;
+import com.bpo.portal.it.Portal;
+import com.bpo.portal.it.TenantFixtures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -64,8 +63,10 @@ class TenantAdminBrowserIT {
   }
 
   private static void type(ChromeDriver browser, String id, String value) {
-    WebElement input = Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#" + id + " input")));
+    WebElement input =
+        Browsers.waitFor(browser)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input")));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
   }
 
@@ -92,12 +93,16 @@ class TenantAdminBrowserIT {
     g.fillRect(0, 0, 64, 64);
     g.dispose();
     ImageIO.write(image, "png", logo.toFile());
-    WebElement fileInput = (WebElement) ((JavascriptExecutor) admin).executeScript(
-        "const u = document.getElementById('tenant-logo-upload');"
-            + " const i = u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');"
-            + " i.hidden = false; i.style.display = 'block'; return i;");
+    WebElement fileInput =
+        (WebElement)
+            ((JavascriptExecutor) admin)
+                .executeScript(
+                    "const u = document.getElementById('tenant-logo-upload');"
+                        + " const i = u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');"
+                        + " i.hidden = false; i.style.display = 'block'; return i;");
     fileInput.sendKeys(logo.toString());
-    adminWait.until(d -> d.findElement(By.tagName("body")).getText().contains(logo.getFileName().toString()));
+    adminWait.until(
+        d -> d.findElement(By.tagName("body")).getText().contains(logo.getFileName().toString()));
     type(admin, "tenant-field-stakeholder-username", stakeholder);
     type(admin, "tenant-field-stakeholder-firstName", "Stella");
     type(admin, "tenant-field-stakeholder-lastName", "Holder");
@@ -105,7 +110,9 @@ class TenantAdminBrowserIT {
     type(admin, "tenant-field-stakeholder-password", "demo");
     Browsers.screenshot(admin, "tenant-admin-form");
     Browsers.click(admin, By.id("tenant-create"));
-    adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-detail-status"), "Active"));
+    adminWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("tenant-detail-status"), "Active"));
     adminWait.until(d -> d.findElement(By.id("tenant-people")).getText().contains(stakeholder));
     Browsers.screenshot(admin, "tenant-admin-detail");
 
@@ -113,27 +120,35 @@ class TenantAdminBrowserIT {
     ChromeDriver client = open();
     WebDriverWait clientWait = Browsers.waitFor(client);
     Browsers.signIn(client, stakeholder, "/");
-    WebElement header = clientWait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-header")));
+    WebElement header =
+        clientWait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-header")));
     assertEquals("#2a7d4f", header.getAttribute("data-primary-colour"));
     clientWait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-logo")));
-    assertTrue(client.findElement(By.id("active-tenant")).getText().contains("Browser Test " + slug));
+    assertTrue(
+        client.findElement(By.id("active-tenant")).getText().contains("Browser Test " + slug));
     assertTrue(client.findElement(By.id("user-menu")).getText().contains("Stella Holder"));
     Browsers.screenshot(client, "tenant-admin-stakeholder-home");
 
     // the export shows its progress and ends with a download; then the deletion, naming the slug
     Browsers.click(admin, By.id("export-start"));
     adminWait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-link")));
-    assertTrue(admin.findElement(By.id("export-progress-text")).getText().contains("Export ready"),
+    assertTrue(
+        admin.findElement(By.id("export-progress-text")).getText().contains("Export ready"),
         admin.findElement(By.id("export-progress-text")).getText());
     Browsers.screenshot(admin, "tenant-admin-exported");
     Browsers.click(admin, By.id("tenant-delete"));
-    WebElement confirm = adminWait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-delete-confirm")));
+    WebElement confirm =
+        adminWait.until(
+            ExpectedConditions.presenceOfElementLocated(By.id("tenant-delete-confirm")));
     assertTrue(confirm.getAttribute("disabled") != null, "no deletion before the slug is typed");
     type(admin, "tenant-delete-slug", slug);
-    adminWait.until(d -> d.findElement(By.id("tenant-delete-confirm")).getAttribute("disabled") == null);
+    adminWait.until(
+        d -> d.findElement(By.id("tenant-delete-confirm")).getAttribute("disabled") == null);
     Browsers.screenshot(admin, "tenant-admin-delete-confirm");
     Browsers.click(admin, By.id("tenant-delete-confirm"));
-    adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-deletion-proof"), "is gone"));
+    adminWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("tenant-deletion-proof"), "is gone"));
     Browsers.screenshot(admin, "tenant-admin-deleted");
     assertEquals(0, TenantFixtures.organizations(slug));
     assertTrue(TenantFixtures.keycloakUser(stakeholder).isEmpty());

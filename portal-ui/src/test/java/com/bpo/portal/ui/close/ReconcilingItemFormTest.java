@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The reconciling item form without a browser: what it lets through, and where the server's errors land. */
+/**
+ * The reconciling item form without a browser: what it lets through, and where the server's errors
+ * land.
+ */
 class ReconcilingItemFormTest {
   private final ReconcilingItemForm form = new ReconcilingItemForm();
   private final List<ReconcilingItemForm.Item> saved = new ArrayList<>();
@@ -31,7 +34,8 @@ class ReconcilingItemFormTest {
 
   @Test
   void zeroExponentsAndMissingTextsAreRefusedAtTheFields() {
-    for (String amount : new String[] {"0", "0.00", "1e5", "12.34567", "1234567890123456", "abc", ""}) {
+    for (String amount :
+        new String[] {"0", "0.00", "1e5", "12.34567", "1234567890123456", "abc", ""}) {
       form.amount.setValue(amount);
       form.explanation.setValue("why");
       form.save();

@@ -22,19 +22,28 @@ class EntryStepFormTest {
     List<StepRequest> sent = new ArrayList<>();
     form.addSaveListener(e -> sent.add(e.request()));
     form.save();
-    assertEquals(List.of(new StepRequest(EntryAction.ESCALATE, "Bank files late three days running", 6L)), sent);
+    assertEquals(
+        List.of(new StepRequest(EntryAction.ESCALATE, "Bank files late three days running", 6L)),
+        sent);
   }
 
   @Test
   void onlyAnEscalationRequiresTheNote() {
-    assertFalse(new EntryStepForm(EntryAction.values()[0] == EntryAction.ESCALATE ? EntryAction.values()[1]
-        : EntryAction.values()[0], 1).note.isRequired());
+    assertFalse(
+        new EntryStepForm(
+                EntryAction.values()[0] == EntryAction.ESCALATE
+                    ? EntryAction.values()[1]
+                    : EntryAction.values()[0],
+                1)
+            .note.isRequired());
   }
 
   @Test
   void theServicesErrorOnTheNoteIsShownInTheUsersWords() {
     EntryStepForm form = new EntryStepForm(EntryAction.ESCALATE, 6);
-    List<String> rest = form.showErrors(new InvalidFields("no", List.of(new FieldError("note", "is required: the reason"))));
+    List<String> rest =
+        form.showErrors(
+            new InvalidFields("no", List.of(new FieldError("note", "is required: the reason"))));
     assertTrue(form.note.isInvalid());
     assertNotEquals("is required: the reason", form.note.getErrorMessage());
     assertEquals(List.of(), rest);

@@ -26,16 +26,23 @@ class MeetingPlanFormTest {
     List<MeetingForm> saved = new ArrayList<>();
     form.addSaveListener(e -> saved.add(e.request()));
     form.save();
-    assertEquals(List.of(new MeetingForm(MeetingType.values()[MeetingType.values().length - 1],
-        "Quarterly review with Acme", TODAY.plusDays(7))), saved);
+    assertEquals(
+        List.of(
+            new MeetingForm(
+                MeetingType.values()[MeetingType.values().length - 1],
+                "Quarterly review with Acme",
+                TODAY.plusDays(7))),
+        saved);
     assertTrue(!typeTitle.isBlank(), "a type gives a title");
   }
 
   @Test
   void theServicesFieldErrorsLandOnTheirFields() {
     MeetingPlanForm form = new MeetingPlanForm(TODAY);
-    List<String> rest = form.showErrors(new InvalidFields("no", List.of(
-        new FieldError("heldOn", "must be a date between 2000 and 2100"))));
+    List<String> rest =
+        form.showErrors(
+            new InvalidFields(
+                "no", List.of(new FieldError("heldOn", "must be a date between 2000 and 2100"))));
     assertTrue(form.heldOn.isInvalid());
     assertEquals("must be a date between 2000 and 2100", form.heldOn.getErrorMessage());
     assertEquals(List.of(), rest);

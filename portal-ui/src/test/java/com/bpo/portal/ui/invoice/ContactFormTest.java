@@ -26,13 +26,19 @@ class ContactFormTest {
     form.email.setValue("ada@example.com");
     form.primary.setValue(true);
     form.add.click();
-    assertEquals(List.of(new CustomerContact.New("Ada Payables", "AP clerk", "ada@example.com", "", true)), saved);
+    assertEquals(
+        List.of(new CustomerContact.New("Ada Payables", "AP clerk", "ada@example.com", "", true)),
+        saved);
   }
 
   @Test
   void theServicesFieldErrorsShowBesideTheirFields() {
-    form.show(new InvalidFields("bad", List.of(new FieldError("name", "must be 1 to 200 characters"),
-        new FieldError("phone", "must be a phone number"))));
+    form.show(
+        new InvalidFields(
+            "bad",
+            List.of(
+                new FieldError("name", "must be 1 to 200 characters"),
+                new FieldError("phone", "must be a phone number"))));
     assertTrue(form.name.isInvalid());
     assertEquals("<contact.error.name>", form.name.getErrorMessage());
     assertTrue(form.phone.isInvalid());

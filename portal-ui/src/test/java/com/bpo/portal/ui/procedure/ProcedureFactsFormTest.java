@@ -36,29 +36,52 @@ class ProcedureFactsFormTest {
     form.content.setValue("# Steps");
     form.reviewIntervalMonths.setValue(6);
     assertEquals(1, saves(form));
-    assertEquals(new NewProcedure("Credit notes", ProcessArea.BILLING, "ana", 6, true, "# Steps"),
+    assertEquals(
+        new NewProcedure("Credit notes", ProcessArea.BILLING, "ana", 6, true, "# Steps"),
         form.newProcedure());
   }
 
   @Test
   void editingFactsStartsFromTheProcedureAndSendsItsVersion() {
-    ProcedureSummary p = new ProcedureSummary(3, "Refunds", ProcessArea.CASH_APPLICATION, "cy", "Cy Lead", 12, false,
-        null, ReviewSchedule.State.NOT_SCHEDULED, null, null, 1, null, 9);
+    ProcedureSummary p =
+        new ProcedureSummary(
+            3,
+            "Refunds",
+            ProcessArea.CASH_APPLICATION,
+            "cy",
+            "Cy Lead",
+            12,
+            false,
+            null,
+            ReviewSchedule.State.NOT_SCHEDULED,
+            null,
+            null,
+            1,
+            null,
+            9);
     ProcedureFactsForm form = new ProcedureFactsForm(List.of(ANA, CY), p, null);
-    assertFalse(form.getChildren().anyMatch(c -> c == form.content), "facts only: the text is edited as a draft");
+    assertFalse(
+        form.getChildren().anyMatch(c -> c == form.content),
+        "facts only: the text is edited as a draft");
     assertEquals(CY, form.owner.getValue());
     form.clientApprovalRequired.setValue(true);
     form.owner.setValue(ANA);
     assertEquals(1, saves(form));
-    assertEquals(new ProcedureChange("Refunds", ProcessArea.CASH_APPLICATION, "ana", 12, true, 9L), form.change());
+    assertEquals(
+        new ProcedureChange("Refunds", ProcessArea.CASH_APPLICATION, "ana", 12, true, 9L),
+        form.change());
   }
 
   @Test
   void theServicesFieldErrorsLandOnTheirFieldsTheTitlesInTheUsersWords() {
     ProcedureFactsForm form = new ProcedureFactsForm(List.of(ANA), null, ProcessArea.BILLING);
-    List<String> rest = form.showErrors(new InvalidFields("no", List.of(
-        new FieldError("title", "is already the title of another procedure"),
-        new FieldError("reviewIntervalMonths", "must be between 1 and 60"))));
+    List<String> rest =
+        form.showErrors(
+            new InvalidFields(
+                "no",
+                List.of(
+                    new FieldError("title", "is already the title of another procedure"),
+                    new FieldError("reviewIntervalMonths", "must be between 1 and 60"))));
     assertTrue(form.title.isInvalid());
     assertNotEquals("is already the title of another procedure", form.title.getErrorMessage());
     assertTrue(form.reviewIntervalMonths.isInvalid());

@@ -22,8 +22,19 @@ import org.junit.jupiter.api.Test;
 
 class VersionStepFormTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
-  private static final VersionSummary V2 = new VersionSummary(20, 2, VersionStatus.APPROVED, "ana",
-      OffsetDateTime.now(), "Clearer steps", "cy", OffsetDateTime.now(), null, null, 5);
+  private static final VersionSummary V2 =
+      new VersionSummary(
+          20,
+          2,
+          VersionStatus.APPROVED,
+          "ana",
+          OffsetDateTime.now(),
+          "Clearer steps",
+          "cy",
+          OffsetDateTime.now(),
+          null,
+          null,
+          5);
 
   private static List<StepRequest> confirm(VersionStepForm form) {
     List<StepRequest> sent = new ArrayList<>();
@@ -37,7 +48,9 @@ class VersionStepFormTest {
     VersionStepForm form = new VersionStepForm(V2, VersionAction.MAKE_EFFECTIVE, TODAY);
     assertTrue(form.getChildren().anyMatch(c -> c == form.effectiveFrom));
     form.effectiveFrom.setValue(TODAY.plusDays(3));
-    assertEquals(List.of(new StepRequest(VersionAction.MAKE_EFFECTIVE, 5L, "", TODAY.plusDays(3))), confirm(form));
+    assertEquals(
+        List.of(new StepRequest(VersionAction.MAKE_EFFECTIVE, 5L, "", TODAY.plusDays(3))),
+        confirm(form));
   }
 
   @Test
@@ -45,14 +58,20 @@ class VersionStepFormTest {
     VersionStepForm form = new VersionStepForm(V2, VersionAction.REJECT, TODAY);
     assertFalse(form.getChildren().anyMatch(c -> c == form.effectiveFrom));
     form.note.setValue("Step 3 is wrong");
-    assertEquals(List.of(new StepRequest(VersionAction.REJECT, 5L, "Step 3 is wrong", null)), confirm(form));
+    assertEquals(
+        List.of(new StepRequest(VersionAction.REJECT, 5L, "Step 3 is wrong", null)), confirm(form));
   }
 
   @Test
   void theServicesErrorsLandOnTheNoteAndTheDateInTheUsersWords() {
     VersionStepForm form = new VersionStepForm(V2, VersionAction.MAKE_EFFECTIVE, TODAY);
-    List<String> rest = form.showErrors(new InvalidFields("no", List.of(
-        new FieldError("effectiveFrom", "must be today or later"), new FieldError("content", "must not be empty"))));
+    List<String> rest =
+        form.showErrors(
+            new InvalidFields(
+                "no",
+                List.of(
+                    new FieldError("effectiveFrom", "must be today or later"),
+                    new FieldError("content", "must not be empty"))));
     assertTrue(form.effectiveFrom.isInvalid());
     assertNotEquals("must be today or later", form.effectiveFrom.getErrorMessage());
     assertFalse(form.note.isInvalid());
@@ -61,7 +80,8 @@ class VersionStepFormTest {
 
   @Test
   void theDraftEditorSendsTextAndNoteWithTheVersionItWasOpenedOn() {
-    VersionDetail draft = new VersionDetail(3, "Refunds", V2, "# Old", "<h1>Old</h1>", List.of(), Set.of());
+    VersionDetail draft =
+        new VersionDetail(3, "Refunds", V2, "# Old", "<h1>Old</h1>", List.of(), Set.of());
     DraftEditor editor = new DraftEditor(draft);
     assertEquals("# Old", editor.content.getValue());
     assertEquals("Clearer steps", editor.changeNote.getValue());

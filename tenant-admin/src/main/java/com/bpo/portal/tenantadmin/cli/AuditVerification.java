@@ -37,36 +37,57 @@ final class AuditVerification {
     sealEverything();
     boolean intact = true;
     for (String tenant : tenants(onlyTenant)) {
-      try (PreparedStatement bind = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      try (PreparedStatement bind =
+          db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
         bind.setString(1, tenant);
         bind.execute();
       }
       AuditChain.Verification result = AuditChainReader.verify(db, tenant);
       db.commit();
       intact &= result.intact();
-      System.out.printf("%-20s %s: %d record(s) checked, %d waiting to be sealed%s%n", tenant,
-          result.intact() ? "intact" : "BROKEN", result.checked(), result.unsealed(),
+      System.out.printf(
+          "%-20s %s: %d record(s) checked, %d waiting to be sealed%s%n",
+          tenant,
+          result.intact() ? "intact" : "BROKEN",
+          result.checked(),
+          result.unsealed(),
           result.intact() ? "" : " - " + result.problem());
     }
     if (onlyTenant == null) {
       AdminChain.Verification admin = verifyAdminChain();
       intact &= admin.intact();
-      System.out.printf("%-20s %s: %d record(s) checked%s%n", "(admin log)", admin.intact() ? "intact" : "BROKEN",
-          admin.checked(), admin.intact() ? "" : " - " + admin.problem());
+      System.out.printf(
+          "%-20s %s: %d record(s) checked%s%n",
+          "(admin log)",
+          admin.intact() ? "intact" : "BROKEN",
+          admin.checked(),
+          admin.intact() ? "" : " - " + admin.problem());
     }
     return compareWithAnchors(onlyTenant) && intact;
   }
 
   private AdminChain.Verification verifyAdminChain() throws SQLException {
     AdminChain chain = new AdminChain();
-    try (PreparedStatement q = db.prepareStatement("select id, occurred_at, actor, action, tenant_slug, detail::text, "
-        + "request_id, outcome, seq, prev_hash, hash from admin_action order by seq")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "select id, occurred_at, actor, action, tenant_slug, detail::text, "
+                + "request_id, outcome, seq, prev_hash, hash from admin_action order by seq")) {
       q.setFetchSize(1000);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          chain.accept(new AdminChain.Link(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-              rs.getString(10), rs.getString(11)));
+          chain.accept(
+              new AdminChain.Link(
+                  rs.getLong(1),
+                  rs.getTimestamp(2).toInstant(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getLong(9),
+                  rs.getString(10),
+                  rs.getString(11)));
         }
       }
     }
@@ -81,18 +102,29 @@ final class AuditVerification {
     }
     List<AuditAnchors.Head> anchored;
     try {
-      anchored = AuditAnchors.read(anchors).stream()
-          .filter(h -> onlyTenant == null || h.chain().equals(AuditAnchors.TENANT_PREFIX + onlyTenant)).toList();
+      anchored =
+          AuditAnchors.read(anchors).stream()
+              .filter(
+                  h ->
+                      onlyTenant == null
+                          || h.chain().equals(AuditAnchors.TENANT_PREFIX + onlyTenant))
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the anchors in " + anchors, e);
     }
     List<String> existing = tenants(null);
-    List<String> problems = AuditAnchors.compare(anchored,
-        chain -> chain.equals(AuditAnchors.ADMIN_CHAIN)
-            || existing.contains(chain.substring(AuditAnchors.TENANT_PREFIX.length())),
-        this::hashAt);
+    List<String> problems =
+        AuditAnchors.compare(
+            anchored,
+            chain ->
+                chain.equals(AuditAnchors.ADMIN_CHAIN)
+                    || existing.contains(chain.substring(AuditAnchors.TENANT_PREFIX.length())),
+            this::hashAt);
     problems.forEach(p -> System.out.println("ANCHOR MISMATCH: " + p));
-    System.out.printf("%d anchored head(s) in %s compared: %s%n", anchored.size(), anchors,
+    System.out.printf(
+        "%d anchored head(s) in %s compared: %s%n",
+        anchored.size(),
+        anchors,
         problems.isEmpty() ? "the database agrees" : problems.size() + " mismatch(es)");
     return problems.isEmpty();
   }
@@ -104,7 +136,9 @@ final class AuditVerification {
         hash = single("select hash from admin_action where seq = ?", null, seq);
       } else {
         String tenant = chain.substring(AuditAnchors.TENANT_PREFIX.length());
-        hash = single("select hash from audit_event where tenant_id = ? and seal_seq = ?", tenant, seq);
+        hash =
+            single(
+                "select hash from audit_event where tenant_id = ? and seal_seq = ?", tenant, seq);
       }
       db.commit();
       return Optional.ofNullable(hash);
@@ -115,7 +149,8 @@ final class AuditVerification {
 
   private String single(String sql, String tenant, long seq) throws SQLException {
     if (tenant != null) {
-      try (PreparedStatement bind = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      try (PreparedStatement bind =
+          db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
         bind.setString(1, tenant);
         bind.execute();
       }
@@ -135,7 +170,8 @@ final class AuditVerification {
   private void sealEverything() throws SQLException {
     int sealed;
     do {
-      try (PreparedStatement seal = db.prepareStatement("select audit_seal(10000)"); ResultSet rs = seal.executeQuery()) {
+      try (PreparedStatement seal = db.prepareStatement("select audit_seal(10000)");
+          ResultSet rs = seal.executeQuery()) {
         rs.next();
         sealed = rs.getInt(1);
       }
@@ -145,7 +181,9 @@ final class AuditVerification {
 
   private List<String> tenants(String onlyTenant) throws SQLException {
     List<String> tenants = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement("select id from tenant where cast(? as text) is null or id = ? order by id")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "select id from tenant where cast(? as text) is null or id = ? order by id")) {
       q.setString(1, onlyTenant);
       q.setString(2, onlyTenant);
       try (ResultSet rs = q.executeQuery()) {

@@ -3,7 +3,8 @@ package com.bpo.portal.tenantadmin.cli;
 import java.util.Map;
 
 /** Where the database is and who owns its schema; bin/portal exports these. */
-record DatabaseSettings(String url, String owner, String ownerPassword, String appRole, String eraserRole) {
+record DatabaseSettings(
+    String url, String owner, String ownerPassword, String appRole, String eraserRole) {
   static DatabaseSettings fromEnvironment(Map<String, String> env) {
     String host = env.getOrDefault("DB_HOST", "localhost");
     String port = env.getOrDefault("DB_PORT", "5433");

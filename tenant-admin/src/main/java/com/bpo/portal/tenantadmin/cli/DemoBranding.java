@@ -14,7 +14,10 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import javax.imageio.ImageIO;
 
-/** A demo tenant's look: a primary colour and a drawn logo, only while the tenant has no branding yet. */
+/**
+ * A demo tenant's look: a primary colour and a drawn logo, only while the tenant has no branding
+ * yet.
+ */
 final class DemoBranding {
   private final Connection db;
 
@@ -25,9 +28,11 @@ final class DemoBranding {
   /** In a transaction already bound to the tenant. */
   void seed(String tenant, String colour) throws SQLException {
     byte[] logo = logo(Color.decode(colour));
-    try (PreparedStatement insert = db.prepareStatement("insert into tenant_branding "
-        + "(tenant_id, primary_colour, logo, logo_media_type, logo_sha256) values (?, ?, ?, 'image/png', ?) "
-        + "on conflict (tenant_id) do nothing")) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into tenant_branding "
+                + "(tenant_id, primary_colour, logo, logo_media_type, logo_sha256) values (?, ?, ?, 'image/png', ?) "
+                + "on conflict (tenant_id) do nothing")) {
       insert.setString(1, tenant);
       insert.setString(2, colour);
       insert.setBytes(3, logo);
@@ -36,7 +41,10 @@ final class DemoBranding {
     }
   }
 
-  /** Three rising bars in the tenant's colour: a logo without fonts, so it draws on a headless machine. */
+  /**
+   * Three rising bars in the tenant's colour: a logo without fonts, so it draws on a headless
+   * machine.
+   */
   static byte[] logo(Color colour) {
     BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
     var g = image.createGraphics();

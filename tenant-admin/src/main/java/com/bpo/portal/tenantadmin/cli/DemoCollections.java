@@ -18,21 +18,25 @@ import java.util.List;
  */
 final class DemoCollections {
   private static final String[][] STANDARD = {
-      // day, level, action, template, needs release
-      {"-5", "0", "MAIL", "friendly", "false"}, {"1", "1", "MAIL", "first_reminder", "true"},
-      {"15", "2", "LETTER", "second_reminder", "true"}, {"30", "3", "CALL_TASK", "call", "false"},
-      {"45", "4", "LETTER", "final_notice", "true"}, {"60", "5", "ESCALATION", "escalation", "true"}};
+    // day, level, action, template, needs release
+    {"-5", "0", "MAIL", "friendly", "false"}, {"1", "1", "MAIL", "first_reminder", "true"},
+    {"15", "2", "LETTER", "second_reminder", "true"}, {"30", "3", "CALL_TASK", "call", "false"},
+    {"45", "4", "LETTER", "final_notice", "true"}, {"60", "5", "ESCALATION", "escalation", "true"}
+  };
   private static final String[][] KEY_ACCOUNTS = {
-      {"3", "1", "CALL_TASK", "call", "false"}, {"20", "2", "MAIL", "first_reminder", "true"},
-      {"45", "3", "LETTER", "final_notice", "true"}};
+    {"3", "1", "CALL_TASK", "call", "false"},
+    {"20", "2", "MAIL", "first_reminder", "true"},
+    {"45", "3", "LETTER", "final_notice", "true"}
+  };
   private static final String[][] CALLS = {
-      // days ago, kind, outcome, note
-      {"26", "CALL", "LEFT_MESSAGE", "Voicemail; asked for a call back about the overdue invoices."},
-      {"24", "CALL", "REACHED", "Spoke to accounts payable: payment run next week."},
-      {"19", "MAIL", null, "Sent the statement of account."},
-      {"12", "CALL", "PROMISED", "Promised to pay the oldest invoices."},
-      {"8", "NOTE", null, "Customer changed their AP contact."},
-      {"3", "CALL", "DISPUTED", "Says one invoice is priced wrong; asked them to raise a dispute."}};
+    // days ago, kind, outcome, note
+    {"26", "CALL", "LEFT_MESSAGE", "Voicemail; asked for a call back about the overdue invoices."},
+    {"24", "CALL", "REACHED", "Spoke to accounts payable: payment run next week."},
+    {"19", "MAIL", null, "Sent the statement of account."},
+    {"12", "CALL", "PROMISED", "Promised to pay the oldest invoices."},
+    {"8", "NOTE", null, "Customer changed their AP contact."},
+    {"3", "CALL", "DISPUTED", "Says one invoice is priced wrong; asked them to raise a dispute."}
+  };
 
   private final Connection db;
 
@@ -41,20 +45,39 @@ final class DemoCollections {
   }
 
   /** Seeds the tenant (bound by the caller) unless it has a strategy already. */
-  void seed(String tenant, ZoneId zone, String lead, String agent, String customerLogin) throws SQLException {
+  void seed(String tenant, ZoneId zone, String lead, String agent, String customerLogin)
+      throws SQLException {
     if (exists("select exists (select 1 from collection_strategy)")) {
       return;
     }
     LocalDate today = LocalDate.now(zone);
-    long standard = strategy(tenant, "STANDARD", "Standard reminders", 100, null, today.minusYears(1), lead, STANDARD);
-    strategy(tenant, "KEY_ACCOUNTS", "Key accounts: call first", 10, "{KEY_ACCOUNT}", today.minusYears(1), lead,
+    long standard =
+        strategy(
+            tenant,
+            "STANDARD",
+            "Standard reminders",
+            100,
+            null,
+            today.minusYears(1),
+            lead,
+            STANDARD);
+    strategy(
+        tenant,
+        "KEY_ACCOUNTS",
+        "Key accounts: call first",
+        10,
+        "{KEY_ACCOUNT}",
+        today.minusYears(1),
+        lead,
         KEY_ACCOUNTS);
-    execute("insert into collection_settings (tenant_id) values (?) on conflict do nothing", tenant);
+    execute(
+        "insert into collection_settings (tenant_id) values (?) on conflict do nothing", tenant);
 
     List<Long> accounts = new ArrayList<>();
     List<String> currencies = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement("select id, currency from customer_account where tenant_id = ? "
-        + "order by number")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "select id, currency from customer_account where tenant_id = ? " + "order by number")) {
       q.setString(1, tenant);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -65,62 +88,135 @@ final class DemoCollections {
     }
     String[] risks = {"MEDIUM", "HIGH", "LOW", "MEDIUM", "HIGH", "LOW"};
     for (int i = 0; i < accounts.size(); i++) {
-      execute("insert into collection_account (tenant_id, customer_account_id, risk_class, customer_type, language) "
+      execute(
+          "insert into collection_account (tenant_id, customer_account_id, risk_class, customer_type, language) "
               + "select c.tenant_id, c.id, ?, ?, case when c.country in ('FR', 'BE', 'LU', 'MC') then 'fr' else 'en' end "
               + "from customer_account c where c.tenant_id = ? and c.id = ? on conflict do nothing",
-          risks[i % risks.length], i == 1 ? "KEY_ACCOUNT" : i == 4 ? "PUBLIC_SECTOR" : "BUSINESS", tenant, accounts.get(i));
+          risks[i % risks.length],
+          i == 1 ? "KEY_ACCOUNT" : i == 4 ? "PUBLIC_SECTOR" : "BUSINESS",
+          tenant,
+          accounts.get(i));
       for (int k = 0; k < CALLS.length; k++) {
         if ((k + i) % 3 == 2) {
-          continue;   // not every account had every contact
+          continue; // not every account had every contact
         }
         String[] call = CALLS[k];
-        execute("insert into collection_activity (tenant_id, customer_account_id, kind, contact, outcome, note, "
+        execute(
+            "insert into collection_activity (tenant_id, customer_account_id, kind, contact, outcome, note, "
                 + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?, hours => ?))",
-            tenant, accounts.get(i), call[1], call[1].equals("NOTE") ? null : "Accounts payable", call[2], call[3],
-            agent, Integer.parseInt(call[0]) + i, 2 + k);
+            tenant,
+            accounts.get(i),
+            call[1],
+            call[1].equals("NOTE") ? null : "Accounts payable",
+            call[2],
+            call[3],
+            agent,
+            Integer.parseInt(call[0]) + i,
+            2 + k);
       }
     }
-    // promises: kept and broken in the past weeks, one open for next week, one proposed by the customer
+    // promises: kept and broken in the past weeks, one open for next week, one proposed by the
+    // customer
     for (int i = 0; i < accounts.size(); i++) {
       long account = accounts.get(i);
       String currency = currencies.get(i);
       switch (i % 3) {
-        case 0 -> promise(tenant, account, currency, "2500.00", today.minusDays(18), today.minusDays(25), "KEPT",
-            "2500.00", today.minusDays(17), agent);
-        case 1 -> promise(tenant, account, currency, "4000.00", today.minusDays(6), today.minusDays(14), "BROKEN",
-            "0.00", today.minusDays(3), agent);
-        default -> promise(tenant, account, currency, "1200.00", today.minusDays(10), today.minusDays(20), "PARTLY_KEPT",
-            "700.00", today.minusDays(7), agent);
+        case 0 ->
+            promise(
+                tenant,
+                account,
+                currency,
+                "2500.00",
+                today.minusDays(18),
+                today.minusDays(25),
+                "KEPT",
+                "2500.00",
+                today.minusDays(17),
+                agent);
+        case 1 ->
+            promise(
+                tenant,
+                account,
+                currency,
+                "4000.00",
+                today.minusDays(6),
+                today.minusDays(14),
+                "BROKEN",
+                "0.00",
+                today.minusDays(3),
+                agent);
+        default ->
+            promise(
+                tenant,
+                account,
+                currency,
+                "1200.00",
+                today.minusDays(10),
+                today.minusDays(20),
+                "PARTLY_KEPT",
+                "700.00",
+                today.minusDays(7),
+                agent);
       }
     }
     if (!accounts.isEmpty()) {
-      promise(tenant, accounts.get(accounts.size() - 1), currencies.get(accounts.size() - 1), "1800.00",
-          today.plusDays(6), today.minusDays(1), "OPEN", "0.00", null, agent);
+      promise(
+          tenant,
+          accounts.get(accounts.size() - 1),
+          currencies.get(accounts.size() - 1),
+          "1800.00",
+          today.plusDays(6),
+          today.minusDays(1),
+          "OPEN",
+          "0.00",
+          null,
+          agent);
     }
-    try (PreparedStatement q = db.prepareStatement("select customer_account_id from customer_portal_user "
-        + "where tenant_id = ? and username = ?")) {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "select customer_account_id from customer_portal_user "
+                + "where tenant_id = ? and username = ?")) {
       q.setString(1, tenant);
       q.setString(2, customerLogin);
       try (ResultSet rs = q.executeQuery()) {
         if (rs.next()) {
           long account = rs.getLong(1);
           String currency = currencies.get(Math.max(0, accounts.indexOf(account)));
-          long id = promise(tenant, account, currency, "900.00", today.plusDays(9), today, "PROPOSED", "0.00", null,
-              customerLogin);
-          execute("update promise_to_pay set proposed_by_customer = true, note = 'We can pay this at our next payment run.' "
-              + "where tenant_id = ? and id = ?", tenant, id);
+          long id =
+              promise(
+                  tenant,
+                  account,
+                  currency,
+                  "900.00",
+                  today.plusDays(9),
+                  today,
+                  "PROPOSED",
+                  "0.00",
+                  null,
+                  customerLogin);
+          execute(
+              "update promise_to_pay set proposed_by_customer = true, note = 'We can pay this at our next payment run.' "
+                  + "where tenant_id = ? and id = ?",
+              tenant,
+              id);
         }
       }
     }
     releasedRun(tenant, today.minusDays(7), standard, lead);
   }
 
-  /** Last week's run: a first reminder to the first three accounts with overdue invoices, released and sent. */
-  private void releasedRun(String tenant, LocalDate day, long strategy, String lead) throws SQLException {
+  /**
+   * Last week's run: a first reminder to the first three accounts with overdue invoices, released
+   * and sent.
+   */
+  private void releasedRun(String tenant, LocalDate day, long strategy, String lead)
+      throws SQLException {
     long run;
-    try (PreparedStatement insert = db.prepareStatement("insert into dunning_run (tenant_id, run_date, status, created_by, "
-        + "created_at, released_by, released_at) values (?, ?, 'RELEASED', 'system', ?::date + time '06:00', ?, "
-        + "?::date + time '09:30') on conflict (tenant_id, run_date) do nothing returning id")) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into dunning_run (tenant_id, run_date, status, created_by, "
+                + "created_at, released_by, released_at) values (?, ?, 'RELEASED', 'system', ?::date + time '06:00', ?, "
+                + "?::date + time '09:30') on conflict (tenant_id, run_date) do nothing returning id")) {
       insert.setString(1, tenant);
       insert.setObject(2, day);
       insert.setObject(3, day);
@@ -133,7 +229,9 @@ final class DemoCollections {
         run = rs.getLong(1);
       }
     }
-    try (PreparedStatement accounts = db.prepareStatement("""
+    try (PreparedStatement accounts =
+        db.prepareStatement(
+            """
         select c.id, c.currency, coalesce(p.language, 'en') as language,
                (select e.email from customer_contact e where e.tenant_id = c.tenant_id and e.customer_account_id = c.id
                   and e.is_primary) as recipient
@@ -151,7 +249,9 @@ final class DemoCollections {
         }
         for (Object[] row : rows) {
           long notice;
-          try (PreparedStatement insert = db.prepareStatement("""
+          try (PreparedStatement insert =
+              db.prepareStatement(
+                  """
               insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id, step_no, action,
                                           template_key, needs_release, language, currency, total, status, recipient, sent_at)
               values (?, ?, ?, 1, ?, 2, 'MAIL', 'first_reminder', true, ?, ?, 0, 'SENT', ?, ?::date + time '09:30')
@@ -169,28 +269,51 @@ final class DemoCollections {
               notice = n.getLong(1);
             }
           }
-          execute("""
+          execute(
+              """
               insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount, days_overdue)
               select i.tenant_id, ?, i.id, 1, i.open_amount - i.disputed_amount, ?::date - i.due_date
               from invoice i where i.tenant_id = ? and i.customer_account_id = ? and i.open_amount > i.disputed_amount
                 and i.due_date <= ?::date - 1
               order by i.due_date limit 3
-              on conflict do nothing""", notice, day, tenant, row[0], day);
-          execute("update dunning_notice n set total = (select coalesce(sum(amount), 0) from dunning_notice_invoice l "
-              + "where l.tenant_id = n.tenant_id and l.notice_id = n.id) where n.tenant_id = ? and n.id = ?", tenant, notice);
-          execute("insert into collection_activity (tenant_id, customer_account_id, kind, contact, note, created_by, "
-              + "created_at) values (?, ?, 'MAIL', ?, 'Payment reminder (level 1)', 'system', ?::date + time '09:30')",
-              tenant, row[0], row[3], day);
+              on conflict do nothing""",
+              notice,
+              day,
+              tenant,
+              row[0],
+              day);
+          execute(
+              "update dunning_notice n set total = (select coalesce(sum(amount), 0) from dunning_notice_invoice l "
+                  + "where l.tenant_id = n.tenant_id and l.notice_id = n.id) where n.tenant_id = ? and n.id = ?",
+              tenant,
+              notice);
+          execute(
+              "insert into collection_activity (tenant_id, customer_account_id, kind, contact, note, created_by, "
+                  + "created_at) values (?, ?, 'MAIL', ?, 'Payment reminder (level 1)', 'system', ?::date + time '09:30')",
+              tenant,
+              row[0],
+              row[3],
+              day);
         }
       }
     }
   }
 
-  private long strategy(String tenant, String code, String name, int rank, String types, LocalDate from, String by,
-                        String[][] steps) throws SQLException {
+  private long strategy(
+      String tenant,
+      String code,
+      String name,
+      int rank,
+      String types,
+      LocalDate from,
+      String by,
+      String[][] steps)
+      throws SQLException {
     long id;
-    try (PreparedStatement insert = db.prepareStatement("insert into collection_strategy (tenant_id, code, version_no, "
-        + "name, rank, customer_types, effective_from, created_by) values (?, ?, 1, ?, ?, ?::text[], ?, ?) returning id")) {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into collection_strategy (tenant_id, code, version_no, "
+                + "name, rank, customer_types, effective_from, created_by) values (?, ?, 1, ?, ?, ?::text[], ?, ?) returning id")) {
       insert.setString(1, tenant);
       insert.setString(2, code);
       insert.setString(3, name);
@@ -204,19 +327,38 @@ final class DemoCollections {
       }
     }
     for (int i = 0; i < steps.length; i++) {
-      execute("insert into collection_strategy_step (tenant_id, strategy_id, step_no, day_offset, level, action, "
-              + "template_key, needs_release) values (?, ?, ?, ?, ?, ?, ?, ?)", tenant, id, i + 1,
-          Integer.parseInt(steps[i][0]), Integer.parseInt(steps[i][1]), steps[i][2], steps[i][3],
+      execute(
+          "insert into collection_strategy_step (tenant_id, strategy_id, step_no, day_offset, level, action, "
+              + "template_key, needs_release) values (?, ?, ?, ?, ?, ?, ?, ?)",
+          tenant,
+          id,
+          i + 1,
+          Integer.parseInt(steps[i][0]),
+          Integer.parseInt(steps[i][1]),
+          steps[i][2],
+          steps[i][3],
           Boolean.parseBoolean(steps[i][4]));
     }
     return id;
   }
 
-  private long promise(String tenant, long account, String currency, String amount, LocalDate promisedOn,
-                       LocalDate madeOn, String status, String paid, LocalDate decidedOn, String by) throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement("insert into promise_to_pay (tenant_id, customer_account_id, "
-        + "currency, amount, promised_on, status, paid_amount, made_on, decided_on, created_by, created_at) "
-        + "values (?, ?, ?, ?::numeric, ?, ?, ?::numeric, ?, ?, ?, ?::date + time '10:00') returning id")) {
+  private long promise(
+      String tenant,
+      long account,
+      String currency,
+      String amount,
+      LocalDate promisedOn,
+      LocalDate madeOn,
+      String status,
+      String paid,
+      LocalDate decidedOn,
+      String by)
+      throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into promise_to_pay (tenant_id, customer_account_id, "
+                + "currency, amount, promised_on, status, paid_amount, made_on, decided_on, created_by, created_at) "
+                + "values (?, ?, ?, ?::numeric, ?, ?, ?::numeric, ?, ?, ?, ?::date + time '10:00') returning id")) {
       insert.setString(1, tenant);
       insert.setLong(2, account);
       insert.setString(3, currency);
@@ -236,7 +378,8 @@ final class DemoCollections {
   }
 
   private boolean exists(String sql) throws SQLException {
-    try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+    try (PreparedStatement q = db.prepareStatement(sql);
+        ResultSet rs = q.executeQuery()) {
       rs.next();
       return rs.getBoolean(1);
     }

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The demo tenants acme and globex with data for every feature, so that whoever signs in as a
- * demo user sees a living portal. Idempotent: running it again changes nothing. Each tenant's rows
- * are written in a transaction bound to that tenant, through the same row-level policies the
+ * The demo tenants acme and globex with data for every feature, so that whoever signs in as a demo
+ * user sees a living portal. Idempotent: running it again changes nothing. Each tenant's rows are
+ * written in a transaction bound to that tenant, through the same row-level policies the
  * application obeys (the owner is subject to them too: FORCE ROW LEVEL SECURITY).
  */
 final class DemoData {
@@ -20,42 +20,149 @@ final class DemoData {
     this.connection = connection;
   }
 
-  record DemoTenant(String id, String name, String locale, String currency, String timeZone,
-                    List<DemoCustomer> customers, String customerLogin, String customerEmail, int invoices,
-                    List<DemoStaff> staff, String agent, int disputes) {}
+  record DemoTenant(
+      String id,
+      String name,
+      String locale,
+      String currency,
+      String timeZone,
+      List<DemoCustomer> customers,
+      String customerLogin,
+      String customerEmail,
+      int invoices,
+      List<DemoStaff> staff,
+      String agent,
+      int disputes) {}
 
-  /** Someone of the tenant's team, as Keycloak's demo realm knows them (keycloak/portal-realm.json). */
+  /**
+   * Someone of the tenant's team, as Keycloak's demo realm knows them (keycloak/portal-realm.json).
+   */
   record DemoStaff(String username, String displayName, String email, String role) {}
 
-  record DemoCustomer(String number, String name, String country, int termsDays, BigDecimal creditLimit,
-                      String collector) {}
+  record DemoCustomer(
+      String number,
+      String name,
+      String country,
+      int termsDays,
+      BigDecimal creditLimit,
+      String collector) {}
 
-  static final List<DemoTenant> TENANTS = List.of(
-      new DemoTenant("acme", "Acme Industries", "en", "USD", "America/New_York", List.of(
-          new DemoCustomer("A-1001", "Wile E. Coyote Supplies", "US", 30, new BigDecimal("50000.00"), "agent.acme"),
-          new DemoCustomer("A-1002", "Road Runner Logistics", "US", 45, new BigDecimal("120000.00"), "agent.acme"),
-          new DemoCustomer("A-1003", "Desert Rock Mining", "US", 30, new BigDecimal("75000.00"), "agent.acme"),
-          new DemoCustomer("A-1004", "Mesa Hardware Co.", "CA", 60, new BigDecimal("30000.00"), "agent.acme"),
-          new DemoCustomer("A-1005", "Canyon Catering", "US", 15, new BigDecimal("10000.00"), "agent.acme"),
-          new DemoCustomer("A-1006", "Tumbleweed Textiles", "MX", 30, new BigDecimal("45000.00"), "agent.acme")),
-          "customer.acme", "ap@coyote-supplies.example", 600, List.of(
-              new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
-              new DemoStaff("agent.acme", "Arjun Agent", "agent.acme@bpo.example", "bpo-agent"),
-              // one person, two roles: leads acme, works globex as an agent (roles are per tenant)
-              new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-lead"),
-              new DemoStaff("cfo.acme", "Carla Acme", "cfo@acme.example", "client-stakeholder")),
-          "agent.acme", 24),
-      new DemoTenant("globex", "Globex Corporation", "fr", "EUR", "Europe/Paris", List.of(
-          new DemoCustomer("G-2001", "Hank Scorpio Ventures", "FR", 30, new BigDecimal("200000.00"), "ops.lead"),
-          new DemoCustomer("G-2002", "Cypress Creek Energie", "FR", 45, new BigDecimal("90000.00"), "ops.lead"),
-          new DemoCustomer("G-2003", "Springfield Nucléaire", "BE", 60, new BigDecimal("150000.00"), "ops.lead"),
-          new DemoCustomer("G-2004", "Kwik-E-Mart Europe", "DE", 30, new BigDecimal("25000.00"), "ops.lead"),
-          new DemoCustomer("G-2005", "Lard Lad Boulangerie", "FR", 30, new BigDecimal("15000.00"), "ops.lead")),
-          "customer.globex", "ap@scorpio-ventures.example", 400, List.of(
-              new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
-              new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-agent"),
-              new DemoStaff("cfo.globex", "Gaston Globex", "cfo@globex.example", "client-stakeholder")),
-          "ops.lead", 16));
+  static final List<DemoTenant> TENANTS =
+      List.of(
+          new DemoTenant(
+              "acme",
+              "Acme Industries",
+              "en",
+              "USD",
+              "America/New_York",
+              List.of(
+                  new DemoCustomer(
+                      "A-1001",
+                      "Wile E. Coyote Supplies",
+                      "US",
+                      30,
+                      new BigDecimal("50000.00"),
+                      "agent.acme"),
+                  new DemoCustomer(
+                      "A-1002",
+                      "Road Runner Logistics",
+                      "US",
+                      45,
+                      new BigDecimal("120000.00"),
+                      "agent.acme"),
+                  new DemoCustomer(
+                      "A-1003",
+                      "Desert Rock Mining",
+                      "US",
+                      30,
+                      new BigDecimal("75000.00"),
+                      "agent.acme"),
+                  new DemoCustomer(
+                      "A-1004",
+                      "Mesa Hardware Co.",
+                      "CA",
+                      60,
+                      new BigDecimal("30000.00"),
+                      "agent.acme"),
+                  new DemoCustomer(
+                      "A-1005",
+                      "Canyon Catering",
+                      "US",
+                      15,
+                      new BigDecimal("10000.00"),
+                      "agent.acme"),
+                  new DemoCustomer(
+                      "A-1006",
+                      "Tumbleweed Textiles",
+                      "MX",
+                      30,
+                      new BigDecimal("45000.00"),
+                      "agent.acme")),
+              "customer.acme",
+              "ap@coyote-supplies.example",
+              600,
+              List.of(
+                  new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
+                  new DemoStaff("agent.acme", "Arjun Agent", "agent.acme@bpo.example", "bpo-agent"),
+                  // one person, two roles: leads acme, works globex as an agent (roles are per
+                  // tenant)
+                  new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-lead"),
+                  new DemoStaff(
+                      "cfo.acme", "Carla Acme", "cfo@acme.example", "client-stakeholder")),
+              "agent.acme",
+              24),
+          new DemoTenant(
+              "globex",
+              "Globex Corporation",
+              "fr",
+              "EUR",
+              "Europe/Paris",
+              List.of(
+                  new DemoCustomer(
+                      "G-2001",
+                      "Hank Scorpio Ventures",
+                      "FR",
+                      30,
+                      new BigDecimal("200000.00"),
+                      "ops.lead"),
+                  new DemoCustomer(
+                      "G-2002",
+                      "Cypress Creek Energie",
+                      "FR",
+                      45,
+                      new BigDecimal("90000.00"),
+                      "ops.lead"),
+                  new DemoCustomer(
+                      "G-2003",
+                      "Springfield Nucléaire",
+                      "BE",
+                      60,
+                      new BigDecimal("150000.00"),
+                      "ops.lead"),
+                  new DemoCustomer(
+                      "G-2004",
+                      "Kwik-E-Mart Europe",
+                      "DE",
+                      30,
+                      new BigDecimal("25000.00"),
+                      "ops.lead"),
+                  new DemoCustomer(
+                      "G-2005",
+                      "Lard Lad Boulangerie",
+                      "FR",
+                      30,
+                      new BigDecimal("15000.00"),
+                      "ops.lead")),
+              "customer.globex",
+              "ap@scorpio-ventures.example",
+              400,
+              List.of(
+                  new DemoStaff("ops.lead", "Olivia Lead", "ops.lead@bpo.example", "bpo-lead"),
+                  new DemoStaff("duo.staff", "Dana Duo", "duo.staff@bpo.example", "bpo-agent"),
+                  new DemoStaff(
+                      "cfo.globex", "Gaston Globex", "cfo@globex.example", "client-stakeholder")),
+              "ops.lead",
+              16));
 
   void seed() throws SQLException {
     connection.setAutoCommit(false);
@@ -64,46 +171,92 @@ final class DemoData {
         seed(tenant);
         connection.commit();
         if (!hasInvoices(tenant)) {
-          new ReceivablesGenerator(connection).generate(tenant.id(), tenant.currency(), 0, tenant.invoices(), LocalDate.now());
+          new ReceivablesGenerator(connection)
+              .generate(tenant.id(), tenant.currency(), 0, tenant.invoices(), LocalDate.now());
         }
         bind(tenant.id());
-        new DemoDisputes(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), tenant.customerLogin(),
-            tenant.agent(), tenant.disputes());
+        new DemoDisputes(connection)
+            .seed(
+                tenant.id(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                tenant.customerLogin(),
+                tenant.agent(),
+                tenant.disputes());
         connection.commit();
         bind(tenant.id());
-        new DemoScorecards(connection).seed(tenant.id(), tenant.currency(), java.time.ZoneId.of(tenant.timeZone()),
-            "ops.lead",
-            tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
+        new DemoScorecards(connection)
+            .seed(
+                tenant.id(),
+                tenant.currency(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                tenant.staff().stream()
+                    .filter(s -> s.role().equals("client-stakeholder"))
+                    .findFirst()
+                    .orElseThrow()
+                    .username());
         connection.commit();
         bind(tenant.id());
-        new DemoGovernance(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
-            tenant.agent(), stakeholder(tenant).username(), stakeholder(tenant).displayName(),
-            stakeholder(tenant).email());
+        new DemoGovernance(connection)
+            .seed(
+                tenant.id(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                tenant.agent(),
+                stakeholder(tenant).username(),
+                stakeholder(tenant).displayName(),
+                stakeholder(tenant).email());
         connection.commit();
         bind(tenant.id());
-        new DemoProcedures(connection).seed(tenant.id(), tenant.locale(), java.time.ZoneId.of(tenant.timeZone()),
-            "ops.lead",
-            tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow().username());
+        new DemoProcedures(connection)
+            .seed(
+                tenant.id(),
+                tenant.locale(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                tenant.staff().stream()
+                    .filter(s -> s.role().equals("client-stakeholder"))
+                    .findFirst()
+                    .orElseThrow()
+                    .username());
         connection.commit();
         bind(tenant.id());
-        new DemoCollections(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
-            tenant.agent(), tenant.customerLogin());
+        new DemoCollections(connection)
+            .seed(
+                tenant.id(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                tenant.agent(),
+                tenant.customerLogin());
         connection.commit();
         bind(tenant.id());
         new DemoCash(connection).seed(tenant.id(), tenant.currency(), LocalDate.now());
         connection.commit();
         bind(tenant.id());
         // last: the close rebuilds the journal from everything seeded before it
-        new DemoClose(connection).seed(tenant.id(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
-            stakeholder(tenant).username());
+        new DemoClose(connection)
+            .seed(
+                tenant.id(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                stakeholder(tenant).username());
         connection.commit();
         bind(tenant.id());
-        new DemoBranding(connection).seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
+        new DemoBranding(connection)
+            .seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
         connection.commit();
         bind(tenant.id());
-        new DemoCredit(connection).seed(tenant.id(), tenant.name(), java.time.ZoneId.of(tenant.timeZone()), "ops.lead",
-            tenant.agent(), stakeholder(tenant).username(),
-            tenant.id().equals("acme") ? "GB82WEST12345698765432" : "FR1420041010050500013M02606");
+        new DemoCredit(connection)
+            .seed(
+                tenant.id(),
+                tenant.name(),
+                java.time.ZoneId.of(tenant.timeZone()),
+                "ops.lead",
+                tenant.agent(),
+                stakeholder(tenant).username(),
+                tenant.id().equals("acme")
+                    ? "GB82WEST12345698765432"
+                    : "FR1420041010050500013M02606");
         connection.commit();
       }
     } catch (SQLException e) {
@@ -113,23 +266,29 @@ final class DemoData {
   }
 
   private static DemoStaff stakeholder(DemoTenant tenant) {
-    return tenant.staff().stream().filter(s -> s.role().equals("client-stakeholder")).findFirst().orElseThrow();
+    return tenant.staff().stream()
+        .filter(s -> s.role().equals("client-stakeholder"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void bind(String tenant) throws SQLException {
-    try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+    try (PreparedStatement bind =
+        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
       bind.setString(1, tenant);
       bind.execute();
     }
   }
 
   private boolean hasInvoices(DemoTenant tenant) throws SQLException {
-    try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+    try (PreparedStatement bind =
+        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
       bind.setString(1, tenant.id());
       bind.execute();
     }
-    try (PreparedStatement q = connection.prepareStatement("select exists (select 1 from invoice)");
-         java.sql.ResultSet rs = q.executeQuery()) {
+    try (PreparedStatement q =
+            connection.prepareStatement("select exists (select 1 from invoice)");
+        java.sql.ResultSet rs = q.executeQuery()) {
       rs.next();
       boolean any = rs.getBoolean(1);
       connection.commit();
@@ -138,9 +297,10 @@ final class DemoData {
   }
 
   private void seed(DemoTenant tenant) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into tenant (id, name, locale, currency, time_zone) values (?, ?, ?, ?, ?) "
-            + "on conflict (id) do nothing")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into tenant (id, name, locale, currency, time_zone) values (?, ?, ?, ?, ?) "
+                + "on conflict (id) do nothing")) {
       insert.setString(1, tenant.id());
       insert.setString(2, tenant.name());
       insert.setString(3, tenant.locale());
@@ -148,13 +308,15 @@ final class DemoData {
       insert.setString(5, tenant.timeZone());
       insert.executeUpdate();
     }
-    try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+    try (PreparedStatement bind =
+        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
       bind.setString(1, tenant.id());
       bind.execute();
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into customer_account (tenant_id, number, name, country, currency, payment_terms_days, "
-            + "credit_limit, collector) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, number) do nothing")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into customer_account (tenant_id, number, name, country, currency, payment_terms_days, "
+                + "credit_limit, collector) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, number) do nothing")) {
       for (DemoCustomer c : tenant.customers()) {
         insert.setString(1, tenant.id());
         insert.setString(2, c.number());
@@ -168,10 +330,11 @@ final class DemoData {
       }
       insert.executeBatch();
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into customer_portal_user (tenant_id, username, customer_account_id, email) "
-            + "select tenant_id, ?, id, ? from customer_account where tenant_id = ? and number = ? "
-            + "on conflict (tenant_id, username) do update set email = coalesce(customer_portal_user.email, excluded.email)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into customer_portal_user (tenant_id, username, customer_account_id, email) "
+                + "select tenant_id, ?, id, ? from customer_account where tenant_id = ? and number = ? "
+                + "on conflict (tenant_id, username) do update set email = coalesce(customer_portal_user.email, excluded.email)")) {
       insert.setString(1, tenant.customerLogin());
       insert.setString(2, tenant.customerEmail());
       insert.setString(3, tenant.id());
@@ -179,7 +342,9 @@ final class DemoData {
       insert.executeUpdate();
     }
     // two contacts per demo customer: accounts payable (primary) and the buyer
-    try (PreparedStatement insert = connection.prepareStatement("""
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            """
         insert into customer_contact (tenant_id, customer_account_id, name, role, email, phone, is_primary, created_by)
         select c.tenant_id, c.id, v.name, v.role,
                v.email || '@' || trim(both '-' from regexp_replace(lower(c.name), '[^a-z]+', '-', 'g')) || '.example',
@@ -197,9 +362,10 @@ final class DemoData {
       }
       insert.executeBatch();
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into tenant_staff (tenant_id, username, display_name, email, role) values (?, ?, ?, ?, ?) "
-            + "on conflict (tenant_id, username) do nothing")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into tenant_staff (tenant_id, username, display_name, email, role) values (?, ?, ?, ?, ?) "
+                + "on conflict (tenant_id, username) do nothing")) {
       for (DemoStaff person : tenant.staff()) {
         insert.setString(1, tenant.id());
         insert.setString(2, person.username());
@@ -210,8 +376,9 @@ final class DemoData {
       }
       insert.executeBatch();
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into dispute_settings (tenant_id, team_email) values (?, ?) on conflict (tenant_id) do nothing")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into dispute_settings (tenant_id, team_email) values (?, ?) on conflict (tenant_id) do nothing")) {
       insert.setString(1, tenant.id());
       insert.setString(2, "disputes-" + tenant.id() + "@bpo.example");
       insert.executeUpdate();

@@ -24,7 +24,8 @@ public final class PortalAdminCli {
     switch (command) {
       case "migrate" -> migrate(db);
       case "seed-demo" -> {
-        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           new DemoData(connection).seed();
         }
         System.out.println("Demo tenants seeded: acme, globex");
@@ -34,21 +35,30 @@ public final class PortalAdminCli {
         if (args.length != 4) {
           usage();
         }
-        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           long started = System.nanoTime();
           String currency = new TenantRegistry(connection).currencyOf(args[1]);
-          new ReceivablesGenerator(connection).generate(args[1], currency, Integer.parseInt(args[2]),
-              Long.parseLong(args[3]), java.time.LocalDate.now());
-          System.out.printf("Tenant %s: %s customers and %s invoices added in %.1f s%n", args[1], args[2], args[3],
-              (System.nanoTime() - started) / 1e9);
+          new ReceivablesGenerator(connection)
+              .generate(
+                  args[1],
+                  currency,
+                  Integer.parseInt(args[2]),
+                  Long.parseLong(args[3]),
+                  java.time.LocalDate.now());
+          System.out.printf(
+              "Tenant %s: %s customers and %s invoices added in %.1f s%n",
+              args[1], args[2], args[3], (System.nanoTime() - started) / 1e9);
         }
       }
       case "tenants" -> {
-        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           TenantRegistry registry = new TenantRegistry(connection);
           if (args.length == 3 && (args[1].equals("suspend") || args[1].equals("activate"))) {
             registry.setStatus(args[2], args[1].equals("suspend") ? "SUSPENDED" : "ACTIVE");
-            System.out.println("Tenant " + args[2] + (args[1].equals("suspend") ? " suspended" : " active"));
+            System.out.println(
+                "Tenant " + args[2] + (args[1].equals("suspend") ? " suspended" : " active"));
           } else if (args.length >= 2 && args[1].equals("create")) {
             if (args.length != 7) {
               usage();
@@ -65,9 +75,11 @@ public final class PortalAdminCli {
         if (args.length < 2 || !args[1].equals("verify") || args.length > 3) {
           usage();
         }
-        try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
           String anchors = System.getenv("PORTAL_AUDIT_ANCHOR_DIR");
-          if (!new AuditVerification(connection, anchors == null || anchors.isBlank() ? null : Path.of(anchors))
+          if (!new AuditVerification(
+                  connection, anchors == null || anchors.isBlank() ? null : Path.of(anchors))
               .verify(args.length == 3 ? args[2] : null)) {
             System.exit(1);
           }
@@ -75,7 +87,9 @@ public final class PortalAdminCli {
       }
       case "tenant" -> {
         try {
-          System.exit(new TenantCommand(System.getenv()).run(java.util.Arrays.asList(args).subList(1, args.length)));
+          System.exit(
+              new TenantCommand(System.getenv())
+                  .run(java.util.Arrays.asList(args).subList(1, args.length)));
         } catch (java.io.IOException e) {
           System.err.println(e.getMessage());
           System.exit(1);
@@ -89,7 +103,8 @@ public final class PortalAdminCli {
   }
 
   private static void usage() {
-    System.err.println("""
+    System.err.println(
+        """
         usage: PortalAdminCli migrate
                PortalAdminCli seed-demo
                PortalAdminCli generate <tenant> <customers> <invoices>
@@ -101,30 +116,35 @@ public final class PortalAdminCli {
     System.exit(2);
   }
 
-
   static void migrate(DatabaseSettings db) {
     // PORTAL_DEV_SHARED_DB=true lets several working copies (branches under development) share one
-    // local database: each applies its own migrations out of order and tolerates the others' (those below
-    // its own latest are "missing" to it, those above "future"). Never set in CI or production, where the
+    // local database: each applies its own migrations out of order and tolerates the others' (those
+    // below
+    // its own latest are "missing" to it, those above "future"). Never set in CI or production,
+    // where the
     // history must match the code exactly.
     boolean sharedDevDatabase = Boolean.parseBoolean(System.getenv("PORTAL_DEV_SHARED_DB"));
-    var config = Flyway.configure()
-        .dataSource(db.url(), db.owner(), db.ownerPassword())
-        .locations("classpath:db/migration")
-        .placeholders(Map.of("appRole", db.appRole(), "eraserRole", db.eraserRole()));
+    var config =
+        Flyway.configure()
+            .dataSource(db.url(), db.owner(), db.ownerPassword())
+            .locations("classpath:db/migration")
+            .placeholders(Map.of("appRole", db.appRole(), "eraserRole", db.eraserRole()));
     if (sharedDevDatabase) {
       config = config.outOfOrder(true).ignoreMigrationPatterns("*:missing", "*:future");
     }
     MigrateResult result = config.load().migrate();
-    try (Connection connection = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+    try (Connection connection =
+        DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
       List<String> unguarded = SchemaGuard.unguardedTables(connection);
       if (!unguarded.isEmpty()) {
-        throw new IllegalStateException("Tenant-owned tables without their guards:\n  " + String.join("\n  ", unguarded));
+        throw new IllegalStateException(
+            "Tenant-owned tables without their guards:\n  " + String.join("\n  ", unguarded));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not check the schema's guards", e);
     }
-    System.out.printf("Schema at version %s (%d migration(s) applied now)%n",
+    System.out.printf(
+        "Schema at version %s (%d migration(s) applied now)%n",
         result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
         result.migrationsExecuted);
   }

@@ -20,14 +20,21 @@ final class ReceivablesGenerator {
     this.connection = connection;
   }
 
-  /** Adds {@code customers} customer accounts and {@code invoices} invoices (numbers continue after existing ones). */
-  void generate(String tenant, String currency, int customers, long invoices, LocalDate asOf) throws SQLException {
+  /**
+   * Adds {@code customers} customer accounts and {@code invoices} invoices (numbers continue after
+   * existing ones).
+   */
+  void generate(String tenant, String currency, int customers, long invoices, LocalDate asOf)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
       bind(tenant);
       addCustomers(tenant, currency, customers);
-      long first = count("select coalesce(max(substring(number from 5)::bigint), 0) from invoice where number like 'INV-%'") + 1;
+      long first =
+          count(
+                  "select coalesce(max(substring(number from 5)::bigint), 0) from invoice where number like 'INV-%'")
+              + 1;
       addInvoices(tenant, first, invoices, asOf);
       addPayments(tenant, first);
       connection.commit();
@@ -41,8 +48,9 @@ final class ReceivablesGenerator {
 
   private void bind(String tenant) throws SQLException {
     // generated volume is not anyone's change: no per-row audit records (V13) for it
-    try (PreparedStatement s = connection.prepareStatement(
-        "select set_config('app.tenant_id', ?, true), set_config('portal.audit', 'summary', true)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "select set_config('app.tenant_id', ?, true), set_config('portal.audit', 'summary', true)")) {
       s.setString(1, tenant);
       s.execute();
     }
@@ -53,7 +61,9 @@ final class ReceivablesGenerator {
       return;
     }
     long first = count("select count(*) from customer_account where number like 'C-%'") + 1;
-    try (PreparedStatement s = connection.prepareStatement("""
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            """
         insert into customer_account (tenant_id, number, name, country, currency, payment_terms_days, credit_limit, collector)
         select ?, 'C-' || lpad(g::text, 6, '0'),
                (array['Northwind','Contoso','Fabrikam','Tailspin','Litware','Proseware','Adatum','Wingtip'])[1 + g % 8]
@@ -77,8 +87,11 @@ final class ReceivablesGenerator {
    * Line nets split the invoice net evenly (the last line takes the rounding rest); each line's tax
    * is rounded on its own and the invoice tax is their sum, as a billing system would print it.
    */
-  private void addInvoices(String tenant, long first, long invoices, LocalDate asOf) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("""
+  private void addInvoices(String tenant, long first, long invoices, LocalDate asOf)
+      throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            """
         with customers as (
           select array_agg(id order by id) ids, array_agg(payment_terms_days order by id) terms,
                  array_agg(currency order by id) currencies, count(*) n
@@ -112,7 +125,9 @@ final class ReceivablesGenerator {
       s.setObject(5, asOf);
       s.executeUpdate();
     }
-    try (PreparedStatement s = connection.prepareStatement("""
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            """
         insert into invoice_line (tenant_id, invoice_id, line_no, description, quantity, unit_price, tax_rate,
                                   net_amount, tax_amount)
         select i.tenant_id, i.id, l, (array['Order processing','Freight','Consulting hours','Licence fee','Spare parts'])[1 + (i.id + l) % 5],
@@ -128,9 +143,14 @@ final class ReceivablesGenerator {
     }
   }
 
-  /** One payment per paid invoice, applied to it in full; the paid amounts were set with the invoices. */
+  /**
+   * One payment per paid invoice, applied to it in full; the paid amounts were set with the
+   * invoices.
+   */
   private void addPayments(String tenant, long first) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("""
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            """
         with paying as (
           -- the payment id is drawn here, so that payment and allocation need no join to find each other
           select id, number, customer_account_id, currency, issue_date, due_date, paid_amount,
@@ -153,7 +173,8 @@ final class ReceivablesGenerator {
   }
 
   private long count(String sql) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+    try (PreparedStatement s = connection.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }

@@ -8,36 +8,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run after every migration: a tenant-owned table ({@code tenant_owned_tables()}, V16, the same list
- * tenant export and deletion walk) that lacks row-level security,
- * FORCE, a policy or the audit trigger stops the migration's success from being reported, so a new
- * table cannot reach a server without its isolation and its audit trail. (The audit log itself, the
- * mail outbox (V13) and the receivables journal, derived from audited invoice changes (V80), are the
- * tables deliberately not audited.)
+ * Run after every migration: a tenant-owned table ({@code tenant_owned_tables()}, V16, the same
+ * list tenant export and deletion walk) that lacks row-level security, FORCE, a policy or the audit
+ * trigger stops the migration's success from being reported, so a new table cannot reach a server
+ * without its isolation and its audit trail. (The audit log itself, the mail outbox (V13) and the
+ * receivables journal, derived from audited invoice changes (V80), are the tables deliberately not
+ * audited.)
  */
 final class SchemaGuard {
   private SchemaGuard() {}
 
   static List<String> unguardedTables(Connection db) throws SQLException {
     List<String> problems = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement("""
+    try (PreparedStatement q =
+            db.prepareStatement(
+                """
             select c.relname, c.relrowsecurity, c.relforcerowsecurity,
                    exists (select 1 from pg_policy p where p.polrelid = c.oid),
                    exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit_row_change')
             from tenant_owned_tables() owned (rel)
             join pg_class c on c.oid = owned.rel
             order by c.relname""");
-         ResultSet rs = q.executeQuery()) {
+        ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         String table = rs.getString(1);
         if (!rs.getBoolean(2) || !rs.getBoolean(3) || !rs.getBoolean(4)) {
-          problems.add(table + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
+          problems.add(
+              table
+                  + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
         }
         boolean audited = rs.getBoolean(5);
-        // the trail itself, the outbox, and the receivables journal (derived from audited invoice changes, V80)
-        boolean exempt = table.equals("audit_event") || table.equals("mail_outbox") || table.equals("ar_posting");
+        // the trail itself, the outbox, and the receivables journal (derived from audited invoice
+        // changes, V80)
+        boolean exempt =
+            table.equals("audit_event")
+                || table.equals("mail_outbox")
+                || table.equals("ar_posting");
         if (!audited && !exempt) {
-          problems.add(table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
+          problems.add(
+              table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
         }
       }
     }

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * confidential client {@code portal-admin} whose service account holds {@code platform-admin}.
  */
 final class TenantCommand {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  static final String USAGE = """
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final String USAGE =
+      """
       usage: bin/portal tenant list
              bin/portal tenant create SLUG NAME LOCALE CURRENCY ZONE [--colour #RRGGBB] [--logo FILE.png]
                                  [--stakeholder USERNAME EMAIL FIRST LAST PASSWORD] [--lead USERNAME]
@@ -76,85 +78,131 @@ final class TenantCommand {
         if (args.size() != 3) {
           break;
         }
-        HttpResponse<Path> reply = HTTP.send(request("GET", "/api/v1/admin/tenants/" + args.get(1) + "/export", null),
-            HttpResponse.BodyHandlers.ofFile(Path.of(args.get(2))));
+        HttpResponse<Path> reply =
+            HTTP.send(
+                request("GET", "/api/v1/admin/tenants/" + args.get(1) + "/export", null),
+                HttpResponse.BodyHandlers.ofFile(Path.of(args.get(2))));
         if (reply.statusCode() != 200) {
-          System.err.println("export failed (" + reply.statusCode() + "): " + Files.readString(reply.body()));
+          System.err.println(
+              "export failed (" + reply.statusCode() + "): " + Files.readString(reply.body()));
           Files.deleteIfExists(reply.body());
           return 1;
         }
-        System.out.println("Exported " + args.get(1) + " to " + reply.body() + " (" + Files.size(reply.body()) + " bytes)");
+        System.out.println(
+            "Exported "
+                + args.get(1)
+                + " to "
+                + reply.body()
+                + " ("
+                + Files.size(reply.body())
+                + " bytes)");
         return 0;
       }
       case "delete" -> {
         if (args.size() != 4 || !args.get(2).equals("--confirm")) {
           break;
         }
-        return print(call("POST", "/api/v1/admin/tenants/" + args.get(1) + "/deletion",
-            "{\"confirm\": " + quote(args.get(3)) + "}"));
+        return print(
+            call(
+                "POST",
+                "/api/v1/admin/tenants/" + args.get(1) + "/deletion",
+                "{\"confirm\": " + quote(args.get(3)) + "}"));
       }
-      default -> { }
+      default -> {}
     }
     System.err.println(USAGE);
     return 2;
   }
 
   private static String createBody(List<String> args) throws IOException {
-    StringBuilder json = new StringBuilder("{\"slug\": ").append(quote(args.get(1)))
-        .append(", \"name\": ").append(quote(args.get(2)))
-        .append(", \"locale\": ").append(quote(args.get(3)))
-        .append(", \"currency\": ").append(quote(args.get(4)))
-        .append(", \"timeZone\": ").append(quote(args.get(5)));
+    StringBuilder json =
+        new StringBuilder("{\"slug\": ")
+            .append(quote(args.get(1)))
+            .append(", \"name\": ")
+            .append(quote(args.get(2)))
+            .append(", \"locale\": ")
+            .append(quote(args.get(3)))
+            .append(", \"currency\": ")
+            .append(quote(args.get(4)))
+            .append(", \"timeZone\": ")
+            .append(quote(args.get(5)));
     List<String> rest = new ArrayList<>(args.subList(6, args.size()));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
       switch (option) {
         case "--colour" -> json.append(", \"primaryColour\": ").append(quote(rest.remove(0)));
-        case "--logo" -> json.append(", \"logo\": ")
-            .append(quote(Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(rest.remove(0))))));
-        case "--stakeholder" -> json.append(", \"stakeholder\": {\"username\": ").append(quote(rest.remove(0)))
-            .append(", \"email\": ").append(quote(rest.remove(0)))
-            .append(", \"firstName\": ").append(quote(rest.remove(0)))
-            .append(", \"lastName\": ").append(quote(rest.remove(0)))
-            .append(", \"password\": ").append(quote(rest.remove(0))).append(", \"temporaryPassword\": true}");
-        case "--lead" -> json.append(", \"bpoLead\": {\"username\": ").append(quote(rest.remove(0))).append("}");
+        case "--logo" ->
+            json.append(", \"logo\": ")
+                .append(
+                    quote(
+                        Base64.getEncoder()
+                            .encodeToString(Files.readAllBytes(Path.of(rest.remove(0))))));
+        case "--stakeholder" ->
+            json.append(", \"stakeholder\": {\"username\": ")
+                .append(quote(rest.remove(0)))
+                .append(", \"email\": ")
+                .append(quote(rest.remove(0)))
+                .append(", \"firstName\": ")
+                .append(quote(rest.remove(0)))
+                .append(", \"lastName\": ")
+                .append(quote(rest.remove(0)))
+                .append(", \"password\": ")
+                .append(quote(rest.remove(0)))
+                .append(", \"temporaryPassword\": true}");
+        case "--lead" ->
+            json.append(", \"bpoLead\": {\"username\": ").append(quote(rest.remove(0))).append("}");
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
       }
     }
     return json.append('}').toString();
   }
 
-  private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+  private HttpResponse<String> call(String method, String path, String json)
+      throws IOException, InterruptedException {
     return HTTP.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpRequest request(String method, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal + path))
-        .timeout(Duration.ofMinutes(30))
-        .header("Authorization", "Bearer " + token());
+  private HttpRequest request(String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(portal + path))
+            .timeout(Duration.ofMinutes(30))
+            .header("Authorization", "Bearer " + token());
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json)).build();
+    return request
+        .method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private String token() throws IOException, InterruptedException {
-    String form = "grant_type=client_credentials&client_id=portal-admin&client_secret="
-        + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(
-            URI.create(keycloak + "/realms/portal/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    String form =
+        "grant_type=client_credentials&client_id=portal-admin&client_secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    HttpResponse<String> reply =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak + "/realms/portal/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(reply.body());
     if (reply.statusCode() != 200 || !token.find()) {
-      throw new IOException("Keycloak refused the portal-admin client (" + reply.statusCode() + "): " + reply.body());
+      throw new IOException(
+          "Keycloak refused the portal-admin client (" + reply.statusCode() + "): " + reply.body());
     }
     return token.group(1);
   }
 
   private static int print(HttpResponse<String> reply) {
-    (reply.statusCode() < 300 ? System.out : System.err).println(reply.statusCode() + " " + reply.body());
+    (reply.statusCode() < 300 ? System.out : System.err)
+        .println(reply.statusCode() + " " + reply.body());
     return reply.statusCode() < 300 ? 0 : 1;
   }
 
