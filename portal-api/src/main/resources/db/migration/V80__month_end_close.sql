@@ -5,7 +5,8 @@
 --    disputes, cash application, seeds). A posting is dated by when it was recorded (the posting date of
 --    an accounting ledger: today in the tenant's zone), an invoice by its issue date. A month cannot be
 --    signed off before it has ended, so a change recorded today never lands in a signed-off month, and
---    an invoice dated inside one is refused: a signed-off month never changes.
+--    an invoice dated inside one goes into the first open month as an adjustment: a signed-off month
+--    never changes, and nothing late slips in unseen.
 -- 2. Provision policies (versioned), specific provisions with four eyes, the client's ledger balances
 --    and reconciling items, and the close of each month with its workflow and stored figures.
 
@@ -86,26 +87,26 @@ $$;
 create function ar_post_new_invoices() returns trigger
 language plpgsql
 as $$
-declare
-    late record;
 begin
-    -- a signed-off month is final: an invoice dated inside it is refused, never slipped in
-    select n.number, n.issue_date into late
-    from new_rows n
-    where n.issue_date < ar_first_open_day(n.tenant_id)
-    limit 1;
-    if found then
-        raise exception 'Invoice % is dated %, in a month the client has signed off', late.number, late.issue_date
-            using errcode = 'check_violation', constraint = 'ar_posting_month_signed_off',
-                  hint = 'Date it in an open month, or ask for the month to be reopened.';
-    end if;
     -- an invoice may arrive already paid, credited or written off (history loaded by an import or a seed):
-    -- each part is posted on its issue date
+    -- each part is posted on its issue date. A signed-off month never changes: an invoice dated inside
+    -- one (a late item from the client's ledger) goes into the first open month as one adjustment of
+    -- what it leaves owed, which that month's roll-forward shows on its own line
+    with open_day as (
+        select t.tenant_id, ar_first_open_day(t.tenant_id) as first_open
+        from (select distinct tenant_id from new_rows) t)
     insert into ar_posting (tenant_id, invoice_id, customer_account_id, currency, due_date, kind, amount, posted_on)
-    select n.tenant_id, n.id, n.customer_account_id, n.currency, n.due_date, v.kind, v.amount, n.issue_date
+    select n.tenant_id, n.id, n.customer_account_id, n.currency, n.due_date, v.kind, v.amount,
+           greatest(n.issue_date, coalesce(o.first_open, n.issue_date))
     from new_rows n
-    cross join lateral (values ('INVOICE', n.total_amount), ('PAYMENT', -n.paid_amount),
-                               ('CREDIT', -n.credited_amount), ('WRITE_OFF', -n.written_off_amount)) v(kind, amount)
+    join open_day o on o.tenant_id = n.tenant_id
+    cross join lateral (
+        select kind, amount from (values ('INVOICE', n.total_amount), ('PAYMENT', -n.paid_amount),
+                                         ('CREDIT', -n.credited_amount), ('WRITE_OFF', -n.written_off_amount)) p(kind, amount)
+        where o.first_open is null or n.issue_date >= o.first_open
+        union all
+        select 'ADJUSTMENT', n.total_amount - n.paid_amount - n.credited_amount - n.written_off_amount
+        where n.issue_date < o.first_open) v
     where v.amount <> 0;
     return null;
 end

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Month-end close against a fixture month of its own in acme (March 2019, before any demo data),
  * with figures worked out by hand: the roll-forward ties to the aging at the month end, the
  * provision follows the policy at its bucket boundaries, the pack publishes only once the ledger
- * difference is explained to the cent, the client signs it off, and the signed-off month then
- * refuses a back-dated invoice in the database itself.
+ * difference is explained to the cent, the client signs it off, and a back-dated invoice then goes
+ * into the next open month as an adjustment, leaving the signed-off month as it was.
  *
  * <pre>
  * invoice  issued      due         total    March: what happened           owed on 31 March
@@ -143,8 +143,8 @@ class CloseApiIT {
       update(db, "delete from ledger_balance where period like '2019-%'");
       update(
           db,
-          "delete from ar_posting where invoice_id in (select id from invoice where number = 'CF-6')");
-      update(db, "delete from invoice where number = 'CF-6'");
+          "delete from ar_posting where invoice_id in (select id from invoice where number in ('CF-6', 'CF-LATE'))");
+      update(db, "delete from invoice where number in ('CF-6', 'CF-LATE')");
       db.commit();
     }
   }
@@ -325,24 +325,33 @@ class CloseApiIT {
         0, signed.getJsonArray("actions").size(), "nothing is left to do on a signed-off month");
     assertEquals(409, lead("POST", "/api/v1/close/" + MONTH + "/withdraw", "{}").status());
 
-    // the database refuses an invoice dated inside the signed-off month, as the application role
+    // an invoice dated inside the signed-off month (a late item from the client's ledger) does not
+    // change it: the database posts it into the first open month as an adjustment, on its own line
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       bind(db);
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () ->
-                  update(
-                      db,
-                      "insert into invoice (tenant_id, number, "
-                          + "customer_account_id, issue_date, due_date, currency, net_amount, tax_amount, total_amount) "
-                          + "select 'acme', 'CF-LATE', id, date '2019-03-15', date '2019-04-15', 'USD', 10, 0, 10 "
-                          + "from customer_account where number = 'CF-C1'"));
-      assertEquals("23514", e.getSQLState(), e.getMessage());
-      assertTrue(e.getMessage().contains("signed off"), e.getMessage());
-      db.rollback();
+      update(
+          db,
+          "insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date, currency, "
+              + "net_amount, tax_amount, total_amount) select 'acme', 'CF-LATE', id, date '2019-03-15', "
+              + "date '2019-04-15', 'USD', 10, 0, 10 from customer_account where number = 'CF-C1'");
+      try (Statement q = db.createStatement();
+          ResultSet rs =
+              q.executeQuery(
+                  "select kind, amount, posted_on from ar_posting where invoice_id = "
+                      + "(select id from invoice where number = 'CF-LATE')")) {
+        assertTrue(rs.next());
+        assertEquals("ADJUSTMENT", rs.getString("kind"));
+        assertEquals(0, new BigDecimal("10.00").compareTo(rs.getBigDecimal("amount")));
+        assertEquals(
+            "2019-04-01", rs.getString("posted_on"), "the first day after the signed-off month");
+        assertTrue(!rs.next(), "one posting");
+      }
+      db.commit();
     }
+    JsonObject april = usd(lead("GET", "/api/v1/close/2019-04", null).json());
+    assertMoney("10.00", april.getJsonObject("rollForward"), "adjustments");
+    assertMoney("3110.00", april.getJsonObject("rollForward"), "opening");
 
     var pdf =
         Portal.bytes(
