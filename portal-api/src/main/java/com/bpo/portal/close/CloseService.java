@@ -269,6 +269,8 @@ public class CloseService {
     List<CloseQueries.OpenDisputes> disputes = queries.disputesOpenAt(endsAt);
 
     TreeSet<String> currencies = new TreeSet<>();
+    // the tenant's own currency always has its section, so a quiet month can still be reconciled
+    currencies.add(context.requireTenant().currency());
     flows.forEach(f -> currencies.add(f.currency()));
     aging.forEach(a -> currencies.add(a.currency()));
     currencies.addAll(ledger.keySet());

@@ -159,6 +159,10 @@ class CashBrowserIT {
   /** The grid reloads after each decision, so the button is looked up again until a click lands. */
   private void open(String entryRef) {
     By button = By.cssSelector("vaadin-button[aria-label='Open bank line " + entryRef + "']");
+    // the previous line's dialog must be gone first: while it closes, its fields are still in the
+    // page and a wait for "a dialog" would find it instead of this line's
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.findElements(By.id("cash-line-dialog")).isEmpty());
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .ignoring(StaleElementReferenceException.class)
         .until(
