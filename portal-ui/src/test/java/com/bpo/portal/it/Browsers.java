@@ -68,10 +68,21 @@ public final class Browsers {
 
   /** Scrolled to the middle of the window first: a field at the bottom edge can miss the click. */
   public static void click(ChromeDriver browser, By what) {
-    WebDriverWait wait = waitFor(browser);
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(what));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // a notification may lie over the button for a few seconds, or the element be redrawn: try
+    // again
+    waitFor(browser)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(what);
+              browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
   }
 
   /** A screenshot into target/screenshots, for a person to look at after the run. */
