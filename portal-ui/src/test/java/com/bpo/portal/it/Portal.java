@@ -28,7 +28,7 @@ public final class Portal {
       System.getProperty("portal.kc.url", "http://localhost:8180");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
   private Portal() {}
 
@@ -48,28 +48,38 @@ public final class Portal {
     }
   }
 
-  /** An access token for a demo user (password 'demo') from the dev realm's public test client. */
+  /**
+   * An access token for a demo user (password 'demo') from the dev realm's public test client. Kept
+   * for ten minutes: the realm's tokens live fifteen, and the whole suite runs longer than that.
+   */
   public static String token(String username) {
-    return TOKENS.computeIfAbsent(
-        username,
-        user -> {
-          String form =
-              "grant_type=password&client_id=portal-cli&password=demo&username="
-                  + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                  + "&scope="
-                  + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
-          Reply reply =
-              send(
-                  HttpRequest.newBuilder(
-                          URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(HttpRequest.BodyPublishers.ofString(form)));
-          if (reply.status() != 200) {
-            throw new IllegalStateException("no token for " + user + ": " + reply.body());
-          }
-          return reply.json().getString("access_token");
-        });
+    long now = System.nanoTime();
+    Token cached = TOKENS.get(username);
+    if (cached != null && now - cached.fetchedAt() < TOKEN_REUSE_NANOS) {
+      return cached.value();
+    }
+    String form =
+        "grant_type=password&client_id=portal-cli&password=demo&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&scope="
+            + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+    Reply reply =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(KEYCLOAK + "/realms/portal/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (reply.status() != 200) {
+      throw new IllegalStateException("no token for " + username + ": " + reply.body());
+    }
+    String value = reply.json().getString("access_token");
+    TOKENS.put(username, new Token(value, now));
+    return value;
   }
+
+  private record Token(String value, long fetchedAt) {}
+
+  private static final long TOKEN_REUSE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
   /** GET an API path as a user (null for none), in a tenant (null to send no X-Tenant header). */
   public static Reply get(String path, String user, String tenant) {
