@@ -42,8 +42,13 @@ public class BodyReading implements ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     try {
-      if (context.getMediaType() != null
-          && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      MediaType type = context.getMediaType();
+      // a JSON body only: a wildcard (an upload sent without a Content-Type, read as bytes) is
+      // "compatible" with JSON too, and its bytes may hold anything
+      if (type != null
+          && !type.isWildcardType()
+          && !type.isWildcardSubtype()
+          && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
         // JSON bodies are small (RequestSizeLimit: 1 MiB by default): read once, checked, then
         // parsed
         byte[] body = context.getInputStream().readAllBytes();
