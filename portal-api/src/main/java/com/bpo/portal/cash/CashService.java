@@ -689,6 +689,12 @@ public class CashService {
     if (items.isEmpty() || items.size() > MAX_ALLOCATIONS) {
       errors.add(new FieldError("items", "must name 1 to " + MAX_ALLOCATIONS + " invoices"));
     }
+    if (items.stream().anyMatch(java.util.Objects::isNull)) {
+      // a list with holes in it (ApiFuzzIT sent [null]): said at the field, not a 500
+      throw new InvalidFields(
+          "The remittance advice cannot be taken as it is.",
+          List.of(new FieldError("items", "must not hold empty entries")));
+    }
     Map<Long, long[]> found =
         matches.invoiceCustomers(
             items.stream()

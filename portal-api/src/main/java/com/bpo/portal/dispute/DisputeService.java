@@ -330,7 +330,10 @@ public class DisputeService {
    */
   public int assignAll(List<Long> ids, String assignee) {
     requireBpo();
-    if (ids == null || ids.isEmpty() || ids.size() > 500 || ids.contains(null)) {
+    if (ids == null
+        || ids.isEmpty()
+        || ids.size() > 500
+        || ids.stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidFields(
           "Name the disputes to assign.", List.of(new FieldError("ids", "must hold 1 to 500 ids")));
     }
