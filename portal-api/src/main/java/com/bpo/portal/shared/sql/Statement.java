@@ -85,6 +85,11 @@ public final class Statement {
             key -> {
               text.append(" and ").append(keyset.afterPredicate());
               try {
+                // a cursor this API issued has the sort value and the id, or the id alone
+                int parts = keyset.sortColumn().equals(keyset.idColumn()) ? 1 : 2;
+                if (key.size() != parts) {
+                  throw new IllegalArgumentException("a cursor of " + key.size() + " parts");
+                }
                 if (!keyset.sortColumn().equals(keyset.idColumn())) {
                   bind("afterKey", keyset.parse().apply(key.get(0)));
                 }

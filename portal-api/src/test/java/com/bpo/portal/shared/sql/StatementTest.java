@@ -72,4 +72,22 @@ class StatementTest {
             () -> new Statement(() -> null, "select 1 where :tenant = 'x'").keyset(keyset, page));
     assertEquals(400, e.status());
   }
+
+  @Test
+  void aCursorWithTheWrongNumberOfPartsIsA400() {
+    PageRequest twoParts = PageRequest.of(5, PageRequest.encode(List.of("1e9999999", "1")));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                new Statement(() -> null, "select 1 where :tenant = 'x'")
+                    .keyset(Keyset.byId("id", true), twoParts));
+    assertEquals(400, e.status());
+    PageRequest onePart = PageRequest.of(5, PageRequest.encode(List.of("7")));
+    assertThrows(
+        ProblemException.class,
+        () ->
+            new Statement(() -> null, "select 1 where :tenant = 'x'")
+                .keyset(Keyset.ascending("due_date", "id", LocalDate::parse), onePart));
+  }
 }
