@@ -44,11 +44,7 @@ public class CloseService {
   public ClosePack pack(String periodText) {
     ClosePeriod period = period(periodText);
     Optional<CloseRow> row = queries.find(period.toString());
-    CloseStatus status = row.map(CloseRow::status).orElse(CloseStatus.DRAFT);
-    if (status == CloseStatus.DRAFT && !isBpo()) {
-      throw new ProblemException(
-          "not-found", "Not found", 404, "The close of " + period + " is not published yet.");
-    }
+    requireVisible(row);
     ClosePack pack =
         row.filter(r -> r.figures() != null)
             .map(r -> JSON.fromJson(r.figures(), ClosePack.class))
@@ -120,9 +116,23 @@ public class CloseService {
     return pack(periodText);
   }
 
+  /** A draft is the BPO's work in progress: to anyone else it does not exist (404). */
+  private void requireVisible(Optional<CloseRow> row) {
+    CloseStatus status = row.map(CloseRow::status).orElse(CloseStatus.DRAFT);
+    if (status == CloseStatus.DRAFT && !isBpo()) {
+      throw new ProblemException(
+          "not-found", "Not found", 404, "This month's close is not published yet.");
+    }
+  }
+
+  /** The check alone, without computing the pack (the comments need no figures). */
+  private void requireVisible(ClosePeriod period) {
+    requireVisible(queries.find(period.toString()));
+  }
+
   public List<CloseQueries.Comment> comments(String periodText) {
     ClosePeriod period = period(periodText);
-    pack(periodText); // 404 to whoever may not see the month
+    requireVisible(period);
     return queries.comments(period.toString());
   }
 
