@@ -47,6 +47,7 @@ public class CloseExport {
 
   @Inject TenantContext context;
   @Inject AuditTrail audit;
+  @Inject com.bpo.portal.tenant.PeopleNames people;
 
   public byte[] pdf(ClosePack pack) {
     audit.record(AuditTrail.EXPORT, "month_close", pack.period(), Map.of("format", "pdf"));
@@ -78,7 +79,7 @@ public class CloseExport {
             new Paragraph(
                 MessageFormat.format(
                     text.getString("published"),
-                    pack.publishedBy(),
+                    name(pack.publishedBy()),
                     pack.publishedAt().format(when)),
                 BODY));
       }
@@ -87,7 +88,7 @@ public class CloseExport {
             new Paragraph(
                 MessageFormat.format(
                     text.getString("signedOff"),
-                    pack.signedOffBy(),
+                    name(pack.signedOffBy()),
                     pack.signedOffAt().format(when)),
                 BODY));
       }
@@ -352,5 +353,10 @@ public class CloseExport {
     NumberFormat f = NumberFormat.getCurrencyInstance(locale);
     f.setCurrency(Currency.getInstance(m.currency()));
     return f.format(m.amount());
+  }
+
+  /** A person's full name where the tenant knows it; the pack is read by people, not by logins. */
+  private String name(String username) {
+    return people.all().getOrDefault(username, username);
   }
 }

@@ -72,8 +72,16 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
   private final Div content = new Div();
   private final List<YearMonth> months = new ArrayList<>();
 
+  /** Full names by user name, for whoever published, signed off or commented: never a login. */
+  private final java.util.Map<String, String> names;
+
   @Inject
-  public CloseView(CloseService close, CloseExport export, TenantContext context) {
+  public CloseView(
+      CloseService close,
+      CloseExport export,
+      TenantContext context,
+      com.bpo.portal.tenant.PeopleNames people) {
+    this.names = people.all();
     this.close = close;
     this.export = export;
     this.lead = context.requireUser().hasRole(Roles.BPO_LEAD);
@@ -189,7 +197,7 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
           new Span(
               getTranslation(
                   "close.publishedBy",
-                  pack.publishedBy(),
+                  name(pack.publishedBy()),
                   Formats.dateTime(pack.publishedAt(), zone, getLocale()))));
     }
     if (pack.signedOffBy() != null) {
@@ -197,7 +205,7 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
           new Span(
               getTranslation(
                   "close.signedOffBy",
-                  pack.signedOffBy(),
+                  name(pack.signedOffBy()),
                   Formats.dateTime(pack.signedOffAt(), zone, getLocale()))));
     }
     for (CloseAction action : pack.actions()) {
@@ -544,7 +552,11 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     for (CloseQueries.Comment c : list) {
       box.add(
           new Paragraph(
-              c.author() + " · " + Formats.dateTime(c.at(), zone, getLocale()) + ": " + c.body()));
+              name(c.author())
+                  + " · "
+                  + Formats.dateTime(c.at(), zone, getLocale())
+                  + ": "
+                  + c.body()));
     }
     if (pack.actions().contains(CloseAction.COMMENT)) {
       TextArea body = new TextArea(getTranslation("close.comment"));
@@ -575,5 +587,9 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
     anchor.setId(id);
     anchor.getElement().setAttribute("download", true);
     return anchor;
+  }
+
+  private String name(String username) {
+    return username == null ? "" : names.getOrDefault(username, username);
   }
 }
