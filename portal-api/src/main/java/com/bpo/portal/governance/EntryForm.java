@@ -20,7 +20,15 @@ public record EntryForm(
     LocalDate dueDate,
     List<NewLink> links,
     Long version) {
-  public record NewLink(LinkKind kind, Long targetId) {}
+  /**
+   * A link to make: the target by its id, or by a {@code reference} as a person types it ("D-1952",
+   * "G-12", "P-3", an invoice number); see {@link LinkReference}.
+   */
+  public record NewLink(LinkKind kind, Long targetId, String reference) {
+    public NewLink(LinkKind kind, Long targetId) {
+      this(kind, targetId, null);
+    }
+  }
 
   public EntryForm withVersion(long v) {
     return new EntryForm(

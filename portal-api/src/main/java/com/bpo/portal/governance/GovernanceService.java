@@ -3,6 +3,7 @@ package com.bpo.portal.governance;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.DisputeSummary;
 import com.bpo.portal.invoice.InvoiceService;
+import com.bpo.portal.invoice.InvoiceSummary;
 import com.bpo.portal.procedure.ProcedureService;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Page;
@@ -117,7 +118,7 @@ public class GovernanceService {
       case INVOICE -> invoices.find(target).map(d -> d.invoice().number()).orElse("#" + target);
       case DISPUTE -> DisputeSummary.number(target);
       case ENTRY -> EntrySummary.number(target);
-      case PROCEDURE -> "P-" + target;
+      case PROCEDURE -> LinkReference.prefix(LinkKind.PROCEDURE) + "-" + target;
     };
   }
 
@@ -163,9 +164,12 @@ public class GovernanceService {
               : "Your role cannot create log entries.");
     }
     List<FieldError> errors = EntryRules.validate(form, people());
-    List<EntryForm.NewLink> links = form.links() == null ? List.of() : form.links();
-    for (int i = 0; i < links.size(); i++) {
-      checkLink(links.get(i), null, "links[" + i + "]", errors);
+    List<EntryForm.NewLink> links = new ArrayList<>();
+    List<EntryForm.NewLink> asked = form.links() == null ? List.of() : form.links();
+    for (int i = 0; i < asked.size(); i++) {
+      EntryForm.NewLink link = resolve(asked.get(i));
+      checkLink(link, null, "links[" + i + "]", errors);
+      links.add(link);
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The entry cannot be saved as it is.", errors);
@@ -303,11 +307,12 @@ public class GovernanceService {
       throw ProblemException.forbidden("Your role cannot link this entry.");
     }
     List<FieldError> errors = new ArrayList<>();
-    checkLink(link, id, "link", errors);
+    EntryForm.NewLink resolved = resolve(link);
+    checkLink(resolved, id, "link", errors);
     if (!errors.isEmpty()) {
       throw new InvalidFields("The link cannot be made.", errors);
     }
-    insertLink(id, link.kind(), link.targetId());
+    insertLink(id, resolved.kind(), resolved.targetId());
     return find(id).orElseThrow();
   }
 
@@ -330,12 +335,45 @@ public class GovernanceService {
     }
   }
 
+  /**
+   * The link with its target id, read from the typed reference when only that was given; the id
+   * stays empty when the reference names nothing the caller may see.
+   */
+  private EntryForm.NewLink resolve(EntryForm.NewLink link) {
+    if (link == null
+        || link.kind() == null
+        || link.targetId() != null
+        || link.reference() == null) {
+      return link;
+    }
+    Optional<Long> id =
+        link.kind() == LinkKind.INVOICE
+            ? LinkReference.invoiceNumber(link.reference())
+                .flatMap(invoices::findByNumber)
+                .map(InvoiceSummary::id)
+            : LinkReference.id(link.kind(), link.reference());
+    return new EntryForm.NewLink(link.kind(), id.orElse(null), link.reference());
+  }
+
   /** A link's target must exist in the tenant and be visible to the caller. */
   private void checkLink(EntryForm.NewLink link, Long self, String field, List<FieldError> errors) {
+    if (link != null
+        && link.kind() != null
+        && link.targetId() == null
+        && link.reference() != null) {
+      errors.add(
+          new FieldError(
+              field + ".reference",
+              "names no " + link.kind().name().toLowerCase() + " here: " + link.reference()));
+      return;
+    }
     if (link == null || link.kind() == null || link.targetId() == null) {
       errors.add(
           new FieldError(
-              field, "needs a kind (" + List.of(LinkKind.values()) + ") and a targetId"));
+              field,
+              "needs a kind ("
+                  + List.of(LinkKind.values())
+                  + ") and a targetId or a reference such as D-1952"));
       return;
     }
     boolean exists =

@@ -36,6 +36,7 @@ public record MeetingDetail(
       String number,
       String customer,
       String reasonCode,
+      String reason,
       Money disputed,
       LocalDate raisedOn,
       long ageDays) {}

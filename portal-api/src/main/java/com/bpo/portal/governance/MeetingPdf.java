@@ -89,7 +89,7 @@ public class MeetingPdf {
         } else {
           PdfPTable table = table(new float[] {5, 2, 2}, text, "kpi", "actual", "target");
           for (MeetingDetail.RedKpi k : a.redKpis()) {
-            table.addCell(new Phrase(k.name() + " (" + k.code() + ")", BODY));
+            table.addCell(new Phrase(k.name(), BODY));
             table.addCell(new Phrase(number(k.actual(), locale), BODY));
             table.addCell(new Phrase(number(k.target(), locale), BODY));
           }
@@ -111,7 +111,7 @@ public class MeetingPdf {
           for (MeetingDetail.AgedDispute d : a.agedDisputes()) {
             table.addCell(new Phrase(d.number(), BODY));
             table.addCell(new Phrase(d.customer(), BODY));
-            table.addCell(new Phrase(d.reasonCode(), BODY));
+            table.addCell(new Phrase(d.reason(), BODY));
             NumberFormat money = NumberFormat.getCurrencyInstance(locale);
             money.setCurrency(Currency.getInstance(d.disputed().currency()));
             table.addCell(new Phrase(money.format(d.disputed().amount()), BODY));

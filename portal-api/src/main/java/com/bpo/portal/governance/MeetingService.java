@@ -18,7 +18,9 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,6 +139,8 @@ public class MeetingService {
             true,
             Optional.empty());
     List<MeetingDetail.AgedDispute> agedDisputes = new ArrayList<>();
+    Map<String, String> reasonLabels = new HashMap<>();
+    disputes.reasons(true).forEach(r -> reasonLabels.put(r.code(), r.label()));
     for (DisputeSummary d :
         disputes
             .list(aged, new DisputeSort(DisputeSort.Key.RAISED, false), PageRequest.of(15, null))
@@ -148,6 +152,7 @@ public class MeetingService {
               d.number(),
               d.customerNumber() + " · " + d.customerName(),
               d.reasonCode(),
+              reasonLabels.getOrDefault(d.reasonCode(), d.reasonCode()),
               d.disputed(),
               raised,
               ChronoUnit.DAYS.between(raised, today)));

@@ -68,6 +68,12 @@ public class InvoiceQueries {
     return sql.sql(SUMMARY + " and i.id = :id").bind("id", id).optional(InvoiceQueries::summary);
   }
 
+  Optional<InvoiceSummary> summaryByNumber(String number) {
+    return sql.sql(SUMMARY + " and i.number = :number")
+        .bind("number", number)
+        .optional(InvoiceQueries::summary);
+  }
+
   private static InvoiceSummary summary(Row r) {
     String currency = r.string("currency").trim();
     return new InvoiceSummary(

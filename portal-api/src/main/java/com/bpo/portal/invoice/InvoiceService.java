@@ -39,6 +39,11 @@ public class InvoiceService {
     return queries.list(own, filter, sort, page, context.today());
   }
 
+  /** The invoice with this number (as the client numbers it), if the caller may see it. */
+  public Optional<InvoiceSummary> findByNumber(String number) {
+    return queries.summaryByNumber(number).filter(s -> scope.current().sees(s.customerId()));
+  }
+
   public Optional<InvoiceDetail> find(long id) {
     Optional<InvoiceSummary> summary =
         queries.summary(id).filter(s -> scope.current().sees(s.customerId()));

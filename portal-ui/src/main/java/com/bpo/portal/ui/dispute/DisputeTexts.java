@@ -7,14 +7,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 
 /** How the dispute screens name statuses and reasons, and colour a status. */
-final class DisputeTexts {
+public final class DisputeTexts {
   private DisputeTexts() {}
 
   /**
    * A reason's words: the standard codes in the reader's language, a tenant's own codes in the
    * tenant's label.
    */
-  static String reason(Component view, String code, String label) {
+  public static String reason(Component view, String code, String label) {
     String key = "dispute.reason." + code;
     String translated = view.getTranslation(key);
     return translated.startsWith("!") || translated.equals(key)

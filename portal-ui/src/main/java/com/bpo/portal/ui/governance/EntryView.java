@@ -32,8 +32,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -271,21 +271,23 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
       kind.setItems(LinkKind.values());
       kind.setItemLabelGenerator(k -> getTranslation("governance.link." + k.name()));
       kind.setValue(LinkKind.DISPUTE);
-      IntegerField target = new IntegerField(getTranslation("governance.linkTarget"));
-      target.setMin(1);
+      TextField target = new TextField(getTranslation("governance.linkTarget"));
+      target.setId("link-reference");
+      target.setHelperText(getTranslation("governance.linkTarget.help"));
+      target.setMaxLength(64);
       Button add =
           new Button(
               getTranslation("governance.addLink"),
               e -> {
-                if (target.getValue() == null) {
+                if (target.getValue().isBlank()) {
+                  target.setErrorMessage(getTranslation("governance.linkTarget.required"));
                   target.setInvalid(true);
                   return;
                 }
                 try {
                   show(
                       governance.link(
-                          id,
-                          new EntryForm.NewLink(kind.getValue(), target.getValue().longValue())));
+                          id, new EntryForm.NewLink(kind.getValue(), null, target.getValue())));
                 } catch (InvalidFields invalid) {
                   target.setErrorMessage(getTranslation("governance.noSuchTarget"));
                   target.setInvalid(true);
@@ -293,6 +295,7 @@ public class EntryView extends VerticalLayout implements HasUrlParameter<Long>, 
                   GovernanceTexts.refused(this, problem);
                 }
               });
+      add.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(target);
       HorizontalLayout form = new HorizontalLayout(kind, target, add);
       form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       box.add(form);

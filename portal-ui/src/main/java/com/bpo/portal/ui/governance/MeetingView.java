@@ -12,6 +12,7 @@ import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.dispute.DisputeTexts;
 import com.bpo.portal.ui.dispute.DisputeView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -152,6 +153,10 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
           .addColumn(MeetingDetail.AgedDispute::customer)
           .setHeader(getTranslation("governance.customer"))
           .setFlexGrow(1);
+      disputes
+          .addColumn(d -> DisputeTexts.reason(this, d.reasonCode(), d.reason()))
+          .setHeader(getTranslation("governance.agenda.reason"))
+          .setAutoWidth(true);
       disputes
           .addColumn(d -> Formats.money(d.disputed(), getLocale()))
           .setHeader(getTranslation("governance.amount"))

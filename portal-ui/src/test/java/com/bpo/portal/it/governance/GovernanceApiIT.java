@@ -330,6 +330,73 @@ class GovernanceApiIT {
   }
 
   @Test
+  void aLinkIsMadeFromTheNumberAPersonReadsNotAnInternalId() {
+    JsonObject risk = create("RISK", "linked by reference", null, null);
+    JsonObject dispute =
+        Portal.get("/api/v1/disputes?limit=1", "ops.lead", "acme")
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
+    long disputeId = dispute.getJsonNumber("id").longValue();
+    Reply byNumber =
+        Portal.post(
+            path(risk) + "/links",
+            "ops.lead",
+            "acme",
+            "{\"kind\": \"DISPUTE\", \"reference\": \"D-" + disputeId + "\"}");
+    assertEquals(201, byNumber.status(), byNumber.body());
+    JsonObject link = byNumber.json().getJsonArray("links").getJsonObject(0);
+    assertEquals(disputeId, link.getJsonNumber("targetId").longValue());
+    assertEquals("D-" + disputeId, link.getString("label"));
+
+    String acmeInvoice =
+        Portal.get("/api/v1/invoices?limit=1", "ops.lead", "acme")
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getString("number");
+    Reply invoice =
+        Portal.post(
+            path(risk) + "/links",
+            "ops.lead",
+            "acme",
+            "{\"kind\": \"INVOICE\", \"reference\": \" " + acmeInvoice + " \"}");
+    assertEquals(201, invoice.status(), invoice.body());
+    assertTrue(
+        invoice.json().getJsonArray("links").getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                l ->
+                    l.getString("kind").equals("INVOICE")
+                        && l.getString("label").equals(acmeInvoice)),
+        invoice.body());
+
+    Reply wrongPrefix =
+        Portal.post(
+            path(risk) + "/links",
+            "ops.lead",
+            "acme",
+            "{\"kind\": \"DISPUTE\", \"reference\": \"G-" + disputeId + "\"}");
+    assertEquals(400, wrongPrefix.status(), wrongPrefix.body());
+    Portal.assertProblem(wrongPrefix, "validation");
+    assertTrue(wrongPrefix.body().contains("link.reference"), wrongPrefix.body());
+    String globexOnly =
+        Portal.get("/api/v1/invoices?limit=1", "ops.lead", "globex")
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getString("number");
+    Reply foreign =
+        Portal.post(
+            path(risk) + "/links",
+            "ops.lead",
+            "acme",
+            "{\"kind\": \"INVOICE\", \"reference\": \"" + globexOnly + "\"}");
+    if (!globexOnly.equals(acmeInvoice)) {
+      assertEquals(400, foreign.status(), "another tenant's invoice number names nothing here");
+    }
+  }
+
+  @Test
   void aStakeholdersCommentJoinsTheThreadAndTheHistory() {
     JsonObject entry = create("ACTION", "to comment", "agent.acme", TODAY.plusDays(2));
     Reply comment =
@@ -626,6 +693,14 @@ class GovernanceApiIT {
                   .GET());
       assertEquals(200, pdf.statusCode());
       assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII), document);
+      if (document.equals("agenda.pdf")) {
+        // people read the tenant's words for a dispute's reason, not its catalogue code
+        JsonObject aged =
+            planned.json().getJsonObject("agenda").getJsonArray("agedDisputes").getJsonObject(0);
+        String text = pdfText(pdf.body());
+        assertTrue(text.contains(aged.getString("reason")), text);
+        assertFalse(text.contains(aged.getString("reasonCode")), text);
+      }
     }
   }
 
@@ -755,5 +830,19 @@ class GovernanceApiIT {
       }
     }
     return fail("no mail about " + what + " to " + recipient + "; received " + seen);
+  }
+
+  private static String pdfText(byte[] pdf) {
+    try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+      com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+          new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+      StringBuilder text = new StringBuilder();
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        text.append(extractor.getTextFromPage(page)).append('\n');
+      }
+      return text.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
