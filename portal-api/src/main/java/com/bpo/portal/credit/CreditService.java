@@ -4,6 +4,7 @@ import com.bpo.portal.approval.ApprovalDecided;
 import com.bpo.portal.approval.ApprovalKind;
 import com.bpo.portal.approval.ApprovalRequest;
 import com.bpo.portal.approval.Approvals;
+import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
@@ -37,6 +38,7 @@ public class CreditService {
   static final int HISTORY = 20;
 
   @Inject CreditQueries queries;
+  @Inject CustomerAccountService accounts;
   @Inject Approvals approvals;
   @Inject TenantContext context;
 
@@ -206,6 +208,7 @@ public class CreditService {
     LimitRequest request = queries.request(requestId).orElseThrow();
     CreditQueries.ProfileRow profile = lockedProfile(request.customerAccountId());
     queries.setLimit(request.customerAccountId(), request.requestedLimit().amount());
+    accounts.creditLimitApproved(request.customerAccountId(), request.requestedLimit().amount());
     queries.insertChange(
         request.customerAccountId(),
         profile.limit(),

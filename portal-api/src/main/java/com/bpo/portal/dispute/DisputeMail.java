@@ -25,7 +25,29 @@ public class DisputeMail {
       Money disputed,
       Money settled,
       Outcome outcome,
-      LocalDate promisedResponseOn) {}
+      LocalDate promisedResponseOn) {
+    /**
+     * The same facts told in a person's language, with the tenant's region for the way numbers and
+     * dates are written ("fr" in an en-US tenant reads fr-US).
+     */
+    public Facts in(Locale language) {
+      Locale tenant = Locale.forLanguageTag(locale);
+      Locale told =
+          new Locale.Builder()
+              .setLanguage(language.getLanguage())
+              .setRegion(tenant.getCountry())
+              .build();
+      return new Facts(
+          tenantName,
+          told.toLanguageTag(),
+          number,
+          reason,
+          disputed,
+          settled,
+          outcome,
+          promisedResponseOn);
+    }
+  }
 
   String newDisputeSubject(Facts f) {
     return text(f, "new.subject", f.number(), f.tenantName());

@@ -6,6 +6,7 @@ import com.bpo.portal.shared.Money;
 import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.UserLanguages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -23,27 +24,33 @@ public class DisputeNotices {
   @Inject MailOutbox outbox;
   @Inject DisputeMail mail;
   @Inject CustomerAccountService accounts;
+  @Inject UserLanguages languages;
 
   void raised(Dispute dispute, DisputeSettings settings) {
     DisputeMail.Facts facts = facts(dispute);
     outbox.enqueue(
         settings.teamEmail(), mail.newDisputeSubject(facts), mail.newDisputeForTeam(facts));
-    for (String email : customerEmails(dispute)) {
-      outbox.enqueue(email, mail.newDisputeSubject(facts), mail.newDisputeForCustomer(facts));
+    for (Addressee to : customers(dispute, facts)) {
+      outbox.enqueue(
+          to.email(), mail.newDisputeSubject(to.facts()), mail.newDisputeForCustomer(to.facts()));
     }
   }
 
   void resolved(Dispute dispute, String note) {
     DisputeMail.Facts facts = facts(dispute);
-    for (String email : customerEmails(dispute)) {
-      outbox.enqueue(email, mail.resolvedSubject(facts), mail.resolvedForCustomer(facts, note));
+    for (Addressee to : customers(dispute, facts)) {
+      outbox.enqueue(
+          to.email(), mail.resolvedSubject(to.facts()), mail.resolvedForCustomer(to.facts(), note));
     }
   }
 
   void askedCustomer(Dispute dispute, String question) {
     DisputeMail.Facts facts = facts(dispute);
-    for (String email : customerEmails(dispute)) {
-      outbox.enqueue(email, mail.questionSubject(facts), mail.questionForCustomer(facts, question));
+    for (Addressee to : customers(dispute, facts)) {
+      outbox.enqueue(
+          to.email(),
+          mail.questionSubject(to.facts()),
+          mail.questionForCustomer(to.facts(), question));
     }
   }
 
@@ -73,8 +80,13 @@ public class DisputeNotices {
     }
   }
 
-  private List<String> customerEmails(Dispute dispute) {
-    return accounts.portalUserEmails(dispute.customerAccountId());
+  /** A mail's recipient, with the facts in the language they chose (the tenant's otherwise). */
+  private record Addressee(String email, DisputeMail.Facts facts) {}
+
+  private List<Addressee> customers(Dispute dispute, DisputeMail.Facts facts) {
+    return accounts.portalUserContacts(dispute.customerAccountId()).stream()
+        .map(c -> new Addressee(c.email(), languages.of(c.username()).map(facts::in).orElse(facts)))
+        .toList();
   }
 
   private DisputeMail.Facts facts(Dispute d) {

@@ -292,17 +292,14 @@ public class DisputeService {
    */
   private void settle(Dispute dispute, Outcome outcome, BigDecimal accepted, OffsetDateTime now) {
     String number = DisputeSummary.number(dispute.id());
-    int creditNo = 0;
     for (DisputeSettlement.Share share : DisputeSettlement.spread(accepted, lockedItems(dispute))) {
       if (share.settled().signum() > 0) {
         if (outcome == Outcome.WRITTEN_OFF) {
           ledger.writeOff(share.invoiceId(), share.settled());
         } else {
-          creditNo++;
           ledger.credit(
               share.invoiceId(),
               share.settled(),
-              "CN-" + number + "-" + creditNo + "-" + now.toEpochSecond(),
               now.atZoneSameInstant(zone()).toLocalDate(),
               "Dispute " + number);
         }

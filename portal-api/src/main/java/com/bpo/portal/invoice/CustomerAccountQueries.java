@@ -3,6 +3,7 @@ package com.bpo.portal.invoice;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -65,12 +66,22 @@ public class CustomerAccountQueries {
    * The mail addresses of the portal users bound to the account (its customers' sign-ins), by
    * username.
    */
-  public List<String> portalUserEmails(long customerId) {
+  public List<PortalUserContact> portalUserContacts(long customerId) {
     return sql.sql(
             """
-            select email from customer_portal_user
+            select username, email from customer_portal_user
             where tenant_id = :tenant and customer_account_id = :customer and email is not null order by username""")
         .bind("customer", customerId)
-        .list(r -> r.string("email"));
+        .list(r -> new PortalUserContact(r.string("username"), r.string("email")));
+  }
+
+  void setCreditLimit(long customerId, BigDecimal limit) {
+    sql.sql(
+            """
+            update customer_account set credit_limit = :limit, version = version + 1
+            where tenant_id = :tenant and id = :customer""")
+        .bind("limit", limit)
+        .bind("customer", customerId)
+        .update();
   }
 }

@@ -110,11 +110,21 @@ public class CustomerAccountService {
    * The mail addresses of the account's portal users (for notices to the customer); none if not
    * visible.
    */
-  public List<String> portalUserEmails(long customerId) {
+  /**
+   * The limit the credit feature approved becomes the account's own, so that every screen and
+   * export that shows the account shows the limit in force. Called inside the approval's
+   * transaction, never from a screen.
+   */
+  public void creditLimitApproved(long customerId, java.math.BigDecimal limit) {
+    queries.setCreditLimit(customerId, limit);
+  }
+
+  /** The customer's portal users who have an email address, to mail them. */
+  public List<PortalUserContact> portalUserContacts(long customerId) {
     if (find(customerId).isEmpty()) {
       return List.of();
     }
-    return queries.portalUserEmails(customerId);
+    return queries.portalUserContacts(customerId);
   }
 
   /** Whether the caller keeps customers' contacts (the BPO's staff): what the screens offer. */

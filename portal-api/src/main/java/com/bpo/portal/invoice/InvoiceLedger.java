@@ -72,14 +72,11 @@ public class InvoiceLedger {
   }
 
   /** Credits an amount with a credit note of this number, dated {@code issuedOn}. */
-  public void credit(
-      long invoiceId,
-      BigDecimal amount,
-      String creditNoteNumber,
-      LocalDate issuedOn,
-      String reason) {
-    queries.insertCreditNote(invoiceId, creditNoteNumber, issuedOn, positive(amount), reason);
+  /** Credits the invoice with a new credit note, and answers the note's number ("CN-4021"). */
+  public String credit(long invoiceId, BigDecimal amount, LocalDate issuedOn, String reason) {
+    String number = queries.insertCreditNote(invoiceId, issuedOn, positive(amount), reason);
     queries.addCredited(invoiceId, amount);
+    return number;
   }
 
   public void writeOff(long invoiceId, BigDecimal amount) {

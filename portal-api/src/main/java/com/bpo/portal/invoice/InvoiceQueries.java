@@ -185,18 +185,20 @@ public class InvoiceQueries {
         .update();
   }
 
-  void insertCreditNote(
-      long invoiceId, String number, LocalDate issuedOn, BigDecimal amount, String reason) {
-    sql.sql(
+  /** Inserts a credit note numbered from its own id ("CN-4021"), and answers that number. */
+  String insertCreditNote(long invoiceId, LocalDate issuedOn, BigDecimal amount, String reason) {
+    return sql.sql(
             """
-            insert into credit_note (tenant_id, number, invoice_id, issued_on, amount, reason)
-            values (:tenant, :number, :invoice, :issuedOn, :amount, :reason)""")
-        .bind("number", number)
+            with next as (select nextval('credit_note_id_seq') as id)
+            insert into credit_note (tenant_id, id, number, invoice_id, issued_on, amount, reason)
+            select :tenant, next.id, 'CN-' || next.id, :invoice, :issuedOn, :amount, :reason
+            from next
+            returning number""")
         .bind("invoice", invoiceId)
         .bind("issuedOn", issuedOn)
         .bind("amount", amount)
         .bind("reason", reason)
-        .update();
+        .one(r -> r.string("number"));
   }
 
   void addCredited(long invoiceId, BigDecimal amount) {

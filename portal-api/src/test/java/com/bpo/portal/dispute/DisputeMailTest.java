@@ -229,4 +229,14 @@ class DisputeMailTest {
     }
     return properties;
   }
+
+  @Test
+  void aPersonsLanguageKeepsTheTenantsRegionForMoneyAndDates() {
+    DisputeMail.Facts told = facts("en-US").in(Locale.FRENCH);
+    assertEquals("fr-US", told.locale());
+    assertTrue(
+        mail.newDisputeSubject(told).startsWith("Litige D-42"), mail.newDisputeSubject(told));
+    assertEquals(facts("en-US").number(), told.number());
+    assertEquals("en-CA", facts("fr-CA").in(Locale.ENGLISH).locale());
+  }
 }

@@ -333,6 +333,12 @@ class CreditApiIT {
     assertEquals(wanted, last.getJsonObject("newLimit").getString("amount"));
     assertEquals(before.toPlainString(), last.getJsonObject("oldLimit").getString("amount"));
     assertEquals("cfo.acme", last.getString("changedBy"));
+    JsonObject accountRead =
+        ok(200, Portal.get("/api/v1/customers/" + account, "ops.lead", "acme"));
+    assertEquals(
+        new BigDecimal(wanted),
+        new BigDecimal(accountRead.getJsonObject("creditLimit").getString("amount")),
+        "the account shows the limit in force, not the one before: " + accountRead);
     assertEquals(
         "APPROVED",
         ok(

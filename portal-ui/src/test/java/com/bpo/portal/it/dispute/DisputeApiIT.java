@@ -329,6 +329,9 @@ class DisputeApiIT {
     List<JsonObject> notes = credited.getJsonArray("creditNotes").getValuesAs(JsonObject.class);
     assertEquals(1, notes.size());
     assertEquals("200.00", notes.get(0).getJsonObject("amount").getString("amount"));
+    assertTrue(
+        notes.get(0).getString("number").matches("CN-\\d{1,12}"),
+        "a credit note number a person can read out: " + notes.get(0).getString("number"));
 
     JsonObject after = agingRow(customer);
     assertAmount(amount(before, "disputed"), amount(after, "disputed"));
@@ -676,6 +679,41 @@ class DisputeApiIT {
         CUSTOMER_MAILBOX,
         subject -> mentions(subject, id),
         "the customer gets a receipt for " + number(id));
+  }
+
+  @Test
+  void theCustomersMailIsInTheLanguageTheyChoseAndTheTeamsInTheTenants() throws SQLException {
+    try {
+      chooseLanguage("customer.acme", "fr");
+      long id = id(raise("customer.acme", INVOICE_IDS.get("RAISE"), "13.00"));
+      awaitMail(
+          CUSTOMER_MAILBOX,
+          subject -> mentions(subject, id) && subject.startsWith("Litige"),
+          "the customer, who reads French, gets a French receipt for " + number(id));
+      awaitMail(
+          TEAM_MAILBOX,
+          subject -> mentions(subject, id) && subject.startsWith("Dispute"),
+          "the team mailbox, nobody's own, gets the tenant's language for " + number(id));
+    } finally {
+      chooseLanguage("customer.acme", null);
+    }
+  }
+
+  /** Sets (or with null, forgets) a person's language as the portal keeps it. */
+  private static void chooseLanguage(String username, String language) throws SQLException {
+    try (Connection db = Portal.asOwner();
+        PreparedStatement forget =
+            db.prepareStatement("delete from user_language where user_name = ?");
+        PreparedStatement choose =
+            db.prepareStatement("insert into user_language (user_name, language) values (?, ?)")) {
+      forget.setString(1, username);
+      forget.executeUpdate();
+      if (language != null) {
+        choose.setString(1, username);
+        choose.setString(2, language);
+        choose.executeUpdate();
+      }
+    }
   }
 
   // ------------------------------------------------------------------ assignment

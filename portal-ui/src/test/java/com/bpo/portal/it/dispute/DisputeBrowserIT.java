@@ -216,7 +216,7 @@ class DisputeBrowserIT {
     customerWait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("invoice-open"), "300.00"));
     assertTrue(
-        customer.findElement(By.id("invoice-status")).getText().contains("Partially paid"),
+        customer.findElement(By.id("invoice-status")).getText().contains("Partly settled"),
         customer.findElement(By.id("invoice-status")).getText());
   }
 

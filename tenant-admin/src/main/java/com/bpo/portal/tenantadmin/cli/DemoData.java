@@ -246,13 +246,19 @@ final class DemoData {
             .seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
         connection.commit();
         bind(tenant.id());
+        // the maker of the pending requests is an agent, so that a lead can approve them (four
+        // eyes): in globex, where the lead also works the disputes, that is duo.staff
         new DemoCredit(connection)
             .seed(
                 tenant.id(),
                 tenant.name(),
                 java.time.ZoneId.of(tenant.timeZone()),
                 "ops.lead",
-                tenant.agent(),
+                tenant.staff().stream()
+                    .filter(s -> s.role().equals("bpo-agent"))
+                    .map(DemoStaff::username)
+                    .findFirst()
+                    .orElse(tenant.agent()),
                 stakeholder(tenant).username(),
                 tenant.id().equals("acme")
                     ? "GB82WEST12345698765432"
