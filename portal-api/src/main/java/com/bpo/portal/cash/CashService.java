@@ -56,7 +56,7 @@ import java.util.Set;
  */
 @TenantService
 public class CashService {
-  static final String AUTO = "cash-matcher";
+  public static final String AUTO = "cash-matcher";
   static final int MAX_SUGGESTIONS = 5;
   static final int MAX_ALLOCATIONS = 50;
 

@@ -36,7 +36,19 @@ public final class KpiCalculator {
           "DISPUTE_CYCLE_P90",
           "DISPUTE_RESPONSE_SLA",
           "DISPUTE_RESOLUTION_SLA",
-          "INVOICE_ACCURACY");
+          "INVOICE_ACCURACY",
+          "PROMISES_KEPT",
+          "DUNNING_COVERAGE",
+          "CASH_AUTO_APPLIED");
+
+  /**
+   * Days past due after which an open invoice should have been reached by a dunning run (a first
+   * reminder step usually falls within them).
+   */
+  static final int DUNNING_GRACE_DAYS = 15;
+
+  /** Who the cash feature records as the one who applied a line by itself. */
+  static final String CASH_MATCHER = com.bpo.portal.cash.CashService.AUTO;
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -102,6 +114,10 @@ public final class KpiCalculator {
         percent(
             BigDecimal.valueOf(credited.all() - credited.met()),
             BigDecimal.valueOf(credited.all())));
+    kpis.put("PROMISES_KEPT", share(queries.promisesKept(start, end)));
+    kpis.put("DUNNING_COVERAGE", share(queries.dunningCoverage(end, DUNNING_GRACE_DAYS)));
+    kpis.put(
+        "CASH_AUTO_APPLIED", share(queries.linesAppliedAutomatically(start, end, CASH_MATCHER)));
     return kpis;
   }
 

@@ -37,6 +37,9 @@ public class KpiQueries {
           "DISPUTE_RESPONSE_SLA",
           "DISPUTE_RESOLUTION_SLA",
           "INVOICE_ACCURACY",
+          "PROMISES_KEPT",
+          "DUNNING_COVERAGE",
+          "CASH_AUTO_APPLIED",
           "CSAT");
 
   static final Comparator<Scorecard.Kpi> CONTRACT_ORDER_OF_KPIS =
@@ -258,6 +261,65 @@ public class KpiQueries {
         .bind("start", start)
         .bind("end", end)
         .bind("reasons", BILLING_ERRORS)
+        .one(KpiQueries::share);
+  }
+
+  /**
+   * Promises to pay that fell due in the range and have been decided: how many were kept in full
+   * (met) of all decided (kept, partly kept or broken); the same as the collections metrics.
+   */
+  Share promisesKept(LocalDate start, LocalDate end) {
+    return sql.sql(
+            """
+        select count(*) filter (where status = 'KEPT') as met,
+               count(*) filter (where status in ('KEPT', 'PARTLY_KEPT', 'BROKEN')) as all_
+        from promise_to_pay where tenant_id = :tenant and promised_on between :start and :end""")
+        .bind("start", start)
+        .bind("end", end)
+        .one(KpiQueries::share);
+  }
+
+  /**
+   * Invoices more than {@code graceDays} overdue on {@code end} with something still open then
+   * (rebuilt like {@link #receivablesAround}), and how many of them a dunning run dated by then had
+   * reached: listed on a notice that went out, or left out for a reason (disputed, promised, on
+   * hold).
+   */
+  Share dunningCoverage(LocalDate end, int graceDays) {
+    return sql.sql(
+            """
+        with open_then as (
+          select id from invoice
+          where tenant_id = :tenant and open_amount > 0 and due_date < cast(:end as date) - :grace
+          union
+          select invoice_id from payment_allocation
+          where tenant_id = :tenant and received_on > :end and invoice_due_date < cast(:end as date) - :grace
+          union
+          select c.invoice_id from credit_note c join invoice i on i.tenant_id = c.tenant_id and i.id = c.invoice_id
+          where c.tenant_id = :tenant and c.issued_on > :end and i.due_date < cast(:end as date) - :grace
+        )
+        select count(*) as all_,
+               count(*) filter (where exists (
+                 select 1 from dunning_notice_invoice ni
+                 join dunning_notice n on n.tenant_id = ni.tenant_id and n.id = ni.notice_id
+                 join dunning_run r on r.tenant_id = n.tenant_id and r.id = n.run_id
+                 where ni.tenant_id = :tenant and ni.invoice_id = o.id and r.run_date <= :end
+                   and (ni.exclusion is not null or n.status in ('SENT', 'DONE')))) as met
+        from open_then o""")
+        .bind("end", end)
+        .bind("grace", graceDays)
+        .one(KpiQueries::share);
+  }
+
+  /** Bank statement lines booked in the range: how many the matcher applied by itself, of all. */
+  Share linesAppliedAutomatically(LocalDate start, LocalDate end, String matcher) {
+    return sql.sql(
+            """
+        select count(*) filter (where status = 'APPLIED' and applied_by = :matcher) as met, count(*) as all_
+        from bank_statement_line where tenant_id = :tenant and booking_date between :start and :end""")
+        .bind("start", start)
+        .bind("end", end)
+        .bind("matcher", matcher)
         .one(KpiQueries::share);
   }
 

@@ -62,6 +62,11 @@ import java.util.function.Supplier;
 @Route(value = "scorecard", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ScorecardView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+  /** The computed KPIs the aging screen explains, where their names lead. */
+  private static final java.util.Set<String> RECEIVABLES_KPIS =
+      java.util.Set.of(
+          "DSO", "DSO_COUNTBACK", "BEST_DSO", "ADD", "CEI", "PCT_CURRENT", "PCT_OVER_90");
+
   private final ScorecardService scorecards;
   private final ScorecardExport export;
   private final boolean lead;
@@ -399,7 +404,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       link.setQueryParameters(QueryParameters.empty());
       return link;
     }
-    if (k.computed() && !k.code().equals("INVOICE_ACCURACY")) {
+    if (k.computed() && RECEIVABLES_KPIS.contains(k.code())) {
       RouterLink link = new RouterLink(name, AgingView.class);
       link.setId("scorecard-drill-" + k.code().toLowerCase(java.util.Locale.ROOT));
       return link;

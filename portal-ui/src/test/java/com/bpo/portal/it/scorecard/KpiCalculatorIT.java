@@ -294,7 +294,119 @@ class KpiCalculatorIT {
                 + TENANT
                 + "' and number = 'KPI-K'");
       }
+      collectionsAndCash(db);
       db.commit();
+    }
+  }
+
+  /**
+   * Promises falling due in October (two kept, one partly kept, one broken, one still open, one in
+   * November); a dunning run on October 20 that sent a notice listing A and left K out as disputed
+   * (C, also more than 15 days overdue on October 31, was not reached); and five bank lines booked
+   * in October, three applied by the matcher, one by a person, one not applied (and one in
+   * November).
+   */
+  private static void collectionsAndCash(Connection db) throws SQLException {
+    String t = "'" + TENANT + "'";
+    try (Statement s = db.createStatement()) {
+      for (String[] p :
+          new String[][] {
+            {"2026-10-03", "KEPT"},
+            {"2026-10-12", "KEPT"},
+            {"2026-10-18", "PARTLY_KEPT"},
+            {"2026-10-25", "BROKEN"},
+            {"2026-10-30", "OPEN"},
+            {"2026-11-02", "BROKEN"}
+          }) {
+        s.executeUpdate(
+            "insert into promise_to_pay (tenant_id, customer_account_id, currency, amount, promised_on,"
+                + " status, made_on, created_by) values ("
+                + t
+                + ", "
+                + customer
+                + ", 'USD', 100.00, '"
+                + p[0]
+                + "', '"
+                + p[1]
+                + "', '2026-09-28', 'agent.kpi')");
+      }
+      s.executeUpdate(
+          "insert into collection_strategy (tenant_id, code, version_no, name, effective_from,"
+              + " created_by) values ("
+              + t
+              + ", 'KPI_STANDARD', 1, 'Standard', '2026-01-01', 'lead.kpi')");
+      s.executeUpdate(
+          "insert into dunning_run (tenant_id, run_date, status, created_by, released_by,"
+              + " released_at) values ("
+              + t
+              + ", '2026-10-20', 'RELEASED', 'agent.kpi', 'lead.kpi', '2026-10-20T09:00:00Z')");
+      for (String[] n :
+          new String[][] {{"1", "SENT", "KPI-A", null}, {"2", "EXCLUDED", "KPI-K", "'DISPUTED'"}}) {
+        s.executeUpdate(
+            "insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id,"
+                + " step_no, action, template_key, needs_release, language, currency, total, status)"
+                + " select "
+                + t
+                + ", r.id, "
+                + customer
+                + ", "
+                + n[0]
+                + ", g.id, 1, 'MAIL', 'first', false, 'en', 'USD', 0, '"
+                + n[1]
+                + "' from dunning_run r, collection_strategy g where r.tenant_id = "
+                + t
+                + " and g.tenant_id = "
+                + t);
+        s.executeUpdate(
+            "insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount,"
+                + " days_overdue, exclusion) select "
+                + t
+                + ", n.id, i.id, n.level, 100.00, 80, "
+                + n[3]
+                + " from dunning_notice n, invoice i where n.tenant_id = "
+                + t
+                + " and n.level = "
+                + n[0]
+                + " and i.tenant_id = "
+                + t
+                + " and i.number = '"
+                + n[2]
+                + "'");
+      }
+      s.executeUpdate(
+          "insert into bank_account (tenant_id, account, currency, name) values ("
+              + t
+              + ", 'KPIBANK0001', 'USD', 'Fixture bank')");
+      s.executeUpdate(
+          "insert into bank_statement (tenant_id, bank_account_id, statement_id, format,"
+              + " file_sha256, line_count, imported_by) select "
+              + t
+              + ", id, 'KPI-STMT', 'CSV', 'x', 6, 'agent.kpi' from bank_account where tenant_id = "
+              + t);
+      String[][] lines = {
+        {"L1", "2026-10-02", "APPLIED", "'cash-matcher'"},
+        {"L2", "2026-10-09", "APPLIED", "'cash-matcher'"},
+        {"L3", "2026-10-15", "APPLIED", "'cash-matcher'"},
+        {"L4", "2026-10-21", "APPLIED", "'agent.kpi'"},
+        {"L5", "2026-10-28", "UNAPPLIED", "null"},
+        {"L6", "2026-11-03", "APPLIED", "'cash-matcher'"}
+      };
+      for (String[] l : lines) {
+        s.executeUpdate(
+            "insert into bank_statement_line (tenant_id, statement_id, entry_ref, booking_date,"
+                + " amount, currency, status, applied_by) select "
+                + t
+                + ", id, '"
+                + l[0]
+                + "', '"
+                + l[1]
+                + "', 10.00, 'USD', '"
+                + l[2]
+                + "', "
+                + l[3]
+                + " from bank_statement where tenant_id = "
+                + t);
+      }
     }
   }
 
@@ -615,6 +727,25 @@ class KpiCalculatorIT {
   void invoiceAccuracyCountsOnlyBillingErrorsThatSettledMoney() throws SQLException {
     // 4 invoices issued in October; only F had an accepted pricing dispute with money settled
     assertKpi("75.00", "INVOICE_ACCURACY", compute(OCTOBER));
+  }
+
+  @Test
+  void promisesKeptAreTheKeptShareOfThePromisesDecidedThatFellDueInTheMonth() throws SQLException {
+    // October: kept, kept, partly kept, broken (the open one is not decided; November's is later)
+    assertKpi("50.00", "PROMISES_KEPT", compute(OCTOBER));
+  }
+
+  @Test
+  void dunningCoverageIsTheShareOfLongOverdueInvoicesADunningRunReached() throws SQLException {
+    // more than 15 days overdue and open on October 31: A, K and C; A was sent, K left out as
+    // disputed, C never reached
+    assertKpi("66.67", "DUNNING_COVERAGE", compute(OCTOBER));
+  }
+
+  @Test
+  void cashAutoAppliedIsTheShareOfTheMonthsBankLinesTheMatcherApplied() throws SQLException {
+    // five lines booked in October, three applied by the matcher itself
+    assertKpi("60.00", "CASH_AUTO_APPLIED", compute(OCTOBER));
   }
 
   @Test
