@@ -22,13 +22,10 @@ public record EntryForm(
     Long version) {
   /**
    * A link to make: the target by its id, or by a {@code reference} as a person types it ("D-1952",
-   * "G-12", "P-3", an invoice number); see {@link LinkReference}.
+   * "G-12", "P-3", an invoice number); see {@link LinkReference}. One constructor only: JSON-B
+   * refuses a record body when a second one exists.
    */
-  public record NewLink(LinkKind kind, Long targetId, String reference) {
-    public NewLink(LinkKind kind, Long targetId) {
-      this(kind, targetId, null);
-    }
-  }
+  public record NewLink(LinkKind kind, Long targetId, String reference) {}
 
   public EntryForm withVersion(long v) {
     return new EntryForm(

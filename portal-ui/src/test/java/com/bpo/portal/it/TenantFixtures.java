@@ -110,6 +110,45 @@ public final class TenantFixtures {
     }
   }
 
+  /**
+   * Computes and publishes {@code month}'s scorecard of {@code tenant} as its lead (ops.lead),
+   * after removing any left by an earlier run: a month of its own for a test that signs it off.
+   */
+  public static void publishScorecard(String tenant, String month) throws SQLException {
+    removeScorecard(tenant, month);
+    Portal.Reply computed = asLead(tenant, "/api/v1/scorecards/" + month + "/compute", null);
+    org.junit.jupiter.api.Assertions.assertEquals(200, computed.status(), computed.body());
+    long version = computed.json().getJsonNumber("version").longValue();
+    Portal.Reply published =
+        asLead(
+            tenant, "/api/v1/scorecards/" + month + "/publish", "{\"version\": " + version + "}");
+    org.junit.jupiter.api.Assertions.assertEquals(200, published.status(), published.body());
+  }
+
+  public static void removeScorecard(String tenant, String month) throws SQLException {
+    asOwnerInTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement("delete from scorecard where period = ?")) {
+            delete.setString(1, month);
+            delete.executeUpdate();
+          }
+        });
+  }
+
+  private static Portal.Reply asLead(String tenant, String path, String json) {
+    return Portal.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Portal.URL + path))
+            .header("Authorization", "Bearer " + Portal.token("ops.lead"))
+            .header("X-Tenant", tenant)
+            .header("Content-Type", "application/json")
+            .POST(
+                json == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public static void asOwnerInTenant(String tenant, SqlWork work) throws SQLException {
     try (Connection c = Portal.asOwner()) {
       c.setAutoCommit(false);

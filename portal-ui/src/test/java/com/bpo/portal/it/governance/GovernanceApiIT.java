@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
+import com.bpo.portal.it.TenantFixtures;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.Json;
@@ -330,7 +331,7 @@ class GovernanceApiIT {
   }
 
   @Test
-  void aLinkIsMadeFromTheNumberAPersonReadsNotAnInternalId() {
+  void aLinkIsMadeFromTheNumberAPersonReadsNotAnInternalId() throws SQLException {
     JsonObject risk = create("RISK", "linked by reference", null, null);
     JsonObject dispute =
         Portal.get("/api/v1/disputes?limit=1", "ops.lead", "acme")
@@ -379,20 +380,46 @@ class GovernanceApiIT {
     assertEquals(400, wrongPrefix.status(), wrongPrefix.body());
     Portal.assertProblem(wrongPrefix, "validation");
     assertTrue(wrongPrefix.body().contains("link.reference"), wrongPrefix.body());
-    String globexOnly =
-        Portal.get("/api/v1/invoices?limit=1", "ops.lead", "globex")
-            .json()
-            .getJsonArray("items")
-            .getJsonObject(0)
-            .getString("number");
-    Reply foreign =
-        Portal.post(
-            path(risk) + "/links",
-            "ops.lead",
-            "acme",
-            "{\"kind\": \"INVOICE\", \"reference\": \"" + globexOnly + "\"}");
-    if (!globexOnly.equals(acmeInvoice)) {
+    // an invoice number that exists in globex only: acme's lead cannot link to it
+    String globexOnly = "GLOBEX-ONLY-" + java.util.UUID.randomUUID();
+    TenantFixtures.asOwnerInTenant(
+        "globex",
+        db -> {
+          try (java.sql.PreparedStatement insert =
+              db.prepareStatement(
+                  """
+                  insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date,
+                                       currency, net_amount, tax_amount, total_amount)
+                  select 'globex', ?, id, current_date, current_date + 30, currency, 10, 0, 10
+                  from customer_account where tenant_id = 'globex' order by id limit 1""")) {
+            insert.setString(1, globexOnly);
+            insert.executeUpdate();
+          }
+        });
+    try {
+      Reply foreign =
+          Portal.post(
+              path(risk) + "/links",
+              "ops.lead",
+              "acme",
+              "{\"kind\": \"INVOICE\", \"reference\": \"" + globexOnly + "\"}");
       assertEquals(400, foreign.status(), "another tenant's invoice number names nothing here");
+    } finally {
+      TenantFixtures.asOwnerInTenant(
+          "globex",
+          db -> {
+            for (String table : List.of("ar_posting", "invoice")) {
+              try (java.sql.PreparedStatement delete =
+                  db.prepareStatement(
+                      table.equals("invoice")
+                          ? "delete from invoice where number = ?"
+                          : "delete from ar_posting where invoice_id in "
+                              + "(select id from invoice where number = ?)")) {
+                delete.setString(1, globexOnly);
+                delete.executeUpdate();
+              }
+            }
+          });
     }
   }
 

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Browsers;
 import com.bpo.portal.it.Portal;
+import com.bpo.portal.it.TenantFixtures;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -43,37 +40,12 @@ class ScorecardBrowserIT {
 
   @BeforeAll
   static void publishAScorecard() throws SQLException {
-    removeMonth();
-    Portal.Reply computed = lead("/api/v1/scorecards/" + MONTH + "/compute", null);
-    assertEquals(200, computed.status(), computed.body());
-    long version = computed.json().getJsonNumber("version").longValue();
-    Portal.Reply published =
-        lead("/api/v1/scorecards/" + MONTH + "/publish", "{\"version\": " + version + "}");
-    assertEquals(200, published.status(), published.body());
+    TenantFixtures.publishScorecard("acme", MONTH);
   }
 
   @AfterAll
   static void removeMonth() throws SQLException {
-    try (Connection db = Portal.asOwner()) {
-      db.setAutoCommit(false);
-      try (Statement s = db.createStatement()) {
-        s.execute("select set_config('app.tenant_id', 'acme', true)");
-        s.executeUpdate("delete from scorecard where period = '" + MONTH + "'");
-      }
-      db.commit();
-    }
-  }
-
-  private static Portal.Reply lead(String path, String json) {
-    return Portal.send(
-        HttpRequest.newBuilder(URI.create(Portal.URL + path))
-            .header("Authorization", "Bearer " + Portal.token("ops.lead"))
-            .header("X-Tenant", "acme")
-            .header("Content-Type", "application/json")
-            .POST(
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json)));
+    TenantFixtures.removeScorecard("acme", MONTH);
   }
 
   @AfterEach
