@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVParser;
@@ -18,12 +19,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One upload of one kind while it streams, on the transaction's own connection (so row-level
- * security applies): what every kind shares, namely reading the CSV a record at a time, checking
- * the header, counting rows, keeping the first errors, and the statements it prepared once for the
- * whole file ({@link TenantSql#prepare}: each names {@code :tenant}, bound there, never by a kind).
- * A kind decides what a row means ({@link #accept}) and writes in JDBC batches; it stops queueing
- * writes at the first error but goes on checking, so that the report lists every bad row. {@link
- * ImportTransaction} rolls the whole file back if there was any.
+ * security applies): what every kind shares, namely reading the CSV (or JSON lines) a record at a
+ * time, checking the header, counting rows, keeping the first errors, and the statements it
+ * prepared once for the whole file ({@link TenantSql#prepare}: each names {@code :tenant}, bound
+ * there, never by a kind). A kind decides what a row means ({@link #accept}) and writes in JDBC
+ * batches; it stops queueing writes at the first error but goes on checking, so that the report
+ * lists every bad row. {@link ImportTransaction} rolls the whole file back if there was any.
  */
 abstract class CsvImport implements AutoCloseable {
   static final int ERRORS_KEPT = 1000;
@@ -36,7 +37,9 @@ abstract class CsvImport implements AutoCloseable {
   long errorCount;
   long rows;
   long created;
+  long updated;
   long unchanged;
+  long refused;
 
   CsvImport(TenantSql sql) {
     this.sql = sql;
@@ -47,12 +50,18 @@ abstract class CsvImport implements AutoCloseable {
   /** The columns the header must name (in any order). */
   abstract List<String> columns();
 
-  /** Takes the next data row, numbered {@link #rows}. */
-  abstract void accept(CSVRecord record) throws SQLException;
+  /**
+   * Takes the next data row, numbered {@link #rows}, as its values by column name; {@code
+   * unreadable} is null, or the error that makes the row unreadable as a whole (a control
+   * character, a JSON line that is not an object), in which case the row counts with its document
+   * but is not parsed.
+   */
+  abstract void accept(Map<String, String> values, FieldError unreadable) throws SQLException;
 
   /** After the last row: checks what is still pending and, if the file had no error, writes it. */
   abstract void finish() throws SQLException;
 
+  /** Reads a CSV file whose header names the columns. */
   ImportReport read(Reader csv, String fileName) throws SQLException {
     try (CSVParser parser = CsvText.FORMAT.parse(csv)) {
       List<String> header = parser.getHeaderNames();
@@ -70,14 +79,16 @@ abstract class CsvImport implements AutoCloseable {
         for (CSVRecord record : parser) {
           rows++;
           Optional<String> control = CsvText.withControlCharacter(record, header);
-          if (control.isPresent()) {
-            error(
-                rows,
-                control.get(),
-                "holds a NUL or another control character, which no value may contain");
-          } else {
-            accept(record);
-          }
+          accept(
+              record.toMap(),
+              control
+                  .map(
+                      field ->
+                          new FieldError(
+                              (int) rows,
+                              field,
+                              "holds a NUL or another control character, which no value may contain"))
+                  .orElse(null));
         }
         finish();
       }
@@ -85,13 +96,42 @@ abstract class CsvImport implements AutoCloseable {
         | UncheckedIOException
         | IllegalArgumentException
         | IllegalStateException e) {
-      error(
-          rows + 1,
-          "file",
-          CsvText.notUtf8(e)
-              ? "is not UTF-8 text: save it as \"CSV UTF-8\" (other encodings, such as Latin-1, are not read)"
-              : "could not be read as CSV: " + e.getMessage());
+      fileError(e, "CSV");
     }
+    return report(fileName);
+  }
+
+  /**
+   * Reads JSON lines (NDJSON): one object per line whose members are the columns, values as JSON
+   * strings or numbers (written out in full, as in a CSV). A line is read whole but never longer
+   * than {@link JsonLines#MAX_LINE} characters.
+   */
+  ImportReport readJsonLines(Reader lines, String fileName) throws SQLException {
+    try {
+      JsonLines source = new JsonLines(lines, columns());
+      for (JsonLines.Line line = source.next(rows + 1);
+          line != null;
+          line = source.next(rows + 1)) {
+        rows++;
+        accept(line.values(), line.unreadable());
+      }
+      finish();
+    } catch (IOException | UncheckedIOException e) {
+      fileError(e, "JSON lines");
+    }
+    return report(fileName);
+  }
+
+  private void fileError(Exception e, String format) {
+    error(
+        rows + 1,
+        "file",
+        CsvText.notUtf8(e)
+            ? "is not UTF-8 text: save it as \"CSV UTF-8\" (other encodings, such as Latin-1, are not read)"
+            : "could not be read as " + format + ": " + e.getMessage());
+  }
+
+  private ImportReport report(String fileName) {
     boolean rejected = errorCount > 0;
     return new ImportReport(
         null,
@@ -100,7 +140,9 @@ abstract class CsvImport implements AutoCloseable {
         rejected ? ImportReport.Outcome.REJECTED : ImportReport.Outcome.APPLIED,
         rows,
         rejected ? 0 : created,
+        rejected ? 0 : updated,
         rejected ? 0 : unchanged,
+        refused,
         errorCount,
         errors);
   }

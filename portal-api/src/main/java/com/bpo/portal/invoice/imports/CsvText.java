@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -84,14 +85,29 @@ final class CsvText {
   /** The first column whose value holds a control character other than tab, if any. */
   static Optional<String> withControlCharacter(CSVRecord record, List<String> headerNames) {
     for (int i = 0; i < record.size(); i++) {
-      String value = record.get(i);
-      for (int c = 0; c < value.length(); c++) {
-        char ch = value.charAt(c);
-        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0x7f) {
-          return Optional.of(i < headerNames.size() ? headerNames.get(i) : "column " + (i + 1));
-        }
+      if (hasControlCharacter(record.get(i))) {
+        return Optional.of(i < headerNames.size() ? headerNames.get(i) : "column " + (i + 1));
       }
     }
     return Optional.empty();
+  }
+
+  /** The same for values by name (JSON lines). */
+  static Optional<String> withControlCharacter(Map<String, String> values) {
+    return values.entrySet().stream()
+        .filter(e -> hasControlCharacter(e.getValue()))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .findFirst();
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    for (int c = 0; c < value.length(); c++) {
+      char ch = value.charAt(c);
+      if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 }

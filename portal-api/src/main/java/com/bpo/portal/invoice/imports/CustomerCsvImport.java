@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * A customer account CSV, one account per row. An account already there with the same values is
- * left unchanged, which makes importing the same file twice change nothing; one with other values
- * is an error, never an overwrite (accounts are edited where they are looked after, not by
- * re-import).
+ * A customer account CSV, one account per row, synced by the client's account number: a new account
+ * is created, one with the same values is left as it is (so importing the same file twice changes
+ * nothing), and one with other values is updated in the fields that differ ({@link
+ * CustomerRow#sync}). Writes go in JDBC batches once every row has been checked.
  */
 final class CustomerCsvImport extends CsvImport {
   /** The row that brought each account number of this file: a number seen again is a duplicate. */
@@ -24,18 +22,30 @@ final class CustomerCsvImport extends CsvImport {
   private int pending;
   private final PreparedSql findCustomer;
   private final PreparedSql insertCustomer;
+  private final PreparedSql updateCustomer;
 
   CustomerCsvImport(TenantSql sql) {
     super(sql);
     findCustomer =
         prepare(
-            "select name, country, currency, payment_terms_days, credit_limit, collector "
-                + "from customer_account where tenant_id = :tenant and number = :number");
+            "select c.name, c.country, c.currency, c.payment_terms_days, c.credit_limit, c.collector, "
+                + "exists (select 1 from invoice i where i.tenant_id = c.tenant_id "
+                + "and i.customer_account_id = c.id) "
+                + "or exists (select 1 from payment p where p.tenant_id = c.tenant_id "
+                + "and p.customer_account_id = c.id) as invoiced "
+                + "from customer_account c where c.tenant_id = :tenant and c.number = :number");
     insertCustomer =
         prepare(
             "insert into customer_account (tenant_id, number, name, country, currency, "
                 + "payment_terms_days, credit_limit, collector) "
                 + "values (:tenant, :number, :name, :country, :currency, :terms, :creditLimit, :collector)");
+    // without the collector column, the collector the BPO assigned stays
+    updateCustomer =
+        prepare(
+            "update customer_account set name = :name, country = :country, currency = :currency, "
+                + "payment_terms_days = :terms, credit_limit = :creditLimit, "
+                + "collector = case when :collectorGiven then cast(:collector as text) else collector end, "
+                + "version = version + 1 where tenant_id = :tenant and number = :number");
   }
 
   @Override
@@ -49,9 +59,21 @@ final class CustomerCsvImport extends CsvImport {
   }
 
   @Override
-  void accept(CSVRecord record) throws SQLException {
+  void accept(Map<String, String> values, FieldError unreadable) throws SQLException {
+    long errorsBefore = errorCount;
+    check(values, unreadable);
+    if (errorCount > errorsBefore) {
+      refused++;
+    }
+  }
+
+  private void check(Map<String, String> values, FieldError unreadable) {
+    if (unreadable != null) {
+      error(unreadable);
+      return;
+    }
     List<FieldError> rowErrors = new ArrayList<>();
-    CustomerRow row = CustomerRow.parse(record, rows, rowErrors);
+    CustomerRow row = CustomerRow.parse(values, rows, rowErrors);
     rowErrors.forEach(this::error);
     if (row == null) {
       return;
@@ -64,50 +86,50 @@ final class CustomerCsvImport extends CsvImport {
           "'" + row.number() + "' appears again (first in row " + earlier + ")");
       return;
     }
-    Optional<List<String>> differences = differencesFromExisting(row);
-    if (differences.isEmpty()) {
-      if (errorCount == 0) {
-        queue(row);
+    Sync sync = row.sync(stored(row.number()));
+    switch (sync.action()) {
+      case CREATE -> {
+        if (errorCount == 0) {
+          queue(insertCustomer, row);
+        }
+        created++;
       }
-      created++;
-    } else if (differences.get().isEmpty()) {
-      unchanged++;
-    } else {
-      error(
-          rows,
-          "customer_number",
-          "customer '"
-              + row.number()
-              + "' already exists with another "
-              + String.join(", ", differences.get())
-              + "; an import never overwrites an account");
+      case UPDATE -> {
+        if (errorCount == 0) {
+          queue(updateCustomer.bind("collectorGiven", row.collectorGiven()), row);
+        }
+        updated++;
+      }
+      case UNCHANGED -> unchanged++;
+      case REFUSE -> error(rows, sync.field(), sync.reason());
     }
   }
 
   @Override
   void finish() throws SQLException {
     if (errorCount == 0) {
-      executeBatch();
+      executeBatches();
     }
   }
 
-  /** Empty if no account has this number; otherwise the fields in which the row differs from it. */
-  private Optional<List<String>> differencesFromExisting(CustomerRow row) {
+  private CustomerRow.Stored stored(String number) {
     return findCustomer
-        .bind("number", row.number())
+        .bind("number", number)
         .optional(
             r ->
-                row.differences(
+                new CustomerRow.Stored(
                     r.string("name"),
                     r.string("country").trim(),
                     r.string("currency").trim(),
                     r.intValue("payment_terms_days"),
                     r.decimal("credit_limit"),
-                    r.string("collector")));
+                    r.string("collector"),
+                    r.bool("invoiced")))
+        .orElse(null);
   }
 
-  private void queue(CustomerRow row) {
-    insertCustomer
+  private void queue(PreparedSql statement, CustomerRow row) {
+    statement
         .bind("number", row.number())
         .bind("name", row.name())
         .bind("country", row.country())
@@ -117,13 +139,14 @@ final class CustomerCsvImport extends CsvImport {
         .bind("collector", row.collector())
         .addBatch();
     if (++pending >= BATCH) {
-      executeBatch();
+      executeBatches();
     }
   }
 
-  private void executeBatch() {
+  private void executeBatches() {
     if (pending > 0) {
       insertCustomer.executeBatch();
+      updateCustomer.executeBatch();
       pending = 0;
     }
   }

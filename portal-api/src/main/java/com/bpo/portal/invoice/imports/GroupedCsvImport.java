@@ -4,8 +4,8 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * An import whose documents span several consecutive rows (an invoice and its lines, a payment and
@@ -23,6 +23,9 @@ abstract class GroupedCsvImport<R> extends CsvImport {
   private String currentKey;
   private boolean currentBroken;
 
+  /** The error count when the current document started: any more, and it is refused. */
+  private long errorsBefore;
+
   GroupedCsvImport(com.bpo.portal.shared.sql.TenantSql sql) {
     super(sql);
   }
@@ -36,22 +39,25 @@ abstract class GroupedCsvImport<R> extends CsvImport {
   abstract String keyWord();
 
   /** One row parsed, or null when it has field errors (added to {@code errors}). */
-  abstract R parse(CSVRecord record, long row, List<FieldError> errors);
+  abstract R parse(Map<String, String> values, long row, List<FieldError> errors);
 
   /** Checks a finished document's valid rows as a whole and queues it for writing. */
   abstract void complete(List<R> rows) throws SQLException;
 
   @Override
-  final void accept(CSVRecord record) throws SQLException {
+  final void accept(Map<String, String> values, FieldError unreadable) throws SQLException {
     List<FieldError> rowErrors = new ArrayList<>();
-    R row = parse(record, rows, rowErrors);
-    rowErrors.forEach(this::error);
-    String key = record.isMapped(keyColumn()) ? record.get(keyColumn()).trim() : "";
+    R row = unreadable == null ? parse(values, rows, rowErrors) : null;
+    if (unreadable != null) {
+      rowErrors.add(unreadable);
+    }
+    String key = values.getOrDefault(keyColumn(), "").trim();
     if (!current.isEmpty() && !key.equals(currentKey)) {
       flush();
     }
     if (current.isEmpty()) {
       currentKey = key;
+      errorsBefore = errorCount;
       if (finished.contains(key)) {
         error(
             rows,
@@ -68,6 +74,7 @@ abstract class GroupedCsvImport<R> extends CsvImport {
         currentBroken = true;
       }
     }
+    rowErrors.forEach(this::error);
     current.add(row); // null for a row with field errors: the document is then not written
     currentBroken |= row == null;
   }
@@ -94,6 +101,9 @@ abstract class GroupedCsvImport<R> extends CsvImport {
     currentBroken = false;
     if (!broken && !valid.isEmpty()) {
       complete(valid);
+    }
+    if (errorCount > errorsBefore) {
+      refused++;
     }
   }
 }

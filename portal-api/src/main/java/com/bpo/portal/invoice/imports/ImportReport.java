@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What an upload did; {@code kind} is an {@link ImportKind} name. REJECTED means nothing was
  * written; {@code errors} holds the first {@link CsvImport#ERRORS_KEPT} of {@code errorCount}
- * errors.
+ * errors. {@code created}, {@code updated} and {@code unchanged} count documents (invoices,
+ * accounts, payments), and are 0 when the upload was rejected; {@code refused} counts the documents
+ * that had at least one error (a file with any is rejected whole).
  */
 public record ImportReport(
     Long id,
@@ -15,7 +17,9 @@ public record ImportReport(
     Outcome outcome,
     long rows,
     long created,
+    long updated,
     long unchanged,
+    long refused,
     long errorCount,
     List<FieldError> errors) {
   public enum Outcome {
@@ -25,6 +29,32 @@ public record ImportReport(
 
   ImportReport withId(long runId) {
     return new ImportReport(
-        runId, kind, fileName, outcome, rows, created, unchanged, errorCount, errors);
+        runId,
+        kind,
+        fileName,
+        outcome,
+        rows,
+        created,
+        updated,
+        unchanged,
+        refused,
+        errorCount,
+        errors);
+  }
+
+  /** The same report without its error list (for lists of runs). */
+  ImportReport withoutErrors() {
+    return new ImportReport(
+        id,
+        kind,
+        fileName,
+        outcome,
+        rows,
+        created,
+        updated,
+        unchanged,
+        refused,
+        errorCount,
+        List.of());
   }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ImportResource {
   @Inject Imports imports;
   @Inject ImportRuns runs;
+  @Inject IdempotencyKeys keys;
 
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -55,7 +57,87 @@ public class ImportResource {
                         "kind must be one of "
                             + Arrays.stream(ImportKind.values()).map(ImportKind::parameter).toList()
                             + "."));
-    ImportReport report = imports.importFile(importKind, body, fileName);
+    return answer(imports.importFile(importKind, body, fileName));
+  }
+
+  @POST
+  @Path("/{kind}")
+  @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Import from a connector: JSON lines (one object per row, the CSV's columns as members) "
+              + "of invoices, customers or payments, synced by the client's numbers "
+              + "(docs/IMPORT.md); all rows or none. With an Idempotency-Key, the same key and "
+              + "body again answers the first result, and the same key with another body is 422")
+  public Response bulk(
+      @PathParam("kind") String kind,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam("X-File-Name") String fileName,
+      InputStream body)
+      throws IOException {
+    ImportKind importKind =
+        ImportKind.ofParameter(kind).orElseThrow(() -> ProblemException.notFound("Import kind"));
+    if (idempotencyKey == null) {
+      return answer(imports.importFile(importKind, ImportFormat.JSON_LINES, body, fileName));
+    }
+    if (idempotencyKey.isBlank()
+        || idempotencyKey.length() > 200
+        || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ProblemException(
+          "validation",
+          "Invalid request",
+          400,
+          "Idempotency-Key must be 1 to 200 visible ASCII characters.");
+    }
+    java.nio.file.Path spooled = Files.createTempFile("import-", ".jsonl");
+    try {
+      // spooled to disk (memory stays flat) so that the body is known before anything is imported
+      String sha256 = Spool.copy(body, spooled);
+      IdempotencyKeys.Claim claim = keys.claim(idempotencyKey, importKind, sha256);
+      switch (claim.state()) {
+        case REUSED ->
+            throw new ProblemException(
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                422,
+                "This Idempotency-Key was used in the last "
+                    + IdempotencyKeys.HOURS
+                    + " hours for another upload (another kind or body); use a new key.");
+        case RUNNING ->
+            throw new ProblemException(
+                "idempotency-key-in-progress",
+                "Upload in progress",
+                409,
+                "An upload with this Idempotency-Key is still running; ask again later.");
+        case REPLAY -> {
+          ImportReport first =
+              runs.find(claim.runId())
+                  .orElseThrow(() -> new IllegalStateException("run " + claim.runId()));
+          return Response.fromResponse(answer(first)).header("Idempotent-Replayed", "true").build();
+        }
+        case NEW -> {
+          ImportReport report;
+          try (InputStream in = Files.newInputStream(spooled)) {
+            report = imports.importFile(importKind, ImportFormat.JSON_LINES, in, fileName);
+          } catch (IOException | RuntimeException e) {
+            keys.release(idempotencyKey);
+            throw e;
+          }
+          keys.answered(idempotencyKey, report.id());
+          return answer(report);
+        }
+        default -> throw new IllegalStateException(claim.state().name());
+      }
+    } finally {
+      Files.deleteIfExists(spooled);
+    }
+  }
+
+  /**
+   * 201 with the report, or 422 with every row's errors: the same for a first answer or a replay.
+   */
+  private static Response answer(ImportReport report) {
     if (report.outcome() == ImportReport.Outcome.REJECTED) {
       Problem problem =
           new Problem(
@@ -77,6 +159,7 @@ public class ImportResource {
           .build();
     }
     return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
         .entity(report)
         .header("Location", "/api/v1/imports/" + report.id())
         .build();

@@ -21,7 +21,7 @@ import java.util.Optional;
 public class ImportRuns {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final String SELECT =
-      "select id, kind, file_name, outcome, data_rows, created, unchanged, "
+      "select id, kind, file_name, outcome, data_rows, created, updated, unchanged, refused, "
           + "error_count, errors::text as errors from import_run where tenant_id = :tenant";
   private static final Type ERROR_LIST =
       new ParameterizedType() {
@@ -48,17 +48,19 @@ public class ImportRuns {
     long id =
         sql.sql(
                 """
-            insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, created, unchanged,
-                                    error_count, errors, created_by)
-            values (:tenant, :kind, :fileName, :sha256, :outcome, :rows, :created, :unchanged, :errorCount,
-                    cast(:errors as jsonb), :createdBy) returning id""")
+            insert into import_run (tenant_id, kind, file_name, sha256, outcome, data_rows, created, updated,
+                                    unchanged, refused, error_count, errors, created_by)
+            values (:tenant, :kind, :fileName, :sha256, :outcome, :rows, :created, :updated, :unchanged,
+                    :refused, :errorCount, cast(:errors as jsonb), :createdBy) returning id""")
             .bind("kind", report.kind())
             .bind("fileName", report.fileName())
             .bind("sha256", sha256)
             .bind("outcome", report.outcome())
             .bind("rows", report.rows())
             .bind("created", report.created())
+            .bind("updated", report.updated())
             .bind("unchanged", report.unchanged())
+            .bind("refused", report.refused())
             .bind("errorCount", report.errorCount())
             .bind("errors", JSON.toJson(report.errors()))
             .bind("createdBy", context.requireUser().username())
@@ -77,18 +79,7 @@ public class ImportRuns {
         .bind("limit", limit)
         .list(ImportRuns::report)
         .stream()
-        .map(
-            r ->
-                new ImportReport(
-                    r.id(),
-                    r.kind(),
-                    r.fileName(),
-                    r.outcome(),
-                    r.rows(),
-                    r.created(),
-                    r.unchanged(),
-                    r.errorCount(),
-                    List.of()))
+        .map(ImportReport::withoutErrors)
         .toList();
   }
 
@@ -101,7 +92,9 @@ public class ImportRuns {
         r.enumValue("outcome", ImportReport.Outcome.class),
         r.longValue("data_rows"),
         r.longValue("created"),
+        r.longValue("updated"),
         r.longValue("unchanged"),
+        r.longValue("refused"),
         r.longValue("error_count"),
         errors);
   }

@@ -19,13 +19,16 @@ public class ImportTransaction {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
+  public ImportReport apply(ImportKind kind, ImportFormat format, Reader text, String fileName) {
     // a million rows would mean a million audit records: the import's own run record (written by
     // ImportRuns with the file's SHA-256 and counts) is what the audit trail keeps of it
     sql.global("select set_config('portal.audit', 'summary', true) as audit")
         .one(r -> r.string("audit"));
     try (CsvImport upload = kind.start(sql)) {
-      ImportReport report = upload.read(csv, fileName);
+      ImportReport report =
+          format == ImportFormat.JSON_LINES
+              ? upload.readJsonLines(text, fileName)
+              : upload.read(text, fileName);
       if (report.outcome() == ImportReport.Outcome.REJECTED) {
         transactions.setRollbackOnly();
       }

@@ -43,7 +43,14 @@ public class Imports {
    */
   @Resource UserTransaction threadTransactions;
 
+  /** A CSV file. */
   public ImportReport importFile(ImportKind kind, InputStream upload, String fileName)
+      throws IOException {
+    return importFile(kind, ImportFormat.CSV, upload, fileName);
+  }
+
+  public ImportReport importFile(
+      ImportKind kind, ImportFormat format, InputStream upload, String fileName)
       throws IOException {
     MessageDigest sha256;
     try {
@@ -52,10 +59,10 @@ public class Imports {
       throw new IllegalStateException(e);
     }
     ImportReport report;
-    try (Reader csv = CsvText.utf8(new DigestInputStream(upload, sha256))) {
+    try (Reader text = CsvText.utf8(new DigestInputStream(upload, sha256))) {
       transactionTimeout(timeoutSeconds);
       try {
-        report = transaction.apply(kind, csv, fileName);
+        report = transaction.apply(kind, format, text, fileName);
       } finally {
         transactionTimeout(
             0); // the record, and whatever this pooled thread runs next, get the default

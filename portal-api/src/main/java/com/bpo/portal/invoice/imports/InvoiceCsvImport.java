@@ -7,29 +7,47 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole and queued
- * as soon as the next invoice starts. An invoice already present with the same header is left
- * unchanged, which makes importing the same file twice change nothing.
+ * as soon as the next invoice starts. The file syncs by the client's invoice numbers ({@link
+ * InvoiceSync}): a new number is created, an invoice the same as the file's is left unchanged (so
+ * importing the same file twice changes nothing), and one that changed is updated (its dates, its
+ * amounts, its lines replaced) unless the BPO has worked on it, which refuses the change. An update
+ * of the amounts goes through the invoice's own triggers, which post the difference to the
+ * receivables journal.
  */
 final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
   private final Customers customers;
   private final Ids ids = new Ids("invoice_id_seq");
   private int pending;
   private final PreparedSql findInvoice;
+  private final PreparedSql lockInvoice;
   private final PreparedSql insertInvoice;
+  private final PreparedSql updateInvoice;
+  private final PreparedSql deleteLines;
   private final PreparedSql insertLine;
 
   InvoiceCsvImport(TenantSql sql) {
     super(sql);
     customers = new Customers(this);
-    findInvoice =
+    String find =
+        "select i.id, i.customer_account_id, i.issue_date, i.due_date, i.currency, i.total_amount, "
+            + InvoiceSync.STORED_LINES
+            + " as lines, i.paid_amount, i.credited_amount, i.written_off_amount, i.disputed, "
+            + "i.disputed_amount from invoice i where i.tenant_id = :tenant and i.number = :number";
+    findInvoice = prepare(find);
+    // an invoice about to change is read again locked, so nothing pays or disputes it in between
+    lockInvoice = prepare(find + " for update of i");
+    updateInvoice =
         prepare(
-            "select customer_account_id, issue_date, due_date, currency, total_amount "
-                + "from invoice where tenant_id = :tenant and number = :number");
+            "update invoice set issue_date = :issueDate, due_date = :dueDate, net_amount = :net, "
+                + "tax_amount = :tax, total_amount = :total, version = version + 1 "
+                + "where tenant_id = :tenant and id = :id");
+    deleteLines =
+        prepare("delete from invoice_line where tenant_id = :tenant and invoice_id = :id");
     insertInvoice =
         prepare(
             "insert into invoice (tenant_id, id, number, customer_account_id, issue_date, "
@@ -68,8 +86,8 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
   }
 
   @Override
-  InvoiceRow parse(CSVRecord record, long row, List<FieldError> errors) {
-    return InvoiceRow.parse(record, row, errors);
+  InvoiceRow parse(Map<String, String> values, long row, List<FieldError> errors) {
+    return InvoiceRow.parse(values, row, errors);
   }
 
   /** Checks the finished invoice as a whole and queues it for writing. */
@@ -123,42 +141,83 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
           "customer " + first.customerNumber() + " is billed in " + customer.currency());
       return;
     }
-    switch (existing(first, customer, net.add(tax))) {
-      case SAME -> unchanged++;
-      case DIFFERENT ->
-          error(
-              first.row(),
-              "invoice_number",
-              "invoice '"
-                  + first.invoiceNumber()
-                  + "' already exists with a different customer, dates, currency or total");
-      case NONE -> {
+    InvoiceSync.Incoming file =
+        new InvoiceSync.Incoming(
+            first.invoiceNumber(),
+            customer.id(),
+            first.issueDate(),
+            first.dueDate(),
+            first.currency(),
+            net.add(tax),
+            InvoiceSync.lines(lines));
+    Sync sync = InvoiceSync.decide(file, stored(findInvoice, first.invoiceNumber()));
+    if (sync.action() == Sync.Action.UPDATE) {
+      InvoiceSync.Stored locked = stored(lockInvoice, first.invoiceNumber());
+      sync = InvoiceSync.decide(file, locked);
+      if (sync.action() == Sync.Action.UPDATE) {
+        if (errorCount == 0) {
+          queueUpdate(locked.id(), first, net, tax, lines, sync.changed());
+        }
+        updated++;
+        return;
+      }
+    }
+    switch (sync.action()) {
+      case CREATE -> {
         if (errorCount == 0) {
           queue(first, customer, net, tax, lines);
         }
         created++;
       }
+      case UNCHANGED -> unchanged++;
+      case REFUSE -> error(first.row(), sync.field(), sync.reason());
+      case UPDATE -> throw new IllegalStateException("handled above");
     }
   }
 
-  private enum Existing {
-    NONE,
-    SAME,
-    DIFFERENT
-  }
-
-  private Existing existing(InvoiceRow first, Customers.Customer customer, BigDecimal total) {
-    return findInvoice
-        .bind("number", first.invoiceNumber())
+  private static InvoiceSync.Stored stored(PreparedSql find, String number) {
+    return find.bind("number", number)
         .optional(
             r ->
-                r.longValue("customer_account_id") == customer.id()
-                    && r.date("issue_date").equals(first.issueDate())
-                    && r.date("due_date").equals(first.dueDate())
-                    && r.string("currency").trim().equals(first.currency())
-                    && r.decimal("total_amount").compareTo(total) == 0)
-        .map(same -> same ? Existing.SAME : Existing.DIFFERENT)
-        .orElse(Existing.NONE);
+                new InvoiceSync.Stored(
+                    r.longValue("id"),
+                    r.longValue("customer_account_id"),
+                    r.date("issue_date"),
+                    r.date("due_date"),
+                    r.string("currency").trim(),
+                    r.decimal("total_amount"),
+                    r.string("lines"),
+                    r.decimal("paid_amount"),
+                    r.decimal("credited_amount"),
+                    r.decimal("written_off_amount"),
+                    r.bool("disputed"),
+                    r.decimal("disputed_amount")))
+        .orElse(null);
+  }
+
+  /** The invoice's dates and amounts; its lines replaced only if they changed. */
+  private void queueUpdate(
+      long id,
+      InvoiceRow first,
+      BigDecimal net,
+      BigDecimal tax,
+      List<InvoiceRow> lines,
+      List<String> changed) {
+    updateInvoice
+        .bind("id", id)
+        .bind("issueDate", first.issueDate())
+        .bind("dueDate", first.dueDate())
+        .bind("net", net)
+        .bind("tax", tax)
+        .bind("total", net.add(tax))
+        .addBatch();
+    if (changed.contains("lines") || changed.contains("invoice_total")) {
+      deleteLines.bind("id", id).addBatch();
+      queueLines(id, lines);
+    }
+    if (++pending >= BATCH) {
+      executeBatches();
+    }
   }
 
   private void queue(
@@ -179,6 +238,13 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
         .bind("tax", tax)
         .bind("total", net.add(tax))
         .addBatch();
+    queueLines(id, lines);
+    if (++pending >= BATCH) {
+      executeBatches();
+    }
+  }
+
+  private void queueLines(long id, List<InvoiceRow> lines) {
     for (InvoiceRow line : lines) {
       insertLine
           .bind("invoice", id)
@@ -191,18 +257,20 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
           .bind("tax", line.tax())
           .addBatch();
     }
-    if (++pending >= BATCH) {
-      executeBatches();
-    }
   }
 
-  /** Invoices before their lines: the lines' foreign key needs them. */
+  /**
+   * Invoices before their lines (the lines' foreign key needs them), and the replaced lines deleted
+   * before the new ones go in.
+   */
   @Override
   void executeBatches() {
     if (pending == 0) {
       return;
     }
     insertInvoice.executeBatch();
+    updateInvoice.executeBatch();
+    deleteLines.executeBatch();
     insertLine.executeBatch();
     pending = 0;
   }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -58,7 +59,12 @@ record InvoiceRow(
    * Parses a record; field errors go to {@code errors} and the result is null if any field is bad.
    */
   static InvoiceRow parse(CSVRecord record, long row, List<FieldError> errors) {
-    FieldParser p = new FieldParser(record.toMap(), row);
+    return parse(record.toMap(), row, errors);
+  }
+
+  /** The same for values by column name (a CSV record's or a JSON line's). */
+  static InvoiceRow parse(Map<String, String> values, long row, List<FieldError> errors) {
+    FieldParser p = new FieldParser(values, row);
     String number = p.text("invoice_number", 50);
     String customer = p.text("customer_number", 50);
     LocalDate issue = p.date("issue_date");

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A cash application CSV: one row per invoice a payment is applied to, a payment's rows together.
@@ -22,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  * the amount applied, counting what earlier rows of the file applied to it. A new payment is
  * written with its allocations and raises each invoice's paid amount (and version) in the same
  * batches. A payment whose reference is already there with the same allocations is left unchanged,
- * which makes importing the same file twice change nothing; with anything different it is an error.
+ * which makes importing the same file twice change nothing; with anything different it is refused:
+ * applied cash is the BPO's work on the invoices it pays, which an import never rewrites.
  *
  * <p>The invoices a file names are locked ({@code for update}) when first read and remembered with
  * what is left open of them, so that nothing else pays them in between; that memory grows with the
@@ -110,8 +110,8 @@ final class PaymentCsvImport extends GroupedCsvImport<PaymentRow> {
   }
 
   @Override
-  PaymentRow parse(CSVRecord record, long row, List<FieldError> errors) {
-    return PaymentRow.parse(record, row, errors);
+  PaymentRow parse(Map<String, String> values, long row, List<FieldError> errors) {
+    return PaymentRow.parse(values, row, errors);
   }
 
   /** Checks the finished payment as a whole and queues it for writing. */

@@ -4,6 +4,7 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -41,7 +42,12 @@ record PaymentRow(
    * Parses a record; field errors go to {@code errors} and the result is null if any field is bad.
    */
   static PaymentRow parse(CSVRecord record, long row, List<FieldError> errors) {
-    FieldParser p = new FieldParser(record.toMap(), row);
+    return parse(record.toMap(), row, errors);
+  }
+
+  /** The same for values by column name (a CSV record's or a JSON line's). */
+  static PaymentRow parse(Map<String, String> values, long row, List<FieldError> errors) {
+    FieldParser p = new FieldParser(values, row);
     String reference = p.text("payment_reference", 50);
     String customer = p.text("customer_number", 50);
     LocalDate receivedOn = p.date("received_on");

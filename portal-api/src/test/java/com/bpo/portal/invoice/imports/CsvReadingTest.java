@@ -9,7 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +35,12 @@ class CsvReadingTest {
     }
 
     @Override
-    void accept(CSVRecord record) {
-      numbers.add(record.get("number"));
+    void accept(Map<String, String> values, FieldError unreadable) {
+      if (unreadable != null) {
+        error(unreadable);
+      } else {
+        numbers.add(values.get("number"));
+      }
     }
 
     @Override

@@ -55,7 +55,8 @@ class CustomerRowTest {
             "EUR",
             45,
             new BigDecimal("25000.00"),
-            "agent.acme"),
+            "agent.acme",
+            true),
         row);
   }
 
@@ -92,13 +93,54 @@ class CustomerRowTest {
     assertEquals(List.of("credit_limit"), fieldsInError("C-1,Dupont,FR,EUR,30,-0.01,"));
   }
 
+  private static CustomerRow.Stored stored(
+      String name, BigDecimal creditLimit, String collector, boolean invoiced) {
+    return new CustomerRow.Stored(name, "FR", "EUR", 30, creditLimit, collector, invoiced);
+  }
+
   @Test
   void differencesFromAnAccountAlreadyThereNameTheFieldsThatDiffer() throws IOException {
     CustomerRow row = good(HEADER, "C-1,Dupont,FR,EUR,30,1000,");
     assertEquals(
-        List.of(), row.differences("Dupont", "FR", "EUR", 30, new BigDecimal("1000.00"), null));
+        List.of(), row.differences(stored("Dupont", new BigDecimal("1000.00"), null, true)));
     assertEquals(
         List.of("name", "credit_limit", "collector"),
-        row.differences("Durand", "FR", "EUR", 30, new BigDecimal("999.99"), "agent.acme"));
+        row.differences(stored("Durand", new BigDecimal("999.99"), "agent.acme", true)));
+  }
+
+  @Test
+  void aNewNumberIsCreatedTheSameAccountUnchangedAndAChangedOneUpdatedInWhatChanged()
+      throws IOException {
+    CustomerRow row = good(HEADER, "C-1,Dupont,FR,EUR,30,1000,");
+    assertEquals(Sync.CREATE, row.sync(null));
+    assertEquals(Sync.UNCHANGED, row.sync(stored("Dupont", new BigDecimal("1000"), null, true)));
+    Sync sync = row.sync(stored("Dupont", new BigDecimal("500.00"), null, true));
+    assertEquals(Sync.Action.UPDATE, sync.action());
+    assertEquals(List.of("credit_limit"), sync.changed());
+  }
+
+  @Test
+  void withoutTheCollectorColumnTheCollectorTheBpoAssignedIsKept() throws IOException {
+    CustomerRow row = good(String.join(",", CustomerRow.COLUMNS), "C-1,Dupont,FR,EUR,30,1000");
+    assertEquals(
+        Sync.UNCHANGED, row.sync(stored("Dupont", new BigDecimal("1000"), "agent.acme", true)));
+    CustomerRow emptied = good(HEADER, "C-1,Dupont,FR,EUR,30,1000,");
+    assertEquals(
+        List.of("collector"),
+        emptied.sync(stored("Dupont", new BigDecimal("1000"), "agent.acme", true)).changed());
+  }
+
+  @Test
+  void theCurrencyOfAnAccountWithInvoicesOrPaymentsNeverChanges() throws IOException {
+    CustomerRow row = good(HEADER, "C-1,Dupont,FR,USD,30,1000,");
+    Sync refused = row.sync(stored("Dupont", new BigDecimal("1000"), null, true));
+    assertEquals(Sync.Action.REFUSE, refused.action());
+    assertEquals("currency", refused.field());
+    assertEquals(
+        "customer 'C-1' has invoices or payments in EUR; its currency never changes",
+        refused.reason());
+    assertEquals(
+        List.of("currency"),
+        row.sync(stored("Dupont", new BigDecimal("1000"), null, false)).changed());
   }
 }

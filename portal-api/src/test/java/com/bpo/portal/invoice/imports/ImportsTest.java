@@ -66,13 +66,24 @@ class ImportsTest {
     imports.transaction =
         new ImportTransaction() {
           @Override
-          public ImportReport apply(ImportKind kind, Reader csv, String fileName) {
+          public ImportReport apply(
+              ImportKind kind, ImportFormat format, Reader text, String fileName) {
             events.add("import under " + timeout);
             if (failure != null) {
               throw failure;
             }
             return new ImportReport(
-                null, kind.name(), fileName, ImportReport.Outcome.APPLIED, 0, 0, 0, 0, List.of());
+                null,
+                kind.name(),
+                fileName,
+                ImportReport.Outcome.APPLIED,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of());
           }
         };
     imports.runs =

@@ -106,8 +106,16 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("import.new"))
         .setAutoWidth(true);
     history
+        .addColumn(ImportReport::updated)
+        .setHeader(getTranslation("import.updated"))
+        .setAutoWidth(true);
+    history
         .addColumn(ImportReport::unchanged)
         .setHeader(getTranslation("import.unchanged"))
+        .setAutoWidth(true);
+    history
+        .addColumn(ImportReport::refused)
+        .setHeader(getTranslation("import.refused"))
         .setAutoWidth(true);
     history
         .addColumn(ImportReport::errorCount)
@@ -145,8 +153,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                     "import.applied." + report.kind(),
                     report.rows(),
                     report.created(),
+                    report.updated(),
                     report.unchanged())
-                : getTranslation("import.rejected", report.errorCount(), report.rows()));
+                : getTranslation(
+                    "import.rejected", report.errorCount(), report.rows(), report.refused()));
     summary.setId("import-summary");
     result.add(outcome(report), summary);
     if (!report.errors().isEmpty()) {

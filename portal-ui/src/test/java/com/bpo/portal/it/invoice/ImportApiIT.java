@@ -139,7 +139,7 @@ class ImportApiIT {
   }
 
   @Test
-  void anInvoiceAlreadyThereWithOtherContentIsAnErrorNotAnOverwrite() {
+  void anInvoiceAlreadyThereWithOtherContentIsUpdatedNotDuplicated() {
     assertEquals(
         201,
         upload(
@@ -152,8 +152,9 @@ class ImportApiIT {
             HEADER + "TST-10,A-1001,2026-11-01,2026-12-01,USD,1,Changed,1,200.00,0,200.00\n",
             "agent.acme",
             "acme");
-    assertEquals(422, changed.status());
-    assertEquals("100.00", invoice("TST-10").getJsonObject("total").getString("amount"));
+    assertEquals(201, changed.status(), changed.body());
+    assertEquals(1, changed.json().getInt("updated"));
+    assertEquals("200.00", invoice("TST-10").getJsonObject("total").getString("amount"));
   }
 
   @Test

@@ -123,7 +123,7 @@ class PaymentImportIT {
   }
 
   @Test
-  void aCustomerAlreadyThereWithOtherValuesIsAnErrorNotAnOverwrite() throws SQLException {
+  void aCustomerAlreadyThereWithOtherValuesIsUpdatedInWhatChanged() throws SQLException {
     assertEquals(
         201,
         upload(
@@ -138,11 +138,9 @@ class PaymentImportIT {
             CUSTOMERS + "FIX-PAY-N1,Fixture,FR,EUR,30,2000.00,\n",
             "agent.acme",
             "acme");
-    assertEquals(422, changed.status(), changed.body());
-    JsonObject error = changed.json().getJsonArray("errors").getJsonObject(0);
-    assertEquals("customer_number", error.getString("field"));
-    assertTrue(error.getString("message").contains("credit_limit"), error.getString("message"));
-    assertEquals(List.of("FIX-PAY-N1|Fixture|FR|EUR|30|1000.00|null"), importedCustomers());
+    assertEquals(201, changed.status(), changed.body());
+    assertEquals(1, changed.json().getInt("updated"));
+    assertEquals(List.of("FIX-PAY-N1|Fixture|FR|EUR|30|2000.00|null"), importedCustomers());
   }
 
   @Test
