@@ -154,7 +154,9 @@ class PaymentImportIT {
             // payment_terms_days
             + "FIX-PAY-N7,Negative limit,FR,EUR,30,-5,\n" // row 5: credit_limit
             + "FIX-PAY-N3,Twice in the file,FR,EUR,30,0,\n" // row 6: customer_number
-            + "FIX-PAY-C1,Other values,US,USD,30,0,\n"; // row 7: customer_number (already there)
+            // row 7: an account already there with invoices in USD cannot change its currency (the
+            // file syncs other fields, so a changed name alone would be an update)
+            + "FIX-PAY-C1,Other values,US,EUR,30,0,\n";
     Reply reply = upload("customers", csv, "agent.acme", "acme");
     assertEquals(422, reply.status(), reply.body());
     Portal.assertProblem(reply, "import-rejected");
@@ -166,7 +168,7 @@ class PaymentImportIT {
             "4:payment_terms_days",
             "5:credit_limit",
             "6:customer_number",
-            "7:customer_number"),
+            "7:currency"),
         errorFields(reply));
     assertEquals(List.of(), importedCustomers(), "not even the good account of row 1 was kept");
 
@@ -177,7 +179,7 @@ class PaymentImportIT {
     assertEquals("row,field,message", lines.get(0));
     assertEquals(8, lines.size(), report.body());
     assertTrue(lines.get(1).startsWith("2,name,"), lines.get(1));
-    assertTrue(lines.get(7).startsWith("7,customer_number,"), lines.get(7));
+    assertTrue(lines.get(7).startsWith("7,currency,"), lines.get(7));
   }
 
   // ------------------------------------------------------------------ payments
