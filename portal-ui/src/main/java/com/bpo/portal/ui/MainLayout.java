@@ -134,15 +134,17 @@ public class MainLayout extends AppLayout {
           .set("--lumo-primary-text-color", look.primaryColour());
       getElement()
           .executeJs(
-              "const s = document.documentElement.style;"
-                  + "s.setProperty('--lumo-primary-color', $0); s.setProperty('--lumo-primary-text-color', $0);"
-                  + "s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 + ' 50%, transparent)');"
-                  + "s.setProperty('--lumo-primary-color-10pct', 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
+              "const s = document.documentElement.style;s.setProperty('--lumo-primary-color', $0);"
+                  + " s.setProperty('--lumo-primary-text-color',"
+                  + " $0);s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 +"
+                  + " ' 50%, transparent)');s.setProperty('--lumo-primary-color-10pct',"
+                  + " 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
               look.primaryColour());
       bar.getElement().setAttribute("data-primary-colour", look.primaryColour());
       getElement()
           .executeJs(
-              "this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' + $0",
+              "this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' +"
+                  + " $0",
               look.primaryColour());
     }
     if (look.logo() != null) {
@@ -289,6 +291,13 @@ public class MainLayout extends AppLayout {
                 getTranslation("nav.audit"),
                 com.bpo.portal.ui.audit.AuditView.class,
                 VaadinIcon.SHIELD.create()));
+      }
+      if (user.hasRole(Roles.BPO_LEAD)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.webhooks"),
+                com.bpo.portal.ui.webhook.WebhooksView.class,
+                VaadinIcon.CONNECT.create()));
       }
       if (user.hasRole(Roles.BPO_LEAD)
           || user.hasRole(Roles.BPO_AGENT)
