@@ -134,17 +134,15 @@ public class MainLayout extends AppLayout {
           .set("--lumo-primary-text-color", look.primaryColour());
       getElement()
           .executeJs(
-              "const s = document.documentElement.style;s.setProperty('--lumo-primary-color', $0);"
-                  + " s.setProperty('--lumo-primary-text-color',"
-                  + " $0);s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 +"
-                  + " ' 50%, transparent)');s.setProperty('--lumo-primary-color-10pct',"
-                  + " 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
+              "const s = document.documentElement.style;"
+                  + "s.setProperty('--lumo-primary-color', $0); s.setProperty('--lumo-primary-text-color', $0);"
+                  + "s.setProperty('--lumo-primary-color-50pct', 'color-mix(in srgb, ' + $0 + ' 50%, transparent)');"
+                  + "s.setProperty('--lumo-primary-color-10pct', 'color-mix(in srgb, ' + $0 + ' 10%, transparent)')",
               look.primaryColour());
       bar.getElement().setAttribute("data-primary-colour", look.primaryColour());
       getElement()
           .executeJs(
-              "this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' +"
-                  + " $0",
+              "this.shadowRoot.querySelector('[part=navbar]').style.borderBottom = '4px solid ' + $0",
               look.primaryColour());
     }
     if (look.logo() != null) {
