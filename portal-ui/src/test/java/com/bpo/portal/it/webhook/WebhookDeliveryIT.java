@@ -213,7 +213,7 @@ class WebhookDeliveryIT {
                 + invoiceId
                 + ", \"amount\": \"40.00\"}]}");
     assertEquals(201, raised.status(), raised.body());
-    long disputeId = raised.json().getJsonNumber("id").longValue();
+    long disputeId = raised.json().getJsonObject("dispute").getJsonNumber("id").longValue();
 
     long started = System.nanoTime();
     Received first = RECEIVED.poll(60, TimeUnit.SECONDS);
