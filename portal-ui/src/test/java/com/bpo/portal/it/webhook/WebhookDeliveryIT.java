@@ -259,6 +259,15 @@ class WebhookDeliveryIT {
             .getJsonArray("items")
             .size());
 
+    // another tenant's lead sees no such delivery
+    assertEquals(
+        404, Portal.get("/api/v1/webhooks/deliveries/" + deliveryId, LEAD, "globex").status());
+    assertEquals(
+        404,
+        Portal.post(
+                "/api/v1/webhooks/deliveries/" + deliveryId + "/redeliver", LEAD, "globex", "{}")
+            .status());
+
     // a rotation: the new secret is shown once; meanwhile the old one signs too
     Reply rotated =
         Portal.post(
