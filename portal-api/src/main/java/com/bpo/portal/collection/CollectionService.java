@@ -11,6 +11,8 @@ import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
+import com.bpo.portal.webhook.WebhookEventType;
+import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,7 @@ public class CollectionService {
   @Inject PromiseQueries promises;
   @Inject StrategyQueries strategies;
   @Inject MailOutbox outbox;
+  @Inject WebhookEvents webhooks;
   @Inject MetricsQueries metrics;
   @Inject com.bpo.portal.invoice.CustomerAccountService customerAccounts;
 
@@ -403,6 +407,17 @@ public class CollectionService {
         continue;
       }
       promises.decide(promise.id(), decision.status(), decision.paid(), today);
+      if (decision.status() == PromiseStatus.BROKEN) {
+        webhooks.publish(
+            WebhookEventType.PROMISE_BROKEN,
+            Map.of(
+                "promiseId", promise.id(),
+                "customerAccountId", promise.accountId(),
+                "currency", promise.amount().currency(),
+                "amount", promise.amount().amount().toPlainString(),
+                "paid", decision.paid().toPlainString(),
+                "promisedOn", promise.promisedOn().toString()));
+      }
       switch (decision.status()) {
         case KEPT -> kept++;
         case PARTLY_KEPT -> partly++;

@@ -7,10 +7,14 @@ import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.UserLanguages;
+import com.bpo.portal.webhook.WebhookEventType;
+import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,8 +29,10 @@ public class DisputeNotices {
   @Inject DisputeMail mail;
   @Inject CustomerAccountService accounts;
   @Inject UserLanguages languages;
+  @Inject WebhookEvents webhooks;
 
   void raised(Dispute dispute, DisputeSettings settings) {
+    webhooks.publish(WebhookEventType.DISPUTE_RAISED, webhookData(dispute));
     DisputeMail.Facts facts = facts(dispute);
     outbox.enqueue(
         settings.teamEmail(), mail.newDisputeSubject(facts), mail.newDisputeForTeam(facts));
@@ -37,6 +43,7 @@ public class DisputeNotices {
   }
 
   void resolved(Dispute dispute, String note) {
+    webhooks.publish(WebhookEventType.DISPUTE_RESOLVED, webhookData(dispute));
     DisputeMail.Facts facts = facts(dispute);
     for (Addressee to : customers(dispute, facts)) {
       outbox.enqueue(
@@ -65,6 +72,7 @@ public class DisputeNotices {
    */
   void customerReplied(
       Dispute dispute, DisputeSettings settings, List<StaffMember> staff, String reply) {
+    webhooks.publish(WebhookEventType.DISPUTE_CUSTOMER_MESSAGE, webhookData(dispute));
     DisputeMail.Facts facts = facts(dispute);
     Set<String> recipients = new LinkedHashSet<>();
     if (settings.teamEmail() != null) {
@@ -87,6 +95,20 @@ public class DisputeNotices {
     return accounts.portalUserContacts(dispute.customerAccountId()).stream()
         .map(c -> new Addressee(c.email(), languages.of(c.username()).map(facts::in).orElse(facts)))
         .toList();
+  }
+
+  /** What a webhook says of a dispute: ids, amounts and states, no free text. */
+  private static Map<String, Object> webhookData(Dispute d) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("disputeId", d.id());
+    data.put("number", DisputeSummary.number(d.id()));
+    data.put("customerAccountId", d.customerAccountId());
+    data.put("status", d.status().name());
+    data.put("outcome", d.outcome() == null ? null : d.outcome().name());
+    data.put("currency", d.currency());
+    data.put("disputedAmount", d.disputedAmount().toPlainString());
+    data.put("settledAmount", d.settledAmount().toPlainString());
+    return data;
   }
 
   private DisputeMail.Facts facts(Dispute d) {

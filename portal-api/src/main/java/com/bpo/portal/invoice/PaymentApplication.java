@@ -5,6 +5,8 @@ import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.tenant.TenantService;
+import com.bpo.portal.webhook.WebhookEventType;
+import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
 @TenantService
 public class PaymentApplication {
   @Inject PaymentQueries queries;
+  @Inject WebhookEvents webhooks;
 
   /** An amount applied to one invoice, and what is written off on it in the same stroke. */
   public record Application(long invoiceId, BigDecimal amount, BigDecimal writeOff) {
@@ -117,6 +120,16 @@ public class PaymentApplication {
       }
       queries.pay(a.invoiceId(), a.amount(), a.writeOff());
     }
+    webhooks.publish(
+        WebhookEventType.PAYMENT_APPLIED,
+        Map.of(
+            "paymentId", paymentId,
+            "reference", reference,
+            "customerAccountId", customerId,
+            "currency", amount.currency(),
+            "amount", amount.amount().toPlainString(),
+            "receivedOn", receivedOn.toString(),
+            "invoiceIds", applications.stream().map(Application::invoiceId).toList()));
     return paymentId;
   }
 }

@@ -8,6 +8,8 @@ import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
+import com.bpo.portal.webhook.WebhookEventType;
+import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -31,6 +33,7 @@ import java.util.Set;
 @TenantService
 public class ScorecardService {
   @Inject TenantContext context;
+  @Inject WebhookEvents webhooks;
   @Inject ScorecardQueries queries;
   @Inject KpiQueries kpis;
   @Inject KpiDefinitions definitions;
@@ -297,6 +300,7 @@ public class ScorecardService {
     }
     queries.publish(month, user().username());
     event(month, "PUBLISHED", null);
+    webhooks.publish(WebhookEventType.SCORECARD_PUBLISHED, Map.of("period", month.toString()));
     return queries.stored(month).orElseThrow();
   }
 
@@ -386,6 +390,7 @@ public class ScorecardService {
     queries.signOff(month, user().username());
     bookCredits(month);
     event(month, "SIGNED_OFF", null);
+    webhooks.publish(WebhookEventType.SCORECARD_SIGNED_OFF, Map.of("period", month.toString()));
     return queries.stored(month).orElseThrow();
   }
 

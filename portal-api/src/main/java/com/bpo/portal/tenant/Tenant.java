@@ -28,6 +28,10 @@ public class Tenant {
   @Enumerated(EnumType.STRING)
   private TenantStatus status;
 
+  /** A platform setting the portal only reads (V90): see {@link #testMode()}. */
+  @Column(name = "test_mode", insertable = false, updatable = false)
+  private boolean testMode;
+
   @Column(name = "created_at", insertable = false, updatable = false)
   private OffsetDateTime createdAt;
 
@@ -77,6 +81,14 @@ public class Tenant {
 
   public TenantStatus status() {
     return status;
+  }
+
+  /**
+   * A tenant for testing (the demo tenants, a test's tenant): its webhooks may go to plain http and
+   * private addresses. Set by the platform's operator in the database, never through the portal.
+   */
+  public boolean testMode() {
+    return testMode;
   }
 
   public boolean isActive() {

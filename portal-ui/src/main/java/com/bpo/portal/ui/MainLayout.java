@@ -290,6 +290,13 @@ public class MainLayout extends AppLayout {
                 com.bpo.portal.ui.audit.AuditView.class,
                 VaadinIcon.SHIELD.create()));
       }
+      if (user.hasRole(Roles.BPO_LEAD)) {
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.webhooks"),
+                com.bpo.portal.ui.webhook.WebhooksView.class,
+                VaadinIcon.CONNECT.create()));
+      }
       if (user.hasRole(Roles.BPO_LEAD)
           || user.hasRole(Roles.BPO_AGENT)
           || user.hasRole(Roles.CLIENT_STAKEHOLDER)) {

@@ -35,7 +35,8 @@ class ArchitectureTest {
     "com.bpo.portal.procedure..",
     "com.bpo.portal.scorecard..",
     "com.bpo.portal.shared..",
-    "com.bpo.portal.tenant.."
+    "com.bpo.portal.tenant..",
+    "com.bpo.portal.webhook.."
   };
 
   /** Classes that may hold an EntityManager without being a {@code @TenantService}, and why. */

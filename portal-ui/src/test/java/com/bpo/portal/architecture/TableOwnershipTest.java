@@ -117,7 +117,12 @@ class TableOwnershipTest {
           Map.entry("provision_policy", "close"),
           Map.entry("specific_provision", "close"),
           Map.entry("ledger_balance", "close"),
-          Map.entry("reconciling_item", "close"));
+          Map.entry("reconciling_item", "close"),
+          Map.entry("webhook_endpoint", "webhook"),
+          Map.entry("webhook_secret", "webhook"),
+          Map.entry("webhook_event", "webhook"),
+          Map.entry("webhook_delivery", "webhook"),
+          Map.entry("webhook_attempt", "webhook"));
 
   /**
    * "feature:table" writes allowed across the line, each with its reason. Keep it short: none

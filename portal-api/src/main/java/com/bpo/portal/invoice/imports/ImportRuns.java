@@ -5,12 +5,15 @@ import com.bpo.portal.shared.sql.Row;
 import com.bpo.portal.shared.sql.TenantSql;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
+import com.bpo.portal.webhook.WebhookEventType;
+import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,7 @@ public class ImportRuns {
 
   @Inject TenantContext context;
   @Inject TenantSql sql;
+  @Inject WebhookEvents webhooks;
 
   public ImportReport record(ImportReport report, String sha256) {
     long id =
@@ -65,6 +69,16 @@ public class ImportRuns {
             .bind("errors", JSON.toJson(report.errors()))
             .bind("createdBy", context.requireUser().username())
             .one(r -> r.longValue("id"));
+    webhooks.publish(
+        WebhookEventType.IMPORT_FINISHED,
+        Map.of(
+            "importId", id,
+            "kind", report.kind(),
+            "outcome", report.outcome().name(),
+            "rows", report.rows(),
+            "created", report.created(),
+            "unchanged", report.unchanged(),
+            "errorCount", report.errorCount()));
     return report.withId(id);
   }
 

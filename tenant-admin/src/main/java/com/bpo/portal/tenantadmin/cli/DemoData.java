@@ -264,6 +264,9 @@ final class DemoData {
                     ? "GB82WEST12345698765432"
                     : "FR1420041010050500013M02606");
         connection.commit();
+        bind(tenant.id());
+        new DemoWebhooks(connection).seed(tenant.id(), "ops.lead");
+        connection.commit();
       }
     } catch (SQLException e) {
       connection.rollback();

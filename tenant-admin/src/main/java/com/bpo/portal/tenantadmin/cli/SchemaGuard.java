@@ -16,6 +16,10 @@ import java.util.List;
  * audited.)
  */
 final class SchemaGuard {
+  /** Webhooks' delivery queue and signing secrets, which the audit trail must not copy (V90). */
+  private static final java.util.Set<String> WEBHOOK_QUEUE =
+      java.util.Set.of("webhook_secret", "webhook_event", "webhook_delivery", "webhook_attempt");
+
   private SchemaGuard() {}
 
   static List<String> unguardedTables(Connection db) throws SQLException {
@@ -38,12 +42,13 @@ final class SchemaGuard {
                   + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
         }
         boolean audited = rs.getBoolean(5);
-        // the trail itself, the outbox, and the receivables journal (derived from audited invoice
-        // changes, V80)
+        // the trail itself, the outbox, the receivables journal (derived from audited invoice
+        // changes, V80), and webhooks' queue and secrets (V90: the endpoints are audited)
         boolean exempt =
             table.equals("audit_event")
                 || table.equals("mail_outbox")
-                || table.equals("ar_posting");
+                || table.equals("ar_posting")
+                || WEBHOOK_QUEUE.contains(table);
         if (!audited && !exempt) {
           problems.add(
               table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");

@@ -1,0 +1,77 @@
+package com.bpo.portal.webhook;
+
+import com.bpo.portal.tenant.Tenant;
+import com.bpo.portal.tenant.TenantDirectory;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers due webhooks every {@code portal.webhooks.interval.seconds} (5; 0 switches delivery
+ * off), tenant by tenant, each in transactions bound to that tenant ({@link WebhookRound}). Safe
+ * with several Liberty instances: deliveries are claimed with SKIP LOCKED and leased while they are
+ * posted. A tenant's round that fails is logged and the next one tries again; a suspended tenant's
+ * deliveries wait (nobody acts in it, its systems should hear nothing new).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+
+  @Inject TenantDirectory tenants;
+  @Inject WebhookRound round;
+  @Inject WebhookSettings settings;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> job;
+  private WebhookPost post;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    int interval = settings.intervalSeconds();
+    if (interval <= 0) {
+      LOG.info("portal.webhooks.interval.seconds is 0: webhooks wait in their outbox");
+      return;
+    }
+    post =
+        new WebhookPost(
+            settings.connectTimeout(), settings.readTimeout(), EndpointUrlCheck.system());
+    job =
+        scheduler.scheduleWithFixedDelay(
+            this::dispatchSafely, interval, interval, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (job != null) {
+      job.cancel(false);
+    }
+  }
+
+  private void dispatchSafely() {
+    RetrySchedule retries = settings.retries();
+    // a lease outlasts the whole batch posted one after another at their longest waits
+    long lease =
+        WebhookRound.BATCH
+                * (settings.connectTimeout().toSeconds() + settings.readTimeout().toSeconds())
+            + 60;
+    for (Tenant tenant : tenants.active()) {
+      try {
+        round.run(tenant, post, retries, lease);
+      } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+        // (the last when the application stops while a round runs: its class loader is gone)
+        LOG.log(
+            Level.WARNING,
+            "Webhook round failed for " + tenant.id() + "; the next round tries again",
+            e);
+      }
+    }
+  }
+}
