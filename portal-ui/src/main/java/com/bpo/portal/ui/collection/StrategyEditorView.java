@@ -124,14 +124,23 @@ public class StrategyEditorView extends VerticalLayout
       return;
     }
     Strategy from = latest.get();
-    ConfirmDialog confirm =
-        new ConfirmDialog(
-            getTranslation("collections.editor.confirmTitle", from.versionNo() + 1, draft.name()),
-            getTranslation(
-                "collections.editor.confirmText", Formats.date(draft.effectiveFrom(), getLocale())),
-            getTranslation("collections.editor.confirmSave"),
-            e -> save(draft));
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setHeader(
+        getTranslation("collections.editor.confirmTitle", from.versionNo() + 1, draft.name()));
+    confirm.setText(
+        getTranslation(
+            "collections.editor.confirmText", Formats.date(draft.effectiveFrom(), getLocale())));
     confirm.setId("strategy-confirm");
+    Button confirmSave =
+        new Button(
+            getTranslation("collections.editor.confirmSave"),
+            e -> {
+              confirm.close();
+              save(draft);
+            });
+    confirmSave.setId("strategy-confirm-save");
+    confirmSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    confirm.setConfirmButton(confirmSave);
     confirm.setCancelable(true);
     confirm.setCancelText(getTranslation("common.cancel"));
     confirm.open();
