@@ -70,7 +70,7 @@ public class StrategiesView extends VerticalLayout implements HasDynamicTitle {
     if (lead) {
       grid.addComponentColumn(s -> newVersion(s, latest))
           .setHeader(getTranslation("collections.actions"))
-          .setAutoWidth(true)
+          .setWidth("10em")
           .setFlexGrow(0);
     }
     grid.setItems(all);

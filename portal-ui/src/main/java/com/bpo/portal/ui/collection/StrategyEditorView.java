@@ -29,9 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -75,7 +73,7 @@ public class StrategyEditorView extends VerticalLayout
                     .max(Comparator.comparingInt(Strategy::versionNo))
                     .orElseThrow(NotFoundException::new));
     Set<String> codes = all.stream().map(Strategy::code).collect(Collectors.toSet());
-    Set<String> templates = new TreeSet<>(letterTemplates());
+    Set<String> templates = new TreeSet<>(StrategyForm.LETTERS);
     all.forEach(s -> s.steps().forEach(step -> templates.add(step.templateKey())));
 
     removeAll();
@@ -105,17 +103,6 @@ public class StrategyEditorView extends VerticalLayout
         form,
         buttons);
     (latest.isPresent() ? form.name : form.code).focus();
-  }
-
-  /**
-   * The letters that have their own text (in English and French); any other key gets the default.
-   */
-  private static Set<String> letterTemplates() {
-    ResourceBundle letters = ResourceBundle.getBundle("documents.dunning", Locale.ROOT);
-    return letters.keySet().stream()
-        .filter(k -> k.startsWith("title.") && !k.equals("title.default"))
-        .map(k -> k.substring("title.".length()))
-        .collect(Collectors.toSet());
   }
 
   private void confirm(StrategyDraft draft) {

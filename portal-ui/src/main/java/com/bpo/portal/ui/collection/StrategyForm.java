@@ -44,10 +44,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A version of a collection strategy as a lead writes it: name, code (for a new strategy; a new
@@ -61,6 +63,9 @@ import java.util.regex.Pattern;
 public class StrategyForm extends VerticalLayout {
   static final int MAX_STEPS = 20;
   private static final Pattern STEP_FIELD = Pattern.compile("steps\\[(\\d+)]\\.(\\w+)");
+
+  /** The letter templates that have their own text (in English and French). */
+  static final Set<String> LETTERS = letters();
 
   /** The strategy's own fields as the form edits them. */
   public static class Header {
@@ -273,14 +278,13 @@ public class StrategyForm extends VerticalLayout {
     }
 
     private String templateLabel(String key) {
-      String title = DunningLetter.title(key, locale());
-      String fallback = DunningLetter.title("default", locale());
       // a key without a letter of its own is sent with the default letter: say so
       return key
           + " · "
-          + (title.equals(fallback) && !key.equals("default")
-              ? getTranslation("collections.editor.templateDefault", fallback)
-              : title);
+          + (LETTERS.contains(key)
+              ? DunningLetter.title(key, locale())
+              : getTranslation(
+                  "collections.editor.templateDefault", DunningLetter.title("default", locale())));
     }
 
     /** Ids and names that say which step a field belongs to (ids for tests, names for readers). */
@@ -496,6 +500,14 @@ public class StrategyForm extends VerticalLayout {
         stepList,
         stepErrors,
         addStep);
+  }
+
+  private static Set<String> letters() {
+    ResourceBundle letters = ResourceBundle.getBundle("documents.dunning", Locale.ROOT);
+    return letters.keySet().stream()
+        .filter(k -> k.startsWith("title.") && !k.equals("title.default"))
+        .map(k -> k.substring("title.".length()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static Locale locale() {

@@ -116,6 +116,7 @@ class StrategyEditorBrowserIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("strategies-grid"), CODE + " v" + (before + 1)));
+    sleep(1000); // the grid settles its column widths
     Browsers.screenshot(lead, "strategy-list-1366");
     assertEquals(
         List.of("-5:0:MAIL:friendly:false", "12:1:MAIL:first_reminder:true"),
@@ -213,6 +214,14 @@ class StrategyEditorBrowserIT {
       db.commit();
     }
     return rows;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ChromeDriver open() {
