@@ -348,7 +348,7 @@ public class MatchQueries implements Ledger {
             join remittance_advice_item i on i.tenant_id = a.tenant_id and i.advice_id = a.id
             join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id
             where a.tenant_id = :tenant and (:customer = -1 or a.customer_account_id = :customer)
-            group by a.id order by a.entered_at desc, a.id desc limit :limit""")
+            group by a.tenant_id, a.id order by a.entered_at desc, a.id desc limit :limit""")
         .bind("customer", customerId.orElse(-1L))
         .bind("limit", limit)
         .list(
