@@ -135,12 +135,13 @@ public class RemittanceForm extends VerticalLayout {
         .setHeader(getTranslation("invoices.number"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    invoices
-        .addColumn(i -> Formats.money(i.open(), locale()))
-        .setHeader(getTranslation("invoices.open"))
-        .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true)
-        .setFlexGrow(0);
+    var openAmount =
+        invoices
+            .addColumn(i -> Formats.money(i.open(), locale()))
+            .setHeader(getTranslation("invoices.open"))
+            .setTextAlign(ColumnTextAlign.END)
+            .setAutoWidth(true)
+            .setFlexGrow(0);
     invoices
         .addComponentColumn(this::amountField)
         .setHeader(getTranslation("remittance.itemAmount"))
@@ -151,7 +152,13 @@ public class RemittanceForm extends VerticalLayout {
             .addColumn(i -> Formats.date(i.dueDate(), locale()))
             .setHeader(getTranslation("invoices.due"))
             .setAutoWidth(true);
-    Phone.onNarrow(invoices, narrow -> due.setVisible(!narrow));
+    // on a phone the field itself shows what is open (its placeholder), so that it fits on screen
+    Phone.onNarrow(
+        invoices,
+        narrow -> {
+          due.setVisible(!narrow);
+          openAmount.setVisible(!narrow);
+        });
     invoices.setItems(open);
     invoices.setEmptyStateText(getTranslation("remittance.noOpenInvoices"));
     invoices.setHeight("20em");
