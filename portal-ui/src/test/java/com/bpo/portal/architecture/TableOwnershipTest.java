@@ -44,6 +44,8 @@ class TableOwnershipTest {
           Map.entry("payment_allocation", "invoice"),
           Map.entry("credit_note", "invoice"),
           Map.entry("import_run", "invoice"),
+          Map.entry("receivable_balance", "invoice"),
+          Map.entry("invoice_sales_day", "invoice"),
           Map.entry("dispute_settings", "dispute"),
           Map.entry("dispute_reason", "dispute"),
           Map.entry("dispute", "dispute"),

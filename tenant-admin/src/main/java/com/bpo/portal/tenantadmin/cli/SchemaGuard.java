@@ -38,12 +38,14 @@ final class SchemaGuard {
                   + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
         }
         boolean audited = rs.getBoolean(5);
-        // the trail itself, the outbox, and the receivables journal (derived from audited invoice
-        // changes, V80)
+        // the trail itself, the outbox, the receivables journal and the receivable balances
+        // (derived from audited invoice changes, V80, V92)
         boolean exempt =
             table.equals("audit_event")
                 || table.equals("mail_outbox")
-                || table.equals("ar_posting");
+                || table.equals("ar_posting")
+                || table.equals("receivable_balance")
+                || table.equals("invoice_sales_day");
         if (!audited && !exempt) {
           problems.add(
               table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
