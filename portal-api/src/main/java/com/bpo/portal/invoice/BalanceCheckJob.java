@@ -50,9 +50,9 @@ public class BalanceCheckJob {
     job =
         scheduler.scheduleAtFixedRate(
             this::runSafely,
-            untilNext(ZonedDateTime.now(clock), hour).toMinutes(),
-            TimeUnit.DAYS.toMinutes(1),
-            TimeUnit.MINUTES);
+            untilNext(ZonedDateTime.now(clock), hour).toSeconds(),
+            TimeUnit.DAYS.toSeconds(1),
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -62,10 +62,12 @@ public class BalanceCheckJob {
     }
   }
 
-  /** The time from {@code now} to the next {@code hour} o'clock, at least one minute. */
+  /**
+   * The time from {@code now} to the next {@code hour} o'clock (a day when it is that hour now).
+   */
   static Duration untilNext(ZonedDateTime now, int hour) {
     ZonedDateTime next = now.withHour(hour).withMinute(0).withSecond(0).withNano(0);
-    if (!next.isAfter(now.plusMinutes(1))) {
+    if (!next.isAfter(now)) {
       next = next.plusDays(1);
     }
     return Duration.between(now, next);
