@@ -11,7 +11,8 @@
 --   date is kept because the aging buckets move with the as-of date; the customer because the aging
 --   lists customers and the customer home reads one account. A key whose last open invoice closes is
 --   deleted, so the table holds only what is open and the aging never reads dead keys.
--- invoice_sales_day: every invoice's total per currency and issue date, for the sales side of DSO.
+-- invoice_sales_day: every invoice's total per currency and issue date, for the sales side of DSO (a
+--   date whose invoices were all deleted goes too).
 
 create table receivable_balance (
     tenant_id            text not null references tenant (id),
@@ -100,10 +101,11 @@ begin
             on conflict (tenant_id, currency, issue_date) do update set
                 total_amount = s.total_amount + excluded.total_amount,
                 invoice_count = s.invoice_count + excluded.invoice_count
-            returning 1)
-        select count(*) filter (where open_count = 0 and open_amount = 0 and disputed_amount = 0
-                                      and disputed_open = 0 and undisputed_count = 0)
-        from balances
+            returning s.invoice_count, s.total_amount)
+        select (select count(*) from balances
+                where open_count = 0 and open_amount = 0 and disputed_amount = 0 and disputed_open = 0
+                  and undisputed_count = 0)
+             + (select count(*) from sales where invoice_count = 0 and total_amount = 0)
     $sql$, changed) into emptied;
     if emptied > 0 then
         -- a key with nothing open left goes (a key that is zero only in count or only in amount is drift,
@@ -117,6 +119,13 @@ begin
               and b.currency = k.currency and b.due_date = k.due_date
               and b.open_count = 0 and b.open_amount = 0 and b.disputed_amount = 0 and b.disputed_open = 0
               and b.undisputed_count = 0
+        $sql$, changed);
+        -- likewise an issue date whose invoices were all deleted
+        execute format($sql$
+            delete from invoice_sales_day s
+            using (select distinct tenant_id, currency, issue_date from (%s) c) k
+            where s.tenant_id = k.tenant_id and s.currency = k.currency and s.issue_date = k.issue_date
+              and s.invoice_count = 0 and s.total_amount = 0
         $sql$, changed);
     end if;
     return null;
