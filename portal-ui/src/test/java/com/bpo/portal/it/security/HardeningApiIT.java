@@ -272,7 +272,7 @@ class HardeningApiIT {
 
   /** Liberty's log of the server under test (failsafe runs in portal-ui). */
   private static final java.nio.file.Path SERVER_LOG =
-      java.nio.file.Path.of("target/liberty/wlp/usr/servers/portal/logs/messages.log");
+      java.nio.file.Path.of("target/liberty/wlp/usr/servers/portal-it/logs/messages.log");
 
   private static long serverLogSize() throws IOException {
     return java.nio.file.Files.exists(SERVER_LOG) ? java.nio.file.Files.size(SERVER_LOG) : 0;
