@@ -9,22 +9,24 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The customer home's figures: one pass over the account's open invoices (partial index {@code
- * invoice_open_*}), narrowed by {@link CustomerScope} so a customer reaches only their own. Overdue
- * counts what is open and not disputed, as the aging does.
+ * The customer home's figures: one pass over the account's kept balances (receivable_balance, one
+ * row per due date with something open, docs/BALANCES.md), narrowed by {@link CustomerScope} so a
+ * customer reaches only their own. Overdue counts what is open and not disputed, as the aging does.
  */
 @TenantService
 public class AccountPositions {
+  // receivable_balance (V92) holds the account's open invoices per currency and due date: a row per
+  // due date, not one per invoice. Overdue sums open - disputed per invoice, as it always has.
   private static final String POSITION =
       """
       with open_items as (
-        select due_date, open_amount, disputed_amount from invoice
-         where tenant_id = :tenant and customer_account_id = :customer and open_amount > 0),
+        select due_date, open_amount, disputed_amount, undisputed_count from receivable_balance
+         where tenant_id = :tenant and customer_account_id = :customer),
       next as (select min(due_date) due from open_items where due_date >= :today)
       select c.id, c.number, c.name, c.currency,
              (select coalesce(sum(open_amount), 0) from open_items) balance_due,
              (select coalesce(sum(open_amount - disputed_amount), 0) from open_items where due_date < :today) overdue,
-             (select count(*) from open_items where due_date < :today and open_amount > disputed_amount) overdue_invoices,
+             (select coalesce(sum(undisputed_count), 0) from open_items where due_date < :today) overdue_invoices,
              next.due next_due,
              (select coalesce(sum(open_amount - disputed_amount), 0) from open_items where due_date = next.due) next_due_amount
         from customer_account c cross join next

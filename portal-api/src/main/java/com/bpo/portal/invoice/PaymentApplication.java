@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,13 @@ public class PaymentApplication {
           "conflict", "Conflict", 409, "A payment '" + reference + "' is already recorded.");
     }
     long paymentId = queries.insertPayment(reference, customerId, receivedOn, amount);
-    for (Application a : applications) {
+    // paid in due-date order: each invoice update adds to its key of receivable_balance (V92), and
+    // two payments of one customer that take those keys in the same order cannot deadlock
+    List<Application> inKeyOrder = new ArrayList<>(applications);
+    inKeyOrder.sort(
+        Comparator.comparing((Application a) -> invoices.get(a.invoiceId()).dueDate())
+            .thenComparing(Application::invoiceId));
+    for (Application a : inKeyOrder) {
       if (a.amount().signum() > 0) {
         queries.insertAllocation(paymentId, a.invoiceId(), a.amount());
       }

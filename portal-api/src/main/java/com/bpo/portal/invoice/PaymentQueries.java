@@ -14,7 +14,13 @@ import java.util.List;
 public class PaymentQueries {
   @Inject TenantSql sql;
 
-  record OpenInvoice(long id, String number, long customerId, String currency, BigDecimal open) {}
+  record OpenInvoice(
+      long id,
+      String number,
+      long customerId,
+      String currency,
+      BigDecimal open,
+      LocalDate dueDate) {}
 
   /** The invoices, locked until the transaction ends, so nothing else pays them in between. */
   List<OpenInvoice> lockInvoices(Collection<Long> ids) {
@@ -23,7 +29,7 @@ public class PaymentQueries {
     }
     return sql.sql(
             """
-            select id, number, customer_account_id, currency, open_amount from invoice
+            select id, number, customer_account_id, currency, open_amount, due_date from invoice
             where tenant_id = :tenant and id = any(:ids) order by id for update""")
         .bind("ids", List.copyOf(ids))
         .list(
@@ -33,7 +39,8 @@ public class PaymentQueries {
                     r.string("number"),
                     r.longValue("customer_account_id"),
                     r.string("currency").trim(),
-                    r.decimal("open_amount")));
+                    r.decimal("open_amount"),
+                    r.date("due_date")));
   }
 
   boolean paymentExists(String reference) {

@@ -11,24 +11,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The receivables figures' SQL, for the active tenant: aging buckets and DSO over the invoices
- * (served by the partial index of open invoices), and a customer's dated movements for the
- * statement of account (invoices, payments and credit notes, read together).
+ * The receivables figures' SQL, for the active tenant: aging buckets and DSO over the balances kept
+ * by V92's triggers (receivable_balance, invoice_sales_day; docs/BALANCES.md) and the check that
+ * recomputes them from the invoices, and a customer's dated movements for the statement of account
+ * (invoices, payments and credit notes, read together).
  */
 @ApplicationScoped
 public class ReceivablesQueries {
-  // Disputed amounts are kept out of the buckets (collectors do not chase what is under dispute)
-  // and
-  // shown in their own column; current + buckets + disputed = total.
+  // Read from receivable_balance (V92): the open invoices summed per customer, currency and due
+  // date
+  // by triggers in the transaction of every change, so the aging reads a row per key, not one per
+  // invoice. Disputed amounts are kept out of the buckets (collectors do not chase what is under
+  // dispute) and shown in their own column; current + buckets + disputed = total. Per invoice the
+  // undisputed part is greatest(open - disputed, 0) = open - least(disputed, open), summed per key
+  // as
+  // open_amount - disputed_open.
   private static final String BUCKETS =
       """
-      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where i.due_date >= :asOf), 0) as current,
-      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where :asOf - i.due_date between 1 and 30), 0) as d1_30,
-      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where :asOf - i.due_date between 31 and 60), 0) as d31_60,
-      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where :asOf - i.due_date between 61 and 90), 0) as d61_90,
-      coalesce(sum(greatest(i.open_amount - i.disputed_amount, 0)) filter (where :asOf - i.due_date > 90), 0) as over90,
-      coalesce(sum(least(i.disputed_amount, i.open_amount)), 0) as disputed,
-      sum(i.open_amount) as total""";
+      coalesce(sum(b.open_amount - b.disputed_open) filter (where b.due_date >= :asOf), 0) as current,
+      coalesce(sum(b.open_amount - b.disputed_open) filter (where :asOf - b.due_date between 1 and 30), 0) as d1_30,
+      coalesce(sum(b.open_amount - b.disputed_open) filter (where :asOf - b.due_date between 31 and 60), 0) as d31_60,
+      coalesce(sum(b.open_amount - b.disputed_open) filter (where :asOf - b.due_date between 61 and 90), 0) as d61_90,
+      coalesce(sum(b.open_amount - b.disputed_open) filter (where :asOf - b.due_date > 90), 0) as over90,
+      coalesce(sum(b.disputed_open), 0) as disputed,
+      sum(b.open_amount) as total""";
 
   private static final String MOVEMENTS =
       """
@@ -54,32 +60,27 @@ public class ReceivablesQueries {
 
   /** The customers owing most (at most {@code limit}), then the totals per currency. */
   Aging aging(LocalDate asOf, Optional<Long> onlyCustomer, int limit) {
-    // After five executions of a prepared statement PostgreSQL may settle on a generic plan, which
-    // for
-    // this aggregate drops the parallel workers (measured 294 ms against 166 ms): plan it for its
-    // values.
-    sql.global("select set_config('plan_cache_mode', 'force_custom_plan', true) as mode")
-        .one(r -> r.string("mode"));
     List<Aging.Row> customers =
         sql.sql(
                 "select c.id as customer_id, c.number, c.name, c.currency, "
                     + BUCKETS
-                    + " from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id"
-                    + " where i.tenant_id = :tenant and i.open_amount > 0")
+                    + " from receivable_balance b join customer_account c"
+                    + " on c.tenant_id = b.tenant_id and c.id = b.customer_account_id"
+                    + " where b.tenant_id = :tenant")
             .bind("asOf", asOf)
-            .andIf(onlyCustomer, "i.customer_account_id = :customer", "customer")
+            .andIf(onlyCustomer, "b.customer_account_id = :customer", "customer")
             .append(
-                "group by c.id, c.number, c.name, c.currency order by sum(i.open_amount) desc, c.number limit :limit")
+                "group by c.id, c.number, c.name, c.currency order by sum(b.open_amount) desc, c.number limit :limit")
             .bind("limit", limit)
             .list(ReceivablesQueries::agingRow);
     List<Aging.Row> totals =
         sql.sql(
-                "select null::bigint as customer_id, null as number, null as name, i.currency, "
+                "select null::bigint as customer_id, null as number, null as name, b.currency, "
                     + BUCKETS
-                    + " from invoice i where i.tenant_id = :tenant and i.open_amount > 0")
+                    + " from receivable_balance b where b.tenant_id = :tenant")
             .bind("asOf", asOf)
-            .andIf(onlyCustomer, "i.customer_account_id = :customer", "customer")
-            .append("group by i.currency order by i.currency")
+            .andIf(onlyCustomer, "b.customer_account_id = :customer", "customer")
+            .append("group by b.currency order by b.currency")
             .list(ReceivablesQueries::agingRow);
     return new Aging(asOf, customers, totals);
   }
@@ -101,29 +102,72 @@ public class ReceivablesQueries {
 
   /**
    * Per currency: open receivables, sales of the {@code days} up to {@code asOf}, overdue and not
-   * disputed.
+   * disputed. Receivables and overdue come from receivable_balance; the tenant's sales from
+   * invoice_sales_day (V92), one customer's from their own invoices (a few thousand at most,
+   * through the customer's index), since a per-customer daily table would hold about one row per
+   * invoice.
    */
   List<DsoSums> dso(LocalDate asOf, int days, Optional<Long> onlyCustomer) {
+    String sales =
+        onlyCustomer.isPresent()
+            ? """
+              select currency, sum(total_amount) as sales from invoice
+               where tenant_id = :tenant and customer_account_id = :customer
+                 and issue_date > cast(:asOf as date) - :days and issue_date <= :asOf
+               group by currency"""
+            : """
+              select currency, sum(total_amount) as sales from invoice_sales_day
+               where tenant_id = :tenant and issue_date > cast(:asOf as date) - :days and issue_date <= :asOf
+               group by currency""";
+    String open =
+        """
+        select currency, sum(open_amount) as receivables,
+               coalesce(sum(open_amount - disputed_open) filter (where due_date < :asOf), 0) as overdue
+          from receivable_balance where tenant_id = :tenant"""
+            + (onlyCustomer.isPresent() ? " and customer_account_id = :customer" : "")
+            + " group by currency";
+    var query =
+        sql.sql(
+                "with balances as ("
+                    + open
+                    + "), sales as ("
+                    + sales
+                    + ") select coalesce(o.currency, s.currency) as currency,"
+                    + " coalesce(o.receivables, 0) as receivables, coalesce(s.sales, 0) as sales,"
+                    + " coalesce(o.overdue, 0) as overdue"
+                    + " from balances o full join sales s on s.currency = o.currency"
+                    + " order by 1")
+            .bind("asOf", asOf)
+            .bind("days", days);
+    if (onlyCustomer.isPresent()) {
+      query = query.bind("customer", onlyCustomer.get());
+    }
+    return query.list(
+        r ->
+            new DsoSums(
+                r.string("currency").trim(),
+                r.decimal("receivables"),
+                r.decimal("sales"),
+                r.decimal("overdue")));
+  }
+
+  /**
+   * The keys where the kept summaries (receivable_balance, invoice_sales_day) differ from the
+   * invoices recomputed now; empty when they agree (V92's {@code receivable_balance_drift}).
+   */
+  List<BalanceDrift> drift() {
     return sql.sql(
-            """
-            select currency,
-                   coalesce(sum(open_amount) filter (where open_amount > 0), 0) as receivables,
-                   coalesce(sum(total_amount) filter (where issue_date > cast(:asOf as date) - :days
-                                                      and issue_date <= :asOf), 0) as sales,
-                   coalesce(sum(greatest(open_amount - disputed_amount, 0))
-                            filter (where open_amount > 0 and due_date < :asOf), 0) as overdue
-            from invoice where tenant_id = :tenant""")
-        .bind("asOf", asOf)
-        .bind("days", days)
-        .andIf(onlyCustomer, "customer_account_id = :customer", "customer")
-        .append("group by currency order by currency")
+            "select summary, customer_account_id, currency, day, expected::text as expected,"
+                + " actual::text as actual from receivable_balance_drift(:tenant)")
         .list(
             r ->
-                new DsoSums(
+                new BalanceDrift(
+                    r.string("summary"),
+                    r.longOrNull("customer_account_id"),
                     r.string("currency").trim(),
-                    r.decimal("receivables"),
-                    r.decimal("sales"),
-                    r.decimal("overdue")));
+                    r.date("day"),
+                    r.string("expected"),
+                    r.string("actual")));
   }
 
   /** The balance of a customer's movements before {@code from}. */

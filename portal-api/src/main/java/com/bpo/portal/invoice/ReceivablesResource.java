@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ReceivablesResource {
   @Inject ReceivablesService receivables;
+  @Inject ReceivableBalances balances;
   @Inject TenantContext context;
 
   @GET
@@ -38,6 +39,20 @@ public class ReceivablesResource {
     params.range("limit", limit, 1, 5000);
     params.throwIfInvalid();
     return receivables.aging(date, customerId, limit);
+  }
+
+  /** Whether the kept balances agree with the invoices, and where they do not. */
+  public record BalanceCheck(boolean equal, java.util.List<BalanceDrift> drift) {}
+
+  @GET
+  @Path("/balances/check")
+  @RolesAllowed(Roles.BPO_LEAD)
+  @Operation(
+      summary =
+          "Recompute the kept receivable balances and daily sales from the invoices and list the keys that differ")
+  public BalanceCheck checkBalances() {
+    var drift = balances.drift();
+    return new BalanceCheck(drift.isEmpty(), drift);
   }
 
   @GET

@@ -45,6 +45,8 @@ class TableOwnershipTest {
           Map.entry("credit_note", "invoice"),
           Map.entry("import_run", "invoice"),
           Map.entry("import_idempotency_key", "invoice"),
+          Map.entry("receivable_balance", "invoice"),
+          Map.entry("invoice_sales_day", "invoice"),
           Map.entry("dispute_settings", "dispute"),
           Map.entry("dispute_reason", "dispute"),
           Map.entry("dispute", "dispute"),

@@ -85,6 +85,18 @@ public final class PortalAdminCli {
           }
         }
       }
+      case "balances" -> {
+        // balances verify [tenant]: exit status 1 when a summary differs from its invoices
+        if (args.length < 2 || !args[1].equals("verify") || args.length > 3) {
+          usage();
+        }
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          if (!new BalanceVerification(connection).verify(args.length == 3 ? args[2] : null)) {
+            System.exit(1);
+          }
+        }
+      }
       case "tenant" -> {
         try {
           System.exit(
@@ -112,6 +124,7 @@ public final class PortalAdminCli {
                PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>
                PortalAdminCli tenants suspend|activate <slug>
                PortalAdminCli audit verify [tenant]
+               PortalAdminCli balances verify [tenant]
                PortalAdminCli tenant create|suspend|resume|export|delete|list ... (through the portal's admin API)""");
     System.exit(2);
   }

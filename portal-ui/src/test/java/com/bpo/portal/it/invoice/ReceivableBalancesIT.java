@@ -1,0 +1,551 @@
+package com.bpo.portal.it.invoice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bpo.portal.it.Portal;
+import com.bpo.portal.it.Portal.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The receivable balances kept by V92's triggers equal the invoices recomputed from scratch after
+ * every kind of change made through the API (an import of invoices, payments, a dispute, its
+ * resolution by credit note and by write-off) and after many concurrent writers; the aging, DSO and
+ * the customer home read them and still say what the invoices say. Fixture: acme customers and
+ * invoices numbered FIX-BAL-.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReceivableBalancesIT {
+  static final String FIXTURE = "FIX-BAL-";
+  static final String INVOICES =
+      "invoice_number,customer_number,issue_date,due_date,currency,line_no,description,"
+          + "quantity,unit_price,tax_rate,invoice_total\n";
+  static final String PAYMENTS =
+      "payment_reference,customer_number,received_on,currency,amount,invoice_number,"
+          + "applied_amount\n";
+  static final LocalDate TODAY = LocalDate.now();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Portal.war();
+  }
+
+  @BeforeEach
+  void createCustomers() throws SQLException {
+    removeFixture();
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        s.executeUpdate(
+            "insert into customer_account (tenant_id, number, name, country, currency) values "
+                + "('acme', 'FIX-BAL-C1', 'Balances fixture 1', 'US', 'USD'), "
+                + "('acme', 'FIX-BAL-C2', 'Balances fixture 2', 'US', 'USD')");
+      }
+      db.commit();
+    }
+  }
+
+  @AfterEach
+  void removeFixture() throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      String ours = "(select id from invoice where tenant_id = 'acme' and number like 'FIX-BAL-%')";
+      try (Statement s = db.createStatement()) {
+        s.executeUpdate(
+            "delete from dispute where tenant_id = 'acme' and id in (select dispute_id from "
+                + "dispute_item where tenant_id = 'acme' and invoice_id in "
+                + ours
+                + ")");
+        s.executeUpdate(
+            "delete from credit_note where tenant_id = 'acme' and invoice_id in " + ours);
+        s.executeUpdate(
+            "delete from payment_allocation where tenant_id = 'acme' and invoice_id in " + ours);
+        s.executeUpdate("delete from payment where reference like 'FIX-BAL-%'");
+        s.executeUpdate("delete from invoice where number like 'FIX-BAL-%'");
+        s.executeUpdate("delete from customer_account where number like 'FIX-BAL-%'");
+      }
+      db.commit();
+    }
+  }
+
+  @Test
+  void everyKindOfChangeThroughTheApiKeepsTheBalancesEqualToTheInvoices() throws SQLException {
+    assertNoDrift("before anything");
+    String csv =
+        INVOICES
+            + line("FIX-BAL-1", "FIX-BAL-C1", -40, 10, "1000.00")
+            + line("FIX-BAL-2", "FIX-BAL-C1", -60, -20, "500.00")
+            + line("FIX-BAL-3", "FIX-BAL-C1", -80, -45, "300.00")
+            + line("FIX-BAL-4", "FIX-BAL-C2", -80, -45, "200.00")
+            + line("FIX-BAL-5", "FIX-BAL-C2", -60, -20, "100.00");
+    assertEquals(201, upload("invoices", csv).status());
+    assertNoDrift("after the import");
+    assertAging("FIX-BAL-C1", "1000.00", "500.00", "300.00", "0.00", "1800.00");
+
+    Reply paid =
+        upload(
+            "payments",
+            PAYMENTS
+                + "FIX-BAL-P1,FIX-BAL-C1,"
+                + TODAY
+                + ",USD,350.00,FIX-BAL-2,250.00\n"
+                + "FIX-BAL-P1,FIX-BAL-C1,"
+                + TODAY
+                + ",USD,350.00,FIX-BAL-3,100.00\n"
+                + "FIX-BAL-P2,FIX-BAL-C2,"
+                + TODAY
+                + ",USD,100.00,FIX-BAL-5,100.00\n");
+    assertEquals(201, paid.status(), paid.body());
+    assertNoDrift("after payments, one paying an invoice in full");
+    assertAging("FIX-BAL-C1", "1000.00", "250.00", "200.00", "0.00", "1450.00");
+
+    long credited = raiseDispute("FIX-BAL-1", "150.00");
+    assertNoDrift("after a dispute is raised");
+    assertAging("FIX-BAL-C1", "850.00", "250.00", "200.00", "150.00", "1450.00");
+    resolve(credited, "PARTLY_ACCEPTED", "100.00");
+    assertNoDrift("after a dispute is resolved with a credit note");
+    assertAging("FIX-BAL-C1", "900.00", "250.00", "200.00", "0.00", "1350.00");
+
+    long writtenOff = raiseDispute("FIX-BAL-3", "200.00");
+    assertNoDrift("after a dispute of a whole open amount");
+    resolve(writtenOff, "WRITTEN_OFF", null);
+    assertNoDrift("after a write-off closes the invoice");
+    assertAging("FIX-BAL-C1", "900.00", "250.00", "0.00", "0.00", "1150.00");
+
+    assertApiFiguresEqualTheInvoices();
+    Reply check = Portal.get("/api/v1/receivables/balances/check", "ops.lead", "acme");
+    assertEquals(200, check.status(), check.body());
+    assertTrue(check.json().getBoolean("equal"), check.body());
+  }
+
+  @Test
+  void concurrentWritersLeaveTheBalancesEqualToTheInvoices() throws Exception {
+    // twelve invoices over four due dates and two customers, so that writers meet on keys
+    StringBuilder csv = new StringBuilder(INVOICES);
+    for (int i = 0; i < 12; i++) {
+      csv.append(
+          line(
+              FIXTURE + "K" + i,
+              i % 2 == 0 ? "FIX-BAL-C1" : "FIX-BAL-C2",
+              -90,
+              -30 * (i % 4) + 5,
+              "1000.00"));
+    }
+    assertEquals(201, upload("invoices", csv.toString()).status());
+    assertNoDrift("after the import");
+
+    AtomicInteger retries = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<Integer>> writers = new ArrayList<>();
+    for (int w = 0; w < 5; w++) {
+      int seed = w;
+      writers.add(pool.submit(() -> writeAtRandom(seed, 40, retries)));
+    }
+    // and payments through the API at the same time
+    writers.add(
+        pool.submit(
+            (Callable<Integer>)
+                () -> {
+                  for (int p = 0; p < 4; p++) {
+                    Reply r =
+                        upload(
+                            "payments",
+                            PAYMENTS
+                                + "FIX-BAL-Q"
+                                + p
+                                + ",FIX-BAL-C1,"
+                                + TODAY
+                                + ",USD,1.00,FIX-BAL-K"
+                                + (2 * p)
+                                + ",1.00\n");
+                    assertEquals(201, r.status(), r.body());
+                  }
+                  return 4;
+                }));
+    int done = 0;
+    for (Future<Integer> writer : writers) {
+      done += writer.get();
+    }
+    pool.shutdown();
+    assertEquals(5 * 40 + 4, done);
+    assertNoDrift("after concurrent writers (" + retries.get() + " deadlock retries)");
+    assertApiFiguresEqualTheInvoices();
+  }
+
+  /**
+   * {@code transactions} transactions as the application role, each changing one to three fixture
+   * invoices (paid, disputed and undisputed amounts, due date) in due-date order, as a payment is
+   * applied oldest first; sometimes adding or deleting an invoice. Retries a deadlock.
+   */
+  private static int writeAtRandom(int seed, int transactions, AtomicInteger retries)
+      throws SQLException {
+    Random random = new Random(seed);
+    int done = 0;
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      while (done < transactions) {
+        try {
+          bind(db, "acme");
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement q =
+              db.prepareStatement(
+                  "select id from invoice where number like 'FIX-BAL-K%' and open_amount > 0 "
+                      + "order by random() limit ?")) {
+            q.setInt(1, 1 + random.nextInt(3));
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          try (PreparedStatement lock =
+              db.prepareStatement(
+                  "select id from invoice where id = any(?) order by due_date, id for update")) {
+            lock.setArray(1, db.createArrayOf("bigint", ids.toArray()));
+            List<Long> ordered = new ArrayList<>();
+            try (ResultSet rs = lock.executeQuery()) {
+              while (rs.next()) {
+                ordered.add(rs.getLong(1));
+              }
+            }
+            ids = ordered;
+          }
+          for (long id : ids) {
+            change(db, id, random.nextInt(4), random);
+          }
+          if (random.nextInt(5) == 0) {
+            try (Statement s = db.createStatement()) {
+              s.executeUpdate(
+                  "insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date,"
+                      + " currency, net_amount, tax_amount, total_amount) select 'acme', 'FIX-BAL-K"
+                      + seed
+                      + "-"
+                      + done
+                      + "', id, current_date - 10, current_date + "
+                      + random.nextInt(3)
+                      + ", 'USD', 50, 0, 50 from customer_account where number = 'FIX-BAL-C1'");
+            }
+          }
+          db.commit();
+          done++;
+        } catch (SQLException e) {
+          db.rollback();
+          if (!"40P01".equals(e.getSQLState()) && !"40001".equals(e.getSQLState())) {
+            throw e;
+          }
+          retries.incrementAndGet();
+        }
+      }
+    }
+    return done;
+  }
+
+  private static void change(Connection db, long id, int kind, Random random) throws SQLException {
+    String update =
+        switch (kind) {
+          case 0 -> "update invoice set paid_amount = paid_amount + least(open_amount, ?)";
+          case 1 ->
+              "update invoice set disputed_amount = least(open_amount, disputed_amount + ?),"
+                  + " disputed = true";
+          case 2 ->
+              "update invoice set disputed_amount = greatest(disputed_amount - ?, 0),"
+                  + " disputed = disputed_amount - 1 > 0";
+          default ->
+              "update invoice set written_off_amount = written_off_amount + least(open_amount, ?)";
+        };
+    try (PreparedStatement s = db.prepareStatement(update + " where id = ?")) {
+      s.setBigDecimal(1, BigDecimal.valueOf(1 + random.nextInt(30)));
+      s.setLong(2, id);
+      s.executeUpdate();
+    }
+  }
+
+  // ------------------------------------------------------------------ checks
+
+  /** The keys where the kept summaries differ from the invoices, read as the application role. */
+  private static void assertNoDrift(String when) throws SQLException {
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      bind(db, "acme");
+      List<String> drift = new ArrayList<>();
+      try (PreparedStatement q =
+              db.prepareStatement(
+                  "select summary, customer_account_id, currency, day, expected::text, actual::text"
+                      + " from receivable_balance_drift('acme')");
+          ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          drift.add(
+              rs.getString(1)
+                  + " "
+                  + rs.getObject(2)
+                  + " "
+                  + rs.getString(3)
+                  + " "
+                  + rs.getObject(4)
+                  + ": invoices "
+                  + rs.getString(5)
+                  + ", summary "
+                  + rs.getString(6));
+        }
+      }
+      db.rollback();
+      assertEquals(List.of(), drift, when);
+    }
+  }
+
+  /**
+   * The aging, DSO and the customer home through the API against the same figures computed from the
+   * invoices as they were before the summaries (the queries of the previous version).
+   */
+  private static void assertApiFiguresEqualTheInvoices() throws SQLException {
+    JsonObject aging =
+        Portal.get("/api/v1/receivables/aging?limit=5000", "ops.lead", "acme").json();
+    JsonObject dso = Portal.get("/api/v1/receivables/dso?days=90", "ops.lead", "acme").json();
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (PreparedStatement q =
+              db.prepareStatement(
+                  """
+              select currency, sum(open_amount) total,
+                     sum(greatest(open_amount - disputed_amount, 0)) filter (where due_date >= current_date) cur,
+                     sum(greatest(open_amount - disputed_amount, 0)) filter (where current_date - due_date > 90) over90,
+                     sum(least(disputed_amount, open_amount)) disputed
+              from invoice where open_amount > 0 group by currency order by currency""");
+          ResultSet rs = q.executeQuery()) {
+        List<String> expected = new ArrayList<>();
+        while (rs.next()) {
+          expected.add(
+              String.join(
+                  "|",
+                  rs.getString(1).trim(),
+                  plain(rs.getBigDecimal(2)),
+                  plain(rs.getBigDecimal(3)),
+                  plain(rs.getBigDecimal(4)),
+                  plain(rs.getBigDecimal(5))));
+        }
+        List<String> shown =
+            aging.getJsonArray("totals").getValuesAs(JsonObject.class).stream()
+                .map(
+                    t ->
+                        String.join(
+                            "|",
+                            t.getJsonObject("total").getString("currency"),
+                            t.getJsonObject("total").getString("amount"),
+                            t.getJsonObject("current").getString("amount"),
+                            t.getJsonObject("over90").getString("amount"),
+                            t.getJsonObject("disputed").getString("amount")))
+                .toList();
+        assertEquals(expected, shown, "aging totals per currency");
+      }
+      try (PreparedStatement q =
+              db.prepareStatement(
+                  """
+              select currency,
+                     coalesce(sum(open_amount) filter (where open_amount > 0), 0) receivables,
+                     coalesce(sum(total_amount) filter (where issue_date > current_date - 90
+                                                        and issue_date <= current_date), 0) sales,
+                     coalesce(sum(greatest(open_amount - disputed_amount, 0))
+                              filter (where open_amount > 0 and due_date < current_date), 0) overdue
+              from invoice group by currency order by currency""");
+          ResultSet rs = q.executeQuery()) {
+        List<String> expected = new ArrayList<>();
+        while (rs.next()) {
+          expected.add(
+              String.join(
+                  "|",
+                  rs.getString(1).trim(),
+                  plain(rs.getBigDecimal(2)),
+                  plain(rs.getBigDecimal(3)),
+                  plain(rs.getBigDecimal(4))));
+        }
+        List<String> shown =
+            dso.getJsonArray("figures").getValuesAs(JsonObject.class).stream()
+                .map(
+                    f ->
+                        String.join(
+                            "|",
+                            f.getJsonObject("receivables").getString("currency"),
+                            f.getJsonObject("receivables").getString("amount"),
+                            f.getJsonObject("sales").getString("amount"),
+                            f.getJsonObject("overdue").getString("amount")))
+                .toList();
+        assertEquals(expected, shown, "DSO sums per currency");
+      }
+      db.rollback();
+    }
+  }
+
+  private static String plain(BigDecimal amount) {
+    return (amount == null ? BigDecimal.ZERO : amount).setScale(2).toPlainString();
+  }
+
+  /** One customer's aging through the API: current, 1-30, 31-60, disputed and total. */
+  private static void assertAging(
+      String customer,
+      String current,
+      String days1To30,
+      String days31To60,
+      String disputed,
+      String total)
+      throws SQLException {
+    long id = customerId(customer);
+    Reply reply = Portal.get("/api/v1/receivables/aging?customer=" + id, "ops.lead", "acme");
+    assertEquals(200, reply.status(), reply.body());
+    JsonObject row = reply.json().getJsonArray("customers").getJsonObject(0);
+    assertEquals(
+        List.of(current, days1To30, days31To60, disputed, total),
+        List.of(
+            row.getJsonObject("current").getString("amount"),
+            row.getJsonObject("days1To30").getString("amount"),
+            row.getJsonObject("days31To60").getString("amount"),
+            row.getJsonObject("disputed").getString("amount"),
+            row.getJsonObject("total").getString("amount")),
+        reply.body());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static String line(
+      String number, String customer, int issuedDaysAgo, int dueInDays, String total) {
+    return String.join(
+            ",",
+            number,
+            customer,
+            TODAY.plusDays(issuedDaysAgo).toString(),
+            TODAY.plusDays(dueInDays).toString(),
+            "USD",
+            "1",
+            "Fixture goods (test data)",
+            "1",
+            total,
+            "0",
+            total)
+        + "\n";
+  }
+
+  private static long raiseDispute(String invoiceNumber, String amount) throws SQLException {
+    String body =
+        Json.createObjectBuilder()
+            .add("reasonCode", "QUANTITY")
+            .add("description", "Fixture dispute (test data)")
+            .add(
+                "items",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("invoiceId", invoiceId(invoiceNumber))
+                            .add("lineNo", 1)
+                            .add("amount", amount)))
+            .build()
+            .toString();
+    Reply raised = Portal.post("/api/v1/disputes", "ops.lead", "acme", body);
+    assertEquals(201, raised.status(), raised.body());
+    return raised.json().getJsonObject("dispute").getJsonNumber("id").longValue();
+  }
+
+  private static void resolve(long dispute, String outcome, String acceptedAmount) {
+    Reply current = Portal.get("/api/v1/disputes/" + dispute, "ops.lead", "acme");
+    long version = current.json().getJsonObject("dispute").getJsonNumber("version").longValue();
+    Reply reviewing =
+        Portal.post(
+            "/api/v1/disputes/" + dispute + "/transitions",
+            "ops.lead",
+            "acme",
+            Json.createObjectBuilder()
+                .add("action", "START_REVIEW")
+                .add("version", version)
+                .build()
+                .toString());
+    assertEquals(200, reviewing.status(), reviewing.body());
+    var step =
+        Json.createObjectBuilder()
+            .add("action", "RESOLVE")
+            .add(
+                "version",
+                reviewing.json().getJsonObject("dispute").getJsonNumber("version").longValue())
+            .add("note", "Fixture resolution (test data)")
+            .add("outcome", outcome);
+    if (acceptedAmount != null) {
+      step.add("acceptedAmount", acceptedAmount);
+    }
+    Reply resolved =
+        Portal.post(
+            "/api/v1/disputes/" + dispute + "/transitions",
+            "ops.lead",
+            "acme",
+            step.build().toString());
+    assertEquals(200, resolved.status(), resolved.body());
+  }
+
+  private static Reply upload(String kind, String csv) {
+    return Portal.send(
+        HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=" + kind))
+            .header("Content-Type", "text/csv")
+            .header("X-File-Name", "fixture.csv")
+            .header("Authorization", "Bearer " + Portal.token("agent.acme"))
+            .header("X-Tenant", "acme")
+            .POST(HttpRequest.BodyPublishers.ofString(csv)));
+  }
+
+  private static long customerId(String number) throws SQLException {
+    return idOf("select id from customer_account where number = ?", number);
+  }
+
+  private static long invoiceId(String number) throws SQLException {
+    return idOf("select id from invoice where number = ?", number);
+  }
+
+  private static long idOf(String query, String number) throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (PreparedStatement q = db.prepareStatement(query)) {
+        q.setString(1, number);
+        try (ResultSet rs = q.executeQuery()) {
+          assertTrue(rs.next(), number);
+          return rs.getLong(1);
+        } finally {
+          db.rollback();
+        }
+      }
+    }
+  }
+
+  private static void bind(Connection db, String tenant) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      s.setString(1, tenant);
+      s.execute();
+    }
+  }
+}
