@@ -23,6 +23,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,6 +47,11 @@ class HardeningApiIT {
     return Portal.war();
   }
 
+  /**
+   * Before as well as after: the WAR is deployed once per run, and the classes before this one may
+   * have used up customer.acme's writes of the minute.
+   */
+  @BeforeEach
   @AfterEach
   void forgetTheCounts() throws SQLException {
     resetQuota();
