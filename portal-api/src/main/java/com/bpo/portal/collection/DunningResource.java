@@ -18,9 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dunning runs: leads run and release them, agents read them. */
 @Path("/collections/runs")
+@Tag(name = "Dunning")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class DunningResource {

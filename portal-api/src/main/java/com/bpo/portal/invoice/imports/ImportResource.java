@@ -23,8 +23,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/imports")
+@Tag(name = "Imports")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class ImportResource {
