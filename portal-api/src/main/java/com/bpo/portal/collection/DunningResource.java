@@ -52,6 +52,7 @@ public class DunningResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "DunningResource_runDetail",
       summary =
           "A run with its notices: invoices listed and "
               + "those left out with the reason (DISPUTED, PROMISED, ON_HOLD)")
