@@ -113,4 +113,17 @@ public final class CashRecords {
       OffsetDateTime enteredAt,
       Long lineId,
       List<Long> invoiceIds) {}
+
+  /**
+   * A remittance advice as its customer reads it back: what they said, when, which invoices (by
+   * number), and whether a bank line has followed it yet.
+   */
+  public record AdviceSummary(
+      long id,
+      String paymentReference,
+      Money amount,
+      String currency,
+      OffsetDateTime enteredAt,
+      boolean matched,
+      List<String> invoiceNumbers) {}
 }

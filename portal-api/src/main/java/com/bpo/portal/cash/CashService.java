@@ -729,6 +729,25 @@ public class CashService {
     return id;
   }
 
+  /**
+   * The remittance advices a user may read, newest first: a customer's own, or (for the BPO) every
+   * customer's; at most {@code limit}.
+   */
+  public List<CashRecords.AdviceSummary> remittances(int limit) {
+    PortalUser user = context.requireUser();
+    CustomerScope.Visibility visibility = scope.current();
+    boolean bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
+    if (!bpo && !user.isCustomer()) {
+      throw ProblemException.forbidden(
+          "Remittance advices are given by customers or entered by the BPO.");
+    }
+    if (!bpo && visibility.account().isEmpty()) {
+      return List.of();
+    }
+    return matches.advices(
+        bpo ? Optional.empty() : visibility.account(), Math.max(1, Math.min(limit, 500)));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private PortalUser requireBpo() {

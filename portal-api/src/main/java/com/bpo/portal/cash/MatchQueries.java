@@ -335,6 +335,36 @@ public class MatchQueries implements Ledger {
         .one(r -> r.longValue("id"));
   }
 
+  /**
+   * Remittance advices, newest first, with the numbers of the invoices they name (read from the
+   * invoice feature's table): one customer's, or every customer's when none is given.
+   */
+  public List<CashRecords.AdviceSummary> advices(Optional<Long> customerId, int limit) {
+    return sql.sql(
+            """
+            select a.id, a.payment_reference, a.amount, a.currency, a.entered_at, a.line_id is not null as matched,
+                   array_agg(v.number order by v.number) as invoices
+            from remittance_advice a
+            join remittance_advice_item i on i.tenant_id = a.tenant_id and i.advice_id = a.id
+            join invoice v on v.tenant_id = i.tenant_id and v.id = i.invoice_id
+            where a.tenant_id = :tenant and (:customer = -1 or a.customer_account_id = :customer)
+            group by a.tenant_id, a.id order by a.entered_at desc, a.id desc limit :limit""")
+        .bind("customer", customerId.orElse(-1L))
+        .bind("limit", limit)
+        .list(
+            r -> {
+              String currency = r.string("currency").trim();
+              return new CashRecords.AdviceSummary(
+                  r.longValue("id"),
+                  r.string("payment_reference"),
+                  r.decimal("amount") == null ? null : new Money(r.decimal("amount"), currency),
+                  currency,
+                  r.timestamp("entered_at"),
+                  r.bool("matched"),
+                  r.strings("invoices"));
+            });
+  }
+
   public void insertAdviceItem(long adviceId, long invoiceId, BigDecimal amount) {
     sql.sql(
             """

@@ -229,6 +229,11 @@ public class MainLayout extends AppLayout {
                 getTranslation("nav.myReminders"),
                 com.bpo.portal.ui.collection.MyRemindersView.class,
                 VaadinIcon.ENVELOPE_O.create()));
+        nav.addItem(
+            new SideNavItem(
+                getTranslation("nav.remittances"),
+                com.bpo.portal.ui.cash.RemittancesView.class,
+                VaadinIcon.MONEY_DEPOSIT.create()));
       }
       if (!user.isCustomer()) {
         nav.addItem(

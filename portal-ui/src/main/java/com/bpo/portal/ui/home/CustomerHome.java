@@ -15,6 +15,7 @@ import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
+import com.bpo.portal.ui.cash.RemittancesView;
 import com.bpo.portal.ui.dispute.DisputeView;
 import com.bpo.portal.ui.dispute.DisputesView;
 import com.bpo.portal.ui.dispute.RaiseDisputeView;
@@ -137,7 +138,10 @@ public class CustomerHome {
     openInvoices.setId("home-open-invoices");
     RouterLink raise =
         new RouterLink(home.getTranslation("dispute.raise.title"), RaiseDisputeView.class);
-    HorizontalLayout links = new HorizontalLayout(openInvoices, raise);
+    RouterLink remittance =
+        new RouterLink(home.getTranslation("remittance.tell"), RemittancesView.class);
+    remittance.setId("home-remittance");
+    HorizontalLayout links = new HorizontalLayout(openInvoices, raise, remittance);
     links.getStyle().set("flex-wrap", "wrap");
 
     home.add(
