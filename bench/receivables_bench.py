@@ -7,6 +7,7 @@ filtered invoice list, of the aging summary and of DSO, each through the API and
 in psql (as the application role, with the tenant set, so that row-level security applies to both).
 
 Needs `bin/portal run` first. Usage: bench/receivables_bench.py [--invoices N] [--customers C] [--repeat R]
+Honours PORTAL_STATE_DIR (where secrets.env is, as bin/portal) and DB_NAME (the database, `portal` by default).
 """
 import argparse, base64, http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse, urllib.request
 
@@ -14,11 +15,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TENANT, USER, PASSWORD = "bench", "bench.lead", "bench"
 WARM_UP = 20  # calls before timing: a freshly started JVM needs them before its JIT settles
 KC = "http://localhost:8180"
+STATE = os.environ.get("PORTAL_STATE_DIR") or os.path.join(ROOT, ".portal")  # as bin/portal
+DB_NAME = os.environ.get("DB_NAME") or "portal"  # as bin/portal
 
 
 def secrets():
     env = {}
-    with open(os.path.join(ROOT, ".portal", "secrets.env")) as f:
+    with open(os.path.join(STATE, "secrets.env")) as f:
         for line in f:
             if "=" in line:
                 k, v = line.strip().split("=", 1)
@@ -28,7 +31,7 @@ def secrets():
 
 def psql(sql, role="portal_owner", password_key="DB_OWNER_PASSWORD", extra=()):
     env = dict(os.environ, PGPASSWORD=SECRETS[password_key])
-    return subprocess.run(["psql", "-h", "localhost", "-p", "5433", "-U", role, "-d", "portal", "-qAtX", *extra],
+    return subprocess.run(["psql", "-h", "localhost", "-p", "5433", "-U", role, "-d", DB_NAME, "-qAtX", *extra],
                           input=sql, env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -45,7 +48,8 @@ def generate(customers, invoices):
     jar = next(f for f in sorted(os.listdir(f"{ROOT}/tenant-admin/target"))
                if f.startswith("tenant-admin-") and f.endswith(".jar") and "sources" not in f)
     cp = f"{ROOT}/tenant-admin/target/{jar}:{ROOT}/tenant-admin/target/cli-lib/*"
-    env = dict(os.environ, DB_OWNER_PASSWORD=SECRETS["DB_OWNER_PASSWORD"], DB_PORT="5433")
+    env = dict(os.environ, DB_OWNER_PASSWORD=SECRETS["DB_OWNER_PASSWORD"], DB_PORT="5433",
+               DB_NAME=DB_NAME)
     started = time.monotonic()
     subprocess.run(["java", "-cp", cp, "com.bpo.portal.tenantadmin.cli.PortalAdminCli", "generate", TENANT,
                     str(customers if have == 0 else 0), str(invoices - have)], env=env, check=True)

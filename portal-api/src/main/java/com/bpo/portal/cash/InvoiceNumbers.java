@@ -10,8 +10,9 @@ import java.util.Set;
  * Invoice numbers as people write them in a payment reference: compared by a key that ignores case,
  * separators and the leading zeros of each digit run ({@code inv-000123}, {@code INV 123} and
  * {@code Inv123} are one key, {@code INV123}). The database computes the same key ({@code
- * cash_number_key}, V70) under an index. One wrong character is found by looking up the key's
- * one-edit variants (a digit changed, a character dropped, a digit added).
+ * cash_number_key}, V70), kept in the column {@code invoice.number_key} under an index (V96). One
+ * wrong character is found by looking up the key's one-edit variants (a digit changed, a character
+ * dropped, a digit added).
  */
 public final class InvoiceNumbers {
   static final int MIN_DIGITS = 3;

@@ -53,8 +53,8 @@ public class MatchQueries implements Ledger {
   }
 
   /**
-   * Open invoices whose number's key ({@code cash_number_key}) is one of these; one index probe per
-   * key.
+   * Open invoices whose number's key ({@code invoice.number_key}, V96) is one of these; one index
+   * probe per key.
    */
   @Override
   public List<OpenInvoice> openInvoicesByKey(Collection<String> keys) {
@@ -62,7 +62,7 @@ public class MatchQueries implements Ledger {
       return List.of();
     }
     return sql.sql(OPEN_INVOICE)
-        .and("cash_number_key(number) = any(:keys)", "keys", List.copyOf(keys))
+        .and("number_key = any(:keys)", "keys", List.copyOf(keys))
         .append("limit " + KEY_LOOKUP_LIMIT)
         .list(MatchQueries::openInvoice);
   }
@@ -153,7 +153,7 @@ public class MatchQueries implements Ledger {
   /** Open invoices whose number's key is that of the text typed. */
   public List<CashRecords.InvoiceChoice> choicesByNumber(String number, String currency) {
     return sql.sql(CHOICE)
-        .and("cash_number_key(i.number) = :key", "key", InvoiceNumbers.key(number))
+        .and("i.number_key = :key", "key", InvoiceNumbers.key(number))
         .and("i.currency = :currency", "currency", currency)
         .append("limit 10")
         .list(MatchQueries::choice);
@@ -480,8 +480,8 @@ public class MatchQueries implements Ledger {
       return List.of();
     }
     return sql.sql(
-            "select distinct cash_number_key(number) as k from invoice where tenant_id = :tenant "
-                + "and cash_number_key(number) = any(:keys)")
+            "select distinct number_key as k from invoice where tenant_id = :tenant "
+                + "and number_key = any(:keys)")
         .bind("keys", List.copyOf(keys))
         .list(r -> r.string("k"));
   }

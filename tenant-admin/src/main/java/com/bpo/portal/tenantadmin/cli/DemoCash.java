@@ -269,8 +269,7 @@ final class DemoCash {
       return keys.isEmpty()
           ? List.of()
           : query(
-              OPEN + " and cash_number_key(number) = any(?) limit 500",
-              (Object) keys.toArray(String[]::new));
+              OPEN + " and number_key = any(?) limit 500", (Object) keys.toArray(String[]::new));
     }
 
     @Override
@@ -281,8 +280,7 @@ final class DemoCash {
       }
       try (PreparedStatement q =
               prepare(
-                  "select distinct cash_number_key(number) from invoice "
-                      + "where cash_number_key(number) = any(?)",
+                  "select distinct number_key from invoice " + "where number_key = any(?)",
                   (Object) keys.toArray(String[]::new));
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
