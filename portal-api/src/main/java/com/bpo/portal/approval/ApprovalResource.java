@@ -28,11 +28,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The approvals inbox, decisions, and the tenant's authority matrix. Rules in {@link Approvals}.
  */
 @Path("/approvals")
+@Tag(name = "Approvals")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ApprovalResource {

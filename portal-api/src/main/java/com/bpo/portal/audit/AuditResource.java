@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The active tenant's audit trail for the people who answer audits: the BPO's team leads and the
  * client's stakeholders. Read-only; nothing here can change a record.
  */
 @Path("/audit")
+@Tag(name = "Audit")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.CLIENT_STAKEHOLDER})
 public class AuditResource {

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Cash application: bank accounts and statements in, the exception queue of unapplied cash worked
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the BPO.
  */
 @Path("/cash")
+@Tag(name = "Cash")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class CashResource {

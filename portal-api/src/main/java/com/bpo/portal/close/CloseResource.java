@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Month-end close: packs, their workflow, the ledger reconciliation and provisions. Customers have
  * no part.
  */
 @Path("/close")
+@Tag(name = "Close")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Collections: the worklist, accounts' profiles and timelines, activities, promises to pay,
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * their reminders ({@link DunningResource}). Rules live in {@link CollectionService}.
  */
 @Path("/collections")
+@Tag(name = "Collections")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class CollectionsResource {

@@ -18,9 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dunning runs: leads run and release them, agents read them. */
 @Path("/collections/runs")
+@Tag(name = "Dunning")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class DunningResource {
@@ -50,6 +52,7 @@ public class DunningResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "DunningResource_runDetail",
       summary =
           "A run with its notices: invoices listed and "
               + "those left out with the reason (DISPUTED, PROMISED, ON_HOLD)")

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Credit management for the BPO and the client's stakeholders: profiles, limit requests, reviews,
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * requests and refunds go through {@code /approvals}.
  */
 @Path("/credit")
+@Tag(name = "Credit")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class CreditResource {

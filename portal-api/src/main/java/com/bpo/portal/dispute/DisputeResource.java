@@ -30,12 +30,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Disputes for both sides: customers raise, follow, reply and close or reopen theirs; the BPO works
  * the queue; client stakeholders read and comment. Each rule lives in {@link DisputeService}.
  */
 @Path("/disputes")
+@Tag(name = "Disputes")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER, Roles.CUSTOMER})
 public class DisputeResource {
@@ -61,6 +66,10 @@ public class DisputeResource {
   @Operation(
       summary =
           "Raise a dispute (customer) or log one or a deduction for a customer (BPO); 201 with the dispute")
+  @APIResponse(
+      responseCode = "201",
+      description = "The dispute raised; Location names it",
+      content = @Content(schema = @Schema(implementation = DisputeDetail.class)))
   @RateLimited
   public Response raise(NewDispute dispute) {
     if (dispute == null) {
@@ -140,6 +149,10 @@ public class DisputeResource {
   @Operation(
       summary =
           "Write in the dispute's thread: CUSTOMER (all parties), CLIENT (client and BPO) or INTERNAL (BPO)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The dispute with the new message",
+      content = @Content(schema = @Schema(implementation = DisputeDetail.class)))
   @RateLimited
   public Response post(@PathParam("id") long id, NewMessage message) {
     if (message == null) {
@@ -165,6 +178,10 @@ public class DisputeResource {
   @Operation(
       summary =
           "Attach a PDF, PNG or JPEG (judged by content, at most 5 MB); the file name in X-File-Name")
+  @APIResponse(
+      responseCode = "201",
+      description = "The attachment; Location names it",
+      content = @Content(schema = @Schema(implementation = DisputeDetail.Attachment.class)))
   @RateLimited
   public Response attach(
       @PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body)

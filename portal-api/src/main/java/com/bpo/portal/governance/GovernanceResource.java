@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The governance log, its escalation settings and saved views. BPO leads manage; client
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * GovernanceService}; customers have no part in governance (403).
  */
 @Path("/governance")
+@Tag(name = "Governance")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class GovernanceResource {

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Desk-top procedures over HTTP: the library, versions and their steps, the version in force on a
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * every rule lives in {@link ProcedureService}.
  */
 @Path("/procedures")
+@Tag(name = "Procedures")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,9 +20,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The monthly scorecards and their workflow. Customers have no part in them. */
 @Path("/scorecards")
+@Tag(name = "Scorecards")
 @RequestScoped
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class ScorecardResource {

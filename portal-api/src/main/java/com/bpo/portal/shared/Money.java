@@ -5,13 +5,23 @@ import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An exact amount in an ISO 4217 currency. On the wire the amount is a decimal string ({@code
  * {"amount": "1234.50", "currency": "EUR"}}) so that no client parses it as a float.
  */
+@Schema(requiredProperties = {"amount", "currency"})
 public record Money(
-    @JsonbTypeAdapter(Money.DecimalString.class) BigDecimal amount, String currency) {
+    @Schema(
+            type = SchemaType.STRING,
+            pattern = "^-?[0-9]{1,15}(\\.[0-9]{1,4})?$",
+            example = "1234.50",
+            description = "A decimal string, never a float")
+        @JsonbTypeAdapter(Money.DecimalString.class)
+        BigDecimal amount,
+    @Schema(pattern = "^[A-Z]{3}$", example = "EUR", description = "ISO 4217") String currency) {
   /**
    * Digits before the point an amount from outside may have: what numeric(19, 2) holds, with room
    * to add.

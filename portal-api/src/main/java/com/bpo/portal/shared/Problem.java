@@ -4,12 +4,18 @@ import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem document. {@code type} is a stable URI per kind of problem so that clients
  * can branch on it; {@code errors} lists field messages for validation problems.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
+@Schema(
+    requiredProperties = {"type", "title", "status", "detail"},
+    example =
+        "{\"type\": \"https://portal.example/problems/not-found\", \"title\": \"Not found\","
+            + " \"status\": 404, \"detail\": \"Invoice 42 does not exist.\"}")
 public record Problem(
     String type,
     String title,

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who am I, in which tenant, and where else could I act. */
 @Path("/me")
+@Tag(name = "Me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -1,5 +1,6 @@
 package com.bpo.portal.it;
 
+import com.bpo.portal.it.contract.ApiContract;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -115,16 +117,34 @@ public final class Portal {
     }
   }
 
+  /**
+   * Sends a request; an answer of the API is held to the OpenAPI document (ApiContract), and the
+   * test that made the call fails when the answer does not match it.
+   */
   public static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          HTTP.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Reply(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+      HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+      HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+      Reply reply =
+          new Reply(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(""),
+              response.body());
+      if (built.uri().toString().startsWith(URL + "/api/")) {
+        List<String> violations =
+            ApiContract.live()
+                .violations(
+                    built.method(),
+                    built.uri().getRawPath(),
+                    reply.status(),
+                    reply.contentType(),
+                    reply.body());
+        if (!violations.isEmpty()) {
+          throw new AssertionError(
+              "the answer breaks the OpenAPI contract:\n  " + String.join("\n  ", violations));
+        }
+      }
+      return reply;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
