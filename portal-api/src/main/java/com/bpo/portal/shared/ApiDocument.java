@@ -16,6 +16,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ApiDocument implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
+    // one relative server, whatever host and port served the document: the committed
+    // docs/openapi.json equals /openapi on any port and publishes no http:// URL; the API is meant
+    // for clients outside the BPO (connectors, generated clients), hence x-internal false
+    openAPI.setServers(
+        java.util.List.of(OASFactory.createServer().url("/").addExtension("x-internal", false)));
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }

@@ -21,8 +21,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * real just before Arquillian stops the server.
  *
  * <p>Consequence for tests: the application is not restarted between classes, so a test must not
- * rely on in-memory state (caches) being fresh; the database is the shared state, as it always
- * was. The rate limit's counts, which live there, are cleared before each class.
+ * rely on in-memory state (caches) being fresh; the database is the shared state, as it always was.
+ * The rate limit's counts, which live there, are cleared before each class.
  */
 public class DeployOncePerRun {
   private static final Logger LOG = Logger.getLogger(DeployOncePerRun.class.getName());
