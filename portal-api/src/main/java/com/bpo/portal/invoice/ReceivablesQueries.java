@@ -91,13 +91,13 @@ public class ReceivablesQueries {
         r.longOrNull("customer_id"),
         r.string("number"),
         r.string("name"),
-        new Money(r.decimal("current"), currency),
-        new Money(r.decimal("d1_30"), currency),
-        new Money(r.decimal("d31_60"), currency),
-        new Money(r.decimal("d61_90"), currency),
-        new Money(r.decimal("over90"), currency),
-        new Money(r.decimal("disputed"), currency),
-        new Money(r.decimal("total"), currency));
+        new Money(cents(r.decimal("current")), currency),
+        new Money(cents(r.decimal("d1_30")), currency),
+        new Money(cents(r.decimal("d31_60")), currency),
+        new Money(cents(r.decimal("d61_90")), currency),
+        new Money(cents(r.decimal("over90")), currency),
+        new Money(cents(r.decimal("disputed")), currency),
+        new Money(cents(r.decimal("total")), currency));
   }
 
   /**
@@ -195,5 +195,11 @@ public class ReceivablesQueries {
                     r.enumValue("kind", Statement.Kind.class),
                     r.string("ref"),
                     r.decimal("amount")));
+  }
+
+  /** An amount in cents as the API writes money ("0.00", not "0", for a bucket left empty). */
+  private static java.math.BigDecimal cents(java.math.BigDecimal amount) {
+    return (amount == null ? java.math.BigDecimal.ZERO : amount)
+        .setScale(2, java.math.RoundingMode.HALF_UP);
   }
 }

@@ -77,7 +77,10 @@ class ApiContractTest {
     assertTrue(
         !answer(404, "application/problem+json", "{\"type\": \"x\", \"stack\": \"...\"}")
             .isEmpty());
-    assertTrue(!answer(404, "application/json", "{\"type\": \"x\"}").isEmpty(), "media type");
+    // a refusal written as plain JSON is listed as a gap and still held to the problem's schema
+    assertEquals(List.of(), answer(404, "application/json", "{\"type\": \"x\"}"));
+    assertTrue(ApiContract.GAPS.contains("GET /api/v1/invoices/{id} 404 as application/json"));
+    assertTrue(!answer(404, "application/json", "{\"type\": \"x\", \"stack\": \"...\"}").isEmpty());
   }
 
   @Test
@@ -102,5 +105,15 @@ class ApiContractTest {
     // a documented success is still held to its schema
     assertTrue(
         !answer(200, "application/json", "{\"id\": 7, \"status\": \"OPEN\", \"x\": 1}").isEmpty());
+  }
+
+  @Test
+  void anAbsentValueWrittenAsNullIsNotHeldToTheSchemaButAPresentOneIs() {
+    assertEquals(
+        List.of(),
+        answer(200, "application/json", "{\"id\": 7, \"status\": \"OPEN\", \"total\": null}"));
+    assertTrue(
+        !answer(200, "application/json", "{\"id\": 7, \"status\": \"OPEN\", \"total\": 3}")
+            .isEmpty());
   }
 }

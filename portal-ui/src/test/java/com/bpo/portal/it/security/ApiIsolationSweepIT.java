@@ -82,6 +82,8 @@ class ApiIsolationSweepIT {
     ID_TABLES.put("/cash/lines/{id}/candidates/{candidate}#candidate", "cash_match");
     ID_TABLES.put("/cash/lines/{id}", "bank_statement_line");
     ID_TABLES.put("/cash/statements/{id}", "bank_statement");
+    ID_TABLES.put("/webhooks/endpoints/{id}", "webhook_endpoint");
+    ID_TABLES.put("/webhooks/deliveries/{id}", "webhook_delivery");
   }
 
   /** Parameters that are not row ids: the same value means the caller's own tenant's record. */
@@ -249,6 +251,7 @@ class ApiIsolationSweepIT {
         FIXTURES.add(
             "delete from collection_strategy where tenant_id = 'acme' and id = " + strategyId);
         cashFixture(s);
+        webhookFixture(db, s);
       }
       db.commit();
     }
@@ -256,6 +259,37 @@ class ApiIsolationSweepIT {
   }
 
   /** A bank statement with one line and its suggested candidate, whatever the demo holds. */
+  /**
+   * acme's webhook endpoint (the demo's, disabled) and a delivery to it that has failed for good
+   * (so the dispatcher never sends it), for the sweep to aim at.
+   */
+  private static void webhookFixture(Connection db, Statement s) throws SQLException {
+    long endpoint = single(db, "select min(id) from webhook_endpoint where tenant_id = 'acme'");
+    ACME_IDS.put("webhook_endpoint", endpoint);
+    try (ResultSet event =
+        s.executeQuery(
+            "insert into webhook_event (tenant_id, type, data) values "
+                + "('acme', 'sweep.fixture', '{}') returning id")) {
+      event.next();
+      long eventId = event.getLong(1);
+      try (ResultSet delivery =
+          s.executeQuery(
+              "insert into webhook_delivery (tenant_id, endpoint_id, event_id, status, attempts,"
+                  + " next_attempt_at) values ('acme', "
+                  + endpoint
+                  + ", "
+                  + eventId
+                  + ", 'FAILED', 15, null) returning id")) {
+        delivery.next();
+        ACME_IDS.put("webhook_delivery", delivery.getLong(1));
+      }
+      FIXTURES.add(
+          "delete from webhook_delivery where tenant_id = 'acme' and id = "
+              + ACME_IDS.get("webhook_delivery"));
+      FIXTURES.add("delete from webhook_event where tenant_id = 'acme' and id = " + eventId);
+    }
+  }
+
   private static void cashFixture(Statement s) throws SQLException {
     ResultSet account =
         s.executeQuery(
