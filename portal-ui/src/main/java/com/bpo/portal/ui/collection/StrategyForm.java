@@ -257,6 +257,9 @@ public class StrategyForm extends VerticalLayout {
           .forField(action)
           .asRequired(getTranslation("collections.error.required"))
           .bind("action");
+      // still required (the binder refuses an empty action), but without the indicator: on a
+      // vaadin-select it puts aria-required on a button, which axe refuses (serious)
+      action.setRequiredIndicatorVisible(false);
       binder
           .forField(template)
           .asRequired(getTranslation("collections.editor.error.template"))
