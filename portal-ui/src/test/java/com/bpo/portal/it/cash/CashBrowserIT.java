@@ -149,7 +149,18 @@ class CashBrowserIT {
     Browsers.click(browser, By.id("cash-refund"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cash-line-dialog")));
 
-    assertEquals(List.of("BR1|APPLIED", "BR2|APPLIED", "BR3|REFUND_REQUESTED"), lines());
+    // the dialog closes as the decision is sent: wait for the last one to be stored
+    List<String> decided = List.of("BR1|APPLIED", "BR2|APPLIED", "BR3|REFUND_REQUESTED");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                return lines().equals(decided);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertEquals(decided, lines());
     assertEquals(
         List.of("FIX-BR-000001|0.00", "FIX-BR-000002|0.00", "FIX-BR-000003|100.00"),
         rows(
