@@ -2,6 +2,7 @@ package com.bpo.portal.invoice;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +16,27 @@ public record InvoiceFilter(
     Optional<BigDecimal> maxTotal,
     boolean overdueOnly,
     Optional<String> text) {
+  /** The statuses of an invoice the customer still owes something on. */
+  public static final Set<InvoiceStatus> UNSETTLED =
+      Set.copyOf(
+          EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED));
+
   public static InvoiceFilter none() {
+    return of(Set.of(), Optional.empty());
+  }
+
+  /**
+   * The invoices still owed on (open, partly paid or under dispute), of one account when {@code
+   * customerId} is present: what a remittance or a dispute can name.
+   */
+  public static InvoiceFilter unsettled(Optional<Long> customerId) {
+    return of(UNSETTLED, customerId);
+  }
+
+  private static InvoiceFilter of(Set<InvoiceStatus> statuses, Optional<Long> customerId) {
     return new InvoiceFilter(
-        Set.of(),
-        Optional.empty(),
+        statuses,
+        customerId,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

@@ -129,9 +129,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
     boolean customerUser = context.requireUser().isCustomer();
     if (customerUser) {
       // a customer opens on what they still owe, oldest due first: the overdue ones lead
-      statuses.setValue(
-          java.util.Set.of(
-              InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED));
+      statuses.setValue(InvoiceFilter.UNSETTLED);
     }
 
     grid.setId("invoices-grid");
