@@ -41,20 +41,4 @@ public record ImportReport(
         errorCount,
         errors);
   }
-
-  /** The same report without its error list (for lists of runs). */
-  ImportReport withoutErrors() {
-    return new ImportReport(
-        id,
-        kind,
-        fileName,
-        outcome,
-        rows,
-        created,
-        updated,
-        unchanged,
-        refused,
-        errorCount,
-        List.of());
-  }
 }

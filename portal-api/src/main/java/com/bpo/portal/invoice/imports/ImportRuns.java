@@ -23,9 +23,10 @@ import java.util.Optional;
 @TenantService
 public class ImportRuns {
   private static final Jsonb JSON = JsonbBuilder.create();
-  private static final String SELECT =
+  private static final String COLUMNS =
       "select id, kind, file_name, outcome, data_rows, created, updated, unchanged, refused, "
-          + "error_count, errors::text as errors from import_run where tenant_id = :tenant";
+          + "error_count";
+  private static final String FROM = " from import_run where tenant_id = :tenant";
   private static final Type ERROR_LIST =
       new ParameterizedType() {
         @Override
@@ -83,22 +84,19 @@ public class ImportRuns {
   }
 
   public Optional<ImportReport> find(long id) {
-    return sql.sql(SELECT + " and id = :id").bind("id", id).optional(ImportRuns::report);
+    return sql.sql(COLUMNS + ", errors::text as errors" + FROM + " and id = :id")
+        .bind("id", id)
+        .optional(r -> report(r, JSON.fromJson(r.string("errors"), ERROR_LIST)));
   }
 
-  /** The latest uploads first, without their error lists. */
+  /** The latest uploads first, without their error lists (neither read nor parsed). */
   public List<ImportReport> recent(int limit) {
-    return sql
-        .sql(SELECT + " order by created_at desc, id desc limit :limit")
+    return sql.sql(COLUMNS + FROM + " order by created_at desc, id desc limit :limit")
         .bind("limit", limit)
-        .list(ImportRuns::report)
-        .stream()
-        .map(ImportReport::withoutErrors)
-        .toList();
+        .list(r -> report(r, List.of()));
   }
 
-  private static ImportReport report(Row r) {
-    List<FieldError> errors = JSON.fromJson(r.string("errors"), ERROR_LIST);
+  private static ImportReport report(Row r, List<FieldError> errors) {
     return new ImportReport(
         r.longValue("id"),
         r.string("kind"),
