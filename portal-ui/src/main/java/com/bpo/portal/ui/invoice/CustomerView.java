@@ -51,6 +51,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   private long customerId;
   private String title = "";
   @Inject com.bpo.portal.ui.credit.CreditPanel creditPanel;
+  @Inject com.bpo.portal.tenant.PeopleNames people;
 
   @Inject
   public CustomerView(
@@ -93,7 +94,10 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     exposureText.setId("customer-exposure");
     facts.addFormItem(exposureText, getTranslation("customer.exposure"));
     facts.addFormItem(
-        new Paragraph(customer.collector() == null ? "" : customer.collector()),
+        new Paragraph(
+            customer.collector() == null
+                ? ""
+                : people.all().getOrDefault(customer.collector(), customer.collector())),
         getTranslation("customers.collector"));
 
     from.setLabel(getTranslation("customer.from"));

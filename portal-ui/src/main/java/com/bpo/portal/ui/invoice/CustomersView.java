@@ -4,6 +4,7 @@ import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.invoice.CustomerAccountSummary;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PeopleNames;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +39,9 @@ public class CustomersView extends VerticalLayout
   private final boolean ownAccountOnly;
 
   @Inject
-  public CustomersView(CustomerAccountService accounts, TenantContext context) {
+  public CustomersView(CustomerAccountService accounts, TenantContext context, PeopleNames people) {
     this.accounts = accounts;
+    Map<String, String> names = people.all(); // the collector by name, not by sign-in
     this.ownAccountOnly = context.requireUser().isCustomer();
     setSizeFull();
     H1 title = new H1(getPageTitle());
@@ -75,7 +78,8 @@ public class CustomersView extends VerticalLayout
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
     var collector =
-        grid.addColumn(CustomerAccountSummary::collector)
+        grid.addColumn(
+                c -> c.collector() == null ? "" : names.getOrDefault(c.collector(), c.collector()))
             .setHeader(getTranslation("customers.collector"))
             .setAutoWidth(true);
     com.bpo.portal.ui.Phone.onNarrow(
