@@ -26,7 +26,7 @@ final class BalanceVerification {
   boolean verify(String onlyTenant) throws SQLException {
     db.setAutoCommit(false);
     boolean equal = true;
-    List<String> tenants = tenants(onlyTenant);
+    List<String> tenants = TenantIds.of(db, onlyTenant);
     if (onlyTenant != null && tenants.isEmpty()) {
       System.out.println("no tenant " + onlyTenant);
       return false;
@@ -72,22 +72,5 @@ final class BalanceVerification {
       }
     }
     return equal;
-  }
-
-  private List<String> tenants(String onlyTenant) throws SQLException {
-    List<String> tenants = new ArrayList<>();
-    try (PreparedStatement q =
-        db.prepareStatement(
-            "select id from tenant where cast(? as text) is null or id = ? order by id")) {
-      q.setString(1, onlyTenant);
-      q.setString(2, onlyTenant);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          tenants.add(rs.getString(1));
-        }
-      }
-    }
-    db.commit();
-    return tenants;
   }
 }
