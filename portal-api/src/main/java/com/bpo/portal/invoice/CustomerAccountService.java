@@ -107,10 +107,6 @@ public class CustomerAccountService {
   }
 
   /**
-   * The mail addresses of the account's portal users (for notices to the customer); none if not
-   * visible.
-   */
-  /**
    * The limit the credit feature approved becomes the account's own, so that every screen and
    * export that shows the account shows the limit in force. Called inside the approval's
    * transaction, never from a screen.
@@ -119,7 +115,10 @@ public class CustomerAccountService {
     queries.setCreditLimit(customerId, limit);
   }
 
-  /** The customer's portal users who have an email address, to mail them. */
+  /**
+   * The customer's portal users who have an email address, to mail them (notices to the customer);
+   * none if the caller may not see the account.
+   */
   public List<PortalUserContact> portalUserContacts(long customerId) {
     if (find(customerId).isEmpty()) {
       return List.of();

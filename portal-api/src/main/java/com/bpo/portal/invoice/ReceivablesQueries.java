@@ -6,6 +6,7 @@ import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReceivablesQueries {
   // Read from receivable_balance (V92): the open invoices summed per customer, currency and due
-  // date
-  // by triggers in the transaction of every change, so the aging reads a row per key, not one per
-  // invoice. Disputed amounts are kept out of the buckets (collectors do not chase what is under
-  // dispute) and shown in their own column; current + buckets + disputed = total. Per invoice the
-  // undisputed part is greatest(open - disputed, 0) = open - least(disputed, open), summed per key
-  // as
-  // open_amount - disputed_open.
+  // date by triggers in the transaction of every change, so the aging reads a row per key, not one
+  // per invoice. Disputed amounts are kept out of the buckets (collectors do not chase what is
+  // under dispute) and shown in their own column; current + buckets + disputed = total. Per
+  // invoice the undisputed part is greatest(open - disputed, 0) = open - least(disputed, open),
+  // summed per key as open_amount - disputed_open.
   private static final String BUCKETS =
       """
       coalesce(sum(b.open_amount - b.disputed_open) filter (where b.due_date >= :asOf), 0) as current,
@@ -198,8 +197,7 @@ public class ReceivablesQueries {
   }
 
   /** An amount in cents as the API writes money ("0.00", not "0", for a bucket left empty). */
-  private static java.math.BigDecimal cents(java.math.BigDecimal amount) {
-    return (amount == null ? java.math.BigDecimal.ZERO : amount)
-        .setScale(2, java.math.RoundingMode.HALF_UP);
+  private static BigDecimal cents(BigDecimal amount) {
+    return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP);
   }
 }
