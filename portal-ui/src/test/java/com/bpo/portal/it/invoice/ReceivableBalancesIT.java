@@ -1,6 +1,7 @@
 package com.bpo.portal.it.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
@@ -145,6 +146,45 @@ class ReceivableBalancesIT {
     Reply check = Portal.get("/api/v1/receivables/balances/check", "ops.lead", "acme");
     assertEquals(200, check.status(), check.body());
     assertTrue(check.json().getBoolean("equal"), check.body());
+
+    // the check finds a summary that no longer says what the invoices say, and names its key
+    long customer = customerId("FIX-BAL-C1");
+    shiftKeptBalance(customer, "1.00");
+    try {
+      Reply drifted = Portal.get("/api/v1/receivables/balances/check", "ops.lead", "acme");
+      assertEquals(200, drifted.status(), drifted.body());
+      assertFalse(drifted.json().getBoolean("equal"), drifted.body());
+      var keys = drifted.json().getJsonArray("drift");
+      assertEquals(1, keys.size(), drifted.body());
+      assertEquals("receivable_balance", keys.getJsonObject(0).getString("summary"));
+      assertEquals(customer, keys.getJsonObject(0).getJsonNumber("customerId").longValue());
+    } finally {
+      shiftKeptBalance(customer, "-1.00");
+    }
+    assertNoDrift("after the kept balance is put back");
+  }
+
+  /**
+   * Moves one kept balance row of the customer by {@code amount} behind the triggers' back (as the
+   * owner), so that it no longer equals the invoices.
+   */
+  private static void shiftKeptBalance(long customer, String amount) throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (PreparedStatement u =
+          db.prepareStatement(
+              "update receivable_balance set open_amount = open_amount + ?::numeric"
+                  + " where tenant_id = 'acme' and customer_account_id = ? and due_date ="
+                  + " (select min(due_date) from receivable_balance"
+                  + " where tenant_id = 'acme' and customer_account_id = ?)")) {
+        u.setString(1, amount);
+        u.setLong(2, customer);
+        u.setLong(3, customer);
+        assertEquals(1, u.executeUpdate(), "one kept balance row of the customer");
+      }
+      db.commit();
+    }
   }
 
   @Test
