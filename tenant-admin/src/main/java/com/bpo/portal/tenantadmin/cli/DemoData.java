@@ -1,5 +1,6 @@
 package com.bpo.portal.tenantadmin.cli;
 
+import com.bpo.portal.tenantadmin.ProvisioningSteps;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -268,11 +269,7 @@ final class DemoData {
   }
 
   private void bind(String tenant) throws SQLException {
-    try (PreparedStatement bind =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-      bind.setString(1, tenant);
-      bind.execute();
-    }
+    ProvisioningSteps.bind(connection, tenant);
   }
 
   private boolean hasInvoices(DemoTenant tenant) throws SQLException {
