@@ -1,12 +1,6 @@
 package com.bpo.portal.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -17,9 +11,6 @@ import java.util.Objects;
  * broken link) and a reordering (the links no longer meet).
  */
 public final class AuditChain {
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   /** A sealed record as stored: its content, and its place on the chain. */
   public record Link(
       long id,
@@ -45,18 +36,14 @@ public final class AuditChain {
       String lastHash,
       long unsealed) {}
 
-  private long expectedSeq = 1;
-  private String previousHash;
-  private long checked;
-  private Long brokenAt;
-  private String problem;
+  private final HashChain chain = new HashChain("record", "sealed");
 
   static String canonical(Link link) {
     return String.join(
         "|",
         Long.toString(link.id()),
         link.tenantId(),
-        MICROS.format(link.occurredAt()),
+        HashChain.micros(link.occurredAt()),
         link.actor(),
         link.action(),
         link.entity(),
@@ -67,44 +54,21 @@ public final class AuditChain {
   }
 
   static String hash(String previousHash, Link link) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (Objects.toString(previousHash, "") + "|" + canonical(link))
-                      .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java has SHA-256", e);
-    }
+    return HashChain.hash(previousHash, canonical(link));
   }
 
   /** Takes the next record in chain order; after the first break the rest is only counted. */
   public void accept(Link link) {
-    checked++;
-    if (brokenAt != null) {
-      return;
-    }
-    if (link.sealSeq() != expectedSeq) {
-      fail(
-          expectedSeq, "record " + expectedSeq + " is missing (found " + link.sealSeq() + " next)");
-    } else if (!Objects.equals(link.prevHash(), previousHash)) {
-      fail(link.sealSeq(), "record " + link.sealSeq() + " does not link to the record before it");
-    } else if (!hash(previousHash, link).equals(link.hash())) {
-      fail(
-          link.sealSeq(),
-          "record " + link.sealSeq() + " (id " + link.id() + ") was changed after it was sealed");
-    }
-    previousHash = link.hash();
-    expectedSeq = link.sealSeq() + 1;
-  }
-
-  private void fail(long at, String why) {
-    brokenAt = at;
-    problem = why;
+    chain.accept(link.sealSeq(), link.id(), link.prevHash(), link.hash(), canonical(link));
   }
 
   public Verification result(long unsealed) {
-    return new Verification(brokenAt == null, checked, brokenAt, problem, previousHash, unsealed);
+    return new Verification(
+        chain.intact(),
+        chain.checked(),
+        chain.brokenAt(),
+        chain.problem(),
+        chain.lastHash(),
+        unsealed);
   }
 }

@@ -33,6 +33,8 @@ public class WebhookDispatcher {
 
   private ScheduledFuture<?> job;
   private WebhookPost post;
+  private RetrySchedule retries;
+  private long lease;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     int interval = settings.intervalSeconds();
@@ -43,6 +45,12 @@ public class WebhookDispatcher {
     post =
         new WebhookPost(
             settings.connectTimeout(), settings.readTimeout(), EndpointUrlCheck.system());
+    retries = settings.retries();
+    // a lease outlasts the whole batch posted one after another at their longest waits
+    lease =
+        WebhookRound.BATCH
+                * (settings.connectTimeout().toSeconds() + settings.readTimeout().toSeconds())
+            + 60;
     job =
         scheduler.scheduleWithFixedDelay(
             this::dispatchSafely, interval, interval, TimeUnit.SECONDS);
@@ -56,12 +64,6 @@ public class WebhookDispatcher {
   }
 
   private void dispatchSafely() {
-    RetrySchedule retries = settings.retries();
-    // a lease outlasts the whole batch posted one after another at their longest waits
-    long lease =
-        WebhookRound.BATCH
-                * (settings.connectTimeout().toSeconds() + settings.readTimeout().toSeconds())
-            + 60;
     for (Tenant tenant : tenants.active()) {
       try {
         round.run(tenant, post, retries, lease);

@@ -1,12 +1,7 @@
 package com.bpo.portal.tenantadmin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.bpo.portal.audit.HashChain;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -16,9 +11,6 @@ import java.util.Objects;
  * order.
  */
 public final class AdminChain {
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   /** A record as stored, with {@code detail} as PostgreSQL prints the jsonb (canonical). */
   public record Link(
       long id,
@@ -37,17 +29,13 @@ public final class AdminChain {
   public record Verification(
       boolean intact, long checked, Long brokenAt, String problem, long lastSeq, String lastHash) {}
 
-  private long expectedSeq = 1;
-  private String previousHash;
-  private long checked;
-  private Long brokenAt;
-  private String problem;
+  private final HashChain chain = new HashChain("admin record", "written");
 
   static String canonical(Link link) {
     return String.join(
         "|",
         Long.toString(link.id()),
-        MICROS.format(link.occurredAt()),
+        HashChain.micros(link.occurredAt()),
         link.actor(),
         link.action(),
         Objects.toString(link.tenantSlug(), ""),
@@ -57,50 +45,21 @@ public final class AdminChain {
   }
 
   static String hash(String previousHash, Link link) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (Objects.toString(previousHash, "") + "|" + canonical(link))
-                      .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java has SHA-256", e);
-    }
+    return HashChain.hash(previousHash, canonical(link));
   }
 
   /** Takes the next record in seq order; after the first break the rest is only counted. */
   public void accept(Link link) {
-    checked++;
-    if (brokenAt != null) {
-      return;
-    }
-    if (link.seq() != expectedSeq) {
-      fail(
-          expectedSeq,
-          "admin record " + expectedSeq + " is missing (found " + link.seq() + " next)");
-    } else if (!Objects.equals(link.prevHash(), previousHash)) {
-      fail(link.seq(), "admin record " + link.seq() + " does not link to the record before it");
-    } else if (!hash(previousHash, link).equals(link.hash())) {
-      fail(
-          link.seq(),
-          "admin record "
-              + link.seq()
-              + " (id "
-              + link.id()
-              + ") was changed after it was written");
-    }
-    previousHash = link.hash();
-    expectedSeq = link.seq() + 1;
-  }
-
-  private void fail(long at, String why) {
-    brokenAt = at;
-    problem = why;
+    chain.accept(link.seq(), link.id(), link.prevHash(), link.hash(), canonical(link));
   }
 
   public Verification result() {
     return new Verification(
-        brokenAt == null, checked, brokenAt, problem, expectedSeq - 1, previousHash);
+        chain.intact(),
+        chain.checked(),
+        chain.brokenAt(),
+        chain.problem(),
+        chain.lastSeq(),
+        chain.lastHash());
   }
 }

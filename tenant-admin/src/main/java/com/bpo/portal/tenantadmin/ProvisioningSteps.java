@@ -383,9 +383,9 @@ public class ProvisioningSteps {
 
   /**
    * Binds this transaction to the tenant for row-level security, as the tenant hook does for
-   * requests.
+   * requests; the CLI's seeders and checks bind their transactions with it too.
    */
-  static void bind(Connection c, String slug) throws SQLException {
+  public static void bind(Connection c, String slug) throws SQLException {
     try (PreparedStatement set =
         c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
       set.setString(1, slug);

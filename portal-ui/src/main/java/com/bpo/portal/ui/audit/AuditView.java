@@ -6,6 +6,7 @@ import com.bpo.portal.audit.AuditRecord;
 import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PeopleNames;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -35,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,9 +62,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
   private final Span verification = new Span();
   private AuditFilter filter = AuditFilter.none();
 
+  /** Full names by user name (tenant_staff); a login without a row (a customer, system) stays. */
+  private final Map<String, String> names;
+
   @Inject
-  public AuditView(AuditTrail trail, TenantContext context) {
+  public AuditView(AuditTrail trail, TenantContext context, PeopleNames people) {
     this.trail = trail;
+    this.names = people.all();
     this.zone = ZoneId.of(context.requireTenant().timeZone());
     setSizeFull();
 
@@ -117,7 +123,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
         .setHeader(getTranslation("audit.when"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.addColumn(AuditRecord::actor)
+    grid.addColumn(r -> actor(r.actor()))
         .setHeader(getTranslation("audit.actor"))
         .setAutoWidth(true)
         .setFlexGrow(0);
@@ -221,5 +227,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle, Before
   @Override
   public String getPageTitle() {
     return getTranslation("audit.title");
+  }
+
+  /** Who, as a person reads it, with the user name the filter takes: "Olivia Lead (ops.lead)". */
+  private String actor(String username) {
+    String name = names.get(username);
+    return name == null || name.equals(username) ? username : name + " (" + username + ")";
   }
 }

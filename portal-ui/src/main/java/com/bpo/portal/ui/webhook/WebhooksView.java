@@ -94,7 +94,7 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("webhooks.description"))
         .setFlexGrow(1);
     endpoints
-        .addColumn(e -> String.join(", ", e.events()))
+        .addColumn(e -> String.join(", ", e.events().stream().map(this::eventLabel).toList()))
         .setHeader(getTranslation("webhooks.events"))
         .setFlexGrow(2);
     endpoints
@@ -134,7 +134,7 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
         .setAutoWidth(true)
         .setFlexGrow(0);
     deliveries
-        .addColumn(WebhookDelivery::eventType)
+        .addColumn(d -> eventLabel(d.eventType()))
         .setHeader(getTranslation("webhooks.event"))
         .setAutoWidth(true)
         .setFlexGrow(0);
@@ -287,6 +287,11 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
     confirm.setCancelable(true);
     confirm.setCancelText(getTranslation("webhooks.cancel"));
     confirm.open();
+  }
+
+  /** An event type as a person reads it (its code is what a receiver sees). */
+  private String eventLabel(String code) {
+    return getTranslation("webhooks.event." + code);
   }
 
   /** The secret, this once: selected in a read-only field, with a copy button. */

@@ -17,7 +17,11 @@ class ApiContractTest {
            "default": {"content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}},
          "/api/v1/invoices/summary": {"get": {"responses": {
            "200": {"content": {"application/json": {"schema": {"type": "object",
-             "properties": {"count": {"type": "integer"}}}}}}}}}},
+             "properties": {"count": {"type": "integer"}}}}}}}}},
+         "/api/v1/labels": {"get": {"responses": {
+           "200": {"content": {"application/json": {"schema": {"type": "object",
+             "properties": {"locale": {"type": "string"}},
+             "additionalProperties": {"type": "string"}}}}}}}}},
        "components": {"schemas": {
          "Invoice": {"type": "object", "required": ["id", "status"], "properties": {
            "id": {"type": "integer", "format": "int64"},
@@ -113,6 +117,58 @@ class ApiContractTest {
         answer(200, "application/json", "{\"id\": 7, \"status\": \"OPEN\", \"total\": null}"));
     assertTrue(
         !answer(200, "application/json", "{\"id\": 7, \"status\": \"OPEN\", \"total\": 3}")
+            .isEmpty());
+  }
+
+  @Test
+  void aStatusTheOperationDoesNotListFailsWhereItHasNoDefault() {
+    List<String> violations =
+        contract.violations("GET", "/api/v1/invoices/summary", 404, "application/json", "{}");
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(
+        violations.get(0).contains("a status the document does not list"), violations.toString());
+  }
+
+  @Test
+  void aMediaTypeTheDocumentDoesNotGiveFails() {
+    List<String> violations =
+        answer(200, "application/problem+json", "{\"id\": 7, \"status\": \"OPEN\"}");
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(violations.get(0).contains("application/problem+json"), violations.toString());
+  }
+
+  @Test
+  void aBodyThatIsNotJsonFails() {
+    List<String> violations = answer(200, "application/json", "<html>oops</html>");
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(violations.get(0).contains("not JSON"), violations.toString());
+  }
+
+  @Test
+  void anInlineSchemaIsClosedToo() {
+    List<String> violations =
+        contract.violations(
+            "GET",
+            "/api/v1/invoices/summary",
+            200,
+            "application/json",
+            "{\"count\": 3, \"debug\": true}");
+    assertTrue(violations.toString().contains("debug"), violations.toString());
+  }
+
+  @Test
+  void aSchemaThatSaysWhatOtherPropertiesMayBeIsNotClosed() {
+    assertEquals(
+        List.of(),
+        contract.violations(
+            "GET",
+            "/api/v1/labels",
+            200,
+            "application/json",
+            "{\"locale\": \"fr\", \"home.title\": \"Accueil\"}"));
+    assertTrue(
+        !contract
+            .violations("GET", "/api/v1/labels", 200, "application/json", "{\"home.title\": 3}")
             .isEmpty());
   }
 }

@@ -1,6 +1,7 @@
 package com.bpo.portal.it.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -292,6 +293,64 @@ class WebhookDeliveryIT {
             d -> "DELIVERED".equals(d.getString("status")));
     assertEquals(deliveryId, redelivered.getJsonNumber("redeliveryOf").longValue());
     assertEquals(2, deliveriesOf(endpointId).size());
+
+    // each secret was answered once; no read, no log page and no audit record holds either
+    for (String read :
+        List.of(
+            "/api/v1/webhooks/endpoints",
+            "/api/v1/webhooks/endpoints/" + endpointId,
+            "/api/v1/webhooks/deliveries?endpoint=" + endpointId,
+            "/api/v1/webhooks/deliveries/" + redeliveryId)) {
+      Reply r = Portal.get(read, LEAD, "acme");
+      assertEquals(200, r.status(), r.body());
+      assertFalse(
+          r.body().contains(secret) || r.body().contains(newSecret), read + ": " + r.body());
+    }
+    assertAuditedWithoutSecrets(endpointId, secret, newSecret);
+
+    // globex's lead filtering the log by acme's endpoint finds nothing
+    Reply foreign =
+        Portal.get("/api/v1/webhooks/deliveries?endpoint=" + endpointId, LEAD, "globex");
+    assertEquals(200, foreign.status(), foreign.body());
+    assertEquals(0, foreign.json().getJsonArray("items").size(), foreign.body());
+  }
+
+  /**
+   * The endpoint is in the audit trail (its creation, and the rotation as a change of
+   * secret_rotated_at) but no audit record of the tenant holds a secret.
+   */
+  private static void assertAuditedWithoutSecrets(long endpointId, String... secrets)
+      throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db);
+      try (PreparedStatement q =
+          db.prepareStatement(
+              """
+              select count(*) from audit_event
+              where tenant_id = 'acme' and entity = 'webhook_endpoint' and entity_id = ?
+                and (action = 'INSERT' or after -> 'secret_rotated_at' is not null)""")) {
+        q.setString(1, String.valueOf(endpointId));
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          assertEquals(2, rs.getInt(1), "the endpoint's creation and its rotation are audited");
+        }
+      }
+      for (String secret : secrets) {
+        try (PreparedStatement q =
+            db.prepareStatement(
+                """
+                select count(*) from audit_event where tenant_id = 'acme'
+                  and strpos(coalesce(before::text, '') || coalesce(after::text, ''), ?) > 0""")) {
+          q.setString(1, secret);
+          try (ResultSet rs = q.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "audit records holding a webhook secret");
+          }
+        }
+      }
+      db.rollback();
+    }
   }
 
   // ------------------------------------------------------------------ refusals

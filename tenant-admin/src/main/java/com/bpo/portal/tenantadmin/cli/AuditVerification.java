@@ -4,6 +4,7 @@ import com.bpo.portal.audit.AuditChain;
 import com.bpo.portal.audit.AuditChainReader;
 import com.bpo.portal.tenantadmin.AdminChain;
 import com.bpo.portal.tenantadmin.AuditAnchors;
+import com.bpo.portal.tenantadmin.ProvisioningSteps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,11 +38,7 @@ final class AuditVerification {
     sealEverything();
     boolean intact = true;
     for (String tenant : tenants(onlyTenant)) {
-      try (PreparedStatement bind =
-          db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-        bind.setString(1, tenant);
-        bind.execute();
-      }
+      ProvisioningSteps.bind(db, tenant);
       AuditChain.Verification result = AuditChainReader.verify(db, tenant);
       db.commit();
       intact &= result.intact();
@@ -149,11 +146,7 @@ final class AuditVerification {
 
   private String single(String sql, String tenant, long seq) throws SQLException {
     if (tenant != null) {
-      try (PreparedStatement bind =
-          db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-        bind.setString(1, tenant);
-        bind.execute();
-      }
+      ProvisioningSteps.bind(db, tenant);
     }
     try (PreparedStatement q = db.prepareStatement(sql)) {
       int i = 1;

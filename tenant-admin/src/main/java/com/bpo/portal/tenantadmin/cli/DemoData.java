@@ -1,10 +1,12 @@
 package com.bpo.portal.tenantadmin.cli;
 
+import com.bpo.portal.tenantadmin.ProvisioningSteps;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -164,6 +166,12 @@ final class DemoData {
               "ops.lead",
               16));
 
+  /** One feature's demo seeder, run in the tenant's own transaction. */
+  @FunctionalInterface
+  private interface Seeder {
+    void seed() throws SQLException;
+  }
+
   void seed() throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -174,104 +182,83 @@ final class DemoData {
           new ReceivablesGenerator(connection)
               .generate(tenant.id(), tenant.currency(), 0, tenant.invoices(), LocalDate.now());
         }
-        bind(tenant.id());
-        new DemoDisputes(connection)
-            .seed(
-                tenant.id(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                tenant.customerLogin(),
-                tenant.agent(),
-                tenant.disputes());
-        connection.commit();
-        bind(tenant.id());
-        new DemoScorecards(connection)
-            .seed(
-                tenant.id(),
-                tenant.currency(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                tenant.staff().stream()
-                    .filter(s -> s.role().equals("client-stakeholder"))
-                    .findFirst()
-                    .orElseThrow()
-                    .username());
-        connection.commit();
-        bind(tenant.id());
-        new DemoGovernance(connection)
-            .seed(
-                tenant.id(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                tenant.agent(),
-                stakeholder(tenant).username(),
-                stakeholder(tenant).displayName(),
-                stakeholder(tenant).email());
-        connection.commit();
-        bind(tenant.id());
-        new DemoProcedures(connection)
-            .seed(
-                tenant.id(),
-                tenant.locale(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                tenant.staff().stream()
-                    .filter(s -> s.role().equals("client-stakeholder"))
-                    .findFirst()
-                    .orElseThrow()
-                    .username());
-        connection.commit();
-        bind(tenant.id());
-        new DemoCollections(connection)
-            .seed(
-                tenant.id(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                tenant.agent(),
-                tenant.customerLogin());
-        connection.commit();
-        bind(tenant.id());
-        new DemoCash(connection).seed(tenant.id(), tenant.currency(), LocalDate.now());
-        connection.commit();
-        bind(tenant.id());
-        // last: the close rebuilds the journal from everything seeded before it
-        new DemoClose(connection)
-            .seed(
-                tenant.id(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                stakeholder(tenant).username());
-        connection.commit();
-        bind(tenant.id());
-        new DemoBranding(connection)
-            .seed(tenant.id(), tenant.id().equals("acme") ? "#b45309" : "#1a5fb4");
-        connection.commit();
-        bind(tenant.id());
+        String id = tenant.id();
+        ZoneId zone = ZoneId.of(tenant.timeZone());
+        DemoStaff stakeholder = stakeholder(tenant);
+        inTenant(
+            id,
+            () ->
+                new DemoDisputes(connection)
+                    .seed(id, zone, tenant.customerLogin(), tenant.agent(), tenant.disputes()));
+        inTenant(
+            id,
+            () ->
+                new DemoScorecards(connection)
+                    .seed(id, tenant.currency(), zone, "ops.lead", stakeholder.username()));
+        inTenant(
+            id,
+            () ->
+                new DemoGovernance(connection)
+                    .seed(
+                        id,
+                        zone,
+                        "ops.lead",
+                        tenant.agent(),
+                        stakeholder.username(),
+                        stakeholder.displayName(),
+                        stakeholder.email()));
+        inTenant(
+            id,
+            () ->
+                new DemoProcedures(connection)
+                    .seed(id, tenant.locale(), zone, "ops.lead", stakeholder.username()));
+        inTenant(
+            id,
+            () ->
+                new DemoCollections(connection)
+                    .seed(id, zone, "ops.lead", tenant.agent(), tenant.customerLogin()));
+        inTenant(id, () -> new DemoCash(connection).seed(id, tenant.currency(), LocalDate.now()));
+        // after cash: the close rebuilds the journal from everything seeded before it
+        inTenant(
+            id, () -> new DemoClose(connection).seed(id, zone, "ops.lead", stakeholder.username()));
+        inTenant(
+            id,
+            () -> new DemoBranding(connection).seed(id, id.equals("acme") ? "#b45309" : "#1a5fb4"));
         // the maker of the pending requests is an agent, so that a lead can approve them (four
         // eyes): in globex, where the lead also works the disputes, that is duo.staff
-        new DemoCredit(connection)
-            .seed(
-                tenant.id(),
-                tenant.name(),
-                java.time.ZoneId.of(tenant.timeZone()),
-                "ops.lead",
-                tenant.staff().stream()
-                    .filter(s -> s.role().equals("bpo-agent"))
-                    .map(DemoStaff::username)
-                    .findFirst()
-                    .orElse(tenant.agent()),
-                stakeholder(tenant).username(),
-                tenant.id().equals("acme")
-                    ? "GB82WEST12345698765432"
-                    : "FR1420041010050500013M02606");
-        connection.commit();
-        bind(tenant.id());
-        new DemoWebhooks(connection).seed(tenant.id(), "ops.lead");
-        connection.commit();
+        String maker =
+            tenant.staff().stream()
+                .filter(s -> s.role().equals("bpo-agent"))
+                .map(DemoStaff::username)
+                .findFirst()
+                .orElse(tenant.agent());
+        inTenant(
+            id,
+            () ->
+                new DemoCredit(connection)
+                    .seed(
+                        id,
+                        tenant.name(),
+                        zone,
+                        "ops.lead",
+                        maker,
+                        stakeholder.username(),
+                        id.equals("acme")
+                            ? "GB82WEST12345698765432"
+                            : "FR1420041010050500013M02606"));
+        inTenant(id, () -> new DemoWebhooks(connection).seed(id, "ops.lead"));
       }
     } catch (SQLException e) {
       connection.rollback();
       throw e;
     }
+  }
+
+  /** Runs one seeder in a transaction bound to the tenant, and commits it. */
+  private void inTenant(String tenant, Seeder seeder) throws SQLException {
+    bind(tenant);
+    seeder.seed();
+    connection.commit();
   }
 
   private static DemoStaff stakeholder(DemoTenant tenant) {
@@ -282,19 +269,11 @@ final class DemoData {
   }
 
   private void bind(String tenant) throws SQLException {
-    try (PreparedStatement bind =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-      bind.setString(1, tenant);
-      bind.execute();
-    }
+    ProvisioningSteps.bind(connection, tenant);
   }
 
   private boolean hasInvoices(DemoTenant tenant) throws SQLException {
-    try (PreparedStatement bind =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-      bind.setString(1, tenant.id());
-      bind.execute();
-    }
+    bind(tenant.id());
     try (PreparedStatement q =
             connection.prepareStatement("select exists (select 1 from invoice)");
         java.sql.ResultSet rs = q.executeQuery()) {
@@ -317,11 +296,7 @@ final class DemoData {
       insert.setString(5, tenant.timeZone());
       insert.executeUpdate();
     }
-    try (PreparedStatement bind =
-        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-      bind.setString(1, tenant.id());
-      bind.execute();
-    }
+    bind(tenant.id());
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into customer_account (tenant_id, number, name, country, currency, payment_terms_days, "

@@ -1,11 +1,10 @@
 package com.bpo.portal.tenantadmin.cli;
 
-import java.security.SecureRandom;
+import com.bpo.portal.webhook.WebhookSignature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 
 /**
  * The demo tenants' webhooks: both are test tenants (their endpoints may point at a receiver on the
@@ -14,7 +13,6 @@ import java.util.Base64;
  * (bound by the caller).
  */
 final class DemoWebhooks {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final Connection db;
 
   DemoWebhooks(Connection db) {
@@ -28,11 +26,13 @@ final class DemoWebhooks {
       q.executeUpdate();
     }
     try (PreparedStatement q =
-            db.prepareStatement("select exists (select 1 from webhook_endpoint)");
-        ResultSet rs = q.executeQuery()) {
-      rs.next();
-      if (rs.getBoolean(1)) {
-        return;
+        db.prepareStatement("select exists (select 1 from webhook_endpoint where tenant_id = ?)")) {
+      q.setString(1, tenant);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return;
+        }
       }
     }
     long id;
@@ -53,14 +53,12 @@ final class DemoWebhooks {
         id = rs.getLong(1);
       }
     }
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
     try (PreparedStatement q =
         db.prepareStatement(
             "insert into webhook_secret (tenant_id, endpoint_id, secret) values (?, ?, ?)")) {
       q.setString(1, tenant);
       q.setLong(2, id);
-      q.setString(3, "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+      q.setString(3, WebhookSignature.newSecret());
       q.executeUpdate();
     }
   }
