@@ -82,7 +82,9 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
             .orElse(new Money(java.math.BigDecimal.ZERO, customer.currency()));
     FormLayout facts = new FormLayout();
     facts.setResponsiveSteps(
-        new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
+        // on a phone the labels go above their values: beside them, two columns overlapped
+        new FormLayout.ResponsiveStep("0", 2, FormLayout.ResponsiveStep.LabelsPosition.TOP),
+        new FormLayout.ResponsiveStep("40em", 4));
     facts.addFormItem(new Paragraph(customer.country()), getTranslation("customers.country"));
     facts.addFormItem(
         new Paragraph(getTranslation("customers.termsDays", customer.paymentTermsDays())),
@@ -172,9 +174,14 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     if (accounts.mayAddContacts()) {
       add(contactForm());
     }
+    // the two dates wrap under each other on a phone instead of running off its edge
+    HorizontalLayout period = new HorizontalLayout(from, to);
+    period.setWrap(true);
+    from.setMaxWidth("12em");
+    to.setMaxWidth("12em");
     add(
         new H2(getTranslation("customer.statement")),
-        new HorizontalLayout(from, to),
+        period,
         balances,
         entries);
     show(statement);

@@ -70,7 +70,9 @@ public class InvoiceView extends VerticalLayout implements HasUrlParameter<Long>
 
     FormLayout facts = new FormLayout();
     facts.setResponsiveSteps(
-        new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
+        // on a phone the labels go above their values: beside them, two columns overlapped
+        new FormLayout.ResponsiveStep("0", 2, FormLayout.ResponsiveStep.LabelsPosition.TOP),
+        new FormLayout.ResponsiveStep("40em", 4));
     fact(facts, "invoices.customer", invoice.customerNumber() + " · " + invoice.customerName());
     fact(facts, "invoices.issued", Formats.date(invoice.issueDate(), getLocale()));
     fact(facts, "invoices.due", Formats.date(invoice.dueDate(), getLocale()));
