@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -449,13 +450,13 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
           new Button(
               getTranslation("close.ledger.save"),
               e -> {
-                String text = amount.getValue().strip();
-                if (!text.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
+                Optional<BigDecimal> balance = ReconcilingItemForm.amount(amount.getValue());
+                if (balance.isEmpty()) {
                   amount.setInvalid(true);
                   amount.setErrorMessage(getTranslation("close.item.amount.invalid"));
                   return;
                 }
-                close.enterLedgerBalance(pack.period(), c.currency(), new BigDecimal(text));
+                close.enterLedgerBalance(pack.period(), c.currency(), balance.get());
                 show();
               });
       save.setId("close-ledger-save");
@@ -471,7 +472,7 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
                   pack.period(),
                   c.currency(),
                   e.item().getKind(),
-                  new BigDecimal(e.item().getAmount().strip()),
+                  ReconcilingItemForm.amount(e.item().getAmount()).orElseThrow(),
                   e.item().getExplanation());
               form.clear();
               show();
