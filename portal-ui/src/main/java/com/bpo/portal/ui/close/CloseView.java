@@ -14,6 +14,7 @@ import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.PeriodParameter;
 import com.bpo.portal.ui.SvgChart;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -126,27 +127,17 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    event
-        .getLocation()
-        .getQueryParameters()
-        .getSingleParameter("period")
+    PeriodParameter.of(event)
         .ifPresent(
-            p -> {
-              try {
-                YearMonth asked = YearMonth.parse(p);
-                if (!months.contains(asked)
-                    && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
-                  // an older month reached by its address (a link, a bookmark) joins the list; the
-                  // service
-                  // still decides whether this reader may see it
-                  months.add(asked);
-                  period.setItems(months);
-                }
-                if (months.contains(asked)) {
-                  period.setValue(asked);
-                }
-              } catch (RuntimeException e) {
-                // an unreadable period in the address: stay on the default month
+            asked -> {
+              if (!months.contains(asked)
+                  && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
+                // an older month reached by its address joins the list
+                months.add(asked);
+                period.setItems(months);
+              }
+              if (months.contains(asked)) {
+                period.setValue(asked);
               }
             });
     show();
