@@ -1,5 +1,6 @@
 package com.bpo.portal.close;
 
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.Roles;
@@ -277,20 +278,17 @@ public class CloseResource {
     return text;
   }
 
-  /**
-   * A decimal of at most 15 integer digits and 4 decimals, no exponent, parsed only once it is
-   * known small.
-   */
+  /** A decimal of at most 15 integer digits and 4 decimals, read by {@link Decimals}. */
   static BigDecimal amount(String field, String text, List<FieldError> errors) {
-    String value = text == null ? "" : text.strip();
-    if (!value.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
+    try {
+      return Decimals.parse(text, 15, 4);
+    } catch (Decimals.Invalid e) {
       errors.add(
           new FieldError(
               field,
               "must be a decimal like 1234.50 (at most 15 digits before the point, 4 after)"));
       return null;
     }
-    return new BigDecimal(value);
   }
 
   private static void throwIf(List<FieldError> errors) {

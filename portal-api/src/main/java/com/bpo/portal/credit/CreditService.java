@@ -5,6 +5,7 @@ import com.bpo.portal.approval.ApprovalKind;
 import com.bpo.portal.approval.ApprovalRequest;
 import com.bpo.portal.approval.Approvals;
 import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
@@ -132,7 +133,7 @@ public class CreditService {
   public LimitRequest raise(NewLimitRequest request) {
     PortalUser user = requireStaff();
     List<FieldError> errors = new ArrayList<>();
-    Optional<BigDecimal> requested = Amounts.parse(request.requestedLimit());
+    Optional<BigDecimal> requested = amount(request.requestedLimit()).filter(a -> a.signum() >= 0);
     if (requested.isEmpty()) {
       errors.add(
           new FieldError("requestedLimit", "must be an amount of 0 or more, at most 2 decimals"));
@@ -314,7 +315,7 @@ public class CreditService {
   public Refund requestRefund(NewRefund request) {
     PortalUser user = requireBpo();
     List<FieldError> errors = new ArrayList<>();
-    Optional<BigDecimal> amount = Amounts.parse(request.amount()).filter(a -> a.signum() > 0);
+    Optional<BigDecimal> amount = amount(request.amount()).filter(a -> a.signum() > 0);
     if (amount.isEmpty()) {
       errors.add(new FieldError("amount", "must be an amount above 0, at most 2 decimals"));
     }
@@ -466,6 +467,15 @@ public class CreditService {
       throw ProblemException.forbidden("Only the BPO's staff do this.");
     }
     return user;
+  }
+
+  /** An amount typed by a person: at most 13 digits before the point and 2 after, to cents. */
+  private static Optional<BigDecimal> amount(String text) {
+    try {
+      return Optional.of(Decimals.parse(text, 13, 2).setScale(2));
+    } catch (Decimals.Invalid e) {
+      return Optional.empty();
+    }
   }
 
   private static String text(String value, String field, List<FieldError> errors) {

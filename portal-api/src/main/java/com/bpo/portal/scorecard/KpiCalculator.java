@@ -22,9 +22,12 @@ import java.util.Map;
  * history.
  */
 public final class KpiCalculator {
-  /** The codes this calculator computes; any other KPI is entered by hand. */
-  public static final java.util.Set<String> COMPUTED =
-      java.util.Set.of(
+  /**
+   * The codes this calculator computes, in the order a scorecard shows them; any other KPI is
+   * entered by hand.
+   */
+  static final List<String> IN_CONTRACT_ORDER =
+      List.of(
           "DSO",
           "DSO_COUNTBACK",
           "BEST_DSO",
@@ -40,6 +43,9 @@ public final class KpiCalculator {
           "PROMISES_KEPT",
           "DUNNING_COVERAGE",
           "CASH_AUTO_APPLIED");
+
+  /** The codes this calculator computes; any other KPI is entered by hand. */
+  public static final java.util.Set<String> COMPUTED = java.util.Set.copyOf(IN_CONTRACT_ORDER);
 
   /**
    * Days past due after which an open invoice should have been reached by a dunning run (a first

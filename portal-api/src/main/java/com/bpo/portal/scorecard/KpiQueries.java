@@ -22,25 +22,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class KpiQueries {
-  /** The standard KPIs in the order a scorecard shows them; a tenant's own codes come after. */
+  /**
+   * The standard KPIs in the order a scorecard shows them: the computed ones, then the satisfaction
+   * score entered by hand; a tenant's own codes come after.
+   */
   static final List<String> ORDER =
-      List.of(
-          "DSO",
-          "DSO_COUNTBACK",
-          "BEST_DSO",
-          "ADD",
-          "CEI",
-          "PCT_CURRENT",
-          "PCT_OVER_90",
-          "DISPUTE_CYCLE_MEAN",
-          "DISPUTE_CYCLE_P90",
-          "DISPUTE_RESPONSE_SLA",
-          "DISPUTE_RESOLUTION_SLA",
-          "INVOICE_ACCURACY",
-          "PROMISES_KEPT",
-          "DUNNING_COVERAGE",
-          "CASH_AUTO_APPLIED",
-          "CSAT");
+      java.util.stream.Stream.concat(
+              KpiCalculator.IN_CONTRACT_ORDER.stream(), java.util.stream.Stream.of("CSAT"))
+          .toList();
 
   static final Comparator<Scorecard.Kpi> CONTRACT_ORDER_OF_KPIS =
       Comparator.comparing(k -> position(k.code()));

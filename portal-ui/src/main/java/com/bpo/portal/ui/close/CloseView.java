@@ -14,6 +14,7 @@ import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.PeriodParameter;
 import com.bpo.portal.ui.SvgChart;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -53,6 +54,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -125,27 +127,17 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    event
-        .getLocation()
-        .getQueryParameters()
-        .getSingleParameter("period")
+    PeriodParameter.of(event)
         .ifPresent(
-            p -> {
-              try {
-                YearMonth asked = YearMonth.parse(p);
-                if (!months.contains(asked)
-                    && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
-                  // an older month reached by its address (a link, a bookmark) joins the list; the
-                  // service
-                  // still decides whether this reader may see it
-                  months.add(asked);
-                  period.setItems(months);
-                }
-                if (months.contains(asked)) {
-                  period.setValue(asked);
-                }
-              } catch (RuntimeException e) {
-                // an unreadable period in the address: stay on the default month
+            asked -> {
+              if (!months.contains(asked)
+                  && !asked.isAfter(months.isEmpty() ? asked : months.get(0))) {
+                // an older month reached by its address joins the list
+                months.add(asked);
+                period.setItems(months);
+              }
+              if (months.contains(asked)) {
+                period.setValue(asked);
               }
             });
     show();
@@ -449,13 +441,13 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
           new Button(
               getTranslation("close.ledger.save"),
               e -> {
-                String text = amount.getValue().strip();
-                if (!text.matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")) {
+                Optional<BigDecimal> balance = ReconcilingItemForm.amount(amount.getValue());
+                if (balance.isEmpty()) {
                   amount.setInvalid(true);
                   amount.setErrorMessage(getTranslation("close.item.amount.invalid"));
                   return;
                 }
-                close.enterLedgerBalance(pack.period(), c.currency(), new BigDecimal(text));
+                close.enterLedgerBalance(pack.period(), c.currency(), balance.get());
                 show();
               });
       save.setId("close-ledger-save");
@@ -471,7 +463,7 @@ public class CloseView extends VerticalLayout implements HasDynamicTitle, Before
                   pack.period(),
                   c.currency(),
                   e.item().getKind(),
-                  new BigDecimal(e.item().getAmount().strip()),
+                  ReconcilingItemForm.amount(e.item().getAmount()).orElseThrow(),
                   e.item().getExplanation());
               form.clear();
               show();

@@ -1,5 +1,6 @@
 package com.bpo.portal.ui.close;
 
+import com.bpo.portal.shared.Decimals;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
@@ -10,7 +11,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An item that explains part of the difference between the client's ledger and the receivables: its
@@ -91,9 +94,7 @@ public class ReconcilingItemForm extends FormLayout {
         .forField(amount)
         .asRequired(getTranslation("close.required"))
         .withValidator(
-            v ->
-                v.strip().matches("-?[0-9]{1,15}(\\.[0-9]{1,4})?")
-                    && !v.strip().matches("-?0+(\\.0+)?"),
+            v -> amount(v).filter(a -> a.signum() != 0).isPresent(),
             getTranslation("close.item.amount.invalid"))
         .bind(Item::getAmount, Item::setAmount);
     binder
@@ -132,5 +133,17 @@ public class ReconcilingItemForm extends FormLayout {
     amount.setErrorMessage(byField.get("amount"));
     explanation.setInvalid(byField.containsKey("explanation"));
     explanation.setErrorMessage(byField.get("explanation"));
+  }
+
+  /**
+   * A signed amount as the close resource reads it: at most 15 digits before the point and 4 after,
+   * no exponent.
+   */
+  static Optional<BigDecimal> amount(String text) {
+    try {
+      return Optional.of(Decimals.parse(text, 15, 4));
+    } catch (Decimals.Invalid e) {
+      return Optional.empty();
+    }
   }
 }

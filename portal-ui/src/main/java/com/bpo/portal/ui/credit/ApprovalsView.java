@@ -6,6 +6,7 @@ import com.bpo.portal.approval.Approvals;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PeopleNames;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
@@ -35,6 +36,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,10 +56,14 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
   private final Grid<ApprovalSummary> grid = new Grid<>();
   private final VerticalLayout detail = new VerticalLayout();
 
+  /** Full names by user name, for who asked and who decided: never a login. */
+  private final Map<String, String> names;
+
   @Inject
-  public ApprovalsView(Approvals approvals, TenantContext context) {
+  public ApprovalsView(Approvals approvals, TenantContext context, PeopleNames people) {
     this.approvals = approvals;
     this.context = context;
+    this.names = people.all();
     waiting.setLabel(getTranslation("approvals.waiting"));
     waiting.setId("approvals-waiting");
     mine.setLabel(getTranslation("approvals.mine"));
@@ -81,7 +87,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("approvals.amount"))
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    grid.addColumn(ApprovalSummary::maker)
+    grid.addColumn(a -> name(a.maker()))
         .setHeader(getTranslation("approvals.maker"))
         .setAutoWidth(true);
     grid.addComponentColumn(
@@ -129,7 +135,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     FormLayout facts = new FormLayout();
     facts.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-    facts.addFormItem(new Paragraph(a.maker()), getTranslation("approvals.maker"));
+    facts.addFormItem(new Paragraph(name(a.maker())), getTranslation("approvals.maker"));
     facts.addFormItem(new Paragraph(a.reason()), getTranslation("approvals.reason"));
     facts.addFormItem(
         new Paragraph(
@@ -164,7 +170,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
           new Paragraph(
               getTranslation(
                   "approvals.decision." + decision.decision(),
-                  decision.approver(),
+                  name(decision.approver()),
                   Formats.dateTime(decision.decidedAt(), zone(), getLocale()),
                   decision.note() == null ? "" : decision.note())));
     }
@@ -211,6 +217,10 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
       case APPROVED, APPLIED -> Badge.Tone.SUCCESS;
       case REFUSED -> Badge.Tone.ERROR;
     };
+  }
+
+  private String name(String username) {
+    return username == null ? "" : names.getOrDefault(username, username);
   }
 
   private ZoneId zone() {

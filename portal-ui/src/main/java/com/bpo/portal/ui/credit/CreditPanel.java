@@ -6,6 +6,7 @@ import com.bpo.portal.credit.LimitRequest;
 import com.bpo.portal.credit.ReviewState;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.PeopleNames;
 import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
@@ -30,6 +31,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The credit panel of the customer account page: limit, exposure, score, risk and review, hold and
@@ -39,12 +41,17 @@ import java.time.ZoneId;
 public class CreditPanel extends VerticalLayout {
   private final CreditService credit;
   private final TenantContext context;
+  private final PeopleNames people;
   private long accountId;
 
+  /** Full names by user name, for whoever changed a limit, asked for one or set a hold. */
+  private Map<String, String> names = Map.of();
+
   @Inject
-  public CreditPanel(CreditService credit, TenantContext context) {
+  public CreditPanel(CreditService credit, TenantContext context, PeopleNames people) {
     this.credit = credit;
     this.context = context;
+    this.people = people;
     setPadding(false);
     setId("credit-panel");
   }
@@ -59,6 +66,7 @@ public class CreditPanel extends VerticalLayout {
 
   private void render(CreditProfile p) {
     PortalUser user = context.requireUser();
+    names = people.all();
     add(new H2(getTranslation("credit.title")));
     FlexLayout flags = new FlexLayout();
     flags.getStyle().set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
@@ -122,7 +130,7 @@ public class CreditPanel extends VerticalLayout {
                 : getTranslation(
                     "credit.hold.active",
                     p.hold().reason(),
-                    p.hold().setBy(),
+                    name(p.hold().setBy()),
                     Formats.dateTime(p.hold().setAt(), zone(), getLocale())));
     hold.setId("credit-hold");
     facts.addFormItem(hold, getTranslation("credit.hold"));
@@ -181,7 +189,7 @@ public class CreditPanel extends VerticalLayout {
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
     history
-        .addColumn(CreditProfile.LimitChange::changedBy)
+        .addColumn(c -> name(c.changedBy()))
         .setHeader(getTranslation("credit.by"))
         .setAutoWidth(true);
     history
@@ -217,7 +225,7 @@ public class CreditPanel extends VerticalLayout {
         .setHeader(getTranslation("credit.status"))
         .setAutoWidth(true);
     requests
-        .addColumn(LimitRequest::raisedBy)
+        .addColumn(r -> name(r.raisedBy()))
         .setHeader(getTranslation("credit.by"))
         .setAutoWidth(true);
     requests
@@ -231,6 +239,10 @@ public class CreditPanel extends VerticalLayout {
         history,
         new H3(getTranslation("credit.requests")),
         requests);
+  }
+
+  private String name(String username) {
+    return username == null ? "" : names.getOrDefault(username, username);
   }
 
   private void raised(LimitRequest request) {

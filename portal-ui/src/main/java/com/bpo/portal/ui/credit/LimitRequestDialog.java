@@ -2,6 +2,7 @@ package com.bpo.portal.ui.credit;
 
 import com.bpo.portal.credit.CreditService;
 import com.bpo.portal.credit.LimitRequest;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Problem;
@@ -75,7 +76,14 @@ public class LimitRequestDialog extends Dialog {
         .forField(limit)
         .asRequired(view.getTranslation("credit.request.limitRequired"))
         .withValidator(
-            v -> v.strip().matches("[0-9]{1,13}(\\.[0-9]{1,2})?"),
+            v -> {
+              // as the service reads it: 13 digits before the point, 2 after, not negative
+              try {
+                return Decimals.parse(v, 13, 2).signum() >= 0;
+              } catch (Decimals.Invalid e) {
+                return false;
+              }
+            },
             view.getTranslation("credit.request.limitFormat"))
         .bind(Form::getRequestedLimit, Form::setRequestedLimit);
     binder

@@ -12,6 +12,7 @@ import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.PeriodParameter;
 import com.bpo.portal.ui.SvgChart;
 import com.bpo.portal.ui.dispute.DisputesView;
 import com.bpo.portal.ui.invoice.AgingView;
@@ -118,23 +119,15 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    event
-        .getLocation()
-        .getQueryParameters()
-        .getSingleParameter("period")
+    PeriodParameter.of(event)
         .ifPresent(
-            p -> {
-              try {
-                YearMonth asked = YearMonth.parse(p);
-                if (!months.contains(asked)) {
-                  // an older month reached by its address (a link, a bookmark) joins the list
-                  months.add(asked);
-                  period.setItems(months);
-                }
-                period.setValue(asked);
-              } catch (RuntimeException e) {
-                // an unreadable period in the address: stay on the default month
+            asked -> {
+              if (!months.contains(asked)) {
+                // an older month reached by its address joins the list
+                months.add(asked);
+                period.setItems(months);
               }
+              period.setValue(asked);
             });
     show();
   }

@@ -162,8 +162,9 @@ class CreditBrowserIT {
     assertTrue(
         history.contains("20,000.00")
             && history.contains("5,000.00")
-            && history.contains("cfo.acme"),
-        history);
+            && history.contains("Carla Acme")
+            && !history.contains("cfo.acme"),
+        "the limit change says who approved it by name, not by login: " + history);
     assertTrue(
         agent.findElement(By.id("credit-requests")).getText().contains("Approved"),
         agent.findElement(By.id("credit-requests")).getText());

@@ -300,11 +300,12 @@ class KpiCalculatorIT {
   }
 
   /**
-   * Promises falling due in October (two kept, one partly kept, one broken, one still open, one in
-   * November); a dunning run on October 20 that sent a notice listing A and left K out as disputed
-   * (C, also more than 15 days overdue on October 31, was not reached); and five bank lines booked
-   * in October, three applied by the matcher, one by a person, one not applied (and one in
-   * November).
+   * Promises falling due in October (two kept, one partly kept, one broken; one declined, one only
+   * proposed and one still open, none of them decided; one in November); a dunning run on October
+   * 20 that sent a notice listing A, left K out as disputed and only proposed one for C (C, also
+   * more than 15 days overdue on October 31, is reached by a run on November 2, after the month);
+   * and five bank lines booked in October, three applied by the matcher, one by a person, one not
+   * applied (and one in November).
    */
   private static void collectionsAndCash(Connection db) throws SQLException {
     String t = "'" + TENANT + "'";
@@ -315,6 +316,8 @@ class KpiCalculatorIT {
             {"2026-10-12", "KEPT"},
             {"2026-10-18", "PARTLY_KEPT"},
             {"2026-10-25", "BROKEN"},
+            {"2026-10-27", "DECLINED"},
+            {"2026-10-29", "PROPOSED"},
             {"2026-10-30", "OPEN"},
             {"2026-11-02", "BROKEN"}
           }) {
@@ -335,13 +338,25 @@ class KpiCalculatorIT {
               + " created_by) values ("
               + t
               + ", 'KPI_STANDARD', 1, 'Standard', '2026-01-01', 'lead.kpi')");
-      s.executeUpdate(
-          "insert into dunning_run (tenant_id, run_date, status, created_by, released_by,"
-              + " released_at) values ("
-              + t
-              + ", '2026-10-20', 'RELEASED', 'agent.kpi', 'lead.kpi', '2026-10-20T09:00:00Z')");
+      for (String day : new String[] {"2026-10-20", "2026-11-02"}) {
+        s.executeUpdate(
+            "insert into dunning_run (tenant_id, run_date, status, created_by, released_by,"
+                + " released_at) values ("
+                + t
+                + ", '"
+                + day
+                + "', 'RELEASED', 'agent.kpi', 'lead.kpi', '"
+                + day
+                + "T09:00:00Z')");
+      }
+      // level, status, invoice listed, exclusion, run
       for (String[] n :
-          new String[][] {{"1", "SENT", "KPI-A", null}, {"2", "EXCLUDED", "KPI-K", "'DISPUTED'"}}) {
+          new String[][] {
+            {"1", "SENT", "KPI-A", null, "2026-10-20"},
+            {"2", "EXCLUDED", "KPI-K", "'DISPUTED'", "2026-10-20"},
+            {"3", "PROPOSED", "KPI-C", null, "2026-10-20"}, // never sent: C is not reached
+            {"4", "SENT", "KPI-C", null, "2026-11-02"} // sent after the month: not in October
+          }) {
         s.executeUpdate(
             "insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id,"
                 + " step_no, action, template_key, needs_release, language, currency, total, status)"
@@ -355,7 +370,9 @@ class KpiCalculatorIT {
                 + n[1]
                 + "' from dunning_run r, collection_strategy g where r.tenant_id = "
                 + t
-                + " and g.tenant_id = "
+                + " and r.run_date = '"
+                + n[4]
+                + "' and g.tenant_id = "
                 + t);
         s.executeUpdate(
             "insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount,"
@@ -731,14 +748,15 @@ class KpiCalculatorIT {
 
   @Test
   void promisesKeptAreTheKeptShareOfThePromisesDecidedThatFellDueInTheMonth() throws SQLException {
-    // October: kept, kept, partly kept, broken (the open one is not decided; November's is later)
+    // October: kept, kept, partly kept, broken (the declined, proposed and open ones were never
+    // kept or broken; November's is later)
     assertKpi("50.00", "PROMISES_KEPT", compute(OCTOBER));
   }
 
   @Test
   void dunningCoverageIsTheShareOfLongOverdueInvoicesADunningRunReached() throws SQLException {
     // more than 15 days overdue and open on October 31: A, K and C; A was sent, K left out as
-    // disputed, C never reached
+    // disputed, C only proposed in October and sent in November (reached neither way by Oct 31)
     assertKpi("66.67", "DUNNING_COVERAGE", compute(OCTOBER));
   }
 
