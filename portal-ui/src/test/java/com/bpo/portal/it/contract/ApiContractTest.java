@@ -81,9 +81,20 @@ class ApiContractTest {
     assertTrue(
         !answer(404, "application/problem+json", "{\"type\": \"x\", \"stack\": \"...\"}")
             .isEmpty());
-    // a refusal written as plain JSON is listed as a gap
-    assertEquals(List.of(), answer(404, "application/json", "{\"type\": \"x\"}"));
-    assertTrue(ApiContract.GAPS.contains("GET /api/v1/invoices/{id} 404 as application/json"));
+    // a refusal written as plain JSON by the application fails; Liberty's own refusal of a
+    // malformed request URI (before the application) is listed as a gap
+    assertTrue(!answer(404, "application/json", "{\"type\": \"x\"}").isEmpty());
+    assertEquals(
+        List.of(),
+        answer(
+            400,
+            "application/json",
+            "{\"error_message\" : \"CWWWC0005I: The request URI has invalid or improperly encoded"
+                + " characters: [/api/v1/invoices/&#37;00]\"}"));
+    assertTrue(
+        ApiContract.GAPS.contains(
+            "GET /api/v1/invoices/{id} 400 refused by Liberty before the application (CWWWC0005I)"),
+        ApiContract.GAPS.toString());
   }
 
   @Test
