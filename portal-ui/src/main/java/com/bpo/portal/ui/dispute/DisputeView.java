@@ -415,10 +415,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     visibility.setLabel(getTranslation("dispute.visibility"));
     visibility.setItems(detail.mayPost().stream().sorted().toList());
     visibility.setItemLabelGenerator(v -> getTranslation("dispute.visibility." + v.name()));
-    visibility.setValue(
-        party == Party.BPO
-            ? Visibility.CUSTOMER
-            : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
+    visibility.setValue(party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
     visibility.setVisible(detail.mayPost().size() > 1);
     Button send =
         new Button(

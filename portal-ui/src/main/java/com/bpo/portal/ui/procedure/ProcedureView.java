@@ -272,11 +272,7 @@ public class ProcedureView extends VerticalLayout
                 .forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
           } catch (ProblemException problem) {
             dialog.close();
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
             reload();
           }
         });
@@ -391,11 +387,7 @@ public class ProcedureView extends VerticalLayout
                 .showErrors(invalid)
                 .forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
           } catch (ProblemException problem) {
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
           }
         });
     editor.addCloseListener(e -> dialog.close());
@@ -435,11 +427,7 @@ public class ProcedureView extends VerticalLayout
             reload();
           } catch (ProblemException problem) {
             dialog.close();
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
             reload();
           }
         });
@@ -678,11 +666,16 @@ public class ProcedureView extends VerticalLayout
       change.run();
       notify(success, NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException problem) {
-      notify(
-          problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
-          NotificationVariant.LUMO_ERROR);
+      refused(problem);
     }
     reload();
+  }
+
+  /** A refusal in words: someone else's change (409) as such, anything else as the service says. */
+  private void refused(ProblemException problem) {
+    notify(
+        problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
+        NotificationVariant.LUMO_ERROR);
   }
 
   private static void notify(String text, NotificationVariant variant) {
