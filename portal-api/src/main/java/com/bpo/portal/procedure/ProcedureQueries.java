@@ -484,6 +484,14 @@ class ProcedureQueries {
         .toList();
   }
 
+  /** Display names of the tenant's active staff and stakeholders, by username. */
+  java.util.Map<String, String> staffNames() {
+    return staffDirectory.staff(com.bpo.portal.tenant.TenantRole.STAFF).stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                StaffMember::username, StaffMember::displayName, (a, b) -> a));
+  }
+
   /**
    * The addresses of the tenant's active BPO staff, who are asked to read a version made effective.
    */
