@@ -374,15 +374,6 @@ class ProcedureQueries {
         == 1;
   }
 
-  OffsetDateTime acknowledgedAt(long versionId, String username) {
-    return sql.sql(
-            "select acknowledged_at from procedure_acknowledgement where tenant_id = :tenant"
-                + " and version_id = :version and username = :username")
-        .bind("version", versionId)
-        .bind("username", username)
-        .one(r -> r.timestamp("acknowledged_at"));
-  }
-
   List<ProcedureDetail.Review> reviews(long procedureId) {
     return sql.sql(
             """

@@ -224,12 +224,11 @@ public class ProcedureVersions {
     if (queries.acknowledge(effective.id(), user)) {
       record(id, effective.id(), "ACKNOWLEDGED", null, null, null);
     }
-    return new ProcedureDetail.Acknowledgement(
-        user,
-        user,
-        effective.id(),
-        effective.number(),
-        queries.acknowledgedAt(effective.id(), user));
+    // the stored record, with the name people read (the list's query, not the username twice)
+    return queries.acknowledged(effective).stream()
+        .filter(a -> a.username().equals(user))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
