@@ -38,11 +38,6 @@ public record DisputeFilter(
     return of(Optional.of(reasonCode), Optional.empty(), false, Optional.empty());
   }
 
-  /** The open disputes (NEW, IN_REVIEW, AWAITING_CUSTOMER). */
-  public static DisputeFilter open() {
-    return of(Optional.empty(), Optional.empty(), true, Optional.empty());
-  }
-
   /** The open disputes raised at least {@code days} days ago. */
   public static DisputeFilter openAtLeastDaysOld(int days) {
     return of(Optional.empty(), Optional.of(days), true, Optional.empty());
