@@ -155,10 +155,6 @@ public class Dispute {
     this.settledAmount = settledAmount.add(amount);
   }
 
-  void promiseResponseOn(LocalDate date) {
-    this.promisedResponseOn = date;
-  }
-
   public Long id() {
     return id;
   }

@@ -23,34 +23,42 @@ public record DisputeFilter(
     Optional<Long> invoiceId) {
   public static final String UNASSIGNED = "-";
 
+  /** Every dispute the caller may see. */
   public static DisputeFilter none() {
-    return new DisputeFilter(
-        Set.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        false,
-        false,
-        Optional.empty());
+    return of(Optional.empty(), Optional.empty(), false, Optional.empty());
   }
 
   /** The disputes over one invoice, in any status: what the invoice page lists. */
   public static DisputeFilter ofInvoice(long invoiceId) {
+    return of(Optional.empty(), Optional.empty(), false, Optional.of(invoiceId));
+  }
+
+  /** The disputes given for one reason, in any status. */
+  public static DisputeFilter ofReason(String reasonCode) {
+    return of(Optional.of(reasonCode), Optional.empty(), false, Optional.empty());
+  }
+
+  /** The open disputes raised at least {@code days} days ago. */
+  public static DisputeFilter openAtLeastDaysOld(int days) {
+    return of(Optional.empty(), Optional.of(days), true, Optional.empty());
+  }
+
+  private static DisputeFilter of(
+      Optional<String> reasonCode,
+      Optional<Integer> minAgeDays,
+      boolean openOnly,
+      Optional<Long> invoiceId) {
     return new DisputeFilter(
         Set.of(),
+        reasonCode,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
+        minAgeDays,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         false,
-        false,
-        Optional.of(invoiceId));
+        openOnly,
+        invoiceId);
   }
 }

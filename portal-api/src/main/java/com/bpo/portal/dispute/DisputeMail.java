@@ -17,6 +17,7 @@ import java.util.ResourceBundle;
  */
 @ApplicationScoped
 public class DisputeMail {
+  /** What a notice tells; {@code reason} in the tenant's words (its label, not the code). */
   public record Facts(
       String tenantName,
       String locale,

@@ -12,10 +12,8 @@ import com.bpo.portal.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Who hears of a dispute's changes, and with which words: the desk's team mailbox, the assignee,
@@ -30,6 +28,7 @@ public class DisputeNotices {
   @Inject CustomerAccountService accounts;
   @Inject UserLanguages languages;
   @Inject WebhookEvents webhooks;
+  @Inject DisputeDesk desk;
 
   void raised(Dispute dispute, DisputeSettings settings) {
     webhooks.publish(WebhookEventType.DISPUTE_RAISED, webhookData(dispute));
@@ -74,27 +73,37 @@ public class DisputeNotices {
       Dispute dispute, DisputeSettings settings, List<StaffMember> staff, String reply) {
     webhooks.publish(WebhookEventType.DISPUTE_CUSTOMER_MESSAGE, webhookData(dispute));
     DisputeMail.Facts facts = facts(dispute);
-    Set<String> recipients = new LinkedHashSet<>();
+    // the team mailbox reads the tenant's language, the assignee their own
+    Map<String, DisputeMail.Facts> recipients = new LinkedHashMap<>();
     if (settings.teamEmail() != null) {
-      recipients.add(settings.teamEmail());
+      recipients.put(settings.teamEmail(), facts);
     }
     if (dispute.assignee() != null) {
       staff.stream()
           .filter(s -> s.username().equals(dispute.assignee()) && s.email() != null)
-          .forEach(s -> recipients.add(s.email()));
+          .forEach(s -> recipients.putIfAbsent(s.email(), inLanguageOf(s.username(), facts)));
     }
-    for (String email : recipients) {
-      outbox.enqueue(email, mail.replySubject(facts), mail.replyForTeam(facts, reply));
-    }
+    recipients.forEach(
+        (email, told) ->
+            outbox.enqueue(email, mail.replySubject(told), mail.replyForTeam(told, reply)));
   }
 
   /** A mail's recipient, with the facts in the language they chose (the tenant's otherwise). */
   private record Addressee(String email, DisputeMail.Facts facts) {}
 
+  /**
+   * One language lookup per portal user of the account: a handful of people, so a query each is
+   * accepted here.
+   */
   private List<Addressee> customers(Dispute dispute, DisputeMail.Facts facts) {
     return accounts.portalUserContacts(dispute.customerAccountId()).stream()
-        .map(c -> new Addressee(c.email(), languages.of(c.username()).map(facts::in).orElse(facts)))
+        .map(c -> new Addressee(c.email(), inLanguageOf(c.username(), facts)))
         .toList();
+  }
+
+  /** The facts in the language the person chose, else in the tenant's. */
+  private DisputeMail.Facts inLanguageOf(String username, DisputeMail.Facts facts) {
+    return languages.of(username).map(facts::in).orElse(facts);
   }
 
   /** What a webhook says of a dispute: ids, amounts and states, no free text. */
@@ -117,7 +126,7 @@ public class DisputeNotices {
         tenant.name(),
         tenant.locale(),
         DisputeSummary.number(d.id()),
-        d.reasonCode(),
+        desk.label(d.reasonCode()),
         new Money(d.disputedAmount(), d.currency()),
         new Money(d.settledAmount(), d.currency()),
         d.outcome(),

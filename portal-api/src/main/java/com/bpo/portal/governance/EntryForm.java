@@ -26,9 +26,4 @@ public record EntryForm(
    * refuses a record body when a second one exists.
    */
   public record NewLink(LinkKind kind, Long targetId, String reference) {}
-
-  public EntryForm withVersion(long v) {
-    return new EntryForm(
-        type, title, description, area, priority, likelihood, impact, owner, dueDate, links, v);
-  }
 }

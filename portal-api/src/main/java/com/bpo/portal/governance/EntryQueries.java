@@ -174,24 +174,18 @@ class EntryQueries {
       LocalDate dueDate) {}
 
   long insert(EntryType type, Fields f, Long meetingId, String createdBy) {
-    return sql.sql(
-            """
+    return fields(
+            f,
+            sql.sql(
+                """
             insert into governance_entry (tenant_id, type, title, description, process_area, priority, likelihood,
                                           impact, owner, due_date, meeting_id, created_by)
             values (:tenant, :type, :title, :description, :area, :priority, cast(:likelihood as integer),
                     cast(:impact as integer), :owner, cast(:due as date), cast(:meeting as bigint), :createdBy)
-            returning id""")
+            returning id"""))
         .bind("type", type)
         .bind("createdBy", createdBy)
         .bind("meeting", meetingId)
-        .bind("title", f.title())
-        .bind("description", f.description())
-        .bind("area", f.area())
-        .bind("priority", f.priority())
-        .bind("likelihood", f.likelihood())
-        .bind("impact", f.impact())
-        .bind("owner", f.owner())
-        .bind("due", f.dueDate())
         .one(r -> r.longValue("id"));
   }
 
@@ -200,24 +194,31 @@ class EntryQueries {
    * meanwhile.
    */
   boolean update(long id, long version, Fields f) {
-    return sql.sql(
-                """
+    return fields(
+                f,
+                sql.sql(
+                    """
             update governance_entry set title = :title, description = :description, process_area = :area,
                    priority = :priority, likelihood = cast(:likelihood as integer), impact = cast(:impact as integer),
                    owner = :owner, due_date = cast(:due as date), updated_at = now(), version = version + 1
-            where tenant_id = :tenant and id = :id and version = :version""")
+            where tenant_id = :tenant and id = :id and version = :version"""))
             .bind("id", id)
             .bind("version", version)
-            .bind("title", f.title())
-            .bind("description", f.description())
-            .bind("area", f.area())
-            .bind("priority", f.priority())
-            .bind("likelihood", f.likelihood())
-            .bind("impact", f.impact())
-            .bind("owner", f.owner())
-            .bind("due", f.dueDate())
             .update()
         > 0;
+  }
+
+  /** Binds the form's fields, named alike in the insert and the update. */
+  private static Statement fields(Fields f, Statement statement) {
+    return statement
+        .bind("title", f.title())
+        .bind("description", f.description())
+        .bind("area", f.area())
+        .bind("priority", f.priority())
+        .bind("likelihood", f.likelihood())
+        .bind("impact", f.impact())
+        .bind("owner", f.owner())
+        .bind("due", f.dueDate());
   }
 
   /** Moves the entry if it is still at {@code version}; false when someone changed it meanwhile. */

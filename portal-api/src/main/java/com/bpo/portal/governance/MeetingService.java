@@ -125,19 +125,7 @@ public class MeetingService {
     }
 
     LocalDate today = log.today();
-    DisputeFilter aged =
-        new DisputeFilter(
-            Set.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(AGED_DISPUTE_DAYS),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+    DisputeFilter aged = DisputeFilter.openAtLeastDaysOld(AGED_DISPUTE_DAYS);
     List<MeetingDetail.AgedDispute> agedDisputes = new ArrayList<>();
     Map<String, String> reasonLabels = new HashMap<>();
     disputes.reasons(true).forEach(r -> reasonLabels.put(r.code(), r.label()));

@@ -20,7 +20,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The root-cause loop: a dispute reason that recurs beyond the tenant's threshold in a month
@@ -103,19 +102,7 @@ public class RootCauseLoop {
     ZoneId zone = ZoneId.of(context.requireTenant().timeZone());
     OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
     OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
-    DisputeFilter filter =
-        new DisputeFilter(
-            Set.of(),
-            Optional.of(reason.code()),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            false,
-            Optional.empty());
+    DisputeFilter filter = DisputeFilter.ofReason(reason.code());
     String cursor = null;
     int linked = 0;
     do {

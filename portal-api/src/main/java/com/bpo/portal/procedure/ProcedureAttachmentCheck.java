@@ -1,5 +1,6 @@
 package com.bpo.portal.procedure;
 
+import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,12 +14,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Procedure attachments (PDF, DOCX, XLSX) are judged by content, like dispute evidence ({@code
- * dispute.AttachmentCheck}). A PDF starts with {@code %PDF-}. DOCX and XLSX are ZIP packages: they
- * must hold {@code [Content_Types].xml} declaring the main part of a document or a workbook, and
- * its part ({@code word/document.xml} or {@code xl/workbook.xml}). Macro-enabled packages (a VBA
- * project, a macroEnabled content type) are refused, and so is a file whose name claims another
- * type than its content: a renamed file is not trusted to be anything.
+ * Procedure attachments (PDF, DOCX, XLSX) are judged by content, like dispute evidence ({@link
+ * AttachmentCheck}, whose size check and fingerprint it shares). A PDF starts with {@code %PDF-}.
+ * DOCX and XLSX are ZIP packages: they must hold {@code [Content_Types].xml} declaring the main
+ * part of a document or a workbook, and its part ({@code word/document.xml} or {@code
+ * xl/workbook.xml}). Macro-enabled packages (a VBA project, a macroEnabled content type) are
+ * refused, and so is a file whose name claims another type than its content: a renamed file is not
+ * trusted to be anything.
  */
 public final class ProcedureAttachmentCheck {
   public static final int MAX_BYTES = 10 * 1024 * 1024;
@@ -41,20 +43,7 @@ public final class ProcedureAttachmentCheck {
   public record Accepted(String fileName, String mediaType, String sha256) {}
 
   public static Accepted check(String fileName, byte[] content) {
-    if (content.length == 0) {
-      throw new ProblemException("attachment-empty", "Empty file", 400, "The file is empty.");
-    }
-    if (content.length > MAX_BYTES) {
-      throw new ProblemException(
-          "attachment-too-large",
-          "File too large",
-          413,
-          "Files may be at most "
-              + MAX_BYTES / (1024 * 1024)
-              + " MB; this one has "
-              + content.length
-              + " bytes.");
-    }
+    AttachmentCheck.checkSize(content, MAX_BYTES);
     String mediaType =
         sniff(content)
             .orElseThrow(
@@ -76,7 +65,7 @@ public final class ProcedureAttachmentCheck {
     if (claimed == null) {
       name = name + "." + extension;
     }
-    return new Accepted(name, mediaType, com.bpo.portal.shared.AttachmentCheck.sha256(content));
+    return new Accepted(name, mediaType, AttachmentCheck.sha256(content));
   }
 
   /** The accepted type the content shows, if any. */
@@ -149,9 +138,7 @@ public final class ProcedureAttachmentCheck {
 
   /** The name without any path, control or quoting characters, at most 120 characters. */
   static String safeName(String fileName) {
-    String name = fileName == null ? "" : fileName;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
+    String name = AttachmentCheck.cleanName(fileName);
     if (name.length() > 120) {
       int start = name.length() - 120;
       name = name.substring(Character.isLowSurrogate(name.charAt(start)) ? start + 1 : start);

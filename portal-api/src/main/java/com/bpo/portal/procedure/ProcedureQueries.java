@@ -374,15 +374,6 @@ class ProcedureQueries {
         == 1;
   }
 
-  OffsetDateTime acknowledgedAt(long versionId, String username) {
-    return sql.sql(
-            "select acknowledged_at from procedure_acknowledgement where tenant_id = :tenant"
-                + " and version_id = :version and username = :username")
-        .bind("version", versionId)
-        .bind("username", username)
-        .one(r -> r.timestamp("acknowledged_at"));
-  }
-
   List<ProcedureDetail.Review> reviews(long procedureId) {
     return sql.sql(
             """
@@ -482,6 +473,14 @@ class ProcedureQueries {
         .stream()
         .map(s -> new ProcedureDetail.Person(s.username(), s.displayName()))
         .toList();
+  }
+
+  /** Display names of the tenant's active staff and stakeholders, by username. */
+  java.util.Map<String, String> staffNames() {
+    return staffDirectory.staff(com.bpo.portal.tenant.TenantRole.STAFF).stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                StaffMember::username, StaffMember::displayName, (a, b) -> a));
   }
 
   /**

@@ -179,6 +179,16 @@ public class ProcedureService {
     return queries.leads();
   }
 
+  /**
+   * The names people read for the tenant's active staff and stakeholders, by username: what a
+   * screen shows for an author, approver, reviewer or actor (who is no longer active keeps the
+   * username).
+   */
+  public java.util.Map<String, String> staffNames() {
+    requireReader();
+    return queries.staffNames();
+  }
+
   public record AttachmentContent(String fileName, String mediaType, byte[] content) {}
 
   public Optional<AttachmentContent> attachment(long id, long versionId, long attachmentId) {

@@ -218,24 +218,17 @@ public class ProcedureVersions {
     }
     ProcedureSummary p = procedures.require(id);
     VersionSummary effective =
-        ProcedureService.effective(queries.versions(id))
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        "nothing-effective",
-                        "No effective version",
-                        409,
-                        "Procedure " + p.title() + " has no effective version to acknowledge."));
+        requireEffective(
+            id, "Procedure " + p.title() + " has no effective version to acknowledge.");
     String user = username();
     if (queries.acknowledge(effective.id(), user)) {
       record(id, effective.id(), "ACKNOWLEDGED", null, null, null);
     }
-    return new ProcedureDetail.Acknowledgement(
-        user,
-        user,
-        effective.id(),
-        effective.number(),
-        queries.acknowledgedAt(effective.id(), user));
+    // the stored record, with the name people read (the list's query, not the username twice)
+    return queries.acknowledged(effective).stream()
+        .filter(a -> a.username().equals(user))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
@@ -258,14 +251,7 @@ public class ProcedureVersions {
           List.of(new FieldError("comment", "must be at most " + MAX_NOTE + " characters")));
     }
     VersionSummary effective =
-        ProcedureService.effective(queries.versions(id))
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        "nothing-effective",
-                        "No effective version",
-                        409,
-                        "Only a procedure with an effective version is reviewed."));
+        requireEffective(id, "Only a procedure with an effective version is reviewed.");
     if (request.outcome() == ReviewRequest.Outcome.CONFIRMED) {
       queries.scheduleReview(
           id, ReviewSchedule.nextReview(context.today(), p.reviewIntervalMonths()));
@@ -320,6 +306,13 @@ public class ProcedureVersions {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The version in force, or a 409 saying {@code detail} when there is none. */
+  private VersionSummary requireEffective(long id, String detail) {
+    return ProcedureService.effective(queries.versions(id))
+        .orElseThrow(
+            () -> new ProblemException("nothing-effective", "No effective version", 409, detail));
+  }
 
   private VersionSummary requireVersion(long id, long versionId) {
     return queries

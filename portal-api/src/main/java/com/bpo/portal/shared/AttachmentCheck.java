@@ -23,20 +23,7 @@ public final class AttachmentCheck {
   public record Accepted(String fileName, String mediaType, String sha256, byte[] content) {}
 
   public static Accepted check(String fileName, byte[] content) {
-    if (content.length == 0) {
-      throw new ProblemException("attachment-empty", "Empty file", 400, "The file is empty.");
-    }
-    if (content.length > MAX_BYTES) {
-      throw new ProblemException(
-          "attachment-too-large",
-          "File too large",
-          413,
-          "Files may be at most "
-              + MAX_BYTES / (1024 * 1024)
-              + " MB; this one has "
-              + content.length
-              + " bytes.");
-    }
+    checkSize(content, MAX_BYTES);
     String mediaType =
         sniff(content)
             .orElseThrow(
@@ -47,6 +34,27 @@ public final class AttachmentCheck {
                         415,
                         "Only PDF, PNG and JPEG files are accepted, and this file's content is none of them, whatever its name says."));
     return new Accepted(safeName(fileName, mediaType), mediaType, sha256(content), content);
+  }
+
+  /**
+   * Refuses an empty file (400) and one above {@code maxBytes} (413): the first check of every
+   * upload, whatever types it then accepts.
+   */
+  public static void checkSize(byte[] content, int maxBytes) {
+    if (content.length == 0) {
+      throw new ProblemException("attachment-empty", "Empty file", 400, "The file is empty.");
+    }
+    if (content.length > maxBytes) {
+      throw new ProblemException(
+          "attachment-too-large",
+          "File too large",
+          413,
+          "Files may be at most "
+              + maxBytes / (1024 * 1024)
+              + " MB; this one has "
+              + content.length
+              + " bytes.");
+    }
   }
 
   /** The media type the content itself shows, if it is one we accept. */
@@ -76,12 +84,20 @@ public final class AttachmentCheck {
     };
   }
 
-  static String safeName(String fileName, String mediaType) {
+  /**
+   * The name without any directory part, blanks around it, or control or quoting characters (each
+   * becomes {@code _}); not yet shortened.
+   */
+  public static String cleanName(String fileName) {
     String name = fileName == null ? "" : fileName;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     // \p{Cc} is every control character (C0 and C1), not only ASCII's; trim before replacing so a
     // trailing tab does not become part of the name
-    name = name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
+    return name.strip().replaceAll("[\\p{Cc}\"<>|:*?]", "_");
+  }
+
+  static String safeName(String fileName, String mediaType) {
+    String name = cleanName(fileName);
     String extension = extensionOf(mediaType);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     boolean extensionMatches =

@@ -15,6 +15,15 @@ class LinkReferenceTest {
   }
 
   @Test
+  void readsBackTheNumbersTheOtherScreensWrite() {
+    // the prefixes live here and in DisputeSummary/EntrySummary: they must not drift apart
+    assertEquals(
+        Optional.of(1952L),
+        LinkReference.id(LinkKind.DISPUTE, com.bpo.portal.dispute.DisputeSummary.number(1952)));
+    assertEquals(Optional.of(12L), LinkReference.id(LinkKind.ENTRY, EntrySummary.number(12)));
+  }
+
+  @Test
   void acceptsTheBareNumberAHashOrAMissingDash() {
     assertEquals(Optional.of(1952L), LinkReference.id(LinkKind.DISPUTE, "1952"));
     assertEquals(Optional.of(1952L), LinkReference.id(LinkKind.DISPUTE, "#1952"));

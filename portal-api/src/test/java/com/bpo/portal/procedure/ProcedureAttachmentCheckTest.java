@@ -144,8 +144,14 @@ class ProcedureAttachmentCheckTest {
 
   @Test
   void theFingerprintIsTheSha256OfTheBytes() {
+    // the accepted file carries the hash of its own bytes (sha256sum of "%PDF-1.7\n%%EOF\n")
     assertEquals(
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-        com.bpo.portal.shared.AttachmentCheck.sha256(new byte[0]));
+        "1e7313ace78f0fb481a486939b4885902663102818090805515553d84e0bbfd3",
+        ProcedureAttachmentCheck.check("Flow.pdf", PDF).sha256());
+  }
+
+  @Test
+  void controlAndQuotingCharactersInTheNameAreReplaced() {
+    assertEquals("a_b_c.pdf", ProcedureAttachmentCheck.check("a\tb\"c.pdf", PDF).fileName());
   }
 }

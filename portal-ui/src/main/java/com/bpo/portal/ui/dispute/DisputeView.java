@@ -109,6 +109,8 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     HorizontalLayout top = new HorizontalLayout(heading, status);
     top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
+    // the people a dispute can be given to: named in the facts, offered to the BPO in the actions
+    List<StaffMember> staff = party == Party.CUSTOMER ? List.of() : disputes.assignableStaff();
     FormLayout facts = new FormLayout();
     facts.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
@@ -143,7 +145,13 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       fact(
           facts,
           "disputes.assignee",
-          d.assignee() == null ? getTranslation("disputes.unassigned") : d.assignee());
+          d.assignee() == null
+              ? getTranslation("disputes.unassigned")
+              : staff.stream()
+                  .filter(m -> m.username().equals(d.assignee()))
+                  .map(StaffMember::displayName)
+                  .findFirst()
+                  .orElse(d.assignee()));
     }
 
     Paragraph description = new Paragraph(detail.description()); // text, never HTML
@@ -180,7 +188,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     add(
         new RouterLink(getTranslation("dispute.back"), DisputesView.class),
         top,
-        actions(detail),
+        actions(detail, staff),
         facts,
         description,
         new H2(getTranslation("dispute.items")),
@@ -204,7 +212,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
 
   // ---------------------------------------------------------------- actions
 
-  private Component actions(DisputeDetail detail) {
+  private Component actions(DisputeDetail detail, List<StaffMember> staff) {
     HorizontalLayout bar = new HorizontalLayout();
     bar.setId("dispute-actions");
     bar.setWrap(true);
@@ -222,7 +230,6 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
       }
     }
     if (party == Party.BPO) {
-      List<StaffMember> staff = disputes.assignableStaff();
       ComboBox<StaffMember> assignee = new ComboBox<>(getTranslation("disputes.assignTo"));
       assignee.setId("dispute-assignee");
       assignee.setItems(staff);
@@ -415,10 +422,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     visibility.setLabel(getTranslation("dispute.visibility"));
     visibility.setItems(detail.mayPost().stream().sorted().toList());
     visibility.setItemLabelGenerator(v -> getTranslation("dispute.visibility." + v.name()));
-    visibility.setValue(
-        party == Party.BPO
-            ? Visibility.CUSTOMER
-            : party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
+    visibility.setValue(party == Party.CLIENT ? Visibility.CLIENT : Visibility.CUSTOMER);
     visibility.setVisible(detail.mayPost().size() > 1);
     Button send =
         new Button(

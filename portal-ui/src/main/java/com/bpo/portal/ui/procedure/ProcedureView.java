@@ -54,6 +54,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One procedure: the version in force, rendered; the version being made with the steps the reader
@@ -75,6 +76,7 @@ public class ProcedureView extends VerticalLayout
   private final Actor actor;
   private final ZoneId zone;
   private final LocalDate today;
+  private final Map<String, String> names;
   private long id;
   private String title = "";
 
@@ -86,6 +88,7 @@ public class ProcedureView extends VerticalLayout
     this.actor = Actor.of(context.requireUser());
     this.zone = ZoneId.of(context.requireTenant().timeZone());
     this.today = context.today();
+    this.names = procedures.staffNames();
     setMaxWidth("80em");
   }
 
@@ -146,7 +149,7 @@ public class ProcedureView extends VerticalLayout
                   "procedure.effectiveLong",
                   v.number(),
                   Formats.date(v.effectiveFrom(), getLocale()),
-                  v.approvedBy() == null ? "—" : v.approvedBy()));
+                  v.approvedBy() == null ? "—" : person(v.approvedBy())));
       caption.setId("procedure-effective-caption");
       add(
           caption,
@@ -272,11 +275,7 @@ public class ProcedureView extends VerticalLayout
                 .forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
           } catch (ProblemException problem) {
             dialog.close();
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
             reload();
           }
         });
@@ -391,11 +390,7 @@ public class ProcedureView extends VerticalLayout
                 .showErrors(invalid)
                 .forEach(message -> notify(message, NotificationVariant.LUMO_ERROR));
           } catch (ProblemException problem) {
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
           }
         });
     editor.addCloseListener(e -> dialog.close());
@@ -435,11 +430,7 @@ public class ProcedureView extends VerticalLayout
             reload();
           } catch (ProblemException problem) {
             dialog.close();
-            notify(
-                problem.status() == 409
-                    ? getTranslation("procedure.conflict")
-                    : problem.getMessage(),
-                NotificationVariant.LUMO_ERROR);
+            refused(problem);
             reload();
           }
         });
@@ -518,14 +509,16 @@ public class ProcedureView extends VerticalLayout
     grid.addComponentColumn(v -> ProcedureTexts.status(this, v.status()))
         .setHeader(getTranslation("procedure.state"))
         .setAutoWidth(true);
-    grid.addColumn(VersionSummary::author)
+    grid.addColumn(v -> person(v.author()))
         .setHeader(getTranslation("procedure.author"))
         .setAutoWidth(true);
     grid.addColumn(
             v ->
                 v.approvedBy() == null
                     ? ""
-                    : v.approvedBy() + " · " + Formats.dateTime(v.approvedAt(), zone, getLocale()))
+                    : person(v.approvedBy())
+                        + " · "
+                        + Formats.dateTime(v.approvedAt(), zone, getLocale()))
         .setHeader(getTranslation("procedure.approvedBy"))
         .setAutoWidth(true);
     grid.addColumn(
@@ -619,7 +612,7 @@ public class ProcedureView extends VerticalLayout
     grid.addColumn(r -> Formats.dateTime(r.reviewedAt(), zone, getLocale()))
         .setHeader(getTranslation("procedure.when"))
         .setAutoWidth(true);
-    grid.addColumn(ProcedureDetail.Review::reviewedBy)
+    grid.addColumn(r -> person(r.reviewedBy()))
         .setHeader(getTranslation("procedure.who"))
         .setAutoWidth(true);
     grid.addColumn(
@@ -643,7 +636,7 @@ public class ProcedureView extends VerticalLayout
     grid.addColumn(e -> Formats.dateTime(e.at(), zone, getLocale()))
         .setHeader(getTranslation("procedure.when"))
         .setAutoWidth(true);
-    grid.addColumn(ProcedureDetail.Event::actor)
+    grid.addColumn(e -> person(e.actor()))
         .setHeader(getTranslation("procedure.who"))
         .setAutoWidth(true);
     grid.addColumn(
@@ -678,11 +671,21 @@ public class ProcedureView extends VerticalLayout
       change.run();
       notify(success, NotificationVariant.LUMO_SUCCESS);
     } catch (ProblemException problem) {
-      notify(
-          problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
-          NotificationVariant.LUMO_ERROR);
+      refused(problem);
     }
     reload();
+  }
+
+  /** The name a person reads for a username (the username itself for someone no longer active). */
+  private String person(String username) {
+    return names.getOrDefault(username, username);
+  }
+
+  /** A refusal in words: someone else's change (409) as such, anything else as the service says. */
+  private void refused(ProblemException problem) {
+    notify(
+        problem.status() == 409 ? getTranslation("procedure.conflict") : problem.getMessage(),
+        NotificationVariant.LUMO_ERROR);
   }
 
   private static void notify(String text, NotificationVariant variant) {

@@ -598,6 +598,10 @@ class ProcedureApiIT {
         after.getJsonArray("acknowledged").stream()
             .map(a -> a.asJsonObject().getString("username"))
             .toList());
+    assertEquals(
+        after.getJsonArray("acknowledged").getJsonObject(0).getString("displayName"),
+        ack.json().getString("displayName"),
+        "the answer names the person as the list does, not by their username");
     assertEquals(1, after.getJsonArray("acknowledged").getJsonObject(0).getInt("number"));
     assertFalse(
         after.getJsonArray("pending").stream()
