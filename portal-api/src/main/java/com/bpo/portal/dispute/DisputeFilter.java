@@ -38,6 +38,11 @@ public record DisputeFilter(
     return of(Optional.of(reasonCode), Optional.empty(), false, Optional.empty());
   }
 
+  /** The open disputes the caller may see: a customer's home lists them. */
+  public static DisputeFilter openOnly() {
+    return of(Optional.empty(), Optional.empty(), true, Optional.empty());
+  }
+
   /** The open disputes raised at least {@code days} days ago. */
   public static DisputeFilter openAtLeastDaysOld(int days) {
     return of(Optional.empty(), Optional.of(days), true, Optional.empty());

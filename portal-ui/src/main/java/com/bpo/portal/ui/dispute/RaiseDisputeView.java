@@ -8,7 +8,6 @@ import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.InvoiceFilter;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
-import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
 import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.Decimals;
@@ -51,7 +50,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,16 +120,7 @@ public class RaiseDisputeView extends VerticalLayout
   }
 
   private void build(Optional<Long> customer, Optional<Long> start) {
-    InvoiceFilter open =
-        new InvoiceFilter(
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED),
-            customer,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            Optional.empty());
+    InvoiceFilter open = InvoiceFilter.unsettled(customer);
     List<InvoiceSummary> candidates =
         invoices.list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null)).items();
 

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The customer's home, led by what they owe the way AR portals lead with it: balance due, what is
@@ -159,19 +158,7 @@ public class CustomerHome {
     section.setSpacing(false);
     section.setId("home-disputes");
     section.add(new H2(home.getTranslation("home.yourOpenDisputes")));
-    DisputeFilter open =
-        new DisputeFilter(
-            Set.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+    DisputeFilter open = DisputeFilter.openOnly();
     var page = disputes.list(open, DisputeSort.DEFAULT, PageRequest.of(DISPUTES_SHOWN, null));
     if (page.items().isEmpty()) {
       section.add(new Paragraph(home.getTranslation("home.noOpenDisputes")));

@@ -179,11 +179,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     period.setWrap(true);
     from.setMaxWidth("12em");
     to.setMaxWidth("12em");
-    add(
-        new H2(getTranslation("customer.statement")),
-        period,
-        balances,
-        entries);
+    add(new H2(getTranslation("customer.statement")), period, balances, entries);
     show(statement);
   }
 
