@@ -1,5 +1,6 @@
 package com.bpo.portal.close;
 
+import com.bpo.portal.shared.CreatedId;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -170,6 +174,10 @@ public class CloseResource {
   @Path("/{period}/reconciling-items")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add an item that explains part of the difference to the ledger (BPO leads)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The id of what was added",
+      content = @Content(schema = @Schema(implementation = CreatedId.class)))
   public Response addItem(@PathParam("period") String period, NewItem body) {
     List<FieldError> errors = new ArrayList<>();
     String currency = currency(body == null ? null : body.currency(), errors);
@@ -185,7 +193,7 @@ public class CloseResource {
     }
     throwIf(errors);
     long id = close.addReconcilingItem(period, currency, kind, amount, explanation);
-    return Response.status(201).entity(Map.of("id", id)).build();
+    return Response.status(201).entity(new CreatedId(id)).build();
   }
 
   @DELETE
@@ -235,6 +243,10 @@ public class CloseResource {
   @Operation(
       summary =
           "Propose a specific provision on an account (BPO leads); a second person decides it")
+  @APIResponse(
+      responseCode = "201",
+      description = "The id of what was added",
+      content = @Content(schema = @Schema(implementation = CreatedId.class)))
   public Response propose(NewSpecificProvision body) {
     List<FieldError> errors = new ArrayList<>();
     if (body == null || body.customerId() == null) {
@@ -250,7 +262,7 @@ public class CloseResource {
     }
     throwIf(errors);
     long id = close.proposeSpecificProvision(body.customerId(), amount, reason);
-    return Response.status(201).entity(Map.of("id", id)).build();
+    return Response.status(201).entity(new CreatedId(id)).build();
   }
 
   @POST

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -92,6 +95,10 @@ public class CreditResource {
   @Operation(
       summary =
           "Ask for a new limit with a reason; 201, approved per the tenant's authority matrix")
+  @APIResponse(
+      responseCode = "201",
+      description = "The limit request; Location names it",
+      content = @Content(schema = @Schema(implementation = LimitRequest.class)))
   public Response raise(CreditService.NewLimitRequest request) {
     LimitRequest raised = credit.raise(require(request));
     return Response.status(201)
@@ -114,6 +121,10 @@ public class CreditResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
   @Operation(summary = "Put an account on hold with a reason; 409 if it is on hold already")
+  @APIResponse(
+      responseCode = "201",
+      description = "The hold set; Location names it",
+      content = @Content(schema = @Schema(implementation = CreditProfile.Hold.class)))
   public Response hold(CreditService.HoldChange change) {
     CreditProfile.Hold hold = credit.setHold(require(change));
     return Response.status(201)
@@ -151,6 +162,10 @@ public class CreditResource {
   @Operation(
       summary =
           "Ask to refund unapplied credit to an IBAN (mod-97 checked), with a reason; 201, four eyes")
+  @APIResponse(
+      responseCode = "201",
+      description = "The refund asked for; Location names it",
+      content = @Content(schema = @Schema(implementation = Refund.class)))
   public Response requestRefund(CreditService.NewRefund refund) {
     Refund asked = credit.requestRefund(require(refund));
     return Response.status(201)

@@ -39,7 +39,7 @@ public record DisputeFilter(
   }
 
   /** The open disputes the caller may see: a customer's home lists them. */
-  public static DisputeFilter openOnly() {
+  public static DisputeFilter open() {
     return of(Optional.empty(), Optional.empty(), true, Optional.empty());
   }
 

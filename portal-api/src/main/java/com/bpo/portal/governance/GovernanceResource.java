@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -69,6 +72,10 @@ public class GovernanceResource {
   @Operation(
       summary =
           "Log an issue, risk, action or decision (client stakeholders: issues); 201 with the entry")
+  @APIResponse(
+      responseCode = "201",
+      description = "The entry created; Location names it",
+      content = @Content(schema = @Schema(implementation = EntryDetail.class)))
   public Response create(EntryForm form) {
     EntryDetail created = governance.create(form);
     return Response.status(201)
@@ -116,6 +123,10 @@ public class GovernanceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Comment on the entry; 201 with the entry")
+  @APIResponse(
+      responseCode = "201",
+      description = "The entry with the new comment",
+      content = @Content(schema = @Schema(implementation = EntryDetail.class)))
   public Response comment(@PathParam("id") long id, NewComment comment) {
     return Response.status(201)
         .entity(governance.comment(id, comment == null ? null : comment.body()))
@@ -128,6 +139,10 @@ public class GovernanceResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Link the entry to an invoice, dispute, procedure or another entry of the tenant")
+  @APIResponse(
+      responseCode = "201",
+      description = "The entry with the new link",
+      content = @Content(schema = @Schema(implementation = EntryDetail.class)))
   public Response link(@PathParam("id") long id, EntryForm.NewLink link) {
     return Response.status(201).entity(governance.link(id, link)).build();
   }
@@ -169,6 +184,10 @@ public class GovernanceResource {
   @Operation(
       summary =
           "Save a filter (as the list's query string) under a name; the same name replaces it")
+  @APIResponse(
+      responseCode = "201",
+      description = "The view saved",
+      content = @Content(schema = @Schema(implementation = SavedView.class)))
   public Response saveView(NewView view) {
     if (view == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the view as JSON.");

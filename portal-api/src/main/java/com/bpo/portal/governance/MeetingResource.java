@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,6 +47,10 @@ public class MeetingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Plan a meeting (BPO lead); 201 with the meeting and its agenda")
+  @APIResponse(
+      responseCode = "201",
+      description = "The meeting and its agenda; Location names it",
+      content = @Content(schema = @Schema(implementation = MeetingDetail.class)))
   public Response create(MeetingForm form) {
     MeetingDetail created = meetings.create(form);
     return Response.status(201)
@@ -80,6 +87,10 @@ public class MeetingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add an attendee (organisation BPO or CLIENT)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The meeting with the new attendee",
+      content = @Content(schema = @Schema(implementation = MeetingDetail.class)))
   public Response attend(@PathParam("id") long id, NewAttendee attendee) {
     return Response.status(201)
         .entity(
@@ -105,6 +116,10 @@ public class MeetingResource {
   @Operation(
       summary =
           "Capture an action or a decision taken in the meeting as a log entry; 201 with the entry")
+  @APIResponse(
+      responseCode = "201",
+      description = "The entry captured in the meeting; Location names it",
+      content = @Content(schema = @Schema(implementation = EntryDetail.class)))
   public Response capture(@PathParam("id") long id, EntryForm form) {
     EntryDetail entry = meetings.capture(id, form);
     return Response.status(201)

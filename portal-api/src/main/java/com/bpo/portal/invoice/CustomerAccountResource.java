@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/customers")
@@ -61,6 +64,10 @@ public class CustomerAccountResource {
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
   @Operation(summary = "Add a contact to the account (BPO staff); 201 with the contact")
+  @APIResponse(
+      responseCode = "201",
+      description = "The contact added",
+      content = @Content(schema = @Schema(implementation = CustomerContact.class)))
   public jakarta.ws.rs.core.Response addContact(
       @PathParam("id") long id, CustomerContact.New contact) {
     if (contact == null) {

@@ -26,6 +26,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,6 +60,10 @@ public class ProcedureResource {
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(
       summary = "Start a procedure (BPO leads); version 1 is a draft with the given Markdown; 201")
+  @APIResponse(
+      responseCode = "201",
+      description = "The procedure with its first draft; Location names it",
+      content = @Content(schema = @Schema(implementation = ProcedureDetail.class)))
   public Response create(NewProcedure request) {
     if (request == null) {
       throw invalid("Send the procedure as JSON.");
@@ -138,6 +145,10 @@ public class ProcedureResource {
   @Operation(
       summary =
           "Open a new draft from the effective version (BPO leads); 409 if a version is already being made")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new draft version; Location names it",
+      content = @Content(schema = @Schema(implementation = VersionDetail.class)))
   public Response newDraft(@PathParam("id") long id, DraftRequest request) {
     VersionDetail draft = versions.newDraft(id, request == null ? null : request.changeNote());
     return Response.status(201)
@@ -222,6 +233,10 @@ public class ProcedureResource {
       summary =
           "Attach a PDF, DOCX or XLSX to a draft (judged by content, no macros, at most 10 MB); "
               + "the file name in X-File-Name")
+  @APIResponse(
+      responseCode = "201",
+      description = "The attachment stored; Location names it",
+      content = @Content(schema = @Schema(implementation = VersionDetail.Attachment.class)))
   public Response attach(
       @PathParam("id") long id,
       @PathParam("version") long versionId,
@@ -277,6 +292,10 @@ public class ProcedureResource {
   @Operation(
       summary =
           "Acknowledge having read the effective version (BPO staff); again keeps the first record")
+  @APIResponse(
+      responseCode = "201",
+      description = "The acknowledgement recorded",
+      content = @Content(schema = @Schema(implementation = ProcedureDetail.Acknowledgement.class)))
   public Response acknowledge(@PathParam("id") long id) {
     return Response.status(201).entity(versions.acknowledge(id)).build();
   }

@@ -25,6 +25,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's outgoing webhooks: endpoints, their secrets, the delivery log and redelivery. BPO
@@ -72,6 +75,10 @@ public class WebhookResource {
       summary =
           "Register an endpoint; the answer carries its signing secret, shown this once (422 for a"
               + " URL the portal will not post to)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The endpoint and its secret, shown this once; Location names it",
+      content = @Content(schema = @Schema(implementation = WebhookService.Created.class)))
   public Response create(EndpointBody body) {
     WebhookService.Created created = webhooks.create(body == null ? null : body.request());
     return Response.status(201)
@@ -84,6 +91,10 @@ public class WebhookResource {
   @GET
   @Path("/endpoints/{id}")
   @Operation(summary = "One endpoint, its version as the ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The endpoint; its version is the ETag",
+      content = @Content(schema = @Schema(implementation = WebhookEndpoint.class)))
   public Response endpoint(@PathParam("id") long id) {
     WebhookEndpoint endpoint = webhooks.endpoint(id);
     return Response.ok(endpoint).tag(etag(endpoint)).build();
@@ -95,6 +106,10 @@ public class WebhookResource {
   @Operation(
       summary =
           "Change an endpoint at the version last seen (If-Match or the body's version; 412 if stale)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The endpoint as changed; its new version is the ETag",
+      content = @Content(schema = @Schema(implementation = WebhookEndpoint.class)))
   public Response update(
       @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, EndpointBody body) {
     Long version = version(ifMatch).orElse(body == null ? null : body.version());
@@ -143,6 +158,10 @@ public class WebhookResource {
   @POST
   @Path("/deliveries/{id}/redeliver")
   @Operation(summary = "Send a delivery's event to its endpoint again, as a new delivery")
+  @APIResponse(
+      responseCode = "202",
+      description = "The new delivery, queued; Location names it",
+      content = @Content(schema = @Schema(implementation = WebhookDelivery.class)))
   public Response redeliver(@PathParam("id") long id) {
     WebhookDelivery delivery = webhooks.redeliver(id);
     return Response.status(202)

@@ -25,7 +25,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -111,6 +114,10 @@ public class TenantAdminResource {
       summary =
           "Open a tenant in one operation (rows, Keycloak organization, first people); "
               + "sending it again completes one a failure interrupted")
+  @APIResponse(
+      responseCode = "201",
+      description = "The tenant opened; Location names it",
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
   public Response create(
       NewTenant request,
       // test-only (FaultInjection, off in production): not part of the published API
@@ -177,6 +184,10 @@ public class TenantAdminResource {
   @Operation(
       summary =
           "Assign BPO staff, or invite a client stakeholder or a customer (bound to an account)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The person added to the tenant",
+      content = @Content(schema = @Schema(implementation = TenantPeople.Person.class)))
   public Response addPerson(@PathParam("slug") String slug, PersonRequest body) {
     if (body == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the person as JSON.");

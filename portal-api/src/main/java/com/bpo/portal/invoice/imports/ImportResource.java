@@ -24,6 +24,9 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/imports")
@@ -43,6 +46,10 @@ public class ImportResource {
           "Import invoices with lines, customer accounts or payments applied to invoices from CSV "
               + "(kind=invoices|customers|payments, docs/IMPORT.md): all rows or none; 201 applied, "
               + "422 rejected with every row's errors")
+  @APIResponse(
+      responseCode = "201",
+      description = "The import's report: counts created, updated, unchanged and refused",
+      content = @Content(schema = @Schema(implementation = ImportReport.class)))
   public Response upload(
       @QueryParam("kind") @DefaultValue("invoices") String kind,
       @HeaderParam("X-File-Name") String fileName,
@@ -72,6 +79,10 @@ public class ImportResource {
               + "of invoices, customers or payments, synced by the client's numbers "
               + "(docs/IMPORT.md); all rows or none. With an Idempotency-Key, the same key and "
               + "body again answers the first result, and the same key with another body is 422")
+  @APIResponse(
+      responseCode = "201",
+      description = "The import's report: counts created, updated, unchanged and refused",
+      content = @Content(schema = @Schema(implementation = ImportReport.class)))
   public Response bulk(
       @PathParam("kind") String kind,
       @HeaderParam("Idempotency-Key") String idempotencyKey,

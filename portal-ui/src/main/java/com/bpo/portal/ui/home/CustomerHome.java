@@ -158,7 +158,7 @@ public class CustomerHome {
     section.setSpacing(false);
     section.setId("home-disputes");
     section.add(new H2(home.getTranslation("home.yourOpenDisputes")));
-    DisputeFilter open = DisputeFilter.openOnly();
+    DisputeFilter open = DisputeFilter.open();
     var page = disputes.list(open, DisputeSort.DEFAULT, PageRequest.of(DISPUTES_SHOWN, null));
     if (page.items().isEmpty()) {
       section.add(new Paragraph(home.getTranslation("home.noOpenDisputes")));
