@@ -4,6 +4,7 @@ import com.bpo.portal.limits.RateLimited;
 import com.bpo.portal.shared.AttachmentCheck;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
+import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.QueryParams;
 import com.bpo.portal.shared.Roles;
@@ -100,6 +101,17 @@ public class DisputeResource {
       summary =
           "Take a workflow step (START_REVIEW, ASK_CUSTOMER, RESUME_REVIEW, RESOLVE, CLOSE, REOPEN) "
               + "with the version last seen; 409 if not allowed from the current status or the version is stale")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dispute after the step",
+      content = @Content(schema = @Schema(implementation = DisputeDetail.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "A resolution above the tenant's four-eyes threshold waits for approval",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public DisputeDetail transition(@PathParam("id") long id, TransitionRequest request) {
     if (request == null) {
       throw new ProblemException("validation", "Invalid request", 400, "Send the step as JSON.");
