@@ -219,19 +219,7 @@ public class CashService {
       return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
-      long matchId =
-          matches.insertMatch(
-              lineId,
-              p.rule().name(),
-              p.confidence(),
-              "SUGGESTED",
-              p.customerId(),
-              p.settlement(),
-              p.onAccount(),
-              p.shortfall(),
-              p.reason(),
-              AUTO);
-      p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+      record(lineId, p, "SUGGESTED", p.reason(), AUTO);
     }
     Long customer =
         decision.proposals().stream()
@@ -343,19 +331,7 @@ public class CashService {
           proposal.customerId(),
           proposal.allocations().stream().map(Allocation::invoiceId).toList());
     }
-    long matchId =
-        matches.insertMatch(
-            lineId,
-            proposal.rule().name(),
-            proposal.confidence(),
-            "APPLIED",
-            proposal.customerId(),
-            proposal.settlement(),
-            proposal.onAccount(),
-            proposal.shortfall(),
-            proposal.reason(),
-            by);
-    proposal.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+    record(lineId, proposal, "APPLIED", proposal.reason(), by);
     BigDecimal applied = proposal.applied();
     BigDecimal writtenOff =
         proposal.allocations().stream()
@@ -375,6 +351,23 @@ public class CashService {
         by)) {
       throw stale(lineId);
     }
+  }
+
+  /** Keeps a proposal on the line as suggested or applied, with the invoices it names. */
+  private void record(long lineId, Proposal p, String status, String reason, String by) {
+    long matchId =
+        matches.insertMatch(
+            lineId,
+            p.rule().name(),
+            p.confidence(),
+            status,
+            p.customerId(),
+            p.settlement(),
+            p.onAccount(),
+            p.shortfall(),
+            reason,
+            by);
+    p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
   }
 
   private static String paymentReference(long lineId) {
