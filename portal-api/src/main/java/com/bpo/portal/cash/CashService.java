@@ -22,6 +22,7 @@ import com.bpo.portal.cash.CashRecords.UnappliedCash;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.NewDispute;
 import com.bpo.portal.invoice.CustomerScope;
+import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.PaymentApplication;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
@@ -64,6 +65,7 @@ public class CashService {
   @Inject MatchQueries matches;
   @Inject PaymentApplication payments;
   @Inject DisputeService disputes;
+  @Inject DisputableAmounts disputable;
   @Inject TenantContext context;
   @Inject CustomerScope scope;
 
@@ -295,12 +297,19 @@ public class CashService {
             amount,
             applications);
     Long deductionId = null;
-    if (proposal.shortfall().signum() > 0) {
-      List<NewDispute.Item> items =
-          proposal.allocations().stream()
-              .filter(a -> a.leftOpen().signum() > 0)
-              .map(a -> new NewDispute.Item(a.invoiceId(), null, a.leftOpen().toPlainString()))
-              .toList();
+    String reason = proposal.reason();
+    List<NewDispute.Item> items = deductionItems(proposal);
+    BigDecimal alreadyDisputed =
+        proposal
+            .shortfall()
+            .subtract(
+                items.stream()
+                    .map(i -> new BigDecimal(i.amount()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+    if (alreadyDisputed.signum() > 0) {
+      reason += "; " + alreadyDisputed.toPlainString() + " of it already under dispute";
+    }
+    if (!items.isEmpty()) {
       deductionId =
           disputes
               .raise(
@@ -331,7 +340,7 @@ public class CashService {
           proposal.customerId(),
           proposal.allocations().stream().map(Allocation::invoiceId).toList());
     }
-    record(lineId, proposal, "APPLIED", proposal.reason(), by);
+    record(lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();
     BigDecimal writtenOff =
         proposal.allocations().stream()
@@ -368,6 +377,32 @@ public class CashService {
             reason,
             by);
     p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+  }
+
+  /**
+   * The deduction a short payment opens, once the payment is applied: what each invoice is left
+   * short, but no more than is still open and not already disputed (the ceiling {@link
+   * DisputeService#raise} holds to). A customer who pays the undisputed part of an invoice under
+   * dispute opens no second dispute for the disputed rest, and the line is applied, not refused
+   * with its whole statement.
+   */
+  private List<NewDispute.Item> deductionItems(Proposal proposal) {
+    if (proposal.shortfall().signum() <= 0) {
+      return List.of();
+    }
+    List<Allocation> leftShort =
+        proposal.allocations().stream().filter(a -> a.leftOpen().signum() > 0).toList();
+    Map<Long, Money> disputable =
+        this.disputable.of(leftShort.stream().map(Allocation::invoiceId).toList());
+    List<NewDispute.Item> items = new ArrayList<>();
+    for (Allocation a : leftShort) {
+      Money room = disputable.get(a.invoiceId());
+      BigDecimal amount = room == null ? BigDecimal.ZERO : a.leftOpen().min(room.amount());
+      if (amount.signum() > 0) {
+        items.add(new NewDispute.Item(a.invoiceId(), null, amount.toPlainString()));
+      }
+    }
+    return items;
   }
 
   private static String paymentReference(long lineId) {
