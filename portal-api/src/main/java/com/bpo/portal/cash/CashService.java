@@ -24,6 +24,7 @@ import com.bpo.portal.dispute.NewDispute;
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.PaymentApplication;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
@@ -36,7 +37,6 @@ import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -148,11 +148,14 @@ public class CashService {
     return matches.storedSettings();
   }
 
+  /** A number from 0 with at most 4 digits before the point and {@code scale} after; or null. */
   private static BigDecimal decimal(String text, int scale) {
-    if (text == null || !text.strip().matches("\\d{1,4}(\\.\\d{1," + scale + "})?")) {
+    try {
+      BigDecimal value = Decimals.parse(text, 4, scale);
+      return value.signum() < 0 ? null : value.setScale(scale);
+    } catch (Decimals.Invalid e) {
       return null;
     }
-    return new BigDecimal(text.strip()).setScale(scale, RoundingMode.UNNECESSARY);
   }
 
   // ---------------------------------------------------------------- statements
@@ -786,16 +789,14 @@ public class CashService {
     return user;
   }
 
+  /** A positive amount with at most 2 decimals, read through {@link Decimals}; empty otherwise. */
   static Optional<BigDecimal> positiveAmount(String text) {
-    if (text == null) {
+    try {
+      BigDecimal amount = Decimals.parse(text, Money.MAX_INTEGER_DIGITS, 2);
+      return amount.signum() > 0 ? Optional.of(amount.setScale(2)) : Optional.empty();
+    } catch (Decimals.Invalid e) {
       return Optional.empty();
     }
-    String t = text.strip();
-    if (!t.matches("\\d{1,15}(\\.\\d{1,2})?")) {
-      return Optional.empty();
-    }
-    BigDecimal amount = new BigDecimal(t).setScale(2, RoundingMode.UNNECESSARY);
-    return amount.signum() > 0 ? Optional.of(amount) : Optional.empty();
   }
 
   private static String sha256(byte[] content) {
