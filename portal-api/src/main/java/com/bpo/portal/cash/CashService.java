@@ -739,6 +739,13 @@ public class CashService {
         errors.add(
             new FieldError("items[" + i + "].invoiceId", "no such invoice of this customer"));
       }
+      String itemAmount = items.get(i).amount();
+      if (itemAmount != null && !itemAmount.isBlank() && positiveAmount(itemAmount).isEmpty()) {
+        // was silently stored as "no amount given"
+        errors.add(
+            new FieldError(
+                "items[" + i + "].amount", "must be a positive amount with at most 2 decimals"));
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The remittance advice cannot be taken as it is.", errors);

@@ -575,6 +575,16 @@ class CashApplicationApiIT {
                 advice.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201")))
             .status(),
         "customer.acme's account is not the fixture's");
+    Reply badAmount =
+        Portal.post(
+            "/api/v1/cash/remittances",
+            "agent.acme",
+            "acme",
+            ("{\"customerId\": %d, \"paymentReference\": \"PAY-78-FIXCASH\", \"currency\": "
+                    + "\"EUR\", \"items\": [{\"invoiceId\": %d, \"amount\": \"1e3\"}]}")
+                .formatted(customerId("FIX-CASH-C1"), invoiceId("FIX-CASH-000102")));
+    assertEquals(400, badAmount.status(), badAmount.body());
+    assertTrue(badAmount.body().contains("items[0].amount"), badAmount.body());
     Reply bpo =
         Portal.post(
             "/api/v1/cash/remittances",
