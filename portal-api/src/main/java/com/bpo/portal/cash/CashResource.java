@@ -8,10 +8,8 @@ import com.bpo.portal.cash.CashRecords.NewBankAccount;
 import com.bpo.portal.cash.CashRecords.NewRemittance;
 import com.bpo.portal.cash.CashRecords.StatementSummary;
 import com.bpo.portal.cash.CashRecords.UnappliedCash;
-import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
-import com.bpo.portal.shared.Problem.FieldError;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.QueryParams;
 import com.bpo.portal.shared.Roles;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -146,23 +143,10 @@ public class CashResource {
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     QueryParams params = new QueryParams();
-    List<LineStatus> statuses = new ArrayList<>();
-    List<FieldError> errors = new ArrayList<>();
-    if (status != null && !status.isBlank()) {
-      for (String s : status.split(",")) {
-        try {
-          statuses.add(LineStatus.valueOf(s.strip()));
-        } catch (IllegalArgumentException e) {
-          errors.add(new FieldError("status", "must be among " + List.of(LineStatus.values())));
-        }
-      }
-    }
+    var statuses = params.enums("status", status, LineStatus.class);
     var statementId = params.id("statement", statement);
     params.throwIfInvalid();
-    if (!errors.isEmpty()) {
-      throw new InvalidFields("Invalid filter.", errors);
-    }
-    return cash.lines(statuses, statementId, PageRequest.of(limit, cursor));
+    return cash.lines(List.copyOf(statuses), statementId, PageRequest.of(limit, cursor));
   }
 
   @GET

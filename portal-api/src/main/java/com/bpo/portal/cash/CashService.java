@@ -22,7 +22,9 @@ import com.bpo.portal.cash.CashRecords.UnappliedCash;
 import com.bpo.portal.dispute.DisputeService;
 import com.bpo.portal.dispute.NewDispute;
 import com.bpo.portal.invoice.CustomerScope;
+import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.PaymentApplication;
+import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
@@ -35,7 +37,6 @@ import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public class CashService {
   @Inject MatchQueries matches;
   @Inject PaymentApplication payments;
   @Inject DisputeService disputes;
+  @Inject DisputableAmounts disputable;
   @Inject TenantContext context;
   @Inject CustomerScope scope;
 
@@ -146,11 +148,14 @@ public class CashService {
     return matches.storedSettings();
   }
 
+  /** A number from 0 with at most 4 digits before the point and {@code scale} after; or null. */
   private static BigDecimal decimal(String text, int scale) {
-    if (text == null || !text.strip().matches("\\d{1,4}(\\.\\d{1," + scale + "})?")) {
+    try {
+      BigDecimal value = Decimals.parse(text, 4, scale);
+      return value.signum() < 0 ? null : value.setScale(scale);
+    } catch (Decimals.Invalid e) {
       return null;
     }
-    return new BigDecimal(text.strip()).setScale(scale, RoundingMode.UNNECESSARY);
   }
 
   // ---------------------------------------------------------------- statements
@@ -219,19 +224,7 @@ public class CashService {
       return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
-      long matchId =
-          matches.insertMatch(
-              lineId,
-              p.rule().name(),
-              p.confidence(),
-              "SUGGESTED",
-              p.customerId(),
-              p.settlement(),
-              p.onAccount(),
-              p.shortfall(),
-              p.reason(),
-              AUTO);
-      p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+      record(lineId, p, "SUGGESTED", p.reason(), AUTO);
     }
     Long customer =
         decision.proposals().stream()
@@ -307,12 +300,19 @@ public class CashService {
             amount,
             applications);
     Long deductionId = null;
-    if (proposal.shortfall().signum() > 0) {
-      List<NewDispute.Item> items =
-          proposal.allocations().stream()
-              .filter(a -> a.leftOpen().signum() > 0)
-              .map(a -> new NewDispute.Item(a.invoiceId(), null, a.leftOpen().toPlainString()))
-              .toList();
+    String reason = proposal.reason();
+    List<NewDispute.Item> items = deductionItems(proposal);
+    BigDecimal alreadyDisputed =
+        proposal
+            .shortfall()
+            .subtract(
+                items.stream()
+                    .map(i -> new BigDecimal(i.amount()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+    if (alreadyDisputed.signum() > 0) {
+      reason += "; " + alreadyDisputed.toPlainString() + " of it already under dispute";
+    }
+    if (!items.isEmpty()) {
       deductionId =
           disputes
               .raise(
@@ -343,19 +343,7 @@ public class CashService {
           proposal.customerId(),
           proposal.allocations().stream().map(Allocation::invoiceId).toList());
     }
-    long matchId =
-        matches.insertMatch(
-            lineId,
-            proposal.rule().name(),
-            proposal.confidence(),
-            "APPLIED",
-            proposal.customerId(),
-            proposal.settlement(),
-            proposal.onAccount(),
-            proposal.shortfall(),
-            proposal.reason(),
-            by);
-    proposal.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+    record(lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();
     BigDecimal writtenOff =
         proposal.allocations().stream()
@@ -375,6 +363,49 @@ public class CashService {
         by)) {
       throw stale(lineId);
     }
+  }
+
+  /** Keeps a proposal on the line as suggested or applied, with the invoices it names. */
+  private void record(long lineId, Proposal p, String status, String reason, String by) {
+    long matchId =
+        matches.insertMatch(
+            lineId,
+            p.rule().name(),
+            p.confidence(),
+            status,
+            p.customerId(),
+            p.settlement(),
+            p.onAccount(),
+            p.shortfall(),
+            reason,
+            by);
+    p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+  }
+
+  /**
+   * The deduction a short payment opens, once the payment is applied: what each invoice is left
+   * short, but no more than is still open and not already disputed (the ceiling {@link
+   * DisputeService#raise} holds to). A customer who pays the undisputed part of an invoice under
+   * dispute opens no second dispute for the disputed rest, and the line is applied, not refused
+   * with its whole statement.
+   */
+  private List<NewDispute.Item> deductionItems(Proposal proposal) {
+    if (proposal.shortfall().signum() <= 0) {
+      return List.of();
+    }
+    List<Allocation> leftShort =
+        proposal.allocations().stream().filter(a -> a.leftOpen().signum() > 0).toList();
+    Map<Long, Money> disputable =
+        this.disputable.of(leftShort.stream().map(Allocation::invoiceId).toList());
+    List<NewDispute.Item> items = new ArrayList<>();
+    for (Allocation a : leftShort) {
+      Money room = disputable.get(a.invoiceId());
+      BigDecimal amount = room == null ? BigDecimal.ZERO : a.leftOpen().min(room.amount());
+      if (amount.signum() > 0) {
+        items.add(new NewDispute.Item(a.invoiceId(), null, amount.toPlainString()));
+      }
+    }
+    return items;
   }
 
   private static String paymentReference(long lineId) {
@@ -708,6 +739,13 @@ public class CashService {
         errors.add(
             new FieldError("items[" + i + "].invoiceId", "no such invoice of this customer"));
       }
+      String itemAmount = items.get(i).amount();
+      if (itemAmount != null && !itemAmount.isBlank() && positiveAmount(itemAmount).isEmpty()) {
+        // was silently stored as "no amount given"
+        errors.add(
+            new FieldError(
+                "items[" + i + "].amount", "must be a positive amount with at most 2 decimals"));
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The remittance advice cannot be taken as it is.", errors);
@@ -758,16 +796,14 @@ public class CashService {
     return user;
   }
 
+  /** A positive amount with at most 2 decimals, read through {@link Decimals}; empty otherwise. */
   static Optional<BigDecimal> positiveAmount(String text) {
-    if (text == null) {
+    try {
+      BigDecimal amount = Decimals.parse(text, Money.MAX_INTEGER_DIGITS, 2);
+      return amount.signum() > 0 ? Optional.of(amount.setScale(2)) : Optional.empty();
+    } catch (Decimals.Invalid e) {
       return Optional.empty();
     }
-    String t = text.strip();
-    if (!t.matches("\\d{1,15}(\\.\\d{1,2})?")) {
-      return Optional.empty();
-    }
-    BigDecimal amount = new BigDecimal(t).setScale(2, RoundingMode.UNNECESSARY);
-    return amount.signum() > 0 ? Optional.of(amount) : Optional.empty();
   }
 
   private static String sha256(byte[] content) {

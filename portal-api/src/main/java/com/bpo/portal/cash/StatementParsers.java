@@ -176,22 +176,16 @@ public final class StatementParsers {
               text(entry, "NtryRef"),
               text(entry, "AcctSvcrRef"),
               "NOTPROVIDED".equals(endToEnd) ? "" : endToEnd);
-      if (entryRef.isEmpty() || !refs.add(entryRef)) {
-        entryRef =
-            "#" + position; // the bank gave none (or twice): the entry's place in the statement is
-        // stable
-        refs.add(entryRef);
-      }
       lines.add(
-          new Line(
-              limit(entryRef, 100),
+          line(
+              entryRef(entryRef, position, refs),
               bookingDate,
               valueDate,
               amount,
               currency,
-              limit(payerName, 140),
-              normaliseAccount(payerAccount),
-              limit(String.join(" ", refParts).strip(), 1000)));
+              payerName,
+              payerAccount,
+              String.join(" ", refParts)));
     }
     errors.throwIfAny("The camt.053 statement cannot be imported as it is.");
     return file(Format.CAMT053, account, id, from, to, lines);
@@ -358,11 +352,8 @@ public final class StatementParsers {
       from = from == null || bookingDate.isBefore(from) ? bookingDate : from;
       to = to == null || bookingDate.isAfter(to) ? bookingDate : to;
       String mark = f.getDebitCreditMark();
-      if (mark == null || !(mark.equals("C") || mark.equals("RD"))) {
-        continue; // debits and reversals of credits are not cash to apply
-      }
-      if (mark.equals("RD")) {
-        continue;
+      if (!"C".equals(mark)) {
+        continue; // debits and reversals of credits (RD) are not cash to apply
       }
       BigDecimal amount =
           amount(
@@ -373,10 +364,6 @@ public final class StatementParsers {
       String ownerRef = nonRef(f.getReferenceForTheAccountOwner());
       String bankRef = nonRef(f.getReferenceOfTheAccountServicingInstitution());
       String entryRef = firstNonEmpty(bankRef, ownerRef);
-      if (entryRef.isEmpty() || !refs.add(entryRef)) {
-        entryRef = "#" + position;
-        refs.add(entryRef);
-      }
       String flatInfo = info.replace("\r", "").replace("\n", "");
       String payerName = "";
       String payerAccount = "";
@@ -393,15 +380,15 @@ public final class StatementParsers {
       String reference = remittance.isEmpty() ? flatInfo : remittance;
       reference = (reference + (ownerRef.isEmpty() ? "" : " " + ownerRef)).strip();
       lines.add(
-          new Line(
-              limit(entryRef, 100),
+          line(
+              entryRef(entryRef, position, refs),
               bookingDate,
               valueDate,
               amount,
               currency,
-              limit(payerName, 140),
-              normaliseAccount(payerAccount),
-              limit(reference, 1000)));
+              payerName,
+              payerAccount,
+              reference));
     }
     errors.throwIfAny("The MT940 statement cannot be imported as it is.");
     return file(Format.MT940, account, id, from, to, lines);
@@ -498,15 +485,15 @@ public final class StatementParsers {
           continue; // a debit
         }
         lines.add(
-            new Line(
+            line(
                 ref,
                 booked,
                 booked,
                 amount,
                 currency,
-                limit(r.get("payer_name"), 140),
-                normaliseAccount(r.get("payer_account")),
-                limit(r.get("reference"), 1000)));
+                r.get("payer_name"),
+                r.get("payer_account"),
+                r.get("reference")));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       throw new StatementRejected("The CSV cannot be read: " + e.getMessage());
@@ -540,6 +527,37 @@ public final class StatementParsers {
       throw new StatementRejected("A statement holds at most " + MAX_LINES + " lines.");
     }
     return new BankStatementFile(format, normalised, id, from, to, lines);
+  }
+
+  /**
+   * The bank's reference of an entry, unique in the statement; when the bank gave none (or the same
+   * twice), the entry's place in the statement, which is stable.
+   */
+  private static String entryRef(String given, int position, Set<String> refs) {
+    String ref = given.isEmpty() || !refs.add(given) ? "#" + position : given;
+    refs.add(ref);
+    return ref;
+  }
+
+  /** A line as stored: texts cut to their columns, the payer's account normalised. */
+  private static Line line(
+      String ref,
+      LocalDate bookingDate,
+      LocalDate valueDate,
+      BigDecimal amount,
+      String currency,
+      String payerName,
+      String payerAccount,
+      String reference) {
+    return new Line(
+        limit(ref, 100),
+        bookingDate,
+        valueDate,
+        amount,
+        currency,
+        limit(payerName, 140),
+        normaliseAccount(payerAccount),
+        limit(reference, 1000));
   }
 
   /** An account as stored: upper case, without spaces or separators. */

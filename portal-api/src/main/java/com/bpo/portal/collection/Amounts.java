@@ -1,30 +1,28 @@
 package com.bpo.portal.collection;
 
+import com.bpo.portal.shared.Decimals;
+import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Problem;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/**
- * Money typed by a person: at most 15 digits before the point and 2 after, checked before any
- * arithmetic.
- */
+/** Money typed by a person, read through {@link Decimals}: at most 2 decimals, more than zero. */
 final class Amounts {
-  private static final Pattern AMOUNT = Pattern.compile("^\\d{1,15}(\\.\\d{1,2})?$");
-
   private Amounts() {}
 
   /** The positive amount, or null after adding an error for the field. */
   static BigDecimal positive(String text, String field, List<Problem.FieldError> errors) {
-    if (text == null || !AMOUNT.matcher(text.strip()).matches()) {
-      errors.add(new Problem.FieldError(null, field, "must be an amount like 1234.50"));
+    BigDecimal amount;
+    try {
+      amount = Decimals.parse(text, Money.MAX_INTEGER_DIGITS, 2);
+    } catch (Decimals.Invalid e) {
+      errors.add(new Problem.FieldError(null, field, e.getMessage()));
       return null;
     }
-    BigDecimal amount = new BigDecimal(text.strip()).setScale(2);
     if (amount.signum() <= 0) {
       errors.add(new Problem.FieldError(null, field, "must be more than zero"));
       return null;
     }
-    return amount;
+    return amount.setScale(2);
   }
 }

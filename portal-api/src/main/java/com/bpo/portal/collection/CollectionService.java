@@ -9,7 +9,9 @@ import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.PortalUser;
+import com.bpo.portal.tenant.StaffDirectory;
 import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.tenant.TenantRole;
 import com.bpo.portal.tenant.TenantService;
 import com.bpo.portal.webhook.WebhookEventType;
 import com.bpo.portal.webhook.WebhookEvents;
@@ -42,6 +44,7 @@ public class CollectionService {
   @Inject StrategyQueries strategies;
   @Inject MailOutbox outbox;
   @Inject WebhookEvents webhooks;
+  @Inject StaffDirectory staff;
   @Inject MetricsQueries metrics;
   @Inject com.bpo.portal.invoice.CustomerAccountService customerAccounts;
 
@@ -152,6 +155,19 @@ public class CollectionService {
         hold ? reason : null,
         change.nextActionOn());
     return worklist.profile(accountId, context.today()).orElseThrow();
+  }
+
+  /**
+   * The tenant's staff by sign-in name, to show a person's name where a timeline or a run records
+   * who acted (a customer or the system keep their sign-in name).
+   */
+  public Map<String, String> staffNames() {
+    requireStaff();
+    Map<String, String> names = new java.util.HashMap<>();
+    staff
+        .staff(java.util.EnumSet.allOf(TenantRole.class))
+        .forEach(m -> names.putIfAbsent(m.username(), m.displayName()));
+    return names;
   }
 
   public List<TimelineEntry> timeline(long accountId, int limit) {

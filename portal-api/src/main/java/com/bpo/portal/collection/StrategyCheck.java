@@ -6,8 +6,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a strategy version must be before it is stored: every field error at once. */
-final class StrategyCheck {
+/**
+ * What a strategy version must be before it is stored: every field error at once. The bounds are
+ * public so that the editor offers the same ones.
+ */
+public final class StrategyCheck {
+  public static final int MAX_STEPS = 20;
+
+  /** A step's day, counted from the invoice's due date: from 60 days before to a year after. */
+  public static final int FIRST_DAY = -60;
+
+  public static final int LAST_DAY = 365;
+  public static final int MAX_LEVEL = 9;
+
   private StrategyCheck() {}
 
   static List<Problem.FieldError> errors(StrategyQueries.StrategyDraft draft) {
@@ -39,8 +50,8 @@ final class StrategyCheck {
       errors.add(new Problem.FieldError(null, "steps", "a strategy needs at least one step"));
       return errors;
     }
-    if (draft.steps().size() > 20) {
-      errors.add(new Problem.FieldError(null, "steps", "at most 20 steps"));
+    if (draft.steps().size() > MAX_STEPS) {
+      errors.add(new Problem.FieldError(null, "steps", "at most " + MAX_STEPS + " steps"));
     }
     Set<Integer> days = new HashSet<>();
     for (int i = 0; i < draft.steps().size(); i++) {
@@ -50,13 +61,16 @@ final class StrategyCheck {
         errors.add(new Problem.FieldError(null, "steps[" + i + "]", "is required"));
         continue;
       }
-      if (step.dayOffset() < -60 || step.dayOffset() > 365) {
-        errors.add(new Problem.FieldError(null, at + "dayOffset", "must be between -60 and 365"));
+      if (step.dayOffset() < FIRST_DAY || step.dayOffset() > LAST_DAY) {
+        errors.add(
+            new Problem.FieldError(
+                null, at + "dayOffset", "must be between " + FIRST_DAY + " and " + LAST_DAY));
       } else if (!days.add(step.dayOffset())) {
         errors.add(new Problem.FieldError(null, at + "dayOffset", "two steps on the same day"));
       }
-      if (step.level() < 0 || step.level() > 9) {
-        errors.add(new Problem.FieldError(null, at + "level", "must be between 0 and 9"));
+      if (step.level() < 0 || step.level() > MAX_LEVEL) {
+        errors.add(
+            new Problem.FieldError(null, at + "level", "must be between 0 and " + MAX_LEVEL));
       }
       if (step.action() == null) {
         errors.add(new Problem.FieldError(null, at + "action", "is required"));

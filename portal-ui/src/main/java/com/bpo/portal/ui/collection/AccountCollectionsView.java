@@ -38,6 +38,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -245,7 +246,8 @@ public class AccountCollectionsView extends VerticalLayout
         .setTextAlign(ColumnTextAlign.END)
         .setWidth("8em")
         .setFlexGrow(0);
-    grid.addColumn(t -> t.by() == null ? "" : t.by())
+    Map<String, String> names = collections.staffNames();
+    grid.addColumn(t -> t.by() == null ? "" : names.getOrDefault(t.by(), t.by()))
         .setHeader(getTranslation("collections.by"))
         .setWidth("9em")
         .setFlexGrow(0);

@@ -3,11 +3,6 @@ package com.bpo.portal.ui.collection;
 import com.bpo.portal.collection.Activity;
 import com.bpo.portal.collection.ActivityKind;
 import com.bpo.portal.collection.ContactOutcome;
-import com.bpo.portal.shared.ProblemException;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -100,40 +95,24 @@ class ActivityForm extends Dialog {
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     add(form);
-    Button ok =
-        new Button(
-            getTranslation("collections.save"),
-            e -> {
-              Draft bean = new Draft();
-              if (!binder.writeBeanIfValid(bean)) {
-                return;
-              }
-              try {
-                Activity activity = save.apply(bean.toNew());
-                close();
-                saved.accept(activity);
-              } catch (ProblemException problem) {
-                CollectionTexts.show(
-                    this,
-                    problem,
-                    Map.of(
-                        "kind",
-                        kind,
-                        "outcome",
-                        outcome,
-                        "contact",
-                        contact,
-                        "note",
-                        note,
-                        "nextActionOn",
-                        nextActionOn));
-              }
-            });
-    ok.setId("activity-save");
-    ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
-    Button cancel = new Button(getTranslation("common.cancel"), e -> close());
-    getFooter().add(cancel, ok);
+    CollectionTexts.saveFooter(
+        this,
+        "activity-save",
+        binder,
+        Draft::new,
+        bean -> save.apply(bean.toNew()),
+        saved,
+        Map.of(
+            "kind",
+            kind,
+            "outcome",
+            outcome,
+            "contact",
+            contact,
+            "note",
+            note,
+            "nextActionOn",
+            nextActionOn));
     addOpenedChangeListener(
         e -> {
           if (e.isOpened()) {

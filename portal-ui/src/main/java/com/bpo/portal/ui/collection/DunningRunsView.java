@@ -1,5 +1,6 @@
 package com.bpo.portal.ui.collection;
 
+import com.bpo.portal.collection.CollectionService;
 import com.bpo.portal.collection.DunningRun;
 import com.bpo.portal.collection.DunningService;
 import com.bpo.portal.collection.Notice;
@@ -28,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +49,10 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
   private DunningRun selected;
 
   @Inject
-  public DunningRunsView(DunningService dunning, TenantContext context) {
+  public DunningRunsView(
+      DunningService dunning, CollectionService collections, TenantContext context) {
     this.dunning = dunning;
+    Map<String, String> names = collections.staffNames();
     this.context = context;
     this.lead = context.requireUser().hasRole(Roles.BPO_LEAD);
     setSizeFull();
@@ -81,7 +85,8 @@ public class DunningRunsView extends VerticalLayout implements HasDynamicTitle {
             r -> getTranslation("collections.runCounts", r.proposed(), r.excluded(), r.sent()))
         .setHeader(getTranslation("collections.notices"))
         .setFlexGrow(1);
-    runs.addColumn(r -> r.releasedBy() == null ? "" : r.releasedBy())
+    runs.addColumn(
+            r -> r.releasedBy() == null ? "" : names.getOrDefault(r.releasedBy(), r.releasedBy()))
         .setHeader(getTranslation("collections.releasedBy"))
         .setWidth("8em")
         .setFlexGrow(0);

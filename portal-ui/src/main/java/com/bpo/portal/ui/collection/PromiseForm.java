@@ -1,11 +1,6 @@
 package com.bpo.portal.ui.collection;
 
 import com.bpo.portal.collection.Promise;
-import com.bpo.portal.shared.ProblemException;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -76,32 +71,16 @@ class PromiseForm extends Dialog {
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     add(form);
-    Button ok =
-        new Button(
-            getTranslation("collections.save"),
-            e -> {
-              Draft bean = new Draft();
-              if (!binder.writeBeanIfValid(bean)) {
-                return;
-              }
-              try {
-                Promise promise =
-                    save.apply(
-                        new Promise.New(
-                            bean.amount.strip(), bean.promisedOn, invoiceIds, bean.note));
-                close();
-                saved.accept(promise);
-              } catch (ProblemException problem) {
-                CollectionTexts.show(
-                    this,
-                    problem,
-                    Map.of("amount", amount, "promisedOn", promisedOn, "note", note));
-              }
-            });
-    ok.setId("promise-save");
-    ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    ok.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(this);
-    getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), ok);
+    CollectionTexts.saveFooter(
+        this,
+        "promise-save",
+        binder,
+        Draft::new,
+        bean ->
+            save.apply(
+                new Promise.New(bean.amount.strip(), bean.promisedOn, invoiceIds, bean.note)),
+        saved,
+        Map.of("amount", amount, "promisedOn", promisedOn, "note", note));
     addOpenedChangeListener(
         e -> {
           if (e.isOpened()) {

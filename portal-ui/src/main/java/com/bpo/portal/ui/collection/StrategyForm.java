@@ -5,6 +5,7 @@ import com.bpo.portal.collection.DunningLetter;
 import com.bpo.portal.collection.RiskClass;
 import com.bpo.portal.collection.StepAction;
 import com.bpo.portal.collection.Strategy;
+import com.bpo.portal.collection.StrategyCheck;
 import com.bpo.portal.collection.StrategyQueries.StrategyDraft;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
@@ -61,7 +62,6 @@ import java.util.stream.Collectors;
  * service takes.
  */
 public class StrategyForm extends VerticalLayout {
-  static final int MAX_STEPS = 20;
   private static final Pattern STEP_FIELD = Pattern.compile("steps\\[(\\d+)]\\.(\\w+)");
 
   /** The letter templates that have their own text (in English and French). */
@@ -209,13 +209,13 @@ public class StrategyForm extends VerticalLayout {
     StepRow(StepBean start) {
       days.setLabel(getTranslation("collections.editor.days"));
       days.setHelperText(getTranslation("collections.editor.daysHelp"));
-      days.setMin(-60);
-      days.setMax(365);
+      days.setMin(StrategyCheck.FIRST_DAY);
+      days.setMax(StrategyCheck.LAST_DAY);
       days.setStepButtonsVisible(true);
       days.setWidth("9em");
       level.setLabel(getTranslation("collections.editor.level"));
       level.setMin(0);
-      level.setMax(9);
+      level.setMax(StrategyCheck.MAX_LEVEL);
       level.setStepButtonsVisible(true);
       level.setWidth("7em");
       action.setLabel(getTranslation("collections.editor.action"));
@@ -246,12 +246,16 @@ public class StrategyForm extends VerticalLayout {
       binder
           .forField(days)
           .asRequired(getTranslation("collections.editor.error.days"))
-          .withValidator(d -> d >= -60 && d <= 365, getTranslation("collections.editor.error.days"))
+          .withValidator(
+              d -> d >= StrategyCheck.FIRST_DAY && d <= StrategyCheck.LAST_DAY,
+              getTranslation("collections.editor.error.days"))
           .bind("dayOffset");
       binder
           .forField(level)
           .asRequired(getTranslation("collections.editor.error.level"))
-          .withValidator(l -> l >= 0 && l <= 9, getTranslation("collections.editor.error.level"))
+          .withValidator(
+              l -> l >= 0 && l <= StrategyCheck.MAX_LEVEL,
+              getTranslation("collections.editor.error.level"))
           .bind("level");
       binder
           .forField(action)
@@ -549,8 +553,8 @@ public class StrategyForm extends VerticalLayout {
         lastLevel = Math.max(lastLevel, row.level.getValue());
       }
     }
-    b.setDayOffset(Math.min(365, lastDay + 10));
-    b.setLevel(Math.min(9, lastLevel + 1));
+    b.setDayOffset(Math.min(StrategyCheck.LAST_DAY, lastDay + 10));
+    b.setLevel(Math.min(StrategyCheck.MAX_LEVEL, lastLevel + 1));
     b.setTemplateKey(rows.isEmpty() ? "friendly" : "first_reminder");
     b.setNeedsRelease(!rows.isEmpty());
     return b;
@@ -560,7 +564,7 @@ public class StrategyForm extends VerticalLayout {
     StepRow row = new StepRow(start);
     rows.add(row);
     renumber();
-    addStep.setEnabled(rows.size() < MAX_STEPS);
+    addStep.setEnabled(rows.size() < StrategyCheck.MAX_STEPS);
     return row;
   }
 
@@ -690,7 +694,7 @@ public class StrategyForm extends VerticalLayout {
       return getTranslation("collections.editor.error.levelOrder");
     }
     if (serverMessage.contains("at most")) {
-      return getTranslation("collections.editor.error.tooManySteps", MAX_STEPS);
+      return getTranslation("collections.editor.error.tooManySteps", StrategyCheck.MAX_STEPS);
     }
     if (serverMessage.contains("at least one")) {
       return getTranslation("collections.editor.error.noStep");

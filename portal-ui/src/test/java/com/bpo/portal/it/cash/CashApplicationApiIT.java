@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
 import com.bpo.portal.it.Portal.Reply;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -224,6 +225,68 @@ class CashApplicationApiIT {
         0,
         new BigDecimal("300.00")
             .compareTo(new BigDecimal(dispute.getJsonObject("disputed").getString("amount"))));
+  }
+
+  @Test
+  void aShortPaymentOfTheUndisputedPartIsAppliedWithoutASecondDisputeOrFailingTheStatement()
+      throws SQLException {
+    // the customer disputes 300 of the 800 invoice and pays the 500 they agree with; before, the
+    // deduction for the 300 left open was refused (already disputed) and the whole statement with
+    // it
+    String body =
+        Json.createObjectBuilder()
+            .add("reasonCode", "QUANTITY")
+            .add("description", "Fixture dispute (test data)")
+            .add(
+                "items",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("invoiceId", invoiceId("FIX-CASH-000103"))
+                            .add("amount", "300.00")))
+            .build()
+            .toString();
+    Reply raised = Portal.post("/api/v1/disputes", "ops.lead", "acme", body);
+    assertEquals(201, raised.status(), raised.body());
+    long dispute = raised.json().getJsonObject("dispute").getJsonNumber("id").longValue();
+
+    Reply reply =
+        upload(
+            camt(
+                "FIX-CASH-S2D",
+                entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
+                entry("E2", "250.00", "Cash Fixture One", "FIX-CASH-000102")),
+            "application/xml",
+            "agent.acme",
+            "acme");
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
+    assertEquals("500.00|300.00|DISPUTED", state("FIX-CASH-000103"));
+    assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"), "the other line is applied too");
+    assertEquals(
+        List.of(String.valueOf(dispute)),
+        acmeRows(
+            "select distinct dispute_id from dispute_item where invoice_id = "
+                + invoiceId("FIX-CASH-000103")),
+        "no second dispute for the part already disputed");
+    long line =
+        Long.parseLong(
+            acmeRows(
+                    "select l.id from bank_statement_line l join bank_statement s on "
+                        + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S2D' "
+                        + "and l.entry_ref = 'E1'")
+                .get(0));
+    Reply detail = Portal.get("/api/v1/cash/lines/" + line, "agent.acme", "acme");
+    assertEquals(200, detail.status(), detail.body());
+    assertEquals("APPLIED", detail.json().getJsonObject("line").getString("status"));
+    assertTrue(
+        !detail.json().containsKey("deductionId") || detail.json().isNull("deductionId"),
+        detail.body());
+    assertTrue(
+        acmeRows("select reason from cash_match where status = 'APPLIED' and line_id = " + line)
+            .get(0)
+            .endsWith("; 300.00 of it already under dispute"),
+        detail.body());
   }
 
   // ------------------------------------------------------------------ MT940
@@ -512,6 +575,16 @@ class CashApplicationApiIT {
                 advice.formatted(invoiceId("FIX-CASH-000101"), invoiceId("FIX-CASH-000201")))
             .status(),
         "customer.acme's account is not the fixture's");
+    Reply badAmount =
+        Portal.post(
+            "/api/v1/cash/remittances",
+            "agent.acme",
+            "acme",
+            ("{\"customerId\": %d, \"paymentReference\": \"PAY-78-FIXCASH\", \"currency\": "
+                    + "\"EUR\", \"items\": [{\"invoiceId\": %d, \"amount\": \"1e3\"}]}")
+                .formatted(customerId("FIX-CASH-C1"), invoiceId("FIX-CASH-000102")));
+    assertEquals(400, badAmount.status(), badAmount.body());
+    assertTrue(badAmount.body().contains("items[0].amount"), badAmount.body());
     Reply bpo =
         Portal.post(
             "/api/v1/cash/remittances",
