@@ -8,6 +8,7 @@ import com.bpo.portal.cash.CashRecords.NewBankAccount;
 import com.bpo.portal.cash.CashRecords.NewRemittance;
 import com.bpo.portal.cash.CashRecords.StatementSummary;
 import com.bpo.portal.cash.CashRecords.UnappliedCash;
+import com.bpo.portal.shared.CreatedId;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -30,6 +31,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -60,6 +64,10 @@ public class CashResource {
   @Operation(
       summary =
           "Register a bank account (IBAN or account id, currency, name); 201, 409 if registered")
+  @APIResponse(
+      responseCode = "201",
+      description = "The bank account registered",
+      content = @Content(schema = @Schema(implementation = BankAccount.class)))
   public Response addBankAccount(NewBankAccount account) {
     BankAccount added = cash.addBankAccount(account);
     return Response.status(201).entity(added).build();
@@ -103,6 +111,14 @@ public class CashResource {
           "Import a bank statement (camt.053, MT940 or CSV, told by content), match its credit lines "
               + "and apply what is sure; 201 imported, 200 when the same statement was imported before (nothing changes), "
               + "422 rejected with every problem (nothing kept), 409 same statement id with other content")
+  @APIResponse(
+      responseCode = "201",
+      description = "The statement imported with its lines' outcome; Location names it",
+      content = @Content(schema = @Schema(implementation = ImportResult.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The same statement was imported before: its earlier result, nothing changed",
+      content = @Content(schema = @Schema(implementation = ImportResult.class)))
   public Response importStatement(InputStream body) throws IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(StatementParsers.MAX_BYTES + 1);
     ImportResult result = cash.importStatement(content);
@@ -218,8 +234,12 @@ public class CashResource {
       summary =
           "A remittance advice: which invoices a payment (by reference or amount) covers; a customer "
               + "for their own account, the BPO for any; 201")
+  @APIResponse(
+      responseCode = "201",
+      description = "The remittance advice stored",
+      content = @Content(schema = @Schema(implementation = CreatedId.class)))
   public Response remittance(NewRemittance advice) {
     long id = cash.addRemittance(advice);
-    return Response.status(201).entity(Map.of("id", id)).build();
+    return Response.status(201).entity(new CreatedId(id)).build();
   }
 }

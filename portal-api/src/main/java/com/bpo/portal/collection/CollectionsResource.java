@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -121,6 +124,10 @@ public class CollectionsResource {
   @Operation(
       summary = "Log a call, mail, letter or note with contact, outcome and next action date; 201")
   @RateLimited
+  @APIResponse(
+      responseCode = "201",
+      description = "The activity logged",
+      content = @Content(schema = @Schema(implementation = Activity.class)))
   public Response logActivity(@PathParam("id") long id, Activity.New activity) {
     return Response.status(201).entity(collections.logActivity(id, activity)).build();
   }
@@ -145,6 +152,10 @@ public class CollectionsResource {
           "Record a promise to pay (BPO: open at once) or propose one (customer, own account: the "
               + "collector accepts, counters or declines); 201")
   @RateLimited
+  @APIResponse(
+      responseCode = "201",
+      description = "The promise recorded or proposed; Location names it",
+      content = @Content(schema = @Schema(implementation = Promise.class)))
   public Response recordPromise(@PathParam("id") long id, Promise.New promise) {
     Promise made = collections.recordPromise(id, promise);
     return Response.status(201)
@@ -215,6 +226,10 @@ public class CollectionsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BPO_LEAD)
   @Operation(summary = "Add a version of a strategy (a new code creates it); 201")
+  @APIResponse(
+      responseCode = "201",
+      description = "The strategy with the new version",
+      content = @Content(schema = @Schema(implementation = Strategy.class)))
   public Response newStrategyVersion(StrategyQueries.StrategyDraft draft) {
     return Response.status(201).entity(collections.newStrategyVersion(draft)).build();
   }

@@ -8,7 +8,6 @@ import com.bpo.portal.invoice.AccountPositions;
 import com.bpo.portal.invoice.InvoiceFilter;
 import com.bpo.portal.invoice.InvoiceService;
 import com.bpo.portal.invoice.InvoiceSort;
-import com.bpo.portal.invoice.InvoiceStatus;
 import com.bpo.portal.invoice.InvoiceSummary;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.PageRequest;
@@ -36,7 +35,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,16 +85,7 @@ public class RemittancesView extends VerticalLayout implements HasDynamicTitle {
 
   private void buildForm() {
     String currency = account.orElseThrow().balanceDue().currency();
-    InvoiceFilter open =
-        new InvoiceFilter(
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.DISPUTED),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            Optional.empty());
+    InvoiceFilter open = InvoiceFilter.unsettled(Optional.empty());
     List<InvoiceSummary> candidates =
         invoices
             .list(open, InvoiceSort.DEFAULT, PageRequest.of(MAX_INVOICES_SHOWN, null))
