@@ -158,6 +158,14 @@ public class CollectionService {
   }
 
   /**
+   * Who may be given accounts (the tenant's active agents and leads), by name, for a lead's pick.
+   */
+  public List<com.bpo.portal.tenant.StaffMember> collectors() {
+    requireLead();
+    return staff.staff(TenantRole.BPO);
+  }
+
+  /**
    * The tenant's staff by sign-in name, to show a person's name where a timeline or a run records
    * who acted (a customer or the system keep their sign-in name).
    */

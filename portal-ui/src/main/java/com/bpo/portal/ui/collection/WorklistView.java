@@ -6,12 +6,14 @@ import com.bpo.portal.collection.WorklistFilter;
 import com.bpo.portal.collection.WorklistItem;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,27 +22,26 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The collector's worklist, most urgent first (the order of {@code WorklistPriority}). Each account
  * number is a link: Tab to it and Enter opens the account, where the call is logged, the promise
- * recorded and "next" brings the next account. Leads may name another collector (empty:
- * everyone's).
+ * recorded and "next" brings the next account. Leads pick another collector by name (empty:
+ * everyone's) and give selected accounts to one.
  */
 @Route(value = "collections", layout = MainLayout.class)
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT})
 public class WorklistView extends VerticalLayout implements HasDynamicTitle {
   private final CollectionService collections;
   private final Grid<WorklistItem> grid = new Grid<>();
-  private final TextField collector = new TextField();
+  private final ComboBox<StaffMember> collector = new ComboBox<>();
   private final MultiSelectComboBox<RiskClass> risks = new MultiSelectComboBox<>();
   private final Checkbox dueOnly = new Checkbox();
 
@@ -51,8 +52,13 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     boolean lead = context.requireUser().hasRole(Roles.BPO_LEAD);
     collector.setId("worklist-collector");
     collector.setLabel(getTranslation("collections.collector"));
-    collector.setPlaceholder(getTranslation(lead ? "collections.everyone" : "collections.me"));
-    collector.setValueChangeMode(ValueChangeMode.LAZY);
+    collector.setPlaceholder(getTranslation("collections.everyone"));
+    collector.setClearButtonVisible(true);
+    // an agent's worklist is always their own; a lead picks whose to see
+    collector.setVisible(lead);
+    List<StaffMember> collectors = lead ? collections.collectors() : List.of();
+    collector.setItems(collectors);
+    collector.setItemLabelGenerator(StaffMember::displayName);
     risks.setId("worklist-risk");
     risks.setLabel(getTranslation("collections.risk"));
     risks.setItems(RiskClass.values());
@@ -121,16 +127,18 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     header.setWrap(true);
     add(header, filters);
     if (lead) {
-      add(reassignBar());
+      add(reassignBar(collectors));
     }
     add(grid);
     refresh();
   }
 
   /** Leads give the selected accounts to another collector. */
-  private HorizontalLayout reassignBar() {
+  private HorizontalLayout reassignBar(List<StaffMember> collectors) {
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
-    TextField to = new TextField(getTranslation("collections.reassignTo"));
+    ComboBox<StaffMember> to = new ComboBox<>(getTranslation("collections.reassignTo"));
+    to.setItems(collectors);
+    to.setItemLabelGenerator(StaffMember::displayName);
     to.setId("worklist-reassign-to");
     to.setWidth("18em");
     com.vaadin.flow.component.button.Button reassign =
@@ -146,7 +154,9 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
                 return;
               }
               try {
-                int assigned = collections.reassign(ids, to.getValue());
+                int assigned =
+                    collections.reassign(
+                        ids, to.getValue() == null ? null : to.getValue().username());
                 CollectionTexts.notify(
                     getTranslation("collections.reassigned", assigned),
                     com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
@@ -158,6 +168,7 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
     reassign.setId("worklist-reassign");
     HorizontalLayout bar = new HorizontalLayout(to, reassign);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    bar.setWrap(true);
     return bar;
   }
 
@@ -179,7 +190,7 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
 
   WorklistFilter filter() {
     return new WorklistFilter(
-        Optional.ofNullable(collector.getValue()).map(String::strip).filter(c -> !c.isEmpty()),
+        Optional.ofNullable(collector.getValue()).map(StaffMember::username),
         risks.getSelectedItems(),
         Optional.empty(),
         dueOnly.getValue());

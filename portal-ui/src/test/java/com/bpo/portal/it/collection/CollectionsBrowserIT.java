@@ -238,6 +238,81 @@ class CollectionsBrowserIT {
   }
 
   @Test
+  void aLeadPicksCollectorsByNameAndGivesAnAccountToAnother() throws SQLException {
+    ChromeDriver lead = open();
+    WebDriverWait wait =
+        (WebDriverWait) Browsers.waitFor(lead).ignoring(StaleElementReferenceException.class);
+    Browsers.signIn(lead, "ops.lead", "/collections");
+    try {
+      // whose worklist: picked by the name people know, not typed as a sign-in name
+      pick(lead, wait, "worklist-collector", "Arjun", "Arjun Agent");
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.id("worklist-open-" + FIXTURE + "1")));
+      // the first fixture account's row checkbox: the selection cell of the row holding its link
+      wait.until(
+          d -> {
+            WebElement box =
+                (WebElement)
+                    lead.executeScript(
+                        "const content = document.getElementById(arguments[0])"
+                            + ".closest('vaadin-grid-cell-content');"
+                            + "const row = content.assignedSlot.parentElement.parentElement;"
+                            + "const slot = row.firstElementChild.querySelector('slot').name;"
+                            + "return document.querySelector('#worklist-grid vaadin-grid-cell-content[slot=\"'"
+                            + " + slot + '\"] vaadin-checkbox');",
+                        "worklist-open-" + FIXTURE + "1");
+            box.click();
+            return true;
+          });
+      pick(lead, wait, "worklist-reassign-to", "Olivia", "Olivia Lead");
+      Browsers.click(lead, By.id("worklist-reassign"));
+      // Arjun's worklist no longer holds the account given away
+      wait.until(
+          ExpectedConditions.invisibilityOfElementLocated(By.id("worklist-open-" + FIXTURE + "1")));
+      try (Connection db = Portal.asOwner()) {
+        db.setAutoCommit(false);
+        bind(db);
+        assertEquals(
+            List.of(FIXTURE + "1:ops.lead", FIXTURE + "2:agent.acme", FIXTURE + "3:agent.acme"),
+            rows(
+                db,
+                "select number || ':' || collector from customer_account where tenant_id = 'acme' "
+                    + "and number like '"
+                    + FIXTURE
+                    + "%' order by number"));
+        db.rollback();
+      }
+    } finally {
+      try (Connection db = Portal.asOwner()) {
+        db.setAutoCommit(false);
+        bind(db);
+        try (Statement s = db.createStatement()) {
+          s.executeUpdate(
+              "update customer_account set collector = 'agent.acme' where tenant_id = 'acme' "
+                  + "and number like '"
+                  + FIXTURE
+                  + "%'");
+        }
+        db.commit();
+      }
+    }
+  }
+
+  /** Types into a combo box and picks the item showing {@code shown}. */
+  private static void pick(
+      ChromeDriver browser, WebDriverWait wait, String id, String typed, String shown) {
+    WebElement input =
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+    input.click();
+    input.sendKeys(typed);
+    Browsers.click(
+        browser,
+        By.xpath("//vaadin-combo-box-item[contains(normalize-space(.), '" + shown + "')]"));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-combo-box-overlay")));
+  }
+
+  @Test
   void aCustomerProposesAPromiseToPayFromAnOverdueInvoice() throws SQLException {
     ChromeDriver customer = open();
     WebDriverWait wait =
