@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns every failure under /api into problem+json; a stack trace never reaches the caller. */
 public final class ProblemMappers {
@@ -80,6 +82,14 @@ public final class ProblemMappers {
       if (explained.isPresent()) {
         return explained.get();
       }
+      Optional<Problem> unreadable =
+          unreadableParameter(
+              e.getResponse() == null ? 0 : e.getResponse().getStatus(),
+              e.getMessage(),
+              e.getCause());
+      if (unreadable.isPresent()) {
+        return respond(unreadable.get());
+      }
       int status = e.getResponse().getStatus();
       Response.Status known = Response.Status.fromStatusCode(status);
       String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -92,6 +102,35 @@ public final class ProblemMappers {
           };
       return respond(Problem.of("http-" + status, title, status, detail));
     }
+  }
+
+  private static final Pattern PARAMETER = Pattern.compile("(\\w+)Param\\(\"([^\"]*)\"\\)");
+
+  /**
+   * A query, header or form parameter the framework could not convert to its declared type (such as
+   * {@code ?limit=abc} for an {@code Integer}): JAX-RS answers 404 for a query parameter, but the
+   * caller sent a bad value, not asked for a missing resource, so it is a 400 naming the parameter.
+   * A path segment that does not convert stays a 404 (no such resource). The framework (RESTEasy)
+   * names the parameter in its message, as {@code jakarta.ws.rs.QueryParam("limit")}.
+   */
+  static Optional<Problem> unreadableParameter(int status, String message, Throwable cause) {
+    if ((status != 404 && status != 400)
+        || !(cause instanceof IllegalArgumentException
+            || cause instanceof java.time.DateTimeException)
+        || message == null) {
+      return Optional.empty();
+    }
+    Matcher parameter = PARAMETER.matcher(message);
+    if (!parameter.find() || parameter.group(1).endsWith("Path")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.validation(
+            "A parameter could not be read.",
+            List.of(
+                new Problem.FieldError(
+                    parameter.group(2),
+                    "is not a value of the expected type (such as a number)"))));
   }
 
   @Provider

@@ -838,6 +838,12 @@ class ProcedureApiIT {
     assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no row twice");
     assertEquals(400, Portal.get("/api/v1/procedures?processArea=NOPE", AGENT, "acme").status());
     assertEquals(400, Portal.get("/api/v1/procedures?limit=0", AGENT, "acme").status());
+    // a value the framework cannot convert to the declared Integer: 400 naming it, not JAX-RS's 404
+    var notANumber = Portal.get("/api/v1/procedures?limit=abc", AGENT, "acme");
+    assertEquals(400, notANumber.status(), notANumber.body());
+    assertEquals(
+        "limit", notANumber.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(404, Portal.get("/api/v1/procedures/abc", AGENT, "acme").status());
     assertEquals(400, Portal.get("/api/v1/procedures?cursor=%25%25", AGENT, "acme").status());
   }
 
