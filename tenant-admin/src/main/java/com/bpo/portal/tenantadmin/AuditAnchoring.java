@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Writes the heads of every chain (the admin log's and each tenant's audit trail's) outside the
  * database on a schedule: a line appended to {@link AuditAnchors#FILE} under {@code
  * portal.audit.anchor.dir} (bin/portal: {@code $PORTAL_STATE_DIR/audit-anchors}), only when a head
- * moved. {@code bin/portal audit verify} compares the database with every line. Without a directory
- * configured nothing is anchored (and a warning says so once).
+ * moved (never a head rewritten in place: see {@link AuditAnchors#toAnchor}). {@code bin/portal
+ * audit verify} compares the database with every line. Without a directory configured nothing is
+ * anchored (and a warning says so once).
  */
 @ApplicationScoped
 public class AuditAnchoring {
@@ -81,7 +82,18 @@ public class AuditAnchoring {
 
   /** Appends the current heads if any moved since the last line written; true if it wrote. */
   synchronized boolean anchor() throws SQLException, IOException {
-    List<AuditAnchors.Head> heads = heads();
+    List<AuditAnchors.Head> heads =
+        AuditAnchors.toAnchor(
+            lastWritten,
+            heads(),
+            rewritten ->
+                LOG.severe(
+                    "The "
+                        + rewritten.chain()
+                        + " chain's record "
+                        + rewritten.seq()
+                        + " no longer has the hash anchored for it: its history was rewritten."
+                        + " The earlier head stays anchored; run bin/portal audit verify."));
     if (heads.equals(lastWritten)) {
       return false;
     }

@@ -83,6 +83,29 @@ public final class AuditAnchors {
   }
 
   /**
+   * The heads to anchor now, given those written last: a chain whose head has not moved past the
+   * last anchored one yet holds another hash there was rewritten in place, and anchoring it would
+   * put the rewrite on record beside the truth. Such a chain keeps its last anchored head and is
+   * handed to {@code rewritten} (the caller warns); every other chain is anchored as it is.
+   */
+  public static List<Head> toAnchor(
+      List<Head> lastWritten, List<Head> current, java.util.function.Consumer<Head> rewritten) {
+    Map<String, Head> previous = new LinkedHashMap<>();
+    lastWritten.forEach(head -> previous.put(head.chain(), head));
+    List<Head> heads = new ArrayList<>();
+    for (Head head : current) {
+      Head before = previous.get(head.chain());
+      if (before != null && head.seq() <= before.seq() && !head.equals(before)) {
+        rewritten.accept(head);
+        heads.add(before);
+      } else {
+        heads.add(head);
+      }
+    }
+    return heads;
+  }
+
+  /**
    * The anchored heads the database disagrees with, as sentences. {@code hashAt(chain, seq)} is the
    * hash the database holds at that place (empty if no record is there); a chain that no longer
    * exists ({@code exists} false: a deleted tenant) is skipped.

@@ -79,4 +79,36 @@ class AuditAnchorsTest {
     assertTrue(
         problems.stream().anyMatch(p -> p.contains("two different hashes")), problems.toString());
   }
+
+  @Test
+  void aHeadRewrittenInPlaceIsNotAnchoredButTheOthersMove() {
+    List<AuditAnchors.Head> last =
+        List.of(
+            new AuditAnchors.Head("admin", 47, "aa"),
+            new AuditAnchors.Head("tenant:acme", 300, "bb"));
+    List<AuditAnchors.Head> now =
+        List.of(
+            new AuditAnchors.Head("admin", 47, "forged"),
+            new AuditAnchors.Head("tenant:acme", 301, "cc"),
+            new AuditAnchors.Head("tenant:globex", 5, "dd"));
+    List<AuditAnchors.Head> reported = new java.util.ArrayList<>();
+    assertEquals(
+        List.of(
+            new AuditAnchors.Head("admin", 47, "aa"),
+            new AuditAnchors.Head("tenant:acme", 301, "cc"),
+            new AuditAnchors.Head("tenant:globex", 5, "dd")),
+        AuditAnchors.toAnchor(last, now, reported::add));
+    assertEquals(List.of(new AuditAnchors.Head("admin", 47, "forged")), reported);
+  }
+
+  @Test
+  void aHeadThatMovedOnIsAnchoredEvenWithANewHash() {
+    List<AuditAnchors.Head> reported = new java.util.ArrayList<>();
+    List<AuditAnchors.Head> now = List.of(new AuditAnchors.Head("admin", 48, "ee"));
+    assertEquals(
+        now,
+        AuditAnchors.toAnchor(
+            List.of(new AuditAnchors.Head("admin", 47, "aa")), now, reported::add));
+    assertEquals(List.of(), reported);
+  }
 }
