@@ -244,6 +244,8 @@ class CollectionsBrowserIT {
         (WebDriverWait) Browsers.waitFor(lead).ignoring(StaleElementReferenceException.class);
     Browsers.signIn(lead, "ops.lead", "/collections");
     try {
+      // every account, not only those due today (the other test may have worked these already)
+      Browsers.click(lead, By.id("worklist-due-only"));
       // whose worklist: picked by the name people know, not typed as a sign-in name
       pick(lead, wait, "worklist-collector", "Arjun", "Arjun Agent");
       wait.until(
