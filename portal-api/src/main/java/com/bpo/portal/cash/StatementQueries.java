@@ -214,7 +214,7 @@ public class StatementQueries {
       List<LineStatus> statuses, Optional<Long> statementId, LocalDate today, PageRequest page) {
     return sql.sql(LINE_SELECT)
         .bind("today", today)
-        .and("l.status = any(:statuses)", "statuses", statuses)
+        .andAnyOf("l.status", "statuses", statuses)
         .andIf(statementId, "l.statement_id = :statement", "statement")
         .keyset(Keyset.ascending("l.booking_date", "l.id", LocalDate::parse), page)
         .page(

@@ -56,9 +56,9 @@ public class DisputeQueries {
       boolean breachedOnly) {
     var query = sql.sql(SUMMARY).andIf(onlyCustomer, "d.customer_account_id = :own", "own");
     if (!filter.statuses().isEmpty()) {
-      query.and("d.status = any(:statuses)", "statuses", List.copyOf(filter.statuses()));
+      query.andAnyOf("d.status", "statuses", filter.statuses());
     } else if (filter.openOnly()) {
-      query.and("d.status = any(:statuses)", "statuses", OPEN);
+      query.andAnyOf("d.status", "statuses", OPEN);
     }
     query
         .andIf(filter.reasonCode(), "d.reason_code = :reason", "reason")

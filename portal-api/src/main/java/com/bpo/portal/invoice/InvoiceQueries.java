@@ -42,7 +42,7 @@ public class InvoiceQueries {
       LocalDate today) {
     var query = sql.sql(SUMMARY).andIf(onlyCustomer, "i.customer_account_id = :own", "own");
     if (!filter.statuses().isEmpty()) {
-      query.and("i.status = any(:statuses)", "statuses", List.copyOf(filter.statuses()));
+      query.andAnyOf("i.status", "statuses", filter.statuses());
     }
     query
         .andIf(filter.customerId(), "i.customer_account_id = :customer", "customer")

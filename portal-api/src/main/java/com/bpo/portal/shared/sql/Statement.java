@@ -54,6 +54,22 @@ public final class Statement {
     return bind(name, value);
   }
 
+  /**
+   * Appends {@code and <column> = :name} for one value, {@code and <column> = any(:name)} for
+   * several. One value must be an equality: the planner then walks an index that leads with the
+   * column in the list's order (invoices by status then due date: 0.2 ms for a first page at a
+   * million invoices), which it cannot do for {@code = any(array)} (24 ms, the rows filtered one by
+   * one). {@code values} must not be empty.
+   */
+  public Statement andAnyOf(String column, String name, Collection<?> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("andAnyOf needs at least one value for " + column);
+    }
+    return values.size() == 1
+        ? and(column + " = :" + name, name, values.iterator().next())
+        : and(column + " = any(:" + name + ")", name, List.copyOf(values));
+  }
+
   /** Appends {@code and <condition>}, which has no parameter. */
   public Statement and(String condition) {
     text.append(" and ").append(condition);

@@ -37,6 +37,25 @@ class StatementTest {
   }
 
   @Test
+  void oneValueIsAnEqualitySoAnIndexOnTheColumnKeepsItsOrderAndSeveralAreAnArray() {
+    Statement one =
+        new Statement(() -> null, "select 1 from invoice i where i.tenant_id = :tenant")
+            .andAnyOf("i.status", "statuses", List.of("OPEN"));
+    assertEquals(
+        "select 1 from invoice i where i.tenant_id = :tenant and i.status = :statuses",
+        one.toString());
+    Statement several =
+        new Statement(() -> null, "select 1 from invoice i where i.tenant_id = :tenant")
+            .andAnyOf("i.status", "statuses", List.of("OPEN", "DISPUTED"));
+    assertEquals(
+        "select 1 from invoice i where i.tenant_id = :tenant and i.status = any(:statuses)",
+        several.toString());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> new Statement(() -> null, "select 1").andAnyOf("i.status", "s", List.of()));
+  }
+
+  @Test
   void namesAreDistinct() {
     assertEquals(Set.of("tenant", "a"), Statement.names("x = :tenant and :a < :a"));
   }
