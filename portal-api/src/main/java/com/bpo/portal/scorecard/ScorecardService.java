@@ -131,9 +131,16 @@ public class ScorecardService {
         List.of());
   }
 
+  /** The tenant's active computed KPIs of {@code month} (none that it does not show). */
   private Map<String, BigDecimal> calculate(YearMonth month) {
     Tenant tenant = context.requireTenant();
-    return new KpiCalculator(kpis, tenant.currency(), ZoneId.of(tenant.timeZone())).compute(month);
+    java.util.Set<String> shown =
+        definitions.definitions().stream()
+            .filter(d -> d.active() && d.computed())
+            .map(KpiDefinition::code)
+            .collect(java.util.stream.Collectors.toSet());
+    return new KpiCalculator(kpis, tenant.currency(), ZoneId.of(tenant.timeZone()))
+        .compute(month, shown);
   }
 
   // ---------------------------------------------------------------- the lead's work on a draft

@@ -685,6 +685,37 @@ class KpiCalculatorIT {
   }
 
   @Test
+  void onlyTheKpisATenantShowsAreComputedWithTheSameValues() throws SQLException {
+    Map<String, BigDecimal> all = compute(OCTOBER);
+    Map<String, BigDecimal> some;
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db);
+      try {
+        some =
+            new KpiCalculator(db, TENANT, "USD", ZoneId.of("UTC"))
+                .compute(OCTOBER, java.util.Set.of("DUNNING_COVERAGE", "CEI"));
+      } finally {
+        db.rollback();
+      }
+    }
+    // CEI comes with the rest of its statements (the receivables and sales); no dispute, accuracy,
+    // promise or cash statement ran
+    assertEquals(
+        java.util.Set.of(
+            "DSO",
+            "DSO_COUNTBACK",
+            "BEST_DSO",
+            "ADD",
+            "CEI",
+            "PCT_CURRENT",
+            "PCT_OVER_90",
+            "DUNNING_COVERAGE"),
+        some.keySet());
+    some.forEach((code, value) -> assertEquals(all.get(code), value, code));
+  }
+
+  @Test
   void dsoIsClosingReceivablesOverTheMonthsSalesTimesItsDays() throws SQLException {
     Map<String, BigDecimal> kpis = compute(OCTOBER);
     // closing 7550.00 (rebuilt: C 500 + 1500 paid Nov 3, F 2600 + 400 credited Nov 5), sales
