@@ -61,6 +61,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One dispute, for whoever may see it: the facts, what is disputed, the steps the reader can take
@@ -73,6 +74,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
   private static final int MAX_FILE = com.bpo.portal.shared.AttachmentCheck.MAX_BYTES;
 
   private final DisputeService disputes;
+  private final com.bpo.portal.tenant.PeopleNames people;
   private final Party party;
   private final ZoneId zone;
   private long id;
@@ -81,8 +83,10 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
   private final com.bpo.portal.tenant.PortalUser user;
 
   @Inject
-  public DisputeView(DisputeService disputes, TenantContext context) {
+  public DisputeView(
+      DisputeService disputes, TenantContext context, com.bpo.portal.tenant.PeopleNames people) {
     this.disputes = disputes;
+    this.people = people;
     this.party = Party.of(context.requireUser());
     this.user = context.requireUser();
     this.zone = ZoneId.of(context.requireTenant().timeZone());
@@ -109,6 +113,8 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     HorizontalLayout top = new HorizontalLayout(heading, status);
     top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
+    // everyone who may have written in the thread, by name (one query)
+    Map<String, String> names = people.all();
     // the people a dispute can be given to: named in the facts, offered to the BPO in the actions
     List<StaffMember> staff = party == Party.CUSTOMER ? List.of() : disputes.assignableStaff();
     FormLayout facts = new FormLayout();
@@ -194,9 +200,9 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
         new H2(getTranslation("dispute.items")),
         items,
         new H2(getTranslation("dispute.conversation")),
-        thread(detail),
+        thread(detail, names),
         new H2(getTranslation("dispute.attachments")),
-        attachments(detail),
+        attachments(detail, names),
         new H2(getTranslation("dispute.history")),
         history(detail));
     com.bpo.portal.ui.audit.AuditHistoryLink.of(user, "dispute", detail.dispute().id())
@@ -371,7 +377,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
 
   // ---------------------------------------------------------------- conversation
 
-  private Component thread(DisputeDetail detail) {
+  private Component thread(DisputeDetail detail, Map<String, String> names) {
     VerticalLayout thread = new VerticalLayout();
     thread.setId("dispute-thread");
     thread.setPadding(false);
@@ -383,7 +389,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     for (DisputeDetail.Message m : detail.messages()) {
       Span who =
           new Span(
-              m.author()
+              author(m.author(), m.party() == Party.CUSTOMER, detail, names)
                   + " · "
                   + getTranslation("dispute.party." + m.party().name())
                   + " · "
@@ -447,7 +453,17 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
 
   // ---------------------------------------------------------------- evidence and history
 
-  private Component attachments(DisputeDetail detail) {
+  /**
+   * Who wrote or uploaded, as people read it: the BPO's and the client's staff by their names, the
+   * customer's users by their company (the dispute's account); never a sign-in name.
+   */
+  private static String author(
+      String username, boolean customer, DisputeDetail detail, Map<String, String> names) {
+    String staff = names.get(username);
+    return customer || staff == null ? detail.dispute().customerName() : staff;
+  }
+
+  private Component attachments(DisputeDetail detail, Map<String, String> names) {
     VerticalLayout box = new VerticalLayout();
     box.setPadding(false);
     box.setId("dispute-attachments");
@@ -469,7 +485,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
               " · "
                   + Formats.number(Math.max(1, a.sizeBytes() / 1024), getLocale())
                   + " KB · "
-                  + a.uploadedBy()
+                  + author(a.uploadedBy(), false, detail, names)
                   + " · SHA-256 "
                   + a.sha256().substring(0, 12)
                   + "…");

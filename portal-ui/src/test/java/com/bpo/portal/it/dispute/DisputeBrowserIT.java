@@ -209,6 +209,9 @@ class DisputeBrowserIT {
     String thread = customer.findElement(By.id("dispute-thread")).getText();
     assertTrue(thread.contains("Four pallets were short"), thread);
     assertTrue(!thread.contains("carrier admits"), "the customer sees an internal note: " + thread);
+    // the agent who explained is named, as the customer knows people; no sign-in name shows
+    assertTrue(thread.contains("Arjun Agent"), thread);
+    assertTrue(!thread.contains("agent.acme") && !thread.contains("customer.acme"), thread);
     agent.navigate().refresh();
     agentWait.until(
         d -> d.findElement(By.id("dispute-thread")).getText().contains("carrier admits"));
