@@ -129,7 +129,9 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     fact(
         facts,
         "disputes.raised",
-        Formats.dateTime(d.raisedAt(), zone, getLocale()) + " · " + d.raisedBy());
+        Formats.dateTime(d.raisedAt(), zone, getLocale())
+            + " · "
+            + author(d.raisedBy(), false, detail, names));
     if (d.status().isOpen()) {
       fact(facts, "dispute.promisedResponse", Formats.date(d.promisedResponseOn(), getLocale()));
     }
@@ -204,7 +206,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
         new H2(getTranslation("dispute.attachments")),
         attachments(detail, names),
         new H2(getTranslation("dispute.history")),
-        history(detail));
+        history(detail, names));
     com.bpo.portal.ui.audit.AuditHistoryLink.of(user, "dispute", detail.dispute().id())
         .ifPresent(this::add);
   }
@@ -454,8 +456,9 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
   // ---------------------------------------------------------------- evidence and history
 
   /**
-   * Who wrote or uploaded, as people read it: the BPO's and the client's staff by their names, the
-   * customer's users by their company (the dispute's account); never a sign-in name.
+   * Who wrote, uploaded or acted, as people read it: the BPO's and the client's staff by their
+   * names, the customer's users by their company (only the dispute's own customer can act on it);
+   * never a sign-in name.
    */
   private static String author(
       String username, boolean customer, DisputeDetail detail, Map<String, String> names) {
@@ -525,7 +528,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
     return box;
   }
 
-  private Component history(DisputeDetail detail) {
+  private Component history(DisputeDetail detail, Map<String, String> names) {
     Grid<DisputeDetail.Event> grid = new Grid<>();
     grid.setId("dispute-history");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
@@ -534,7 +537,7 @@ public class DisputeView extends VerticalLayout implements HasUrlParameter<Long>
         .setHeader(getTranslation("dispute.when"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.addColumn(DisputeDetail.Event::actor)
+    grid.addColumn(e -> author(e.actor(), false, detail, names))
         .setHeader(getTranslation("dispute.who"))
         .setAutoWidth(true)
         .setFlexGrow(0);
