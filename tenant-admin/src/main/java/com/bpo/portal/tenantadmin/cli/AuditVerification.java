@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -173,19 +172,7 @@ final class AuditVerification {
   }
 
   private List<String> tenants(String onlyTenant) throws SQLException {
-    List<String> tenants = new ArrayList<>();
-    try (PreparedStatement q =
-        db.prepareStatement(
-            "select id from tenant where cast(? as text) is null or id = ? order by id")) {
-      q.setString(1, onlyTenant);
-      q.setString(2, onlyTenant);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          tenants.add(rs.getString(1));
-        }
-      }
-    }
-    db.commit();
+    List<String> tenants = TenantIds.of(db, onlyTenant);
     if (onlyTenant != null && tenants.isEmpty()) {
       throw new IllegalArgumentException("No tenant " + onlyTenant);
     }
