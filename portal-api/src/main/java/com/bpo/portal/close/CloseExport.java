@@ -2,19 +2,14 @@ package com.bpo.portal.close;
 
 import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.shared.Money;
+import com.bpo.portal.shared.pdf.Pdf;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.awt.Color;
@@ -39,10 +34,10 @@ import org.dhatim.fastexcel.Worksheet;
  */
 @RequestScoped
 public class CloseExport {
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-  private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-  private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+  private static final Font TITLE = Pdf.bold(16);
+  private static final Font HEADING = Pdf.bold(11);
+  private static final Font BOLD = Pdf.bold(9);
+  private static final Font BODY = Pdf.regular(9);
   private static final Color SHADE = new Color(0xEE, 0xF1, 0xF5);
 
   @Inject TenantContext context;
@@ -60,157 +55,160 @@ public class CloseExport {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String month =
         YearMonth.parse(pack.period()).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-    try {
-      PdfWriter.getInstance(document, out);
-      String title = MessageFormat.format(text.getString("title"), tenant.name(), month);
-      document.addTitle(title);
-      document.open();
-      document.add(new Paragraph(title, TITLE));
-      document.add(
-          new Paragraph(
-              text.getString("status") + ": " + text.getString("status." + pack.status().name()),
-              BODY));
-      DateTimeFormatter when =
-          DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-      if (pack.publishedBy() != null) {
-        document.add(
-            new Paragraph(
-                MessageFormat.format(
-                    text.getString("published"),
-                    name(pack.publishedBy()),
-                    pack.publishedAt().format(when)),
-                BODY));
-      }
-      if (pack.signedOffBy() != null) {
-        document.add(
-            new Paragraph(
-                MessageFormat.format(
-                    text.getString("signedOff"),
-                    name(pack.signedOffBy()),
-                    pack.signedOffAt().format(when)),
-                BODY));
-      }
-      for (ClosePack.CurrencySection c : pack.currencies()) {
-        heading(document, MessageFormat.format(text.getString("currency"), c.currency()));
-        ClosePack.Flow f = c.rollForward();
-        PdfPTable flow = table(new float[] {4, 2});
-        header(flow, text.getString("rollForward"), "");
-        row(flow, text.getString("opening"), money(f.opening(), locale), false);
-        row(flow, text.getString("invoiced"), money(f.invoiced(), locale), false);
-        row(flow, text.getString("cash"), money(f.cash(), locale), false);
-        row(flow, text.getString("credits"), money(f.credits(), locale), false);
-        row(flow, text.getString("writeOffs"), money(f.writeOffs(), locale), false);
-        row(flow, text.getString("adjustments"), money(f.adjustments(), locale), false);
-        row(flow, text.getString("closing"), money(f.closing(), locale), true);
-        row(flow, text.getString("difference"), money(f.difference(), locale), false);
-        document.add(flow);
+    String title = MessageFormat.format(text.getString("title"), tenant.name(), month);
+    return Pdf.write(
+        PageSize.A4,
+        36,
+        title,
+        "The close pack could not be drawn",
+        (document, writer) -> {
+          document.add(new Paragraph(title, TITLE));
+          document.add(
+              new Paragraph(
+                  text.getString("status")
+                      + ": "
+                      + text.getString("status." + pack.status().name()),
+                  BODY));
+          DateTimeFormatter when =
+              DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+          if (pack.publishedBy() != null) {
+            document.add(
+                new Paragraph(
+                    MessageFormat.format(
+                        text.getString("published"),
+                        name(pack.publishedBy()),
+                        pack.publishedAt().format(when)),
+                    BODY));
+          }
+          if (pack.signedOffBy() != null) {
+            document.add(
+                new Paragraph(
+                    MessageFormat.format(
+                        text.getString("signedOff"),
+                        name(pack.signedOffBy()),
+                        pack.signedOffAt().format(when)),
+                    BODY));
+          }
+          for (ClosePack.CurrencySection c : pack.currencies()) {
+            document.add(
+                Pdf.heading(
+                    MessageFormat.format(text.getString("currency"), c.currency()), HEADING));
+            ClosePack.Flow f = c.rollForward();
+            PdfPTable flow = Pdf.table(4, 2);
+            header(flow, text.getString("rollForward"), "");
+            row(flow, text.getString("opening"), money(f.opening(), locale), false);
+            row(flow, text.getString("invoiced"), money(f.invoiced(), locale), false);
+            row(flow, text.getString("cash"), money(f.cash(), locale), false);
+            row(flow, text.getString("credits"), money(f.credits(), locale), false);
+            row(flow, text.getString("writeOffs"), money(f.writeOffs(), locale), false);
+            row(flow, text.getString("adjustments"), money(f.adjustments(), locale), false);
+            row(flow, text.getString("closing"), money(f.closing(), locale), true);
+            row(flow, text.getString("difference"), money(f.difference(), locale), false);
+            document.add(flow);
 
-        PdfPTable aging = table(new float[] {3, 2, 2, 2});
-        header(
-            aging,
-            text.getString("bucket"),
-            text.getString("amount"),
-            text.getString("disputed"),
-            text.getString("provision"));
-        for (ClosePack.AgingLine line : c.aging()) {
-          aging.addCell(cell(text.getString("bucket." + line.bucket().name()), BODY, false));
-          aging.addCell(cell(money(line.amount(), locale), BODY, true));
-          aging.addCell(cell(money(line.disputed(), locale), BODY, true));
-          aging.addCell(cell(money(line.provision(), locale), BODY, true));
-        }
-        heading(document, text.getString("aging"));
-        document.add(aging);
+            PdfPTable aging = Pdf.table(3, 2, 2, 2);
+            header(
+                aging,
+                text.getString("bucket"),
+                text.getString("amount"),
+                text.getString("disputed"),
+                text.getString("provision"));
+            for (ClosePack.AgingLine line : c.aging()) {
+              aging.addCell(cell(text.getString("bucket." + line.bucket().name()), BODY, false));
+              aging.addCell(cell(money(line.amount(), locale), BODY, true));
+              aging.addCell(cell(money(line.disputed(), locale), BODY, true));
+              aging.addCell(cell(money(line.provision(), locale), BODY, true));
+            }
+            document.add(Pdf.heading(text.getString("aging"), HEADING));
+            document.add(aging);
 
-        heading(document, MessageFormat.format(text.getString("provisions"), pack.policyVersion()));
-        ClosePack.Provision p = c.provision();
-        PdfPTable provision = table(new float[] {4, 2});
-        row(provision, text.getString("provision.opening"), money(p.opening(), locale), false);
-        row(provision, text.getString("provision.used"), money(p.used(), locale), false);
-        row(provision, text.getString("provision.charge"), money(p.charge(), locale), false);
-        row(provision, text.getString("provision.release"), money(p.release(), locale), false);
-        row(provision, text.getString("general"), money(p.general(), locale), false);
-        row(provision, text.getString("specific"), money(p.specific(), locale), false);
-        row(provision, text.getString("provision.closing"), money(p.closing(), locale), true);
-        document.add(provision);
+            document.add(
+                Pdf.heading(
+                    MessageFormat.format(text.getString("provisions"), pack.policyVersion()),
+                    HEADING));
+            ClosePack.Provision p = c.provision();
+            PdfPTable provision = Pdf.table(4, 2);
+            row(provision, text.getString("provision.opening"), money(p.opening(), locale), false);
+            row(provision, text.getString("provision.used"), money(p.used(), locale), false);
+            row(provision, text.getString("provision.charge"), money(p.charge(), locale), false);
+            row(provision, text.getString("provision.release"), money(p.release(), locale), false);
+            row(provision, text.getString("general"), money(p.general(), locale), false);
+            row(provision, text.getString("specific"), money(p.specific(), locale), false);
+            row(provision, text.getString("provision.closing"), money(p.closing(), locale), true);
+            document.add(provision);
 
-        heading(document, text.getString("reconciliation"));
-        ClosePack.Reconciliation r = c.reconciliation();
-        PdfPTable rec = table(new float[] {4, 2});
-        row(
-            rec,
-            text.getString("ledger"),
-            r.ledger() == null ? text.getString("notEntered") : money(r.ledger(), locale),
-            false);
-        row(rec, text.getString("closing"), money(r.receivables(), locale), false);
-        for (ClosePack.Item item : r.items()) {
-          row(rec, "  " + item.explanation(), money(item.amount(), locale), false);
-        }
-        row(rec, text.getString("explained"), money(r.explained(), locale), false);
-        row(
-            rec,
-            text.getString("unexplained"),
-            r.unexplained() == null ? "" : money(r.unexplained(), locale),
-            true);
-        row(rec, text.getString("unapplied"), money(c.unappliedCash(), locale), false);
-        document.add(rec);
-        document.add(
-            new Paragraph(
-                MessageFormat.format(
-                    text.getString("disputesOpen"),
-                    c.disputesOpen(),
-                    money(c.disputedAtEnd(), locale)),
-                BODY));
-      }
-      heading(document, text.getString("writeOffList"));
-      if (pack.writeOffs().isEmpty()) {
-        document.add(new Paragraph(text.getString("none"), BODY));
-      } else {
-        PdfPTable list = table(new float[] {2, 4, 2, 2});
-        header(
-            list,
-            text.getString("invoice"),
-            text.getString("customer"),
-            text.getString("date"),
-            text.getString("amount"));
-        for (ClosePack.WriteOff w : pack.writeOffs()) {
-          list.addCell(cell(w.invoiceNumber(), BODY, false));
-          list.addCell(cell(w.customerName() + " (" + w.customerNumber() + ")", BODY, false));
-          list.addCell(
-              cell(
-                  w.postedOn()
-                      .format(
-                          DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)),
-                  BODY,
-                  false));
-          list.addCell(cell(money(w.amount(), locale), BODY, true));
-        }
-        document.add(list);
-      }
-      heading(document, text.getString("largest"));
-      PdfPTable largest = table(new float[] {4, 2, 2, 2, 2});
-      header(
-          largest,
-          text.getString("customer"),
-          text.getString("overdue"),
-          text.getString("general"),
-          text.getString("specific"),
-          text.getString("total"));
-      for (ClosePack.AccountProvision a : pack.largestProvisions()) {
-        largest.addCell(cell(a.customerName() + " (" + a.customerNumber() + ")", BODY, false));
-        largest.addCell(cell(money(a.overdue(), locale), BODY, true));
-        largest.addCell(cell(money(a.general(), locale), BODY, true));
-        largest.addCell(cell(money(a.specific(), locale), BODY, true));
-        largest.addCell(cell(money(a.total(), locale), BOLD, true));
-      }
-      document.add(largest);
-    } catch (DocumentException e) {
-      throw new IllegalStateException("The close pack could not be drawn", e);
-    } finally {
-      document.close();
-    }
-    return out.toByteArray();
+            document.add(Pdf.heading(text.getString("reconciliation"), HEADING));
+            ClosePack.Reconciliation r = c.reconciliation();
+            PdfPTable rec = Pdf.table(4, 2);
+            row(
+                rec,
+                text.getString("ledger"),
+                r.ledger() == null ? text.getString("notEntered") : money(r.ledger(), locale),
+                false);
+            row(rec, text.getString("closing"), money(r.receivables(), locale), false);
+            for (ClosePack.Item item : r.items()) {
+              row(rec, "  " + item.explanation(), money(item.amount(), locale), false);
+            }
+            row(rec, text.getString("explained"), money(r.explained(), locale), false);
+            row(
+                rec,
+                text.getString("unexplained"),
+                r.unexplained() == null ? "" : money(r.unexplained(), locale),
+                true);
+            row(rec, text.getString("unapplied"), money(c.unappliedCash(), locale), false);
+            document.add(rec);
+            document.add(
+                new Paragraph(
+                    MessageFormat.format(
+                        text.getString("disputesOpen"),
+                        c.disputesOpen(),
+                        money(c.disputedAtEnd(), locale)),
+                    BODY));
+          }
+          document.add(Pdf.heading(text.getString("writeOffList"), HEADING));
+          if (pack.writeOffs().isEmpty()) {
+            document.add(new Paragraph(text.getString("none"), BODY));
+          } else {
+            PdfPTable list = Pdf.table(2, 4, 2, 2);
+            header(
+                list,
+                text.getString("invoice"),
+                text.getString("customer"),
+                text.getString("date"),
+                text.getString("amount"));
+            for (ClosePack.WriteOff w : pack.writeOffs()) {
+              list.addCell(cell(w.invoiceNumber(), BODY, false));
+              list.addCell(cell(w.customerName() + " (" + w.customerNumber() + ")", BODY, false));
+              list.addCell(
+                  cell(
+                      w.postedOn()
+                          .format(
+                              DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                  .withLocale(locale)),
+                      BODY,
+                      false));
+              list.addCell(cell(money(w.amount(), locale), BODY, true));
+            }
+            document.add(list);
+          }
+          document.add(Pdf.heading(text.getString("largest"), HEADING));
+          PdfPTable largest = Pdf.table(4, 2, 2, 2, 2);
+          header(
+              largest,
+              text.getString("customer"),
+              text.getString("overdue"),
+              text.getString("general"),
+              text.getString("specific"),
+              text.getString("total"));
+          for (ClosePack.AccountProvision a : pack.largestProvisions()) {
+            largest.addCell(cell(a.customerName() + " (" + a.customerNumber() + ")", BODY, false));
+            largest.addCell(cell(money(a.overdue(), locale), BODY, true));
+            largest.addCell(cell(money(a.general(), locale), BODY, true));
+            largest.addCell(cell(money(a.specific(), locale), BODY, true));
+            largest.addCell(cell(money(a.total(), locale), BOLD, true));
+          }
+          document.add(largest);
+        });
   }
 
   public byte[] xlsx(ClosePack pack) {
@@ -315,25 +313,9 @@ public class CloseExport {
     return out.toByteArray();
   }
 
-  private static void heading(Document document, String title) throws DocumentException {
-    Paragraph p = new Paragraph(title, HEADING);
-    p.setSpacingBefore(10);
-    p.setSpacingAfter(4);
-    document.add(p);
-  }
-
-  private static PdfPTable table(float[] widths) {
-    PdfPTable table = new PdfPTable(widths);
-    table.setWidthPercentage(100);
-    table.setHeaderRows(1);
-    return table;
-  }
-
   private static void header(PdfPTable table, String... titles) {
     for (String t : titles) {
-      PdfPCell c = cell(t, BOLD, false);
-      c.setBackgroundColor(SHADE);
-      table.addCell(c);
+      table.addCell(Pdf.shaded(cell(t, BOLD, false), SHADE));
     }
   }
 
@@ -343,8 +325,7 @@ public class CloseExport {
   }
 
   private static PdfPCell cell(String text, Font font, boolean right) {
-    PdfPCell c = new PdfPCell(new Phrase(text, font));
-    c.setHorizontalAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+    PdfPCell c = right ? Pdf.right(text, font) : Pdf.cell(text, font);
     c.setPadding(3);
     return c;
   }

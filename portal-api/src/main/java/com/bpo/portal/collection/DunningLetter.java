@@ -1,18 +1,12 @@
 package com.bpo.portal.collection;
 
 import com.bpo.portal.shared.Money;
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
+import com.bpo.portal.shared.pdf.Pdf;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -29,9 +23,9 @@ import java.util.ResourceBundle;
  * for.
  */
 public final class DunningLetter {
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-  private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-  private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+  private static final Font TITLE = Pdf.bold(16);
+  private static final Font BOLD = Pdf.bold(10);
+  private static final Font BODY = Pdf.regular(10);
 
   private DunningLetter() {}
 
@@ -64,72 +58,50 @@ public final class DunningLetter {
     Locale locale = locale(notice.language());
     ResourceBundle text = text(locale);
     List<Notice.Line> chased = notice.lines().stream().filter(l -> l.exclusion() == null).toList();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 56, 56, 56, 56);
-    try {
-      PdfWriter.getInstance(document, out);
-      String title = title(notice.templateKey(), locale);
-      document.addTitle(title);
-      document.open();
-      PdfPTable facts = new PdfPTable(new float[] {1, 3});
-      facts.setWidthPercentage(70);
-      facts.setHorizontalAlignment(Element.ALIGN_LEFT);
-      fact(facts, text.getString("issuer"), issuer);
-      fact(
-          facts, text.getString("customer"), notice.accountNumber() + " · " + notice.accountName());
-      fact(facts, text.getString("date"), date(date, locale));
-      document.add(facts);
-      document.add(new Paragraph(" "));
-      document.add(new Paragraph(title, TITLE));
-      document.add(new Paragraph(" "));
-      document.add(new Paragraph(intro(notice.templateKey(), locale), BODY));
-      document.add(new Paragraph(" "));
+    String title = title(notice.templateKey(), locale);
+    return Pdf.write(
+        PageSize.A4,
+        56,
+        title,
+        "Could not render notice " + notice.id(),
+        (document, writer) -> {
+          PdfPTable facts = Pdf.facts(1, 3);
+          Pdf.fact(facts, text.getString("issuer"), issuer, BOLD, BODY);
+          Pdf.fact(
+              facts,
+              text.getString("customer"),
+              notice.accountNumber() + " · " + notice.accountName(),
+              BOLD,
+              BODY);
+          Pdf.fact(facts, text.getString("date"), date(date, locale), BOLD, BODY);
+          document.add(facts);
+          document.add(new Paragraph(" "));
+          document.add(new Paragraph(title, TITLE));
+          document.add(new Paragraph(" "));
+          document.add(new Paragraph(intro(notice.templateKey(), locale), BODY));
+          document.add(new Paragraph(" "));
 
-      PdfPTable lines = new PdfPTable(new float[] {2.2f, 1.6f, 1.2f, 1.8f});
-      lines.setWidthPercentage(100);
-      lines.setHeaderRows(1);
-      for (String key : new String[] {"invoice", "due", "days", "amount"}) {
-        PdfPCell cell = new PdfPCell(new Phrase(text.getString(key), BOLD));
-        cell.setHorizontalAlignment(
-            key.equals("invoice") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
-        lines.addCell(cell);
-      }
-      for (Notice.Line line : chased) {
-        lines.addCell(new PdfPCell(new Phrase(line.number(), BODY)));
-        lines.addCell(right(date(line.dueDate(), locale)));
-        lines.addCell(right(String.valueOf(line.daysOverdue())));
-        lines.addCell(right(money(line.amount(), locale)));
-      }
-      PdfPCell label = new PdfPCell(new Phrase(text.getString("total"), BOLD));
-      label.setColspan(3);
-      lines.addCell(label);
-      PdfPCell total = new PdfPCell(new Phrase(money(notice.total(), locale), BOLD));
-      total.setHorizontalAlignment(Element.ALIGN_RIGHT);
-      lines.addCell(total);
-      document.add(lines);
-      document.add(new Paragraph(" "));
-      document.add(new Paragraph(text.getString("closing"), BODY));
-    } catch (DocumentException e) {
-      throw new IllegalStateException("Could not render notice " + notice.id(), e);
-    } finally {
-      document.close();
-    }
-    return out.toByteArray();
-  }
-
-  private static void fact(PdfPTable table, String label, String value) {
-    PdfPCell l = new PdfPCell(new Phrase(label, BOLD));
-    l.setBorder(PdfPCell.NO_BORDER);
-    PdfPCell v = new PdfPCell(new Phrase(value, BODY));
-    v.setBorder(PdfPCell.NO_BORDER);
-    table.addCell(l);
-    table.addCell(v);
-  }
-
-  private static PdfPCell right(String value) {
-    PdfPCell cell = new PdfPCell(new Phrase(value, BODY));
-    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-    return cell;
+          PdfPTable lines = Pdf.table(2.2f, 1.6f, 1.2f, 1.8f);
+          for (String key : new String[] {"invoice", "due", "days", "amount"}) {
+            lines.addCell(
+                key.equals("invoice")
+                    ? Pdf.cell(text.getString(key), BOLD)
+                    : Pdf.right(text.getString(key), BOLD));
+          }
+          for (Notice.Line line : chased) {
+            lines.addCell(Pdf.cell(line.number(), BODY));
+            lines.addCell(Pdf.right(date(line.dueDate(), locale), BODY));
+            lines.addCell(Pdf.right(String.valueOf(line.daysOverdue()), BODY));
+            lines.addCell(Pdf.right(money(line.amount(), locale), BODY));
+          }
+          PdfPCell label = Pdf.cell(text.getString("total"), BOLD);
+          label.setColspan(3);
+          lines.addCell(label);
+          lines.addCell(Pdf.right(money(notice.total(), locale), BOLD));
+          document.add(lines);
+          document.add(new Paragraph(" "));
+          document.add(new Paragraph(text.getString("closing"), BODY));
+        });
   }
 
   /**

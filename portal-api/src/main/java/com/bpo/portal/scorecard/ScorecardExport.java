@@ -2,13 +2,13 @@ package com.bpo.portal.scorecard;
 
 import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.shared.CsvOut;
+import com.bpo.portal.shared.pdf.Pdf;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantContext;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -20,7 +20,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -43,12 +42,11 @@ import java.util.ResourceBundle;
  */
 @RequestScoped
 public class ScorecardExport {
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-  private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-  private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
-  private static final Font SMALL =
-      FontFactory.getFont(FontFactory.HELVETICA, 7.5f, new Color(0x55, 0x55, 0x55));
-  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+  private static final Font TITLE = Pdf.bold(18);
+  private static final Font BOLD = Pdf.bold(9);
+  private static final Font BODY = Pdf.regular(9);
+  private static final Font SMALL = Pdf.regular(7.5f, new Color(0x55, 0x55, 0x55));
+  private static final Font HEADING = Pdf.bold(12);
   private static final Color HEADER = new Color(0xF0, 0xF2, 0xF5);
 
   @Inject TenantContext context;
@@ -112,82 +110,81 @@ public class ScorecardExport {
             "documents.scorecard",
             locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-    try {
-      PdfWriter writer = PdfWriter.getInstance(document, out);
-      String title =
-          MessageFormat.format(
-              text.getString("title"), tenant.name(), monthName(card.period(), locale));
-      document.addTitle(title);
-      document.open();
-      document.add(new Paragraph(title, TITLE));
-      String label = text.getString("label"); // French puts a no-break space before the colon
-      document.add(
-          new Paragraph(
-              MessageFormat.format(
-                      label,
-                      text.getString("status"),
-                      text.getString("status." + card.status().name()))
-                  + (card.overallScore() == null
-                      ? ""
-                      : "   "
-                          + MessageFormat.format(
-                              label, text.getString("score"), number(card.overallScore(), locale))),
-              BODY));
-      document.add(new Paragraph(" "));
-      PdfPTable table = new PdfPTable(new float[] {4, 1.4f, 1.4f, 1.2f, 2.2f, 0.9f, 1.2f});
-      table.setWidthPercentage(100);
-      table.setHeaderRows(1);
-      for (String header :
-          new String[] {"kpi", "actual", "target", "rag", "trend", "weight", "review"}) {
-        PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
-        cell.setBackgroundColor(HEADER);
-        cell.setHorizontalAlignment(
-            header.equals("kpi") || header.equals("trend")
-                ? Element.ALIGN_LEFT
-                : Element.ALIGN_RIGHT);
-        table.addCell(cell);
-      }
-      for (Scorecard.Kpi k : card.kpis()) {
-        table.addCell(new Phrase(kpiName(k.code(), k.name(), text), BODY));
-        right(table, k.actual() == null ? "—" : number(k.actual(), locale) + unit(k, text));
-        // Helvetica has no ≥ or ≤: the bound is written in words
-        right(
-            table,
-            MessageFormat.format(
-                text.getString(k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
-                number(k.target(), locale) + unit(k, text)));
-        PdfPCell rag =
-            new PdfPCell(new Phrase(text.getString("rag." + k.rag().name()), ragFont(k.rag())));
-        rag.setBackgroundColor(ragColour(k.rag()));
-        rag.setHorizontalAlignment(Element.ALIGN_CENTER);
-        table.addCell(rag);
-        table.addCell(trend(writer, k, text));
-        right(table, number(k.weight(), locale));
-        right(table, text.getString("review." + k.review().name()));
-      }
-      document.add(table);
-      document.add(new Paragraph(text.getString("legend"), SMALL));
-      credits(document, card, text, locale);
-      if (card.signedOffBy() != null) {
-        document.add(new Paragraph(" "));
-        String signer = people.all().getOrDefault(card.signedOffBy(), card.signedOffBy());
-        document.add(
-            new Paragraph(
-                MessageFormat.format(
-                    text.getString("signedOff"),
-                    signer,
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                        .withLocale(locale)
-                        .format(card.signedOffAt().toLocalDate())),
-                BODY));
-      }
-      document.close();
-    } catch (DocumentException e) {
-      throw new IllegalStateException("The scorecard PDF could not be written", e);
-    }
-    return out.toByteArray();
+    String title =
+        MessageFormat.format(
+            text.getString("title"), tenant.name(), monthName(card.period(), locale));
+    return Pdf.write(
+        PageSize.A4.rotate(),
+        36,
+        title,
+        "The scorecard PDF could not be written",
+        (document, writer) -> {
+          document.add(new Paragraph(title, TITLE));
+          String label = text.getString("label"); // French puts a no-break space before the colon
+          document.add(
+              new Paragraph(
+                  MessageFormat.format(
+                          label,
+                          text.getString("status"),
+                          text.getString("status." + card.status().name()))
+                      + (card.overallScore() == null
+                          ? ""
+                          : "   "
+                              + MessageFormat.format(
+                                  label,
+                                  text.getString("score"),
+                                  number(card.overallScore(), locale))),
+                  BODY));
+          document.add(new Paragraph(" "));
+          PdfPTable table = Pdf.table(4, 1.4f, 1.4f, 1.2f, 2.2f, 0.9f, 1.2f);
+          for (String header :
+              new String[] {"kpi", "actual", "target", "rag", "trend", "weight", "review"}) {
+            String name = text.getString(header);
+            table.addCell(
+                Pdf.shaded(
+                    header.equals("kpi") || header.equals("trend")
+                        ? Pdf.cell(name, BOLD)
+                        : Pdf.right(name, BOLD),
+                    HEADER));
+          }
+          for (Scorecard.Kpi k : card.kpis()) {
+            table.addCell(new Phrase(kpiName(k.code(), k.name(), text), BODY));
+            table.addCell(
+                Pdf.right(
+                    k.actual() == null ? "—" : number(k.actual(), locale) + unit(k, text), BODY));
+            // Helvetica has no ≥ or ≤: the bound is written in words
+            table.addCell(
+                Pdf.right(
+                    MessageFormat.format(
+                        text.getString(
+                            k.direction() == Rag.Direction.HIGHER ? "atLeast" : "atMost"),
+                        number(k.target(), locale) + unit(k, text)),
+                    BODY));
+            PdfPCell rag = Pdf.cell(text.getString("rag." + k.rag().name()), ragFont(k.rag()));
+            rag.setBackgroundColor(ragColour(k.rag()));
+            rag.setHorizontalAlignment(Element.ALIGN_CENTER);
+            table.addCell(rag);
+            table.addCell(trend(writer, k, text));
+            table.addCell(Pdf.right(number(k.weight(), locale), BODY));
+            table.addCell(Pdf.right(text.getString("review." + k.review().name()), BODY));
+          }
+          document.add(table);
+          document.add(new Paragraph(text.getString("legend"), SMALL));
+          credits(document, card, text, locale);
+          if (card.signedOffBy() != null) {
+            document.add(new Paragraph(" "));
+            String signer = people.all().getOrDefault(card.signedOffBy(), card.signedOffBy());
+            document.add(
+                new Paragraph(
+                    MessageFormat.format(
+                        text.getString("signedOff"),
+                        signer,
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                            .withLocale(locale)
+                            .format(card.signedOffAt().toLocalDate())),
+                    BODY));
+          }
+        });
   }
 
   /** "October 2026" in English, "octobre 2026" in French: never the code "2026-10". */
@@ -212,13 +209,8 @@ public class ScorecardExport {
     PdfPTable table = new PdfPTable(new float[] {4, 1.6f});
     table.setWidthPercentage(50);
     table.setHorizontalAlignment(Element.ALIGN_LEFT);
-    for (String header : new String[] {"credits.kpi", "credits.amount"}) {
-      PdfPCell cell = new PdfPCell(new Phrase(text.getString(header), BOLD));
-      cell.setBackgroundColor(HEADER);
-      cell.setHorizontalAlignment(
-          header.equals("credits.kpi") ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
-      table.addCell(cell);
-    }
+    table.addCell(Pdf.shaded(Pdf.cell(text.getString("credits.kpi"), BOLD), HEADER));
+    table.addCell(Pdf.shaded(Pdf.right(text.getString("credits.amount"), BOLD), HEADER));
     BigDecimal total = BigDecimal.ZERO;
     String currency = card.credits().get(0).amount().currency();
     for (Scorecard.Credit credit : card.credits()) {
@@ -226,16 +218,12 @@ public class ScorecardExport {
           new Phrase(
               kpiName(credit.code(), names.getOrDefault(credit.code(), credit.code()), text),
               BODY));
-      right(table, money(credit.amount().amount(), credit.amount().currency(), locale));
+      table.addCell(
+          Pdf.right(money(credit.amount().amount(), credit.amount().currency(), locale), BODY));
       total = total.add(credit.amount().amount());
     }
-    PdfPCell label = new PdfPCell(new Phrase(text.getString("credits.total"), BOLD));
-    label.setBackgroundColor(HEADER);
-    table.addCell(label);
-    PdfPCell sum = new PdfPCell(new Phrase(money(total, currency, locale), BOLD));
-    sum.setBackgroundColor(HEADER);
-    sum.setHorizontalAlignment(Element.ALIGN_RIGHT);
-    table.addCell(sum);
+    table.addCell(Pdf.shaded(Pdf.cell(text.getString("credits.total"), BOLD), HEADER));
+    table.addCell(Pdf.shaded(Pdf.right(money(total, currency, locale), BOLD), HEADER));
     document.add(table);
   }
 
@@ -308,19 +296,13 @@ public class ScorecardExport {
   }
 
   private static Font ragFont(Rag rag) {
-    return FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, ragInk(rag));
+    return Pdf.bold(9, ragInk(rag));
   }
 
   private static String money(BigDecimal amount, String currency, Locale locale) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
     format.setCurrency(java.util.Currency.getInstance(currency));
     return format.format(amount);
-  }
-
-  private static void right(PdfPTable table, String value) {
-    PdfPCell cell = new PdfPCell(new Phrase(value, BODY));
-    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-    table.addCell(cell);
   }
 
   private static String unit(Scorecard.Kpi k, ResourceBundle text) {
