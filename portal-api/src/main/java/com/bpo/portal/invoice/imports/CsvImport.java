@@ -133,6 +133,11 @@ abstract class CsvImport implements AutoCloseable {
 
   private ImportReport report(String fileName) {
     boolean rejected = errorCount > 0;
+    // in row order, though a kind may find a row's error after later rows' (InvoiceCsvImport
+    // decides its invoices a thousand at a time)
+    errors.sort(
+        java.util.Comparator.comparing(
+            FieldError::row, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
     return new ImportReport(
         null,
         kind().name(),

@@ -82,9 +82,19 @@ abstract class GroupedCsvImport<R> extends CsvImport {
   /** Writes what the documents queued, once the whole file is known to be good. */
   abstract void executeBatches() throws SQLException;
 
+  /**
+   * After each document has been checked and counted (refused or not): a kind that decides
+   * documents several at a time (one look-up for many) does so here, counting its own refusals.
+   */
+  void afterDocument() throws SQLException {}
+
+  /** After the last document, before the final write: whatever {@link #afterDocument} holds. */
+  void afterLastDocument() throws SQLException {}
+
   @Override
   final void finish() throws SQLException {
     flush();
+    afterLastDocument();
     if (errorCount == 0) {
       executeBatches();
     }
@@ -105,5 +115,6 @@ abstract class GroupedCsvImport<R> extends CsvImport {
     if (errorCount > errorsBefore) {
       refused++;
     }
+    afterDocument();
   }
 }

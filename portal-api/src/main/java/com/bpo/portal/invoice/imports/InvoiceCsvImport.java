@@ -5,59 +5,59 @@ import com.bpo.portal.shared.sql.PreparedSql;
 import com.bpo.portal.shared.sql.TenantSql;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole and queued
- * as soon as the next invoice starts. The file syncs by the client's invoice numbers ({@link
- * InvoiceSync}): a new number is created, an invoice the same as the file's is left unchanged (so
- * importing the same file twice changes nothing), and one that changed is updated (its dates, its
- * amounts, its lines replaced) unless the BPO has worked on it, which refuses the change. An update
- * of the amounts goes through the invoice's own triggers, which post the difference to the
- * receivables journal.
+ * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole as soon as
+ * the next invoice starts. The file syncs by the client's invoice numbers ({@link InvoiceSync}): a
+ * new number is created, an invoice the same as the file's is left unchanged (so importing the same
+ * file twice changes nothing), and one that changed is updated (its dates, its amounts, its lines
+ * replaced) unless the BPO has worked on it, which refuses the change.
+ *
+ * <p>Invoices are compared with the stored ones {@link #DECIDE_EVERY} at a time, with one look-up
+ * for all their numbers (and one more, locking, for those about to change), and written through
+ * {@link InvoiceWrites} ten thousand at a time. An update of the amounts goes through the invoice's
+ * own triggers, which post the difference to the receivables journal.
  */
 final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
+  /** Invoices checked on their own that wait for one look-up of their numbers. */
+  static final int DECIDE_EVERY = 1_000;
+
+  /** An invoice whose rows agree and add up, for an account of its currency. */
+  private record Checked(
+      InvoiceRow first,
+      BigDecimal net,
+      BigDecimal tax,
+      List<InvoiceRow> lines,
+      InvoiceSync.Incoming file) {}
+
+  private static final String FIND =
+      "select i.id, i.number, i.customer_account_id, i.issue_date, i.due_date, i.currency, "
+          + "i.total_amount, "
+          + InvoiceSync.STORED_LINES
+          + " as lines, i.paid_amount, i.credited_amount, i.written_off_amount, i.disputed, "
+          + "i.disputed_amount from invoice i where i.tenant_id = :tenant and i.number = any(:numbers)";
+
   private final Customers customers;
   private final Ids ids = new Ids("invoice_id_seq");
-  private int pending;
-  private final PreparedSql findInvoice;
-  private final PreparedSql lockInvoice;
-  private final PreparedSql insertInvoice;
-  private final PreparedSql updateInvoice;
-  private final PreparedSql deleteLines;
-  private final PreparedSql insertLine;
+  private final InvoiceWrites writes;
+  private final PreparedSql find;
+  private final PreparedSql lock;
+  private final List<Checked> waiting = new ArrayList<>();
 
   InvoiceCsvImport(TenantSql sql) {
     super(sql);
     customers = new Customers(this);
-    String find =
-        "select i.id, i.customer_account_id, i.issue_date, i.due_date, i.currency, i.total_amount, "
-            + InvoiceSync.STORED_LINES
-            + " as lines, i.paid_amount, i.credited_amount, i.written_off_amount, i.disputed, "
-            + "i.disputed_amount from invoice i where i.tenant_id = :tenant and i.number = :number";
-    findInvoice = prepare(find);
-    // an invoice about to change is read again locked, so nothing pays or disputes it in between
-    lockInvoice = prepare(find + " for update of i");
-    updateInvoice =
-        prepare(
-            "update invoice set issue_date = :issueDate, due_date = :dueDate, net_amount = :net, "
-                + "tax_amount = :tax, total_amount = :total, version = version + 1 "
-                + "where tenant_id = :tenant and id = :id");
-    deleteLines =
-        prepare("delete from invoice_line where tenant_id = :tenant and invoice_id = :id");
-    insertInvoice =
-        prepare(
-            "insert into invoice (tenant_id, id, number, customer_account_id, issue_date, "
-                + "due_date, currency, net_amount, tax_amount, total_amount) "
-                + "values (:tenant, :id, :number, :customer, :issueDate, :dueDate, :currency, :net, :tax, :total)");
-    insertLine =
-        prepare(
-            "insert into invoice_line (tenant_id, invoice_id, line_no, description, "
-                + "quantity, unit_price, tax_rate, net_amount, tax_amount) "
-                + "values (:tenant, :invoice, :lineNo, :description, :quantity, :unitPrice, :taxRate, :net, :tax)");
+    writes = new InvoiceWrites(sql);
+    find = prepare(FIND);
+    // invoices about to change are read again locked, so nothing pays or disputes them in between
+    lock = prepare(FIND + " order by i.id for update of i");
   }
 
   @Override
@@ -90,7 +90,7 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
     return InvoiceRow.parse(values, row, errors);
   }
 
-  /** Checks the finished invoice as a whole and queues it for writing. */
+  /** Checks the finished invoice on its own; it then waits to be compared with the stored one. */
   @Override
   void complete(List<InvoiceRow> lines) throws SQLException {
     InvoiceRow first = lines.get(0);
@@ -141,137 +141,129 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
           "customer " + first.customerNumber() + " is billed in " + customer.currency());
       return;
     }
-    InvoiceSync.Incoming file =
-        new InvoiceSync.Incoming(
-            first.invoiceNumber(),
-            customer.id(),
-            first.issueDate(),
-            first.dueDate(),
-            first.currency(),
-            net.add(tax),
-            InvoiceSync.lines(lines));
-    Sync sync = InvoiceSync.decide(file, stored(findInvoice, first.invoiceNumber()));
-    if (sync.action() == Sync.Action.UPDATE) {
-      InvoiceSync.Stored locked = stored(lockInvoice, first.invoiceNumber());
-      sync = InvoiceSync.decide(file, locked);
-      if (sync.action() == Sync.Action.UPDATE) {
-        if (errorCount == 0) {
-          queueUpdate(locked.id(), first, net, tax, lines, sync.changed());
-        }
-        updated++;
-        return;
-      }
-    }
-    switch (sync.action()) {
-      case CREATE -> {
-        if (errorCount == 0) {
-          queue(first, customer, net, tax, lines);
-        }
-        created++;
-      }
-      case UNCHANGED -> unchanged++;
-      case REFUSE -> error(first.row(), sync.field(), sync.reason());
-      case UPDATE -> throw new IllegalStateException("handled above");
+    waiting.add(
+        new Checked(
+            first,
+            net,
+            tax,
+            lines,
+            new InvoiceSync.Incoming(
+                first.invoiceNumber(),
+                customer.id(),
+                first.issueDate(),
+                first.dueDate(),
+                first.currency(),
+                net.add(tax),
+                InvoiceSync.lines(lines))));
+  }
+
+  @Override
+  void afterDocument() {
+    if (waiting.size() >= DECIDE_EVERY) {
+      decideWaiting();
     }
   }
 
-  private static InvoiceSync.Stored stored(PreparedSql find, String number) {
-    return find.bind("number", number)
-        .optional(
-            r ->
-                new InvoiceSync.Stored(
-                    r.longValue("id"),
-                    r.longValue("customer_account_id"),
-                    r.date("issue_date"),
-                    r.date("due_date"),
-                    r.string("currency").trim(),
-                    r.decimal("total_amount"),
-                    r.string("lines"),
-                    r.decimal("paid_amount"),
-                    r.decimal("credited_amount"),
-                    r.decimal("written_off_amount"),
-                    r.bool("disputed"),
-                    r.decimal("disputed_amount")))
-        .orElse(null);
-  }
-
-  /** The invoice's dates and amounts; its lines replaced only if they changed. */
-  private void queueUpdate(
-      long id,
-      InvoiceRow first,
-      BigDecimal net,
-      BigDecimal tax,
-      List<InvoiceRow> lines,
-      List<String> changed) {
-    updateInvoice
-        .bind("id", id)
-        .bind("issueDate", first.issueDate())
-        .bind("dueDate", first.dueDate())
-        .bind("net", net)
-        .bind("tax", tax)
-        .bind("total", net.add(tax))
-        .addBatch();
-    if (changed.contains("lines") || changed.contains("invoice_total")) {
-      deleteLines.bind("id", id).addBatch();
-      queueLines(id, lines);
-    }
-    if (++pending >= BATCH) {
-      executeBatches();
-    }
-  }
-
-  private void queue(
-      InvoiceRow first,
-      Customers.Customer customer,
-      BigDecimal net,
-      BigDecimal tax,
-      List<InvoiceRow> lines) {
-    long id = ids.next();
-    insertInvoice
-        .bind("id", id)
-        .bind("number", first.invoiceNumber())
-        .bind("customer", customer.id())
-        .bind("issueDate", first.issueDate())
-        .bind("dueDate", first.dueDate())
-        .bind("currency", first.currency())
-        .bind("net", net)
-        .bind("tax", tax)
-        .bind("total", net.add(tax))
-        .addBatch();
-    queueLines(id, lines);
-    if (++pending >= BATCH) {
-      executeBatches();
-    }
-  }
-
-  private void queueLines(long id, List<InvoiceRow> lines) {
-    for (InvoiceRow line : lines) {
-      insertLine
-          .bind("invoice", id)
-          .bind("lineNo", line.lineNo())
-          .bind("description", line.description())
-          .bind("quantity", line.quantity())
-          .bind("unitPrice", line.unitPrice())
-          .bind("taxRate", line.taxRate())
-          .bind("net", line.net())
-          .bind("tax", line.tax())
-          .addBatch();
-    }
+  @Override
+  void afterLastDocument() {
+    decideWaiting();
   }
 
   /**
-   * Invoices before their lines (the lines' foreign key needs them), and the replaced lines deleted
-   * before the new ones go in.
+   * Compares the waiting invoices with the stored ones under their numbers, and stages what changes
+   * while the file has no error.
    */
-  @Override
-  void executeBatches() {
-    if (pending == 0) {
+  private void decideWaiting() {
+    if (waiting.isEmpty()) {
       return;
     }
-    insertInvoice.executeBatch();
-    updateInvoice.executeBatch();
-    deleteLines.executeBatch();
-    insertLine.executeBatch();
-    pending = 0;
+    Map<String, InvoiceSync.Stored> stored =
+        stored(find, waiting.stream().map(c -> c.file().number()).toList());
+    Set<String> changing =
+        waiting.stream()
+            .filter(
+                c ->
+                    InvoiceSync.decide(c.file(), stored.get(c.file().number())).action()
+                        == Sync.Action.UPDATE)
+            .map(c -> c.file().number())
+            .collect(Collectors.toSet());
+    Map<String, InvoiceSync.Stored> locked =
+        changing.isEmpty() ? Map.of() : stored(lock, List.copyOf(changing));
+    for (Checked invoice : waiting) {
+      String number = invoice.file().number();
+      // what the lock read, for those about to change (gone meanwhile: created again)
+      InvoiceSync.Stored before =
+          changing.contains(number) ? locked.get(number) : stored.get(number);
+      Sync sync = InvoiceSync.decide(invoice.file(), before);
+      switch (sync.action()) {
+        case CREATE -> {
+          if (errorCount == 0) {
+            InvoiceRow first = invoice.first();
+            writes.create(
+                ids.next(),
+                number,
+                invoice.file().customerId(),
+                first.issueDate(),
+                first.dueDate(),
+                first.currency(),
+                invoice.net(),
+                invoice.tax(),
+                invoice.lines());
+          }
+          created++;
+        }
+        case UPDATE -> {
+          if (errorCount == 0) {
+            writes.update(
+                before.id(),
+                invoice.first().issueDate(),
+                invoice.first().dueDate(),
+                invoice.net(),
+                invoice.tax(),
+                sync.changed().contains("lines") || sync.changed().contains("invoice_total"),
+                invoice.lines());
+          }
+          updated++;
+        }
+        case UNCHANGED -> unchanged++;
+        case REFUSE -> {
+          error(invoice.first().row(), sync.field(), sync.reason());
+          refused++;
+        }
+      }
+    }
+    waiting.clear();
+    if (errorCount == 0 && writes.full()) {
+      writes.write();
+    }
+  }
+
+  private static Map<String, InvoiceSync.Stored> stored(PreparedSql find, List<String> numbers) {
+    Map<String, InvoiceSync.Stored> byNumber = new HashMap<>();
+    find.bind("numbers", numbers)
+        .list(
+            r ->
+                byNumber.put(
+                    r.string("number"),
+                    new InvoiceSync.Stored(
+                        r.longValue("id"),
+                        r.longValue("customer_account_id"),
+                        r.date("issue_date"),
+                        r.date("due_date"),
+                        r.string("currency").trim(),
+                        r.decimal("total_amount"),
+                        r.string("lines"),
+                        r.decimal("paid_amount"),
+                        r.decimal("credited_amount"),
+                        r.decimal("written_off_amount"),
+                        r.bool("disputed"),
+                        r.decimal("disputed_amount"))));
+    return byNumber;
+  }
+
+  /** What is still staged, once the whole file is known to be good. */
+  @Override
+  void executeBatches() {
+    writes.write();
   }
 }

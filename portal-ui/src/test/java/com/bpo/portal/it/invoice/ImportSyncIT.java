@@ -142,6 +142,87 @@ class ImportSyncIT {
     assertJournalMatchesOpenAmounts();
   }
 
+  /**
+   * Past the import's groups: invoices are compared with the stored ones a thousand at a time and
+   * written ten thousand at a time, so a refusal in the last group is found after a later row's
+   * field error (the report still lists them in row order), and a change in the first group and one
+   * in the second are both applied, with the balances and the journal equal to the invoices.
+   */
+  @Test
+  void aFileOfThousandsOfInvoicesSyncsAcrossItsGroupsAndReportsErrorsInRowOrder()
+      throws SQLException {
+    Reply first = csv(manyInvoices(Map.of()));
+    assertEquals(201, first.status(), first.body());
+    assertCounts(first.json(), 2500, 0, 0, 0);
+    try (Connection db = acme();
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(distinct i.id), count(l.line_no) from invoice i join invoice_line l "
+                    + "on l.tenant_id = i.tenant_id and l.invoice_id = i.id "
+                    + "where i.tenant_id = 'acme' and i.number like 'SYNC-B-%'")) {
+      rs.next();
+      assertEquals(List.of(2500L, 2500L), List.of(rs.getLong(1), rs.getLong(2)));
+    }
+    try (Connection db = acme();
+        Statement s = db.createStatement()) {
+      s.executeUpdate("update invoice set paid_amount = 10 where number = 'SYNC-B-2300'");
+    }
+    Map<String, String> before = rowVersions();
+
+    Reply refused =
+        csv(
+            manyInvoices(
+                Map.of(
+                    5, "2026-12-31,USD,1,Service,1,100.00,0,100.00",
+                    2300, "2026-12-31,USD,1,Service,1,100.00,0,100.00",
+                    2450, "2026-12-01,XX,1,Service,1,100.00,0,100.00")));
+    assertEquals(422, refused.status(), refused.body());
+    List<JsonObject> errors = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of(2300, 2450),
+        errors.stream().map(e -> e.getInt("row")).toList(),
+        "the refusal found last is listed first: " + refused.body());
+    assertTrue(errors.get(0).getString("message").contains("has 10.00 paid"), refused.body());
+    assertEquals(before, rowVersions(), "nothing of the rejected file was kept");
+
+    Reply sync =
+        csv(
+            manyInvoices(
+                Map.of(
+                    5, "2026-12-31,USD,1,Service,1,100.00,0,100.00",
+                    1500, "2026-12-01,USD,1,Service,1,175.50,0,175.50")));
+    assertEquals(201, sync.status(), sync.body());
+    assertCounts(sync.json(), 0, 2, 2498, 0);
+    Map<String, String> after = rowVersions();
+    assertEquals(version(before, "SYNC-B-0005") + 1, version(after, "SYNC-B-0005"));
+    assertEquals(before.get("SYNC-B-0005 lines"), after.get("SYNC-B-0005 lines"));
+    assertEquals(version(before, "SYNC-B-1500") + 1, version(after, "SYNC-B-1500"));
+    assertEquals(before.get("SYNC-B-0006"), after.get("SYNC-B-0006"), "an unchanged one untouched");
+    assertEquals("2026-12-31", invoice("SYNC-B-0005").getString("dueDate"));
+    assertEquals("175.50", invoice("SYNC-B-1500").getJsonObject("total").getString("amount"));
+    assertJournalMatchesOpenAmounts();
+    try (Connection db = acme();
+        Statement s = db.createStatement();
+        ResultSet drift = s.executeQuery("select * from receivable_balance_drift('acme')")) {
+      assertTrue(!drift.next(), "the receivable balances equal the invoices");
+    }
+  }
+
+  /**
+   * 2,500 one-line invoices SYNC-B-0001… of A-1001, 100.00 due 2026-12-01, invoice n on row n;
+   * {@code changed} gives some their fields from the due date on.
+   */
+  private static String manyInvoices(Map<Integer, String> changed) {
+    StringBuilder file = new StringBuilder(HEADER);
+    for (int n = 1; n <= 2500; n++) {
+      file.append(String.format("SYNC-B-%04d,A-1001,2026-11-01,", n))
+          .append(changed.getOrDefault(n, "2026-12-01,USD,1,Service,1,100.00,0,100.00"))
+          .append('\n');
+    }
+    return file.toString();
+  }
+
   @Test
   void aCustomerAccountThatChangedIsUpdatedAndOneWithInvoicesKeepsItsCurrency() {
     String header = "customer_number,name,country,currency,payment_terms_days,credit_limit\n";
