@@ -148,10 +148,11 @@ public final class PortalAdminCli {
     MigrateResult result = config.load().migrate();
     try (Connection connection =
         DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
-      List<String> unguarded = SchemaGuard.unguardedTables(connection);
+      List<String> unguarded = new java.util.ArrayList<>(SchemaGuard.unguardedTables(connection));
+      unguarded.addAll(SchemaGuard.unindexedForeignKeys(connection));
       if (!unguarded.isEmpty()) {
         throw new IllegalStateException(
-            "Tenant-owned tables without their guards:\n  " + String.join("\n  ", unguarded));
+            "Tables without their guards:\n  " + String.join("\n  ", unguarded));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not check the schema's guards", e);

@@ -13,7 +13,8 @@ import java.util.List;
  * trigger stops the migration's success from being reported, so a new table cannot reach a server
  * without its isolation and its audit trail. (The audit log itself, the mail outbox (V13) and the
  * receivables journal, derived from audited invoice changes (V80), are the tables deliberately not
- * audited.)
+ * audited.) Likewise a foreign key without an index that leads with its columns: deleting a
+ * referenced row would read the whole referring table of the tenant for every row deleted (V98).
  */
 final class SchemaGuard {
   /** Webhooks' delivery queue and signing secrets, which the audit trail must not copy (V90). */
@@ -56,6 +57,40 @@ final class SchemaGuard {
           problems.add(
               table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
         }
+      }
+    }
+    return problems;
+  }
+
+  /** Foreign keys of the public schema that no index (without a predicate) leads with. */
+  static List<String> unindexedForeignKeys(Connection db) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (PreparedStatement q =
+            db.prepareStatement(
+                """
+            select c.conrelid::regclass::text, c.conname, c.confrelid::regclass::text,
+                   (select string_agg(a.attname, ', ' order by k.n)
+                    from unnest(c.conkey) with ordinality k (attnum, n)
+                    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum)
+            from pg_constraint c
+            where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+              and not exists (
+                select 1 from pg_index i
+                where i.indrelid = c.conrelid and i.indpred is null
+                  and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+                  and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
+            order by 1, 2""");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        problems.add(
+            rs.getString(1)
+                + ": foreign key "
+                + rs.getString(2)
+                + " ("
+                + rs.getString(4)
+                + ") to "
+                + rs.getString(3)
+                + " needs an index that leads with these columns");
       }
     }
     return problems;
