@@ -63,7 +63,8 @@ public final class Pdf {
   /**
    * Helvetica, one of the standard fonts every PDF reader has: nothing is embedded, so a document
    * stays a few kilobytes. It draws Latin-1 only; a character beyond it (≥, or the narrow no-break
-   * space French groups digits with) comes out as nothing, so a caller writes it another way.
+   * space French groups digits with) comes out as nothing: {@link #cell} and {@link #heading} make
+   * those spaces drawable ones, and a caller writes other characters another way.
    */
   public static Font regular(float size) {
     return FontFactory.getFont(FontFactory.HELVETICA, size);
@@ -84,7 +85,7 @@ public final class Pdf {
 
   /** A section's heading, spaced from the table above it more than from its own content below. */
   public static Paragraph heading(String text, Font font) {
-    Paragraph heading = new Paragraph(text, font);
+    Paragraph heading = new Paragraph(drawable(text), font);
     heading.setSpacingBefore(10);
     heading.setSpacingAfter(4);
     return heading;
@@ -129,7 +130,17 @@ public final class Pdf {
 
   /** A bordered cell of text, left-aligned: words, names, references and dates. */
   public static PdfPCell cell(String text, Font font) {
-    return new PdfPCell(new Phrase(text, font));
+    return new PdfPCell(new Phrase(drawable(text), font));
+  }
+
+  /**
+   * The text with the spaces Helvetica cannot draw made ones it can: French (and Swiss, and other
+   * locales') number formats group digits with a narrow no-break space (U+202F) or a thin space
+   * (U+2009), which would vanish and run "1 234,56" together as "1234,56". A no-break space keeps
+   * the group apart and the figure on one line.
+   */
+  public static String drawable(String text) {
+    return text == null ? null : text.replace('\u202F', '\u00A0').replace('\u2009', '\u00A0');
   }
 
   /**

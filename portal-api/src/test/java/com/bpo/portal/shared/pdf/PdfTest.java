@@ -205,4 +205,31 @@ class PdfTest {
     assertTrue(m.find(), text + " is drawn: " + content);
     return Float.parseFloat(m.group(1));
   }
+
+  @Test
+  void frenchDigitGroupsStayApartInACell() throws IOException {
+    String amount =
+        java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE).format(1234.5);
+    assertTrue(amount.contains("\u202F"), "the JDK groups French digits with U+202F: " + amount);
+    byte[] pdf =
+        Pdf.write(
+            PageSize.A4,
+            48,
+            "Relevé",
+            "unused",
+            (document, writer) -> {
+              PdfPTable lines = Pdf.table(1);
+              lines.addCell(Pdf.right("Montant", BOLD));
+              lines.addCell(Pdf.right(amount, BODY));
+              document.add(lines);
+            });
+    PdfReader reader = new PdfReader(pdf);
+    try {
+      String text = new PdfTextExtractor(reader).getTextFromPage(1);
+      assertFalse(text.contains("1234"), "the group separator was dropped: " + text);
+      assertTrue(Pattern.compile("1[\\s\u00A0]+234,5").matcher(text).find(), text);
+    } finally {
+      reader.close();
+    }
+  }
 }
