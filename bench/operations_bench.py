@@ -132,13 +132,15 @@ def candidates_sql(latest):
     return f"""select i.customer_account_id, i.id, i.due_date, i.open_amount, least(i.disputed_amount, i.open_amount) as disputed,
        c.currency, coalesce(p.risk_class, 'MEDIUM') as risk_class, coalesce(p.customer_type, 'BUSINESS') as customer_type,
        coalesce(p.on_hold, false) as on_hold, coalesce(p.language, case when t.locale like 'fr%' then 'fr' else 'en' end) as language,
-       exists (select 1 from promise_invoice pi join promise_to_pay pp on pp.tenant_id = pi.tenant_id and pp.id = pi.promise_id
-                 and pp.status in ('OPEN', 'PROPOSED') where pi.tenant_id = i.tenant_id and pi.invoice_id = i.id) as promised,
-       coalesce((select max(n.level) from dunning_notice_invoice n where n.tenant_id = i.tenant_id and n.invoice_id = i.id
-                 and n.exclusion is null), -1) as noticed
+       pr.invoice_id is not null as promised, coalesce(n.level, -1) as noticed
 from invoice i join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id
 join tenant t on t.id = i.tenant_id
 left join collection_account p on p.tenant_id = i.tenant_id and p.customer_account_id = i.customer_account_id
+left join (select distinct pi.invoice_id from promise_invoice pi join promise_to_pay pp
+             on pp.tenant_id = pi.tenant_id and pp.id = pi.promise_id and pp.status in ('OPEN', 'PROPOSED')
+           where pi.tenant_id = '{TENANT}') pr on pr.invoice_id = i.id
+left join (select l.invoice_id, max(l.level) as level from dunning_notice_invoice l
+           where l.tenant_id = '{TENANT}' and l.exclusion is null group by l.invoice_id) n on n.invoice_id = i.id
 where i.tenant_id = '{TENANT}' and i.open_amount > 0 and i.due_date <= date '{latest}'
 order by i.customer_account_id, i.due_date, i.id;"""
 

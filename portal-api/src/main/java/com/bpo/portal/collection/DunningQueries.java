@@ -63,6 +63,12 @@ public class DunningQueries {
    * Every open invoice due on or before {@code latestDue} (the day less the earliest step's
    * offset), account by account, with whether a holding promise covers it and the highest level
    * already chased.
+   *
+   * <p>The promises and the levels are joined as two aggregates, not looked up per invoice: right
+   * after a run the notice tables' statistics still say "empty", and the planner then read the
+   * level of each of tens of thousands of invoices by scanning the whole table (a second run took
+   * 58 s, and 120 s before V97; docs/PERFORMANCE.md). Hashing an aggregate believed small costs
+   * little even when it is not; the selection went from 5.1 s to 0.5 s at a million invoices.
    */
   public void candidates(LocalDate latestDue, Consumer<Candidate> consumer) {
     sql.sql(
@@ -71,15 +77,16 @@ public class DunningQueries {
                c.currency, coalesce(p.risk_class, 'MEDIUM') as risk_class,
                coalesce(p.customer_type, 'BUSINESS') as customer_type, coalesce(p.on_hold, false) as on_hold,
                coalesce(p.language, case when t.locale like 'fr%' then 'fr' else 'en' end) as language,
-               exists (select 1 from promise_invoice pi join promise_to_pay pp
-                         on pp.tenant_id = pi.tenant_id and pp.id = pi.promise_id and pp.status in ('OPEN', 'PROPOSED')
-                       where pi.tenant_id = i.tenant_id and pi.invoice_id = i.id) as promised,
-               coalesce((select max(n.level) from dunning_notice_invoice n
-                         where n.tenant_id = i.tenant_id and n.invoice_id = i.id and n.exclusion is null), -1) as noticed
+               pr.invoice_id is not null as promised, coalesce(n.level, -1) as noticed
         from invoice i
         join customer_account c on c.tenant_id = i.tenant_id and c.id = i.customer_account_id
         join tenant t on t.id = i.tenant_id
         left join collection_account p on p.tenant_id = i.tenant_id and p.customer_account_id = i.customer_account_id
+        left join (select distinct pi.invoice_id from promise_invoice pi join promise_to_pay pp
+                     on pp.tenant_id = pi.tenant_id and pp.id = pi.promise_id and pp.status in ('OPEN', 'PROPOSED')
+                   where pi.tenant_id = :tenant) pr on pr.invoice_id = i.id
+        left join (select l.invoice_id, max(l.level) as level from dunning_notice_invoice l
+                   where l.tenant_id = :tenant and l.exclusion is null group by l.invoice_id) n on n.invoice_id = i.id
         where i.tenant_id = :tenant and i.open_amount > 0 and i.due_date <= :latest
         order by i.customer_account_id, i.due_date, i.id""")
         .bind("latest", latestDue)
@@ -103,99 +110,165 @@ public class DunningQueries {
                             r.intValue("noticed")))));
   }
 
-  /** Inserts the notice unless the run has it already; answers its id and whether it is new. */
-  public Map.Entry<Long, Boolean> insertNotice(
-      long runId,
+  /** A notice the run proposes for an account, in the account's language and currency. */
+  public record Proposed(
       long accountId,
       DunningProposal.Notice notice,
       String language,
       String currency,
-      String status,
-      String recipient) {
-    Optional<Long> inserted =
-        sql.sql(
-                """
-        insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id, step_no, action,
-                                    template_key, needs_release, language, currency, total, status, exclusion, recipient)
-        values (:tenant, :run, :account, :level, :strategy, :step, :action, :template, :release, :language, :currency,
-                :total, :status, :exclusion, :recipient)
-        on conflict do nothing returning id""")
-            .bind("run", runId)
-            .bind("account", accountId)
-            .bind("level", notice.level())
-            .bind("strategy", notice.strategy().id())
-            .bind("step", notice.step().stepNo())
-            .bind("action", notice.step().action())
-            .bind("template", notice.step().templateKey())
-            .bind("release", notice.step().needsRelease())
-            .bind("language", language)
-            .bind("currency", currency)
-            .bind("total", notice.total())
-            .bind("status", status)
-            .bind("exclusion", notice.exclusion().map(Enum::name).orElse(null))
-            .bind("recipient", recipient)
-            .optional(r -> r.longValue("id"));
-    if (inserted.isPresent()) {
-      return Map.entry(inserted.get(), true);
+      String status) {}
+
+  /** A notice of the run by account and level: its id, and whether this call added it. */
+  public record Written(long id, boolean added) {}
+
+  /**
+   * Inserts, in one statement, the notices the run does not have yet (one per account and level);
+   * answers every proposed notice's id by account and level, and whether it is new.
+   */
+  public Map<List<Long>, Written> insertNotices(long runId, List<Proposed> proposed) {
+    Map<List<Long>, Written> written = new LinkedHashMap<>();
+    if (proposed.isEmpty()) {
+      return written;
     }
-    long existing =
-        sql.sql(
-                "select id from dunning_notice where tenant_id = :tenant and run_id = :run "
-                    + "and customer_account_id = :account and level = :level")
-            .bind("run", runId)
-            .bind("account", accountId)
-            .bind("level", notice.level())
-            .one(r -> r.longValue("id"));
-    return Map.entry(existing, false);
+    List<Long> accounts = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
+    List<Long> strategies = new ArrayList<>();
+    List<Integer> steps = new ArrayList<>();
+    List<String> actions = new ArrayList<>();
+    List<String> templates = new ArrayList<>();
+    List<Boolean> releases = new ArrayList<>();
+    List<String> languages = new ArrayList<>();
+    List<String> currencies = new ArrayList<>();
+    List<BigDecimal> totals = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
+    List<String> exclusions = new ArrayList<>();
+    for (Proposed p : proposed) {
+      DunningProposal.Notice notice = p.notice();
+      accounts.add(p.accountId());
+      levels.add(notice.level());
+      strategies.add(notice.strategy().id());
+      steps.add(notice.step().stepNo());
+      actions.add(notice.step().action().name());
+      templates.add(notice.step().templateKey());
+      releases.add(notice.step().needsRelease());
+      languages.add(p.language());
+      currencies.add(p.currency());
+      totals.add(notice.total());
+      statuses.add(p.status());
+      exclusions.add(notice.exclusion().map(Enum::name).orElse(""));
+    }
+    // the select sees the notices as they were before this statement: those already there
+    sql.sql(
+            """
+        with incoming as (
+            select * from unnest(:accounts, :levels, :strategies, :steps, :actions, :templates, :releases,
+                                 :languages, :currencies, :totals, :statuses, :exclusions)
+                as n(account, level, strategy, step, action, template, release, language, currency, total,
+                     status, exclusion)),
+        added as (
+            insert into dunning_notice (tenant_id, run_id, customer_account_id, level, strategy_id, step_no,
+                                        action, template_key, needs_release, language, currency, total, status,
+                                        exclusion)
+            select :tenant, :run, account, level, strategy, step, action, template, release, language, currency,
+                   total, status, nullif(exclusion, '')
+            from incoming order by account, level
+            on conflict do nothing returning id, customer_account_id, level)
+        select id, customer_account_id, level, true as added from added
+        union all
+        select d.id, d.customer_account_id, d.level, false from dunning_notice d
+        join incoming n on n.account = d.customer_account_id and n.level = d.level
+        where d.tenant_id = :tenant and d.run_id = :run""")
+        .bind("run", runId)
+        .bind("accounts", accounts)
+        .bind("levels", levels)
+        .bind("strategies", strategies)
+        .bind("steps", steps)
+        .bind("actions", actions)
+        .bind("templates", templates)
+        .bind("releases", releases)
+        .bind("languages", languages)
+        .bind("currencies", currencies)
+        .bind("totals", totals)
+        .bind("statuses", statuses)
+        .bind("exclusions", exclusions)
+        .forEach(
+            r ->
+                written.put(
+                    List.of(r.longValue("customer_account_id"), (long) r.intValue("level")),
+                    new Written(r.longValue("id"), r.bool("added"))));
+    return written;
+  }
+
+  /** The key of {@link #insertNotices}'s answer. */
+  public static List<Long> noticeKey(long accountId, int level) {
+    return List.of(accountId, (long) level);
   }
 
   /**
-   * Inserts the lines not there yet (nor chased at their level by another notice); answers how
-   * many.
+   * Inserts, in one statement, the lines of every notice that are not there yet (nor chased at
+   * their level by another notice); answers how many each notice got, for those that got any.
    */
-  public int insertLines(long noticeId, int level, List<DunningProposal.Line> lines) {
-    if (lines.isEmpty()) {
-      return 0;
-    }
+  public Map<Long, Integer> insertLines(Map<Long, DunningProposal.Notice> byNoticeId) {
+    Map<Long, Integer> added = new LinkedHashMap<>();
+    List<Long> notices = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
     List<Long> invoices = new ArrayList<>();
     List<BigDecimal> amounts = new ArrayList<>();
     List<Long> days = new ArrayList<>();
     List<String> exclusions = new ArrayList<>();
-    for (DunningProposal.Line line : lines) {
-      invoices.add(line.invoiceId());
-      amounts.add(line.amount());
-      days.add((long) line.daysOverdue());
-      exclusions.add(line.exclusion() == null ? "" : line.exclusion().name());
+    byNoticeId.forEach(
+        (id, notice) -> {
+          for (DunningProposal.Line line : notice.lines()) {
+            notices.add(id);
+            levels.add(notice.level());
+            invoices.add(line.invoiceId());
+            amounts.add(line.amount());
+            days.add((long) line.daysOverdue());
+            exclusions.add(line.exclusion() == null ? "" : line.exclusion().name());
+          }
+        });
+    if (notices.isEmpty()) {
+      return added;
     }
-    return sql.sql(
+    sql.sql(
             """
-        insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount, days_overdue, exclusion)
-        select :tenant, :notice, l.invoice, :level, l.amount, l.days, nullif(l.exclusion, '')
-        from unnest(:invoices, :amounts, :days, :exclusions) as l(invoice, amount, days, exclusion)
-        on conflict do nothing""")
-        .bind("notice", noticeId)
-        .bind("level", level)
+        with added as (
+            insert into dunning_notice_invoice (tenant_id, notice_id, invoice_id, level, amount, days_overdue,
+                                                exclusion)
+            select :tenant, l.notice, l.invoice, l.level, l.amount, l.days, nullif(l.exclusion, '')
+            from unnest(:notices, :levels, :invoices, :amounts, :days, :exclusions)
+                as l(notice, level, invoice, amount, days, exclusion)
+            order by l.invoice, l.notice
+            on conflict do nothing returning notice_id)
+        select notice_id, count(*) as lines from added group by notice_id""")
+        .bind("notices", notices)
+        .bind("levels", levels)
         .bind("invoices", invoices)
         .bind("amounts", amounts)
         .bind("days", days)
         .bind("exclusions", exclusions)
-        .update();
+        .forEach(r -> added.put(r.longValue("notice_id"), r.intValue("lines")));
+    return added;
   }
 
   /**
-   * Recomputes a notice's total from its chased lines (lines already chased elsewhere were not
-   * added).
+   * Recomputes the notices' totals from their chased lines (lines already chased elsewhere were not
+   * added), in one statement; a proposed notice left with nothing chased is excluded.
    */
-  public void retotal(long noticeId) {
+  public void retotal(java.util.Collection<Long> noticeIds) {
+    if (noticeIds.isEmpty()) {
+      return;
+    }
     sql.sql(
             """
-        update dunning_notice n set total = coalesce((select sum(l.amount) from dunning_notice_invoice l
-                 where l.tenant_id = n.tenant_id and l.notice_id = n.id and l.exclusion is null), 0),
-               status = case when n.status = 'PROPOSED' and not exists (select 1 from dunning_notice_invoice l
-                 where l.tenant_id = n.tenant_id and l.notice_id = n.id and l.exclusion is null) then 'EXCLUDED'
-                 else n.status end
-        where n.tenant_id = :tenant and n.id = :id""")
-        .bind("id", noticeId)
+        update dunning_notice n set total = t.total,
+               status = case when n.status = 'PROPOSED' and t.chased = 0 then 'EXCLUDED' else n.status end
+        from (select l.notice_id, coalesce(sum(l.amount) filter (where l.exclusion is null), 0) as total,
+                     count(*) filter (where l.exclusion is null) as chased
+              from dunning_notice_invoice l
+              where l.tenant_id = :tenant and l.notice_id = any(:ids) group by l.notice_id) t
+        where n.tenant_id = :tenant and n.id = t.notice_id""")
+        .bind("ids", List.copyOf(noticeIds))
         .update();
   }
 

@@ -72,36 +72,42 @@ public class DunningService {
     propose(current, inForce, day, proposed);
 
     boolean autoRelease = accounts.settings().autoRelease();
-    int noticesAdded = 0;
-    int linesAdded = 0;
+    // every notice in one statement, every line in another, one re-total: a run writes tens of
+    // thousands of lines, and a statement per notice cost most of a large tenant's run
+    List<DunningQueries.Proposed> notices = new ArrayList<>();
     for (Proposed p : proposed) {
       for (DunningProposal.Notice notice : p.notices()) {
-        String status = notice.exclusion().isPresent() ? "EXCLUDED" : "PROPOSED";
-        Map.Entry<Long, Boolean> id =
-            dunning.insertNotice(
-                head.id(),
+        notices.add(
+            new DunningQueries.Proposed(
                 p.account().accountId(),
                 notice,
                 p.account().language(),
                 p.account().currency(),
-                status,
-                null);
-        int lines = dunning.insertLines(id.getKey(), notice.level(), notice.lines());
-        if (id.getValue()) {
-          noticesAdded++;
-        }
-        linesAdded += lines;
-        if (lines > 0) {
-          dunning.retotal(id.getKey());
-        }
-        if (id.getValue()
-            && status.equals("PROPOSED")
-            && (autoRelease || !notice.step().needsRelease())) {
-          dunning
-              .notice(id.getKey())
-              .filter(n -> n.status().equals("PROPOSED"))
-              .ifPresent(n -> execute(n, day));
-        }
+                notice.exclusion().isPresent() ? "EXCLUDED" : "PROPOSED"));
+      }
+    }
+    Map<List<Long>, DunningQueries.Written> written = dunning.insertNotices(head.id(), notices);
+    Map<Long, DunningProposal.Notice> byId = new java.util.LinkedHashMap<>();
+    for (DunningQueries.Proposed p : notices) {
+      byId.put(
+          written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level())).id(),
+          p.notice());
+    }
+    Map<Long, Integer> lines = dunning.insertLines(byId);
+    dunning.retotal(lines.keySet());
+    int noticesAdded =
+        (int) written.values().stream().filter(DunningQueries.Written::added).count();
+    int linesAdded = lines.values().stream().mapToInt(Integer::intValue).sum();
+    for (DunningQueries.Proposed p : notices) {
+      DunningQueries.Written notice =
+          written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level()));
+      if (notice.added()
+          && p.status().equals("PROPOSED")
+          && (autoRelease || !p.notice().step().needsRelease())) {
+        dunning
+            .notice(notice.id())
+            .filter(n -> n.status().equals("PROPOSED"))
+            .ifPresent(n -> execute(n, day));
       }
     }
     if (autoRelease && noticesAdded > 0) {

@@ -244,6 +244,9 @@ public final class Statement {
     if (first instanceof LocalDate) {
       return "date";
     }
+    if (first instanceof Boolean) {
+      return "boolean";
+    }
     return "text";
   }
 
