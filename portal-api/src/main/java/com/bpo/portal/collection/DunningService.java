@@ -93,11 +93,23 @@ public class DunningService {
           written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level())).id(),
           p.notice());
     }
-    Map<Long, Integer> lines = dunning.insertLines(byId);
-    dunning.retotal(lines.keySet());
+    Map<Long, DunningQueries.Added> lines = dunning.insertLines(byId);
+    Map<Long, DunningQueries.Added> toNew = new java.util.LinkedHashMap<>();
+    List<Long> toEarlier = new ArrayList<>();
+    for (DunningQueries.Written w : written.values()) {
+      if (lines.containsKey(w.id())) {
+        if (w.added()) {
+          toNew.put(w.id(), lines.get(w.id()));
+        } else {
+          toEarlier.add(w.id());
+        }
+      }
+    }
+    dunning.settle(toNew);
+    dunning.retotal(toEarlier);
     int noticesAdded =
         (int) written.values().stream().filter(DunningQueries.Written::added).count();
-    int linesAdded = lines.values().stream().mapToInt(Integer::intValue).sum();
+    int linesAdded = lines.values().stream().mapToInt(DunningQueries.Added::lines).sum();
     for (DunningQueries.Proposed p : notices) {
       DunningQueries.Written notice =
           written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level()));
