@@ -48,8 +48,10 @@ public class InvoiceQueries {
         .andIf(filter.customerId(), "i.customer_account_id = :customer", "customer")
         .andIf(filter.dueFrom(), "i.due_date >= :dueFrom", "dueFrom")
         .andIf(filter.dueTo(), "i.due_date <= :dueTo", "dueTo")
-        .andIf(filter.minTotal(), "i.total_amount >= :minTotal", "minTotal")
-        .andIf(filter.maxTotal(), "i.total_amount <= :maxTotal", "maxTotal");
+        // in cents (V99): a bigint comparison can search the index under row-level security, a
+        // numeric one cannot
+        .andIf(filter.minTotal().map(InvoiceQueries::centsAtLeast), "i.total_cents >= :min", "min")
+        .andIf(filter.maxTotal().map(InvoiceQueries::centsAtMost), "i.total_cents <= :max", "max");
     if (filter.overdueOnly()) {
       query.and("i.due_date < :today and i.open_amount > 0", "today", today);
     }
@@ -62,6 +64,16 @@ public class InvoiceQueries {
                     .bind("prefix", t + "%")
                     .bind("contains", "%" + t.toLowerCase(Locale.ROOT) + "%"));
     return query.keyset(sort.keyset(), page).page(InvoiceQueries::summary, sort::keyOf);
+  }
+
+  /** The fewest cents a total of at least {@code amount} can have (totals have two places). */
+  static long centsAtLeast(java.math.BigDecimal amount) {
+    return amount.movePointRight(2).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+  }
+
+  /** The most cents a total of at most {@code amount} can have. */
+  static long centsAtMost(java.math.BigDecimal amount) {
+    return amount.movePointRight(2).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
   }
 
   Optional<InvoiceSummary> summary(long id) {

@@ -18,10 +18,12 @@ public record InvoiceSort(Key key, boolean descending) {
     DUE_DATE("dueDate", "i.due_date", LocalDate::parse, s -> s.dueDate().toString()),
     ISSUE_DATE("issueDate", "i.issue_date", LocalDate::parse, s -> s.issueDate().toString()),
     NUMBER("number", "i.number", s -> s, InvoiceSummary::number),
+    // sorted and paged in cents (V99): the keyset condition then searches the index under
+    // row-level security; the cursor still carries the amount
     TOTAL(
         "total",
-        "i.total_amount",
-        InvoiceSort::storedAmount,
+        "i.total_cents",
+        text -> storedAmount(text).movePointRight(2).longValueExact(),
         s -> s.total().amount().toPlainString());
 
     final String field;

@@ -29,7 +29,7 @@ class InvoiceSortTest {
   @Test
   void eachOrderPagesOnItsSqlColumnWithTheIdBreakingTies() {
     var keyset = InvoiceSort.parse("-total").keyset();
-    assertEquals("i.total_amount", keyset.sortColumn());
+    assertEquals("i.total_cents", keyset.sortColumn());
     assertEquals("i.id", keyset.idColumn());
     assertTrue(keyset.descending());
     assertFalse(InvoiceSort.parse(null).keyset().descending());
@@ -48,7 +48,7 @@ class InvoiceSortTest {
             case DUE_DATE -> ROW.dueDate();
             case ISSUE_DATE -> ROW.issueDate();
             case NUMBER -> ROW.number();
-            case TOTAL -> new BigDecimal("1234.50");
+            case TOTAL -> 123450L;
           };
       assertEquals(expected, parsed, sort);
     }
@@ -57,5 +57,19 @@ class InvoiceSortTest {
   @Test
   void anUnknownOrderIsRefused() {
     assertThrows(ProblemException.class, () -> InvoiceSort.parse("-customer"));
+  }
+
+  @Test
+  void anAmountFilterBoundsTheTotalInWholeCents() {
+    assertEquals(1001, InvoiceQueries.centsAtLeast(new BigDecimal("10.005")));
+    assertEquals(1000, InvoiceQueries.centsAtMost(new BigDecimal("10.005")));
+    assertEquals(1000, InvoiceQueries.centsAtLeast(new BigDecimal("10")));
+    assertEquals(1000, InvoiceQueries.centsAtMost(new BigDecimal("10.00")));
+    assertEquals(-100, InvoiceQueries.centsAtLeast(new BigDecimal("-1.005")));
+    assertEquals(-101, InvoiceQueries.centsAtMost(new BigDecimal("-1.005")));
+    assertEquals(
+        99_999_999_999_999_999L,
+        InvoiceQueries.centsAtMost(new BigDecimal("999999999999999.9999")),
+        "the largest amount a filter takes (15 digits, 4 places) still fits in a bigint");
   }
 }
