@@ -214,26 +214,24 @@ CLOSE_MONTH = time.strftime("%Y-%m", time.localtime(time.time() - 40 * 86400))
 
 
 def close_sql():
-    """The close pack's heavy statements as CloseQueries runs them: the roll-forward, the aging at the
-    month end and at the month before (the opening provision), and the largest provisions."""
+    """The close pack's statements as CloseQueries runs them, every one that reads more than a handful of
+    rows: the roll-forward; the month end (the balance of each invoice at the month end and at the month end
+    before: one statement for the aging, the opening aging and the largest provisions, under the standard
+    policy the tenant has), run without JIT as CloseQueries.monthEnd runs it; the unapplied cash; the
+    month's write-offs. Until issue 20's change the SQL column was four statements (the roll-forward and
+    three that each rebuilt the balances at a date) and left out the unapplied cash and the write-offs: it
+    is not comparable with earlier rounds."""
     import calendar
     y, m = map(int, CLOSE_MONTH.split("-"))
     start, end = f"{CLOSE_MONTH}-01", f"{CLOSE_MONTH}-{calendar.monthrange(y, m)[1]:02d}"
     py, pm = (y, m - 1) if m > 1 else (y - 1, 12)
     prev_end = f"{py}-{pm:02d}-{calendar.monthrange(py, pm)[1]:02d}"
-    bucket = ("case when (date '{e}' - i.due_date) <= 0 then 'CURRENT' when (date '{e}' - i.due_date) <= 30 then 'DAYS_1_30' "
-              "when (date '{e}' - i.due_date) <= 60 then 'DAYS_31_60' when (date '{e}' - i.due_date) <= 90 then 'DAYS_61_90' "
-              "when (date '{e}' - i.due_date) <= 180 then 'DAYS_91_180' else 'DAYS_OVER_180' end")
-    def at_end(e):
-        return (f"with later as (select invoice_id, sum(amount) as amount from ar_posting where tenant_id = '{TENANT}' "
-                f"and posted_on > date '{e}' group by invoice_id), disputed as (select di.invoice_id, sum(di.amount - di.settled) "
-                f"as amount from dispute d join dispute_item di on di.tenant_id = d.tenant_id and di.dispute_id = d.id "
-                f"where d.tenant_id = '{TENANT}' and d.raised_at < date '{e}' + 1 and (d.resolved_at is null or "
-                f"d.resolved_at >= date '{e}' + 1) group by di.invoice_id), at_end as (select i.id, i.customer_account_id, "
-                f"i.currency, {bucket.format(e=e)} as bucket, i.open_amount - coalesce(l.amount, 0) as balance, "
-                f"coalesce(dp.amount, 0) as disputed from invoice i left join later l on l.invoice_id = i.id "
-                f"left join disputed dp on dp.invoice_id = i.id where i.tenant_id = '{TENANT}' and (i.open_amount > 0 "
-                f"or l.invoice_id is not null) and i.open_amount - coalesce(l.amount, 0) <> 0) ")
+    # the tenant's zone is UTC: the month ends at midnight starting the next day
+    ends_at, prev_ends_at = f"date '{end}' + 1", f"date '{prev_end}' + 1"
+    def bucket(e):
+        d = f"(date '{e}' - due_date)"
+        return (f"case when {d} <= 0 then 'CURRENT' when {d} <= 30 then 'DAYS_1_30' when {d} <= 60 then 'DAYS_31_60' "
+                f"when {d} <= 90 then 'DAYS_61_90' when {d} <= 180 then 'DAYS_91_180' else 'DAYS_OVER_180' end")
     roll = (f"select currency, coalesce(sum(amount) filter (where posted_on < date '{start}'), 0), "
             f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'INVOICE'), 0), "
             f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'PAYMENT'), 0), "
@@ -241,12 +239,57 @@ def close_sql():
             f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'WRITE_OFF'), 0), "
             f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'ADJUSTMENT'), 0), "
             f"coalesce(sum(amount), 0) from ar_posting where tenant_id = '{TENANT}' and posted_on <= date '{end}' "
-            f"group by currency;")
-    aging = at_end(end) + "select currency, bucket, sum(balance), sum(least(disputed, balance)) from at_end group by 1, 2;"
-    opening = at_end(prev_end) + "select currency, bucket, sum(balance), sum(least(disputed, balance)) from at_end group by 1, 2;"
-    largest = (at_end(end) + "select customer_account_id, currency, sum(balance) from at_end group by 1, 2 "
-               "order by 3 desc limit 10;")
-    return roll + " " + aging + " " + opening + " " + largest
+            f"group by currency order by currency;")
+    month_end = (
+        f"with later as (select invoice_id, sum(amount) filter (where posted_on > date '{end}') as after_end, "
+        f"sum(amount) as after_opening from ar_posting where tenant_id = '{TENANT}' and posted_on > date '{prev_end}' "
+        f"group by invoice_id), "
+        f"disputed as (select di.invoice_id, sum(di.amount - di.settled) filter (where d.raised_at < {ends_at} and "
+        f"(d.resolved_at is null or d.resolved_at >= {ends_at})) as at_end, sum(di.amount - di.settled) filter (where "
+        f"d.raised_at < {prev_ends_at} and (d.resolved_at is null or d.resolved_at >= {prev_ends_at})) as at_opening "
+        f"from dispute d join dispute_item di on di.tenant_id = d.tenant_id and di.dispute_id = d.id "
+        f"where d.tenant_id = '{TENANT}' and d.raised_at < {ends_at} and (d.resolved_at is null or "
+        f"d.resolved_at >= {prev_ends_at}) group by di.invoice_id), "
+        f"balance as (select i.customer_account_id, i.currency, i.due_date, i.open_amount - coalesce(l.after_end, 0) "
+        f"as at_end, coalesce(dp.at_end, 0) as disputed_at_end, i.open_amount - coalesce(l.after_opening, 0) as "
+        f"at_opening, coalesce(dp.at_opening, 0) as disputed_at_opening from invoice i left join later l on "
+        f"l.invoice_id = i.id left join disputed dp on dp.invoice_id = i.id where i.tenant_id = '{TENANT}' and "
+        f"(i.open_amount > 0 or l.invoice_id is not null) and (i.open_amount - coalesce(l.after_end, 0) <> 0 or "
+        f"i.open_amount - coalesce(l.after_opening, 0) <> 0)), "
+        f"at_end as (select customer_account_id, currency, at_end as balance, disputed_at_end as disputed, "
+        f"{bucket(end)} as bucket from balance where at_end <> 0), "
+        f"general as (select e.customer_account_id, e.currency, sum(case when e.bucket = 'CURRENT' then 0 else "
+        f"e.balance end) as overdue, sum(round((e.balance - case when true then least(e.disputed, e.balance) else 0 "
+        f"end) * case e.bucket when 'CURRENT' then 0.0000 when 'DAYS_1_30' then 0.0100 when 'DAYS_31_60' then "
+        f"0.0500 when 'DAYS_61_90' then 0.2000 when 'DAYS_91_180' then 0.5000 when 'DAYS_OVER_180' then 1.0000 end, "
+        f"2)) as general from at_end e group by e.customer_account_id, e.currency), "
+        f"specific as (select customer_account_id, currency, sum(amount) as specific from specific_provision where "
+        f"tenant_id = '{TENANT}' and status = 'APPROVED' and effective_from <= date '{end}' group by "
+        f"customer_account_id, currency), "
+        f"largest as (select c.id, c.number, c.name, g.currency, g.overdue, g.general, coalesce(s.specific, 0) as "
+        f"specific from general g join customer_account c on c.tenant_id = '{TENANT}' and c.id = "
+        f"g.customer_account_id left join specific s on s.customer_account_id = g.customer_account_id and "
+        f"s.currency = g.currency order by g.general + coalesce(s.specific, 0) desc, c.id limit 10) "
+        f"select 'AGING' as part, 0 as position, currency, bucket, sum(balance) as amount, sum(least(disputed, "
+        f"balance)) as disputed, null::bigint as id, null as number, null as name, null::numeric as general, "
+        f"null::numeric as specific from at_end group by currency, bucket "
+        f"union all select 'OPENING', 0, currency, {bucket(prev_end)}, sum(at_opening), "
+        f"sum(least(disputed_at_opening, at_opening)), null, null, null, null, null from balance where true and "
+        f"at_opening <> 0 group by 3, 4 "
+        f"union all select 'LARGEST', row_number() over (order by general + specific desc, id), currency, null, "
+        f"overdue, null, id, number, name, general, specific from largest "
+        f"order by part, position, currency, bucket;")
+    unapplied = (f"select p.currency, sum(p.amount - coalesce(a.applied, 0)) as amount from payment p left join "
+                 f"(select payment_id, sum(amount) as applied from payment_allocation where tenant_id = '{TENANT}' "
+                 f"group by payment_id) a on a.payment_id = p.id where p.tenant_id = '{TENANT}' and "
+                 f"p.received_on <= date '{end}' and p.amount > coalesce(a.applied, 0) group by p.currency;")
+    write_offs = (f"select p.invoice_id, i.number, c.number, c.name, p.posted_on, p.currency, -p.amount from ar_posting p "
+                  f"join invoice i on i.tenant_id = p.tenant_id and i.id = p.invoice_id join customer_account c on "
+                  f"c.tenant_id = p.tenant_id and c.id = p.customer_account_id where p.tenant_id = '{TENANT}' and "
+                  f"p.kind = 'WRITE_OFF' and p.posted_on between date '{start}' and date '{end}' "
+                  f"order by p.amount, p.id limit 50;")
+    without_jit, with_jit = "select set_config('jit', 'off', true);", "select set_config('jit', 'on', true);"
+    return " ".join([roll, without_jit, month_end, with_jit, unapplied, write_offs])
 
 
 def main():

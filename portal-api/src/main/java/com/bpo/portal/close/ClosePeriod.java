@@ -3,7 +3,9 @@ package com.bpo.portal.close;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Problem.FieldError;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -39,6 +41,14 @@ public record ClosePeriod(YearMonth month) {
 
   public LocalDate end() {
     return month.atEndOfMonth();
+  }
+
+  /**
+   * The instant the month ends in the tenant's zone (the start of the next day there): what was
+   * open before it, such as a dispute, counts at the month end.
+   */
+  public OffsetDateTime endsAt(ZoneId zone) {
+    return end().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
   }
 
   public ClosePeriod previous() {

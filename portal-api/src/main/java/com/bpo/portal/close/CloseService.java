@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -265,17 +266,38 @@ public class CloseService {
   ClosePack compute(ClosePeriod period) {
     ZoneId zone = ZoneId.of(context.requireTenant().timeZone());
     LocalDate end = period.end();
-    OffsetDateTime endsAt = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    ProvisionPolicy policy =
-        queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
+    OffsetDateTime endsAt = period.endsAt(zone);
+    ProvisionPolicy policy = policyAt(end);
+
+    // the opening provision is the previous month's closing: as published, else computed from the
+    // aging at its end, which the month end's statement then reads along with this month's
+    ClosePeriod previous = period.previous();
+    Optional<ClosePack> published = published(previous);
+    LocalDate previousEnd = previous.end();
+    CloseQueries.MonthEnd monthEnd =
+        queries.monthEnd(
+            end,
+            endsAt,
+            published.isPresent() ? null : previousEnd,
+            previous.endsAt(zone),
+            policy,
+            LARGEST_PROVISIONS);
 
     List<RollForward> flows = queries.rollForward(period.start(), end);
-    List<AgingAtEnd> aging = queries.agingAtEnd(end, endsAt);
+    List<AgingAtEnd> aging = monthEnd.aging();
     Map<String, BigDecimal> specific = queries.specificProvisions(end);
     Map<String, BigDecimal> unapplied = queries.unappliedCash(end);
     Map<String, BigDecimal> ledger = queries.ledgerBalances(period.toString());
     List<ClosePack.Item> items = queries.reconcilingItems(period.toString());
-    Map<String, BigDecimal> openingProvision = openingProvisions(period.previous(), zone);
+    Map<String, BigDecimal> openingProvision =
+        published
+            .map(CloseService::closingProvisions)
+            .orElseGet(
+                () ->
+                    provisions(
+                        policyAt(previousEnd),
+                        monthEnd.openingAging(),
+                        queries.specificProvisions(previousEnd)));
     List<CloseQueries.OpenDisputes> disputes = queries.disputesOpenAt(endsAt);
 
     TreeSet<String> currencies = new TreeSet<>();
@@ -371,7 +393,7 @@ public class CloseService {
               money(open.amount(), currency)));
     }
     List<AccountProvision> largest =
-        queries.largestProvisions(end, endsAt, policy, LARGEST_PROVISIONS).stream()
+        monthEnd.largest().stream()
             .map(
                 a ->
                     new AccountProvision(
@@ -400,35 +422,42 @@ public class CloseService {
         OffsetDateTime.now(ZoneOffset.UTC));
   }
 
+  /** The policy in force on a day, or the standard one when the tenant never set one. */
+  private ProvisionPolicy policyAt(LocalDate day) {
+    return queries
+        .policyAt(day)
+        .orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
+  }
+
+  /** A month's pack as it was published, if it was. */
+  private Optional<ClosePack> published(ClosePeriod period) {
+    return queries
+        .find(period.toString())
+        .filter(r -> r.figures() != null)
+        .map(r -> JSON.fromJson(r.figures(), ClosePack.class));
+  }
+
+  /** The closing provision of each currency of a published pack. */
+  static Map<String, BigDecimal> closingProvisions(ClosePack pack) {
+    Map<String, BigDecimal> closing = new TreeMap<>();
+    pack.currencies().forEach(c -> closing.put(c.currency(), c.provision().closing().amount()));
+    return closing;
+  }
+
   /**
-   * The provision at the end of the month before: as published then, or computed the same way now.
+   * The provision per currency at a month end computed from its aging: the policy's rate on each
+   * bucket (less the disputed part when the policy leaves it to specific provisions), rounded per
+   * bucket as the pack shows it, plus the specific provisions then in force.
    */
-  private Map<String, BigDecimal> openingProvisions(ClosePeriod previous, ZoneId zone) {
-    Optional<ClosePack> published =
-        queries
-            .find(previous.toString())
-            .filter(r -> r.figures() != null)
-            .map(r -> JSON.fromJson(r.figures(), ClosePack.class));
-    Map<String, BigDecimal> opening = new java.util.TreeMap<>();
-    if (published.isPresent()) {
-      published
-          .get()
-          .currencies()
-          .forEach(c -> opening.put(c.currency(), c.provision().closing().amount()));
-      return opening;
-    }
-    LocalDate end = previous.end();
-    OffsetDateTime endsAt = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    ProvisionPolicy policy =
-        queries.policyAt(end).orElseGet(() -> ProvisionPolicy.standard(LocalDate.of(2000, 1, 1)));
-    for (AgingAtEnd a : queries.agingAtEnd(end, endsAt)) {
+  static Map<String, BigDecimal> provisions(
+      ProvisionPolicy policy, List<AgingAtEnd> aging, Map<String, BigDecimal> specific) {
+    Map<String, BigDecimal> provisions = new TreeMap<>();
+    for (AgingAtEnd a : aging) {
       BigDecimal base = policy.excludeDisputed() ? a.amount().subtract(a.disputed()) : a.amount();
-      opening.merge(a.currency(), policy.provisionFor(a.bucket(), base), BigDecimal::add);
+      provisions.merge(a.currency(), policy.provisionFor(a.bucket(), base), BigDecimal::add);
     }
-    queries
-        .specificProvisions(end)
-        .forEach((currency, amount) -> opening.merge(currency, amount, BigDecimal::add));
-    return opening;
+    specific.forEach((currency, amount) -> provisions.merge(currency, amount, BigDecimal::add));
+    return provisions;
   }
 
   private ClosePack withWorkflow(ClosePack pack, Optional<CloseRow> row) {
