@@ -212,13 +212,15 @@ def run_import(label, path, rows, pid):
 
 
 def delete_imported(prefix, after_id):
-    """Deletes this run's invoices (their lines cascade) 20,000 at a time in id order, each batch its own
-    transaction. Ids are not dense (the import draws one id per nextval of a sequence that steps by 50),
+    """Deletes this run's invoices (their lines cascade, their journal postings with them) 20,000 at a time in
+    id order, each batch its own transaction. Ids are not dense (the import draws one id per nextval of a sequence that steps by 50),
     so the batches are counted in invoices, not in id ranges."""
     started, deleted, lo = time.monotonic(), 0, after_id
     while True:
         out = bound(audit=False, sql=f"with d as (delete from invoice where id in (select id from invoice where tenant_id = '{TENANT}' "
-                    f"and id > {lo} and number like '{prefix}%' order by id limit {DELETE_BATCH}) returning id) "
+                    f"and id > {lo} and number like '{prefix}%' order by id limit {DELETE_BATCH}) returning id), "
+                    # the journal keeps no posting for a deleted invoice (the product never deletes one)
+                    f"p as (delete from ar_posting where tenant_id = '{TENANT}' and invoice_id in (select id from d)) "
                     f"select count(*), coalesce(max(id), 0) from d;")
         count, last = (int(v) for v in out.split()[-1].split("|"))
         if count == 0:
