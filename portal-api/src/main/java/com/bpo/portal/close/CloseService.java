@@ -336,8 +336,7 @@ public class CloseService {
                         bucket,
                         BigDecimal.ZERO.setScale(2),
                         BigDecimal.ZERO.setScale(2)));
-        BigDecimal base = policy.excludeDisputed() ? a.amount().subtract(a.disputed()) : a.amount();
-        BigDecimal provision = policy.provisionFor(bucket, base);
+        BigDecimal provision = policy.generalProvision(bucket, a.amount(), a.disputed());
         general = general.add(provision);
         lines.add(
             new AgingLine(
@@ -453,8 +452,10 @@ public class CloseService {
       ProvisionPolicy policy, List<AgingAtEnd> aging, Map<String, BigDecimal> specific) {
     Map<String, BigDecimal> provisions = new TreeMap<>();
     for (AgingAtEnd a : aging) {
-      BigDecimal base = policy.excludeDisputed() ? a.amount().subtract(a.disputed()) : a.amount();
-      provisions.merge(a.currency(), policy.provisionFor(a.bucket(), base), BigDecimal::add);
+      provisions.merge(
+          a.currency(),
+          policy.generalProvision(a.bucket(), a.amount(), a.disputed()),
+          BigDecimal::add);
     }
     specific.forEach((currency, amount) -> provisions.merge(currency, amount, BigDecimal::add));
     return provisions;

@@ -45,6 +45,15 @@ public record ProvisionPolicy(
         .setScale(2, RoundingMode.HALF_UP);
   }
 
+  /**
+   * The general provision on what a bucket holds: its rate on the amount, less the part under
+   * dispute when the policy leaves disputes to specific provisions.
+   */
+  public BigDecimal generalProvision(
+      ProvisionBucket bucket, BigDecimal amount, BigDecimal disputed) {
+    return provisionFor(bucket, excludeDisputed ? amount.subtract(disputed) : amount);
+  }
+
   /** Refuses rates outside 0..1, missing buckets, and rates that fall as items get older. */
   public void validate() {
     List<FieldError> errors = new ArrayList<>();
