@@ -121,12 +121,15 @@ public class DunningQueries {
   /** A notice of the run by account and level: its id, and whether this call added it. */
   public record Written(long id, boolean added) {}
 
+  /** What identifies a notice within its run: one per account and level. */
+  public record NoticeKey(long accountId, int level) {}
+
   /**
    * Inserts, in one statement, the notices the run does not have yet (one per account and level);
    * answers every proposed notice's id by account and level, and whether it is new.
    */
-  public Map<List<Long>, Written> insertNotices(long runId, List<Proposed> proposed) {
-    Map<List<Long>, Written> written = new LinkedHashMap<>();
+  public Map<NoticeKey, Written> insertNotices(long runId, List<Proposed> proposed) {
+    Map<NoticeKey, Written> written = new LinkedHashMap<>();
     if (proposed.isEmpty()) {
       return written;
     }
@@ -194,15 +197,12 @@ public class DunningQueries {
         .forEach(
             r ->
                 written.put(
-                    List.of(r.longValue("customer_account_id"), (long) r.intValue("level")),
+                    new NoticeKey(r.longValue("customer_account_id"), r.intValue("level")),
                     new Written(r.longValue("id"), r.bool("added"))));
     return written;
   }
 
-  /** The key of {@link #insertNotices}'s answer. */
-  public static List<Long> noticeKey(long accountId, int level) {
-    return List.of(accountId, (long) level);
-  }
+  private record LineKey(long noticeId, long invoiceId) {}
 
   /** What one notice got of its proposed lines: their chased total and how many are chased. */
   public record Added(int lines, BigDecimal chasedTotal, int chased) {}
@@ -213,7 +213,8 @@ public class DunningQueries {
    */
   public Map<Long, Added> insertLines(Map<Long, DunningProposal.Notice> byNoticeId) {
     Map<Long, Added> added = new LinkedHashMap<>();
-    Map<List<Long>, DunningProposal.Line> proposed = new java.util.HashMap<>();
+    // the proposed line of each notice and invoice, to total what the insert answers it added
+    Map<LineKey, DunningProposal.Line> proposed = new java.util.HashMap<>();
     List<Long> notices = new ArrayList<>();
     List<Integer> levels = new ArrayList<>();
     List<Long> invoices = new ArrayList<>();
@@ -223,7 +224,7 @@ public class DunningQueries {
     byNoticeId.forEach(
         (id, notice) -> {
           for (DunningProposal.Line line : notice.lines()) {
-            proposed.put(List.of(id, line.invoiceId()), line);
+            proposed.put(new LineKey(id, line.invoiceId()), line);
             notices.add(id);
             levels.add(notice.level());
             invoices.add(line.invoiceId());
@@ -253,7 +254,8 @@ public class DunningQueries {
         .forEach(
             r -> {
               long notice = r.longValue("notice_id");
-              DunningProposal.Line line = proposed.get(List.of(notice, r.longValue("invoice_id")));
+              DunningProposal.Line line =
+                  proposed.get(new LineKey(notice, r.longValue("invoice_id")));
               boolean chased = line.exclusion() == null;
               added.merge(
                   notice,

@@ -72,8 +72,9 @@ public class DunningService {
     propose(current, inForce, day, proposed);
 
     boolean autoRelease = accounts.settings().autoRelease();
-    // every notice in one statement, every line in another, one re-total: a run writes tens of
-    // thousands of lines, and a statement per notice cost most of a large tenant's run
+    // every notice in one statement, every line in another, then the new notices' totals in one
+    // more (and a re-total of notices an earlier call made): a run writes tens of thousands of
+    // lines, and three statements per notice cost most of a large tenant's run
     List<DunningQueries.Proposed> notices = new ArrayList<>();
     for (Proposed p : proposed) {
       for (DunningProposal.Notice notice : p.notices()) {
@@ -86,11 +87,12 @@ public class DunningService {
                 notice.exclusion().isPresent() ? "EXCLUDED" : "PROPOSED"));
       }
     }
-    Map<List<Long>, DunningQueries.Written> written = dunning.insertNotices(head.id(), notices);
+    Map<DunningQueries.NoticeKey, DunningQueries.Written> written =
+        dunning.insertNotices(head.id(), notices);
     Map<Long, DunningProposal.Notice> byId = new java.util.LinkedHashMap<>();
     for (DunningQueries.Proposed p : notices) {
       byId.put(
-          written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level())).id(),
+          written.get(new DunningQueries.NoticeKey(p.accountId(), p.notice().level())).id(),
           p.notice());
     }
     Map<Long, DunningQueries.Added> lines = dunning.insertLines(byId);
@@ -112,7 +114,7 @@ public class DunningService {
     int linesAdded = lines.values().stream().mapToInt(DunningQueries.Added::lines).sum();
     for (DunningQueries.Proposed p : notices) {
       DunningQueries.Written notice =
-          written.get(DunningQueries.noticeKey(p.accountId(), p.notice().level()));
+          written.get(new DunningQueries.NoticeKey(p.accountId(), p.notice().level()));
       if (notice.added()
           && p.status().equals("PROPOSED")
           && (autoRelease || !p.notice().step().needsRelease())) {
