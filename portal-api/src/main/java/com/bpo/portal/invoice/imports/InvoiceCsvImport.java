@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An invoice CSV: an invoice's rows (which must be consecutive) are checked as a whole as soon as
@@ -179,22 +178,25 @@ final class InvoiceCsvImport extends GroupedCsvImport<InvoiceRow> {
     }
     Map<String, InvoiceSync.Stored> stored =
         stored(find, waiting.stream().map(c -> c.file().number()).toList());
-    Set<String> changing =
+    List<Sync> decided =
         waiting.stream()
-            .filter(
-                c ->
-                    InvoiceSync.decide(c.file(), stored.get(c.file().number())).action()
-                        == Sync.Action.UPDATE)
-            .map(c -> c.file().number())
-            .collect(Collectors.toSet());
-    Map<String, InvoiceSync.Stored> locked =
-        changing.isEmpty() ? Map.of() : stored(lock, List.copyOf(changing));
-    for (Checked invoice : waiting) {
+            .map(c -> InvoiceSync.decide(c.file(), stored.get(c.file().number())))
+            .toList();
+    // those about to change are read again locked and decided again on what the lock read (gone
+    // meanwhile: created again)
+    List<String> changing = new ArrayList<>();
+    for (int i = 0; i < waiting.size(); i++) {
+      if (decided.get(i).action() == Sync.Action.UPDATE) {
+        changing.add(waiting.get(i).file().number());
+      }
+    }
+    Map<String, InvoiceSync.Stored> locked = changing.isEmpty() ? Map.of() : stored(lock, changing);
+    for (int i = 0; i < waiting.size(); i++) {
+      Checked invoice = waiting.get(i);
       String number = invoice.file().number();
-      // what the lock read, for those about to change (gone meanwhile: created again)
-      InvoiceSync.Stored before =
-          changing.contains(number) ? locked.get(number) : stored.get(number);
-      Sync sync = InvoiceSync.decide(invoice.file(), before);
+      boolean changes = decided.get(i).action() == Sync.Action.UPDATE;
+      InvoiceSync.Stored before = changes ? locked.get(number) : stored.get(number);
+      Sync sync = changes ? InvoiceSync.decide(invoice.file(), before) : decided.get(i);
       switch (sync.action()) {
         case CREATE -> {
           if (errorCount == 0) {
