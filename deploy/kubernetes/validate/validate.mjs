@@ -5,12 +5,13 @@
 //   node validate.mjs --modules DIR --write-realm                regenerate keycloak/realm-import.yaml
 //
 // Each document of the kustomization is validated against a schema chosen by apiVersion and kind
-// (KINDS below; any other kind is an error), then the documents are checked against each other and
+// (KINDS below; any other kind is an error) and for unknown fields (strictFields), then the documents
+// are checked against each other and
 // against the portal itself (REFERENCES below): Secrets, ConfigMaps, Services, selectors, database
 // names and hosts, server.xml's variables, the realm import.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -94,10 +95,11 @@ function message(e) {
 }
 
 // the parts of a custom resource that are Kubernetes types (a Probe, an EnvVar...) get that type's schema
-async function delegateTypes(schema, root, data, pointer, out) {
+async function delegateTypes(schema, root, data, pointer, out, typed) {
   if (schema.$ref) schema = root.$defs[schema.$ref.split("/").pop()];
   if (data === undefined || data === null) return;
   if (schema["x-k8s-type"]) {
+    typed.push({ type: typeDeclaration(schema["x-k8s-type"]), data, pointer });
     const validate = await compiledValidator(typeModule(schema["x-k8s-type"]));
     if (!validate(data)) {
       for (const e of validate.errors) out.push({ path: pointer + e.instancePath, text: message(e) });
@@ -108,30 +110,109 @@ async function delegateTypes(schema, root, data, pointer, out) {
     for (const [key, value] of Object.entries(data)) {
       const sub = schema.properties[key] ??
         (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
-      if (sub) await delegateTypes(sub, root, value, `${pointer}/${key}`, out);
+      if (sub) await delegateTypes(sub, root, value, `${pointer}/${key}`, out, typed);
     }
   } else if (typeof schema.additionalProperties === "object" && typeof data === "object") {
     for (const [key, value] of Object.entries(data)) {
-      await delegateTypes(schema.additionalProperties, root, value, `${pointer}/${key}`, out);
+      await delegateTypes(schema.additionalProperties, root, value, `${pointer}/${key}`, out, typed);
     }
   } else if (schema.items && Array.isArray(data)) {
-    for (let i = 0; i < data.length; i++) await delegateTypes(schema.items, root, data[i], `${pointer}/${i}`, out);
+    for (let i = 0; i < data.length; i++) await delegateTypes(schema.items, root, data[i], `${pointer}/${i}`, out, typed);
   }
 }
 
-async function validateAgainstSchema(doc) {
+// the TypeScript declaration of a type, for the unknown-field check (strictFields)
+function typeDeclaration(type) {
+  if (type === "ObjectMeta") return { module: "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta", name: "IObjectMeta" };
+  const m = /^IoK8sApi(Core|Apps|Autoscaling|Networking|Policy)(V\d+)(\w+)$/.exec(type);
+  const group = { Core: "", Apps: "apps/", Autoscaling: "autoscaling/", Networking: "networking.k8s.io/", Policy: "policy/" }[m[1]];
+  return { module: `kubernetes-models/${group}${m[2].toLowerCase()}/${m[3]}`, name: `I${m[3]}` };
+}
+
+// typed: where the unknown-field check applies (the whole document, or a custom resource's Kubernetes types)
+async function validateAgainstSchema(doc, typed = []) {
   const kind = KINDS[`${doc.apiVersion}/${doc.kind}`];
   if (!kind) return { source: "-", errors: [{ path: "", text: `unknown kind '${doc.kind}' in '${doc.apiVersion}': not one of ${Object.keys(KINDS).join(", ")}` }] };
   const errors = [];
   if (kind.module) {
     const validate = await compiledValidator(kind.module);
     if (!validate(doc)) for (const e of validate.errors) errors.push({ path: e.instancePath, text: message(e) });
+    const types = kind.source === CNPG ? "@kubernetes-models/cloudnative-pg" : "kubernetes-models";
+    typed.push({ type: { module: `${types}/${doc.apiVersion}/${doc.kind}`, name: `I${doc.kind}` }, data: doc, pointer: "" });
   } else {
     const { schema, validate } = subsetSchema(kind.subset);
     if (!validate(doc)) for (const e of validate.errors) errors.push({ path: e.instancePath, text: message(e) });
-    await delegateTypes(schema, schema, doc, "", errors);
+    await delegateTypes(schema, schema, doc, "", errors, typed);
   }
   return { source: kind.source, errors };
+}
+
+// The OpenAPI schemas and CRDs allow fields they do not name (the API server refuses them with strict
+// field validation; offline, nothing would). The same packages ship TypeScript declarations of every
+// type, and TypeScript refuses a property an object literal's type lacks: each document is written
+// out as such a literal, one property per line, and every excess-property error is mapped back to
+// its document and path.
+const STRICT = "TypeScript's excess-property check against the same packages' type declarations";
+function strictFields(items, problems) {
+  let ts;
+  try {
+    ts = requireFrom("typescript");
+  } catch {
+    return "typescript not installed: unknown fields inside Kubernetes and CloudNativePG types were not checked";
+  }
+  const lines = [];
+  const where = [];
+  const emit = (text, item, pointer) => { lines.push(text); where.push({ item, pointer }); };
+  const literal = (value, indent, item, pointer, prefix, suffix) => {
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      emit(`${indent}${prefix}{`, item, pointer);
+      const keys = Object.keys(value);
+      keys.forEach((k, i) => literal(value[k], `${indent} `, item, `${pointer}/${k}`, `${JSON.stringify(k)}: `, i < keys.length - 1 ? "," : ""));
+      emit(`${indent}}${suffix}`, item, pointer);
+    } else if (Array.isArray(value)) {
+      emit(`${indent}${prefix}[`, item, pointer);
+      value.forEach((v, i) => literal(v, `${indent} `, item, `${pointer}/${i}`, "", i < value.length - 1 ? "," : ""));
+      emit(`${indent}]${suffix}`, item, pointer);
+    } else {
+      emit(`${indent}${prefix}${JSON.stringify(value ?? null)}${suffix}`, item, pointer);
+    }
+  };
+  const aliases = new Map();
+  items.forEach((item) => {
+    const key = `${item.type.module}#${item.type.name}`;
+    if (!aliases.has(key)) {
+      aliases.set(key, `T${aliases.size}`);
+      emit(`import type { ${item.type.name} as ${aliases.get(key)} } from ${JSON.stringify(item.type.module)};`, null, "");
+    }
+  });
+  items.forEach((item, i) => literal(item.data, "", item, item.pointer, `export const v${i}: ${aliases.get(`${item.type.module}#${item.type.name}`)} = `, ";"));
+
+  const file = path.join(modules, "manifests.generated.ts");
+  const options = { strict: true, noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
+  const host = ts.createCompilerHost(options);
+  const source = ts.createSourceFile(file, lines.join("\n"), ts.ScriptTarget.ES2022, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, ...rest) => (path.resolve(name) === file ? source : getSourceFile(name, ...rest));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
+  const program = ts.createProgram([file], options, host);
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
+    if (d.file?.fileName !== source.fileName) {
+      problems.push({ file: "validate.mjs", text: `the type check itself failed: ${text}` });
+      continue;
+    }
+    const { item, pointer } = where[d.file.getLineAndCharacterOfPosition(d.start).line] ?? {};
+    if (!item) {
+      problems.push({ file: "validate.mjs", text: `the type check itself failed: ${text}` });
+      continue;
+    }
+    // only unknown fields: wrong types and missing fields are the schemas' to report
+    if (d.code !== 2353 && d.code !== 2561) continue;
+    const field = /'"?([^'"]+)"?' does not exist/.exec(text)?.[1] ?? text;
+    problems.push({ ...item.at, path: pointer.replace(/\/[^/]*$/, ""), text: `unknown field '${field}' [${STRICT}]` });
+  }
+  return `unknown fields: ${STRICT} (typescript ${installed("typescript")})`;
 }
 
 // ------------------------------------------------------------------ the kustomization, rendered
@@ -515,23 +596,30 @@ async function validate() {
   orphans(docs, problems);
   const secrets = secretContract(problems);
   const sources = new Map();
+  const typed = [];
+  const at = (d) => ({ file: d.file, doc: d.index, name: `${d.content.kind}/${d.content.metadata?.name}` });
   for (const d of docs) {
     if (!d.content || typeof d.content !== "object" || Array.isArray(d.content)) {
       problems.push({ file: d.file, doc: d.index, text: "not a Kubernetes object" });
       continue;
     }
-    const { source, errors } = await validateAgainstSchema(d.content);
+    const mine = [];
+    const { source, errors } = await validateAgainstSchema(d.content, mine);
+    for (const item of mine) typed.push({ ...item, at: at(d) });
     sources.set(`${d.content.apiVersion}/${d.content.kind}`, source);
     for (const e of errors) problems.push({ file: d.file, doc: d.index, name: `${d.content.kind}/${d.content.metadata?.name}`, path: e.path, text: source === "-" ? e.text : `${e.text} [${source}]` });
   }
   references(docs, secrets, problems);
   for (const d of docs.derived) {
-    const { source, errors } = await validateAgainstSchema(d.content);
+    const mine = [];
+    const { source, errors } = await validateAgainstSchema(d.content, mine);
+    for (const item of mine) typed.push({ ...item, at: { ...at(d), name: `${at(d).name} (${d.note})` } });
     sources.set(`${d.content.apiVersion}/${d.content.kind} (${d.note})`, source);
     for (const e of errors) problems.push({ file: d.file, doc: d.index, name: `${d.content.kind}/${d.content.metadata.name} (${d.note})`, path: e.path, text: `${e.text} [${source}]` });
   }
+  const strict = strictFields(typed, problems);
   const kustomize = compareWithKubectl(docs, problems);
-  return { problems, docs, sources, kustomize };
+  return { problems, docs, sources, kustomize, strict };
 }
 
 const describe = (p) =>
@@ -546,6 +634,9 @@ const BREAKAGES = [
   { what: "a probe period as a string (a Kubernetes type inside a custom resource)", file: "portal/openlibertyapplication.yaml", edit: (d) => { d.spec.probes.readiness.periodSeconds = "5s"; }, expect: "/spec/probes/readiness/periodSeconds: must be integer" },
   { what: "an unknown kind", file: "portal/poddisruptionbudget.yaml", edit: (d) => { d.kind = "PodDisruptionBudgett"; }, expect: "unknown kind 'PodDisruptionBudgett'" },
   { what: "an unknown field in a custom resource", file: "keycloak/keycloak.yaml", edit: (d) => { d.spec.instance = 2; }, expect: "unknown field 'instance'" },
+  { what: "an unknown field in a core resource", file: "portal/poddisruptionbudget.yaml", edit: (d) => { d.spec.minAvailabel = 1; }, expect: "/spec: unknown field 'minAvailabel'" },
+  { what: "an unknown field in a Kubernetes type inside a custom resource", file: "portal/openlibertyapplication.yaml", edit: (d) => { d.spec.probes.liveness.periodSecond = 10; }, expect: "/spec/probes/liveness: unknown field 'periodSecond'" },
+  { what: "an unknown field in a CloudNativePG role", file: "database/cluster.yaml", edit: (d) => { d.spec.managed.roles[1].bypasrls = false; }, expect: "/spec/managed/roles/1: unknown field 'bypasrls'" },
   { what: "a wrong Ingress path type", file: "portal/ingress.yaml", edit: (d) => { d.spec.rules[0].http.paths[0].pathType = "Prefixed"; }, expect: "pathType: must be one of" },
   { what: "a Secret not in secrets.example.env", file: "portal/openlibertyapplication.yaml", edit: (d) => { d.spec.env[1].valueFrom.secretKeyRef.name = "portal-db"; }, expect: "Secret 'portal-db' is not listed in secrets.example.env" },
   { what: "an Ingress to a Service that does not exist", file: "portal/ingress.yaml", doc: 1, edit: (d) => { d.spec.rules[0].http.paths[0].backend.service.name = "portal-apis"; }, expect: "no Service 'portal-apis'" },
@@ -556,40 +647,49 @@ const BREAKAGES = [
 
 async function selfTest() {
   const copy = (dir) => fs.cpSync(deployRoot, dir, { recursive: true });
-  const run = (dir) => {
-    try {
-      const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, "--modules", modules, "--root", dir, "--repo", repo], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      return { status: 0, out };
-    } catch (e) {
-      return { status: e.status, out: `${e.stdout}${e.stderr}` };
-    }
-  };
+  const run = (dir) =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [new URL(import.meta.url).pathname, "--modules", modules, "--root", dir, "--repo", repo], { encoding: "utf8" },
+        (error, stdout, stderr) => resolve({ status: error ? error.code : 0, out: `${stdout}${stderr}` }));
+    });
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "k8s-selftest-"));
-  let failed = 0;
+  const cases = [{ what: "the intact copy", intact: true }, ...BREAKAGES];
+  const results = [];
   try {
-    const intact = path.join(base, "intact");
-    copy(intact);
-    const r = run(intact);
-    if (r.status !== 0) { failed++; console.log(`FAIL the intact copy does not pass:\n${r.out}`); }
-    else console.log("ok   the intact copy passes");
-    for (const [i, b] of BREAKAGES.entries()) {
-      const dir = path.join(base, `broken-${i}`);
+    cases.forEach((b, i) => {
+      const dir = path.join(base, `copy-${i}`);
       copy(dir);
+      if (b.intact) return;
       const file = path.join(dir, b.file);
       const parsed = YAML.parseAllDocuments(fs.readFileSync(file, "utf8"));
       const target = parsed[b.doc ?? 0].toJS();
       b.edit(target);
       parsed[b.doc ?? 0] = new YAML.Document(target);
       fs.writeFileSync(file, parsed.map((d) => d.toString()).join("---\n"));
-      const res = run(dir);
-      if (res.status === 1 && res.out.includes(b.expect)) console.log(`ok   ${b.what}: caught`);
-      else { failed++; console.log(`FAIL ${b.what}: expected exit 1 with "${b.expect}", got exit ${res.status}:\n${res.out}`); }
-    }
+    });
+    // the copies are validated side by side, as many at a time as there are cores
+    let next = 0;
+    const worker = async () => {
+      while (next < cases.length) {
+        const i = next++;
+        results[i] = await run(path.join(base, `copy-${i}`));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, os.cpus().length) }, worker));
   } finally {
     fs.rmSync(base, { recursive: true, force: true });
   }
-  const total = BREAKAGES.length + 1;
-  console.log(`validate-manifests self-test: ${total - failed} passed, ${failed} failed`);
+  let failed = 0;
+  cases.forEach((b, i) => {
+    const r = results[i];
+    const ok = b.intact ? r.status === 0 : r.status === 1 && r.out.includes(b.expect);
+    if (ok) console.log(`ok   ${b.what}: ${b.intact ? "passes" : "caught"}`);
+    else {
+      failed++;
+      console.log(`FAIL ${b.what}: expected ${b.intact ? "exit 0" : `exit 1 with "${b.expect}"`}, got exit ${r.status}:\n${r.out}`);
+    }
+  });
+  console.log(`validate-manifests self-test: ${cases.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 
@@ -601,7 +701,7 @@ if (args.includes("--self-test")) {
   fs.writeFileSync(path.join(deployRoot, REALM_IMPORT), realmImport(config.data.PORTAL_PUBLIC_URL));
   console.log(`wrote ${REALM_IMPORT}`);
 } else {
-  const { problems, docs, sources, kustomize } = await validate();
+  const { problems, docs, sources, kustomize, strict } = await validate();
   for (const p of problems) console.log(describe(p));
   if (problems.length) {
     console.log(`validate-manifests: ${problems.length} error(s) in ${rel(deployRoot) === "." ? deployRoot : rel(deployRoot)}`);
@@ -609,5 +709,6 @@ if (args.includes("--self-test")) {
   }
   console.log(`validate-manifests: ${docs.length} documents valid, and ${docs.derived.length} made by an operator from them`);
   for (const [kind, source] of sources) console.log(`  ${kind}: ${source}`);
+  console.log(`  ${strict}`);
   if (kustomize) console.log(`  ${kustomize}`);
 }
