@@ -6,9 +6,8 @@
 //
 // Each document of the kustomization is validated against a schema chosen by apiVersion and kind
 // (KINDS below; any other kind is an error) and for unknown fields (strictFields), then the documents
-// are checked against each other and
-// against the portal itself (REFERENCES below): Secrets, ConfigMaps, Services, selectors, database
-// names and hosts, server.xml's variables, the realm import.
+// are checked against each other and against the portal itself (references below): Secrets,
+// ConfigMaps, Services, selectors, database names and hosts, server.xml's variables, the realm import.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { execFile, execFileSync } from "node:child_process";
@@ -689,7 +688,7 @@ async function selfTest() {
       console.log(`FAIL ${b.what}: expected ${b.intact ? "exit 0" : `exit 1 with "${b.expect}"`}, got exit ${r.status}:\n${r.out}`);
     }
   });
-  console.log(`validate-manifests self-test: ${cases.length - failed} passed, ${failed} failed`);
+  console.log(`validate-manifests: ${cases.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 
