@@ -1,5 +1,7 @@
 package com.bpo.portal.health;
 
+import com.bpo.portal.shared.DatabaseCircuit;
+import com.bpo.portal.shared.ServiceUnavailable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,7 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when the database answers and the schema has been migrated (the tenant table is there);
- * DOWN while PostgreSQL is away, UP again by itself once the pool reconnects.
+ * DOWN at once while {@link DatabaseCircuit} is open (without waiting on the pool), UP again as
+ * soon as its probe reaches the database.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +29,9 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (DatabaseCircuit.isOpen()) {
+      return HealthCheckResponse.named("database").down().build();
+    }
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select 1 from tenant limit 1")) {
@@ -35,6 +41,9 @@ public class DatabaseReadiness implements HealthCheck {
       // DOWN takes this instance out of the load balancer until the database answers again; the
       // reason goes to the log, not to whoever asked
       LOG.warning("Readiness: database unavailable: " + e.getMessage());
+      if (ServiceUnavailable.isDatabaseOutage(e)) {
+        DatabaseCircuit.trip(e);
+      }
       return HealthCheckResponse.named("database").down().build();
     }
   }

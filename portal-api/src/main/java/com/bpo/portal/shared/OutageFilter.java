@@ -14,10 +14,13 @@ import java.util.ResourceBundle;
 import java.util.logging.Logger;
 
 /**
- * The last word when the database is away and a failure escapes everything else (the tenant lookup
- * that every request makes runs before JAX-RS and Vaadin can answer): 503 with Retry-After, as
- * problem+json on /api and as a short page in the user's language on the screens, with a way to try
- * again. Never a stack trace. Other failures pass on unchanged.
+ * The answer while the database is away: 503 with Retry-After, as problem+json on /api and as a
+ * short page in the user's language on the screens, with a way to try again. Never a stack trace.
+ *
+ * <p>It answers at once, before the request asks the pool for a connection, while {@link
+ * DatabaseCircuit} is open; and it is the last word when a failure that means the database is away
+ * escapes everything else (the tenant lookup that every request makes runs before JAX-RS and Vaadin
+ * can answer), which opens the circuit. Other failures pass on unchanged.
  */
 public class OutageFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(OutageFilter.class.getName());
@@ -27,6 +30,10 @@ public class OutageFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (DatabaseCircuit.isOpen()) {
+      unavailable(request, response);
+      return;
+    }
     try {
       chain.doFilter(request, response);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -34,18 +41,24 @@ public class OutageFilter extends HttpFilter {
         throw e;
       }
       LOG.warning("Database unavailable answering " + request.getRequestURI() + ": " + e);
+      DatabaseCircuit.trip(e);
       response.resetBuffer();
-      response.setStatus(503);
-      response.setHeader("Retry-After", String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
-      response.setHeader("Cache-Control", "no-store");
-      response.setCharacterEncoding("UTF-8");
-      if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write(Json.INSTANCE.toJson(ServiceUnavailable.problem()));
-      } else {
-        response.setContentType("text/html");
-        response.getWriter().write(page(request.getLocale(), request.getContextPath() + "/"));
-      }
+      unavailable(request, response);
+    }
+  }
+
+  private static void unavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setStatus(503);
+    response.setHeader("Retry-After", String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
+    response.setHeader("Cache-Control", "no-store");
+    response.setCharacterEncoding("UTF-8");
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.getWriter().write(Json.INSTANCE.toJson(ServiceUnavailable.problem()));
+    } else {
+      response.setContentType("text/html");
+      response.getWriter().write(page(request.getLocale(), request.getContextPath() + "/"));
     }
   }
 

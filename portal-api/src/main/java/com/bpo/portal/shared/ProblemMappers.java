@@ -30,6 +30,7 @@ public final class ProblemMappers {
   static Optional<Response> fromCause(Throwable e) {
     if (ServiceUnavailable.isDatabaseOutage(e)) {
       Logger.getLogger(ProblemMappers.class.getName()).warning("Database unavailable: " + e);
+      DatabaseCircuit.trip(e);
       Problem problem = ServiceUnavailable.problem();
       return Optional.of(
           Response.status(problem.status())

@@ -15,8 +15,11 @@ import java.sql.SQLTransientConnectionException;
  * Retry-After, never a stack trace; the pool drops its stale connections by itself (server.xml).
  */
 public final class ServiceUnavailable {
-  /** Seconds a client should wait before trying again: about one pool validation and reconnect. */
-  public static final int RETRY_AFTER_SECONDS = 10;
+  /**
+   * Seconds a client should wait before trying again: the circuit ({@link DatabaseCircuit}) probes
+   * five times a second, so the portal answers again within a second of the database's return.
+   */
+  public static final int RETRY_AFTER_SECONDS = 2;
 
   private ServiceUnavailable() {}
 
