@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Tenant administration for platform admins: open, list, suspend, resume, people, export, delete.
+ * Tenant administration for platform admins: open, list, suspend, resume, webhook test mode,
+ * people, export, delete.
  */
 @Path("/admin/tenants")
 @Tag(name = "Tenant administration")
@@ -59,6 +60,7 @@ public class TenantAdminResource {
       String timeZone,
       String status,
       long version,
+      boolean testMode,
       String lastError,
       List<String> stepsDone) {
     static TenantView of(TenantProvisioning.TenantSummary t) {
@@ -70,6 +72,7 @@ public class TenantAdminResource {
           t.timeZone(),
           t.status(),
           t.version(),
+          t.testMode(),
           t.lastError(),
           t.stepsDone());
     }
@@ -83,6 +86,7 @@ public class TenantAdminResource {
           t.timeZone(),
           t.status().name(),
           t.version(),
+          t.testMode(),
           null,
           List.of());
     }
@@ -155,6 +159,25 @@ public class TenantAdminResource {
     return TenantView.of(
         provisioning.changeStatus(
             slug, TenantStatus.ACTIVE, body == null ? null : body.version(), actor()));
+  }
+
+  /** Test mode on or off, with the version last seen. */
+  public record TestModeChange(Boolean testMode, Long version) {}
+
+  @PUT
+  @Path("/{slug}/test-mode")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Switch the tenant's webhook test mode on or off, with the version last seen: in test"
+              + " mode its webhook endpoints may use plain http and loopback or private addresses")
+  public TenantView changeTestMode(@PathParam("slug") String slug, TestModeChange body) {
+    return TenantView.of(
+        provisioning.changeTestMode(
+            slug,
+            body == null ? null : body.testMode(),
+            body == null ? null : body.version(),
+            actor()));
   }
 
   @GET

@@ -45,6 +45,7 @@ public class TenantProvisioning {
       String timeZone,
       String status,
       long version,
+      boolean testMode,
       String lastError,
       List<String> stepsDone) {
     public boolean isActive() {
@@ -74,15 +75,22 @@ public class TenantProvisioning {
   }
 
   private List<TenantSummary> query(String slug) {
+    try (Connection c = dataSource.getConnection()) {
+      return query(c, slug);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<TenantSummary> query(Connection c, String slug) throws SQLException {
     String sql =
         "select coalesce(t.id, p.slug), coalesce(t.name, p.request->>'name'), "
             + "coalesce(t.locale, p.request->>'locale'), coalesce(t.currency, p.request->>'currency'), "
             + "coalesce(t.time_zone, p.request->>'timeZone'), coalesce(t.status, 'PROVISIONING'), coalesce(t.version, 0), "
-            + "case when p.status = 'PROVISIONING' then p.last_error end, coalesce(p.steps_done, '{}') "
+            + "coalesce(t.test_mode, false), case when p.status = 'PROVISIONING' then p.last_error end, coalesce(p.steps_done, '{}') "
             + "from tenant t full join tenant_provisioning p on p.slug = t.id "
             + "where cast(? as text) is null or coalesce(t.id, p.slug) = ? order by 2, 1";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement q = c.prepareStatement(sql)) {
+    try (PreparedStatement q = c.prepareStatement(sql)) {
       q.setString(1, slug);
       q.setString(2, slug);
       List<TenantSummary> tenants = new ArrayList<>();
@@ -97,13 +105,12 @@ public class TenantProvisioning {
                   rs.getString(5),
                   rs.getString(6),
                   rs.getLong(7),
-                  rs.getString(8),
-                  Arrays.asList((String[]) rs.getArray(9).getArray())));
+                  rs.getBoolean(8),
+                  rs.getString(9),
+                  Arrays.asList((String[]) rs.getArray(10).getArray())));
         }
       }
       return tenants;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -265,5 +272,74 @@ public class TenantProvisioning {
         Json.createObjectBuilder().add("version", tenant.version()).build(),
         AdminAudit.Outcome.SUCCEEDED);
     return tenant;
+  }
+
+  /**
+   * Switches a tenant's webhook test mode on or off, with the version the caller saw (a change made
+   * meanwhile answers 409). In test mode the tenant's webhook endpoints may use plain http and
+   * loopback or private addresses ({@code webhook.EndpointUrlCheck}): for a test tenant whose
+   * receiver runs on a developer's machine, never for a tenant with real systems. Switched off,
+   * such endpoints are refused when saved and at their next delivery attempt. The column belongs to
+   * the registry (the Tenant entity maps it read-only), so it is written here in SQL; the version
+   * moves with it as with any other change of the tenant.
+   */
+  @Transactional
+  public TenantSummary changeTestMode(String slug, Boolean on, Long version, AdminActor actor) {
+    if (on == null) {
+      throw new InvalidFields(
+          "Say whether test mode is on.",
+          List.of(new Problem.FieldError("testMode", "is required: true or false")));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean before;
+      long current;
+      try (PreparedStatement q =
+          c.prepareStatement("select test_mode, version from tenant where id = ? for update")) {
+        q.setString(1, slug);
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            throw ProblemException.notFound("Tenant " + slug);
+          }
+          before = rs.getBoolean(1);
+          current = rs.getLong(2);
+        }
+      }
+      if (version == null || version != current) {
+        throw new ProblemException(
+            "conflict",
+            "Changed meanwhile",
+            409,
+            "Tenant "
+                + slug
+                + " changed meanwhile (version "
+                + current
+                + ", you sent "
+                + version
+                + "). Reload and try again.");
+      }
+      if (before != on) {
+        try (PreparedStatement update =
+            c.prepareStatement(
+                "update tenant set test_mode = ?, version = version + 1 where id = ?")) {
+          update.setBoolean(1, on);
+          update.setString(2, slug);
+          update.executeUpdate();
+        }
+      }
+      TenantSummary changed = query(c, slug).get(0);
+      audit.record(
+          actor,
+          on ? "tenant.test-mode.on" : "tenant.test-mode.off",
+          slug,
+          Json.createObjectBuilder()
+              .add("testMode", on)
+              .add("before", before)
+              .add("version", changed.version())
+              .build(),
+          AdminAudit.Outcome.SUCCEEDED);
+      return changed;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -17,6 +17,7 @@ import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -56,9 +57,10 @@ import javax.naming.NamingException;
 
 /**
  * One tenant for platform admins: its status (and, while it is being opened, the last error), its
- * people (assign staff, invite client users and customers, deactivate), the export (a ZIP built in
- * the background with its progress shown, then downloaded) and the deletion, which needs an export
- * and the slug typed out, and shows the proof that nothing is left.
+ * webhook test mode (switched after a confirmation saying what it allows), its people (assign
+ * staff, invite client users and customers, deactivate), the export (a ZIP built in the background
+ * with its progress shown, then downloaded) and the deletion, which needs an export and the slug
+ * typed out, and shows the proof that nothing is left.
  */
 @Route(value = "admin/tenant", layout = MainLayout.class)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -124,6 +126,7 @@ public class TenantDetailView extends VerticalLayout
       return;
     }
     add(
+        new H2(getTranslation("tenantadmin.webhooks")), testModeSection(),
         new H2(getTranslation("tenantadmin.people")), peopleSection(),
         new H2(getTranslation("tenantadmin.export")), exportSection(),
         new H2(getTranslation("tenantadmin.delete")), deleteSection());
@@ -131,6 +134,63 @@ public class TenantDetailView extends VerticalLayout
 
   private AdminActor actor() {
     return AdminActor.of(context.requireUser().username());
+  }
+
+  // ------------------------------------------------------------------ webhook test mode
+
+  private VerticalLayout testModeSection() {
+    Checkbox testMode = new Checkbox(getTranslation("tenantadmin.testMode"), tenant.testMode());
+    testMode.setId("tenant-test-mode");
+    testMode.setHelperText(getTranslation("tenantadmin.testModeHelp"));
+    testMode.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            confirmTestMode(testMode, e.getValue());
+          }
+        });
+    return new VerticalLayout(testMode);
+  }
+
+  /** Says what the switch allows (or stops) before it is thrown; cancelling puts the box back. */
+  private void confirmTestMode(Checkbox box, boolean on) {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle(
+        getTranslation(on ? "tenantadmin.testModeOnTitle" : "tenantadmin.testModeOffTitle"));
+    dialog.add(
+        new Paragraph(
+            getTranslation(
+                on ? "tenantadmin.testModeOnText" : "tenantadmin.testModeOffText", tenant.id())));
+    dialog.setCloseOnEsc(false);
+    dialog.setCloseOnOutsideClick(false);
+    Button yes =
+        new Button(
+            getTranslation(on ? "tenantadmin.testModeOn" : "tenantadmin.testModeOff"),
+            e -> {
+              dialog.close();
+              try {
+                tenant = provisioning.changeTestMode(tenant.id(), on, tenant.version(), actor());
+                notify(
+                    getTranslation(
+                        on ? "tenantadmin.testModeIsOn" : "tenantadmin.testModeIsOff", tenant.id()),
+                    NotificationVariant.LUMO_SUCCESS);
+              } catch (ProblemException problem) {
+                box.setValue(!on);
+                notify(problem.getMessage(), NotificationVariant.LUMO_ERROR);
+              }
+            });
+    yes.setId("tenant-test-mode-confirm");
+    yes.addThemeVariants(
+        ButtonVariant.LUMO_PRIMARY, on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+    Button cancel =
+        new Button(
+            getTranslation("common.cancel"),
+            e -> {
+              dialog.close();
+              box.setValue(!on);
+            });
+    cancel.setId("tenant-test-mode-cancel");
+    dialog.getFooter().add(cancel, yes);
+    dialog.open();
   }
 
   // ------------------------------------------------------------------ people

@@ -125,7 +125,7 @@ public final class PortalAdminCli {
                PortalAdminCli tenants suspend|activate <slug>
                PortalAdminCli audit verify [tenant]
                PortalAdminCli balances verify [tenant]
-               PortalAdminCli tenant create|suspend|resume|export|delete|list ... (through the portal's admin API)""");
+               PortalAdminCli tenant create|suspend|resume|test-mode|export|delete|list ... (through the portal's admin API)""");
     System.exit(2);
   }
 

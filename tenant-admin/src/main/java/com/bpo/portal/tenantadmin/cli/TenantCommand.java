@@ -31,6 +31,7 @@ final class TenantCommand {
              bin/portal tenant create SLUG NAME LOCALE CURRENCY ZONE [--colour #RRGGBB] [--logo FILE.png]
                                  [--stakeholder USERNAME EMAIL FIRST LAST PASSWORD] [--lead USERNAME]
              bin/portal tenant suspend|resume SLUG
+             bin/portal tenant test-mode SLUG on|off   (on: its webhooks may use http and private addresses)
              bin/portal tenant export SLUG FILE.zip
              bin/portal tenant delete SLUG --confirm SLUG
       Running create again completes a tenant that a failure left PROVISIONING.""";
@@ -70,9 +71,22 @@ final class TenantCommand {
         if (tenant.statusCode() != 200) {
           return print(tenant);
         }
-        Matcher version = Pattern.compile("\"version\":(\\d+)").matcher(tenant.body());
-        String body = "{\"version\": " + (version.find() ? version.group(1) : "null") + "}";
+        String body = "{\"version\": " + version(tenant.body()) + "}";
         return print(call("POST", "/api/v1/admin/tenants/" + args.get(1) + "/" + command, body));
+      }
+      case "test-mode" -> {
+        if (args.size() != 3 || !List.of("on", "off").contains(args.get(2))) {
+          break;
+        }
+        HttpResponse<String> tenant = call("GET", "/api/v1/admin/tenants/" + args.get(1), null);
+        if (tenant.statusCode() != 200) {
+          return print(tenant);
+        }
+        return print(
+            call(
+                "PUT",
+                "/api/v1/admin/tenants/" + args.get(1) + "/test-mode",
+                testModeBody(args.get(2).equals("on"), tenant.body())));
       }
       case "export" -> {
         if (args.size() != 3) {
@@ -112,6 +126,16 @@ final class TenantCommand {
     }
     System.err.println(USAGE);
     return 2;
+  }
+
+  /** The change with the version the tenant was read at, so that a change meanwhile is a 409. */
+  static String testModeBody(boolean on, String tenantJson) {
+    return "{\"testMode\": " + on + ", \"version\": " + version(tenantJson) + "}";
+  }
+
+  private static String version(String tenantJson) {
+    Matcher version = Pattern.compile("\"version\":(\\d+)").matcher(tenantJson);
+    return version.find() ? version.group(1) : "null";
   }
 
   private static String createBody(List<String> args) throws IOException {
