@@ -26,7 +26,12 @@ public record WebhookDelivery(
   public enum Status {
     PENDING,
     DELIVERED,
-    FAILED
+    FAILED;
+
+    /** Whether the delivery is over: no attempt follows (a redelivery is a new delivery). */
+    public boolean finished() {
+      return this != PENDING;
+    }
   }
 
   /** One try: the receiver's status and the start of its answer, or why there was no answer. */

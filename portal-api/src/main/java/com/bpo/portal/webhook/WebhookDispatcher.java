@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,6 +21,9 @@ import java.util.logging.Logger;
  * with several Liberty instances: deliveries are claimed with SKIP LOCKED and leased while they are
  * posted. A tenant's round that fails is logged and the next one tries again; a suspended tenant's
  * deliveries wait (nobody acts in it, its systems should hear nothing new).
+ *
+ * <p>Every {@code portal.webhooks.purge.every.rounds} rounds (12: once a minute at 5 s) the same
+ * job purges what {@link WebhookRetention} no longer keeps ({@link WebhookPurge}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -27,6 +31,7 @@ public class WebhookDispatcher {
 
   @Inject TenantDirectory tenants;
   @Inject WebhookRound round;
+  @Inject WebhookPurge purge;
   @Inject WebhookSettings settings;
 
   @Resource ManagedScheduledExecutorService scheduler;
@@ -35,6 +40,9 @@ public class WebhookDispatcher {
   private WebhookPost post;
   private RetrySchedule retries;
   private long lease;
+  private WebhookRetention retention;
+  private int purgeEveryRounds;
+  private long rounds;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     int interval = settings.intervalSeconds();
@@ -46,6 +54,8 @@ public class WebhookDispatcher {
         new WebhookPost(
             settings.connectTimeout(), settings.readTimeout(), EndpointUrlCheck.system());
     retries = settings.retries();
+    retention = settings.retention();
+    purgeEveryRounds = settings.purgeEveryRounds();
     // a lease outlasts the whole batch posted one after another at their longest waits
     lease =
         WebhookRound.BATCH
@@ -64,6 +74,13 @@ public class WebhookDispatcher {
   }
 
   private void dispatchSafely() {
+    deliverSafely();
+    if (rounds++ % purgeEveryRounds == 0) {
+      retention.cutoff(Instant.now()).ifPresent(this::purgeSafely);
+    }
+  }
+
+  private void deliverSafely() {
     for (Tenant tenant : tenants.active()) {
       try {
         round.run(tenant, post, retries, lease);
@@ -72,6 +89,37 @@ public class WebhookDispatcher {
         LOG.log(
             Level.WARNING,
             "Webhook round failed for " + tenant.id() + "; the next round tries again",
+            e);
+      }
+    }
+  }
+
+  /**
+   * Every tenant's old delivery log, suspended tenants' too (what is kept does not depend on
+   * whether anyone acts in the tenant). Deletes are idempotent and claim with SKIP LOCKED, so
+   * instances purging at the same time only share the work.
+   */
+  private void purgeSafely(Instant cutoff) {
+    for (Tenant tenant : tenants.all()) {
+      try {
+        WebhookPurge.Purged purged = purge.run(tenant, cutoff);
+        if (purged.deliveries() + purged.events() > 0) {
+          LOG.info(
+              () ->
+                  "Webhook log of "
+                      + tenant.id()
+                      + ": "
+                      + purged.deliveries()
+                      + " deliveries finished before "
+                      + cutoff
+                      + " and "
+                      + purged.events()
+                      + " events no delivery names any more purged");
+        }
+      } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+        LOG.log(
+            Level.WARNING,
+            "Webhook purge failed for " + tenant.id() + "; the next purge tries again",
             e);
       }
     }

@@ -7,6 +7,7 @@ import com.bpo.portal.shared.sql.Row;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -274,8 +275,8 @@ public class WebhookQueries {
   void markDelivered(long deliveryId, Integer statusCode) {
     sql.sql(
             """
-            update webhook_delivery set status = 'DELIVERED', delivered_at = now(), next_attempt_at = null,
-                   last_status_code = :statusCode, last_error = null
+            update webhook_delivery set status = 'DELIVERED', delivered_at = now(), finished_at = now(),
+                   next_attempt_at = null, last_status_code = :statusCode, last_error = null
             where tenant_id = :tenant and id = :id""")
         .bind("statusCode", statusCode)
         .bind("id", deliveryId)
@@ -289,6 +290,7 @@ public class WebhookQueries {
             update webhook_delivery
             set status = case when :retry then 'PENDING' else 'FAILED' end,
                 next_attempt_at = case when :retry then now() + make_interval(secs => :wait) end,
+                finished_at = case when :retry then null else now() end,
                 last_status_code = :statusCode, last_error = :error
             where tenant_id = :tenant and id = :id""")
         .bind("retry", waitSeconds != null)
@@ -296,6 +298,51 @@ public class WebhookQueries {
         .bind("statusCode", statusCode)
         .bind("error", error)
         .bind("id", deliveryId)
+        .update();
+  }
+
+  // ---------------------------------------------------------------- the purge
+
+  /**
+   * Deletes up to {@code limit} deliveries in one of {@code statuses} that finished before {@code
+   * cutoff}, oldest first, with their attempts (by cascade). Rows another instance's purge holds
+   * are skipped, so two purges never wait on each other; a row deleted twice is simply not found.
+   */
+  int purgeDeliveries(Instant cutoff, List<WebhookDelivery.Status> statuses, int limit) {
+    return sql.sql(
+            """
+            delete from webhook_delivery
+            where tenant_id = :tenant and id in (
+                select id from webhook_delivery
+                where tenant_id = :tenant and finished_at < :cutoff and status = any(:statuses)
+                order by finished_at, id
+                limit :limit
+                for update skip locked)""")
+        .bind("cutoff", cutoff)
+        .bind("statuses", statuses)
+        .bind("limit", limit)
+        .update();
+  }
+
+  /**
+   * Deletes up to {@code limit} events older than {@code cutoff} that no delivery names any more
+   * (their deliveries purged, or their endpoint deleted). A redelivery made meanwhile locks the
+   * event it names, and a locked event is skipped.
+   */
+  int purgeEvents(Instant cutoff, int limit) {
+    return sql.sql(
+            """
+            delete from webhook_event
+            where tenant_id = :tenant and id in (
+                select ev.id from webhook_event ev
+                where ev.tenant_id = :tenant and ev.occurred_at < :cutoff
+                  and not exists (select 1 from webhook_delivery d
+                                  where d.tenant_id = ev.tenant_id and d.event_id = ev.id)
+                order by ev.occurred_at, ev.id
+                limit :limit
+                for update skip locked)""")
+        .bind("cutoff", cutoff)
+        .bind("limit", limit)
         .update();
   }
 

@@ -40,6 +40,14 @@ public class WebhookSettings {
   @ConfigProperty(name = "portal.webhooks.rotation.grace.hours", defaultValue = "24")
   long rotationGraceHours;
 
+  @Inject
+  @ConfigProperty(name = "portal.webhooks.retention.days", defaultValue = "30")
+  int retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "portal.webhooks.purge.every.rounds", defaultValue = "12")
+  int purgeEveryRounds;
+
   /** How often the job looks for due deliveries; 0 switches delivery off. */
   public int intervalSeconds() {
     return intervalSeconds;
@@ -60,5 +68,15 @@ public class WebhookSettings {
 
   public Duration rotationGrace() {
     return Duration.ofHours(rotationGraceHours);
+  }
+
+  /** How long finished deliveries, their attempts and their events are kept. */
+  public WebhookRetention retention() {
+    return new WebhookRetention(retentionDays);
+  }
+
+  /** The purge runs in every n-th round of the delivery job (once a minute at 5 s), at least 1. */
+  public int purgeEveryRounds() {
+    return Math.max(1, purgeEveryRounds);
   }
 }

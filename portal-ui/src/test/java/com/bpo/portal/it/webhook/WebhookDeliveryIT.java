@@ -159,6 +159,24 @@ class WebhookDeliveryIT {
     }
   }
 
+  private static boolean finishedWhenDelivered(long deliveryId) throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db);
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "select finished_at is not null and finished_at = delivered_at from webhook_delivery "
+                  + "where tenant_id = 'acme' and id = ?")) {
+        q.setLong(1, deliveryId);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
   private static void bind(Connection db) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute("select set_config('app.tenant_id', 'acme', true)");
@@ -252,6 +270,8 @@ class WebhookDeliveryIT {
     assertEquals(500, attempts.getJsonObject(0).getInt("statusCode"));
     assertEquals("receiver down (test)", attempts.getJsonObject(0).getString("responseExcerpt"));
     assertEquals(200, attempts.getJsonObject(1).getInt("statusCode"));
+    // the purge measures the retention from when a delivery finished, which the job records
+    assertTrue(finishedWhenDelivered(deliveryId), "finished_at is the delivery's delivered_at");
     assertEquals(
         1,
         Portal.get(
