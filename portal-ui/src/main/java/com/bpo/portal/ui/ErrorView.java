@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,8 +23,10 @@ import java.util.logging.Logger;
  * database.
  */
 @PermitAll
-public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class ErrorView extends VerticalLayout
+    implements HasErrorParameter<Exception>, HasDynamicTitle {
   private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());
+  private String title = "";
 
   @Override
   public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
@@ -48,12 +51,15 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         new Button(getTranslation(prefix + "retry"), e -> UI.getCurrent().getPage().reload());
     retry.setId("unavailable-retry");
     retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(
-        new H1(getTranslation(prefix + "title")),
-        new Paragraph(getTranslation(prefix + "text")),
-        retry);
+    title = getTranslation(prefix + "title");
+    add(new H1(title), new Paragraph(getTranslation(prefix + "text")), retry);
     return outage
         ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
         : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return title;
   }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
@@ -19,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @PermitAll
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends VerticalLayout
+    implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
   @Override
   public int setErrorParameter(
       BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -30,5 +32,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         new Paragraph(getTranslation("notFound.text")),
         new RouterLink(getTranslation("notFound.home"), HomeView.class));
     return HttpServletResponse.SC_NOT_FOUND;
+  }
+
+  /** A page without a title leaves a screen reader user without a name for where they are. */
+  @Override
+  public String getPageTitle() {
+    return getTranslation("notFound.title");
   }
 }

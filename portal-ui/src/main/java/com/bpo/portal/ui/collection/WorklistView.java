@@ -8,6 +8,7 @@ import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.Roles;
 import com.bpo.portal.tenant.StaffMember;
 import com.bpo.portal.tenant.TenantContext;
+import com.bpo.portal.ui.Accessible;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
@@ -136,6 +137,8 @@ public class WorklistView extends VerticalLayout implements HasDynamicTitle {
   /** Leads give the selected accounts to another collector. */
   private HorizontalLayout reassignBar(List<StaffMember> collectors) {
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
+    Accessible.nameSelectionCheckboxes(
+        grid, getTranslation("grid.selectRow"), getTranslation("grid.selectAll"));
     ComboBox<StaffMember> to = new ComboBox<>(getTranslation("collections.reassignTo"));
     to.setItems(collectors);
     to.setItemLabelGenerator(StaffMember::displayName);
