@@ -11,8 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * portal.balances.check.hour} (3, in the server's zone; -1 switches it off) each active tenant's
  * summaries are recomputed from its invoices. A drift goes to the server log as a warning and into
  * the tenant's audit trail ({@link ReceivableBalances#DRIFT}); {@code bin/portal balances verify}
- * runs the same check by hand.
+ * runs the same check by hand. With several servers each runs the schedule, and the first to claim
+ * a tenant's day does its check (V101), so a drift is recorded once.
  */
 @ApplicationScoped
 public class BalanceCheckJob {
@@ -74,9 +77,15 @@ public class BalanceCheckJob {
   }
 
   private void runSafely() {
+    LocalDate today = LocalDate.now(clock);
     for (Tenant tenant : tenants.active()) {
       try {
-        List<BalanceDrift> drift = round.run(tenant);
+        Optional<List<BalanceDrift>> checked = round.run(tenant, today);
+        if (checked.isEmpty()) {
+          LOG.fine(() -> "Balances of " + tenant.id() + " checked today by another server");
+          continue;
+        }
+        List<BalanceDrift> drift = checked.get();
         if (drift.isEmpty()) {
           LOG.fine(() -> "Balances of " + tenant.id() + " equal their invoices");
         } else {

@@ -5,11 +5,13 @@ import com.bpo.portal.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One tenant's balance check outside any request, bound to the tenant as the role-less user {@code
- * system} (as the collections round is).
+ * system} (as the collections round is); done once per tenant and day across servers.
  */
 @ApplicationScoped
 public class BalanceCheckRound {
@@ -18,9 +20,10 @@ public class BalanceCheckRound {
   @Inject TenantContext context;
   @Inject ReceivableBalances balances;
 
+  /** The drift found, or empty when another server has checked the tenant that day. */
   @ActivateRequestContext
-  public List<BalanceDrift> run(Tenant tenant) {
+  public Optional<List<BalanceDrift>> run(Tenant tenant, LocalDate day) {
     context.bindJob(SYSTEM, tenant);
-    return balances.checkAndRecord();
+    return balances.checkOnce(day);
   }
 }

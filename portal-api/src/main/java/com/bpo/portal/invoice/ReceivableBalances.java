@@ -3,8 +3,10 @@ package com.bpo.portal.invoice;
 import com.bpo.portal.audit.AuditTrail;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The check of the balances that V92's triggers keep (docs/BALANCES.md): recomputes them from the
@@ -24,6 +26,17 @@ public class ReceivableBalances {
   /** The keys where the summaries differ from the invoices now; empty when they agree. */
   public List<BalanceDrift> drift() {
     return queries.drift();
+  }
+
+  /**
+   * The nightly round's check: done by the first server that claims the tenant's day, in the same
+   * transaction; empty when another server has done (or is doing) it.
+   */
+  public Optional<List<BalanceDrift>> checkOnce(LocalDate day) {
+    if (!queries.claimCheck(day)) {
+      return Optional.empty();
+    }
+    return Optional.of(checkAndRecord());
   }
 
   /** Checks and, when something differs, records it in the audit trail; answers the drift. */

@@ -151,6 +151,20 @@ public class ReceivablesQueries {
   }
 
   /**
+   * Claims the tenant's nightly balance check for the day (V101): true for the first caller, false
+   * when another server has already claimed it (waiting for that server's transaction to end).
+   */
+  boolean claimCheck(java.time.LocalDate day) {
+    return sql.sql(
+                """
+            insert into balance_check_day (tenant_id, check_day) values (:tenant, :day)
+            on conflict do nothing""")
+            .bind("day", day)
+            .update()
+        == 1;
+  }
+
+  /**
    * The keys where the kept summaries (receivable_balance, invoice_sales_day) differ from the
    * invoices recomputed now; empty when they agree (V92's {@code receivable_balance_drift}).
    */
