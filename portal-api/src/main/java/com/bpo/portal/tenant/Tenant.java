@@ -28,7 +28,7 @@ public class Tenant {
   @Enumerated(EnumType.STRING)
   private TenantStatus status;
 
-  /** A platform setting the portal only reads (V90): see {@link #testMode()}. */
+  /** A platform setting (V90), written by tenant administration only: see {@link #testMode()}. */
   @Column(name = "test_mode", insertable = false, updatable = false)
   private boolean testMode;
 
@@ -85,7 +85,8 @@ public class Tenant {
 
   /**
    * A tenant for testing (the demo tenants, a test's tenant): its webhooks may go to plain http and
-   * private addresses. Set by the platform's operator in the database, never through the portal.
+   * private addresses. Switched by platform admins only (tenant administration's test-mode switch,
+   * audited), never by the tenant's own people.
    */
   public boolean testMode() {
     return testMode;
