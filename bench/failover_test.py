@@ -10,9 +10,10 @@ Fails (exit 1) when a write the portal acknowledged (201) is not in the promoted
 answer is neither a success nor 503 with Retry-After, or when writes do not resume after the
 promotion. Prints the figures written in docs/SCALING.md.
 """
-import argparse, http.client, json, os, subprocess, sys, threading, time, urllib.parse, urllib.request, uuid
+import argparse, json, os, subprocess, sys, threading, time, uuid
 
-KC = "http://localhost:8180"
+from benchlib import call, token as token_of
+
 PREFIX = "Failover test "
 
 
@@ -34,23 +35,7 @@ def sql(args, port, statement):
 
 
 def token():
-    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "portal-cli", "username": "agent.acme",
-                                   "password": "demo", "scope": "openid organization:*"}).encode()
-    with urllib.request.urlopen(f"{KC}/realms/portal/protocol/openid-connect/token", form, timeout=30) as r:
-        return json.load(r)["access_token"]
-
-
-def call(port, method, path, headers, body=None):
-    conn = http.client.HTTPConnection("localhost", port, timeout=60)
-    try:
-        conn.request(method, path, body=body, headers=headers)
-        r = conn.getresponse()
-        r.read()
-        return r.status, r.getheader("Retry-After")
-    except OSError:
-        return 0, None
-    finally:
-        conn.close()
+    return token_of("agent.acme")
 
 
 def main():

@@ -16,25 +16,14 @@ and readiness UP came after the database was back (goal: within 1 s), anything t
 200/201 nor 503, and whether every write the portal acknowledged (201) is in the database.
 The contacts it adds are removed at the end.
 """
-import argparse, http.client, json, os, socket, subprocess, sys, threading, time, urllib.parse, urllib.request, uuid
+import argparse, json, os, socket, subprocess, sys, threading, time, uuid
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STATE = os.environ.get("PORTAL_STATE_DIR") or os.path.join(ROOT, ".portal")
+from benchlib import ROOT, call as call_on, secrets, token as token_of
+
 DB_NAME = os.environ.get("DB_NAME") or "portal"
 PORT = int(os.environ.get("HTTP_PORT") or 9080)
-KC = "http://localhost:8180"
 TENANT, USER, CUSTOMER = "acme", "agent.acme", "A-1001"
 PREFIX = "Outage bench "
-
-
-def secrets():
-    env = {}
-    with open(os.path.join(STATE, "secrets.env")) as f:
-        for line in f:
-            if "=" in line:
-                k, v = line.strip().split("=", 1)
-                env[k] = v
-    return env
 
 
 SECRETS = secrets()
@@ -48,10 +37,7 @@ def psql(sql):
 
 
 def token():
-    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "portal-cli", "username": USER,
-                                   "password": "demo", "scope": "openid organization:*"}).encode()
-    with urllib.request.urlopen(f"{KC}/realms/portal/protocol/openid-connect/token", form, timeout=30) as r:
-        return json.load(r)["access_token"]
+    return token_of(USER)
 
 
 class Log:
@@ -65,16 +51,7 @@ class Log:
 
 
 def call(method, path, headers, body=None):
-    conn = http.client.HTTPConnection("localhost", PORT, timeout=60)
-    try:
-        conn.request(method, path, body=body, headers=headers)
-        r = conn.getresponse()
-        r.read()
-        return r.status, r.getheader("Retry-After")
-    except OSError:
-        return 0, None
-    finally:
-        conn.close()
+    return call_on(PORT, method, path, headers, body)
 
 
 def reader(log, stop, headers, path):

@@ -239,17 +239,7 @@ public class TenantProvisioning {
       throw ProblemException.notFound("Tenant " + slug);
     }
     if (version == null || version != tenant.version()) {
-      throw new ProblemException(
-          "conflict",
-          "Changed meanwhile",
-          409,
-          "Tenant "
-              + slug
-              + " changed meanwhile (version "
-              + tenant.version()
-              + ", you sent "
-              + version
-              + "). Reload and try again.");
+      throw changedMeanwhile(slug, tenant.version(), version);
     }
     if (tenant.status() == TenantStatus.PROVISIONING || status == TenantStatus.PROVISIONING) {
       throw new ProblemException(
@@ -305,17 +295,7 @@ public class TenantProvisioning {
         }
       }
       if (version == null || version != current) {
-        throw new ProblemException(
-            "conflict",
-            "Changed meanwhile",
-            409,
-            "Tenant "
-                + slug
-                + " changed meanwhile (version "
-                + current
-                + ", you sent "
-                + version
-                + "). Reload and try again.");
+        throw changedMeanwhile(slug, current, version);
       }
       if (before != on) {
         try (PreparedStatement update =
@@ -341,5 +321,20 @@ public class TenantProvisioning {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** 409: the tenant was changed by someone else since the caller read its version. */
+  private static ProblemException changedMeanwhile(String slug, long current, Long sent) {
+    return new ProblemException(
+        "conflict",
+        "Changed meanwhile",
+        409,
+        "Tenant "
+            + slug
+            + " changed meanwhile (version "
+            + current
+            + ", you sent "
+            + sent
+            + "). Reload and try again.");
   }
 }

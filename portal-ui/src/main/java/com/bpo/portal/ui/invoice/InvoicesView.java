@@ -165,9 +165,10 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
         .setHeader(getTranslation("invoices.open"))
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    grid.addComponentColumn(this::statusBadge)
-        .setHeader(getTranslation("invoices.status"))
-        .setAutoWidth(true);
+    var statusColumn =
+        grid.addComponentColumn(this::statusBadge)
+            .setHeader(getTranslation("invoices.status"))
+            .setAutoWidth(true);
     grid.setEmptyStateText(getTranslation("invoices.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(e -> open(e.getItem()));
@@ -179,6 +180,12 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle, Bef
           totalColumn.setVisible(!narrow);
           dueColumn.setVisible(!narrow); // on a phone the status says it: "12 days overdue"
           customerColumn.setVisible(!narrow && !customerUser);
+          // on a phone the status takes what is left and wraps ("192 days overdue" on two lines)
+          // rather than widening the grid beyond the screen
+          statusColumn.setAutoWidth(!narrow);
+          statusColumn.setFlexGrow(narrow ? 1 : 0);
+          statusColumn.setWidth(narrow ? "5em" : null);
+          grid.recalculateColumnWidths();
         });
 
     add(new H1(getPageTitle()), Phone.collapsibleFilters(filters), filters, grid);
