@@ -13,6 +13,10 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +82,57 @@ class AccessibilityBrowserIT {
   @Test
   void everyScreenOfTheBpoLeadHasNoSeriousOrCriticalViolation() {
     assertNoViolations("ops.lead", LEAD, null);
+  }
+
+  @Test
+  void everyDetailScreenHasNoSeriousOrCriticalViolation() throws SQLException {
+    long customer = id("select id from customer_account where number = 'A-1001'");
+    long invoice =
+        id(
+            "select id from invoice where customer_account_id = "
+                + customer
+                + " order by id limit 1");
+    long dispute =
+        id(
+            "select id from dispute where customer_account_id = "
+                + customer
+                + " order by id limit 1");
+    List<String> found = new ArrayList<>();
+    found.addAll(
+        scan(
+            "ops.lead",
+            List.of(
+                "/invoice/" + invoice,
+                "/dispute/" + dispute,
+                "/customer/" + customer,
+                "/collections/account/" + customer,
+                "/governance/entry/" + id("select id from governance_entry order by id limit 1"),
+                "/governance/meeting/"
+                    + id("select id from governance_meeting order by id limit 1"),
+                "/procedure/" + id("select id from procedure order by id limit 1")),
+            null));
+    found.addAll(
+        scan(
+            "customer.acme",
+            List.of("/invoice/" + invoice, "/dispute/" + dispute),
+            new Dimension(390, 844)));
+    found.addAll(scan("admin", List.of("/admin/tenant/acme"), null));
+    assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  /** The first id the query finds in acme, read as the owner. */
+  private static long id(String query) throws SQLException {
+    try (Connection db = Portal.asOwner();
+        Statement s = db.createStatement()) {
+      db.setAutoCommit(false);
+      s.execute("select set_config('app.tenant_id', 'acme', true)");
+      try (ResultSet rs = s.executeQuery(query)) {
+        if (!rs.next()) {
+          throw new IllegalStateException("nothing in acme for: " + query);
+        }
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Test
