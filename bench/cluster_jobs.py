@@ -19,8 +19,10 @@ At the end the servers are started again as they were (the cluster's database, i
 Exits 1 on anything done twice or not done. Python standard library only.
 """
 import email, email.header, email.policy, http.client, http.server, json, os, random, socket
+
 import socketserver, subprocess, sys, threading, time, urllib.parse, urllib.request
 from collections import Counter
+import benchlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STATE = os.environ.get("PORTAL_STATE_DIR") or os.path.join(ROOT, ".portal")
@@ -217,17 +219,7 @@ where tenant_id = '{t}';
 
 
 def token():
-    data = urllib.parse.urlencode({"grant_type": "password", "client_id": "portal-cli", "username": "ops.lead",
-                                   "password": "demo", "scope": "openid organization:*"}).encode()
-    for attempt in range(5):
-        try:
-            with urllib.request.urlopen(KC + "/realms/portal/protocol/openid-connect/token", data, timeout=30) as r:
-                return json.load(r)["access_token"]
-        except urllib.error.HTTPError:
-            # after PostgreSQL restarted, Keycloak's pool hands out a dead connection once (500)
-            if attempt == 4:
-                raise
-            time.sleep(2)
+    return benchlib.token("ops.lead", kc=KC)
 
 
 def run_now_everywhere(bearer, path, per_node=3):

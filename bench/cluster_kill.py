@@ -16,8 +16,10 @@ requests it retried or sent to the other server, the acknowledged writes missing
 and on Vaadin's next round trip. Python standard library and Debian's wrk.
 """
 import argparse, html, http.client, http.cookiejar, json, os, re, subprocess, sys, tempfile, threading, time
+
 import urllib.parse, urllib.request
 from collections import Counter
+import benchlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STATE = os.environ.get("PORTAL_STATE_DIR") or os.path.join(ROOT, ".portal")
@@ -33,16 +35,7 @@ def say(msg):
 
 
 def token(user="ops.lead"):
-    data = urllib.parse.urlencode({"grant_type": "password", "client_id": "portal-cli", "username": user,
-                                   "password": "demo", "scope": "openid organization:*"}).encode()
-    for attempt in range(5):
-        try:
-            with urllib.request.urlopen(KC + "/realms/portal/protocol/openid-connect/token", data, timeout=30) as r:
-                return json.load(r)["access_token"]
-        except urllib.error.HTTPError:
-            if attempt == 4:
-                raise
-            time.sleep(2)
+    return benchlib.token(user, kc=KC)
 
 
 # ---------------------------------------------------------------- the writer

@@ -10,6 +10,8 @@ Needs `bin/portal run` first. Usage: bench/receivables_bench.py [--invoices N] [
 Honours PORTAL_STATE_DIR (where secrets.env is, as bin/portal) and DB_NAME (the database, `portal` by default).
 """
 import argparse, base64, http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse, urllib.request
+from benchlib import secrets
+
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TENANT, USER, PASSWORD = "bench", "bench.lead", "bench"
@@ -17,16 +19,6 @@ WARM_UP = 20  # calls before timing: a freshly started JVM needs them before its
 KC = "http://localhost:8180"
 STATE = os.environ.get("PORTAL_STATE_DIR") or os.path.join(ROOT, ".portal")  # as bin/portal
 DB_NAME = os.environ.get("DB_NAME") or "portal"  # as bin/portal
-
-
-def secrets():
-    env = {}
-    with open(os.path.join(STATE, "secrets.env")) as f:
-        for line in f:
-            if "=" in line:
-                k, v = line.strip().split("=", 1)
-                env[k] = v
-    return env
 
 
 def psql(sql, role="portal_owner", password_key="DB_OWNER_PASSWORD", extra=()):

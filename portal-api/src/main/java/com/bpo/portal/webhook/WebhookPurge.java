@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 /**
  * One tenant's purge of its old delivery log ({@link WebhookRetention}), outside any request: a
@@ -27,22 +28,21 @@ public class WebhookPurge {
   @ActivateRequestContext
   public Purged run(Tenant tenant, Instant cutoff) {
     context.bindJob(WebhookRound.SYSTEM_USER, tenant);
-    int deliveries = 0;
-    for (int batch = 0; batch < MAX_BATCHES; batch++) {
-      int deleted = queue.purgeDeliveries(cutoff);
-      deliveries += deleted;
-      if (deleted < WebhookRetention.BATCH) {
-        break;
-      }
-    }
-    int events = 0;
-    for (int batch = 0; batch < MAX_BATCHES; batch++) {
-      int deleted = queue.purgeEvents(cutoff);
-      events += deleted;
-      if (deleted < WebhookRetention.BATCH) {
-        break;
-      }
-    }
+    int deliveries = drain(() -> queue.purgeDeliveries(cutoff));
+    int events = drain(() -> queue.purgeEvents(cutoff));
     return new Purged(deliveries, events);
+  }
+
+  /** Batch after batch until one is short, or {@link #MAX_BATCHES} of them; the rows deleted. */
+  private static int drain(IntSupplier batch) {
+    int deleted = 0;
+    for (int i = 0; i < MAX_BATCHES; i++) {
+      int rows = batch.getAsInt();
+      deleted += rows;
+      if (rows < WebhookRetention.BATCH) {
+        break;
+      }
+    }
+    return deleted;
   }
 }
