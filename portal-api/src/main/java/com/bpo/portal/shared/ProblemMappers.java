@@ -22,6 +22,14 @@ public final class ProblemMappers {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
+  /** A refusal as problem+json; one for now only ({@link TooBusy}) says when to ask again. */
+  static Response respond(ProblemException refusal) {
+    Response answer = respond(refusal.toProblem());
+    return refusal instanceof TooBusy busy
+        ? Response.fromResponse(answer).header("Retry-After", busy.retryAfterSeconds()).build()
+        : answer;
+  }
+
   /**
    * A failure whose cause says what it is: the database being away (503 with Retry-After), or a
    * refusal thrown where only an exception could travel (a body over its limit, read by the
@@ -41,7 +49,7 @@ public final class ProblemMappers {
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ProblemException refusal) {
-        return Optional.of(respond(refusal.toProblem()));
+        return Optional.of(respond(refusal));
       }
     }
     return Optional.empty();
@@ -51,7 +59,7 @@ public final class ProblemMappers {
   public static class Refusals implements ExceptionMapper<ProblemException> {
     @Override
     public Response toResponse(ProblemException e) {
-      return respond(e.toProblem());
+      return respond(e);
     }
   }
 

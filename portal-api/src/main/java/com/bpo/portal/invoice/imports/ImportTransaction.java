@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.limits.ConcurrentImports;
 import com.bpo.portal.shared.sql.SqlFailure;
 import com.bpo.portal.shared.sql.TenantSql;
 import com.bpo.portal.tenant.TenantService;
@@ -16,10 +17,14 @@ import java.sql.SQLException;
 @TenantService
 public class ImportTransaction {
   @Inject TenantSql sql;
+  @Inject ConcurrentImports concurrentImports;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
   public ImportReport apply(ImportKind kind, ImportFormat format, Reader text, String fileName) {
+    // a slot of the tenant's and one of the portal's, held until this transaction ends; refused
+    // (429) before a row is read when the tenant or the portal runs as many imports as allowed
+    concurrentImports.admit(sql);
     // a million rows would mean a million audit records: the import's own run record (written by
     // ImportRuns with the file's SHA-256 and counts) is what the audit trail keeps of it
     sql.global("select set_config('portal.audit', 'summary', true) as audit")

@@ -7,6 +7,7 @@ import com.bpo.portal.invoice.imports.ImportRuns;
 import com.bpo.portal.invoice.imports.Imports;
 import com.bpo.portal.shared.Problem;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.shared.TooBusy;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -75,6 +76,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
           } catch (IOException ex) {
             Notification.show(getTranslation("import.unreadable"))
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          } catch (TooBusy busy) {
+            // another import of this client's (or the portal's limit) still running: nothing
+            // was imported, and the file can simply be dropped again in a moment
+            Notification.show(getTranslation("import.busy", busy.retryAfterSeconds()))
+                .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
           }
           upload.clearFileList();
         });

@@ -268,7 +268,7 @@ class ImportApiIT {
             .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
   }
 
-  private static Reply upload(String csv, String user, String tenant) {
+  static Reply upload(String csv, String user, String tenant) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(Portal.URL + "/api/v1/imports?kind=invoices"))
             .header("Content-Type", "text/csv")
