@@ -86,13 +86,13 @@ def ensure_keycloak_member():
     org_id = find_org()
     if not org_id:
         http_json("POST", f"{base}/organizations", token=admin, data={
-            "name": "Bench", "alias": TENANT, "enabled": True, "domains": [{"name": "bench.example"}]})
+            "name": TENANT.capitalize(), "alias": TENANT, "enabled": True, "domains": [{"name": f"{TENANT}.example"}]})
         org_id = find_org()
     _, users = http_json("GET", f"{base}/users?username={USER}&exact=true", token=admin)
     if not users:
         http_json("POST", f"{base}/users", token=admin, data={
             "username": USER, "enabled": True, "emailVerified": True, "firstName": "Bench", "lastName": "Lead",
-            "email": "bench.lead@bpo.example",
+            "email": f"{USER}@bpo.example",
             "credentials": [{"type": "password", "value": PASSWORD, "temporary": False}]})
         _, users = http_json("GET", f"{base}/users?username={USER}&exact=true", token=admin)
     user_id = users[0]["id"]

@@ -51,6 +51,34 @@ public final class PortalAdminCli {
               args[1], args[2], args[3], (System.nanoTime() - started) / 1e9);
         }
       }
+      case "generate-tenants" -> {
+        // generate-tenants <prefix> <count> <customers> <invoices>: many small tenants beside a big
+        // one (issue 22, "many tenants"), <prefix>0001 ... each opened if missing, in one process
+        if (args.length != 5) {
+          usage();
+        }
+        try (Connection connection =
+            DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
+          long started = System.nanoTime();
+          int count = Integer.parseInt(args[2]);
+          for (int i = 1; i <= count; i++) {
+            String slug = args[1] + String.format("%04d", i);
+            String currency = new TenantRegistry(connection).currencyOf(slug);
+            new ReceivablesGenerator(connection)
+                .generate(
+                    slug,
+                    currency,
+                    Integer.parseInt(args[3]),
+                    Long.parseLong(args[4]),
+                    java.time.LocalDate.now());
+            if (i % 100 == 0 || i == count) {
+              System.out.printf(
+                  "%d tenants of %s customers and %s invoices in %.1f s%n",
+                  i, args[3], args[4], (System.nanoTime() - started) / 1e9);
+            }
+          }
+        }
+      }
       case "tenants" -> {
         try (Connection connection =
             DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
@@ -120,6 +148,7 @@ public final class PortalAdminCli {
         usage: PortalAdminCli migrate
                PortalAdminCli seed-demo
                PortalAdminCli generate <tenant> <customers> <invoices>
+               PortalAdminCli generate-tenants <slug prefix> <count> <customers> <invoices>
                PortalAdminCli tenants [list]
                PortalAdminCli tenants create <slug> <name> <locale> <currency> <time zone>
                PortalAdminCli tenants suspend|activate <slug>
