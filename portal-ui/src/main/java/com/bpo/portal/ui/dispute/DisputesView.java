@@ -17,6 +17,7 @@ import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.Phone;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,6 +44,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,47 +160,67 @@ public class DisputesView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("disputes.number"))
         .setAutoWidth(true)
         .setFlexGrow(0);
+    List<Grid.Column<DisputeSummary>> wideOnly = new ArrayList<>();
     if (!customer) {
       // a fixed share rather than the longest name: the SLA column must stay on screen at 1366 px
-      grid.addColumn(d -> d.customerNumber() + " · " + d.customerName())
-          .setHeader(getTranslation("invoices.customer"))
-          .setWidth("9rem")
-          .setFlexGrow(1)
-          .setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName());
+      wideOnly.add(
+          grid.addColumn(d -> d.customerNumber() + " · " + d.customerName())
+              .setHeader(getTranslation("invoices.customer"))
+              .setWidth("9rem")
+              .setFlexGrow(1)
+              .setTooltipGenerator(d -> d.customerNumber() + " · " + d.customerName()));
     }
-    grid.addColumn(d -> DisputeTexts.reason(this, d.reasonCode(), reasonLabels.get(d.reasonCode())))
-        .setHeader(getTranslation("disputes.reason"))
-        .setWidth("8.5rem")
-        .setFlexGrow(0);
-    grid.addComponentColumn(d -> DisputeTexts.status(this, d))
-        .setHeader(getTranslation("disputes.status"))
-        .setAutoWidth(true);
+    wideOnly.add(
+        grid.addColumn(
+                d -> DisputeTexts.reason(this, d.reasonCode(), reasonLabels.get(d.reasonCode())))
+            .setHeader(getTranslation("disputes.reason"))
+            .setWidth("8.5rem")
+            .setFlexGrow(0));
+    Grid.Column<DisputeSummary> statusColumn =
+        grid.addComponentColumn(d -> DisputeTexts.status(this, d))
+            .setHeader(getTranslation("disputes.status"))
+            .setAutoWidth(true);
     grid.addColumn(d -> Formats.money(d.disputed(), getLocale()))
         .setHeader(getTranslation("disputes.amount"))
         .setSortProperty(DisputeSort.Key.AMOUNT.name())
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    grid.addColumn(d -> Formats.date(d.raisedAt().toLocalDate(), getLocale()))
-        .setHeader(getTranslation("disputes.raised"))
-        .setSortProperty(DisputeSort.Key.RAISED.name())
-        .setAutoWidth(true);
+    wideOnly.add(
+        grid.addColumn(d -> Formats.date(d.raisedAt().toLocalDate(), getLocale()))
+            .setHeader(getTranslation("disputes.raised"))
+            .setSortProperty(DisputeSort.Key.RAISED.name())
+            .setAutoWidth(true));
     if (customer) {
-      grid.addColumn(
-              d -> d.status().isOpen() ? Formats.date(d.promisedResponseOn(), getLocale()) : "")
-          .setHeader(getTranslation("dispute.promisedResponse"))
-          .setAutoWidth(true);
+      wideOnly.add(
+          grid.addColumn(
+                  d -> d.status().isOpen() ? Formats.date(d.promisedResponseOn(), getLocale()) : "")
+              .setHeader(getTranslation("dispute.promisedResponse"))
+              .setAutoWidth(true));
     } else {
-      grid.addColumn(
-              d ->
-                  d.assignee() == null
-                      ? "—"
-                      : assigneeNames.getOrDefault(d.assignee(), d.assignee()))
-          .setHeader(getTranslation("disputes.assignee"))
-          .setAutoWidth(true);
-      grid.addComponentColumn(this::sla)
-          .setHeader(getTranslation("disputes.sla"))
-          .setAutoWidth(true);
+      wideOnly.add(
+          grid.addColumn(
+                  d ->
+                      d.assignee() == null
+                          ? "—"
+                          : assigneeNames.getOrDefault(d.assignee(), d.assignee()))
+              .setHeader(getTranslation("disputes.assignee"))
+              .setAutoWidth(true));
+      wideOnly.add(
+          grid.addComponentColumn(this::sla)
+              .setHeader(getTranslation("disputes.sla"))
+              .setAutoWidth(true));
     }
+    // on a phone: the number, the status (taking what is left, wrapping) and the amount; the rest
+    // is one tap away in the dispute itself, and the grid never scrolls sideways
+    Phone.onNarrow(
+        this,
+        narrow -> {
+          wideOnly.forEach(column -> column.setVisible(!narrow));
+          statusColumn.setAutoWidth(!narrow);
+          statusColumn.setFlexGrow(narrow ? 1 : 0);
+          statusColumn.setWidth(narrow ? "5em" : null);
+          grid.recalculateColumnWidths();
+        });
     grid.setEmptyStateText(getTranslation(customer ? "disputes.emptyCustomer" : "disputes.empty"));
     grid.setSizeFull();
     grid.addItemClickListener(

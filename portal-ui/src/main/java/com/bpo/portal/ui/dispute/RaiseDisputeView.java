@@ -74,6 +74,8 @@ public class RaiseDisputeView extends VerticalLayout
   private final Paragraph amountErrors = new Paragraph();
   private final Grid<InvoiceSummary> grid = new Grid<>();
   private final Map<Long, BigDecimalField> amounts = new LinkedHashMap<>();
+  private final Map<Long, String> ceilings = new LinkedHashMap<>();
+  private boolean narrowScreen;
   private final Select<String> kind = new Select<>();
   private final Select<DisputeReason> reason = new Select<>();
   private final TextArea description = new TextArea();
@@ -142,10 +144,11 @@ public class RaiseDisputeView extends VerticalLayout
         .setHeader(getTranslation("dispute.raise.amount"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.addColumn(i -> Formats.money(disputableOn(i), getLocale()))
-        .setHeader(getTranslation("dispute.raise.disputable"))
-        .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
+    var ceiling =
+        grid.addColumn(i -> Formats.money(disputableOn(i), getLocale()))
+            .setHeader(getTranslation("dispute.raise.disputable"))
+            .setTextAlign(ColumnTextAlign.END)
+            .setAutoWidth(true);
     var due =
         grid.addColumn(i -> Formats.date(i.dueDate(), getLocale()))
             .setHeader(getTranslation("invoices.due"))
@@ -160,6 +163,12 @@ public class RaiseDisputeView extends VerticalLayout
         narrow -> {
           due.setVisible(!narrow);
           total.setVisible(!narrow);
+          // on a phone the ceiling moves under each field ("At most $5,234.16") instead of a
+          // column of its own, so that no column lies beyond the screen (390 px: it did by 39 px)
+          narrowScreen = narrow;
+          amounts.forEach((id, field) -> field.setHelperText(ceilingText(id)));
+          ceiling.setVisible(!narrow);
+          grid.recalculateColumnWidths();
         });
     grid.setItems(candidates);
     grid.setEmptyStateText(getTranslation("dispute.raise.noInvoices"));
@@ -252,6 +261,13 @@ public class RaiseDisputeView extends VerticalLayout
         submit);
   }
 
+  /** Under an invoice's field on a phone: what may still be disputed on it. */
+  private String ceilingText(Long invoiceId) {
+    return narrowScreen
+        ? getTranslation("dispute.raise.atMost", ceilings.getOrDefault(invoiceId, ""))
+        : null;
+  }
+
   private BigDecimalField amountField(InvoiceSummary invoice) {
     BigDecimalField field =
         amounts.computeIfAbsent(
@@ -261,6 +277,8 @@ public class RaiseDisputeView extends VerticalLayout
               f.setId("raise-amount-" + invoice.id());
               f.setValue(disputableOn(invoice).amount());
               f.setWidth("8em");
+              ceilings.put(id, Formats.money(disputableOn(invoice), getLocale()));
+              f.setHelperText(ceilingText(id));
               f.setAriaLabel(getTranslation("dispute.raise.amountFor", invoice.number()));
               return f;
             });

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -117,10 +118,11 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         .addColumn(e -> Formats.date(e.date(), getLocale()))
         .setHeader(getTranslation("customer.date"))
         .setAutoWidth(true);
-    entries
-        .addColumn(e -> getTranslation("statement." + e.kind().name()))
-        .setHeader(getTranslation("customer.movement"))
-        .setAutoWidth(true);
+    var movement =
+        entries
+            .addColumn(e -> getTranslation("statement." + e.kind().name()))
+            .setHeader(getTranslation("customer.movement"))
+            .setAutoWidth(true);
     entries
         .addColumn(Statement.Entry::reference)
         .setHeader(getTranslation("invoice.reference"))
@@ -130,11 +132,21 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         .setHeader(getTranslation("customer.amount"))
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    entries
-        .addColumn(e -> Formats.money(e.balance(), getLocale()))
-        .setHeader(getTranslation("customer.balance"))
-        .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
+    var balance =
+        entries
+            .addColumn(e -> Formats.money(e.balance(), getLocale()))
+            .setHeader(getTranslation("customer.balance"))
+            .setTextAlign(ColumnTextAlign.END)
+            .setAutoWidth(true);
+    // on a phone: the date, the reference and the amount; the kind and the running balance are in
+    // the statement's PDF and on a wider screen
+    com.bpo.portal.ui.Phone.onNarrow(
+        entries,
+        narrow -> {
+          movement.setVisible(!narrow);
+          balance.setVisible(!narrow);
+          entries.recalculateColumnWidths();
+        });
     entries.setEmptyStateText(getTranslation("customer.noMovements"));
     entries.setHeight("28em");
     balances.setId("statement-balances");
@@ -142,25 +154,35 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     contacts.setId("customer-contacts");
     contacts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
     contacts.setAllRowsVisible(true);
-    contacts
-        .addColumn(c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
-        .setHeader(getTranslation("contact.name"))
-        .setAutoWidth(true);
-    contacts
-        .addColumn(c -> c.role() == null ? "" : c.role())
-        .setHeader(getTranslation("contact.role"))
-        .setAutoWidth(true);
-    contacts
-        .addComponentColumn(
-            c ->
-                c.email() == null
-                    ? new com.vaadin.flow.component.html.Span()
-                    : new com.vaadin.flow.component.html.Anchor("mailto:" + c.email(), c.email()))
-        .setHeader(getTranslation("contact.email"));
-    contacts
-        .addColumn(c -> c.phone() == null ? "" : c.phone())
-        .setHeader(getTranslation("contact.phone"))
-        .setAutoWidth(true);
+    var name =
+        contacts
+            .addColumn(
+                c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
+            .setHeader(getTranslation("contact.name"))
+            .setAutoWidth(true);
+    var role =
+        contacts
+            .addColumn(c -> c.role() == null ? "" : c.role())
+            .setHeader(getTranslation("contact.role"))
+            .setAutoWidth(true);
+    var email =
+        contacts.addComponentColumn(this::emailLink).setHeader(getTranslation("contact.email"));
+    var phone =
+        contacts
+            .addColumn(c -> c.phone() == null ? "" : c.phone())
+            .setHeader(getTranslation("contact.phone"))
+            .setAutoWidth(true);
+    // on a phone one column holds each contact on a few lines (name, role, e-mail, phone) rather
+    // than four columns the width of two screens
+    var card =
+        contacts.addComponentColumn(this::contactCard).setHeader(getTranslation("contact.title"));
+    card.setVisible(false);
+    com.bpo.portal.ui.Phone.onNarrow(
+        contacts,
+        narrow -> {
+          List.of(name, role, email, phone).forEach(column -> column.setVisible(!narrow));
+          card.setVisible(narrow);
+        });
     contacts.setEmptyStateText(getTranslation("contact.none"));
     contacts.setItems(accounts.contacts(id));
 
@@ -226,5 +248,30 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
   @Override
   public String getPageTitle() {
     return title;
+  }
+
+  private com.vaadin.flow.component.Component emailLink(com.bpo.portal.invoice.CustomerContact c) {
+    return c.email() == null
+        ? new com.vaadin.flow.component.html.Span()
+        : new com.vaadin.flow.component.html.Anchor("mailto:" + c.email(), c.email());
+  }
+
+  private com.vaadin.flow.component.Component contactCard(
+      com.bpo.portal.invoice.CustomerContact c) {
+    com.vaadin.flow.component.html.Div card = new com.vaadin.flow.component.html.Div();
+    card.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
+    card.add(
+        new com.vaadin.flow.component.html.Div(
+            c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : "")));
+    if (c.role() != null) {
+      card.add(new com.vaadin.flow.component.html.Div(c.role()));
+    }
+    if (c.email() != null) {
+      card.add(new com.vaadin.flow.component.html.Div(emailLink(c)));
+    }
+    if (c.phone() != null) {
+      card.add(new com.vaadin.flow.component.html.Div(c.phone()));
+    }
+    return card;
   }
 }

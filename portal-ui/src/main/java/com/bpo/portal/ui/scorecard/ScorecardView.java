@@ -168,14 +168,26 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
       history.setId("scorecard-history");
       history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
       history.setAllRowsVisible(true);
-      history
-          .addColumn(e -> Formats.dateTime(e.at(), zone, getLocale()))
-          .setHeader(getTranslation("dispute.when"))
-          .setAutoWidth(true);
-      history
-          .addColumn(e -> person(e.actor()))
-          .setHeader(getTranslation("dispute.who"))
-          .setAutoWidth(true);
+      var when =
+          history
+              .addColumn(e -> Formats.dateTime(e.at(), zone, getLocale()))
+              .setHeader(getTranslation("dispute.when"))
+              .setAutoWidth(true);
+      var who =
+          history
+              .addColumn(e -> person(e.actor()))
+              .setHeader(getTranslation("dispute.who"))
+              .setAutoWidth(true);
+      // on a phone the time and the person wrap in narrow columns, so what happened stays on screen
+      com.bpo.portal.ui.Phone.onNarrow(
+          history,
+          narrow -> {
+            for (var column : List.of(when, who)) {
+              column.setAutoWidth(!narrow);
+              column.setWidth(narrow ? "6.5em" : null);
+            }
+            history.recalculateColumnWidths();
+          });
       history
           .addColumn(
               e ->
@@ -377,7 +389,7 @@ public class ScorecardView extends VerticalLayout implements HasDynamicTitle, Be
     com.bpo.portal.ui.Phone.onNarrow(
         grid,
         narrow -> {
-          name.setWidth(narrow ? "9rem" : "20rem");
+          name.setWidth(narrow ? "6.5rem" : "20rem"); // names wrap: no column beyond the screen
           target.setVisible(!narrow);
           trend.setVisible(!narrow);
           weight.setVisible(!narrow);

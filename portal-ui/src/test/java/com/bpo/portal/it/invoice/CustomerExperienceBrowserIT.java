@@ -121,18 +121,9 @@ class CustomerExperienceBrowserIT {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
       sleep(1500); // lazy grids and the resize listener settle
       assertNoSidewaysScroll(browser, path + " at 390 px");
-      if (path.equals("/invoices")) {
-        // nor the invoice list inside itself: its columns fit the phone (statuses wrap)
-        Map<?, ?> table =
-            (Map<?, ?>)
-                browser.executeScript(
-                    "const t = document.getElementById('invoices-grid').shadowRoot.querySelector('#table');"
-                        + "return {scroll: t.scrollWidth, client: t.clientWidth};");
-        assertTrue(
-            ((Number) table.get("scroll")).intValue()
-                <= ((Number) table.get("client")).intValue() + 1,
-            "the invoice list scrolls sideways at 390 px: " + table);
-      }
+      // nor any list inside itself: its columns fit the phone (statuses wrap, the rest is one
+      // tap away), so no amount or status lies beyond the screen
+      assertGridsFit(browser, path + " at 390 px");
       Map<?, ?> menu =
           (Map<?, ?>)
               browser.executeScript(
@@ -433,6 +424,34 @@ class CustomerExperienceBrowserIT {
 
   private static String money(BigDecimal amount) {
     return NumberFormat.getCurrencyInstance(US).format(amount);
+  }
+
+  @Test
+  void theClientsScorecardFitsAPhone() {
+    ChromeDriver browser = open(390, 844);
+    WebDriverWait wait = Browsers.waitFor(browser);
+    Browsers.signIn(browser, "cfo.acme", "/scorecard");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorecard-kpis")));
+    sleep(1500);
+    assertNoSidewaysScroll(browser, "/scorecard at 390 px");
+    assertGridsFit(browser, "/scorecard at 390 px");
+  }
+
+  /** Every grid on the page shows all its visible columns without scrolling sideways. */
+  private static void assertGridsFit(ChromeDriver browser, String where) {
+    List<?> grids =
+        (List<?>)
+            browser.executeScript(
+                "return [...document.querySelectorAll('vaadin-grid')].map(g => {"
+                    + " const t = g.shadowRoot.querySelector('#table');"
+                    + " return {id: g.id, scroll: t.scrollWidth, client: t.clientWidth}; });");
+    for (Object grid : grids) {
+      Map<?, ?> table = (Map<?, ?>) grid;
+      assertTrue(
+          ((Number) table.get("scroll")).intValue()
+              <= ((Number) table.get("client")).intValue() + 1,
+          where + ": a list scrolls sideways: " + table);
+    }
   }
 
   private static void assertNoSidewaysScroll(ChromeDriver browser, String where) {
