@@ -156,8 +156,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     contacts.setAllRowsVisible(true);
     var name =
         contacts
-            .addColumn(
-                c -> c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : ""))
+            .addColumn(this::contactName)
             .setHeader(getTranslation("contact.name"))
             .setAutoWidth(true);
     var role =
@@ -250,6 +249,10 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     return title;
   }
 
+  private String contactName(com.bpo.portal.invoice.CustomerContact c) {
+    return c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : "");
+  }
+
   private com.vaadin.flow.component.Component emailLink(com.bpo.portal.invoice.CustomerContact c) {
     return c.email() == null
         ? new com.vaadin.flow.component.html.Span()
@@ -260,9 +263,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
       com.bpo.portal.invoice.CustomerContact c) {
     com.vaadin.flow.component.html.Div card = new com.vaadin.flow.component.html.Div();
     card.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
-    card.add(
-        new com.vaadin.flow.component.html.Div(
-            c.name() + (c.primary() ? " · " + getTranslation("contact.primary") : "")));
+    card.add(new com.vaadin.flow.component.html.Div(contactName(c)));
     if (c.role() != null) {
       card.add(new com.vaadin.flow.component.html.Div(c.role()));
     }

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
@@ -49,14 +48,7 @@ class ConcurrentImportsIT {
   @BeforeEach
   @AfterEach
   void removeImportedInvoices() throws SQLException {
-    try (Connection db = Portal.asOwner()) {
-      db.setAutoCommit(false);
-      try (Statement s = db.createStatement()) {
-        s.execute("select set_config('app.tenant_id', 'acme', true)");
-        s.executeUpdate("delete from invoice where number like 'TST-CI-%'");
-      }
-      db.commit();
-    }
+    ImportApiIT.deleteTestInvoices(); // TST-CI-… among them
   }
 
   @Test

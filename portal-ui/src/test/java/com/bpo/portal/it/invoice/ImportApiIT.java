@@ -45,6 +45,11 @@ class ImportApiIT {
   @BeforeEach
   @AfterEach
   void removeImportedInvoices() throws SQLException {
+    deleteTestInvoices();
+  }
+
+  /** Removes what the import tests create in acme (numbers IMP-… and TST-…). */
+  static void deleteTestInvoices() throws SQLException {
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
       try (Statement s = db.createStatement()) {
