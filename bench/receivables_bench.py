@@ -212,7 +212,9 @@ def close_sql():
     policy the tenant has), run without JIT as CloseQueries.monthEnd runs it; the unapplied cash; the
     month's write-offs. Until issue 20's change the SQL column was four statements (the roll-forward and
     three that each rebuilt the balances at a date) and left out the unapplied cash and the write-offs: it
-    is not comparable with earlier rounds."""
+    is not comparable with earlier rounds. Since V102 the roll-forward reads what is open now and the
+    postings since the month began, and the unapplied cash the kept unapplied payments, as CloseQueries
+    does."""
     import calendar
     y, m = map(int, CLOSE_MONTH.split("-"))
     start, end = f"{CLOSE_MONTH}-01", f"{CLOSE_MONTH}-{calendar.monthrange(y, m)[1]:02d}"
@@ -224,14 +226,18 @@ def close_sql():
         d = f"(date '{e}' - due_date)"
         return (f"case when {d} <= 0 then 'CURRENT' when {d} <= 30 then 'DAYS_1_30' when {d} <= 60 then 'DAYS_31_60' "
                 f"when {d} <= 90 then 'DAYS_61_90' when {d} <= 180 then 'DAYS_91_180' else 'DAYS_OVER_180' end")
-    roll = (f"select currency, coalesce(sum(amount) filter (where posted_on < date '{start}'), 0), "
-            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'INVOICE'), 0), "
-            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'PAYMENT'), 0), "
-            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'CREDIT'), 0), "
-            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'WRITE_OFF'), 0), "
-            f"coalesce(sum(amount) filter (where posted_on >= date '{start}' and kind = 'ADJUSTMENT'), 0), "
-            f"coalesce(sum(amount), 0) from ar_posting where tenant_id = '{TENANT}' and posted_on <= date '{end}' "
-            f"group by currency order by currency;")
+    roll = (f"with open_now as (select currency, sum(open_amount) as amount from receivable_balance "
+            f"where tenant_id = '{TENANT}' group by currency), "
+            f"since as (select currency, sum(amount) as since_start, "
+            f"coalesce(sum(amount) filter (where posted_on > date '{end}'), 0) as after_end, "
+            f"count(*) filter (where posted_on <= date '{end}') as in_month, "
+            + "".join(f"coalesce(sum(amount) filter (where posted_on <= date '{end}' and kind = '{k}'), 0) as k_{k}, "
+                      for k in ("INVOICE", "PAYMENT", "CREDIT", "WRITE_OFF", "ADJUSTMENT")).rstrip(", ")
+            + f" from ar_posting where tenant_id = '{TENANT}' and posted_on >= date '{start}' group by currency) "
+            f"select coalesce(o.currency, s.currency), coalesce(o.amount, 0) - coalesce(s.since_start, 0), "
+            + "".join(f"coalesce(s.k_{k}, 0), " for k in ("INVOICE", "PAYMENT", "CREDIT", "WRITE_OFF", "ADJUSTMENT"))
+            + f"coalesce(o.amount, 0) - coalesce(s.after_end, 0) "
+            f"from open_now o full join since s on s.currency = o.currency order by 1;")
     month_end = (
         f"with later as (select invoice_id, sum(amount) filter (where posted_on > date '{end}') as after_end, "
         f"sum(amount) as after_opening from ar_posting where tenant_id = '{TENANT}' and posted_on > date '{prev_end}' "
@@ -271,10 +277,8 @@ def close_sql():
         f"union all select 'LARGEST', row_number() over (order by general + specific desc, id), currency, null, "
         f"overdue, null, id, number, name, general, specific from largest "
         f"order by part, position, currency, bucket;")
-    unapplied = (f"select p.currency, sum(p.amount - coalesce(a.applied, 0)) as amount from payment p left join "
-                 f"(select payment_id, sum(amount) as applied from payment_allocation where tenant_id = '{TENANT}' "
-                 f"group by payment_id) a on a.payment_id = p.id where p.tenant_id = '{TENANT}' and "
-                 f"p.received_on <= date '{end}' and p.amount > coalesce(a.applied, 0) group by p.currency;")
+    unapplied = (f"select currency, sum(unapplied) from unapplied_payment where tenant_id = '{TENANT}' "
+                 f"and received_on <= date '{end}' and unapplied > 0 group by currency;")
     write_offs = (f"select p.invoice_id, i.number, c.number, c.name, p.posted_on, p.currency, -p.amount from ar_posting p "
                   f"join invoice i on i.tenant_id = p.tenant_id and i.id = p.invoice_id join customer_account c on "
                   f"c.tenant_id = p.tenant_id and c.id = p.customer_account_id where p.tenant_id = '{TENANT}' and "

@@ -30,7 +30,7 @@ select coalesce(sum(at_closing), 0), coalesce(sum(at_closing) filter (where due_
   coalesce(sum(at_opening) filter (where issue_date <= '{open}' and due_date >= '{open}'), 0),
   coalesce(sum(at_opening) filter (where issue_date <= '{open}' and date '{open}' - due_date > 90), 0) from amounts;"""
 
-SALES = """select to_char(issue_date, 'YYYY-MM'), sum(total_amount) from invoice
+SALES = """select to_char(issue_date, 'YYYY-MM'), sum(total_amount) from invoice_sales_day
 where tenant_id = 'bench' and issue_date between '{first}' and '{end}' and currency = '{cur}' group by 1;"""
 
 DISPUTES = """select round(avg(extract(epoch from resolved_at - raised_at) / 86400)::numeric, 2),
@@ -43,7 +43,8 @@ select count(*) filter (where resolved_at <= resolution_due), count(*) from disp
 where tenant_id = 'bench' and resolution_due >= '{start}' and resolution_due < '{next}'
   and (resolution_due < now() or resolved_at is not null);"""
 
-ACCURACY = """select (select count(*) from invoice where tenant_id = 'bench' and issue_date between '{start}' and '{end}'),
+ACCURACY = """select (select coalesce(sum(invoice_count), 0) from invoice_sales_day where tenant_id = 'bench'
+    and issue_date between '{start}' and '{end}'),
   (select count(distinct di.invoice_id) from dispute d
    join dispute_item di on di.tenant_id = d.tenant_id and di.dispute_id = d.id and di.settled > 0
    join invoice i on i.tenant_id = di.tenant_id and i.id = di.invoice_id

@@ -24,21 +24,45 @@ public class CloseQueries {
 
   // ---------------------------------------------------------------- receivables at the month end
 
-  /** Per currency: the balance before the month, its movements by kind, the balance at its end. */
+  /**
+   * Per currency: the balance before the month, its movements by kind, the balance at its end.
+   *
+   * <p>Every invoice's postings add up to its open amount (the journal's triggers, V80), so the
+   * balance at a date is what is open now (the kept balances, V92) less what was posted after it:
+   * the statement reads the postings since the month began, not the tenant's whole history (five
+   * million postings on the benchmark's tenant). A currency shows when it has something owed at
+   * either end of the month or a posting in it.
+   */
   public List<RollForward> rollForward(LocalDate start, LocalDate end) {
     return sql.sql(
             """
-        select currency,
-               coalesce(sum(amount) filter (where posted_on < :start), 0) as opening,
-               coalesce(sum(amount) filter (where posted_on >= :start and kind = 'INVOICE'), 0) as invoiced,
-               coalesce(sum(amount) filter (where posted_on >= :start and kind = 'PAYMENT'), 0) as cash,
-               coalesce(sum(amount) filter (where posted_on >= :start and kind = 'CREDIT'), 0) as credits,
-               coalesce(sum(amount) filter (where posted_on >= :start and kind = 'WRITE_OFF'), 0) as write_offs,
-               coalesce(sum(amount) filter (where posted_on >= :start and kind = 'ADJUSTMENT'), 0) as adjustments,
-               coalesce(sum(amount), 0) as closing
-        from ar_posting
-        where tenant_id = :tenant and posted_on <= :end
-        group by currency order by currency""")
+        with open_now as (
+            select currency, sum(open_amount) as amount from receivable_balance
+            where tenant_id = :tenant group by currency),
+          since as (
+            select currency,
+                   sum(amount) as since_start,
+                   coalesce(sum(amount) filter (where posted_on > :end), 0) as after_end,
+                   count(*) filter (where posted_on <= :end) as in_month,
+                   coalesce(sum(amount) filter (where posted_on <= :end and kind = 'INVOICE'), 0) as invoiced,
+                   coalesce(sum(amount) filter (where posted_on <= :end and kind = 'PAYMENT'), 0) as cash,
+                   coalesce(sum(amount) filter (where posted_on <= :end and kind = 'CREDIT'), 0) as credits,
+                   coalesce(sum(amount) filter (where posted_on <= :end and kind = 'WRITE_OFF'), 0) as write_offs,
+                   coalesce(sum(amount) filter (where posted_on <= :end and kind = 'ADJUSTMENT'), 0) as adjustments
+            from ar_posting where tenant_id = :tenant and posted_on >= :start
+            group by currency),
+          flows as (
+            select coalesce(o.currency, s.currency) as currency,
+                   coalesce(o.amount, 0) - coalesce(s.since_start, 0) as opening,
+                   coalesce(s.invoiced, 0) as invoiced, coalesce(s.cash, 0) as cash,
+                   coalesce(s.credits, 0) as credits, coalesce(s.write_offs, 0) as write_offs,
+                   coalesce(s.adjustments, 0) as adjustments,
+                   coalesce(o.amount, 0) - coalesce(s.after_end, 0) as closing,
+                   coalesce(s.in_month, 0) as in_month
+            from open_now o full join since s on s.currency = o.currency)
+        select currency, opening, invoiced, cash, credits, write_offs, adjustments, closing from flows
+        where opening <> 0 or closing <> 0 or in_month > 0
+        order by currency""")
         .bind("start", start)
         .bind("end", end)
         .list(
@@ -265,17 +289,18 @@ public class CloseQueries {
     return byCurrency;
   }
 
-  /** Cash received by the month end and not (yet) applied to any invoice, per currency. */
+  /**
+   * Cash received by the month end and not (yet) applied to any invoice, per currency: read from
+   * the payments left to apply (V102), kept as allocations are written, not from every payment and
+   * allocation of the tenant.
+   */
   public Map<String, BigDecimal> unappliedCash(LocalDate end) {
     Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
     sql.sql(
             """
-        select p.currency, sum(p.amount - coalesce(a.applied, 0)) as amount
-        from payment p
-        left join (select payment_id, sum(amount) as applied from payment_allocation
-                   where tenant_id = :tenant group by payment_id) a on a.payment_id = p.id
-        where p.tenant_id = :tenant and p.received_on <= :end and p.amount > coalesce(a.applied, 0)
-        group by p.currency""")
+        select currency, sum(unapplied) as amount from unapplied_payment
+        where tenant_id = :tenant and received_on <= :end and unapplied > 0
+        group by currency""")
         .bind("end", end)
         .forEach(r -> byCurrency.put(r.string("currency").trim(), r.decimal("amount")));
     return byCurrency;

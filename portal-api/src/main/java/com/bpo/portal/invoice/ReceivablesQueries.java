@@ -165,13 +165,14 @@ public class ReceivablesQueries {
   }
 
   /**
-   * The keys where the kept summaries (receivable_balance, invoice_sales_day) differ from the
-   * invoices recomputed now; empty when they agree (V92's {@code receivable_balance_drift}).
+   * The keys where the kept summaries (receivable_balance, invoice_sales_day, unapplied_payment)
+   * differ from the invoices and payments recomputed now; empty when they agree ({@code
+   * balance_drift}: V92's receivable balances and V102's unapplied payments).
    */
   List<BalanceDrift> drift() {
     return sql.sql(
             "select summary, customer_account_id, currency, day, expected::text as expected,"
-                + " actual::text as actual from receivable_balance_drift(:tenant)")
+                + " actual::text as actual from balance_drift(:tenant)")
         .list(
             r ->
                 new BalanceDrift(

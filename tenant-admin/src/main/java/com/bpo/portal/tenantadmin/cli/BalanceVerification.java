@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * {@code balances verify [tenant]}: recomputes each tenant's receivable balances and daily sales
- * from its invoices with the database's {@code receivable_balance_drift} (V92, the same function
- * the server's nightly check calls) and prints every key that differs. Each tenant is read in a
- * repeatable-read transaction bound to it, so invoices and summaries are compared as of one
- * snapshot even while the portal writes.
+ * from its invoices, and its unapplied payments from its payments and allocations, with the
+ * database's {@code balance_drift} (V92 and V102, the same function the server's nightly check
+ * calls) and prints every key that differs. Each tenant is read in a repeatable-read transaction
+ * bound to it, so invoices and summaries are compared as of one snapshot even while the portal
+ * writes.
  */
 final class BalanceVerification {
   private static final int SHOWN = 20;
@@ -42,7 +43,7 @@ final class BalanceVerification {
       try (PreparedStatement q =
           db.prepareStatement(
               "select summary, customer_account_id, currency, day, expected::text, actual::text "
-                  + "from receivable_balance_drift(?)")) {
+                  + "from balance_drift(?)")) {
         q.setString(1, tenant);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
