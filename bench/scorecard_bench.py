@@ -18,8 +18,8 @@ RECEIVABLES_AROUND = """with amounts as (
   from invoice where tenant_id = 'bench' and open_amount > 0 and issue_date <= '{close}' and currency = '{cur}'
   union all
   select invoice_issue_date, invoice_due_date, case when received_on > '{close}' then amount else 0 end, amount
-  from payment_allocation where tenant_id = 'bench' and received_on > '{open}' and invoice_issue_date <= '{close}'
-    and invoice_currency = '{cur}'
+  from allocation_day where tenant_id = 'bench' and received_on > '{open}' and invoice_issue_date <= '{close}'
+    and currency = '{cur}'
   union all
   select i.issue_date, i.due_date, case when c.issued_on > '{close}' then c.amount else 0 end, c.amount
   from credit_note c join invoice i on i.tenant_id = c.tenant_id and i.id = c.invoice_id

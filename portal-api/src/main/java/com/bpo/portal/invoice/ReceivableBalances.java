@@ -30,12 +30,15 @@ public class ReceivableBalances {
 
   /**
    * The nightly round's check: done by the first server that claims the tenant's day, in the same
-   * transaction; empty when another server has done (or is doing) it.
+   * transaction, after folding the tenant's allocation days (V103); empty when another server has
+   * done (or is doing) it.
    */
   public Optional<List<BalanceDrift>> checkOnce(LocalDate day) {
     if (!queries.claimCheck(day)) {
       return Optional.empty();
     }
+    // the day's allocation deltas folded first, so that the scorecard reads one row per key
+    queries.compactAllocationDays();
     return Optional.of(checkAndRecord());
   }
 

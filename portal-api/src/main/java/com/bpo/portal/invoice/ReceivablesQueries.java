@@ -154,6 +154,15 @@ public class ReceivablesQueries {
    * Claims the tenant's nightly balance check for the day (V101): true for the first caller, false
    * when another server has already claimed it (waiting for that server's transaction to end).
    */
+  /**
+   * Folds the tenant's allocation days into one row per key (V103's allocation_day_compact);
+   * answers the rows folded.
+   */
+  long compactAllocationDays() {
+    return sql.sql("select allocation_day_compact(:tenant) as folded")
+        .one(r -> r.longValue("folded"));
+  }
+
   boolean claimCheck(java.time.LocalDate day) {
     return sql.sql(
                 """
@@ -165,9 +174,10 @@ public class ReceivablesQueries {
   }
 
   /**
-   * The keys where the kept summaries (receivable_balance, invoice_sales_day, unapplied_payment)
-   * differ from the invoices and payments recomputed now; empty when they agree ({@code
-   * balance_drift}: V92's receivable balances and V102's unapplied payments).
+   * The keys where the kept summaries (receivable_balance, invoice_sales_day, unapplied_payment,
+   * allocation_day) differ from the invoices and payments recomputed now; empty when they agree
+   * ({@code balance_drift}: V92's receivable balances, V102's unapplied payments, V103's allocation
+   * days).
    */
   List<BalanceDrift> drift() {
     return sql.sql(

@@ -127,7 +127,9 @@ public class KpiQueries {
 
   /**
    * The receivables on {@code opening} and on {@code closing}, in one pass (see {@link
-   * KpiCalculator}).
+   * KpiCalculator}): the open invoices issued by then, plus what was paid on them since, read from
+   * the allocations summed per day received and invoice dates (V103's allocation_day, a few hundred
+   * rows, not every allocation since the month before), plus what was credited since.
    */
   List<Receivables> receivablesAround(LocalDate opening, LocalDate closing, String currency) {
     return sql.sql(
@@ -137,9 +139,9 @@ public class KpiQueries {
           from invoice where tenant_id = :tenant and open_amount > 0 and issue_date <= :close and currency = :currency
           union all
           select invoice_issue_date, invoice_due_date, case when received_on > :close then amount else 0 end, amount
-          from payment_allocation
+          from allocation_day
           where tenant_id = :tenant and received_on > :open and invoice_issue_date <= :close
-            and invoice_currency = :currency
+            and currency = :currency
           union all
           select i.issue_date, i.due_date, case when c.issued_on > :close then c.amount else 0 end, c.amount
           from credit_note c join invoice i on i.tenant_id = c.tenant_id and i.id = c.invoice_id

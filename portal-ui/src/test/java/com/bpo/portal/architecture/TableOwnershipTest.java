@@ -48,6 +48,7 @@ class TableOwnershipTest {
           Map.entry("receivable_balance", "invoice"),
           Map.entry("invoice_sales_day", "invoice"),
           Map.entry("unapplied_payment", "invoice"),
+          Map.entry("allocation_day", "invoice"),
           Map.entry("balance_check_day", "invoice"),
           Map.entry("dispute_settings", "dispute"),
           Map.entry("dispute_reason", "dispute"),

@@ -316,6 +316,23 @@ class ReceivableBalancesIT {
     assertEquals("199.40", leftToApply("FIX-BAL-PU1"), "200.00 less sixty cents");
     assertNoDrift("after concurrent allocations of one payment");
 
+    // the sixty allocations of a cent each left a delta row each in allocation_day (V103); the
+    // nightly fold leaves one row per key and the same sums
+    long before = allocationDayRows();
+    assertTrue(before >= 60, "a delta row per allocating statement, found " + before);
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("select allocation_day_compact('acme')")) {
+        rs.next();
+        assertTrue(rs.getLong(1) >= 59, "rows folded: " + rs.getLong(1));
+      }
+      db.commit();
+    }
+    assertTrue(allocationDayRows() <= before - 59, "one row per key after the fold");
+    assertNoDrift("after the allocation days are folded");
+
     // a kept row moved behind the triggers' back is drift, named with its customer
     try (Connection db = Portal.asOwner()) {
       db.setAutoCommit(false);
@@ -350,6 +367,21 @@ class ReceivableBalancesIT {
     assertEquals(null, leftToApply("FIX-BAL-PU1"));
     assertEquals(null, leftToApply("FIX-BAL-PU2"));
     assertNoDrift("after the payments are deleted");
+  }
+
+  /** The rows of acme's allocation days (V103), as the application role reads them. */
+  private static long allocationDayRows() throws SQLException {
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("select count(*) from allocation_day")) {
+        rs.next();
+        long rows = rs.getLong(1);
+        db.rollback();
+        return rows;
+      }
+    }
   }
 
   /** What is kept as left to apply of a payment, read as the application role; null when none. */

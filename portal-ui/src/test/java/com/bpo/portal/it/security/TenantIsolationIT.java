@@ -291,15 +291,17 @@ class TenantIsolationIT {
                 0, rs.getLong(4), table + ": every unique key starts with tenant_id (Citus)");
           }
         }
-        // the trail itself, the outbox, the receivables journal, the receivable balances and the
-        // unapplied payments (derived from audited invoice and payment changes, V80, V92, V102),
-        // and webhooks' queue and secrets (V90: the endpoints are audited)
+        // the trail itself, the outbox, the receivables journal, the receivable balances, the
+        // unapplied payments and the allocation days (derived from audited invoice and payment
+        // changes, V80, V92, V102, V103), and webhooks' queue and secrets (V90: the endpoints are
+        // audited)
         if (!table.equals("audit_event")
             && !table.equals("mail_outbox")
             && !table.equals("ar_posting")
             && !table.equals("receivable_balance")
             && !table.equals("invoice_sales_day")
             && !table.equals("unapplied_payment")
+            && !table.equals("allocation_day")
             && !java.util.Set.of(
                     "webhook_secret", "webhook_event", "webhook_delivery", "webhook_attempt")
                 .contains(table)) {

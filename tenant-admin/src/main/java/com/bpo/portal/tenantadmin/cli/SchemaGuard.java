@@ -43,9 +43,10 @@ final class SchemaGuard {
                   + ": row-level security must be enabled and forced with a policy (call isolate_by_tenant)");
         }
         boolean audited = rs.getBoolean(5);
-        // the trail itself, the outbox, the receivables journal, the receivable balances and the
-        // unapplied payments (derived from audited invoice and payment changes, V80, V92, V102),
-        // and webhooks' queue and secrets (V90: the endpoints are audited)
+        // the trail itself, the outbox, the receivables journal, the receivable balances, the
+        // unapplied payments and the allocation days (derived from audited invoice and payment
+        // changes, V80, V92, V102, V103), and webhooks' queue and secrets (V90: the endpoints are
+        // audited)
         boolean exempt =
             table.equals("audit_event")
                 || table.equals("mail_outbox")
@@ -53,6 +54,7 @@ final class SchemaGuard {
                 || table.equals("receivable_balance")
                 || table.equals("invoice_sales_day")
                 || table.equals("unapplied_payment")
+                || table.equals("allocation_day")
                 || WEBHOOK_QUEUE.contains(table);
         if (!audited && !exempt) {
           problems.add(
