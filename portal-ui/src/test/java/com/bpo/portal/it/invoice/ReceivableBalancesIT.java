@@ -320,16 +320,10 @@ class ReceivableBalancesIT {
     // nightly fold leaves one row per key and the same sums
     long before = allocationDayRows();
     assertTrue(before >= 60, "a delta row per allocating statement, found " + before);
-    try (Connection db = Portal.asApplicationRole()) {
-      db.setAutoCommit(false);
-      bind(db, "acme");
-      try (Statement s = db.createStatement();
-          ResultSet rs = s.executeQuery("select allocation_day_compact('acme')")) {
-        rs.next();
-        assertTrue(rs.getLong(1) >= 59, "rows folded: " + rs.getLong(1));
-      }
-      db.commit();
-    }
+    long folded =
+        ((Number) valueAsApplicationRole("select allocation_day_compact('acme')", true))
+            .longValue();
+    assertTrue(folded >= 59, "rows folded: " + folded);
     assertTrue(allocationDayRows() <= before - 59, "one row per key after the fold");
     assertNoDrift("after the allocation days are folded");
 
@@ -371,33 +365,42 @@ class ReceivableBalancesIT {
 
   /** The rows of acme's allocation days (V103), as the application role reads them. */
   private static long allocationDayRows() throws SQLException {
-    try (Connection db = Portal.asApplicationRole()) {
-      db.setAutoCommit(false);
-      bind(db, "acme");
-      try (Statement s = db.createStatement();
-          ResultSet rs = s.executeQuery("select count(*) from allocation_day")) {
-        rs.next();
-        long rows = rs.getLong(1);
-        db.rollback();
-        return rows;
-      }
-    }
+    return ((Number) valueAsApplicationRole("select count(*) from allocation_day", false))
+        .longValue();
   }
 
   /** What is kept as left to apply of a payment, read as the application role; null when none. */
   private static String leftToApply(String reference) throws SQLException {
+    Object left =
+        valueAsApplicationRole(
+            "select u.unapplied from unapplied_payment u join payment p"
+                + " on p.tenant_id = u.tenant_id and p.id = u.payment_id where p.reference = ?",
+            false,
+            reference);
+    return left == null ? null : ((BigDecimal) left).toPlainString();
+  }
+
+  /**
+   * The first column of the query's first row (null when it has none), as the application role
+   * bound to acme; committed when {@code commit}, else rolled back.
+   */
+  private static Object valueAsApplicationRole(String query, boolean commit, Object... parameters)
+      throws SQLException {
     try (Connection db = Portal.asApplicationRole()) {
       db.setAutoCommit(false);
       bind(db, "acme");
-      try (PreparedStatement q =
-          db.prepareStatement(
-              "select u.unapplied from unapplied_payment u join payment p"
-                  + " on p.tenant_id = u.tenant_id and p.id = u.payment_id where p.reference = ?")) {
-        q.setString(1, reference);
+      try (PreparedStatement q = db.prepareStatement(query)) {
+        for (int i = 0; i < parameters.length; i++) {
+          q.setObject(i + 1, parameters[i]);
+        }
         try (ResultSet rs = q.executeQuery()) {
-          String found = rs.next() ? rs.getBigDecimal(1).toPlainString() : null;
-          db.rollback();
-          return found;
+          Object value = rs.next() ? rs.getObject(1) : null;
+          if (commit) {
+            db.commit();
+          } else {
+            db.rollback();
+          }
+          return value;
         }
       }
     }
