@@ -51,12 +51,11 @@ begin
         delete from unapplied_payment u using new_rows n
         where u.tenant_id = n.tenant_id and u.payment_id = n.id;
         insert into unapplied_payment (tenant_id, payment_id, customer_account_id, currency, received_on, unapplied)
-        select n.tenant_id, n.id, n.customer_account_id, n.currency, n.received_on,
-               n.amount - coalesce((select sum(a.amount) from payment_allocation a
-                                    where a.tenant_id = n.tenant_id and a.payment_id = n.id), 0)
+        select n.tenant_id, n.id, n.customer_account_id, n.currency, n.received_on, n.amount - a.applied
         from new_rows n
-        where n.amount <> coalesce((select sum(a.amount) from payment_allocation a
-                                    where a.tenant_id = n.tenant_id and a.payment_id = n.id), 0);
+        cross join lateral (select coalesce(sum(amount), 0) as applied from payment_allocation
+                            where tenant_id = n.tenant_id and payment_id = n.id) a
+        where n.amount <> a.applied;
         return null;
     end if;
     -- what each payment gains to apply (its amount when it arrives, an allocation undone) or loses (an

@@ -80,7 +80,9 @@ create trigger allocation_day_delete after delete on payment_allocation
 -- Folds the tenant's rows into one per key (zero sums go): the rows of its snapshot are deleted and
 -- their sums inserted in one statement, so rows that concurrent writers add meanwhile are kept as they
 -- are, and a second compaction at the same time folds only what the first has not. Answers the rows
--- folded. Called by the nightly balance check, bound to the tenant.
+-- folded. Called by the nightly balance check, bound to the tenant: only the tenant the transaction is
+-- bound to may be named (row-level security would hide another's rows anyway; this says so instead of
+-- folding nothing).
 create function allocation_day_compact(p_tenant text) returns bigint
 language plpgsql
 security definer
@@ -89,6 +91,10 @@ as $$
 declare
     folded bigint;
 begin
+    if p_tenant is distinct from current_setting('app.tenant_id', true) then
+        raise exception 'allocation_day_compact: % is not the tenant this transaction is bound to', p_tenant
+            using errcode = '42501';
+    end if;
     with gone as (
         delete from allocation_day where tenant_id = p_tenant
         returning tenant_id, currency, received_on, invoice_issue_date, invoice_due_date, amount),

@@ -276,6 +276,10 @@ class ReceivableBalancesIT {
         "delete from payment_allocation where tenant_id = 'acme' and payment_id = " + payment);
     assertEquals("40.00", leftToApply("FIX-BAL-PU2"), "an allocation undone gives the amount back");
     assertNoDrift("after an allocation is deleted");
+    asApplicationRole(
+        "update payment set amount = 45.00 where tenant_id = 'acme' and id = " + payment);
+    assertEquals("45.00", leftToApply("FIX-BAL-PU2"), "a corrected amount is left to apply");
+    assertNoDrift("after a payment's amount is corrected");
 
     // six writers at once each allocate one cent at a time of the same payment to the invoice
     long shared = idOf("select id from payment where reference = ?", "FIX-BAL-PU1");
@@ -326,6 +330,12 @@ class ReceivableBalancesIT {
     assertTrue(folded >= 59, "rows folded: " + folded);
     assertTrue(allocationDayRows() <= before - 59, "one row per key after the fold");
     assertNoDrift("after the allocation days are folded");
+    // bound to acme, another tenant's days cannot be named
+    SQLException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class,
+            () -> valueAsApplicationRole("select allocation_day_compact('globex')", true));
+    assertEquals("42501", refused.getSQLState(), refused.getMessage());
 
     // a kept row moved behind the triggers' back is drift, named with its customer
     try (Connection db = Portal.asOwner()) {

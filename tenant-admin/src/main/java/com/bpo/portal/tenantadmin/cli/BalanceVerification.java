@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * {@code balances verify [tenant]}: recomputes each tenant's receivable balances and daily sales
- * from its invoices, and its unapplied payments from its payments and allocations, with the
- * database's {@code balance_drift} (V92 and V102, the same function the server's nightly check
- * calls) and prints every key that differs. Each tenant is read in a repeatable-read transaction
- * bound to it, so invoices and summaries are compared as of one snapshot even while the portal
- * writes.
+ * from its invoices, and its unapplied payments and allocation days from its payments and
+ * allocations, with the database's {@code balance_drift} (V92, V102 and V103, the same function the
+ * server's nightly check calls) and prints every key that differs. Each tenant is read in a
+ * repeatable-read transaction bound to it, so invoices and summaries are compared as of one
+ * snapshot even while the portal writes.
  */
 final class BalanceVerification {
   private static final int SHOWN = 20;
