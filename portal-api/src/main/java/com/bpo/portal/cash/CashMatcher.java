@@ -135,6 +135,14 @@ public final class CashMatcher {
   static final BigDecimal NEAR_WITH_AMOUNT = new BigDecimal("0.92");
   static final BigDecimal NEAR_WITH_PAYER_ONLY = new BigDecimal("0.75");
   static final BigDecimal OTHER_CUSTOMER_THAN_PAYER = new BigDecimal("0.60");
+
+  /**
+   * Invoices named by the line, of another customer than the one a learned payer name points at:
+   * the name is the weakest evidence (a group's treasury pays for several companies; docs/CASH.md),
+   * so the named invoices stay sure, a little less so. Applying teaches that the name is shared.
+   */
+  static final BigDecimal OTHER_CUSTOMER_THAN_LEARNED_NAME = new BigDecimal("0.93");
+
   static final BigDecimal SEVERAL_CUSTOMERS = new BigDecimal("0.50");
   static final BigDecimal AMBIGUOUS = new BigDecimal("0.60");
   static final BigDecimal TYPO_SUSPECTED = new BigDecimal("0.70");
@@ -181,7 +189,7 @@ public final class CashMatcher {
             REMITTANCE_CONFIDENCE,
             line,
             same(line, evidence.advised()),
-            payer,
+            evidence.payer(),
             settings)
         .ifPresent(all::add);
     Optional<Proposal> reference =
@@ -190,7 +198,7 @@ public final class CashMatcher {
             REFERENCE_CONFIDENCE,
             line,
             same(line, evidence.referenced()),
-            payer,
+            evidence.payer(),
             settings);
     List<Proposal> near = near(line, same(line, evidence.nearReferenced()), payer, settings);
     // a number whose invoice does not fit the amount, beside a neighbour that fits it to the cent:
@@ -242,7 +250,7 @@ public final class CashMatcher {
       BigDecimal base,
       LineFacts line,
       List<OpenInvoice> invoices,
-      Optional<Long> payer,
+      Optional<Payer> payer,
       Settings settings) {
     if (invoices.isEmpty()) {
       return Optional.empty();
@@ -254,9 +262,14 @@ public final class CashMatcher {
     if (customers.size() > 1) {
       confidence = SEVERAL_CUSTOMERS;
       caveat = "; the invoices belong to " + customers.size() + " customers";
-    } else if (payer.isPresent() && !customers.contains(payer.get())) {
-      confidence = OTHER_CUSTOMER_THAN_PAYER;
-      caveat = "; the payer is known as another customer";
+    } else if (payer.isPresent() && !customers.contains(payer.get().customerId())) {
+      if (payer.get().source() == PayerSource.LEARNED_NAME) {
+        confidence = confidence.min(OTHER_CUSTOMER_THAN_LEARNED_NAME);
+        caveat = "; the payer's name was learned from another customer's payments";
+      } else {
+        confidence = OTHER_CUSTOMER_THAN_PAYER;
+        caveat = "; the payer is known as another customer";
+      }
     }
     long customer = invoices.get(0).customerId();
     return Optional.of(

@@ -205,7 +205,10 @@ public class MatchQueries implements Ledger {
 
   // ---------------------------------------------------------------- payers
 
-  /** The payer by bank account, then by a learned name, then by a customer of exactly that name. */
+  /**
+   * The payer by bank account, then by a learned name no other customer has paid under, then by a
+   * customer of exactly that name.
+   */
   @Override
   public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
     if (!accountKey.isEmpty()) {
@@ -236,13 +239,16 @@ public class MatchQueries implements Ledger {
 
   private Optional<Long> identity(String kind, String key) {
     return sql.sql(
-            "select customer_account_id from payer_identity where tenant_id = :tenant and kind = :kind and key = :key")
+            "select customer_account_id from payer_identity where tenant_id = :tenant and kind = :kind and key = :key and not shared")
         .bind("kind", kind)
         .bind("key", key)
         .optional(r -> r.longValue("customer_account_id"));
   }
 
-  /** Remembers who paid for whom; a key seen for another customer now points at the latest one. */
+  /**
+   * Remembers who paid for whom. An account seen for another customer now points at the latest one;
+   * a name seen for another customer is shared from then on and identifies nobody ({@link #payer}).
+   */
   public void learn(String kind, String key, long customerId) {
     if (key.isEmpty()) {
       return;
@@ -253,6 +259,9 @@ public class MatchQueries implements Ledger {
             on conflict (tenant_id, kind, key) do update set customer_account_id = excluded.customer_account_id,
                 hits = case when payer_identity.customer_account_id = excluded.customer_account_id
                             then payer_identity.hits + 1 else 1 end,
+                shared = payer_identity.shared
+                         or (payer_identity.kind = 'NAME'
+                             and payer_identity.customer_account_id <> excluded.customer_account_id),
                 learned_at = now()""")
         .bind("kind", kind)
         .bind("key", key)

@@ -147,6 +147,47 @@ class CashMatcherTest {
   }
 
   @Test
+  void referenceToAnotherCustomerThanALearnedNamePointsAtIsStillAppliedWhenTheAmountIsExact() {
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(invoice(1, OTHER, "1000.00")),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
+            List.of(invoice(7, ACME, "400.00")));
+    Decision d = CashMatcher.decide(line("1000.00"), e, SETTINGS);
+    Proposal p = d.apply().orElseThrow();
+    assertEquals(Rule.REFERENCE, p.rule());
+    assertEquals(OTHER, p.customerId());
+    assertEquals(0, new BigDecimal("0.93").compareTo(p.confidence()), p.confidence().toString());
+    assertTrue(p.reason().contains("learned from another customer"), p.reason());
+
+    // the name's customer with an invoice of exactly that amount: two sure answers, a person picks
+    Evidence both =
+        new Evidence(
+            List.of(),
+            List.of(invoice(1, OTHER, "1000.00")),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
+            List.of(invoice(7, ACME, "1000.00")));
+    assertTrue(CashMatcher.decide(line("1000.00"), both, SETTINGS).apply().isEmpty());
+  }
+
+  @Test
+  void aShortPaymentNamingAnotherCustomerThanALearnedNameIsOnlySuggested() {
+    Evidence e =
+        new Evidence(
+            List.of(),
+            List.of(invoice(1, OTHER, "1000.00")),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
+            List.of());
+    Decision d = CashMatcher.decide(line("700.00"), e, SETTINGS);
+    assertTrue(d.apply().isEmpty(), "the weak name and the uneven amount together need a person");
+    assertEquals(Settlement.SHORT_PAYMENT, d.proposals().get(0).settlement());
+  }
+
+  @Test
   void invoicesInAnotherCurrencyAreNotTaken() {
     OpenInvoice usd =
         new OpenInvoice(

@@ -24,6 +24,7 @@ final class InMemoryLedger implements Ledger {
   private final Set<String> allKeys = new HashSet<>();
   private final Map<String, Long> accounts = new HashMap<>();
   private final Map<String, Long> names = new HashMap<>();
+  private final Set<String> sharedNames = new HashSet<>();
   private final Map<String, List<Long>> customerNames = new HashMap<>();
 
   InMemoryLedger(
@@ -68,7 +69,10 @@ final class InMemoryLedger implements Ledger {
     }
     String name = PayerKeys.name(line.payerName());
     if (!name.isEmpty()) {
-      names.put(name, p.customerId());
+      Long before = names.put(name, p.customerId());
+      if (before != null && before != p.customerId()) {
+        sharedNames.add(name); // as MatchQueries.learn: a name two customers paid under is shared
+      }
     }
   }
 
@@ -91,7 +95,7 @@ final class InMemoryLedger implements Ledger {
     if (!accountKey.isEmpty() && accounts.containsKey(accountKey)) {
       return Optional.of(new Payer(accounts.get(accountKey), PayerSource.ACCOUNT));
     }
-    if (!nameKey.isEmpty() && names.containsKey(nameKey)) {
+    if (!nameKey.isEmpty() && names.containsKey(nameKey) && !sharedNames.contains(nameKey)) {
       return Optional.of(new Payer(names.get(nameKey), PayerSource.LEARNED_NAME));
     }
     List<Long> named =

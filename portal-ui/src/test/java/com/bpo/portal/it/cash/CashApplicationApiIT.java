@@ -292,6 +292,41 @@ class CashApplicationApiIT {
   // ------------------------------------------------------------------ MT940
 
   @Test
+  void aNameTwoCustomersPayUnderIsLearnedAsSharedAndThenIdentifiesNeither() throws SQLException {
+    // a group's treasury pays for both customers, naming each invoice: the name learned from the
+    // first payment (customer one) must not hold back the second (customer two's invoice, exact)
+    Reply named =
+        upload(
+            camt(
+                "FIX-CASH-N1",
+                entry("N1", "1000.00", "Fixture Group Treasury", "FIX-CASH-000101"),
+                entry("N2", "300.00", "Fixture Group Treasury", "FIX-CASH-000201")),
+            "application/xml",
+            "ops.lead",
+            "acme");
+    assertEquals(201, named.status(), named.body());
+    assertEquals(2, named.json().getJsonObject("statement").getInt("applied"), named.body());
+    assertEquals("300.00|0.00|PAID", state("FIX-CASH-000201"));
+    assertEquals(
+        List.of("true"),
+        acmeRows(
+            "select shared::text from payer_identity where kind = 'NAME' and customer_account_id = "
+                + customerId("FIX-CASH-C2")));
+
+    // the name alone, the amount of customer one's open 250.00: a shared name identifies nobody,
+    // so nothing is applied on its word (before, it paid whoever had used the name last)
+    Reply nameOnly =
+        upload(
+            camt("FIX-CASH-N2", entry("N3", "250.00", "Fixture Group Treasury", "Payment")),
+            "application/xml",
+            "ops.lead",
+            "acme");
+    assertEquals(201, nameOnly.status(), nameOnly.body());
+    assertEquals(0, nameOnly.json().getJsonObject("statement").getInt("applied"), nameOnly.body());
+    assertTrue(state("FIX-CASH-000102").startsWith("0.00|250.00|"), state("FIX-CASH-000102"));
+  }
+
+  @Test
   void anMt940IsImportedMatchedAndAppliedWithATypoAndBankCharges() throws SQLException {
     String mt940 =
         """
