@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -61,8 +63,33 @@ abstract class CsvImport implements AutoCloseable {
   /** After the last row: checks what is still pending and, if the file had no error, writes it. */
   abstract void finish() throws SQLException;
 
-  /** Reads a CSV file whose header names the columns. */
+  /**
+   * A kind's parse of one row that needs nothing but the row (no database, no state of the import),
+   * done where the rows are read ({@link RowsAhead}); null when the kind parses in {@link #accept}.
+   */
+  RowsAhead.Parsed parseAhead(Map<String, String> values, long row) {
+    return null;
+  }
+
+  /**
+   * Takes the next row with what {@link #parseAhead} made of it (null if it parsed nothing); by
+   * default the same as {@link #accept(Map, FieldError)}.
+   */
+  void accept(Map<String, String> values, FieldError unreadable, RowsAhead.Parsed parsed)
+      throws SQLException {
+    accept(values, unreadable);
+  }
+
+  /** Reads a CSV file whose header names the columns, on the caller's thread. */
   ImportReport read(Reader csv, String fileName) throws SQLException {
+    return read(csv, fileName, null);
+  }
+
+  /**
+   * Reads a CSV file whose header names the columns; with {@code threads}, its rows are read and
+   * parsed on a thread of their own while this one checks and writes ({@link RowsAhead}).
+   */
+  ImportReport read(Reader csv, String fileName, ThreadFactory threads) throws SQLException {
     try (CSVParser parser = CsvText.FORMAT.parse(csv)) {
       List<String> header = parser.getHeaderNames();
       Set<String> twice = CsvText.duplicated(header);
@@ -76,20 +103,26 @@ abstract class CsvImport implements AutoCloseable {
       } else if (!missing.isEmpty()) {
         error(0, "header", "missing column(s) " + missing + "; expected " + columns());
       } else {
-        for (CSVRecord record : parser) {
-          rows++;
-          Optional<String> control = CsvText.withControlCharacter(record, header);
-          accept(
-              record.toMap(),
-              control
-                  .map(
-                      field ->
-                          new FieldError(
-                              (int) rows,
-                              field,
-                              "holds a NUL or another control character, which no value may contain"))
-                  .orElse(null));
-        }
+        Iterator<CSVRecord> records = parser.iterator();
+        takeAll(
+            row -> {
+              if (!records.hasNext()) {
+                return null;
+              }
+              CSVRecord record = records.next();
+              Optional<String> control = CsvText.withControlCharacter(record, header);
+              return new RowsAhead.Raw(
+                  record.toMap(),
+                  control
+                      .map(
+                          field ->
+                              new FieldError(
+                                  (int) row,
+                                  field,
+                                  "holds a NUL or another control character, which no value may contain"))
+                      .orElse(null));
+            },
+            threads);
         finish();
       }
     } catch (IOException
@@ -101,25 +134,42 @@ abstract class CsvImport implements AutoCloseable {
     return report(fileName);
   }
 
+  /** Reads JSON lines on the caller's thread. */
+  ImportReport readJsonLines(Reader lines, String fileName) throws SQLException {
+    return readJsonLines(lines, fileName, null);
+  }
+
   /**
    * Reads JSON lines (NDJSON): one object per line whose members are the columns, values as JSON
    * strings or numbers (written out in full, as in a CSV). A line is read whole but never longer
    * than {@link JsonLines#MAX_LINE} characters.
    */
-  ImportReport readJsonLines(Reader lines, String fileName) throws SQLException {
+  ImportReport readJsonLines(Reader lines, String fileName, ThreadFactory threads)
+      throws SQLException {
     try {
       JsonLines source = new JsonLines(lines, columns());
-      for (JsonLines.Line line = source.next(rows + 1);
-          line != null;
-          line = source.next(rows + 1)) {
-        rows++;
-        accept(line.values(), line.unreadable());
-      }
+      takeAll(
+          row -> {
+            JsonLines.Line line = source.next(row);
+            return line == null ? null : new RowsAhead.Raw(line.values(), line.unreadable());
+          },
+          threads);
       finish();
     } catch (IOException | UncheckedIOException e) {
       fileError(e, "JSON lines");
     }
     return report(fileName);
+  }
+
+  /** Every row of the source, in order, to {@link #accept}. */
+  private void takeAll(RowsAhead.Source source, ThreadFactory threads)
+      throws IOException, SQLException {
+    try (RowsAhead ahead = new RowsAhead(source, this::parseAhead, threads)) {
+      for (RowsAhead.Row row = ahead.next(); row != null; row = ahead.next()) {
+        rows++;
+        accept(row.values(), row.unreadable(), row.parsed());
+      }
+    }
   }
 
   private void fileError(Exception e, String format) {

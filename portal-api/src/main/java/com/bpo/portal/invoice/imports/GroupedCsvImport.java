@@ -44,12 +44,32 @@ abstract class GroupedCsvImport<R> extends CsvImport {
   /** Checks a finished document's valid rows as a whole and queues it for writing. */
   abstract void complete(List<R> rows) throws SQLException;
 
+  /** A row's fields need nothing else: they are parsed where the rows are read. */
+  @Override
+  final RowsAhead.Parsed parseAhead(Map<String, String> values, long row) {
+    List<FieldError> rowErrors = new ArrayList<>();
+    R parsed = parse(values, row, rowErrors);
+    return new RowsAhead.Parsed(parsed, rowErrors);
+  }
+
   @Override
   final void accept(Map<String, String> values, FieldError unreadable) throws SQLException {
+    accept(values, unreadable, null);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // parsed.row() is what parseAhead made: an R
+  final void accept(Map<String, String> values, FieldError unreadable, RowsAhead.Parsed parsed)
+      throws SQLException {
     List<FieldError> rowErrors = new ArrayList<>();
-    R row = unreadable == null ? parse(values, rows, rowErrors) : null;
+    R row = null;
     if (unreadable != null) {
       rowErrors.add(unreadable);
+    } else if (parsed != null) {
+      row = (R) parsed.row();
+      rowErrors.addAll(parsed.errors());
+    } else {
+      row = parse(values, rows, rowErrors);
     }
     String key = values.getOrDefault(keyColumn(), "").trim();
     if (!current.isEmpty() && !key.equals(currentKey)) {

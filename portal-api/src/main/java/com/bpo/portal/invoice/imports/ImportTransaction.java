@@ -5,6 +5,7 @@ import com.bpo.portal.shared.sql.SqlFailure;
 import com.bpo.portal.shared.sql.TenantSql;
 import com.bpo.portal.tenant.TenantService;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.Reader;
@@ -21,6 +22,9 @@ public class ImportTransaction {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
+  /** The thread that reads and parses the file ahead of this one ({@link RowsAhead}). */
+  @Resource ManagedThreadFactory threads;
+
   public ImportReport apply(ImportKind kind, ImportFormat format, Reader text, String fileName) {
     // a slot of the tenant's and one of the portal's, held until this transaction ends; refused
     // (429) before a row is read when the tenant or the portal runs as many imports as allowed
@@ -29,13 +33,19 @@ public class ImportTransaction {
     // ImportRuns with the file's SHA-256 and counts) is what the audit trail keeps of it
     sql.global("select set_config('portal.audit', 'summary', true) as audit")
         .one(r -> r.string("audit"));
+    // the receivable balances and sales days take the whole file's changes once, before the commit,
+    // not once per statement of ten thousand invoices (V106); the commit is refused without the
+    // fold
+    sql.global("select begin_deferred_balances()::text as deferred").one(r -> r.string("deferred"));
     try (CsvImport upload = kind.start(sql)) {
       ImportReport report =
           format == ImportFormat.JSON_LINES
-              ? upload.readJsonLines(text, fileName)
-              : upload.read(text, fileName);
+              ? upload.readJsonLines(text, fileName, threads)
+              : upload.read(text, fileName, threads);
       if (report.outcome() == ImportReport.Outcome.REJECTED) {
         transactions.setRollbackOnly();
+      } else {
+        sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
       }
       return report;
     } catch (SQLException | SqlFailure e) {

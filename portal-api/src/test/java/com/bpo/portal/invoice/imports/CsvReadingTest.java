@@ -56,6 +56,14 @@ class CsvReadingTest {
     }
   }
 
+  /** The same, with the rows read ahead on a thread of their own, as the server reads them. */
+  private static ImportReport readAhead(byte[] bytes) throws Exception {
+    kept = new Kept();
+    try (Reader reader = CsvText.utf8(new ByteArrayInputStream(bytes))) {
+      return kept.read(reader, "test.csv", Thread::new);
+    }
+  }
+
   private static ImportReport read(String text) throws Exception {
     return read(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -101,6 +109,47 @@ class CsvReadingTest {
             1, "name", "holds a NUL or another control character, which no value may contain"),
         report.errors().get(0));
     assertEquals(List.of("A-2"), kept.numbers, "the bad row never reaches the kind");
+  }
+
+  @Test
+  void readAheadTheRowsAndTheirErrorsAreTheSameAndInOrder() throws Exception {
+    StringBuilder csv = new StringBuilder("number,name\n");
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 2_600; i++) {
+      if (i % 1_000 == 0) {
+        csv.append("N-").append(i).append(",Ac\u0001me\n");
+      } else {
+        csv.append("N-").append(i).append(",Name ").append(i).append('\n');
+        expected.add("N-" + i);
+      }
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    ImportReport inline = read(bytes);
+    ImportReport ahead = readAhead(bytes);
+    assertEquals(expected, kept.numbers);
+    assertEquals(inline, ahead);
+    assertEquals(2_600, ahead.rows());
+    assertEquals(List.of(1_000, 2_000), ahead.errors().stream().map(FieldError::row).toList());
+  }
+
+  @Test
+  void readAheadALatin1FileIsStillRefusedAsNotUtf8AfterTheRowsBeforeIt() throws Exception {
+    StringBuilder csv = new StringBuilder("number,name\n");
+    for (int i = 1; i <= 3_000; i++) {
+      csv.append("N-").append(i).append(",Acme\n");
+    }
+    csv.append("N-3001,Zoë Café\n");
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.ISO_8859_1);
+    ImportReport inline = read(bytes);
+    List<String> inlineNumbers = List.copyOf(kept.numbers);
+    ImportReport ahead = readAhead(bytes);
+    assertEquals(ImportReport.Outcome.REJECTED, ahead.outcome());
+    assertEquals(inline, ahead);
+    assertTrue(inlineNumbers.size() > 2_000, "rows before the bad bytes: " + inlineNumbers.size());
+    assertEquals(inlineNumbers, kept.numbers, "the rows read before the failure, all of them");
+    FieldError error = ahead.errors().get(0);
+    assertEquals("file", error.field());
+    assertTrue(error.message().contains("UTF-8"), error.message());
   }
 
   @Test

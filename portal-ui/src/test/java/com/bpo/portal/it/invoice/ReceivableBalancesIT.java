@@ -2,6 +2,7 @@ package com.bpo.portal.it.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
@@ -163,6 +164,111 @@ class ReceivableBalancesIT {
       shiftKeptBalance(customer, "-1.00");
     }
     assertNoDrift("after the kept balance is put back");
+  }
+
+  @Test
+  void anImportsDeferredBalancesAreFoldedOnceAndATransactionCannotCommitWithoutTheFold()
+      throws SQLException {
+    long customer = customerId("FIX-BAL-C1");
+    String insert =
+        "insert into invoice (tenant_id, number, customer_account_id, issue_date, due_date,"
+            + " currency, net_amount, tax_amount, total_amount) values ('acme', ?, ?,"
+            + " current_date - 30, current_date + 30, 'USD', ?, 0, ?)";
+    // deferred, then never folded: the commit is refused and nothing is kept
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        s.execute("select begin_deferred_balances()");
+      }
+      addInvoice(db, insert, "FIX-BAL-D1", customer, "70.00");
+      SQLException refused = assertThrows(SQLException.class, db::commit);
+      assertEquals("55000", refused.getSQLState(), refused.getMessage());
+    }
+    assertEquals(0L, invoiceCount("FIX-BAL-D1"));
+
+    // the flag set by hand, without the deferral's table: the write fails, nothing is skipped
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        s.execute("select set_config('portal.balances_deferred', 'on', true)");
+      }
+      assertThrows(
+          SQLException.class, () -> addInvoice(db, insert, "FIX-BAL-D2", customer, "80.00"));
+      db.rollback();
+    }
+
+    // deferred over three statements (one an update), folded once: the summaries equal the invoices
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        s.execute("select begin_deferred_balances()");
+      }
+      addInvoice(db, insert, "FIX-BAL-D3", customer, "90.00");
+      addInvoice(db, insert, "FIX-BAL-D4", customer, "10.00");
+      try (Statement s = db.createStatement()) {
+        assertEquals(
+            1,
+            s.executeUpdate(
+                "update invoice set net_amount = 95.00, total_amount = 95.00"
+                    + " where number = 'FIX-BAL-D3'"));
+        assertEquals(
+            "0",
+            scalar(
+                s,
+                "select count(*) from receivable_balance where customer_account_id = " + customer),
+            "nothing reaches the summaries before the fold");
+        s.execute("select fold_deferred_balances()");
+        assertEquals(
+            "105.00|2",
+            scalar(
+                s,
+                "select sum(open_amount) || '|' || sum(open_count) from receivable_balance"
+                    + " where customer_account_id = "
+                    + customer),
+            "the fold adds the three statements' changes");
+      }
+      db.commit();
+    }
+    assertNoDrift("after a deferred and folded transaction");
+  }
+
+  private static void addInvoice(
+      Connection db, String insert, String number, long customer, String amount)
+      throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(insert)) {
+      q.setString(1, number);
+      q.setLong(2, customer);
+      q.setBigDecimal(3, new BigDecimal(amount));
+      q.setBigDecimal(4, new BigDecimal(amount));
+      assertEquals(1, q.executeUpdate());
+    }
+  }
+
+  private static String scalar(Statement s, String query) throws SQLException {
+    try (ResultSet rs = s.executeQuery(query)) {
+      assertTrue(rs.next(), query);
+      return rs.getString(1);
+    }
+  }
+
+  private static long invoiceCount(String number) throws SQLException {
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (PreparedStatement q =
+          db.prepareStatement("select count(*) from invoice where number = ?")) {
+        q.setString(1, number);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        } finally {
+          db.rollback();
+        }
+      }
+    }
   }
 
   /**
