@@ -47,6 +47,12 @@ class CashMatcherTest {
     return new Evidence(List.of(), List.of(invoices), List.of(), Optional.empty(), List.of());
   }
 
+  /** The reference names {@code named}; the payer is recognised as {@code payer}. */
+  private static Evidence namedWithPayer(OpenInvoice named, Payer payer, OpenInvoice... payerOpen) {
+    return new Evidence(
+        List.of(), List.of(named), List.of(), Optional.of(payer), List.of(payerOpen));
+  }
+
   private static Evidence payer(PayerSource source, long customer, OpenInvoice... open) {
     return new Evidence(
         List.of(), List.of(), List.of(), Optional.of(new Payer(customer, source)), List.of(open));
@@ -136,25 +142,17 @@ class CashMatcherTest {
 
   @Test
   void referenceToAnotherCustomerThanTheKnownPayerIsOnlySuggested() {
-    Evidence e =
-        new Evidence(
-            List.of(),
-            List.of(invoice(1, OTHER, "1000.00")),
-            List.of(),
-            Optional.of(new Payer(ACME, PayerSource.ACCOUNT)),
-            List.of());
+    Evidence e = namedWithPayer(invoice(1, OTHER, "1000.00"), new Payer(ACME, PayerSource.ACCOUNT));
     assertTrue(CashMatcher.decide(line("1000.00"), e, SETTINGS).apply().isEmpty());
   }
 
   @Test
   void referenceToAnotherCustomerThanALearnedNamePointsAtIsStillAppliedWhenTheAmountIsExact() {
     Evidence e =
-        new Evidence(
-            List.of(),
-            List.of(invoice(1, OTHER, "1000.00")),
-            List.of(),
-            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
-            List.of(invoice(7, ACME, "400.00")));
+        namedWithPayer(
+            invoice(1, OTHER, "1000.00"),
+            new Payer(ACME, PayerSource.LEARNED_NAME),
+            invoice(7, ACME, "400.00"));
     Decision d = CashMatcher.decide(line("1000.00"), e, SETTINGS);
     Proposal p = d.apply().orElseThrow();
     assertEquals(Rule.REFERENCE, p.rule());
@@ -164,24 +162,17 @@ class CashMatcherTest {
 
     // the name's customer with an invoice of exactly that amount: two sure answers, a person picks
     Evidence both =
-        new Evidence(
-            List.of(),
-            List.of(invoice(1, OTHER, "1000.00")),
-            List.of(),
-            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
-            List.of(invoice(7, ACME, "1000.00")));
+        namedWithPayer(
+            invoice(1, OTHER, "1000.00"),
+            new Payer(ACME, PayerSource.LEARNED_NAME),
+            invoice(7, ACME, "1000.00"));
     assertTrue(CashMatcher.decide(line("1000.00"), both, SETTINGS).apply().isEmpty());
   }
 
   @Test
   void aShortPaymentNamingAnotherCustomerThanALearnedNameIsOnlySuggested() {
     Evidence e =
-        new Evidence(
-            List.of(),
-            List.of(invoice(1, OTHER, "1000.00")),
-            List.of(),
-            Optional.of(new Payer(ACME, PayerSource.LEARNED_NAME)),
-            List.of());
+        namedWithPayer(invoice(1, OTHER, "1000.00"), new Payer(ACME, PayerSource.LEARNED_NAME));
     Decision d = CashMatcher.decide(line("700.00"), e, SETTINGS);
     assertTrue(d.apply().isEmpty(), "the weak name and the uneven amount together need a person");
     assertEquals(Settlement.SHORT_PAYMENT, d.proposals().get(0).settlement());
