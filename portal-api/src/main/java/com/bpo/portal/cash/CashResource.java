@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class CashResource {
   @Inject CashService cash;
+  @Inject StatementImports statementImports;
 
   @GET
   @Path("/bank-accounts")
@@ -121,7 +122,7 @@ public class CashResource {
       content = @Content(schema = @Schema(implementation = ImportResult.class)))
   public Response importStatement(InputStream body) throws IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(StatementParsers.MAX_BYTES + 1);
-    ImportResult result = cash.importStatement(content);
+    ImportResult result = statementImports.importStatement(content);
     return Response.status(result.alreadyImported() ? 200 : 201)
         .entity(result)
         .header("Location", "/api/v1/cash/statements/" + result.statement().id())
