@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.bpo.portal.cash.CashRecords.ImportResult;
-import jakarta.transaction.UserTransaction;
+import com.bpo.portal.shared.TimeoutRecorder;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,42 +16,8 @@ import org.junit.jupiter.api.Test;
  * default back however the import ends.
  */
 class StatementImportsTest {
-  private final List<String> events = new ArrayList<>();
-  private int timeout;
-
-  private final UserTransaction thread =
-      new UserTransaction() {
-        @Override
-        public void setTransactionTimeout(int seconds) {
-          timeout = seconds;
-          events.add("timeout " + seconds);
-        }
-
-        @Override
-        public void begin() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void commit() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void rollback() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int getStatus() {
-          throw new UnsupportedOperationException();
-        }
-      };
+  private final TimeoutRecorder thread = new TimeoutRecorder();
+  private final List<String> events = thread.events;
 
   private StatementImports imports(int seconds, RuntimeException failure, ImportResult result) {
     StatementImports imports = new StatementImports();
@@ -62,7 +27,7 @@ class StatementImportsTest {
         new CashService() {
           @Override
           public ImportResult importStatement(byte[] content) {
-            events.add("import under " + timeout);
+            events.add("import under " + thread.timeout());
             if (failure != null) {
               throw failure;
             }

@@ -3,13 +3,12 @@ package com.bpo.portal.invoice.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import jakarta.transaction.UserTransaction;
+import com.bpo.portal.shared.TimeoutRecorder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -20,44 +19,8 @@ import org.junit.jupiter.api.Test;
  * import fails.
  */
 class ImportsTest {
-  /** What the thread's transaction timeout was at each step. */
-  private final List<String> events = new ArrayList<>();
-
-  private int timeout;
-
-  private final UserTransaction thread =
-      new UserTransaction() {
-        @Override
-        public void setTransactionTimeout(int seconds) {
-          timeout = seconds;
-          events.add("timeout " + seconds);
-        }
-
-        @Override
-        public void begin() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void commit() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void rollback() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int getStatus() {
-          throw new UnsupportedOperationException();
-        }
-      };
+  private final TimeoutRecorder thread = new TimeoutRecorder();
+  private final List<String> events = thread.events;
 
   private Imports imports(int timeoutSeconds, RuntimeException failure) {
     Imports imports = new Imports();
@@ -68,7 +31,7 @@ class ImportsTest {
           @Override
           public ImportReport apply(
               ImportKind kind, ImportFormat format, Reader text, String fileName) {
-            events.add("import under " + timeout);
+            events.add("import under " + thread.timeout());
             if (failure != null) {
               throw failure;
             }
@@ -90,7 +53,7 @@ class ImportsTest {
         new ImportRuns() {
           @Override
           public ImportReport record(ImportReport report, String sha256) {
-            events.add("record under " + timeout);
+            events.add("record under " + thread.timeout());
             return report.withId(1);
           }
         };
