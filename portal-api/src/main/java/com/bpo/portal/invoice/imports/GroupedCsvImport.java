@@ -54,9 +54,10 @@ abstract class GroupedCsvImport<R> extends CsvImport {
 
   @Override
   final void accept(Map<String, String> values, FieldError unreadable) throws SQLException {
-    accept(values, unreadable, null);
+    accept(values, unreadable, unreadable == null ? parseAhead(values, rows) : null);
   }
 
+  /** {@code parsed} is what {@link #parseAhead} made of the row; null when it is unreadable. */
   @Override
   @SuppressWarnings("unchecked") // parsed.row() is what parseAhead made: an R
   final void accept(Map<String, String> values, FieldError unreadable, RowsAhead.Parsed parsed)
@@ -65,11 +66,9 @@ abstract class GroupedCsvImport<R> extends CsvImport {
     R row = null;
     if (unreadable != null) {
       rowErrors.add(unreadable);
-    } else if (parsed != null) {
+    } else {
       row = (R) parsed.row();
       rowErrors.addAll(parsed.errors());
-    } else {
-      row = parse(values, rows, rowErrors);
     }
     String key = values.getOrDefault(keyColumn(), "").trim();
     if (!current.isEmpty() && !key.equals(currentKey)) {

@@ -1,9 +1,9 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.shared.OwnTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +38,7 @@ public class Imports {
       defaultValue = "" + DEFAULT_TIMEOUT_SECONDS)
   int timeoutSeconds;
 
-  /**
-   * Sets the timeout of the next transaction this thread begins; 0 gives the server's default back.
-   */
+  /** The thread's transactions, whose next one gets the import's timeout ({@link OwnTimeout}). */
   @Resource UserTransaction threadTransactions;
 
   /** A CSV file. */
@@ -60,26 +58,13 @@ public class Imports {
     }
     ImportReport report;
     try (Reader text = CsvText.utf8(new DigestInputStream(upload, sha256))) {
-      transactionTimeout(timeoutSeconds);
-      try {
-        report = transaction.apply(kind, format, text, fileName);
-      } finally {
-        transactionTimeout(
-            0); // the record, and whatever this pooled thread runs next, get the default
-      }
+      report =
+          OwnTimeout.run(
+              threadTransactions,
+              timeoutSeconds,
+              "portal.import.timeout.seconds",
+              () -> transaction.apply(kind, format, text, fileName));
     }
     return runs.record(report, HexFormat.of().formatHex(sha256.digest()));
-  }
-
-  private void transactionTimeout(int seconds) {
-    if (seconds < 0) {
-      throw new IllegalStateException(
-          "portal.import.timeout.seconds must be 0 (the server's default) or more");
-    }
-    try {
-      threadTransactions.setTransactionTimeout(seconds);
-    } catch (SystemException e) {
-      throw new IllegalStateException("Could not set the import's transaction timeout", e);
-    }
   }
 }

@@ -115,11 +115,6 @@ final class RowsAhead implements AutoCloseable {
     return current.next();
   }
 
-  /** How many rows {@link #next} has given. */
-  long taken() {
-    return taken;
-  }
-
   private Row readOne(long row) throws IOException {
     Raw raw = source.next(row);
     if (raw == null) {
