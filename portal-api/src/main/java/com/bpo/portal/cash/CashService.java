@@ -58,6 +58,13 @@ import java.util.Set;
 @TenantService
 public class CashService {
   public static final String AUTO = "cash-matcher";
+
+  /**
+   * A statement's applied lines are written this many at a time ({@link PendingPayments}): the
+   * ledger's statement triggers run once per block, not once per line.
+   */
+  static final int BLOCK_LINES = 250;
+
   static final int MAX_SUGGESTIONS = 5;
   static final int MAX_ALLOCATIONS = 50;
 
@@ -197,10 +204,25 @@ public class CashService {
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
     CashMatcher.Settings settings = matches.settings();
-    for (Line line : file.lines()) {
-      long lineId = statements.insertLine(statementId, line);
-      match(lineId, line, settings);
-    }
+    // the balances take the statement's payments once, before the commit (V106); between lines the
+    // deductions' entities are let go, so that every statement's flush stays as cheap as the first
+    // the lines are matched in the file's order, each seeing what the lines before it took; their
+    // payments are written a block at a time (PendingPayments), and the balances take the whole
+    // statement once, before the commit (V106)
+    payments.inOneFold(
+        () -> {
+          PendingPayments block = new PendingPayments(matches);
+          for (Line line : file.lines()) {
+            long lineId = statements.insertLine(statementId, line);
+            match(lineId, line, settings, block);
+            if (block.size() >= BLOCK_LINES) {
+              write(block);
+              block = new PendingPayments(matches);
+            }
+          }
+          write(block);
+          return statementId;
+        });
     return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
   }
 
@@ -214,13 +236,18 @@ public class CashService {
 
   // ---------------------------------------------------------------- matching
 
-  /** Matches a new line: applies the sure match, or keeps the candidates (and why) for a person. */
-  void match(long lineId, Line line, CashMatcher.Settings settings) {
-    Evidence evidence = evidence(line);
+  /**
+   * Matches a new line: queues the sure match in the block (written with it, {@link #write}), or
+   * keeps the candidates (and why) for a person.
+   */
+  private void match(long lineId, Line line, CashMatcher.Settings settings, PendingPayments block) {
+    Evidence evidence = Ledger.evidence(block, line);
     Decision decision =
         CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
     if (decision.apply().isPresent()) {
-      settleWith(lineId, 0, line, decision.apply().get(), AUTO);
+      Proposal proposal = decision.apply().get();
+      learnFrom(lineId, line, proposal);
+      block.add(lineId, line, proposal);
       return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
@@ -281,24 +308,73 @@ public class CashService {
   }
 
   /**
-   * Applies a proposal through the invoice feature, opens the deduction of a short payment, learns
-   * the payer and records the decision on the line. {@code version} is the line's version the
-   * decider saw.
+   * Writes a block's payments together through the invoice feature, then each line's deduction and
+   * decision; lets go of the deductions' entities, so that the statement's later blocks flush no
+   * more than the first.
    */
-  private void settleWith(long lineId, long version, Line line, Proposal proposal, String by) {
-    List<PaymentApplication.Application> applications =
+  private void write(PendingPayments block) {
+    List<PendingPayments.Pending> pending = block.pending();
+    List<Long> paymentIds =
+        payments.applyAll(
+            pending.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
+    for (int i = 0; i < pending.size(); i++) {
+      PendingPayments.Pending p = pending.get(i);
+      recordApplied(p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+    }
+    statements.endOfBlock();
+  }
+
+  /** The payment a proposal makes of a line. */
+  private static PaymentApplication.PaymentRequest payment(
+      long lineId, Line line, Proposal proposal) {
+    return new PaymentApplication.PaymentRequest(
+        paymentReference(lineId),
+        proposal.customerId(),
+        line.bookingDate(),
+        new Money(line.amount(), line.currency()),
         proposal.allocations().stream()
             .filter(a -> a.amount().add(a.writeOff()).signum() > 0)
             .map(a -> new PaymentApplication.Application(a.invoiceId(), a.amount(), a.writeOff()))
-            .toList();
-    Money amount = new Money(line.amount(), line.currency());
+            .toList());
+  }
+
+  /** Learns the payer from an applied match, and marks the remittance advice it follows used. */
+  private void learnFrom(long lineId, Line line, Proposal proposal) {
+    matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
+    matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
+    if (proposal.rule() == Rule.REMITTANCE) {
+      matches.consumeAdvices(
+          lineId,
+          proposal.customerId(),
+          proposal.allocations().stream().map(Allocation::invoiceId).toList());
+    }
+  }
+
+  /**
+   * Applies a proposal a person chose through the invoice feature, opens the deduction of a short
+   * payment, learns the payer and records the decision on the line. {@code version} is the line's
+   * version the person saw.
+   */
+  private void settleWith(long lineId, long version, Line line, Proposal proposal, String by) {
+    PaymentApplication.PaymentRequest payment = payment(lineId, line, proposal);
     long paymentId =
         payments.apply(
-            paymentReference(lineId),
-            proposal.customerId(),
-            line.bookingDate(),
-            amount,
-            applications);
+            payment.reference(),
+            payment.customerId(),
+            payment.receivedOn(),
+            payment.amount(),
+            payment.applications());
+    matches.dropSuggestions(lineId);
+    learnFrom(lineId, line, proposal);
+    recordApplied(lineId, version, line, proposal, by, paymentId);
+  }
+
+  /**
+   * Once a proposal's payment is applied: opens the deduction of a short payment and records the
+   * decision on the line.
+   */
+  private void recordApplied(
+      long lineId, long version, Line line, Proposal proposal, String by, long paymentId) {
     Long deductionId = null;
     String reason = proposal.reason();
     List<NewDispute.Item> items = deductionItems(proposal);
@@ -333,15 +409,6 @@ public class CashService {
                       items))
               .dispute()
               .id();
-    }
-    matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
-    matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
-    matches.dropSuggestions(lineId);
-    if (proposal.rule() == Rule.REMITTANCE) {
-      matches.consumeAdvices(
-          lineId,
-          proposal.customerId(),
-          proposal.allocations().stream().map(Allocation::invoiceId).toList());
     }
     record(lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();

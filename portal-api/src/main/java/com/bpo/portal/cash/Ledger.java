@@ -21,8 +21,13 @@ public interface Ledger {
   /** The payer by bank account, learned name, or a customer of exactly that name. */
   Optional<Payer> payer(String accountKey, String nameKey, String rawName);
 
-  /** The customer's oldest open invoices in a currency. */
-  List<OpenInvoice> openInvoicesOf(long customerId, String currency);
+  /** The customer's oldest open invoices in a currency (as many as the amount rules consider). */
+  default List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
+    return openInvoicesOf(customerId, currency, MatchQueries.PAYER_OPEN_LIMIT);
+  }
+
+  /** The customer's {@code limit} oldest open invoices in a currency. */
+  List<OpenInvoice> openInvoicesOf(long customerId, String currency, int limit);
 
   /** The open invoices of the first open remittance advice for this payment, if any. */
   List<OpenInvoice> advisedInvoices(

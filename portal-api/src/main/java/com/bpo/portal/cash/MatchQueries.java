@@ -72,11 +72,12 @@ public class MatchQueries implements Ledger {
    * it).
    */
   @Override
-  public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
+  public List<OpenInvoice> openInvoicesOf(long customerId, String currency, int limit) {
     return sql.sql(OPEN_INVOICE)
         .and("customer_account_id = :customer", "customer", customerId)
         .and("currency = :currency", "currency", currency)
-        .append("order by due_date, id limit " + PAYER_OPEN_LIMIT)
+        .append("order by due_date, id limit :limit")
+        .bind("limit", limit)
         .list(MatchQueries::openInvoice);
   }
 

@@ -98,6 +98,15 @@ public class StatementQueries {
         .one(r -> r.longValue("id"));
   }
 
+  /**
+   * A block of lines is done: what it changed through JPA (deductions) is written and let go, so
+   * that the statement's later blocks flush no more than the first ({@link
+   * TenantSql#flushAndForget}).
+   */
+  public void endOfBlock() {
+    sql.flushAndForget();
+  }
+
   public long insertLine(long statementId, BankStatementFile.Line line) {
     return sql.sql(
             """

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,28 @@ public class PaymentApplication {
   }
 
   /**
+   * Runs many applications (a bank statement's lines) in this transaction with the receivable
+   * balances folded once at the end, not once per invoice updated (V106: the same deferral as the
+   * invoice import's). Nothing in {@code work} may read {@code receivable_balance}: it is behind
+   * until the fold. When {@code work} fails, the transaction must roll back (its commit is refused
+   * without the fold).
+   */
+  public <T> T inOneFold(java.util.function.Supplier<T> work) {
+    queries.deferBalances();
+    T result = work.get();
+    queries.foldDeferredBalances();
+    return result;
+  }
+
+  /** A payment to record and apply: what {@link #apply} takes, for {@link #applyAll}. */
+  public record PaymentRequest(
+      String reference,
+      long customerId,
+      LocalDate receivedOn,
+      Money amount,
+      List<Application> applications) {}
+
+  /**
    * Records the payment {@code reference} (unique in the tenant) of {@code amount} from the
    * customer and applies it. The invoices are locked; each must be the customer's, in the payment's
    * currency and open for its amount plus write-off, and together they take no more than the
@@ -52,9 +74,96 @@ public class PaymentApplication {
       LocalDate receivedOn,
       Money amount,
       List<Application> applications) {
+    return applyAll(
+            List.of(new PaymentRequest(reference, customerId, receivedOn, amount, applications)))
+        .get(0);
+  }
+
+  /**
+   * Records and applies many payments as {@link #apply} does one, each checked against what the
+   * ones before it left open, and written together: one statement for the payments, one for their
+   * allocations and one for the invoices (each invoice once), so that the statement triggers of the
+   * ledger run once for all of them. A bank statement's block of lines comes this way. Nothing is
+   * written when one of them cannot be applied (the first one's problem is answered).
+   *
+   * @return the payments' ids, in the order given
+   */
+  public List<Long> applyAll(List<PaymentRequest> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> invoiceIds = new java.util.TreeSet<>();
+    Set<String> references = new HashSet<>();
+    for (PaymentRequest request : requests) {
+      checkShape(request);
+      if (!references.add(request.reference())) {
+        throw new ProblemException(
+            "conflict", "Conflict", 409, "A payment '" + request.reference() + "' is given twice.");
+      }
+      request.applications().forEach(a -> invoiceIds.add(a.invoiceId()));
+    }
+    Map<Long, PaymentQueries.OpenInvoice> invoices =
+        queries.lockInvoices(invoiceIds).stream()
+            .collect(Collectors.toMap(PaymentQueries.OpenInvoice::id, Function.identity()));
+    // what each invoice still has open once the payments before have been applied
+    Map<Long, BigDecimal> open = new HashMap<>();
+    invoices.values().forEach(i -> open.put(i.id(), i.open()));
+    for (PaymentRequest request : requests) {
+      checkAgainst(request, invoices, open);
+    }
+    List<String> existing = queries.existingPayments(references);
+    if (!existing.isEmpty()) {
+      throw new ProblemException(
+          "conflict", "Conflict", 409, "A payment '" + existing.get(0) + "' is already recorded.");
+    }
+    List<Long> paymentIds = queries.insertPayments(requests);
+    List<Long> allocationPayments = new ArrayList<>();
+    List<Long> allocationInvoices = new ArrayList<>();
+    List<BigDecimal> allocationAmounts = new ArrayList<>();
+    // each invoice once, in id order: two writers that lock and update invoices in the same order
+    // cannot deadlock (and the balances' keys follow from the invoices)
+    Map<Long, BigDecimal[]> perInvoice = new java.util.TreeMap<>();
+    for (int p = 0; p < requests.size(); p++) {
+      for (Application a : requests.get(p).applications()) {
+        if (a.amount().signum() > 0) {
+          allocationPayments.add(paymentIds.get(p));
+          allocationInvoices.add(a.invoiceId());
+          allocationAmounts.add(a.amount());
+        }
+        BigDecimal[] sums =
+            perInvoice.computeIfAbsent(
+                a.invoiceId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        sums[0] = sums[0].add(a.amount());
+        sums[1] = sums[1].add(a.writeOff());
+      }
+    }
+    queries.insertAllocations(allocationPayments, allocationInvoices, allocationAmounts);
+    queries.payAll(
+        List.copyOf(perInvoice.keySet()),
+        perInvoice.values().stream().map(v -> v[0]).toList(),
+        perInvoice.values().stream().map(v -> v[1]).toList());
+    for (int p = 0; p < requests.size(); p++) {
+      PaymentRequest request = requests.get(p);
+      webhooks.publish(
+          WebhookEventType.PAYMENT_APPLIED,
+          Map.of(
+              "paymentId", paymentIds.get(p),
+              "reference", request.reference(),
+              "customerAccountId", request.customerId(),
+              "currency", request.amount().currency(),
+              "amount", request.amount().amount().toPlainString(),
+              "receivedOn", request.receivedOn().toString(),
+              "invoiceIds", request.applications().stream().map(Application::invoiceId).toList()));
+    }
+    return paymentIds;
+  }
+
+  /** The checks that need no invoice: each invoice once, amounts positive, no more than paid. */
+  private static void checkShape(PaymentRequest request) {
     List<FieldError> errors = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     BigDecimal applied = BigDecimal.ZERO;
+    List<Application> applications = request.applications();
     for (int i = 0; i < applications.size(); i++) {
       Application a = applications.get(i);
       if (!seen.add(a.invoiceId())) {
@@ -68,41 +177,50 @@ public class PaymentApplication {
       }
       applied = applied.add(a.amount());
     }
-    if (amount.amount().signum() <= 0) {
+    if (request.amount().amount().signum() <= 0) {
       errors.add(new FieldError("amount", "must be positive"));
     }
-    if (applied.compareTo(amount.amount()) > 0) {
+    if (applied.compareTo(request.amount().amount()) > 0) {
       errors.add(
           new FieldError(
               "allocations",
               "apply "
                   + applied.toPlainString()
                   + ", more than the payment's "
-                  + amount.amount().toPlainString()));
+                  + request.amount().amount().toPlainString()));
     }
     if (!errors.isEmpty()) {
       throw new InvalidFields("The payment cannot be applied as it is.", errors);
     }
-    Map<Long, PaymentQueries.OpenInvoice> invoices =
-        queries.lockInvoices(seen).stream()
-            .collect(Collectors.toMap(PaymentQueries.OpenInvoice::id, Function.identity()));
+  }
+
+  /**
+   * Each invoice the customer's, in the payment's currency and open for what it takes (after the
+   * payments before this one); takes it from {@code open}.
+   */
+  private static void checkAgainst(
+      PaymentRequest request,
+      Map<Long, PaymentQueries.OpenInvoice> invoices,
+      Map<Long, BigDecimal> open) {
+    List<FieldError> errors = new ArrayList<>();
+    List<Application> applications = request.applications();
     for (int i = 0; i < applications.size(); i++) {
       Application a = applications.get(i);
       PaymentQueries.OpenInvoice invoice = invoices.get(a.invoiceId());
       String field = "allocations[" + i + "]";
-      if (invoice == null || invoice.customerId() != customerId) {
+      if (invoice == null || invoice.customerId() != request.customerId()) {
         errors.add(new FieldError(field + ".invoiceId", "no such invoice of this customer"));
-      } else if (!invoice.currency().equals(amount.currency())) {
+      } else if (!invoice.currency().equals(request.amount().currency())) {
         errors.add(
             new FieldError(
                 field + ".invoiceId",
                 "invoice " + invoice.number() + " is in " + invoice.currency()));
-      } else if (a.amount().add(a.writeOff()).compareTo(invoice.open()) > 0) {
+      } else if (a.amount().add(a.writeOff()).compareTo(open.get(invoice.id())) > 0) {
         errors.add(
             new FieldError(
                 field + ".amount",
                 "is more than the "
-                    + invoice.open().toPlainString()
+                    + open.get(invoice.id()).toPlainString()
                     + " still open on invoice "
                     + invoice.number()));
       }
@@ -110,33 +228,8 @@ public class PaymentApplication {
     if (!errors.isEmpty()) {
       throw new InvalidFields("The payment cannot be applied as it is.", errors);
     }
-    if (queries.paymentExists(reference)) {
-      throw new ProblemException(
-          "conflict", "Conflict", 409, "A payment '" + reference + "' is already recorded.");
+    for (Application a : applications) {
+      open.merge(a.invoiceId(), a.amount().add(a.writeOff()).negate(), BigDecimal::add);
     }
-    long paymentId = queries.insertPayment(reference, customerId, receivedOn, amount);
-    // paid in due-date order: each invoice update adds to its key of receivable_balance (V92), and
-    // two payments of one customer that take those keys in the same order cannot deadlock
-    List<Application> inKeyOrder = new ArrayList<>(applications);
-    inKeyOrder.sort(
-        Comparator.comparing((Application a) -> invoices.get(a.invoiceId()).dueDate())
-            .thenComparing(Application::invoiceId));
-    for (Application a : inKeyOrder) {
-      if (a.amount().signum() > 0) {
-        queries.insertAllocation(paymentId, a.invoiceId(), a.amount());
-      }
-      queries.pay(a.invoiceId(), a.amount(), a.writeOff());
-    }
-    webhooks.publish(
-        WebhookEventType.PAYMENT_APPLIED,
-        Map.of(
-            "paymentId", paymentId,
-            "reference", reference,
-            "customerAccountId", customerId,
-            "currency", amount.currency(),
-            "amount", amount.amount().toPlainString(),
-            "receivedOn", receivedOn.toString(),
-            "invoiceIds", applications.stream().map(Application::invoiceId).toList()));
-    return paymentId;
   }
 }

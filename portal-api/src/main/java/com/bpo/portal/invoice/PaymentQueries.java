@@ -43,6 +43,20 @@ public class PaymentQueries {
                     r.date("due_date")));
   }
 
+  /**
+   * From now until {@link #foldDeferredBalances}, the receivable balances and sales days take this
+   * transaction's invoice changes into a temporary table instead of once per statement (V106); the
+   * commit is refused without the fold.
+   */
+  void deferBalances() {
+    sql.global("select begin_deferred_balances()::text as deferred").one(r -> r.string("deferred"));
+  }
+
+  /** Adds the changes deferred since {@link #deferBalances} to the balances, once. */
+  void foldDeferredBalances() {
+    sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
+  }
+
   boolean paymentExists(String reference) {
     return sql.sql(
             "select 1 as one from payment where tenant_id = :tenant and reference = :reference")
@@ -72,6 +86,84 @@ public class PaymentQueries {
         .bind("payment", paymentId)
         .bind("invoice", invoiceId)
         .bind("amount", amount)
+        .update();
+  }
+
+  /** Those of these payment references already recorded in the tenant. */
+  List<String> existingPayments(Collection<String> references) {
+    return sql.sql("select reference from payment where tenant_id = :tenant")
+        .and("reference = any(:references)", "references", List.copyOf(references))
+        .list(r -> r.string("reference"));
+  }
+
+  /**
+   * Records many payments in one statement (the payments' statement trigger runs once); answers
+   * their ids in the order given. The ids are drawn first, so the order does not rest on what
+   * {@code returning} happens to give.
+   */
+  List<Long> insertPayments(List<PaymentApplication.PaymentRequest> payments) {
+    List<Long> ids =
+        sql.global("select nextval('payment_id_seq') as id from generate_series(1, :n)")
+            .bind("n", payments.size())
+            .list(r -> r.longValue("id"));
+    sql.sql(
+            """
+            insert into payment (tenant_id, id, reference, customer_account_id, received_on, currency, amount)
+            select :tenant, p.id, p.reference, p.customer, p.received, p.currency, p.amount
+            from unnest(:ids, :references, :customers, :received, :currencies, :amounts)
+                 as p(id, reference, customer, received, currency, amount)""")
+        .bind("ids", ids)
+        .bind(
+            "references",
+            payments.stream().map(PaymentApplication.PaymentRequest::reference).toList())
+        .bind(
+            "customers",
+            payments.stream().map(PaymentApplication.PaymentRequest::customerId).toList())
+        .bind(
+            "received",
+            payments.stream().map(PaymentApplication.PaymentRequest::receivedOn).toList())
+        .bind("currencies", payments.stream().map(p -> p.amount().currency()).toList())
+        .bind("amounts", payments.stream().map(p -> p.amount().amount()).toList())
+        .update();
+    return ids;
+  }
+
+  /**
+   * Many allocations in one statement: {@code payments[i]} pays {@code amounts[i]} of {@code
+   * invoices[i]}.
+   */
+  void insertAllocations(List<Long> payments, List<Long> invoices, List<BigDecimal> amounts) {
+    if (payments.isEmpty()) {
+      return;
+    }
+    sql.sql(
+            """
+            insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
+            select :tenant, a.payment, a.invoice, a.amount from unnest(:payments, :invoices, :amounts)
+                 as a(payment, invoice, amount)""")
+        .bind("payments", payments)
+        .bind("invoices", invoices)
+        .bind("amounts", amounts)
+        .update();
+  }
+
+  /**
+   * Raises many invoices' paid and written-off amounts in one statement (each invoice once: the
+   * caller sums), in the order of the ids given.
+   */
+  void payAll(List<Long> invoices, List<BigDecimal> paid, List<BigDecimal> writtenOff) {
+    if (invoices.isEmpty()) {
+      return;
+    }
+    sql.sql(
+            """
+            update invoice i set paid_amount = i.paid_amount + v.paid,
+                   written_off_amount = i.written_off_amount + v.written, version = i.version + 1
+            from unnest(:invoices, :paid, :written) as v(id, paid, written)
+            where i.tenant_id = :tenant and i.id = v.id""")
+        .bind("invoices", invoices)
+        .bind("paid", paid)
+        .bind("written", writtenOff)
         .update();
   }
 

@@ -38,7 +38,10 @@ class GroundTruthMatchingTest {
     }
   }
 
-  static Result run(long seed) {
+  /** A seed's ledger (customers, open and closed invoices, accounts paid from) and its lines. */
+  record Fixture(InMemoryLedger ledger, List<Case> cases) {}
+
+  static Fixture fixture(long seed) {
     Random random = new Random(seed);
     List<Customer> customers = new ArrayList<>();
     List<OpenInvoice> open = new ArrayList<>();
@@ -94,8 +97,14 @@ class GroundTruthMatchingTest {
         .filter(c -> random.nextInt(10) < 8)
         .forEach(c -> ledger.learnAccount(c.iban(), c.id()));
 
-    List<Case> cases =
-        new GroundTruth(seed, customers, open, LocalDate.of(2026, 12, 1)).lines(LINES);
+    return new Fixture(
+        ledger, new GroundTruth(seed, customers, open, LocalDate.of(2026, 12, 1)).lines(LINES));
+  }
+
+  static Result run(long seed) {
+    Fixture fixture = fixture(seed);
+    InMemoryLedger ledger = fixture.ledger();
+    List<Case> cases = fixture.cases();
     int applied = 0;
     int right = 0;
     Map<Scenario, int[]> byScenario = new EnumMap<>(Scenario.class);

@@ -51,6 +51,12 @@ final class InMemoryLedger implements Ledger {
 
   /** What applying a proposal does to the ledger: invoices paid down, the payer learned. */
   void apply(BankStatementFile.Line line, CashMatcher.Proposal p) {
+    pay(p);
+    learn(line, p);
+  }
+
+  /** The invoices paid down (what a block's payments do when written). */
+  void pay(CashMatcher.Proposal p) {
     for (CashMatcher.Allocation a : p.allocations()) {
       OpenInvoice i = open.get(a.invoiceId());
       BigDecimal left = i.open().subtract(a.amount()).subtract(a.writeOff());
@@ -63,6 +69,10 @@ final class InMemoryLedger implements Ledger {
             new OpenInvoice(i.id(), i.number(), i.customerId(), i.currency(), left, i.dueDate()));
       }
     }
+  }
+
+  /** The payer learned (written at once, as CashService does). */
+  void learn(BankStatementFile.Line line, CashMatcher.Proposal p) {
     String account = PayerKeys.account(line.payerAccount());
     if (!account.isEmpty()) {
       accounts.put(account, p.customerId());
@@ -106,11 +116,11 @@ final class InMemoryLedger implements Ledger {
   }
 
   @Override
-  public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
+  public List<OpenInvoice> openInvoicesOf(long customerId, String currency, int limit) {
     return open.values().stream()
         .filter(i -> i.customerId() == customerId && i.currency().equals(currency))
         .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::id))
-        .limit(MatchQueries.PAYER_OPEN_LIMIT)
+        .limit(limit)
         .toList();
   }
 

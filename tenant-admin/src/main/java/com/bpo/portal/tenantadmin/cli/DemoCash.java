@@ -315,11 +315,12 @@ final class DemoCash {
     }
 
     @Override
-    public List<OpenInvoice> openInvoicesOf(long customerId, String currency) {
+    public List<OpenInvoice> openInvoicesOf(long customerId, String currency, int limit) {
       return query(
-          OPEN + " and customer_account_id = ? and currency = ? order by due_date, id limit 50",
+          OPEN + " and customer_account_id = ? and currency = ? order by due_date, id limit ?",
           customerId,
-          currency);
+          currency,
+          limit);
     }
 
     @Override

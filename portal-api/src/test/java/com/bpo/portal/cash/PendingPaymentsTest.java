@@ -1,0 +1,136 @@
+package com.bpo.portal.cash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bpo.portal.cash.BankStatementFile.Line;
+import com.bpo.portal.cash.CashMatcher.Allocation;
+import com.bpo.portal.cash.CashMatcher.Decision;
+import com.bpo.portal.cash.CashMatcher.OpenInvoice;
+import com.bpo.portal.cash.CashMatcher.Proposal;
+import com.bpo.portal.cash.GroundTruth.Case;
+import com.bpo.portal.cash.GroundTruth.Customer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A statement's lines are matched through {@link PendingPayments} and their payments written a
+ * block at a time: each line must be decided exactly as if every line before it had been written at
+ * once.
+ */
+class PendingPaymentsTest {
+  private static final long SEED = 20261204L;
+
+  /**
+   * Every decision for a seed's lines, with the payments written every {@code block} applied lines
+   * (1: at once) and what a line learns of its payer written at once, as CashService does.
+   */
+  static List<Decision> decisions(int block) {
+    GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(SEED);
+    InMemoryLedger ledger = fixture.ledger();
+    PendingPayments pending = new PendingPayments(ledger);
+    List<Decision> out = new ArrayList<>();
+    for (Case c : fixture.cases()) {
+      Decision d =
+          CashMatcher.decide(
+              new CashMatcher.LineFacts(c.line().amount(), c.line().currency()),
+              Ledger.evidence(pending, c.line()),
+              CashMatcher.DEFAULT_SETTINGS);
+      out.add(d);
+      if (d.apply().isPresent()) {
+        ledger.learn(c.line(), d.apply().get());
+        pending.add(out.size(), c.line(), d.apply().get());
+      }
+      if (pending.size() >= block) {
+        pending.pending().forEach(p -> ledger.pay(p.proposal()));
+        pending = new PendingPayments(ledger);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void linesMatchedInBlocksAreDecidedAsIfEachLineBeforeWereWrittenAtOnce() {
+    List<Decision> atOnce = decisions(1);
+    long applied = atOnce.stream().filter(d -> d.apply().isPresent()).count();
+    assertTrue(applied > atOnce.size() / 2, "the seed applies most lines: " + applied);
+    for (int block : new int[] {CashService.BLOCK_LINES, 13}) {
+      List<Decision> inBlocks = decisions(block);
+      for (int i = 0; i < atOnce.size(); i++) {
+        assertEquals(atOnce.get(i), inBlocks.get(i), "line " + (i + 1) + " in blocks of " + block);
+      }
+    }
+  }
+
+  private static final LocalDate DUE = LocalDate.of(2026, 10, 1);
+
+  private static OpenInvoice invoice(long id, long customer, String open, int days) {
+    return new OpenInvoice(
+        id,
+        String.format("INV-%06d", id),
+        customer,
+        "EUR",
+        new BigDecimal(open),
+        DUE.plusDays(days));
+  }
+
+  private static Proposal paying(long customer, Allocation... allocations) {
+    return new Proposal(
+        CashMatcher.Rule.REFERENCE,
+        new BigDecimal("0.97"),
+        customer,
+        CashMatcher.Settlement.EXACT,
+        List.of(allocations),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        "test");
+  }
+
+  private static final Line LINE =
+      new Line("E1", DUE, DUE, new BigDecimal("1.00"), "EUR", "", "", "");
+
+  @Test
+  void aPendingPaymentLeavesTheRestOpenClosesWhatItPaysAndTheNextOldestTakesItsPlace() {
+    List<OpenInvoice> open = new ArrayList<>();
+    for (int i = 1; i <= MatchQueries.PAYER_OPEN_LIMIT + 2; i++) {
+      open.add(invoice(i, 7, "100.00", i));
+    }
+    open.add(invoice(900, 8, "40.00", 0));
+    InMemoryLedger ledger =
+        new InMemoryLedger(List.of(new Customer(7, "Seven SA", "FR76")), open, List.of());
+    PendingPayments pending = new PendingPayments(ledger);
+    pending.add(
+        1,
+        LINE,
+        paying(
+            7,
+            new Allocation(1, "INV-000001", new BigDecimal("100.00"), BigDecimal.ZERO),
+            new Allocation(2, "INV-000002", new BigDecimal("95.00"), new BigDecimal("5.00")),
+            new Allocation(3, "INV-000003", new BigDecimal("30.00"), BigDecimal.ZERO)));
+
+    List<OpenInvoice> oldest = pending.openInvoicesOf(7, "EUR");
+    assertEquals(MatchQueries.PAYER_OPEN_LIMIT, oldest.size());
+    assertEquals(3, oldest.get(0).id(), "1 and 2 are paid (2 with its write-off)");
+    assertEquals(new BigDecimal("70.00"), oldest.get(0).open());
+    assertEquals(
+        MatchQueries.PAYER_OPEN_LIMIT + 2,
+        oldest.get(oldest.size() - 1).id(),
+        "the two oldest closed, the 52nd comes into the 50 oldest");
+    assertEquals(
+        List.of(900L),
+        pending.openInvoicesOf(8, "EUR").stream().map(OpenInvoice::id).toList(),
+        "another customer's invoices are as the ledger has them");
+    assertEquals(
+        List.of(3L),
+        pending.openInvoicesByKey(List.of("INV1", "INV2", "INV3")).stream()
+            .map(OpenInvoice::id)
+            .toList());
+    assertEquals(
+        List.of("INV1", "INV2"),
+        pending.existingKeys(List.of("INV1", "INV2")),
+        "a number paid is still a number that exists: no typo");
+  }
+}
