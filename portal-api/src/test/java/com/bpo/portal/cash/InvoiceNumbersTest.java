@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InvoiceNumbersTest {
@@ -17,6 +19,49 @@ class InvoiceNumbersTest {
         "INV2026000123",
         InvoiceNumbers.key("INV-2026-000123"),
         "zeros after a digit are part of the number, whatever separated them");
+  }
+
+  /**
+   * The key as first written, with two regular expressions; the one-pass {@link InvoiceNumbers#key}
+   * must give the same, as the database's {@code cash_number_key} does.
+   */
+  private static String keyByExpressions(String number) {
+    String plain = number.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    return plain.replaceAll("(^|[A-Z])0+([0-9])", "$1$2");
+  }
+
+  @Test
+  void theOnePassKeyIsTheExpressionsKey() {
+    for (String edge :
+        List.of(
+            "",
+            "0",
+            "00",
+            "000",
+            "A0",
+            "A00",
+            "A000B",
+            "007",
+            "A0B01",
+            "A00A001",
+            "100",
+            "-0-0-7",
+            "inv-00000049",
+            "ß0012",
+            "É001",
+            "A0 0 0 9")) {
+      assertEquals(keyByExpressions(edge), InvoiceNumbers.key(edge), edge);
+    }
+    Random random = new Random(7);
+    String alphabet = "0000000123456789ABZaz -._/é";
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertEquals(
+          keyByExpressions(text.toString()), InvoiceNumbers.key(text.toString()), text::toString);
+    }
   }
 
   @Test
