@@ -211,16 +211,17 @@ public class CashService {
     // statement once, before the commit (V106)
     payments.inOneFold(
         () -> {
-          PendingPayments block = new PendingPayments(matches);
-          for (Line line : file.lines()) {
-            long lineId = statements.insertLine(statementId, line);
-            match(lineId, line, settings, block);
-            if (block.size() >= BLOCK_LINES) {
-              write(block);
-              block = new PendingPayments(matches);
+          List<Line> lines = file.lines();
+          for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
+            List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
+            List<Long> lineIds = statements.insertLines(statementId, part);
+            PendingPayments block = new PendingPayments(matches);
+            LineDecisions decided = new LineDecisions();
+            for (int i = 0; i < part.size(); i++) {
+              match(lineIds.get(i), part.get(i), settings, block, decided);
             }
+            write(block, decided);
           }
-          write(block);
           return statementId;
         });
     return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
@@ -240,7 +241,12 @@ public class CashService {
    * Matches a new line: queues the sure match in the block (written with it, {@link #write}), or
    * keeps the candidates (and why) for a person.
    */
-  private void match(long lineId, Line line, CashMatcher.Settings settings, PendingPayments block) {
+  private void match(
+      long lineId,
+      Line line,
+      CashMatcher.Settings settings,
+      PendingPayments block,
+      LineDecisions decided) {
     Evidence evidence = Ledger.evidence(block, line);
     Decision decision =
         CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
@@ -251,7 +257,7 @@ public class CashService {
       return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
-      record(lineId, p, "SUGGESTED", p.reason(), AUTO);
+      record(decided, lineId, p, "SUGGESTED", p.reason(), AUTO);
     }
     Long customer =
         decision.proposals().stream()
@@ -259,31 +265,34 @@ public class CashService {
             .map(Proposal::customerId)
             .orElse(evidence.payer().map(Payer::customerId).orElse(null));
     if (decision.proposals().isEmpty()) {
-      matches.insertMatch(
-          lineId,
-          "NONE",
-          BigDecimal.ZERO,
-          "UNAPPLIED",
-          customer,
-          null,
-          BigDecimal.ZERO,
-          BigDecimal.ZERO,
-          whyNothing(line, evidence),
-          AUTO);
+      decided.match(
+          new LineDecisions.NewMatch(
+              lineId,
+              "NONE",
+              BigDecimal.ZERO,
+              "UNAPPLIED",
+              customer,
+              null,
+              BigDecimal.ZERO,
+              BigDecimal.ZERO,
+              whyNothing(line, evidence),
+              AUTO,
+              List.of()));
     }
     LineStatus status =
         decision.proposals().isEmpty() ? LineStatus.UNAPPLIED : LineStatus.SUGGESTED;
-    statements.settle(
-        lineId,
-        0,
-        status,
-        customer,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        null,
-        null,
-        AUTO);
+    decided.state(
+        new LineDecisions.LineState(
+            lineId,
+            0,
+            status,
+            customer,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            null,
+            null,
+            AUTO));
   }
 
   private static String whyNothing(Line line, Evidence evidence) {
@@ -312,14 +321,18 @@ public class CashService {
    * decision; lets go of the deductions' entities, so that the statement's later blocks flush no
    * more than the first.
    */
-  private void write(PendingPayments block) {
+  private void write(PendingPayments block, LineDecisions decided) {
     List<PendingPayments.Pending> pending = block.pending();
     List<Long> paymentIds =
         payments.applyAll(
             pending.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
     for (int i = 0; i < pending.size(); i++) {
       PendingPayments.Pending p = pending.get(i);
-      recordApplied(p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+      recordApplied(decided, p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+    }
+    List<Long> stale = decided.write(matches, statements);
+    if (!stale.isEmpty()) {
+      throw stale(stale.get(0));
     }
     statements.endOfBlock();
   }
@@ -366,7 +379,11 @@ public class CashService {
             payment.applications());
     matches.dropSuggestions(lineId);
     learnFrom(lineId, line, proposal);
-    recordApplied(lineId, version, line, proposal, by, paymentId);
+    LineDecisions decided = new LineDecisions();
+    recordApplied(decided, lineId, version, line, proposal, by, paymentId);
+    if (!decided.write(matches, statements).isEmpty()) {
+      throw stale(lineId);
+    }
   }
 
   /**
@@ -374,7 +391,13 @@ public class CashService {
    * decision on the line.
    */
   private void recordApplied(
-      long lineId, long version, Line line, Proposal proposal, String by, long paymentId) {
+      LineDecisions decided,
+      long lineId,
+      long version,
+      Line line,
+      Proposal proposal,
+      String by,
+      long paymentId) {
     Long deductionId = null;
     String reason = proposal.reason();
     List<NewDispute.Item> items = deductionItems(proposal);
@@ -410,32 +433,32 @@ public class CashService {
               .dispute()
               .id();
     }
-    record(lineId, proposal, "APPLIED", reason, by);
+    record(decided, lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();
     BigDecimal writtenOff =
         proposal.allocations().stream()
             .map(Allocation::writeOff)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     LineStatus status = applied.signum() > 0 ? LineStatus.APPLIED : LineStatus.ON_ACCOUNT;
-    if (!statements.settle(
-        lineId,
-        version,
-        status,
-        proposal.customerId(),
-        applied,
-        writtenOff,
-        line.amount().subtract(applied),
-        paymentId,
-        deductionId,
-        by)) {
-      throw stale(lineId);
-    }
+    decided.state(
+        new LineDecisions.LineState(
+            lineId,
+            version,
+            status,
+            proposal.customerId(),
+            applied,
+            writtenOff,
+            line.amount().subtract(applied),
+            paymentId,
+            deductionId,
+            by));
   }
 
   /** Keeps a proposal on the line as suggested or applied, with the invoices it names. */
-  private void record(long lineId, Proposal p, String status, String reason, String by) {
-    long matchId =
-        matches.insertMatch(
+  private static void record(
+      LineDecisions decided, long lineId, Proposal p, String status, String reason, String by) {
+    decided.match(
+        new LineDecisions.NewMatch(
             lineId,
             p.rule().name(),
             p.confidence(),
@@ -445,8 +468,8 @@ public class CashService {
             p.onAccount(),
             p.shortfall(),
             reason,
-            by);
-    p.allocations().forEach(a -> matches.insertMatchItem(matchId, a));
+            by,
+            p.allocations()));
   }
 
   /**

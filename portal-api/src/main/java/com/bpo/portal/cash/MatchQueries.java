@@ -431,16 +431,76 @@ public class MatchQueries implements Ledger {
         .one(r -> r.longValue("id"));
   }
 
-  public void insertMatchItem(long matchId, CashMatcher.Allocation item) {
+  /**
+   * Many candidates and decisions with their invoices, in two statements; their ids are drawn
+   * first.
+   */
+  public void insertMatches(List<LineDecisions.NewMatch> matches) {
+    if (matches.isEmpty()) {
+      return;
+    }
+    List<Long> ids =
+        sql.global("select nextval('cash_id_seq') as id from generate_series(1, :n)")
+            .bind("n", matches.size())
+            .list(r -> r.longValue("id"));
+    sql.sql(
+            """
+            insert into cash_match (tenant_id, id, line_id, rule, confidence, status, customer_account_id, settlement,
+                                    on_account, shortfall, reason, decided_by)
+            select :tenant, m.id, m.line, m.rule, m.confidence, m.status, m.customer::bigint, m.settlement::text,
+                   m.on_account, m.shortfall, m.reason, m.by
+            from unnest(:ids, :lines, :rules, :confidences, :statuses, :customers, :settlements, :onAccount,
+                        :shortfalls, :reasons, :bys)
+                 as m(id, line, rule, confidence, status, customer, settlement, on_account, shortfall, reason, by)""")
+        .bind("ids", ids)
+        .bind("lines", matches.stream().map(LineDecisions.NewMatch::lineId).toList())
+        .bind("rules", matches.stream().map(LineDecisions.NewMatch::rule).toList())
+        .bind(
+            "confidences", matches.stream().map(m -> CashMatcher.rounded(m.confidence())).toList())
+        .bind("statuses", matches.stream().map(LineDecisions.NewMatch::status).toList())
+        .bind("customers", matches.stream().map(LineDecisions.NewMatch::customerId).toList())
+        .bind(
+            "settlements",
+            matches.stream()
+                .map(m -> m.settlement() == null ? null : m.settlement().name())
+                .toList())
+        .bind("onAccount", matches.stream().map(LineDecisions.NewMatch::onAccount).toList())
+        .bind("shortfalls", matches.stream().map(LineDecisions.NewMatch::shortfall).toList())
+        .bind(
+            "reasons",
+            matches.stream()
+                .map(m -> m.reason().length() > 1000 ? m.reason().substring(0, 1000) : m.reason())
+                .toList())
+        .bind("bys", matches.stream().map(LineDecisions.NewMatch::by).toList())
+        .update();
+    List<Long> itemMatches = new ArrayList<>();
+    List<Long> invoices = new ArrayList<>();
+    List<BigDecimal> amounts = new ArrayList<>();
+    List<BigDecimal> writeOffs = new ArrayList<>();
+    List<BigDecimal> leftOpen = new ArrayList<>();
+    for (int i = 0; i < matches.size(); i++) {
+      for (CashMatcher.Allocation a : matches.get(i).items()) {
+        itemMatches.add(ids.get(i));
+        invoices.add(a.invoiceId());
+        amounts.add(a.amount());
+        writeOffs.add(a.writeOff());
+        leftOpen.add(a.leftOpen());
+      }
+    }
+    if (itemMatches.isEmpty()) {
+      return;
+    }
     sql.sql(
             """
             insert into cash_match_item (tenant_id, match_id, invoice_id, amount, write_off, left_open)
-            values (:tenant, :match, :invoice, :amount, :writeOff, :leftOpen)""")
-        .bind("match", matchId)
-        .bind("invoice", item.invoiceId())
-        .bind("amount", item.amount())
-        .bind("writeOff", item.writeOff())
-        .bind("leftOpen", item.leftOpen())
+            select :tenant, i.match, i.invoice, i.amount, i.write_off, i.left_open
+            from unnest(:matches, :invoices, :amounts, :writeOffs, :leftOpen)
+                 as i(match, invoice, amount, write_off, left_open)""")
+        .bind("matches", itemMatches)
+        .bind("invoices", invoices)
+        .bind("amounts", amounts)
+        .bind("writeOffs", writeOffs)
+        .bind("leftOpen", leftOpen)
         .update();
   }
 

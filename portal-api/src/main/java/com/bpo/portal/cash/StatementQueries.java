@@ -107,23 +107,35 @@ public class StatementQueries {
     sql.flushAndForget();
   }
 
-  public long insertLine(long statementId, BankStatementFile.Line line) {
-    return sql.sql(
+  /** A block of a statement's lines in one statement; answers their ids in the order given. */
+  public List<Long> insertLines(long statementId, List<BankStatementFile.Line> lines) {
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids =
+        sql.global("select nextval('cash_id_seq') as id from generate_series(1, :n)")
+            .bind("n", lines.size())
+            .list(r -> r.longValue("id"));
+    sql.sql(
             """
-            insert into bank_statement_line (tenant_id, statement_id, entry_ref, booking_date, value_date, amount,
+            insert into bank_statement_line (tenant_id, id, statement_id, entry_ref, booking_date, value_date, amount,
                                              currency, payer_name, payer_account, reference)
-            values (:tenant, :statement, :ref, :booked, :valued, :amount, :currency, :name, :payerAccount, :reference)
-            returning id""")
+            select :tenant, l.id, :statement, l.ref, l.booked, l.valued::date, l.amount, l.currency, l.name,
+                   l.account, l.reference
+            from unnest(:ids, :refs, :booked, :valued, :amounts, :currencies, :names, :accounts, :references)
+                 as l(id, ref, booked, valued, amount, currency, name, account, reference)""")
         .bind("statement", statementId)
-        .bind("ref", line.entryRef())
-        .bind("booked", line.bookingDate())
-        .bind("valued", line.valueDate())
-        .bind("amount", line.amount())
-        .bind("currency", line.currency())
-        .bind("name", line.payerName())
-        .bind("payerAccount", line.payerAccount())
-        .bind("reference", line.reference())
-        .one(r -> r.longValue("id"));
+        .bind("ids", ids)
+        .bind("refs", lines.stream().map(BankStatementFile.Line::entryRef).toList())
+        .bind("booked", lines.stream().map(BankStatementFile.Line::bookingDate).toList())
+        .bind("valued", lines.stream().map(BankStatementFile.Line::valueDate).toList())
+        .bind("amounts", lines.stream().map(BankStatementFile.Line::amount).toList())
+        .bind("currencies", lines.stream().map(BankStatementFile.Line::currency).toList())
+        .bind("names", lines.stream().map(BankStatementFile.Line::payerName).toList())
+        .bind("accounts", lines.stream().map(BankStatementFile.Line::payerAccount).toList())
+        .bind("references", lines.stream().map(BankStatementFile.Line::reference).toList())
+        .update();
+    return ids;
   }
 
   private static final String STATEMENT_SELECT =
@@ -295,6 +307,47 @@ public class StatementQueries {
             .bind("version", version)
             .update()
         == 1;
+  }
+
+  /**
+   * Many lines' states in one statement, each only if it still has the version given; answers the
+   * lines that did not (nothing should be kept then: the caller fails the transaction).
+   */
+  public List<Long> settleAll(List<LineDecisions.LineState> states) {
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    List<Long> settled =
+        sql.sql(
+                """
+            update bank_statement_line l set status = v.status, customer_account_id = v.customer::bigint,
+                   applied_amount = v.applied, written_off_amount = v.written, on_account_amount = v.on_account,
+                   payment_id = v.payment::bigint, deduction_id = v.deduction::bigint,
+                   applied_at = case when v.settled then now() end,
+                   applied_by = case when v.settled then v.by end,
+                   version = l.version + 1
+            from unnest(:ids, :versions, :statuses, :customers, :applied, :written, :onAccount, :payments,
+                        :deductions, :settled, :bys)
+                 as v(id, version, status, customer, applied, written, on_account, payment, deduction, settled, by)
+            where l.tenant_id = :tenant and l.id = v.id and l.version = v.version
+            returning l.id""")
+            .bind("ids", states.stream().map(LineDecisions.LineState::lineId).toList())
+            .bind("versions", states.stream().map(LineDecisions.LineState::version).toList())
+            .bind("statuses", states.stream().map(s -> s.status().name()).toList())
+            .bind("customers", states.stream().map(LineDecisions.LineState::customerId).toList())
+            .bind("applied", states.stream().map(LineDecisions.LineState::applied).toList())
+            .bind("written", states.stream().map(LineDecisions.LineState::writtenOff).toList())
+            .bind("onAccount", states.stream().map(LineDecisions.LineState::onAccount).toList())
+            .bind("payments", states.stream().map(LineDecisions.LineState::paymentId).toList())
+            .bind("deductions", states.stream().map(LineDecisions.LineState::deductionId).toList())
+            .bind("settled", states.stream().map(s -> !s.status().inQueue()).toList())
+            .bind("bys", states.stream().map(LineDecisions.LineState::by).toList())
+            .list(r -> r.longValue("id"));
+    java.util.Set<Long> done = new java.util.HashSet<>(settled);
+    return states.stream()
+        .map(LineDecisions.LineState::lineId)
+        .filter(id -> !done.contains(id))
+        .toList();
   }
 
   /**
