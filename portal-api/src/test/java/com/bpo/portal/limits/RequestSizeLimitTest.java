@@ -11,6 +11,14 @@ class RequestSizeLimitTest {
   @Test
   void csvImportsHaveTheLargeLimit() {
     assertEquals(500_000, RequestSizeLimit.limitFor(LIMITS, "/api/v1/imports", "text/csv", true));
+    assertEquals(
+        500_000,
+        RequestSizeLimit.limitFor(LIMITS, "/api/v1/cash/statements", "text/csv", true),
+        "a bank statement is an import");
+    assertEquals(
+        1_000,
+        RequestSizeLimit.limitFor(LIMITS, "/api/v1/cash/statements/7", "application/json", true),
+        "a statement's own resources are not");
   }
 
   @Test

@@ -535,6 +535,12 @@ class CashApplicationApiIT {
     assertEquals(422, unknownAccount.status(), unknownAccount.body());
     assertEquals("0.00|1000.00|OPEN", state("FIX-CASH-000101"));
     assertEquals(422, upload("not a statement", "text/plain", "agent.acme", "acme").status());
+
+    // a statement may be up to 20 MB (not the 1 MB of other bodies); beyond, the parser says so
+    // (one byte more: the resource reads no further, and the client has nothing left to send)
+    Reply tooLarge = upload("x".repeat(20 * 1024 * 1024 + 1), "text/csv", "agent.acme", "acme");
+    assertEquals(422, tooLarge.status(), tooLarge.body());
+    assertTrue(tooLarge.body().contains("larger than 20 MB"), tooLarge.body());
   }
 
   // ------------------------------------------------------------------ roles and tenants
