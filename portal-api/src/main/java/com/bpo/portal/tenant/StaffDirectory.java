@@ -4,7 +4,6 @@ import com.bpo.portal.shared.sql.Row;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,19 +15,6 @@ import java.util.Set;
 @TenantService
 public class StaffDirectory {
   @Inject TenantSql sql;
-
-  /** The role {@code username} holds in the active tenant, if they are a member of it. */
-  public Optional<TenantRole> roleOf(String username) {
-    List<String> codes =
-        sql.sql(
-                """
-            select role from tenant_staff where tenant_id = :tenant and username = :username and active
-            union all
-            select 'customer' from customer_portal_user where tenant_id = :tenant and username = :username""")
-            .bind("username", username)
-            .list(r -> r.string("role"));
-    return TenantRole.strongest(codes);
-  }
 
   /** The active staff holding one of {@code roles}, by name. */
   public List<StaffMember> staff(Set<TenantRole> roles) {

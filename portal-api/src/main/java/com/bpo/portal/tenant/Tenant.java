@@ -52,6 +52,24 @@ public class Tenant {
   }
 
   /**
+   * A tenant as a request reads it ({@link TenantDirectory#membership}): for reading, never to be
+   * merged or persisted.
+   */
+  static Tenant asRead(
+      String id,
+      String name,
+      String locale,
+      String currency,
+      String timeZone,
+      TenantStatus status,
+      boolean testMode) {
+    Tenant tenant = new Tenant(id, name, locale, currency, timeZone);
+    tenant.status = java.util.Objects.requireNonNull(status);
+    tenant.testMode = testMode;
+    return tenant;
+  }
+
+  /**
    * Suspended, nobody acts in the tenant (its data is kept); active again, everyone who belongs
    * does.
    */

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Resolves, once per request and after authentication, who the user is and which tenant they act
  * in. The API names the tenant in the {@code X-Tenant} header, the UI keeps the user's pick in the
  * HTTP session; either way it must be one of the token's memberships and an active tenant. The
- * user's role is then their membership's role in that tenant ({@link StaffDirectory#roleOf}), which
+ * user's role is then their membership's role in that tenant, read with the tenant in one round
+ * trip ({@link TenantDirectory#membership}; the same codes as {@link StaffDirectory#roleOf}), which
  * every role check reads: {@link TenantRoleFilter} for the API, the UI's access control and menu.
  */
 @WebFilter(urlPatterns = "/*", filterName = "tenantResolution")
@@ -30,7 +31,6 @@ public class TenantResolutionFilter extends HttpFilter {
 
   @Inject TenantContext context;
   @Inject TenantDirectory directory;
-  @Inject StaffDirectory staff;
 
   @Override
   protected void doFilter(
@@ -64,7 +64,11 @@ public class TenantResolutionFilter extends HttpFilter {
 
     Tenant tenant = null;
     if (resolution instanceof ActiveTenantResolver.Active active) {
-      Optional<Tenant> found = directory.find(active.tenantId()).filter(Tenant::isActive);
+      // the tenant and the user's roles in it, in one round trip (V107)
+      Optional<TenantDirectory.Membership> found =
+          directory
+              .membership(active.tenantId(), user.username())
+              .filter(m -> m.tenant().isActive());
       if (found.isEmpty()) {
         refuse(
             response,
@@ -76,9 +80,8 @@ public class TenantResolutionFilter extends HttpFilter {
             api);
         return;
       }
-      tenant = found.get();
-      context.bind(user, tenant); // the membership is read in the tenant's own transaction (RLS)
-      user = user.inTenant(staff.roleOf(user.username()));
+      tenant = found.get().tenant();
+      user = user.inTenant(TenantRole.strongest(found.get().roles()));
     } else if (resolution instanceof ActiveTenantResolver.NotMember notMember) {
       refuse(
           response,

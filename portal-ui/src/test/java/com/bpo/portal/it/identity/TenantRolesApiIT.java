@@ -1,11 +1,16 @@
 package com.bpo.portal.it.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,6 +45,43 @@ class TenantRolesApiIT {
     assertEquals(
         List.of("bpo-agent"), globex.getJsonArray("roles").getValuesAs(JsonString::getString));
     assertEquals("bpo-agent", globex.getString("tenantRole"));
+  }
+
+  /**
+   * The filter's one round trip (V107): the tenant and the user's roles in it, read as the
+   * application role under row-level security, and the caller's own tenant binding left as it was.
+   */
+  @Test
+  void theMembershipIsReadInOneCallThatLeavesTheCallersTenantAsItWas() throws SQLException {
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      try (PreparedStatement bind =
+          db.prepareStatement("select set_config('app.tenant_id', 'globex', true)")) {
+        bind.execute();
+      }
+      try (PreparedStatement call =
+          db.prepareStatement(
+              "select status, array_to_string(roles, ',') " + "from tenant_membership(?, ?)")) {
+        call.setString(1, "acme");
+        call.setString(2, DUO);
+        try (ResultSet rs = call.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals("ACTIVE", rs.getString(1));
+          assertEquals("bpo-lead", rs.getString(2), "duo.staff's role in acme, not globex's");
+        }
+        call.setString(1, "no-such-tenant");
+        try (ResultSet rs = call.executeQuery()) {
+          assertFalse(rs.next(), "no tenant, no row");
+        }
+      }
+      try (PreparedStatement after =
+              db.prepareStatement("select current_setting('app.tenant_id')");
+          ResultSet rs = after.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("globex", rs.getString(1), "the transaction is still bound to its tenant");
+      }
+      db.rollback();
+    }
   }
 
   @Test
