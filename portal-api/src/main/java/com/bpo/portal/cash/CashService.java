@@ -204,11 +204,10 @@ public class CashService {
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
     CashMatcher.Settings settings = matches.settings();
-    // the balances take the statement's payments once, before the commit (V106); between lines the
-    // deductions' entities are let go, so that every statement's flush stays as cheap as the first
     // the lines are matched in the file's order, each seeing what the lines before it took; their
     // payments are written a block at a time (PendingPayments), and the balances take the whole
-    // statement once, before the commit (V106)
+    // statement once, before the commit (V106). A short payment ends its block: its deduction is
+    // sized on what its invoices have open right after it, not after the lines that follow it.
     payments.inOneFold(
         () -> {
           List<Line> lines = file.lines();
@@ -218,7 +217,11 @@ public class CashService {
             PendingPayments block = new PendingPayments(matches);
             LineDecisions decided = new LineDecisions();
             for (int i = 0; i < part.size(); i++) {
-              match(lineIds.get(i), part.get(i), settings, block, decided);
+              if (match(lineIds.get(i), part.get(i), settings, block, decided)) {
+                write(block, decided);
+                block = new PendingPayments(matches);
+                decided = new LineDecisions();
+              }
             }
             write(block, decided);
           }
@@ -239,9 +242,10 @@ public class CashService {
 
   /**
    * Matches a new line: queues the sure match in the block (written with it, {@link #write}), or
-   * keeps the candidates (and why) for a person.
+   * keeps the candidates (and why) for a person. Answers whether the line is a short payment to
+   * apply (its block must be written before the next line).
    */
-  private void match(
+  private boolean match(
       long lineId,
       Line line,
       CashMatcher.Settings settings,
@@ -254,7 +258,7 @@ public class CashService {
       Proposal proposal = decision.apply().get();
       learnFrom(lineId, line, proposal);
       block.add(lineId, line, proposal);
-      return;
+      return proposal.shortfall().signum() > 0;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
       record(decided, lineId, p, "SUGGESTED", p.reason(), AUTO);
@@ -293,6 +297,7 @@ public class CashService {
             null,
             null,
             AUTO));
+    return false;
   }
 
   private static String whyNothing(Line line, Evidence evidence) {
@@ -309,11 +314,6 @@ public class CashService {
             : "payer recognised but no open invoice or combination of invoices for "
                 + line.amount().toPlainString();
     return numbers + "; " + payer;
-  }
-
-  /** What the database knows about a line, for the pure rules. */
-  Evidence evidence(Line line) {
-    return Ledger.evidence(matches, line);
   }
 
   /**

@@ -84,7 +84,9 @@ public class PaymentApplication {
    * ones before it left open, and written together: one statement for the payments, one for their
    * allocations and one for the invoices (each invoice once), so that the statement triggers of the
    * ledger run once for all of them. A bank statement's block of lines comes this way. Nothing is
-   * written when one of them cannot be applied (the first one's problem is answered).
+   * written when one of them cannot be applied: the answer names a problem of the first request
+   * found wrong, every request's own shape (and a reference given twice) checked first, then each
+   * against the invoices, in order.
    *
    * @return the payments' ids, in the order given
    */
@@ -120,8 +122,8 @@ public class PaymentApplication {
     List<Long> allocationPayments = new ArrayList<>();
     List<Long> allocationInvoices = new ArrayList<>();
     List<BigDecimal> allocationAmounts = new ArrayList<>();
-    // each invoice once, in id order: two writers that lock and update invoices in the same order
-    // cannot deadlock (and the balances' keys follow from the invoices)
+    // each invoice once; the invoices were locked above in id order, and the balances' statement
+    // trigger takes its keys in key order (V92, V106)
     Map<Long, BigDecimal[]> perInvoice = new java.util.TreeMap<>();
     for (int p = 0; p < requests.size(); p++) {
       for (Application a : requests.get(p).applications()) {

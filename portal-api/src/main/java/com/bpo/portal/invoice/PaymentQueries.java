@@ -1,6 +1,5 @@
 package com.bpo.portal.invoice;
 
-import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,38 +54,6 @@ public class PaymentQueries {
   /** Adds the changes deferred since {@link #deferBalances} to the balances, once. */
   void foldDeferredBalances() {
     sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
-  }
-
-  boolean paymentExists(String reference) {
-    return sql.sql(
-            "select 1 as one from payment where tenant_id = :tenant and reference = :reference")
-        .bind("reference", reference)
-        .optional(r -> r.intValue("one"))
-        .isPresent();
-  }
-
-  long insertPayment(String reference, long customerId, LocalDate receivedOn, Money amount) {
-    return sql.sql(
-            """
-            insert into payment (tenant_id, reference, customer_account_id, received_on, currency, amount)
-            values (:tenant, :reference, :customer, :received, :currency, :amount) returning id""")
-        .bind("reference", reference)
-        .bind("customer", customerId)
-        .bind("received", receivedOn)
-        .bind("currency", amount.currency())
-        .bind("amount", amount.amount())
-        .one(r -> r.longValue("id"));
-  }
-
-  void insertAllocation(long paymentId, long invoiceId, BigDecimal amount) {
-    sql.sql(
-            """
-            insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
-            values (:tenant, :payment, :invoice, :amount)""")
-        .bind("payment", paymentId)
-        .bind("invoice", invoiceId)
-        .bind("amount", amount)
-        .update();
   }
 
   /** Those of these payment references already recorded in the tenant. */
@@ -149,7 +116,7 @@ public class PaymentQueries {
 
   /**
    * Raises many invoices' paid and written-off amounts in one statement (each invoice once: the
-   * caller sums), in the order of the ids given.
+   * caller sums). The caller has locked them ({@link #lockInvoices}, in id order).
    */
   void payAll(List<Long> invoices, List<BigDecimal> paid, List<BigDecimal> writtenOff) {
     if (invoices.isEmpty()) {
@@ -164,18 +131,6 @@ public class PaymentQueries {
         .bind("invoices", invoices)
         .bind("paid", paid)
         .bind("written", writtenOff)
-        .update();
-  }
-
-  void pay(long invoiceId, BigDecimal paid, BigDecimal writtenOff) {
-    sql.sql(
-            """
-            update invoice set paid_amount = paid_amount + :paid, written_off_amount = written_off_amount + :written,
-                   version = version + 1
-            where tenant_id = :tenant and id = :invoice""")
-        .bind("paid", paid)
-        .bind("written", writtenOff)
-        .bind("invoice", invoiceId)
         .update();
   }
 }

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * The tenant's memberships: who works in it with which role ({@code tenant_staff}, owned by this
  * feature and written by tenant administration) and who is one of its customers ({@code
- * customer_portal_user}, owned by invoice, read here). The one staff query of the portal, and where
- * a person's role in the active tenant comes from.
+ * customer_portal_user}, owned by invoice, read here): the staff lists of the portal. A person's
+ * role in the active tenant is read with the tenant itself ({@link TenantDirectory#membership},
+ * V107).
  */
 @TenantService
 public class StaffDirectory {

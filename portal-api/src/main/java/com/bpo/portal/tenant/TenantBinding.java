@@ -12,11 +12,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * The one place where a transaction learns its tenant, twice over: EclipseLink's multitenant
- * property (the application's own filter on every {@code @Multitenant} entity) and PostgreSQL's
- * {@code app.tenant_id} setting, local to the transaction, which the row-level security policies
- * read. Either layer alone keeps tenants apart; together a bug in one is caught by the other. The
- * same statement names the actor and the request for the audit trail's triggers.
+ * The one place where a service's transaction learns its tenant, twice over: EclipseLink's
+ * multitenant property (the application's own filter on every {@code @Multitenant} entity) and
+ * PostgreSQL's {@code app.tenant_id} setting, local to the transaction, which the row-level
+ * security policies read. Either layer alone keeps tenants apart; together a bug in one is caught
+ * by the other. The same statement names the actor and the request for the audit trail's triggers.
+ * (Before any service runs, tenant resolution reads the tenant and the user's role with V107's
+ * {@code tenant_membership}, which binds the tenant for that one read and gives the setting back.)
  *
  * <p>Runs inside the {@code @Transactional} interceptor (a later priority), once per transaction.
  */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * in. The API names the tenant in the {@code X-Tenant} header, the UI keeps the user's pick in the
  * HTTP session; either way it must be one of the token's memberships and an active tenant. The
  * user's role is then their membership's role in that tenant, read with the tenant in one round
- * trip ({@link TenantDirectory#membership}; the same codes as {@link StaffDirectory#roleOf}), which
+ * trip ({@link TenantDirectory#membership}: {@code tenant_staff.role}, or {@code customer}), which
  * every role check reads: {@link TenantRoleFilter} for the API, the UI's access control and menu.
  */
 @WebFilter(urlPatterns = "/*", filterName = "tenantResolution")

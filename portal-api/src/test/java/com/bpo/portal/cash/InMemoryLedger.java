@@ -59,8 +59,11 @@ final class InMemoryLedger implements Ledger {
   void pay(CashMatcher.Proposal p) {
     for (CashMatcher.Allocation a : p.allocations()) {
       OpenInvoice i = open.get(a.invoiceId());
+      if (i == null) {
+        continue; // paid already: only a ledger read blind to pending payments pays twice
+      }
       BigDecimal left = i.open().subtract(a.amount()).subtract(a.writeOff());
-      if (left.signum() == 0) {
+      if (left.signum() <= 0) {
         open.remove(i.id());
         openByKey.get(InvoiceNumbers.key(i.number())).remove(i.id());
       } else {

@@ -29,6 +29,14 @@ class PendingPaymentsTest {
    * (1: at once) and what a line learns of its payer written at once, as CashService does.
    */
   static List<Decision> decisions(int block) {
+    return decisions(block, true);
+  }
+
+  /**
+   * As {@link #decisions(int)}; {@code throughPending} false reads the ledger as written, without
+   * what the block's earlier lines took (what the overlay is there to prevent).
+   */
+  static List<Decision> decisions(int block, boolean throughPending) {
     GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(SEED);
     InMemoryLedger ledger = fixture.ledger();
     PendingPayments pending = new PendingPayments(ledger);
@@ -37,7 +45,7 @@ class PendingPaymentsTest {
       Decision d =
           CashMatcher.decide(
               new CashMatcher.LineFacts(c.line().amount(), c.line().currency()),
-              Ledger.evidence(pending, c.line()),
+              Ledger.evidence(throughPending ? pending : ledger, c.line()),
               CashMatcher.DEFAULT_SETTINGS);
       out.add(d);
       if (d.apply().isPresent()) {
@@ -63,6 +71,14 @@ class PendingPaymentsTest {
         assertEquals(atOnce.get(i), inBlocks.get(i), "line " + (i + 1) + " in blocks of " + block);
       }
     }
+    // the control: these lines do take what earlier lines of their block took, so reading the
+    // ledger as written would decide some of them otherwise
+    List<Decision> blind = decisions(CashService.BLOCK_LINES, false);
+    long differing =
+        java.util.stream.IntStream.range(0, atOnce.size())
+            .filter(i -> !atOnce.get(i).equals(blind.get(i)))
+            .count();
+    assertTrue(differing > 0, "no line of the seed depends on an earlier line of its block");
   }
 
   private static final LocalDate DUE = LocalDate.of(2026, 10, 1);

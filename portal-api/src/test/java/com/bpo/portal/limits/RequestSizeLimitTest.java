@@ -14,7 +14,15 @@ class RequestSizeLimitTest {
     assertEquals(
         500_000,
         RequestSizeLimit.limitFor(LIMITS, "/api/v1/cash/statements", "text/csv", true),
-        "a bank statement is an import");
+        "a bank statement has at most the import limit");
+    assertEquals(
+        RequestSizeLimit.STATEMENT_BYTES,
+        RequestSizeLimit.limitFor(
+            new RequestSizeLimit.Limits(1_000, 6_000, 512L * 1024 * 1024),
+            "/api/v1/cash/statements",
+            "text/csv",
+            true),
+        "and no more than a little above the 20 MB a statement may be");
     assertEquals(
         1_000,
         RequestSizeLimit.limitFor(LIMITS, "/api/v1/cash/statements/7", "application/json", true),

@@ -508,6 +508,50 @@ class CashApplicationApiIT {
     assertEquals("REFUND_REQUESTED", refund.json().getJsonObject("line").getString("status"));
   }
 
+  /**
+   * A statement longer than a block (250 lines, CashService.BLOCK_LINES): a line sees what an
+   * earlier line took, whether that line's block was written already (E10, then E270) or is still
+   * pending in the same block (E280, then E290); imported again, it changes nothing.
+   */
+  @Test
+  void aStatementOfSeveralBlocksSeesWhatEachEarlierLineTookAndIsImportedOnce() throws SQLException {
+    List<String> entries = new ArrayList<>();
+    for (int i = 1; i <= 300; i++) {
+      entries.add(
+          switch (i) {
+            case 10, 270 -> entry("E" + i, "250.00", "x", "FIX-CASH-000102");
+            case 280, 290 -> entry("E" + i, "1000.00", "x", "FIX-CASH-000101");
+            default -> entry("E" + i, "1.00", "Nobody " + i, "no reference");
+          });
+    }
+    String file = camt("FIX-CASH-BLOCKS", entries.toArray(String[]::new));
+    Reply first = upload(file, "application/xml", "agent.acme", "acme");
+    assertEquals(201, first.status(), first.body());
+    JsonObject statement = first.json().getJsonObject("statement");
+    assertEquals(300, statement.getInt("lineCount"));
+    assertEquals(2, statement.getInt("applied"), first.body());
+    assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
+    assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
+    String applied =
+        "select string_agg(l.entry_ref, ',' order by l.id) from bank_statement_line l "
+            + "join bank_statement s on s.tenant_id = l.tenant_id and s.id = l.statement_id "
+            + "where s.statement_id = 'FIX-CASH-BLOCKS' and l.status = 'APPLIED'";
+    assertEquals(List.of("E10,E280"), acmeRows(applied), "an invoice is paid once");
+    assertEquals(
+        List.of("300"),
+        acmeRows(
+            "select count(*) from bank_statement_line l join bank_statement s on s.tenant_id = "
+                + "l.tenant_id and s.id = l.statement_id where s.statement_id = 'FIX-CASH-BLOCKS' "
+                + "and l.version = 1"),
+        "each line decided once");
+
+    Reply again = upload(file, "application/xml", "agent.acme", "acme");
+    assertEquals(200, again.status(), again.body());
+    assertTrue(again.json().getBoolean("alreadyImported"));
+    assertEquals(List.of("E10,E280"), acmeRows(applied));
+    assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
+  }
+
   // ------------------------------------------------------------------ bad files
 
   @Test
