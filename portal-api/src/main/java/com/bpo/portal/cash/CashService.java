@@ -653,28 +653,33 @@ public class CashService {
           List.of(new FieldError("note", "must be 1 to 500 characters")));
     }
     matches.dropSuggestions(lineId);
-    matches.insertMatch(
-        lineId,
-        Rule.MANUAL.name(),
-        BigDecimal.ONE,
-        "REFUND_REQUESTED",
-        line.customerId(),
-        null,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        "refund requested: " + note,
-        user.username());
-    if (!statements.settle(
-        lineId,
-        line.version(),
-        LineStatus.REFUND_REQUESTED,
-        line.customerId(),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        null,
-        null,
-        user.username())) {
+    LineDecisions decided = new LineDecisions();
+    decided.match(
+        new LineDecisions.NewMatch(
+            lineId,
+            Rule.MANUAL.name(),
+            BigDecimal.ONE,
+            "REFUND_REQUESTED",
+            line.customerId(),
+            null,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            "refund requested: " + note,
+            user.username(),
+            List.of()));
+    decided.state(
+        new LineDecisions.LineState(
+            lineId,
+            line.version(),
+            LineStatus.REFUND_REQUESTED,
+            line.customerId(),
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            null,
+            null,
+            user.username()));
+    if (!decided.write(matches, statements).isEmpty()) {
       throw stale(lineId);
     }
     return line(lineId).orElseThrow();

@@ -401,36 +401,6 @@ public class MatchQueries implements Ledger {
 
   // ---------------------------------------------------------------- candidates and decisions
 
-  public long insertMatch(
-      long lineId,
-      String rule,
-      BigDecimal confidence,
-      String status,
-      Long customerId,
-      CashMatcher.Settlement settlement,
-      BigDecimal onAccount,
-      BigDecimal shortfall,
-      String reason,
-      String by) {
-    return sql.sql(
-            """
-            insert into cash_match (tenant_id, line_id, rule, confidence, status, customer_account_id, settlement,
-                                    on_account, shortfall, reason, decided_by)
-            values (:tenant, :line, :rule, :confidence, :status, :customer, :settlement, :onAccount, :shortfall, :reason,
-                    :by) returning id""")
-        .bind("line", lineId)
-        .bind("rule", rule)
-        .bind("confidence", CashMatcher.rounded(confidence))
-        .bind("settlement", settlement)
-        .bind("onAccount", onAccount)
-        .bind("shortfall", shortfall)
-        .bind("status", status)
-        .bind("customer", customerId)
-        .bind("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-        .bind("by", by)
-        .one(r -> r.longValue("id"));
-  }
-
   /**
    * Many candidates and decisions with their invoices, in two statements; their ids are drawn
    * first.

@@ -272,44 +272,6 @@ public class StatementQueries {
   }
 
   /**
-   * Records where a line stands after matching or a person's decision, checking the version they
-   * saw.
-   */
-  public boolean settle(
-      long id,
-      long version,
-      LineStatus status,
-      Long customerId,
-      BigDecimal applied,
-      BigDecimal writtenOff,
-      BigDecimal onAccount,
-      Long paymentId,
-      Long deductionId,
-      String by) {
-    return sql.sql(
-                """
-            update bank_statement_line set status = :status, customer_account_id = :customer,
-                   applied_amount = :applied, written_off_amount = :written, on_account_amount = :onAccount,
-                   payment_id = :payment, deduction_id = :deduction,
-                   applied_at = case when :settled then now() end, applied_by = case when :settled then :by end,
-                   version = version + 1
-            where tenant_id = :tenant and id = :id and version = :version""")
-            .bind("status", status)
-            .bind("customer", customerId)
-            .bind("applied", applied)
-            .bind("written", writtenOff)
-            .bind("onAccount", onAccount)
-            .bind("payment", paymentId)
-            .bind("deduction", deductionId)
-            .bind("settled", !status.inQueue())
-            .bind("by", by)
-            .bind("id", id)
-            .bind("version", version)
-            .update()
-        == 1;
-  }
-
-  /**
    * Many lines' states in one statement, each only if it still has the version given; answers the
    * lines that did not (nothing should be kept then: the caller fails the transaction).
    */
