@@ -409,10 +409,7 @@ public class MatchQueries implements Ledger {
     if (matches.isEmpty()) {
       return;
     }
-    List<Long> ids =
-        sql.global("select nextval('cash_id_seq') as id from generate_series(1, :n)")
-            .bind("n", matches.size())
-            .list(r -> r.longValue("id"));
+    List<Long> ids = sql.nextIds("cash_id_seq", matches.size());
     sql.sql(
             """
             insert into cash_match (tenant_id, id, line_id, rule, confidence, status, customer_account_id, settlement,

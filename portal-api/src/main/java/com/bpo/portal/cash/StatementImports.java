@@ -11,11 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A bank statement's import under a transaction timeout of its own, {@code
  * portal.cash.import.timeout.seconds} (default 600): a statement is imported, matched and applied
- * in one transaction, at some 16 ms a line on a two-core server (docs/PERFORMANCE.md, eighth
- * round), so a statement of 5,000 lines came within seconds of the server's default (Liberty: 120
- * s) and one of 10,000 would have been rolled back whole. Deliberately not transactional itself, as
- * {@code invoice.imports.Imports}: {@link OwnTimeout} sets the timeout of the transaction {@link
- * CashService} begins.
+ * in one transaction, at some 5 ms a line on a two-core server (docs/PERFORMANCE.md, ninth round;
+ * 16 ms in the eighth, when a statement of 5,000 lines came within seconds of the server's default,
+ * Liberty's 120 s), so the 100,000 lines a statement may hold need more than that default.
+ * Deliberately not transactional itself, as {@code invoice.imports.Imports}: {@link OwnTimeout}
+ * sets the timeout of the transaction {@link CashService} begins.
  */
 @ApplicationScoped
 public class StatementImports {

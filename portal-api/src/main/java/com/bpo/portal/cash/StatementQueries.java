@@ -112,10 +112,7 @@ public class StatementQueries {
     if (lines.isEmpty()) {
       return List.of();
     }
-    List<Long> ids =
-        sql.global("select nextval('cash_id_seq') as id from generate_series(1, :n)")
-            .bind("n", lines.size())
-            .list(r -> r.longValue("id"));
+    List<Long> ids = sql.nextIds("cash_id_seq", lines.size());
     sql.sql(
             """
             insert into bank_statement_line (tenant_id, id, statement_id, entry_ref, booking_date, value_date, amount,

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 @TenantService
 public class PaymentApplication {
   @Inject PaymentQueries queries;
+  @Inject ReceivablesQueries balances;
   @Inject WebhookEvents webhooks;
 
   /** An amount applied to one invoice, and what is written off on it in the same stroke. */
@@ -46,9 +47,9 @@ public class PaymentApplication {
    * without the fold).
    */
   public <T> T inOneFold(java.util.function.Supplier<T> work) {
-    queries.deferBalances();
+    balances.deferBalances();
     T result = work.get();
-    queries.foldDeferredBalances();
+    balances.foldDeferredBalances();
     return result;
   }
 

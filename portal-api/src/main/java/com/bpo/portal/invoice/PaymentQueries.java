@@ -42,20 +42,6 @@ public class PaymentQueries {
                     r.date("due_date")));
   }
 
-  /**
-   * From now until {@link #foldDeferredBalances}, the receivable balances and sales days take this
-   * transaction's invoice changes into a temporary table instead of once per statement (V106); the
-   * commit is refused without the fold.
-   */
-  void deferBalances() {
-    sql.global("select begin_deferred_balances()::text as deferred").one(r -> r.string("deferred"));
-  }
-
-  /** Adds the changes deferred since {@link #deferBalances} to the balances, once. */
-  void foldDeferredBalances() {
-    sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
-  }
-
   /** Those of these payment references already recorded in the tenant. */
   List<String> existingPayments(Collection<String> references) {
     return sql.sql("select reference from payment where tenant_id = :tenant")
@@ -69,10 +55,7 @@ public class PaymentQueries {
    * {@code returning} happens to give.
    */
   List<Long> insertPayments(List<PaymentApplication.PaymentRequest> payments) {
-    List<Long> ids =
-        sql.global("select nextval('payment_id_seq') as id from generate_series(1, :n)")
-            .bind("n", payments.size())
-            .list(r -> r.longValue("id"));
+    List<Long> ids = sql.nextIds("payment_id_seq", payments.size());
     sql.sql(
             """
             insert into payment (tenant_id, id, reference, customer_account_id, received_on, currency, amount)

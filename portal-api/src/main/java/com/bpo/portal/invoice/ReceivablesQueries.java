@@ -57,6 +57,20 @@ public class ReceivablesQueries {
 
   @Inject TenantSql sql;
 
+  /**
+   * From now until {@link #foldDeferredBalances}, the receivable balances and sales days take this
+   * transaction's invoice changes into a temporary table instead of once per statement (V106); the
+   * commit is refused without the fold. The invoice import and a bank statement's import defer.
+   */
+  public void deferBalances() {
+    sql.global("select begin_deferred_balances()::text as deferred").one(r -> r.string("deferred"));
+  }
+
+  /** Adds the changes deferred since {@link #deferBalances} to the balances, once. */
+  public void foldDeferredBalances() {
+    sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
+  }
+
   /** The customers owing most (at most {@code limit}), then the totals per currency. */
   Aging aging(LocalDate asOf, Optional<Long> onlyCustomer, int limit) {
     List<Aging.Row> customers =

@@ -246,14 +246,7 @@ abstract class CsvImport implements AutoCloseable {
 
     long next() {
       if (ids.isEmpty()) {
-        ids.addAll(
-            sql.global(
-                    "select nextval('"
-                        + sequence
-                        + "') as id from generate_series(1, "
-                        + BATCH
-                        + ")")
-                .list(r -> r.longValue("id")));
+        ids.addAll(sql.nextIds(sequence, BATCH));
       }
       return ids.poll();
     }

@@ -1,5 +1,6 @@
 package com.bpo.portal.invoice.imports;
 
+import com.bpo.portal.invoice.ReceivablesQueries;
 import com.bpo.portal.limits.ConcurrentImports;
 import com.bpo.portal.shared.sql.SqlFailure;
 import com.bpo.portal.shared.sql.TenantSql;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 @TenantService
 public class ImportTransaction {
   @Inject TenantSql sql;
+  @Inject ReceivablesQueries balances;
   @Inject ConcurrentImports concurrentImports;
 
   @Resource TransactionSynchronizationRegistry transactions;
@@ -36,7 +38,7 @@ public class ImportTransaction {
     // the receivable balances and sales days take the whole file's changes once, before the commit,
     // not once per statement of ten thousand invoices (V106); the commit is refused without the
     // fold
-    sql.global("select begin_deferred_balances()::text as deferred").one(r -> r.string("deferred"));
+    balances.deferBalances();
     try (CsvImport upload = kind.start(sql)) {
       ImportReport report =
           format == ImportFormat.JSON_LINES
@@ -45,7 +47,7 @@ public class ImportTransaction {
       if (report.outcome() == ImportReport.Outcome.REJECTED) {
         transactions.setRollbackOnly();
       } else {
-        sql.global("select fold_deferred_balances()::text as folded").one(r -> r.string("folded"));
+        balances.foldDeferredBalances();
       }
       return report;
     } catch (SQLException | SqlFailure e) {

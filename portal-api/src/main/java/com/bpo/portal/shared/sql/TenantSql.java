@@ -63,6 +63,26 @@ public class TenantSql {
     return new Statement(this::connection, text);
   }
 
+  private static final java.util.regex.Pattern SEQUENCE =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*_seq");
+
+  /**
+   * {@code count} ids drawn from a sequence in one round trip, for rows a bulk statement inserts
+   * with their ids (so the caller knows each row's id without relying on the order {@code
+   * returning} gives). The sequence is a name in the code, never input.
+   */
+  public java.util.List<Long> nextIds(String sequence, int count) {
+    if (!SEQUENCE.matcher(sequence).matches()) {
+      throw new IllegalArgumentException("Not a sequence name: " + sequence);
+    }
+    if (count <= 0) {
+      return java.util.List.of();
+    }
+    return global("select nextval('" + sequence + "') as id from generate_series(1, :n)")
+        .bind("n", count)
+        .list(r -> r.longValue("id"));
+  }
+
   /**
    * Writes the transaction's pending JPA changes and detaches every entity it has loaded. Each
    * statement here flushes first, and a flush compares every managed entity with its copy: a long
