@@ -60,8 +60,9 @@ public class CashService {
   public static final String AUTO = "cash-matcher";
 
   /**
-   * A statement's applied lines are written this many at a time ({@link PendingPayments}): the
-   * ledger's statement triggers run once per block, not once per line.
+   * A statement's lines are written at most this many at a time ({@link PendingPayments}; a short
+   * payment ends its block early): the ledger's statement triggers run once per block, not once per
+   * line.
    */
   static final int BLOCK_LINES = 250;
 
@@ -369,14 +370,7 @@ public class CashService {
    * version the person saw.
    */
   private void settleWith(long lineId, long version, Line line, Proposal proposal, String by) {
-    PaymentApplication.PaymentRequest payment = payment(lineId, line, proposal);
-    long paymentId =
-        payments.apply(
-            payment.reference(),
-            payment.customerId(),
-            payment.receivedOn(),
-            payment.amount(),
-            payment.applications());
+    long paymentId = payments.apply(payment(lineId, line, proposal));
     matches.dropSuggestions(lineId);
     learnFrom(lineId, line, proposal);
     LineDecisions decided = new LineDecisions();

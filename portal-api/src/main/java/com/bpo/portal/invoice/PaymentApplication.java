@@ -62,22 +62,15 @@ public class PaymentApplication {
       List<Application> applications) {}
 
   /**
-   * Records the payment {@code reference} (unique in the tenant) of {@code amount} from the
-   * customer and applies it. The invoices are locked; each must be the customer's, in the payment's
-   * currency and open for its amount plus write-off, and together they take no more than the
-   * payment.
+   * Records one payment from a customer (its reference unique in the tenant) and applies it, as
+   * {@link #applyAll} does many: what a person's decision on a bank line makes. The invoices are
+   * locked; each must be the customer's, in the payment's currency and open for its amount plus
+   * write-off, and together they take no more than the payment.
    *
    * @return the payment's id
    */
-  public long apply(
-      String reference,
-      long customerId,
-      LocalDate receivedOn,
-      Money amount,
-      List<Application> applications) {
-    return applyAll(
-            List.of(new PaymentRequest(reference, customerId, receivedOn, amount, applications)))
-        .get(0);
+  public long apply(PaymentRequest payment) {
+    return applyAll(List.of(payment)).get(0);
   }
 
   /**
