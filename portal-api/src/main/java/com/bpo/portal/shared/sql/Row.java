@@ -2,7 +2,6 @@ package com.bpo.portal.shared.sql;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -72,7 +71,13 @@ public final class Row {
     return read(
         column,
         () -> {
-          Date d = rs.getDate(column);
+          int index = rs.findColumn(column);
+          if (rs.getMetaData().getColumnType(index) == java.sql.Types.DATE) {
+            // parsed by the driver; getDate would go through a Calendar in the JVM's zone (a
+            // page of invoices reads a hundred dates)
+            return rs.getObject(index, LocalDate.class);
+          }
+          java.sql.Date d = rs.getDate(index); // a timestamp or text the driver converts
           return d == null ? null : d.toLocalDate();
         });
   }
