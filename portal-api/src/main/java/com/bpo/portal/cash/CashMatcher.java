@@ -117,7 +117,7 @@ public final class CashMatcher {
       List<Allocation> allocations,
       BigDecimal onAccount,
       BigDecimal shortfall,
-      String reason) {
+      Reason reason) {
     public BigDecimal applied() {
       return allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -258,17 +258,17 @@ public final class CashMatcher {
     Set<Long> customers =
         invoices.stream().map(OpenInvoice::customerId).collect(Collectors.toSet());
     BigDecimal confidence = base;
-    String caveat = "";
+    Reason caveat = new Reason(List.of());
     if (customers.size() > 1) {
       confidence = SEVERAL_CUSTOMERS;
-      caveat = "; the invoices belong to " + customers.size() + " customers";
+      caveat = Reason.of("several-customers", BigDecimal.valueOf(customers.size()));
     } else if (payer.isPresent() && !customers.contains(payer.get().customerId())) {
       if (payer.get().source() == PayerSource.LEARNED_NAME) {
         confidence = confidence.min(OTHER_CUSTOMER_THAN_LEARNED_NAME);
-        caveat = "; the payer's name was learned from another customer's payments";
+        caveat = Reason.of("learned-elsewhere");
       } else {
         confidence = OTHER_CUSTOMER_THAN_PAYER;
-        caveat = "; the payer is known as another customer";
+        caveat = Reason.of("payer-elsewhere");
       }
     }
     long customer = invoices.get(0).customerId();
@@ -280,16 +280,16 @@ public final class CashMatcher {
             line,
             invoices,
             settings,
-            describe(rule, invoices) + caveat));
+            describe(rule, invoices).and(caveat)));
   }
 
-  private static String describe(Rule rule, List<OpenInvoice> invoices) {
+  private static Reason describe(Rule rule, List<OpenInvoice> invoices) {
     String numbers = invoices.stream().map(OpenInvoice::number).collect(Collectors.joining(", "));
     return switch (rule) {
-      case REMITTANCE -> "remittance advice names " + numbers;
-      case REFERENCE -> "reference names " + numbers;
-      case REFERENCE_NEAR -> "reference names a number one character from " + numbers;
-      default -> numbers;
+      case REMITTANCE -> Reason.of("remittance", numbers);
+      case REFERENCE -> Reason.of("reference", numbers);
+      case REFERENCE_NEAR -> Reason.of("reference-near", numbers);
+      default -> Reason.of("invoices", numbers);
     };
   }
 
@@ -300,7 +300,7 @@ public final class CashMatcher {
       LineFacts line,
       List<OpenInvoice> invoices,
       Settings settings,
-      String reason) {
+      Reason reason) {
     BigDecimal total =
         invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal amount = line.amount();
@@ -317,7 +317,7 @@ public final class CashMatcher {
           allocations,
           BigDecimal.ZERO,
           BigDecimal.ZERO,
-          reason + "; amount equals the open " + total.toPlainString());
+          reason.and("amount-equals", total));
     }
     if (cmp > 0) {
       invoices.forEach(
@@ -331,7 +331,7 @@ public final class CashMatcher {
           allocations,
           rest,
           BigDecimal.ZERO,
-          reason + "; overpaid by " + rest.toPlainString() + ", which goes on account");
+          reason.and("overpaid", rest));
     }
     BigDecimal missing = total.subtract(amount);
     boolean withinTolerance = missing.compareTo(settings.tolerance()) <= 0;
@@ -356,12 +356,7 @@ public final class CashMatcher {
           allocations,
           BigDecimal.ZERO,
           BigDecimal.ZERO,
-          reason
-              + "; "
-              + missing.toPlainString()
-              + " short, within the tolerance of "
-              + settings.tolerance().toPlainString()
-              + ": written off");
+          reason.and("written-off", missing, settings.tolerance()));
     }
     return new Proposal(
         rule,
@@ -371,7 +366,7 @@ public final class CashMatcher {
         allocations,
         BigDecimal.ZERO,
         missing,
-        reason + "; short by " + missing.toPlainString() + ", which stays open as a deduction");
+        reason.and("short", missing));
   }
 
   private static Proposal demoted(Proposal p, BigDecimal confidence) {
@@ -383,7 +378,7 @@ public final class CashMatcher {
         p.allocations(),
         p.onAccount(),
         p.shortfall(),
-        p.reason() + "; an invoice one character away fits the amount exactly");
+        p.reason().and("near-fits"));
   }
 
   private static BigDecimal less(BigDecimal confidence, BigDecimal penalty) {
@@ -423,8 +418,9 @@ public final class CashMatcher {
               line,
               List.of(invoice),
               settings,
-              describe(Rule.REFERENCE_NEAR, List.of(invoice))
-                  + (amount ? "" : "; the payer's invoice")));
+              amount
+                  ? describe(Rule.REFERENCE_NEAR, List.of(invoice))
+                  : describe(Rule.REFERENCE_NEAR, List.of(invoice)).and("payers-invoice")));
     }
     return out;
   }
@@ -456,12 +452,10 @@ public final class CashMatcher {
               line,
               List.of(invoice),
               settings,
-              "payer recognised by "
-                  + source(payer)
-                  + " and invoice "
-                  + invoice.number()
-                  + " is open for the amount"
-                  + (matching.size() > 1 ? " (one of " + matching.size() + ")" : "")));
+              manyOf(
+                  source(payer).and("invoice-open-for-amount", invoice.number()),
+                  "one-of-invoices",
+                  matching.size())));
     }
     return out;
   }
@@ -499,14 +493,15 @@ public final class CashMatcher {
                     line,
                     c,
                     settings,
-                    "payer recognised by "
-                        + source(payer)
-                        + " and invoices "
-                        + c.stream().map(OpenInvoice::number).collect(Collectors.joining(", "))
-                        + " add up to the amount"
-                        + (chosen.size() > 1
-                            ? " (one of " + chosen.size() + " combinations)"
-                            : "")))
+                    manyOf(
+                        source(payer)
+                            .and(
+                                "invoices-add-up",
+                                c.stream()
+                                    .map(OpenInvoice::number)
+                                    .collect(Collectors.joining(", "))),
+                        "one-of-combinations",
+                        chosen.size())))
         .toList();
   }
 
@@ -549,12 +544,17 @@ public final class CashMatcher {
     return invoices.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static String source(Payer payer) {
+  private static Reason source(Payer payer) {
     return switch (payer.source()) {
-      case ACCOUNT -> "bank account";
-      case LEARNED_NAME -> "a name learned from earlier payments";
-      case CUSTOMER_NAME -> "the customer's name";
+      case ACCOUNT -> Reason.of("payer-by-account");
+      case LEARNED_NAME -> Reason.of("payer-by-learned-name");
+      case CUSTOMER_NAME -> Reason.of("payer-by-customer-name");
     };
+  }
+
+  /** The reason, saying "one of n" when the candidate is one of several alike. */
+  private static Reason manyOf(Reason reason, String oneOfKey, int candidates) {
+    return candidates > 1 ? reason.and(oneOfKey, BigDecimal.valueOf(candidates)) : reason;
   }
 
   /** Confidence as stored: three decimals. */

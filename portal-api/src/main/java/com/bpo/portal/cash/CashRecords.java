@@ -1,10 +1,12 @@
 package com.bpo.portal.cash;
 
 import com.bpo.portal.shared.Money;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The read records of cash application, as the API and the screens show them. */
 public final class CashRecords {
@@ -63,6 +65,8 @@ public final class CashRecords {
       Long customerId,
       String customerNumber,
       String reason,
+      // the same reason in clauses, for a screen to say in its user's language (not in the API)
+      @JsonbTransient @Schema(hidden = true) Reason why,
       List<CandidateItem> items,
       String decidedBy,
       OffsetDateTime decidedAt) {}

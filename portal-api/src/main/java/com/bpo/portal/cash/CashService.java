@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Cash application's transaction boundary: a statement is imported, matched and applied in one
@@ -301,20 +302,8 @@ public class CashService {
     return false;
   }
 
-  private static String whyNothing(Line line, Evidence evidence) {
-    List<String> keys = InvoiceNumbers.keysIn(line.reference());
-    String numbers =
-        keys.isEmpty()
-            ? "no invoice number in the reference"
-            : "no open invoice numbered "
-                + String.join(", ", keys)
-                + " (nor one character from it, with the amount or payer)";
-    String payer =
-        evidence.payer().isEmpty()
-            ? "payer not recognised"
-            : "payer recognised but no open invoice or combination of invoices for "
-                + line.amount().toPlainString();
-    return numbers + "; " + payer;
+  private static Reason whyNothing(Line line, Evidence evidence) {
+    return Reason.nothingFits(line.reference(), evidence.payer().isPresent(), line.amount());
   }
 
   /**
@@ -393,7 +382,7 @@ public class CashService {
       String by,
       long paymentId) {
     Long deductionId = null;
-    String reason = proposal.reason();
+    Reason reason = proposal.reason();
     List<NewDispute.Item> items = deductionItems(proposal);
     BigDecimal alreadyDisputed =
         proposal
@@ -403,7 +392,7 @@ public class CashService {
                     .map(i -> new BigDecimal(i.amount()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
     if (alreadyDisputed.signum() > 0) {
-      reason += "; " + alreadyDisputed.toPlainString() + " of it already under dispute";
+      reason = reason.and("already-disputed", alreadyDisputed);
     }
     if (!items.isEmpty()) {
       deductionId =
@@ -450,7 +439,7 @@ public class CashService {
 
   /** Keeps a proposal on the line as suggested or applied, with the invoices it names. */
   private static void record(
-      LineDecisions decided, long lineId, Proposal p, String status, String reason, String by) {
+      LineDecisions decided, long lineId, Proposal p, String status, Reason reason, String by) {
     decided.match(
         new LineDecisions.NewMatch(
             lineId,
@@ -608,18 +597,19 @@ public class CashService {
             .toList();
     BigDecimal rest = line.amount().amount().subtract(total);
     String note = request.note() == null ? "" : request.note().strip();
-    String reason =
-        (amounts.isEmpty()
-                ? "put on account by hand"
-                : "applied by hand to "
-                    + allocations.stream()
-                        .map(Allocation::number)
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse(""))
-            + (rest.signum() > 0 && !amounts.isEmpty()
-                ? "; " + rest.toPlainString() + " on account"
-                : "")
-            + (note.isEmpty() ? "" : "; " + (note.length() > 500 ? note.substring(0, 500) : note));
+    Reason reason =
+        amounts.isEmpty()
+            ? Reason.of("manual-on-account")
+            : Reason.of(
+                "manual-applied",
+                allocations.stream().map(Allocation::number).collect(Collectors.joining(", ")));
+    if (rest.signum() > 0 && !amounts.isEmpty()) {
+      reason = reason.and("manual-rest-on-account", rest);
+    }
+    if (!note.isEmpty()) {
+      // the person's own words, said as they wrote them
+      reason = reason.and(Reason.verbatim(note.length() > 500 ? note.substring(0, 500) : note));
+    }
     Proposal proposal =
         new Proposal(
             Rule.MANUAL,
@@ -658,7 +648,7 @@ public class CashService {
             null,
             BigDecimal.ZERO,
             BigDecimal.ZERO,
-            "refund requested: " + note,
+            Reason.of("refund-requested", note),
             user.username(),
             List.of()));
     decided.state(

@@ -23,7 +23,7 @@ final class LineDecisions {
       Settlement settlement,
       BigDecimal onAccount,
       BigDecimal shortfall,
-      String reason,
+      Reason reason,
       String by,
       List<Allocation> items) {}
 

@@ -413,12 +413,13 @@ public class MatchQueries implements Ledger {
     sql.sql(
             """
             insert into cash_match (tenant_id, id, line_id, rule, confidence, status, customer_account_id, settlement,
-                                    on_account, shortfall, reason, decided_by)
+                                    on_account, shortfall, reason, reason_parts, decided_by)
             select :tenant, m.id, m.line, m.rule, m.confidence, m.status, m.customer::bigint, m.settlement::text,
-                   m.on_account, m.shortfall, m.reason, m.by
+                   m.on_account, m.shortfall, m.reason, m.parts::jsonb, m.by
             from unnest(:ids, :lines, :rules, :confidences, :statuses, :customers, :settlements, :onAccount,
-                        :shortfalls, :reasons, :bys)
-                 as m(id, line, rule, confidence, status, customer, settlement, on_account, shortfall, reason, by)""")
+                        :shortfalls, :reasons, :parts, :bys)
+                 as m(id, line, rule, confidence, status, customer, settlement, on_account, shortfall, reason, parts,
+                      by)""")
         .bind("ids", ids)
         .bind("lines", matches.stream().map(LineDecisions.NewMatch::lineId).toList())
         .bind("rules", matches.stream().map(LineDecisions.NewMatch::rule).toList())
@@ -436,8 +437,10 @@ public class MatchQueries implements Ledger {
         .bind(
             "reasons",
             matches.stream()
-                .map(m -> m.reason().length() > 1000 ? m.reason().substring(0, 1000) : m.reason())
+                .map(m -> m.reason().english())
+                .map(text -> text.length() > 1000 ? text.substring(0, 1000) : text)
                 .toList())
+        .bind("parts", matches.stream().map(m -> m.reason().encoded()).toList())
         .bind("bys", matches.stream().map(LineDecisions.NewMatch::by).toList())
         .update();
     List<Long> itemMatches = new ArrayList<>();
@@ -490,7 +493,9 @@ public class MatchQueries implements Ledger {
                         r.decimal("left_open")));
     return sql.sql(
             """
-            select rule, confidence, customer_account_id, settlement, on_account, shortfall, reason from cash_match
+            select rule, confidence, customer_account_id, settlement, on_account, shortfall, reason,
+                   reason_parts::text as reason_parts
+            from cash_match
             where tenant_id = :tenant and line_id = :line and id = :match and status = 'SUGGESTED'""")
         .bind("line", lineId)
         .bind("match", matchId)
@@ -504,7 +509,7 @@ public class MatchQueries implements Ledger {
                     items,
                     r.decimal("on_account"),
                     r.decimal("shortfall"),
-                    r.string("reason")));
+                    Reason.stored(r.string("reason_parts"), r.string("reason"))));
   }
 
   /**
@@ -561,7 +566,7 @@ public class MatchQueries implements Ledger {
     return sql.sql(
             """
             select m.id, m.rule, m.confidence, m.status, m.customer_account_id, c.number as customer_number, m.reason,
-                   m.decided_by, m.decided_at
+                   m.reason_parts::text as reason_parts, m.decided_by, m.decided_at
             from cash_match m left join customer_account c on c.tenant_id = m.tenant_id and c.id = m.customer_account_id
             where m.tenant_id = :tenant and m.line_id = :line
             order by case when m.status = 'SUGGESTED' then 1 else 0 end, m.confidence desc, m.id""")
@@ -576,6 +581,7 @@ public class MatchQueries implements Ledger {
                     r.longOrNull("customer_account_id"),
                     r.string("customer_number"),
                     r.string("reason"),
+                    Reason.stored(r.string("reason_parts"), r.string("reason")),
                     items.getOrDefault(r.longValue("id"), List.of()),
                     r.string("decided_by"),
                     r.timestamp("decided_at")));

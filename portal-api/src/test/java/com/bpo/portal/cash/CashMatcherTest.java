@@ -158,7 +158,8 @@ class CashMatcherTest {
     assertEquals(Rule.REFERENCE, p.rule());
     assertEquals(OTHER, p.customerId());
     assertEquals(0, new BigDecimal("0.93").compareTo(p.confidence()), p.confidence().toString());
-    assertTrue(p.reason().contains("learned from another customer"), p.reason());
+    assertTrue(
+        p.reason().english().contains("learned from another customer"), p.reason().english());
 
     // the name's customer with an invoice of exactly that amount: two sure answers, a person picks
     Evidence both =

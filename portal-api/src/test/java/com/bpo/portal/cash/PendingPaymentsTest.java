@@ -102,7 +102,7 @@ class PendingPaymentsTest {
         List.of(allocations),
         BigDecimal.ZERO,
         BigDecimal.ZERO,
-        "test");
+        Reason.verbatim("test"));
   }
 
   private static final Line LINE =

@@ -100,7 +100,7 @@ class LineDialog extends Dialog {
     head.add(Badge.of(getTranslation("cash.status." + c.status()), CashView.tone(c.status())));
     head.setWrap(true);
     box.add(head);
-    Paragraph reason = new Paragraph(c.reason());
+    Paragraph reason = new Paragraph(c.why().in(getLocale())); // in the user's language
     reason
         .getStyle()
         .set("margin", "var(--lumo-space-xs) 0")

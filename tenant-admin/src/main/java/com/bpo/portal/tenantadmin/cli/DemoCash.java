@@ -8,6 +8,7 @@ import com.bpo.portal.cash.CashMatcher.PayerSource;
 import com.bpo.portal.cash.GroundTruth;
 import com.bpo.portal.cash.Ledger;
 import com.bpo.portal.cash.PayerKeys;
+import com.bpo.portal.cash.Reason;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,10 +123,11 @@ final class DemoCash {
   }
 
   private void match(String tenant, long lineId, Line line, JdbcLedger ledger) throws SQLException {
+    CashMatcher.Evidence evidence = Ledger.evidence(ledger, line);
     CashMatcher.Decision d =
         CashMatcher.decide(
             new CashMatcher.LineFacts(line.amount(), line.currency()),
-            Ledger.evidence(ledger, line),
+            evidence,
             CashMatcher.DEFAULT_SETTINGS);
     Optional<CashMatcher.Proposal> apply =
         d.apply().filter(p -> p.settlement() != CashMatcher.Settlement.SHORT_PAYMENT);
@@ -184,12 +186,15 @@ final class DemoCash {
       record(tenant, lineId, p, "SUGGESTED");
     }
     if (d.proposals().isEmpty()) {
+      Reason why =
+          Reason.nothingFits(line.reference(), evidence.payer().isPresent(), line.amount());
       update(
-          "insert into cash_match (tenant_id, line_id, rule, confidence, status, reason, decided_by) "
-              + "values (?, ?, 'NONE', 0, 'UNAPPLIED', ?, 'cash-matcher')",
+          "insert into cash_match (tenant_id, line_id, rule, confidence, status, reason, reason_parts, "
+              + "decided_by) values (?, ?, 'NONE', 0, 'UNAPPLIED', ?, ?::jsonb, 'cash-matcher')",
           tenant,
           lineId,
-          "no open invoice named in the reference; payer not recognised or no amount that fits");
+          why.english(),
+          why.encoded());
     }
     Long customer =
         d.proposals().stream().findFirst().map(CashMatcher.Proposal::customerId).orElse(null);
@@ -205,8 +210,8 @@ final class DemoCash {
     long match =
         id(
             "insert into cash_match (tenant_id, line_id, rule, confidence, status, customer_account_id, "
-                + "settlement, on_account, shortfall, reason, decided_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "'cash-matcher') returning id",
+                + "settlement, on_account, shortfall, reason, reason_parts, decided_by) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'cash-matcher') returning id",
             tenant,
             lineId,
             p.rule().name(),
@@ -216,7 +221,8 @@ final class DemoCash {
             p.settlement().name(),
             p.onAccount(),
             p.shortfall(),
-            p.reason());
+            p.reason().english(),
+            p.reason().encoded());
     for (CashMatcher.Allocation a : p.allocations()) {
       update(
           "insert into cash_match_item (tenant_id, match_id, invoice_id, amount, write_off, left_open) "
