@@ -216,12 +216,14 @@ public class CashService {
           for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
             List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
             List<Long> lineIds = statements.insertLines(statementId, part);
-            PendingPayments block = new PendingPayments(matches);
+            // the invoice numbers the lines name are looked up for the block at once (BlockReads)
+            PendingPayments block = new PendingPayments(new BlockReads(matches, part));
             LineDecisions decided = new LineDecisions();
             for (int i = 0; i < part.size(); i++) {
               if (match(lineIds.get(i), part.get(i), settings, block, decided)) {
                 write(block, decided);
-                block = new PendingPayments(matches);
+                block =
+                    new PendingPayments(new BlockReads(matches, part.subList(i + 1, part.size())));
                 decided = new LineDecisions();
               }
             }

@@ -15,6 +15,20 @@ public interface Ledger {
   /** Open invoices whose number's key is one of these. */
   List<OpenInvoice> openInvoicesByKey(Collection<String> keys);
 
+  /**
+   * The open invoices of each key, for many keys at once (a block's look-ups, {@link BlockReads});
+   * every key is in the answer, with an empty list when it names no open invoice. A key answered
+   * with more than {@link MatchQueries#KEY_LOOKUP_LIMIT} invoices may be left out: it is then asked
+   * again on its own.
+   */
+  default java.util.Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
+    java.util.Map<String, List<OpenInvoice>> out = new java.util.HashMap<>();
+    for (String key : keys) {
+      out.put(key, openInvoicesByKey(List.of(key)));
+    }
+    return out;
+  }
+
   /** Those of the keys that name an invoice, open or not. */
   List<String> existingKeys(Collection<String> keys);
 

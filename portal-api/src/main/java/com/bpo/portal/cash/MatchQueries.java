@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,32 @@ public class MatchQueries implements Ledger {
         .and("number_key = any(:keys)", "keys", List.copyOf(keys))
         .append("limit " + KEY_LOOKUP_LIMIT)
         .list(MatchQueries::openInvoice);
+  }
+
+  /**
+   * The open invoices of each key, for a block's keys in one statement (a probe of the number-key
+   * index per key, at most {@link #KEY_LOOKUP_LIMIT} invoices each, as {@link #openInvoicesByKey}).
+   */
+  @Override
+  public Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
+    Map<String, List<OpenInvoice>> out = new HashMap<>();
+    keys.forEach(k -> out.put(k, new ArrayList<>()));
+    if (keys.isEmpty()) {
+      return out;
+    }
+    sql.sql(
+            """
+            select k.key, i.id, i.number, i.customer_account_id, i.currency, i.open, i.due_date
+            from unnest(:keys) as k(key)
+            cross join lateral (
+              select id, number, customer_account_id, currency, open_amount as open, due_date
+              from invoice
+              where tenant_id = :tenant and open_amount > 0 and number_key = k.key
+              limit :limit) i""")
+        .bind("keys", List.copyOf(keys))
+        .bind("limit", KEY_LOOKUP_LIMIT)
+        .forEach(r -> out.get(r.string("key")).add(openInvoice(r)));
+    return out;
   }
 
   /**

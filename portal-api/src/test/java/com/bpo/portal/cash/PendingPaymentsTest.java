@@ -37,11 +37,29 @@ class PendingPaymentsTest {
    * what the block's earlier lines took (what the overlay is there to prevent).
    */
   static List<Decision> decisions(int block, boolean throughPending) {
+    return decisions(block, throughPending, false);
+  }
+
+  /**
+   * As {@link #decisions(int, boolean)}; {@code readAhead} also looks up the invoice numbers of the
+   * next {@code block} lines at each block's start ({@link BlockReads}), as CashService does.
+   */
+  static List<Decision> decisions(int block, boolean throughPending, boolean readAhead) {
     GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(SEED);
     InMemoryLedger ledger = fixture.ledger();
-    PendingPayments pending = new PendingPayments(ledger);
+    List<Case> cases = fixture.cases();
+    java.util.function.IntFunction<Ledger> reads =
+        from ->
+            readAhead
+                ? new BlockReads(
+                    ledger,
+                    cases.subList(from, Math.min(cases.size(), from + block)).stream()
+                        .map(Case::line)
+                        .toList())
+                : ledger;
+    PendingPayments pending = new PendingPayments(reads.apply(0));
     List<Decision> out = new ArrayList<>();
-    for (Case c : fixture.cases()) {
+    for (Case c : cases) {
       Decision d =
           CashMatcher.decide(
               new CashMatcher.LineFacts(c.line().amount(), c.line().currency()),
@@ -54,7 +72,7 @@ class PendingPaymentsTest {
       }
       if (pending.size() >= block) {
         pending.pending().forEach(p -> ledger.pay(p.proposal()));
-        pending = new PendingPayments(ledger);
+        pending = new PendingPayments(reads.apply(out.size()));
       }
     }
     return out;
@@ -69,6 +87,14 @@ class PendingPaymentsTest {
       List<Decision> inBlocks = decisions(block);
       for (int i = 0; i < atOnce.size(); i++) {
         assertEquals(atOnce.get(i), inBlocks.get(i), "line " + (i + 1) + " in blocks of " + block);
+      }
+    }
+    // and with the block's invoice numbers looked up at its start
+    for (int block : new int[] {CashService.BLOCK_LINES, 13}) {
+      List<Decision> readAhead = decisions(block, true, true);
+      for (int i = 0; i < atOnce.size(); i++) {
+        assertEquals(
+            atOnce.get(i), readAhead.get(i), "line " + (i + 1) + " read ahead by " + block);
       }
     }
     // the control: these lines do take what earlier lines of their block took, so reading the
