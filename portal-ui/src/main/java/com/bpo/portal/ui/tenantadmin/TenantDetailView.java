@@ -201,36 +201,61 @@ public class TenantDetailView extends VerticalLayout
         .addColumn(Person::username)
         .setHeader(getTranslation("tenantadmin.field.username"))
         .setAutoWidth(true);
-    peopleGrid
-        .addColumn(Person::displayName)
-        .setHeader(getTranslation("tenants.name"))
-        .setFlexGrow(1);
-    peopleGrid
-        .addComponentColumn(this::roleInTenant)
-        .setHeader(getTranslation("tenantadmin.field.role"))
-        .setAutoWidth(true);
-    peopleGrid
-        .addColumn(p -> p.customerAccount() == null ? "" : p.customerAccount())
-        .setHeader(getTranslation("tenantadmin.field.account"))
-        .setAutoWidth(true);
-    peopleGrid
-        .addColumn(p -> getTranslation(p.active() ? "tenantadmin.active" : "tenantadmin.inactive"))
-        .setHeader(getTranslation("tenants.status"))
-        .setAutoWidth(true);
+    var nameColumn =
+        peopleGrid
+            .addColumn(Person::displayName)
+            .setHeader(getTranslation("tenants.name"))
+            .setFlexGrow(1);
+    var roleColumn =
+        peopleGrid
+            .addComponentColumn(this::roleInTenant)
+            .setHeader(getTranslation("tenantadmin.field.role"))
+            .setWidth("11em")
+            .setFlexGrow(1);
+    var accountColumn =
+        peopleGrid
+            .addColumn(p -> p.customerAccount() == null ? "" : p.customerAccount())
+            .setHeader(getTranslation("tenantadmin.field.account"))
+            .setAutoWidth(true);
+    var statusColumn =
+        peopleGrid
+            .addColumn(
+                p -> getTranslation(p.active() ? "tenantadmin.active" : "tenantadmin.inactive"))
+            .setHeader(getTranslation("tenants.status"))
+            .setAutoWidth(true);
     peopleGrid
         .addComponentColumn(
             p -> {
               if (!p.active()) {
                 return new Span();
               }
+              // an icon with its name (tooltip, and what a screen reader says): it fits a phone
               Button off =
-                  new Button(getTranslation("tenantadmin.deactivate"), e -> confirmDeactivate(p));
+                  new Button(
+                      com.vaadin.flow.component.icon.VaadinIcon.BAN.create(),
+                      e -> confirmDeactivate(p));
               off.setId("person-deactivate-" + p.username());
+              off.setAriaLabel(getTranslation("tenantadmin.deactivateTitle", p.username()));
+              off.setTooltipText(getTranslation("tenantadmin.deactivate"));
               off.addThemeVariants(
-                  ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                  ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
               return off;
             })
         .setAutoWidth(true);
+    // a phone keeps who, their role and the way to deactivate them (the rest scrolled sideways)
+    com.bpo.portal.ui.Phone.onNarrow(
+        peopleGrid,
+        narrow -> {
+          nameColumn.setVisible(!narrow);
+          accountColumn.setVisible(!narrow);
+          statusColumn.setVisible(!narrow);
+          roleColumn.setWidth(narrow ? "6.5em" : "11em");
+          if (narrow) {
+            peopleGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+          } else {
+            peopleGrid.removeThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+          }
+        });
     peopleGrid.setEmptyStateText(getTranslation("tenantadmin.noPeople"));
     peopleGrid.setAllRowsVisible(true);
     peopleGrid.setItems(people.list(tenant.id()));
@@ -323,6 +348,7 @@ public class TenantDetailView extends VerticalLayout
     }
     Select<String> role = new Select<>();
     role.setId("person-role-" + person.username());
+    role.setWidthFull();
     role.setAriaLabel(getTranslation("tenantadmin.roleIn", person.username(), tenant.id()));
     role.setItems(Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER);
     role.setItemLabelGenerator(r -> getTranslation("role." + r));
