@@ -1,5 +1,6 @@
 package com.bpo.portal.cash;
 
+import com.bpo.portal.shared.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -111,40 +112,18 @@ public record Reason(List<Clause> clauses) {
     StringBuilder json = new StringBuilder("[");
     for (Clause c : clauses) {
       json.append(json.length() > 1 ? ",[" : "[");
-      quoted(json, c.key());
+      JsonText.quoted(json, c.key());
       for (Object arg : c.args()) {
         json.append(',');
         if (arg instanceof BigDecimal d) {
           json.append(d.toString());
         } else {
-          quoted(json, (String) arg);
+          JsonText.quoted(json, (String) arg);
         }
       }
       json.append(']');
     }
     return json.append(']').toString();
-  }
-
-  private static void quoted(StringBuilder json, String text) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            json.append(String.format("\\u%04x", (int) ch));
-          } else {
-            json.append(ch);
-          }
-        }
-      }
-    }
-    json.append('"');
   }
 
   /**

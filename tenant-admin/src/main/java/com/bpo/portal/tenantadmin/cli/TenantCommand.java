@@ -1,5 +1,6 @@
 package com.bpo.portal.tenantadmin.cli;
 
+import com.bpo.portal.shared.JsonText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -231,21 +232,6 @@ final class TenantCommand {
   }
 
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char ch : value.toCharArray()) {
-      switch (ch) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> {
-          if (ch < 0x20) {
-            out.append(String.format("\\u%04x", (int) ch));
-          } else {
-            out.append(ch);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return JsonText.quoted(value);
   }
 }
