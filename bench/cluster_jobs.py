@@ -293,8 +293,13 @@ def verify(t0, api):
 
     say("who did the work: " + ", ".join("%s %s: %d" % (what, node, n) for (what, node), n in sorted(received.by_node.items())))
     # webhooks
-    rows = psql(f"""select d.id, d.status, (select count(*) from webhook_attempt a where a.tenant_id = d.tenant_id
-                          and a.delivery_id = d.id) from webhook_delivery d join webhook_endpoint e
+    # per delivery: its status, its successful attempts, and its attempts that got no answer at all
+    rows = psql(f"""select d.id, d.status,
+                          (select count(*) from webhook_attempt a where a.tenant_id = d.tenant_id
+                             and a.delivery_id = d.id and a.status_code between 200 and 299),
+                          (select count(*) from webhook_attempt a where a.tenant_id = d.tenant_id
+                             and a.delivery_id = d.id and a.status_code is null)
+                    from webhook_delivery d join webhook_endpoint e
                     on e.tenant_id = d.tenant_id and e.id = d.endpoint_id where e.description = 'cluster selftest {RUN}'""")
     ids = {int(r[0]) for r in rows}
     posted_twice = {i: n for i, n in received.hooks.items() if n > 1}
@@ -303,7 +308,13 @@ def verify(t0, api):
     check(ids <= set(received.hooks) and not posted_twice,
           "webhooks: each POSTed exactly once (%d received, %d more than once)" % (
               len(ids & set(received.hooks)), len(posted_twice)))
-    check(all(r[2] == "1" for r in rows), "webhooks: one attempt recorded per delivery")
+    # the work done once is one answered attempt per delivery; this receiver, two servers posting
+    # to it on two busy cores, now and then drops a connection unanswered (an IOException recorded
+    # as a failed attempt, then retried): that is the retry working, not a delivery made twice
+    unanswered = sum(int(r[3]) for r in rows)
+    check(all(r[2] == "1" for r in rows),
+          "webhooks: one successful attempt recorded per delivery (%d attempts got no answer and were retried)"
+          % unanswered)
 
     # dunning
     for t in TENANTS:
