@@ -4,7 +4,9 @@ import com.bpo.portal.cash.CashMatcher.OpenInvoice;
 import com.bpo.portal.cash.CashMatcher.Payer;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,12 +19,11 @@ public interface Ledger {
 
   /**
    * The open invoices of each key, for many keys at once (a block's look-ups, {@link BlockReads});
-   * every key is in the answer, with an empty list when it names no open invoice. A key answered
-   * with more than {@link MatchQueries#KEY_LOOKUP_LIMIT} invoices may be left out: it is then asked
-   * again on its own.
+   * every key is in the answer, with an empty list when it names no open invoice, and at most
+   * {@link MatchQueries#KEY_LOOKUP_LIMIT} invoices, as {@link #openInvoicesByKey} answers one key.
    */
-  default java.util.Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
-    java.util.Map<String, List<OpenInvoice>> out = new java.util.HashMap<>();
+  default Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
+    Map<String, List<OpenInvoice>> out = new HashMap<>();
     for (String key : keys) {
       out.put(key, openInvoicesByKey(List.of(key)));
     }

@@ -81,13 +81,10 @@ public class MatchQueries implements Ledger {
     }
     sql.sql(
             """
-            select k.key, i.id, i.number, i.customer_account_id, i.currency, i.open, i.due_date
+            select k.key, i.*
             from unnest(:keys) as k(key)
-            cross join lateral (
-              select id, number, customer_account_id, currency, open_amount as open, due_date
-              from invoice
-              where tenant_id = :tenant and open_amount > 0 and number_key = k.key
-              limit :limit) i""")
+            cross join lateral (%s and number_key = k.key limit :limit) i"""
+                .formatted(OPEN_INVOICE))
         .bind("keys", List.copyOf(keys))
         .bind("limit", KEY_LOOKUP_LIMIT)
         .forEach(r -> out.get(r.string("key")).add(openInvoice(r)));

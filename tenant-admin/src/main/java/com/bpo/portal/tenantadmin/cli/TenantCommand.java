@@ -121,7 +121,7 @@ final class TenantCommand {
             call(
                 "POST",
                 "/api/v1/admin/tenants/" + args.get(1) + "/deletion",
-                "{\"confirm\": " + quote(args.get(3)) + "}"));
+                "{\"confirm\": " + JsonText.quoted(args.get(3)) + "}"));
       }
       default -> {}
     }
@@ -142,40 +142,43 @@ final class TenantCommand {
   private static String createBody(List<String> args) throws IOException {
     StringBuilder json =
         new StringBuilder("{\"slug\": ")
-            .append(quote(args.get(1)))
+            .append(JsonText.quoted(args.get(1)))
             .append(", \"name\": ")
-            .append(quote(args.get(2)))
+            .append(JsonText.quoted(args.get(2)))
             .append(", \"locale\": ")
-            .append(quote(args.get(3)))
+            .append(JsonText.quoted(args.get(3)))
             .append(", \"currency\": ")
-            .append(quote(args.get(4)))
+            .append(JsonText.quoted(args.get(4)))
             .append(", \"timeZone\": ")
-            .append(quote(args.get(5)));
+            .append(JsonText.quoted(args.get(5)));
     List<String> rest = new ArrayList<>(args.subList(6, args.size()));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
       switch (option) {
-        case "--colour" -> json.append(", \"primaryColour\": ").append(quote(rest.remove(0)));
+        case "--colour" ->
+            json.append(", \"primaryColour\": ").append(JsonText.quoted(rest.remove(0)));
         case "--logo" ->
             json.append(", \"logo\": ")
                 .append(
-                    quote(
+                    JsonText.quoted(
                         Base64.getEncoder()
                             .encodeToString(Files.readAllBytes(Path.of(rest.remove(0))))));
         case "--stakeholder" ->
             json.append(", \"stakeholder\": {\"username\": ")
-                .append(quote(rest.remove(0)))
+                .append(JsonText.quoted(rest.remove(0)))
                 .append(", \"email\": ")
-                .append(quote(rest.remove(0)))
+                .append(JsonText.quoted(rest.remove(0)))
                 .append(", \"firstName\": ")
-                .append(quote(rest.remove(0)))
+                .append(JsonText.quoted(rest.remove(0)))
                 .append(", \"lastName\": ")
-                .append(quote(rest.remove(0)))
+                .append(JsonText.quoted(rest.remove(0)))
                 .append(", \"password\": ")
-                .append(quote(rest.remove(0)))
+                .append(JsonText.quoted(rest.remove(0)))
                 .append(", \"temporaryPassword\": true}");
         case "--lead" ->
-            json.append(", \"bpoLead\": {\"username\": ").append(quote(rest.remove(0))).append("}");
+            json.append(", \"bpoLead\": {\"username\": ")
+                .append(JsonText.quoted(rest.remove(0)))
+                .append("}");
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
       }
     }
@@ -229,9 +232,5 @@ final class TenantCommand {
     (reply.statusCode() < 300 ? System.out : System.err)
         .println(reply.statusCode() + " " + reply.body());
     return reply.statusCode() < 300 ? 0 : 1;
-  }
-
-  static String quote(String value) {
-    return JsonText.quoted(value);
   }
 }
