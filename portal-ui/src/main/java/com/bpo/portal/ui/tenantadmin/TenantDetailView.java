@@ -235,7 +235,7 @@ public class TenantDetailView extends VerticalLayout
                       com.vaadin.flow.component.icon.VaadinIcon.BAN.create(),
                       e -> confirmDeactivate(p));
               off.setId("person-deactivate-" + p.username());
-              off.setAriaLabel(getTranslation("tenantadmin.deactivateTitle", p.username()));
+              off.setAriaLabel(getTranslation("tenantadmin.deactivatePerson", p.username()));
               off.setTooltipText(getTranslation("tenantadmin.deactivate"));
               off.addThemeVariants(
                   ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
