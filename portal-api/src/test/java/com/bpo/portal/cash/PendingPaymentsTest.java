@@ -26,7 +26,9 @@ class PendingPaymentsTest {
 
   /**
    * Every decision for a seed's lines, with the payments written every {@code block} applied lines
-   * (1: at once) and what a line learns of its payer written at once, as CashService does.
+   * (1: at once) and what a line learns of its payer written at once. CashService ends its blocks
+   * after 250 lines or a short payment; the point here is that decisions do not depend on where a
+   * block ends.
    */
   static List<Decision> decisions(int block) {
     return decisions(block, true);
@@ -42,7 +44,8 @@ class PendingPaymentsTest {
 
   /**
    * As {@link #decisions(int, boolean)}; {@code readAhead} also looks up the invoice numbers of the
-   * next {@code block} lines at each block's start ({@link BlockReads}), as CashService does.
+   * next {@code block} lines at each block's start ({@link BlockReads}), as CashService does for
+   * the lines left in its block.
    */
   static List<Decision> decisions(int block, boolean throughPending, boolean readAhead) {
     GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(SEED);
