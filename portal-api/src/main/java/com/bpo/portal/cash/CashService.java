@@ -61,9 +61,9 @@ public class CashService {
   public static final String AUTO = "cash-matcher";
 
   /**
-   * A statement's lines are written at most this many at a time ({@link PendingPayments}; a short
-   * payment ends its block early): the ledger's statement triggers run once per block, not once per
-   * line.
+   * A statement's lines are read for ({@link BlockReads}) and written ({@link PendingPayments})
+   * this many at a time: a block's questions go to the database in a few statements, and the
+   * ledger's statement triggers run a few times per block, not once per line.
    */
   static final int BLOCK_LINES = 250;
 
@@ -206,28 +206,24 @@ public class CashService {
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
     CashMatcher.Settings settings = matches.settings();
-    // the lines are matched in the file's order, each seeing what the lines before it took; their
-    // payments are written a block at a time (PendingPayments), and the balances take the whole
-    // statement once, before the commit (V106). A short payment ends its block: its deduction is
-    // sized on what its invoices have open right after it, not after the lines that follow it.
+    matches.withoutJit();
+    // the lines are matched in the file's order, each seeing what the lines before it took; a
+    // block's reads are asked at its start (BlockReads), its payments and what it learns written
+    // at its end (PendingPayments), and the balances take the whole statement once, before the
+    // commit (V106)
     payments.inOneFold(
         () -> {
           List<Line> lines = file.lines();
           for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
             List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
             List<Long> lineIds = statements.insertLines(statementId, part);
-            // the invoice numbers the lines name are looked up for the block at once (BlockReads)
-            PendingPayments block = new PendingPayments(new BlockReads(matches, part));
+            BlockReads reads = new BlockReads(matches, part);
+            PendingPayments block = new PendingPayments(reads);
             LineDecisions decided = new LineDecisions();
             for (int i = 0; i < part.size(); i++) {
-              if (match(lineIds.get(i), part.get(i), settings, block, decided)) {
-                write(block, decided);
-                block =
-                    new PendingPayments(new BlockReads(matches, part.subList(i + 1, part.size())));
-                decided = new LineDecisions();
-              }
+              match(lineIds.get(i), part.get(i), settings, block, reads, decided);
             }
-            write(block, decided);
+            write(block, reads, decided);
           }
           return statementId;
         });
@@ -246,23 +242,27 @@ public class CashService {
 
   /**
    * Matches a new line: queues the sure match in the block (written with it, {@link #write}), or
-   * keeps the candidates (and why) for a person. Answers whether the line is a short payment to
-   * apply (its block must be written before the next line).
+   * keeps the candidates (and why) for a person.
    */
-  private boolean match(
+  private void match(
       long lineId,
       Line line,
       CashMatcher.Settings settings,
       PendingPayments block,
+      BlockReads reads,
       LineDecisions decided) {
     Evidence evidence = Ledger.evidence(block, line);
     Decision decision =
         CashMatcher.decide(new LineFacts(line.amount(), line.currency()), evidence, settings);
     if (decision.apply().isPresent()) {
       Proposal proposal = decision.apply().get();
-      learnFrom(lineId, line, proposal);
+      reads.learn(line, proposal.customerId());
+      followAdvice(lineId, proposal);
+      if (proposal.rule() == Rule.REMITTANCE) {
+        reads.adviceFollowed();
+      }
       block.add(lineId, line, proposal);
-      return proposal.shortfall().signum() > 0;
+      return;
     }
     for (Proposal p : decision.proposals().stream().limit(MAX_SUGGESTIONS).toList()) {
       record(decided, lineId, p, "SUGGESTED", p.reason(), AUTO);
@@ -301,7 +301,6 @@ public class CashService {
             null,
             null,
             AUTO));
-    return false;
   }
 
   private static Reason whyNothing(Line line, Evidence evidence) {
@@ -309,19 +308,31 @@ public class CashService {
   }
 
   /**
-   * Writes a block's payments together through the invoice feature, then each line's deduction and
-   * decision; lets go of the deductions' entities, so that the statement's later blocks flush no
-   * more than the first.
+   * Writes a block's payments through the invoice feature, then each line's deduction and decision,
+   * and the payer identities its lines learned; lets go of the deductions' entities, so that the
+   * statement's later blocks flush no more than the first. The payments go in runs that end at a
+   * short payment: its deduction is sized on what its invoices have open right after it, not after
+   * the block's later lines.
    */
-  private void write(PendingPayments block, LineDecisions decided) {
+  private void write(PendingPayments block, BlockReads reads, LineDecisions decided) {
     List<PendingPayments.Pending> pending = block.pending();
-    List<Long> paymentIds =
-        payments.applyAll(
-            pending.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
-    for (int i = 0; i < pending.size(); i++) {
-      PendingPayments.Pending p = pending.get(i);
-      recordApplied(decided, p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+    int from = 0;
+    while (from < pending.size()) {
+      int to = from;
+      while (to < pending.size() - 1 && pending.get(to).proposal().shortfall().signum() <= 0) {
+        to++;
+      }
+      List<PendingPayments.Pending> run = pending.subList(from, to + 1);
+      List<Long> paymentIds =
+          payments.applyAll(
+              run.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
+      for (int i = 0; i < run.size(); i++) {
+        PendingPayments.Pending p = run.get(i);
+        recordApplied(decided, p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+      }
+      from = to + 1;
     }
+    matches.learnAll(reads.learned());
     List<Long> stale = decided.write(matches, statements);
     if (!stale.isEmpty()) {
       throw stale(stale.get(0));
@@ -347,6 +358,11 @@ public class CashService {
   private void learnFrom(long lineId, Line line, Proposal proposal) {
     matches.learn("ACCOUNT", PayerKeys.account(line.payerAccount()), proposal.customerId());
     matches.learn("NAME", PayerKeys.name(line.payerName()), proposal.customerId());
+    followAdvice(lineId, proposal);
+  }
+
+  /** Marks the remittance advice an applied match follows used. */
+  private void followAdvice(long lineId, Proposal proposal) {
     if (proposal.rule() == Rule.REMITTANCE) {
       matches.consumeAdvices(
           lineId,

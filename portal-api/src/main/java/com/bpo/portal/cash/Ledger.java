@@ -2,12 +2,12 @@ package com.bpo.portal.cash;
 
 import com.bpo.portal.cash.CashMatcher.OpenInvoice;
 import com.bpo.portal.cash.CashMatcher.Payer;
+import com.bpo.portal.cash.CashMatcher.PayerSource;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What matching asks of the receivables: {@link MatchQueries} answers from the database; the
@@ -18,16 +18,11 @@ public interface Ledger {
   List<OpenInvoice> openInvoicesByKey(Collection<String> keys);
 
   /**
-   * The open invoices of each key, for many keys at once (a block's look-ups, {@link BlockReads});
-   * every key is in the answer, with an empty list when it names no open invoice, and at most
-   * {@link MatchQueries#KEY_LOOKUP_LIMIT} invoices, as {@link #openInvoicesByKey} answers one key.
+   * The keys one character away from a key ({@link InvoiceNumbers#oneEditVariants}); a ledger that
+   * worked them out already may answer from memory.
    */
-  default Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
-    Map<String, List<OpenInvoice>> out = new HashMap<>();
-    for (String key : keys) {
-      out.put(key, openInvoicesByKey(List.of(key)));
-    }
-    return out;
+  default List<String> oneEditVariants(String key) {
+    return InvoiceNumbers.oneEditVariants(key);
   }
 
   /** Those of the keys that name an invoice, open or not. */
@@ -48,6 +43,39 @@ public interface Ledger {
   List<OpenInvoice> advisedInvoices(
       String reference, Optional<Long> payer, BigDecimal amount, String currency);
 
+  /**
+   * The payer rule, whatever the ledger reads from: a bank account learned from past matches, then
+   * a learned name no other customer has paid under (shared identities identify nobody), then the
+   * one customer of exactly that name.
+   */
+  static Optional<Payer> payerBy(
+      String accountKey,
+      String nameKey,
+      String rawName,
+      Function<String, Optional<BulkLedger.Identity>> accounts,
+      Function<String, Optional<BulkLedger.Identity>> names,
+      Function<String, List<Long>> customersNamed) {
+    if (!accountKey.isEmpty()) {
+      Optional<BulkLedger.Identity> account = accounts.apply(accountKey).filter(i -> !i.shared());
+      if (account.isPresent()) {
+        return Optional.of(new Payer(account.get().customerId(), PayerSource.ACCOUNT));
+      }
+    }
+    if (!nameKey.isEmpty()) {
+      Optional<BulkLedger.Identity> name = names.apply(nameKey).filter(i -> !i.shared());
+      if (name.isPresent()) {
+        return Optional.of(new Payer(name.get().customerId(), PayerSource.LEARNED_NAME));
+      }
+    }
+    if (rawName.isBlank()) {
+      return Optional.empty();
+    }
+    List<Long> named = customersNamed.apply(rawName.strip());
+    return named.size() == 1
+        ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME))
+        : Optional.empty();
+  }
+
   /** What a ledger knows about a bank line, for the pure rules of {@link CashMatcher}. */
   static CashMatcher.Evidence evidence(Ledger ledger, BankStatementFile.Line line) {
     List<String> keys = InvoiceNumbers.keysIn(line.reference());
@@ -61,7 +89,7 @@ public interface Ledger {
     java.util.Set<String> variants = new java.util.LinkedHashSet<>();
     for (String key : keys) {
       if (!explained || !known.contains(key)) {
-        variants.addAll(InvoiceNumbers.oneEditVariants(key));
+        variants.addAll(ledger.oneEditVariants(key));
       }
     }
     java.util.Set<Long> referencedIds =

@@ -95,6 +95,11 @@ final class PendingPayments implements Ledger {
   }
 
   @Override
+  public List<String> oneEditVariants(String key) {
+    return database.oneEditVariants(key);
+  }
+
+  @Override
   public List<String> existingKeys(Collection<String> keys) {
     return database.existingKeys(keys);
   }

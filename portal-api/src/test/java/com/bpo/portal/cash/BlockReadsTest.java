@@ -1,6 +1,7 @@
 package com.bpo.portal.cash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.cash.BankStatementFile.Line;
 import com.bpo.portal.cash.CashMatcher.OpenInvoice;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,14 +20,20 @@ class BlockReadsTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
   /** A ledger that counts the questions it is asked. */
-  private static final class Counting implements Ledger {
-    final Ledger inner;
+  private static final class Counting implements BulkLedger {
+    final BulkLedger inner;
     int byKey;
     int byEachKey;
     int existing;
+    int payers;
+    int other;
 
-    Counting(Ledger inner) {
+    Counting(BulkLedger inner) {
       this.inner = inner;
+    }
+
+    int total() {
+      return byKey + byEachKey + existing + payers + other;
     }
 
     @Override
@@ -35,7 +43,7 @@ class BlockReadsTest {
     }
 
     @Override
-    public java.util.Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
+    public Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
       byEachKey++;
       return inner.openInvoicesByEachKey(keys);
     }
@@ -48,19 +56,165 @@ class BlockReadsTest {
 
     @Override
     public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
+      payers++;
       return inner.payer(accountKey, nameKey, rawName);
     }
 
     @Override
+    public Map<String, Identity> identities(String kind, Collection<String> keys) {
+      payers++;
+      return inner.identities(kind, keys);
+    }
+
+    @Override
+    public Map<String, List<Long>> customersNamed(Collection<String> names) {
+      payers++;
+      return inner.customersNamed(names);
+    }
+
+    @Override
     public List<OpenInvoice> openInvoicesOf(long customerId, String currency, int limit) {
+      other++;
       return inner.openInvoicesOf(customerId, currency, limit);
+    }
+
+    @Override
+    public Map<CustomerCurrency, List<OpenInvoice>> openInvoicesOfEach(
+        Collection<CustomerCurrency> pairs, int limit) {
+      other++;
+      return inner.openInvoicesOfEach(pairs, limit);
     }
 
     @Override
     public List<OpenInvoice> advisedInvoices(
         String reference, Optional<Long> payer, BigDecimal amount, String currency) {
+      other++;
       return inner.advisedInvoices(reference, payer, amount, currency);
     }
+
+    @Override
+    public Map<AdviceQuestion, List<OpenInvoice>> advisedInvoicesOfEach(
+        Collection<AdviceQuestion> questions) {
+      other++;
+      return inner.advisedInvoicesOfEach(questions);
+    }
+  }
+
+  @Test
+  void aBlocksQuestionsAreAskedAtItsStartAndItsLinesAnsweredFromMemoryAsTheLedgerWould() {
+    GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(20261204L);
+    Counting database = new Counting(fixture.ledger());
+    List<Line> block =
+        fixture.cases().subList(0, CashService.BLOCK_LINES).stream()
+            .map(GroundTruth.Case::line)
+            .toList();
+    BlockReads reads = new BlockReads(database, block);
+    // the references' numbers and which exist, their neighbours, accounts, names, customers by
+    // name, the payers' open invoices, the advices: one question each, whatever the block's size
+    assertEquals(8, database.total());
+    int near = 0;
+    for (Line l : block) {
+      CashMatcher.Evidence fromMemory = Ledger.evidence(reads, l);
+      assertEquals(Ledger.evidence(fixture.ledger(), l), fromMemory, l.toString());
+      near += fromMemory.nearReferenced().size();
+    }
+    assertEquals(8, database.total(), "no line's question reached the database");
+    assertTrue(near > 0, "the block has typos whose neighbours were read ahead");
+  }
+
+  @Test
+  void whatALineLearnsOfItsPayerIsAnsweredToTheBlocksLaterLinesAndWrittenWithTheBlock() {
+    InMemoryLedger ledger =
+        new InMemoryLedger(
+            List.of(
+                new GroundTruth.Customer(7, "Seven SA", "FR76"),
+                new GroundTruth.Customer(8, "Eight SA", "FR77")),
+            List.of(invoice(101, "10.00")),
+            List.of());
+    Line first = payerLine("FR76 0001", "Holding Nord");
+    Line second = payerLine("FR76-0001", "HOLDING NORD SA");
+    Line other = payerLine("DE00 9999", "Holding Nord");
+    Counting database = new Counting(ledger);
+    BlockReads reads = new BlockReads(database, List.of(first, second, other));
+    int asked = database.total();
+    assertEquals(Optional.empty(), payerOf(reads, first), "nobody has paid from it yet");
+
+    reads.learn(first, 7);
+    assertEquals(
+        Optional.of(new Payer(7, CashMatcher.PayerSource.ACCOUNT)),
+        payerOf(reads, second),
+        "the account learned by the line before");
+    assertEquals(
+        Optional.of(new Payer(7, CashMatcher.PayerSource.LEARNED_NAME)),
+        payerOf(reads, other),
+        "the name learned by the line before");
+    assertEquals(Optional.empty(), payerOf(ledger, second), "not written yet");
+
+    // another customer pays under the same name: the name is shared from then on
+    reads.learn(other, 8);
+    assertEquals(
+        Optional.of(new Payer(7, CashMatcher.PayerSource.ACCOUNT)), payerOf(reads, second));
+    assertEquals(Optional.of(new Payer(8, CashMatcher.PayerSource.ACCOUNT)), payerOf(reads, other));
+    assertEquals(
+        Optional.empty(),
+        reads.payer("", PayerKeys.name("Holding Nord"), ""),
+        "a shared name identifies nobody");
+    assertEquals(asked, database.total(), "answered from memory");
+
+    assertEquals(
+        List.of(
+            new MatchQueries.Learned("ACCOUNT", "FR760001", 7),
+            new MatchQueries.Learned("NAME", "HOLDING NORD", 7),
+            new MatchQueries.Learned("ACCOUNT", "DE009999", 8),
+            new MatchQueries.Learned("NAME", "HOLDING NORD", 8)),
+        reads.learned());
+  }
+
+  @Test
+  void aPayerWithMoreOpenInvoicesThanWereReadAheadIsAskedAfreshWhenMoreAreWanted() {
+    List<OpenInvoice> open = new java.util.ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      open.add(new OpenInvoice(i, "INV-" + i, 7, "EUR", BigDecimal.ONE, DAY.plusDays(i)));
+    }
+    InMemoryLedger ledger =
+        new InMemoryLedger(
+            List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")), open, List.of());
+    ledger.learnAccount("FR76", 7);
+    Counting database = new Counting(ledger);
+    BlockReads reads = new BlockReads(database, List.of(payerLine("FR76", "")));
+    int read = MatchQueries.PAYER_OPEN_LIMIT + BlockReads.PAYER_OPEN_MARGIN;
+    int asked = database.other;
+
+    assertEquals(
+        ledger.openInvoicesOf(7, "EUR", read), reads.openInvoicesOf(7, "EUR", read), "read ahead");
+    assertEquals(asked, database.other, "from memory");
+    assertEquals(
+        ledger.openInvoicesOf(7, "EUR", read + 5),
+        reads.openInvoicesOf(7, "EUR", read + 5),
+        "more than were read: the 71st to 75th oldest are not in memory");
+    assertEquals(asked + 1, database.other);
+
+    // a payer with fewer open invoices than were read: all of them are in memory
+    InMemoryLedger small =
+        new InMemoryLedger(
+            List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")),
+            open.subList(0, 10),
+            List.of());
+    small.learnAccount("FR76", 7);
+    Counting smallDatabase = new Counting(small);
+    BlockReads few = new BlockReads(smallDatabase, List.of(payerLine("FR76", "")));
+    int before = smallDatabase.other;
+    assertEquals(open.subList(0, 10), few.openInvoicesOf(7, "EUR", read + 5));
+    assertEquals(before, smallDatabase.other, "every one was read ahead");
+  }
+
+  private static Line payerLine(String account, String name) {
+    return new Line("E", DAY, DAY, BigDecimal.TEN, "EUR", name, account, "");
+  }
+
+  private static Optional<Payer> payerOf(Ledger ledger, Line l) {
+    return ledger.payer(
+        PayerKeys.account(l.payerAccount()), PayerKeys.name(l.payerName()), l.payerName());
   }
 
   private static OpenInvoice invoice(long id, String open) {
@@ -76,17 +230,26 @@ class BlockReadsTest {
   }
 
   @Test
-  void theBlocksNumbersAreLookedUpOnceAndAnsweredAsTheLedgerWould() {
+  void theBlocksNumbersAndTheirNeighboursAreLookedUpOnceAndAnsweredAsTheLedgerWould() {
     InMemoryLedger ledger =
         new InMemoryLedger(
             List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")),
-            List.of(invoice(101, "10.00"), invoice(102, "20.00"), invoice(103, "30.00")),
+            List.of(
+                invoice(101, "10.00"),
+                invoice(102, "20.00"),
+                invoice(103, "30.00"),
+                invoice(777, "7.00")),
             List.of("INV-104"));
     Counting database = new Counting(ledger);
     List<Line> block = List.of(line("INV-101"), line("inv 102 and INV-104"), line("nothing"));
     BlockReads reads = new BlockReads(database, block);
-    assertEquals(1, database.byEachKey);
+    // the references' numbers, then the neighbours of those that do not explain their line's 10.00
+    // (102 and 104 name 20.00 together; 101 names 10.00, so its neighbours are not read)
+    assertEquals(2, database.byEachKey);
     assertEquals(1, database.existing);
+    assertEquals(
+        Set.of(101L, 103L), ids(reads.openInvoicesByKey(InvoiceNumbers.oneEditVariants("INV102"))));
+    assertEquals(0, database.byKey, "INV101 and INV103 are INV102's neighbours, read ahead");
 
     for (Line l : block) {
       List<String> keys = InvoiceNumbers.keysIn(l.reference());
@@ -97,11 +260,11 @@ class BlockReadsTest {
     assertEquals(0, database.byKey);
     assertEquals(1, database.existing);
 
-    // a number the block did not name (a typo's neighbour) goes to the database
-    List<String> other = InvoiceNumbers.keysIn("INV-103");
-    assertEquals(Set.of(103L), ids(reads.openInvoicesByKey(other)));
+    // a number neither the block nor its neighbours name goes to the database
+    List<String> other = InvoiceNumbers.keysIn("INV-777");
+    assertEquals(Set.of(777L), ids(reads.openInvoicesByKey(other)));
     assertEquals(1, database.byKey);
-    assertEquals(List.of("INV103"), reads.existingKeys(other));
+    assertEquals(List.of("INV777"), reads.existingKeys(other));
     assertEquals(2, database.existing);
   }
 }

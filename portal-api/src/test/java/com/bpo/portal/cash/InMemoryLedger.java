@@ -2,7 +2,6 @@ package com.bpo.portal.cash;
 
 import com.bpo.portal.cash.CashMatcher.OpenInvoice;
 import com.bpo.portal.cash.CashMatcher.Payer;
-import com.bpo.portal.cash.CashMatcher.PayerSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +17,12 @@ import java.util.Set;
 /**
  * The receivables in memory, answering as {@link MatchQueries} does, and applying what is decided.
  */
-final class InMemoryLedger implements Ledger {
+final class InMemoryLedger implements BulkLedger {
   private final Map<Long, OpenInvoice> open = new HashMap<>();
   private final Map<String, List<Long>> openByKey = new HashMap<>();
   private final Set<String> allKeys = new HashSet<>();
-  private final Map<String, Long> accounts = new HashMap<>();
-  private final Map<String, Long> names = new HashMap<>();
-  private final Set<String> sharedNames = new HashSet<>();
+  private final Map<String, Identity> accounts = new HashMap<>();
+  private final Map<String, Identity> names = new HashMap<>();
   private final Map<String, List<Long>> customerNames = new HashMap<>();
 
   InMemoryLedger(
@@ -46,7 +44,7 @@ final class InMemoryLedger implements Ledger {
   }
 
   void learnAccount(String account, long customerId) {
-    accounts.put(PayerKeys.account(account), customerId);
+    learn(accounts, "ACCOUNT", PayerKeys.account(account), customerId);
   }
 
   /** What applying a proposal does to the ledger: invoices paid down, the payer learned. */
@@ -74,18 +72,15 @@ final class InMemoryLedger implements Ledger {
     }
   }
 
-  /** The payer learned (written at once, as CashService does). */
+  /** The payer learned, as {@link MatchQueries#learn} writes it. */
   void learn(BankStatementFile.Line line, CashMatcher.Proposal p) {
-    String account = PayerKeys.account(line.payerAccount());
-    if (!account.isEmpty()) {
-      accounts.put(account, p.customerId());
-    }
-    String name = PayerKeys.name(line.payerName());
-    if (!name.isEmpty()) {
-      Long before = names.put(name, p.customerId());
-      if (before != null && before != p.customerId()) {
-        sharedNames.add(name); // as MatchQueries.learn: a name two customers paid under is shared
-      }
+    learn(accounts, "ACCOUNT", PayerKeys.account(line.payerAccount()), p.customerId());
+    learn(names, "NAME", PayerKeys.name(line.payerName()), p.customerId());
+  }
+
+  private static void learn(Map<String, Identity> known, String kind, String key, long customer) {
+    if (!key.isEmpty()) {
+      known.put(key, Identity.learned(Optional.ofNullable(known.get(key)), kind, customer));
     }
   }
 
@@ -105,17 +100,62 @@ final class InMemoryLedger implements Ledger {
 
   @Override
   public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
-    if (!accountKey.isEmpty() && accounts.containsKey(accountKey)) {
-      return Optional.of(new Payer(accounts.get(accountKey), PayerSource.ACCOUNT));
+    return Ledger.payerBy(
+        accountKey,
+        nameKey,
+        rawName,
+        k -> Optional.ofNullable(accounts.get(k)),
+        k -> Optional.ofNullable(names.get(k)),
+        n -> customersNamed(List.of(n)).getOrDefault(n, List.of()));
+  }
+
+  @Override
+  public Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
+    Map<String, List<OpenInvoice>> out = new HashMap<>();
+    for (String k : keys) {
+      List<OpenInvoice> open = openInvoicesByKey(List.of(k));
+      if (!open.isEmpty()) {
+        out.put(k, open);
+      }
     }
-    if (!nameKey.isEmpty() && names.containsKey(nameKey) && !sharedNames.contains(nameKey)) {
-      return Optional.of(new Payer(names.get(nameKey), PayerSource.LEARNED_NAME));
+    return out;
+  }
+
+  @Override
+  public Map<String, Identity> identities(String kind, Collection<String> keys) {
+    Map<String, Identity> known = kind.equals("ACCOUNT") ? accounts : names;
+    Map<String, Identity> out = new HashMap<>();
+    keys.stream().filter(known::containsKey).forEach(k -> out.put(k, known.get(k)));
+    return out;
+  }
+
+  @Override
+  public Map<String, List<Long>> customersNamed(Collection<String> rawNames) {
+    Map<String, List<Long>> out = new HashMap<>();
+    for (String name : rawNames) {
+      List<Long> ids = customerNames.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+      if (!ids.isEmpty()) {
+        out.put(name, ids.stream().limit(2).toList());
+      }
     }
-    List<Long> named =
-        customerNames.getOrDefault(rawName.strip().toLowerCase(Locale.ROOT), List.of());
-    return named.size() == 1
-        ? Optional.of(new Payer(named.get(0), PayerSource.CUSTOMER_NAME))
-        : Optional.empty();
+    return out;
+  }
+
+  @Override
+  public Map<CustomerCurrency, List<OpenInvoice>> openInvoicesOfEach(
+      Collection<CustomerCurrency> pairs, int limit) {
+    Map<CustomerCurrency, List<OpenInvoice>> out = new HashMap<>();
+    pairs.forEach(p -> out.put(p, openInvoicesOf(p.customerId(), p.currency(), limit)));
+    return out;
+  }
+
+  @Override
+  public Map<AdviceQuestion, List<OpenInvoice>> advisedInvoicesOfEach(
+      Collection<AdviceQuestion> questions) {
+    Map<AdviceQuestion, List<OpenInvoice>> out = new HashMap<>();
+    questions.forEach(
+        q -> out.put(q, advisedInvoices(q.reference(), q.payer(), q.amount(), q.currency())));
+    return out;
   }
 
   @Override

@@ -43,15 +43,15 @@ class PendingPaymentsTest {
   }
 
   /**
-   * As {@link #decisions(int, boolean)}; {@code readAhead} also looks up the invoice numbers of the
-   * next {@code block} lines at each block's start ({@link BlockReads}), as CashService does for
-   * the lines left in its block.
+   * As {@link #decisions(int, boolean)}; {@code readAhead} also asks the next {@code block} lines'
+   * questions at each block's start ({@link BlockReads}), as CashService does for its blocks, and
+   * writes what the lines learn of their payers with the block's payments, not at once.
    */
   static List<Decision> decisions(int block, boolean throughPending, boolean readAhead) {
     GroundTruthMatchingTest.Fixture fixture = GroundTruthMatchingTest.fixture(SEED);
     InMemoryLedger ledger = fixture.ledger();
     List<Case> cases = fixture.cases();
-    java.util.function.IntFunction<Ledger> reads =
+    java.util.function.IntFunction<BlockReads> reads =
         from ->
             readAhead
                 ? new BlockReads(
@@ -59,8 +59,9 @@ class PendingPaymentsTest {
                     cases.subList(from, Math.min(cases.size(), from + block)).stream()
                         .map(Case::line)
                         .toList())
-                : ledger;
-    PendingPayments pending = new PendingPayments(reads.apply(0));
+                : null;
+    BlockReads blockReads = reads.apply(0);
+    PendingPayments pending = new PendingPayments(readAhead ? blockReads : ledger);
     List<Decision> out = new ArrayList<>();
     for (Case c : cases) {
       Decision d =
@@ -70,12 +71,20 @@ class PendingPaymentsTest {
               CashMatcher.DEFAULT_SETTINGS);
       out.add(d);
       if (d.apply().isPresent()) {
-        ledger.learn(c.line(), d.apply().get());
+        if (readAhead) {
+          blockReads.learn(c.line(), d.apply().get().customerId());
+        } else {
+          ledger.learn(c.line(), d.apply().get());
+        }
         pending.add(out.size(), c.line(), d.apply().get());
       }
       if (pending.size() >= block) {
         pending.pending().forEach(p -> ledger.pay(p.proposal()));
-        pending = new PendingPayments(reads.apply(out.size()));
+        if (readAhead) {
+          pending.pending().forEach(p -> ledger.learn(p.line(), p.proposal()));
+        }
+        blockReads = reads.apply(out.size());
+        pending = new PendingPayments(readAhead ? blockReads : ledger);
       }
     }
     return out;
