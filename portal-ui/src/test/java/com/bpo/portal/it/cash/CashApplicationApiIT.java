@@ -227,6 +227,38 @@ class CashApplicationApiIT {
             .compareTo(new BigDecimal(dispute.getJsonObject("disputed").getString("amount"))));
   }
 
+  /**
+   * The payments of a block are written together, in runs that end at a short payment: the
+   * deduction is sized on what the invoice has open right after the short payment, even when a
+   * later line of the same block pays the rest.
+   */
+  @Test
+  void aShortPaymentThenTheRestInTheSameStatementKeepsTheDeductionOfTheShortfall()
+      throws SQLException {
+    Reply reply =
+        upload(
+            camt(
+                "FIX-CASH-S2R",
+                entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
+                entry("E2", "1.00", "Nobody", "no reference"),
+                entry("E3", "300.00", "Cash Fixture One", "FIX-CASH-000103")),
+            "application/xml",
+            "agent.acme",
+            "acme");
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
+    assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"), "the rest paid by E3");
+    assertEquals(
+        List.of("E1|APPLIED|300.00|true", "E2|UNAPPLIED||false", "E3|APPLIED||false"),
+        acmeRows(
+            "select l.entry_ref || '|' || l.status || '|' || coalesce(d.disputed_amount::text, '')"
+                + " || '|' || (d.id is not null) from bank_statement_line l join bank_statement s"
+                + " on s.tenant_id = l.tenant_id and s.id = l.statement_id left join dispute d on"
+                + " d.tenant_id = l.tenant_id and d.id = l.deduction_id"
+                + " where s.statement_id = 'FIX-CASH-S2R' order by l.entry_ref"),
+        "E1's deduction is the 300.00 it left open, not what is open after E3");
+  }
+
   @Test
   void aShortPaymentOfTheUndisputedPartIsAppliedWithoutASecondDisputeOrFailingTheStatement()
       throws SQLException {
