@@ -339,16 +339,13 @@ public class MatchQueries implements BulkLedger {
             insert into payer_identity (tenant_id, kind, key, customer_account_id)
             select :tenant, l.kind, l.key, l.customer from unnest(:kinds, :keys, :customers) as l(kind, key, customer)
             on conflict (tenant_id, kind, key) do update set customer_account_id = excluded.customer_account_id,
-                hits = case when payer_identity.customer_account_id = excluded.customer_account_id
-                            then payer_identity.hits + 1 else 1 end,
-                shared = payer_identity.shared
-                         or (payer_identity.kind = 'NAME'
-                             and payer_identity.customer_account_id <> excluded.customer_account_id),
-                learned_at = now()""";
+                shared = payer_identity.shared or payer_identity.kind = 'NAME', learned_at = now()
+            where payer_identity.customer_account_id <> excluded.customer_account_id""";
 
   /**
    * Remembers who paid for whom. An account seen for another customer now points at the latest one;
    * a name seen for another customer is shared from then on and identifies nobody ({@link #payer}).
+   * An identity the match confirms is not written again (V111).
    */
   public void learn(String kind, String key, long customerId) {
     learnAll(List.of(new Learned(kind, key, customerId)));

@@ -3,6 +3,7 @@ package com.bpo.portal.cash;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How a payer is recognised: by bank account (letters and digits, upper case) or by name, reduced
@@ -15,23 +16,30 @@ public final class PayerKeys {
           "SA", "SARL", "SAS", "GMBH", "AG", "LTD", "LIMITED", "INC", "LLC", "BV", "NV", "PLC",
           "CO", "CORP", "ET", "AND", "THE", "LE", "LA", "LES", "DE", "DU", "DES");
 
+  private static final Pattern NOT_ACCOUNT = Pattern.compile("[^A-Z0-9]");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern INITIAL_DOT = Pattern.compile("(?<=\\b[A-Z])\\.(?=[A-Z]\\b)");
+  private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9]+");
+
   private PayerKeys() {}
 
   public static String account(String account) {
-    return account == null ? "" : account.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    return account == null
+        ? ""
+        : NOT_ACCOUNT.matcher(account.toUpperCase(Locale.ROOT)).replaceAll("");
   }
 
   public static String name(String name) {
     if (name == null) {
       return "";
     }
+    String upper =
+        MARKS
+            .matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
+            .replaceAll("")
+            .toUpperCase(Locale.ROOT);
     String plain =
-        Normalizer.normalize(name, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .toUpperCase(Locale.ROOT)
-            .replaceAll("(?<=\\b[A-Z])\\.(?=[A-Z]\\b)", "")
-            .replaceAll("[^A-Z0-9]+", " ")
-            .strip();
+        NOT_WORD.matcher(INITIAL_DOT.matcher(upper).replaceAll("")).replaceAll(" ").strip();
     StringBuilder key = new StringBuilder();
     for (String word : plain.split(" ")) {
       if (!word.isEmpty() && !NOISE.contains(word)) {
