@@ -52,7 +52,7 @@ final class BlockReads implements Ledger {
   private final BulkLedger database;
 
   /** Every key looked up (the references' and the variants'). */
-  private final Set<String> looked = new HashSet<>();
+  private final Set<String> looked;
 
   /** Those of them that name open invoices, with their open invoices. */
   private final Map<String, List<OpenInvoice>> openByKey = new HashMap<>();
@@ -85,6 +85,8 @@ final class BlockReads implements Ledger {
 
   BlockReads(BulkLedger database, List<Line> lines) {
     this.database = database;
+    // a reference's number has some two hundred neighbours
+    this.looked = new HashSet<>(Math.max(16, lines.size() * 400));
     // the invoice numbers the references name
     Set<String> keys = new LinkedHashSet<>();
     lines.forEach(l -> keys.addAll(InvoiceNumbers.keysIn(l.reference())));
@@ -94,7 +96,7 @@ final class BlockReads implements Ledger {
       existing.addAll(database.existingKeys(keys));
     }
     // the numbers one character away, where Ledger.evidence will look for them
-    Set<String> variants = new LinkedHashSet<>();
+    Set<String> variants = new HashSet<>(Math.max(16, lines.size() * 400));
     for (Line l : lines) {
       List<String> lineKeys = InvoiceNumbers.keysIn(l.reference());
       boolean explained = named(lineKeys).compareTo(l.amount()) == 0;
@@ -138,12 +140,9 @@ final class BlockReads implements Ledger {
     this.advised = database.advisedInvoicesOfEach(questions);
   }
 
-  /**
-   * The keys are asked in order, so that the database probes its index from one end to the other.
-   */
   private void readKeys(Collection<String> keys) {
     if (!keys.isEmpty()) {
-      openByKey.putAll(database.openInvoicesByEachKey(new java.util.TreeSet<>(keys)));
+      openByKey.putAll(database.openInvoicesByEachKey(keys));
       looked.addAll(keys);
     }
   }

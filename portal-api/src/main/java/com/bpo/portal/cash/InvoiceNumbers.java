@@ -109,28 +109,73 @@ public final class InvoiceNumbers {
     }
   }
 
-  /** Every key one edit away: a digit changed, any character dropped, a digit added anywhere. */
+  /**
+   * Every key one edit away: a digit changed, any character dropped, a digit added anywhere. An
+   * edit of a key is keyed again only where it can differ from its key (a zero it puts at the start
+   * of a digit run); the matcher works out some two hundred per number.
+   */
   public static List<String> oneEditVariants(String key) {
-    Set<String> variants = new LinkedHashSet<>();
+    boolean plain = isPlain(key);
+    Set<String> variants = new LinkedHashSet<>(key.length() * 32);
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (Character.isDigit(c)) {
+      if (c >= '0' && c <= '9') {
         for (char d = '0'; d <= '9'; d++) {
           if (d != c) {
-            variants.add(key(key.substring(0, i) + d + key.substring(i + 1)));
+            variants.add(rekeyed(key.substring(0, i) + d + key.substring(i + 1), plain));
           }
         }
       }
-      variants.add(key(key.substring(0, i) + key.substring(i + 1)));
+      variants.add(rekeyed(key.substring(0, i) + key.substring(i + 1), plain));
     }
     for (int i = 0; i <= key.length(); i++) {
       for (char d = '0'; d <= '9'; d++) {
-        variants.add(key(key.substring(0, i) + d + key.substring(i)));
+        variants.add(rekeyed(key.substring(0, i) + d + key.substring(i), plain));
       }
     }
     variants.remove(key);
-    variants.removeIf(v -> v.chars().noneMatch(Character::isDigit));
+    variants.removeIf(v -> !hasDigit(v));
     return new ArrayList<>(variants);
+  }
+
+  /** Upper-case letters and digits only (what an edit of such a text stays). */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isLetter(c) && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The key of an edit: the edit itself when it is plain and no zero at the start of a digit run is
+   * followed by a digit ({@link #key} would drop that zero), else {@link #key} of it.
+   */
+  private static String rekeyed(String edit, boolean plain) {
+    if (!plain) {
+      return key(edit);
+    }
+    for (int i = 0; i < edit.length() - 1; i++) {
+      char next = edit.charAt(i + 1);
+      if (edit.charAt(i) == '0'
+          && (i == 0 || isLetter(edit.charAt(i - 1)))
+          && next >= '0'
+          && next <= '9') {
+        return key(edit);
+      }
+    }
+    return edit;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether two keys differ by at most one substitution, deletion or insertion. */

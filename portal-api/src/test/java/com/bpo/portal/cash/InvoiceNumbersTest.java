@@ -101,6 +101,42 @@ class InvoiceNumbersTest {
     assertFalse(InvoiceNumbers.oneEditVariants("INV5").contains("INV"), "a number keeps a digit");
   }
 
+  /**
+   * The variants skip keying an edit that is already a key: they must be every edit keyed, as the
+   * rule says, for keys with zeros where keying drops them.
+   */
+  @Test
+  void theVariantsAreEveryEditKeyed() {
+    java.util.Random random = new java.util.Random(113);
+    String alphabet = "AB0000123456789";
+    for (int run = 0; run < 5_000; run++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 1 + random.nextInt(9); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String key = InvoiceNumbers.key(text.toString());
+      java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < key.length(); i++) {
+        if (Character.isDigit(key.charAt(i))) {
+          for (char d = '0'; d <= '9'; d++) {
+            if (d != key.charAt(i)) {
+              expected.add(InvoiceNumbers.key(key.substring(0, i) + d + key.substring(i + 1)));
+            }
+          }
+        }
+        expected.add(InvoiceNumbers.key(key.substring(0, i) + key.substring(i + 1)));
+      }
+      for (int i = 0; i <= key.length(); i++) {
+        for (char d = '0'; d <= '9'; d++) {
+          expected.add(InvoiceNumbers.key(key.substring(0, i) + d + key.substring(i)));
+        }
+      }
+      expected.remove(key);
+      expected.removeIf(v -> v.chars().noneMatch(Character::isDigit));
+      assertEquals(List.copyOf(expected), InvoiceNumbers.oneEditVariants(key), key);
+    }
+  }
+
   @Test
   void withinOneEdit() {
     assertTrue(InvoiceNumbers.withinOneEdit("INV123", "INV124"));
