@@ -3,4 +3,8 @@
 -- used to update two identities (and write their audit records) only to count the confirmation in
 -- `hits`, which nothing reads. Each confirmation stays on record as the line's match (cash_match,
 -- with its customer). `learned_at` is when the identity took its present value.
-alter table payer_identity drop column hits;
+--
+-- `hits` is no longer kept up, but it is not dropped here: during a rolling deployment the previous
+-- release, which still writes it, runs beside this one. A later migration drops it.
+comment on column payer_identity.hits is
+    'Not kept up since V111 (a match that confirms an identity writes nothing); to be dropped.';

@@ -81,7 +81,8 @@ final class BlockReads implements Ledger {
   /** Once a line follows an advice, the others may have changed: advices are asked afresh. */
   private boolean adviceFollowed;
 
-  private final List<MatchQueries.Learned> learned = new ArrayList<>();
+  /** The identities the block's lines learned (kind and key), in the order first learned. */
+  private final Set<List<String>> learned = new LinkedHashSet<>();
 
   BlockReads(BulkLedger database, List<Line> lines) {
     this.database = database;
@@ -186,12 +187,19 @@ final class BlockReads implements Ledger {
       before = Optional.ofNullable(database.identities(kind, List.of(key)).get(key));
     }
     known.put(key, Optional.of(Identity.learned(before, kind, customerId)));
-    learned.add(new MatchQueries.Learned(kind, key, customerId));
+    learned.add(List.of(kind, key));
   }
 
-  /** The identities learned, in order, to write with the block. */
+  /** The identities the block's lines learned, as they leave them, to write with the block. */
   List<MatchQueries.Learned> learned() {
-    return List.copyOf(learned);
+    List<MatchQueries.Learned> out = new ArrayList<>();
+    for (List<String> kindKey : learned) {
+      Map<String, Optional<Identity>> known = kindKey.get(0).equals("ACCOUNT") ? accounts : names;
+      Identity now = known.get(kindKey.get(1)).orElseThrow();
+      out.add(
+          new MatchQueries.Learned(kindKey.get(0), kindKey.get(1), now.customerId(), now.shared()));
+    }
+    return out;
   }
 
   /** A line followed a remittance advice (written at once): advices are asked afresh from now. */

@@ -336,11 +336,16 @@ public class MatchQueries implements BulkLedger {
 
   private static final String LEARN =
       """
-            insert into payer_identity (tenant_id, kind, key, customer_account_id)
-            select :tenant, l.kind, l.key, l.customer from unnest(:kinds, :keys, :customers) as l(kind, key, customer)
+            insert into payer_identity (tenant_id, kind, key, customer_account_id, shared)
+            select :tenant, l.kind, l.key, l.customer, l.shared
+            from unnest(:kinds, :keys, :customers, :shared) as l(kind, key, customer, shared)
             on conflict (tenant_id, kind, key) do update set customer_account_id = excluded.customer_account_id,
-                shared = payer_identity.shared or payer_identity.kind = 'NAME', learned_at = now()
-            where payer_identity.customer_account_id <> excluded.customer_account_id""";
+                shared = payer_identity.shared or excluded.shared
+                         or (payer_identity.kind = 'NAME'
+                             and payer_identity.customer_account_id <> excluded.customer_account_id),
+                learned_at = now()
+            where payer_identity.customer_account_id <> excluded.customer_account_id
+               or (excluded.shared and not payer_identity.shared)""";
 
   /**
    * Remembers who paid for whom. An account seen for another customer now points at the latest one;
@@ -348,46 +353,31 @@ public class MatchQueries implements BulkLedger {
    * An identity the match confirms is not written again (V111).
    */
   public void learn(String kind, String key, long customerId) {
-    learnAll(List.of(new Learned(kind, key, customerId)));
+    learnAll(List.of(new Learned(kind, key, customerId, false)));
   }
 
-  /** A payer identity to learn: {@link #learn}'s arguments. */
-  record Learned(String kind, String key, long customerId) {}
+  /**
+   * A payer identity as lines leave it: whom it points at now, and whether they found it shared (a
+   * name they learned for two customers).
+   */
+  record Learned(String kind, String key, long customerId, boolean shared) {}
 
   /**
-   * {@link #learn} for each, in order: one statement per round, a round holding at most one of each
-   * identity ({@link #rounds}), as one statement may not update a row twice.
+   * Identities as a block of lines leaves them ({@link BlockReads#learned}, each at most once), in
+   * one statement, with {@link #learn}'s rules against what is stored: written only where they
+   * point elsewhere or became shared.
    */
   public void learnAll(List<Learned> learned) {
-    for (List<Learned> round : rounds(learned)) {
-      sql.sql(LEARN)
-          .bind("kinds", round.stream().map(Learned::kind).toList())
-          .bind("keys", round.stream().map(Learned::key).toList())
-          .bind("customers", round.stream().map(Learned::customerId).toList())
-          .update();
+    List<Learned> some = learned.stream().filter(l -> !l.key().isEmpty()).toList();
+    if (some.isEmpty()) {
+      return;
     }
-  }
-
-  /**
-   * The identities to learn in rounds: the first time each identity is learned, then the second,
-   * and so on (a block's lines learn their payers together, and a payer who pays twice learns
-   * twice); an empty key is left out. Each identity's learnings keep their order, and different
-   * identities do not affect each other, so the rounds write what the list in order writes.
-   */
-  static List<List<Learned>> rounds(List<Learned> learned) {
-    List<List<Learned>> rounds = new ArrayList<>();
-    Map<Learned, Integer> times = new HashMap<>();
-    for (Learned l : learned) {
-      if (l.key().isEmpty()) {
-        continue;
-      }
-      int round = times.merge(new Learned(l.kind(), l.key(), 0), 1, Integer::sum) - 1;
-      if (round == rounds.size()) {
-        rounds.add(new ArrayList<>());
-      }
-      rounds.get(round).add(l);
-    }
-    return rounds;
+    sql.sql(LEARN)
+        .bind("kinds", some.stream().map(Learned::kind).toList())
+        .bind("keys", some.stream().map(Learned::key).toList())
+        .bind("customers", some.stream().map(Learned::customerId).toList())
+        .bind("shared", some.stream().map(Learned::shared).toList())
+        .update();
   }
 
   // ---------------------------------------------------------------- remittance advices

@@ -22,8 +22,9 @@ import java.util.Set;
  * invoices move on), as if each line had been written before the next was matched. The block is
  * then written together ({@code PaymentApplication.applyAll}).
  *
- * <p>Only invoices' open amounts are held back here: what a line learns of its payer and the
- * remittance advice it follows are written at once, so later lines read them from the database.
+ * <p>Only invoices' open amounts are held back here: what a line learns of its payer is held by
+ * {@link BlockReads} (and written with the block), and the remittance advice it follows is marked
+ * at once.
  */
 final class PendingPayments implements Ledger {
   /** A line decided, with the proposal to apply. */

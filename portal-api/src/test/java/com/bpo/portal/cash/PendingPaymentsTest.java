@@ -26,9 +26,8 @@ class PendingPaymentsTest {
 
   /**
    * Every decision for a seed's lines, with the payments written every {@code block} applied lines
-   * (1: at once) and what a line learns of its payer written at once. CashService ends its blocks
-   * after 250 lines or a short payment; the point here is that decisions do not depend on where a
-   * block ends.
+   * (1: at once) and what a line learns of its payer written at once. CashService's blocks are 250
+   * lines; the point here is that decisions do not depend on where a block ends.
    */
   static List<Decision> decisions(int block) {
     return decisions(block, true);
