@@ -58,8 +58,16 @@ public class TenantSql {
     return new PreparedSql(connection(), text, context.requireTenant().id());
   }
 
-  /** A statement over tables that hold no tenant's data (it must not mention {@code :tenant}). */
+  /**
+   * A statement over tables that hold no tenant's data, or a setting of the transaction; it must
+   * not name {@code :tenant}, which only {@link #sql} binds, from the context (a tenant bound here
+   * would come from the caller).
+   */
   public Statement global(String text) {
+    if (Statement.names(text).contains(Statement.TENANT)) {
+      throw new IllegalArgumentException(
+          "Global SQL must not name :tenant; tenant SQL goes through sql(): " + text);
+    }
     return new Statement(this::connection, text);
   }
 

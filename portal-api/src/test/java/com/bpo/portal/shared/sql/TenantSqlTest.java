@@ -19,6 +19,16 @@ class TenantSqlTest {
   }
 
   @Test
+  void globalSqlMustNotNameTheTenantWhichOnlyTheContextBinds() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sql.global("select id from invoice where tenant_id = :tenant"));
+    // a cast, a quoted text or a comment is no parameter
+    sql.global("select '2026-12-06'::date as day -- :tenant");
+    sql.global("select ':tenant' as text");
+  }
+
+  @Test
   void tenantSqlMustNameTheTenant() {
     assertThrows(IllegalArgumentException.class, () -> sql.sql("select id from invoice"));
   }
