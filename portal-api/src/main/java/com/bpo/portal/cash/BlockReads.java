@@ -182,11 +182,7 @@ final class BlockReads implements Ledger {
     if (key.isEmpty()) {
       return;
     }
-    Optional<Identity> before = known.get(key);
-    if (before == null) {
-      before = Optional.ofNullable(database.identities(kind, List.of(key)).get(key));
-    }
-    known.put(key, Optional.of(Identity.learned(before, kind, customerId)));
+    known.put(key, Optional.of(Identity.learned(known(known, kind, key), kind, customerId)));
     learned.add(List.of(kind, key));
   }
 

@@ -63,6 +63,21 @@ interface BulkLedger extends Ledger {
   Map<CustomerCurrency, List<OpenInvoice>> openInvoicesOfEach(
       Collection<CustomerCurrency> pairs, int limit);
 
+  /**
+   * The payer by the rule of {@link Ledger#payerBy}, from this ledger's identities and customers by
+   * name, one key at a time.
+   */
+  @Override
+  default Optional<CashMatcher.Payer> payer(String accountKey, String nameKey, String rawName) {
+    return Ledger.payerBy(
+        accountKey,
+        nameKey,
+        rawName,
+        key -> Optional.ofNullable(identities("ACCOUNT", List.of(key)).get(key)),
+        key -> Optional.ofNullable(identities("NAME", List.of(key)).get(key)),
+        name -> customersNamed(List.of(name)).getOrDefault(name, List.of()));
+  }
+
   /** What {@link #advisedInvoices} answers to each question; every question is in the answer. */
   Map<AdviceQuestion, List<OpenInvoice>> advisedInvoicesOfEach(
       Collection<AdviceQuestion> questions);

@@ -257,8 +257,7 @@ public class CashService {
     if (decision.apply().isPresent()) {
       Proposal proposal = decision.apply().get();
       reads.learn(line, proposal.customerId());
-      followAdvice(lineId, proposal);
-      if (proposal.rule() == Rule.REMITTANCE) {
+      if (followAdvice(lineId, proposal)) {
         reads.adviceFollowed();
       }
       block.add(lineId, line, proposal);
@@ -361,14 +360,19 @@ public class CashService {
     followAdvice(lineId, proposal);
   }
 
-  /** Marks the remittance advice an applied match follows used. */
-  private void followAdvice(long lineId, Proposal proposal) {
-    if (proposal.rule() == Rule.REMITTANCE) {
-      matches.consumeAdvices(
-          lineId,
-          proposal.customerId(),
-          proposal.allocations().stream().map(Allocation::invoiceId).toList());
+  /**
+   * Marks the remittance advice an applied match follows used; answers whether the match followed
+   * one.
+   */
+  private boolean followAdvice(long lineId, Proposal proposal) {
+    if (proposal.rule() != Rule.REMITTANCE) {
+      return false;
     }
+    matches.consumeAdvices(
+        lineId,
+        proposal.customerId(),
+        proposal.allocations().stream().map(Allocation::invoiceId).toList());
+    return true;
   }
 
   /**

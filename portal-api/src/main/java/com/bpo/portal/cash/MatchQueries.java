@@ -1,7 +1,6 @@
 package com.bpo.portal.cash;
 
 import com.bpo.portal.cash.CashMatcher.OpenInvoice;
-import com.bpo.portal.cash.CashMatcher.Payer;
 import com.bpo.portal.cash.CashRecords.Candidate;
 import com.bpo.portal.cash.CashRecords.CandidateItem;
 import com.bpo.portal.shared.Money;
@@ -238,21 +237,6 @@ public class MatchQueries implements BulkLedger {
   }
 
   // ---------------------------------------------------------------- payers
-
-  /**
-   * The payer by bank account, then by a learned name no other customer has paid under, then by a
-   * customer of exactly that name ({@link Ledger#payerBy}).
-   */
-  @Override
-  public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
-    return Ledger.payerBy(
-        accountKey,
-        nameKey,
-        rawName,
-        key -> Optional.ofNullable(identities("ACCOUNT", List.of(key)).get(key)),
-        key -> Optional.ofNullable(identities("NAME", List.of(key)).get(key)),
-        name -> customersNamed(List.of(name)).getOrDefault(name, List.of()));
-  }
 
   @Override
   public Map<String, Identity> identities(String kind, Collection<String> keys) {

@@ -1,7 +1,6 @@
 package com.bpo.portal.cash;
 
 import com.bpo.portal.cash.CashMatcher.OpenInvoice;
-import com.bpo.portal.cash.CashMatcher.Payer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,17 +95,6 @@ final class InMemoryLedger implements BulkLedger {
   @Override
   public List<String> existingKeys(Collection<String> keys) {
     return keys.stream().filter(allKeys::contains).distinct().toList();
-  }
-
-  @Override
-  public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
-    return Ledger.payerBy(
-        accountKey,
-        nameKey,
-        rawName,
-        k -> Optional.ofNullable(accounts.get(k)),
-        k -> Optional.ofNullable(names.get(k)),
-        n -> customersNamed(List.of(n)).getOrDefault(n, List.of()));
   }
 
   @Override
