@@ -206,27 +206,29 @@ public class CashService {
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
     CashMatcher.Settings settings = matches.settings();
-    matches.withoutJit();
     // the lines are matched in the file's order, each seeing what the lines before it took; a
     // block's reads are asked at its start (BlockReads), its payments and what it learns written
     // at its end (PendingPayments), and the balances take the whole statement once, before the
     // commit (V106)
-    payments.inOneFold(
-        () -> {
-          List<Line> lines = file.lines();
-          for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
-            List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
-            List<Long> lineIds = statements.insertLines(statementId, part);
-            BlockReads reads = new BlockReads(matches, part);
-            PendingPayments block = new PendingPayments(reads);
-            LineDecisions decided = new LineDecisions();
-            for (int i = 0; i < part.size(); i++) {
-              match(lineIds.get(i), part.get(i), settings, block, reads, decided);
-            }
-            write(block, reads, decided);
-          }
-          return statementId;
-        });
+    matches.withoutJit(
+        () ->
+            payments.inOneFold(
+                () -> {
+                  List<Line> lines = file.lines();
+                  for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
+                    List<Line> part =
+                        lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
+                    List<Long> lineIds = statements.insertLines(statementId, part);
+                    BlockReads reads = new BlockReads(matches, part);
+                    PendingPayments block = new PendingPayments(reads);
+                    LineDecisions decided = new LineDecisions();
+                    for (int i = 0; i < part.size(); i++) {
+                      match(lineIds.get(i), part.get(i), settings, block, reads, decided);
+                    }
+                    write(block, reads, decided);
+                  }
+                  return statementId;
+                }));
     return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
   }
 

@@ -121,12 +121,13 @@ public class MatchQueries implements BulkLedger {
   }
 
   /**
-   * No JIT compilation for the rest of this transaction: a block's look-ups probe an index some
-   * thousands of times, which the planner prices high enough to compile the statement (170 ms of a
-   * block's 15,000 number probes, measured), while each probe takes microseconds.
+   * A statement's matching, without JIT compilation ({@link TenantSql#withoutJit}): a block's
+   * look-ups probe an index some thousands of times, which the planner prices high enough to
+   * compile the statement (170 ms of a block's 15,000 number probes, measured), while each probe
+   * takes microseconds.
    */
-  public void withoutJit() {
-    sql.global("select set_config('jit', 'off', true) as jit").one(r -> r.string("jit"));
+  public <T> T withoutJit(java.util.function.Supplier<T> work) {
+    return sql.withoutJit(work);
   }
 
   /** The tenant's threshold and tolerance, or the defaults when it has set none. */

@@ -223,7 +223,12 @@ public class CloseQueries {
     List<AgingAtEnd> aging = new ArrayList<>();
     List<AccountAtEnd> largest = new ArrayList<>();
     List<AgingAtEnd> opening = new ArrayList<>();
-    withoutJit(
+    // the planner cannot tell how many invoices have a balance at a past date (it expects a million
+    // where 90,000 do) and prices the statement high enough to have it compiled, which takes longer
+    // than it saves on a statement run once: 2.1 s with JIT against 1.3 s without on the
+    // benchmark's tenant. The pack's other statements keep JIT (the roll-forward is a little
+    // faster)
+    sql.withoutJit(
         () ->
             statement.forEach(
                 r -> {
@@ -245,27 +250,6 @@ public class CloseQueries {
                   }
                 }));
     return new MonthEnd(List.copyOf(aging), List.copyOf(largest), List.copyOf(opening));
-  }
-
-  /**
-   * Runs a statement without PostgreSQL's JIT compilation, then gives the transaction its setting
-   * back. The planner cannot tell how many invoices have a balance at a past date (it expects a
-   * million where 90,000 do), so it costs the month end's statement high enough to have it
-   * compiled, inlined and optimised, which takes longer than the compiled code saves on a statement
-   * that runs once: 2.1 s with JIT against 1.3 s without on the benchmark's tenant (runs taken in
-   * turn, load 2 to 3). The pack's other statements keep it: the roll-forward is a little faster
-   * with it.
-   */
-  private void withoutJit(Runnable statement) {
-    String jit = sql.global("select current_setting('jit') as jit").one(r -> r.string("jit"));
-    sql.global("select set_config('jit', 'off', true) as jit").one(r -> r.string("jit"));
-    try {
-      statement.run();
-    } finally {
-      sql.global("select set_config('jit', :jit, true) as jit")
-          .bind("jit", jit)
-          .one(r -> r.string("jit"));
-    }
   }
 
   private static AgingAtEnd agingLine(Row r, String currency) {

@@ -71,6 +71,33 @@ public class TenantSql {
     return new Statement(this::connection, text);
   }
 
+  /**
+   * Runs work without PostgreSQL's JIT compilation, then gives the transaction its setting back.
+   * For statements the planner prices high (many rows it cannot estimate, or thousands of index
+   * probes) that compiling makes slower: the close's month end (2.1 s with JIT, 1.3 s without), a
+   * cash statement's block look-ups (170 ms of compiling for 50 ms of probes).
+   */
+  public <T> T withoutJit(java.util.function.Supplier<T> work) {
+    String jit = global("select current_setting('jit') as jit").one(r -> r.string("jit"));
+    global("select set_config('jit', 'off', true) as jit").one(r -> r.string("jit"));
+    try {
+      return work.get();
+    } finally {
+      global("select set_config('jit', :jit, true) as jit")
+          .bind("jit", jit)
+          .one(r -> r.string("jit"));
+    }
+  }
+
+  /** {@link #withoutJit(java.util.function.Supplier)} for work that answers nothing. */
+  public void withoutJit(Runnable work) {
+    withoutJit(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
   private static final java.util.regex.Pattern SEQUENCE =
       java.util.regex.Pattern.compile("[a-z][a-z0-9_]*_seq");
 
