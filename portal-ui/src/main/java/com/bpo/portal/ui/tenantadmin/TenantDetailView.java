@@ -197,10 +197,25 @@ public class TenantDetailView extends VerticalLayout
 
   private VerticalLayout peopleSection() {
     peopleGrid.setId("tenant-people");
-    peopleGrid
-        .addColumn(Person::username)
-        .setHeader(getTranslation("tenantadmin.field.username"))
-        .setAutoWidth(true);
+    var usernameColumn =
+        peopleGrid
+            .addColumn(Person::username)
+            .setHeader(getTranslation("tenantadmin.field.username"))
+            .setAutoWidth(true);
+    // on a phone: who, by name, with the sign-in under it (one column instead of two)
+    var personColumn =
+        peopleGrid
+            .addColumn(
+                com.vaadin.flow.data.renderer.LitRenderer.<Person>of(
+                        "<div style=\"overflow-wrap: anywhere\">${item.name}<div style=\"font-size:"
+                            + " var(--lumo-font-size-s); color: var(--lumo-secondary-text-color)\">"
+                            + "${item.username}</div></div>")
+                    .withProperty("name", Person::displayName)
+                    .withProperty("username", Person::username))
+            .setHeader(getTranslation("tenants.name"))
+            .setWidth("5.5em")
+            .setFlexGrow(0);
+    personColumn.setVisible(false);
     var nameColumn =
         peopleGrid
             .addColumn(Person::displayName)
@@ -210,7 +225,7 @@ public class TenantDetailView extends VerticalLayout
         peopleGrid
             .addComponentColumn(this::roleInTenant)
             .setHeader(getTranslation("tenantadmin.field.role"))
-            .setWidth("11em")
+            .setWidth("14em")
             .setFlexGrow(1);
     var accountColumn =
         peopleGrid
@@ -241,15 +256,17 @@ public class TenantDetailView extends VerticalLayout
                   ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
               return off;
             })
-        .setAutoWidth(true);
-    // a phone keeps who, their role and the way to deactivate them (the rest scrolled sideways)
+        .setWidth("2.75em")
+        .setFlexGrow(0);
+    // a phone keeps who (by name, with the sign-in), their role and the way to deactivate them
     com.bpo.portal.ui.Phone.onNarrow(
         peopleGrid,
         narrow -> {
+          usernameColumn.setVisible(!narrow);
           nameColumn.setVisible(!narrow);
+          personColumn.setVisible(narrow);
           accountColumn.setVisible(!narrow);
           statusColumn.setVisible(!narrow);
-          roleColumn.setWidth(narrow ? "6.5em" : "11em");
           if (narrow) {
             peopleGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
           } else {
@@ -335,7 +352,10 @@ public class TenantDetailView extends VerticalLayout
     add.setId("person-add");
     FormLayout form =
         new FormLayout(username, role, email, firstName, lastName, account, password, add);
-    return new VerticalLayout(peopleGrid, form);
+    VerticalLayout section = new VerticalLayout(peopleGrid, form);
+    // the grid lines up with the section's heading, and a phone's width goes to the columns
+    section.setPadding(false);
+    return section;
   }
 
   /**
@@ -349,6 +369,8 @@ public class TenantDetailView extends VerticalLayout
     Select<String> role = new Select<>();
     role.setId("person-role-" + person.username());
     role.setWidthFull();
+    // the small variant: "Client stakeholder" whole in a phone's column
+    role.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
     role.setAriaLabel(getTranslation("tenantadmin.roleIn", person.username(), tenant.id()));
     role.setItems(Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER);
     role.setItemLabelGenerator(r -> getTranslation("role." + r));
