@@ -206,6 +206,9 @@ public class CashService {
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
     CashMatcher.Settings settings = matches.settings();
+    // a line is written once, at its block's end, with its decision; the remittance advice it
+    // follows is marked used as it is matched, so that the block's later lines see it used (V112)
+    matches.adviceLinesCheckedAtCommit();
     // the lines are matched in the file's order, each seeing what the lines before it took; a
     // block's reads are asked at its start (BlockReads), its payments and what it learns written
     // at its end (PendingPayments), and the balances take the whole statement once, before the
@@ -218,14 +221,14 @@ public class CashService {
                   for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
                     List<Line> part =
                         lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
-                    List<Long> lineIds = statements.insertLines(statementId, part);
+                    List<Long> lineIds = statements.lineIds(part.size());
                     BlockReads reads = new BlockReads(matches, part);
                     PendingPayments block = new PendingPayments(reads);
                     LineDecisions decided = new LineDecisions();
                     for (int i = 0; i < part.size(); i++) {
                       match(lineIds.get(i), part.get(i), settings, block, reads, decided);
                     }
-                    write(block, reads, decided);
+                    write(block, reads, decided, statementId, part, lineIds);
                   }
                   return statementId;
                 }));
@@ -309,13 +312,19 @@ public class CashService {
   }
 
   /**
-   * Writes a block's payments through the invoice feature, then each line's deduction and decision,
-   * and the payer identities its lines learned; lets go of the deductions' entities, so that the
-   * statement's later blocks flush no more than the first. The payments go in runs that end at a
-   * short payment: its deduction is sized on what its invoices have open right after it, not after
-   * the block's later lines.
+   * Writes a block's payments through the invoice feature, then each line's deduction, the lines
+   * with their decisions, and the payer identities its lines learned; lets go of the deductions'
+   * entities, so that the statement's later blocks flush no more than the first. The payments go in
+   * runs that end at a short payment: its deduction is sized on what its invoices have open right
+   * after it, not after the block's later lines.
    */
-  private void write(PendingPayments block, BlockReads reads, LineDecisions decided) {
+  private void write(
+      PendingPayments block,
+      BlockReads reads,
+      LineDecisions decided,
+      long statementId,
+      List<Line> lines,
+      List<Long> lineIds) {
     List<PendingPayments.Pending> pending = block.pending();
     int from = 0;
     while (from < pending.size()) {
@@ -333,11 +342,8 @@ public class CashService {
       }
       from = to + 1;
     }
+    decided.writeNew(matches, statements, statementId, lines, lineIds);
     matches.learnAll(reads.learned());
-    List<Long> stale = decided.write(matches, statements);
-    if (!stale.isEmpty()) {
-      throw stale(stale.get(0));
-    }
     statements.endOfBlock();
   }
 

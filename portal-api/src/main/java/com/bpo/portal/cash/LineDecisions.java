@@ -4,7 +4,9 @@ import com.bpo.portal.cash.CashMatcher.Allocation;
 import com.bpo.portal.cash.CashMatcher.Settlement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What was decided for lines, kept until {@link #write}: the candidates and decisions ({@code
@@ -49,6 +51,28 @@ final class LineDecisions {
 
   void state(LineState state) {
     states.add(state);
+  }
+
+  /**
+   * Writes a statement's new lines with what was decided for each (one state per line), then the
+   * candidates and decisions: a new line is inserted once, in its final state.
+   */
+  void writeNew(
+      MatchQueries matchQueries,
+      StatementQueries statementQueries,
+      long statementId,
+      List<BankStatementFile.Line> lines,
+      List<Long> lineIds) {
+    Map<Long, LineState> byLine = new HashMap<>();
+    states.forEach(s -> byLine.put(s.lineId(), s));
+    if (byLine.size() != states.size() || byLine.size() != lineIds.size()) {
+      throw new IllegalStateException(
+          states.size() + " decisions for " + lineIds.size() + " new bank lines.");
+    }
+    statementQueries.insertDecided(statementId, lines, lineIds, byLine);
+    matchQueries.insertMatches(matches);
+    matches.clear();
+    states.clear();
   }
 
   /**

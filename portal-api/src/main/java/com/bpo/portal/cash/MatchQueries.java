@@ -433,6 +433,14 @@ public class MatchQueries implements BulkLedger {
   }
 
   /** The customer's open advices naming these invoices have been followed by this line. */
+  /**
+   * For the rest of this transaction, an advice may name a bank line written later in it (a
+   * statement's lines are written at the end of their block, V112); checked at commit.
+   */
+  public void adviceLinesCheckedAtCommit() {
+    sql.global("set constraints remittance_advice_tenant_id_line_id_fkey deferred").update();
+  }
+
   public void consumeAdvices(long lineId, long customerId, List<Long> invoiceIds) {
     sql.sql(
             """

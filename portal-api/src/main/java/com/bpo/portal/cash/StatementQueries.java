@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,20 +108,49 @@ public class StatementQueries {
     sql.flushAndForget();
   }
 
-  /** A block of a statement's lines in one statement; answers their ids in the order given. */
-  public List<Long> insertLines(long statementId, List<BankStatementFile.Line> lines) {
+  /** Ids for a block of a statement's lines, taken before the lines are matched and written. */
+  public List<Long> lineIds(int count) {
+    return sql.nextIds("cash_id_seq", count);
+  }
+
+  /**
+   * A block of a statement's lines, each with its decision, in one statement: a new line is written
+   * once, as matching leaves it. {@code states} holds one state per line, by line id (version 0).
+   */
+  public void insertDecided(
+      long statementId,
+      List<BankStatementFile.Line> lines,
+      List<Long> ids,
+      Map<Long, LineDecisions.LineState> states) {
     if (lines.isEmpty()) {
-      return List.of();
+      return;
     }
-    List<Long> ids = sql.nextIds("cash_id_seq", lines.size());
+    List<LineDecisions.LineState> decided =
+        ids.stream()
+            .map(
+                id -> {
+                  LineDecisions.LineState state = states.get(id);
+                  if (state == null) {
+                    throw new IllegalStateException("Bank line " + id + " was not decided.");
+                  }
+                  return state;
+                })
+            .toList();
     sql.sql(
             """
             insert into bank_statement_line (tenant_id, id, statement_id, entry_ref, booking_date, value_date, amount,
-                                             currency, payer_name, payer_account, reference)
+                                             currency, payer_name, payer_account, reference, status,
+                                             customer_account_id, applied_amount, written_off_amount, on_account_amount,
+                                             payment_id, deduction_id, applied_at, applied_by)
             select :tenant, l.id, :statement, l.ref, l.booked, l.valued::date, l.amount, l.currency, l.name,
-                   l.account, l.reference
-            from unnest(:ids, :refs, :booked, :valued, :amounts, :currencies, :names, :accounts, :references)
-                 as l(id, ref, booked, valued, amount, currency, name, account, reference)""")
+                   l.account, l.reference, l.status, l.customer::bigint, l.applied, l.written, l.on_account,
+                   l.payment::bigint, l.deduction::bigint,
+                   case when l.settled then now() end, case when l.settled then l.by end
+            from unnest(:ids, :refs, :booked, :valued, :amounts, :currencies, :names, :accounts, :references,
+                        :statuses, :customers, :applied, :written, :onAccount, :payments, :deductions, :settled,
+                        :bys)
+                 as l(id, ref, booked, valued, amount, currency, name, account, reference, status, customer,
+                      applied, written, on_account, payment, deduction, settled, by)""")
         .bind("statement", statementId)
         .bind("ids", ids)
         .bind("refs", lines.stream().map(BankStatementFile.Line::entryRef).toList())
@@ -131,8 +161,16 @@ public class StatementQueries {
         .bind("names", lines.stream().map(BankStatementFile.Line::payerName).toList())
         .bind("accounts", lines.stream().map(BankStatementFile.Line::payerAccount).toList())
         .bind("references", lines.stream().map(BankStatementFile.Line::reference).toList())
+        .bind("statuses", decided.stream().map(s -> s.status().name()).toList())
+        .bind("customers", decided.stream().map(LineDecisions.LineState::customerId).toList())
+        .bind("applied", decided.stream().map(LineDecisions.LineState::applied).toList())
+        .bind("written", decided.stream().map(LineDecisions.LineState::writtenOff).toList())
+        .bind("onAccount", decided.stream().map(LineDecisions.LineState::onAccount).toList())
+        .bind("payments", decided.stream().map(LineDecisions.LineState::paymentId).toList())
+        .bind("deductions", decided.stream().map(LineDecisions.LineState::deductionId).toList())
+        .bind("settled", decided.stream().map(s -> !s.status().inQueue()).toList())
+        .bind("bys", decided.stream().map(LineDecisions.LineState::by).toList())
         .update();
-    return ids;
   }
 
   private static final String STATEMENT_SELECT =

@@ -138,10 +138,10 @@ public class PaymentApplication {
         List.copyOf(perInvoice.keySet()),
         perInvoice.values().stream().map(v -> v[0]).toList(),
         perInvoice.values().stream().map(v -> v[1]).toList());
+    List<Map<String, Object>> applied = new ArrayList<>();
     for (int p = 0; p < requests.size(); p++) {
       PaymentRequest request = requests.get(p);
-      webhooks.publish(
-          WebhookEventType.PAYMENT_APPLIED,
+      applied.add(
           Map.of(
               "paymentId", paymentIds.get(p),
               "reference", request.reference(),
@@ -151,6 +151,7 @@ public class PaymentApplication {
               "receivedOn", request.receivedOn().toString(),
               "invoiceIds", request.applications().stream().map(Application::invoiceId).toList()));
     }
+    webhooks.publishAll(WebhookEventType.PAYMENT_APPLIED, applied);
     return paymentIds;
   }
 

@@ -4,6 +4,7 @@ import com.bpo.portal.tenant.TenantService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,5 +23,16 @@ public class WebhookEvents {
 
   public void publish(WebhookEventType type, Map<String, ?> data) {
     queries.publish(type.code(), JSON.toJson(data));
+  }
+
+  /**
+   * Many events of one type, in the order given, in one statement (a bank statement's block of
+   * payments); nothing is written, nor serialised, when no endpoint of the tenant wants the type.
+   */
+  public void publishAll(WebhookEventType type, List<? extends Map<String, ?>> data) {
+    if (data.isEmpty() || !queries.wanted(type.code())) {
+      return;
+    }
+    queries.publishAll(type.code(), data.stream().map(JSON::toJson).toList());
   }
 }

@@ -63,6 +63,40 @@ public class WebhookQueries {
         .update();
   }
 
+  /** Whether an enabled endpoint of the tenant wants events of this type. */
+  boolean wanted(String type) {
+    return sql.sql(
+            """
+            select exists (select 1 from webhook_endpoint
+                           where tenant_id = :tenant and enabled and :type = any(events)) as wanted""")
+        .bind("type", type)
+        .one(r -> r.bool("wanted"));
+  }
+
+  /**
+   * {@link #publish} for many events of one type, in the order given (their ids ascend in that
+   * order), in one statement.
+   */
+  int publishAll(String type, List<String> dataJson) {
+    return sql.sql(
+            """
+            with wanted as (
+                select id from webhook_endpoint
+                where tenant_id = :tenant and enabled and :type = any(events)),
+            event as (
+                insert into webhook_event (tenant_id, type, data)
+                select :tenant, :type, cast(d.data as jsonb)
+                from unnest(cast(:data as text[])) with ordinality as d(data, n)
+                where exists (select 1 from wanted)
+                order by d.n
+                returning id)
+            insert into webhook_delivery (tenant_id, endpoint_id, event_id)
+            select :tenant, w.id, event.id from wanted w cross join event order by event.id, w.id""")
+        .bind("type", type)
+        .bind("data", dataJson)
+        .update();
+  }
+
   // ---------------------------------------------------------------- endpoints
 
   List<WebhookEndpoint> endpoints() {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CashApplicationApiIT {
   static final String ACCOUNT = "FR7600000000000000000FIXCASH";
   static final String GLOBEX_ACCOUNT = "DE00000000000000FIXCASHGLOBEX";
+  static final String HOOK = "CashApplicationApiIT (test data)";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -89,6 +90,12 @@ class CashApplicationApiIT {
                 + "and s.id = l.statement_id join bank_account a on a.tenant_id = s.tenant_id and a.id = s.bank_account_id "
                 + "where a.account like '%FIXCASH%')";
         try (Statement s = db.createStatement()) {
+          // deliveries and secrets cascade from their endpoint
+          s.executeUpdate("delete from webhook_endpoint where description = '" + HOOK + "'");
+          s.executeUpdate(
+              "delete from webhook_event where type = 'payment.applied' and "
+                  + "(data ->> 'customerAccountId')::bigint in "
+                  + customers);
           s.executeUpdate("delete from cash_settings");
           s.executeUpdate("delete from cash_match where line_id in " + lines);
           s.executeUpdate(
@@ -137,6 +144,21 @@ class CashApplicationApiIT {
 
   @Test
   void aCamt053IsImportedMatchedAndAppliedAndTheSameFileAgainChangesNothing() throws SQLException {
+    // a system of acme's listens for applied payments (never reached: the address cannot resolve)
+    try (Connection db = Portal.asOwner()) {
+      db.setAutoCommit(false);
+      bind(db, "acme");
+      try (Statement s = db.createStatement()) {
+        s.executeUpdate(
+            "with e as (insert into webhook_endpoint (tenant_id, url, description, events, created_by) "
+                + "values ('acme', 'https://hooks.invalid/payments', '"
+                + HOOK
+                + "', array['payment.applied'], 'it') returning tenant_id, id) "
+                + "insert into webhook_secret (tenant_id, endpoint_id, secret) "
+                + "select tenant_id, id, 'it-secret-never-used-the-address-cannot-resolve' from e");
+      }
+      db.commit();
+    }
     String file =
         camt(
             "FIX-CASH-S1",
@@ -165,6 +187,28 @@ class CashApplicationApiIT {
             "select reference || '|' || amount from payment where customer_account_id in "
                 + "(select id from customer_account where number like 'FIX-CASH-%') order by reference");
     assertEquals(2, before.size());
+    String paymentsInLineOrder =
+        "select string_agg(p.reference, ',' order by l.id) from bank_statement_line l "
+            + "join bank_statement s on s.id = l.statement_id join payment p on p.id = l.payment_id "
+            + "where s.statement_id = 'FIX-CASH-S1'";
+    String eventsInOrder =
+        "select string_agg(data ->> 'reference', ',' order by id) from webhook_event "
+            + "where type = 'payment.applied' and (data ->> 'customerAccountId')::bigint in "
+            + "(select id from customer_account where number like 'FIX-CASH-%')";
+    assertEquals(
+        acmeRows(paymentsInLineOrder),
+        acmeRows(eventsInOrder),
+        "one payment.applied event per applied line, in the lines' order");
+    assertEquals(
+        List.of("1"),
+        acmeRows(
+            "select count(*) from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id "
+                + "join webhook_event v on v.id = d.event_id where e.description = '"
+                + HOOK
+                + "' and (v.data ->> 'amount') = '1250.00' and v.data -> 'invoiceIds' = "
+                + "(select jsonb_agg(id order by number) from invoice where number in "
+                + "('FIX-CASH-000101', 'FIX-CASH-000102'))"),
+        "the first line's event, with what it paid, is to be delivered");
 
     Reply again = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(200, again.status(), again.body());
@@ -176,6 +220,7 @@ class CashApplicationApiIT {
             "select reference || '|' || amount from payment where customer_account_id in "
                 + "(select id from customer_account where number like 'FIX-CASH-%') order by reference"));
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
+    assertEquals(2, acmeRows(eventsInOrder).get(0).split(",").length, "nothing published again");
     assertEquals(
         List.of("3"),
         acmeRows(
@@ -511,7 +556,7 @@ class CashApplicationApiIT {
                         + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S4'")
                 .get(0));
     String two =
-        "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"50.00\"}, "
+        "{\"version\": 0, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"50.00\"}, "
             + "{\"invoiceId\": %d, \"amount\": \"50.00\"}]}";
     assertEquals(
         400,
@@ -527,7 +572,7 @@ class CashApplicationApiIT {
                 "/api/v1/cash/lines/" + line + "/applications",
                 "agent.acme",
                 "acme",
-                "{\"version\": 1, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"100.01\"}]}"
+                "{\"version\": 0, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"100.01\"}]}"
                     .formatted(invoiceId("FIX-CASH-000101")))
             .status());
     Reply refund =
@@ -535,7 +580,7 @@ class CashApplicationApiIT {
             "/api/v1/cash/lines/" + line + "/refund-request",
             "agent.acme",
             "acme",
-            "{\"version\": 1, \"note\": \"paid us by mistake\"}");
+            "{\"version\": 0, \"note\": \"paid us by mistake\"}");
     assertEquals(200, refund.status(), refund.body());
     assertEquals("REFUND_REQUESTED", refund.json().getJsonObject("line").getString("status"));
   }
@@ -569,13 +614,17 @@ class CashApplicationApiIT {
             + "join bank_statement s on s.tenant_id = l.tenant_id and s.id = l.statement_id "
             + "where s.statement_id = 'FIX-CASH-BLOCKS' and l.status = 'APPLIED'";
     assertEquals(List.of("E10,E280"), acmeRows(applied), "an invoice is paid once");
+    String lines =
+        "(select l.id::text from bank_statement_line l join bank_statement s on s.tenant_id = "
+            + "l.tenant_id and s.id = l.statement_id where s.statement_id = 'FIX-CASH-BLOCKS')";
     assertEquals(
-        List.of("300"),
+        List.of("INSERT 300"),
         acmeRows(
-            "select count(*) from bank_statement_line l join bank_statement s on s.tenant_id = "
-                + "l.tenant_id and s.id = l.statement_id where s.statement_id = 'FIX-CASH-BLOCKS' "
-                + "and l.version = 1"),
-        "each line decided once");
+            "select string_agg(action || ' ' || n, ',' order by action) from (select action, count(*) n "
+                + "from audit_event where entity = 'bank_statement_line' and entity_id in "
+                + lines
+                + " group by action) a"),
+        "each line written once, with its decision (version 0), and never changed after");
 
     Reply again = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(200, again.status(), again.body());
@@ -663,7 +712,7 @@ class CashApplicationApiIT {
                 "/api/v1/cash/lines/" + line + "/refund-request",
                 "ops.lead",
                 "globex",
-                "{\"version\": 1, \"note\": \"x\"}")
+                "{\"version\": 0, \"note\": \"x\"}")
             .status());
     assertEquals(
         403,
