@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers due webhooks every {@code portal.webhooks.interval.seconds} (5; 0 switches delivery
- * off), tenant by tenant, each in transactions bound to that tenant ({@link WebhookRound}). Safe
+ * off), tenant by tenant, each in transactions bound to that tenant ({@link WebhookRound}), for the
+ * tenants that have a delivery due ({@link WebhookDueTenants}: one question for all of them). Safe
  * with several Liberty instances: deliveries are claimed with SKIP LOCKED and leased while they are
  * posted. A tenant's round that fails is logged and the next one tries again; a suspended tenant's
  * deliveries wait (nobody acts in it, its systems should hear nothing new).
@@ -33,6 +36,7 @@ public class WebhookDispatcher {
   @Inject WebhookRound round;
   @Inject WebhookPurge purge;
   @Inject WebhookSettings settings;
+  @Inject WebhookDueTenants dueTenants;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -81,7 +85,20 @@ public class WebhookDispatcher {
   }
 
   private void deliverSafely() {
+    Set<String> due;
+    try {
+      due = dueTenants.now();
+    } catch (SQLException | RuntimeException | java.util.ServiceConfigurationError e) {
+      LOG.log(Level.WARNING, "Could not ask which tenants have webhooks due; next round", e);
+      return;
+    }
+    if (due.isEmpty()) {
+      return;
+    }
     for (Tenant tenant : tenants.active()) {
+      if (!due.contains(tenant.id())) {
+        continue;
+      }
       try {
         round.run(tenant, post, retries, lease);
       } catch (RuntimeException | java.util.ServiceConfigurationError e) {
