@@ -1,5 +1,6 @@
 package com.bpo.portal.mail;
 
+import com.bpo.portal.shared.sql.TenantsWithWork;
 import com.bpo.portal.tenant.Tenant;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,8 +17,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.util.List;
+import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,8 +27,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends the outbox over SMTP every few seconds. Each tenant's mail is read in a transaction bound
- * to that tenant ({@link MailRound}, {@link MailQueue}; row-level security applies here as
+ * Sends the outbox over SMTP every few seconds, for the tenants that have mail waiting (asked once
+ * for all of them, {@link TenantsWithWork}, V114). Each tenant's mail is read in a transaction
+ * bound to that tenant ({@link MailRound}, {@link MailQueue}; row-level security applies here as
  * everywhere), locked with SKIP LOCKED so that several Liberty instances never send one mail twice.
  * A failure is recorded on the mail and tried again on the next round. Without an SMTP host
  * configured the mail waits in the outbox.
@@ -38,6 +41,7 @@ public class MailDispatcher {
   @Inject com.bpo.portal.tenant.TenantDirectory tenants;
 
   @Inject MailRound round;
+  @Inject TenantsWithWork withWork;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -91,17 +95,28 @@ public class MailDispatcher {
     }
   }
 
-  /** One round over every tenant's waiting mail; returns how many were sent. */
+  /**
+   * One round over the waiting mail of every tenant that has some (suspended tenants too: mail
+   * already queued still goes out); returns how many were sent.
+   */
   public int dispatch() {
+    Set<String> waiting;
+    try {
+      waiting = withWork.listedBy("mail_tenants_waiting", MailQueue.MAX_ATTEMPTS);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not ask which tenants have mail waiting; next round", e);
+      return 0;
+    }
+    if (waiting.isEmpty()) {
+      return 0;
+    }
     int sent = 0;
-    for (Tenant tenant : tenants()) {
-      sent += round.run(tenant, this::send);
+    for (Tenant tenant : tenants.all()) {
+      if (waiting.contains(tenant.id())) {
+        sent += round.run(tenant, this::send);
+      }
     }
     return sent;
-  }
-
-  private List<Tenant> tenants() {
-    return tenants.all();
   }
 
   private void send(String recipient, String subject, String body, MailOutbox.Attachment attachment)

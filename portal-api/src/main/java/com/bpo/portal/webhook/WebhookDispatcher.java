@@ -1,5 +1,6 @@
 package com.bpo.portal.webhook;
 
+import com.bpo.portal.shared.sql.TenantsWithWork;
 import com.bpo.portal.tenant.Tenant;
 import com.bpo.portal.tenant.TenantDirectory;
 import jakarta.annotation.PreDestroy;
@@ -20,10 +21,10 @@ import java.util.logging.Logger;
 /**
  * Delivers due webhooks every {@code portal.webhooks.interval.seconds} (5; 0 switches delivery
  * off), tenant by tenant, each in transactions bound to that tenant ({@link WebhookRound}), for the
- * tenants that have a delivery due ({@link WebhookDueTenants}: one question for all of them). Safe
- * with several Liberty instances: deliveries are claimed with SKIP LOCKED and leased while they are
- * posted. A tenant's round that fails is logged and the next one tries again; a suspended tenant's
- * deliveries wait (nobody acts in it, its systems should hear nothing new).
+ * tenants that have a delivery due ({@link TenantsWithWork}: one question for all of them, V113).
+ * Safe with several Liberty instances: deliveries are claimed with SKIP LOCKED and leased while
+ * they are posted. A tenant's round that fails is logged and the next one tries again; a suspended
+ * tenant's deliveries wait (nobody acts in it, its systems should hear nothing new).
  *
  * <p>Every {@code portal.webhooks.purge.every.rounds} rounds (12: once a minute at 5 s) the same
  * job purges what {@link WebhookRetention} no longer keeps ({@link WebhookPurge}).
@@ -36,7 +37,7 @@ public class WebhookDispatcher {
   @Inject WebhookRound round;
   @Inject WebhookPurge purge;
   @Inject WebhookSettings settings;
-  @Inject WebhookDueTenants dueTenants;
+  @Inject TenantsWithWork withWork;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -87,7 +88,7 @@ public class WebhookDispatcher {
   private void deliverSafely() {
     Set<String> due;
     try {
-      due = dueTenants.now();
+      due = withWork.listedBy("webhook_tenants_due");
     } catch (SQLException | RuntimeException | java.util.ServiceConfigurationError e) {
       LOG.log(Level.WARNING, "Could not ask which tenants have webhooks due; next round", e);
       return;
