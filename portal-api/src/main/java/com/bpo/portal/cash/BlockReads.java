@@ -60,6 +60,12 @@ final class BlockReads implements Ledger {
   /** The keys one character away from each reference key, worked out once. */
   private final Map<String, List<String>> variantsOf = new HashMap<>();
 
+  /** The reference keys whose every one-edit variant was looked up at the block's start. */
+  private final Set<String> aroundRead = new HashSet<>();
+
+  /** Per such key, the open invoices of its variants (as {@link #openInvoicesNear} of it alone). */
+  private final Map<String, List<OpenInvoice>> nearOf = new HashMap<>();
+
   /** The references' keys, whose existence was looked up. */
   private final Set<String> existenceRead = new HashSet<>();
 
@@ -102,7 +108,7 @@ final class BlockReads implements Ledger {
       List<String> lineKeys = InvoiceNumbers.keysIn(l.reference());
       boolean explained = named(lineKeys).compareTo(l.amount()) == 0;
       for (String key : lineKeys) {
-        if (!explained || !existing.contains(key)) {
+        if ((!explained || !existing.contains(key)) && aroundRead.add(key)) {
           variants.addAll(oneEditVariants(key));
         }
       }
@@ -229,6 +235,44 @@ final class BlockReads implements Ledger {
   @Override
   public List<String> oneEditVariants(String key) {
     return variantsOf.computeIfAbsent(key, InvoiceNumbers::oneEditVariants);
+  }
+
+  /**
+   * From memory when every key's variants were read at the block's start: each key's near invoices
+   * worked out once, then joined in the keys' order, each invoice once, up to the limit (what one
+   * look-up of all the keys' variants answers: a variant two keys share adds nothing the second
+   * time, and a key's list cut at the limit holds every invoice the join can still take from it).
+   */
+  @Override
+  public List<OpenInvoice> openInvoicesNear(List<String> keys) {
+    if (!aroundRead.containsAll(keys)) {
+      return Ledger.super.openInvoicesNear(keys);
+    }
+    if (keys.size() == 1) {
+      return nearOf(keys.get(0));
+    }
+    List<OpenInvoice> out = new ArrayList<>();
+    Set<Long> ids = new HashSet<>();
+    for (String key : keys) {
+      for (OpenInvoice invoice : nearOf(key)) {
+        if (out.size() == MatchQueries.KEY_LOOKUP_LIMIT) {
+          return out;
+        }
+        if (ids.add(invoice.id())) {
+          out.add(invoice);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<OpenInvoice> nearOf(String key) {
+    List<OpenInvoice> near = nearOf.get(key);
+    if (near == null) {
+      near = openInvoicesByKey(oneEditVariants(key));
+      nearOf.put(key, near);
+    }
+    return near;
   }
 
   @Override

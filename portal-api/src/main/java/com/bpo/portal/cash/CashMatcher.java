@@ -463,16 +463,7 @@ public final class CashMatcher {
   static List<Proposal> payerCombination(
       LineFacts line, Payer payer, List<OpenInvoice> open, Settings settings) {
     List<OpenInvoice> pool = open.stream().limit(COMBINATION_INVOICES).toList();
-    List<List<OpenInvoice>> found = new ArrayList<>();
-    search(
-        pool,
-        0,
-        new ArrayList<>(),
-        BigDecimal.ZERO,
-        line.amount(),
-        settings.tolerance(),
-        found,
-        new int[] {0});
+    List<List<OpenInvoice>> found = combinations(pool, line.amount(), settings.tolerance());
     if (found.isEmpty()) {
       return List.of();
     }
@@ -506,9 +497,93 @@ public final class CashMatcher {
   }
 
   /**
-   * Subsets of 2 to {@link #COMBINATION_SIZE} invoices whose total is the amount or up to the
-   * tolerance above.
+   * Subsets of 2 to {@link #COMBINATION_SIZE} invoices of the pool whose total is the amount or up
+   * to the tolerance above, in the order of a depth-first search that stops after {@link
+   * #COMBINATION_BUDGET} steps or six finds. Counted in whole units of the amounts' smallest
+   * decimal (cents), exactly as in decimals ({@link #combinationsInDecimals}, which {@code
+   * CashMatcherTest} holds it to): the search is most of what matching costs a line whose payer is
+   * known and no single invoice fits.
    */
+  static List<List<OpenInvoice>> combinations(
+      List<OpenInvoice> pool, BigDecimal amount, BigDecimal tolerance) {
+    int scale = Math.max(0, Math.max(amount.scale(), tolerance.scale()));
+    for (OpenInvoice invoice : pool) {
+      scale = Math.max(scale, invoice.open().scale());
+    }
+    long[] open = new long[pool.size()];
+    long target;
+    long slack;
+    try {
+      for (int i = 0; i < open.length; i++) {
+        open[i] = units(pool.get(i).open(), scale);
+      }
+      target = units(amount, scale);
+      slack = units(tolerance, scale);
+    } catch (ArithmeticException tooLarge) {
+      return combinationsInDecimals(pool, amount, tolerance);
+    }
+    List<int[]> found = new ArrayList<>();
+    search(open, 0, new int[COMBINATION_SIZE], 0, 0L, target, slack, found, new int[] {0});
+    List<List<OpenInvoice>> out = new ArrayList<>(found.size());
+    for (int[] chosen : found) {
+      List<OpenInvoice> combination = new ArrayList<>(chosen.length);
+      for (int i : chosen) {
+        combination.add(pool.get(i));
+      }
+      out.add(List.copyOf(combination));
+    }
+    return out;
+  }
+
+  /**
+   * An amount in whole units of {@code 10^-scale}, small enough that {@link #COMBINATION_SIZE} of
+   * them add up without overflow; else ArithmeticException.
+   */
+  private static long units(BigDecimal value, int scale) {
+    java.math.BigInteger unscaled = value.setScale(scale).unscaledValue();
+    if (scale > 6 || unscaled.bitLength() > 58) {
+      throw new ArithmeticException("too large to count in whole units: " + value);
+    }
+    return unscaled.longValue();
+  }
+
+  private static void search(
+      long[] pool,
+      int from,
+      int[] chosen,
+      int size,
+      long sum,
+      long amount,
+      long tolerance,
+      List<int[]> found,
+      int[] budget) {
+    if (size >= 2 && sum >= amount && sum - amount <= tolerance) {
+      found.add(java.util.Arrays.copyOf(chosen, size));
+    }
+    if (size == COMBINATION_SIZE || found.size() > 5) {
+      return;
+    }
+    for (int i = from; i < pool.length; i++) {
+      if (++budget[0] > COMBINATION_BUDGET) {
+        return;
+      }
+      long next = sum + pool[i];
+      if (next - amount > tolerance) {
+        continue;
+      }
+      chosen[size] = i;
+      search(pool, i + 1, chosen, size + 1, next, amount, tolerance, found, budget);
+    }
+  }
+
+  /** {@link #combinations} in decimals: for amounts too large to count in whole units. */
+  static List<List<OpenInvoice>> combinationsInDecimals(
+      List<OpenInvoice> pool, BigDecimal amount, BigDecimal tolerance) {
+    List<List<OpenInvoice>> found = new ArrayList<>();
+    search(pool, 0, new ArrayList<>(), BigDecimal.ZERO, amount, tolerance, found, new int[] {0});
+    return found;
+  }
+
   private static void search(
       List<OpenInvoice> pool,
       int from,

@@ -25,6 +25,19 @@ public interface Ledger {
     return InvoiceNumbers.oneEditVariants(key);
   }
 
+  /**
+   * The open invoices of the keys one character away from these keys: their variants in order, each
+   * variant once, each invoice once, as many as one look-up answers ({@link #openInvoicesByKey}). A
+   * ledger that read them already may answer from memory.
+   */
+  default List<OpenInvoice> openInvoicesNear(List<String> keys) {
+    java.util.Set<String> variants = new java.util.LinkedHashSet<>();
+    for (String key : keys) {
+      variants.addAll(oneEditVariants(key));
+    }
+    return variants.isEmpty() ? List.of() : openInvoicesByKey(variants);
+  }
+
   /** Those of the keys that name an invoice, open or not. */
   List<String> existingKeys(Collection<String> keys);
 
@@ -86,18 +99,14 @@ public interface Ledger {
     BigDecimal named =
         referenced.stream().map(OpenInvoice::open).reduce(BigDecimal.ZERO, BigDecimal::add);
     boolean explained = named.compareTo(line.amount()) == 0;
-    java.util.Set<String> variants = new java.util.LinkedHashSet<>();
-    for (String key : keys) {
-      if (!explained || !known.contains(key)) {
-        variants.addAll(ledger.oneEditVariants(key));
-      }
-    }
+    List<String> lookAround =
+        keys.stream().filter(key -> !explained || !known.contains(key)).toList();
     java.util.Set<Long> referencedIds =
         new java.util.HashSet<>(referenced.stream().map(OpenInvoice::id).toList());
     List<OpenInvoice> near =
-        variants.isEmpty()
+        lookAround.isEmpty()
             ? List.of()
-            : ledger.openInvoicesByKey(variants).stream()
+            : ledger.openInvoicesNear(lookAround).stream()
                 .filter(i -> !referencedIds.contains(i.id()))
                 .toList();
     Optional<Payer> payer =

@@ -79,14 +79,39 @@ public class MatchQueries implements BulkLedger {
     sql.sql(
             """
             select k.key, i.*
-            from unnest(:keys) as k(key)
+            from unnest(string_to_array(:keys, ',')) as k(key)
             cross join lateral (%s and number_key = k.key limit :limit) i"""
                 .formatted(OPEN_INVOICE))
-        .bind("keys", List.copyOf(keys))
+        .bind("keys", joinedKeys(keys))
         .bind("limit", KEY_LOOKUP_LIMIT)
         .forEach(
             r -> out.computeIfAbsent(r.string("key"), k -> new ArrayList<>()).add(openInvoice(r)));
     return out;
+  }
+
+  /**
+   * Number keys (upper-case letters and digits, {@link InvoiceNumbers#key}) as one text with
+   * commas: a block's fifteen thousand keys bound as one string, not as an array the driver escapes
+   * character by character (8 % of the import's CPU in Liberty).
+   */
+  static String joinedKeys(Collection<String> keys) {
+    StringBuilder joined = new StringBuilder(keys.size() * 12);
+    for (String key : keys) {
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+          throw new IllegalArgumentException("Not an invoice number key: " + key);
+        }
+      }
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("An empty invoice number key");
+      }
+      if (joined.length() > 0) {
+        joined.append(',');
+      }
+      joined.append(key);
+    }
+    return joined.toString();
   }
 
   /**

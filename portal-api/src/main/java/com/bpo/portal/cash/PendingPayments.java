@@ -96,6 +96,11 @@ final class PendingPayments implements Ledger {
   }
 
   @Override
+  public List<OpenInvoice> openInvoicesNear(List<String> keys) {
+    return after(database.openInvoicesNear(keys));
+  }
+
+  @Override
   public List<String> oneEditVariants(String key) {
     return database.oneEditVariants(key);
   }

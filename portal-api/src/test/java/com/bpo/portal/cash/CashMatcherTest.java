@@ -387,6 +387,53 @@ class CashMatcherTest {
     assertTrue(System.nanoTime() - start < 2_000_000_000L);
   }
 
+  /**
+   * The search counts in whole cents; on 3,000 random pools (amounts that add up to the line's or
+   * miss it by a little, repeated amounts, amounts of other scales, some too large to count in
+   * cents) it finds exactly the combinations, in the same order, that the search in decimals finds.
+   */
+  @Test
+  void theSearchInWholeUnitsFindsWhatTheSearchInDecimalsFinds() {
+    java.util.Random random = new java.util.Random(5);
+    String[] tolerances = {"0", "0.05", "5.00", "0.5"};
+    int withFinds = 0;
+    for (int n = 0; n < 3_000; n++) {
+      List<OpenInvoice> pool = new ArrayList<>();
+      int size = 1 + random.nextInt(CashMatcher.COMBINATION_INVOICES);
+      for (int i = 0; i < size; i++) {
+        BigDecimal open =
+            switch (random.nextInt(8)) {
+              case 0 -> new BigDecimal("150.00");
+              case 1 -> BigDecimal.valueOf(1 + random.nextInt(500));
+              case 2 -> BigDecimal.valueOf(random.nextInt(50_000), 3).add(BigDecimal.ONE);
+              case 3 -> new BigDecimal("1" + "0".repeat(18) + ".25");
+              default -> BigDecimal.valueOf(100 + random.nextInt(100_000), 2);
+            };
+        pool.add(invoice(i + 1, ACME, open.toPlainString()));
+      }
+      BigDecimal amount = BigDecimal.ZERO;
+      for (OpenInvoice invoice : pool) {
+        if (random.nextInt(3) == 0) {
+          amount = amount.add(invoice.open());
+        }
+      }
+      amount = amount.subtract(BigDecimal.valueOf(random.nextInt(3), 2));
+      if (amount.signum() <= 0) {
+        amount = new BigDecimal("300.00");
+      }
+      BigDecimal tolerance = new BigDecimal(tolerances[random.nextInt(tolerances.length)]);
+      List<List<OpenInvoice>> inUnits = CashMatcher.combinations(pool, amount, tolerance);
+      assertEquals(
+          CashMatcher.combinationsInDecimals(pool, amount, tolerance),
+          inUnits,
+          "pool " + pool.stream().map(i -> i.open().toPlainString()).toList() + " for " + amount);
+      if (!inUnits.isEmpty()) {
+        withFinds++;
+      }
+    }
+    assertTrue(withFinds > 500, "most pools hold a combination: " + withFinds);
+  }
+
   @Test
   void nothingKnownProposesNothing() {
     assertTrue(CashMatcher.decide(line("10.00"), Evidence.none(), SETTINGS).proposals().isEmpty());
