@@ -9,6 +9,7 @@ import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.sql.Keyset;
 import com.bpo.portal.shared.sql.Row;
+import com.bpo.portal.shared.sql.Statement;
 import com.bpo.portal.shared.sql.TenantSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -136,8 +137,9 @@ public class StatementQueries {
                   return state;
                 })
             .toList();
-    sql.sql(
-            """
+    Statement insert =
+        sql.sql(
+                """
             insert into bank_statement_line (tenant_id, id, statement_id, entry_ref, booking_date, value_date, amount,
                                              currency, payer_name, payer_account, reference, status,
                                              customer_account_id, applied_amount, written_off_amount, on_account_amount,
@@ -151,26 +153,17 @@ public class StatementQueries {
                         :bys)
                  as l(id, ref, booked, valued, amount, currency, name, account, reference, status, customer,
                       applied, written, on_account, payment, deduction, settled, by)""")
-        .bind("statement", statementId)
-        .bind("ids", ids)
-        .bind("refs", lines.stream().map(BankStatementFile.Line::entryRef).toList())
-        .bind("booked", lines.stream().map(BankStatementFile.Line::bookingDate).toList())
-        .bind("valued", lines.stream().map(BankStatementFile.Line::valueDate).toList())
-        .bind("amounts", lines.stream().map(BankStatementFile.Line::amount).toList())
-        .bind("currencies", lines.stream().map(BankStatementFile.Line::currency).toList())
-        .bind("names", lines.stream().map(BankStatementFile.Line::payerName).toList())
-        .bind("accounts", lines.stream().map(BankStatementFile.Line::payerAccount).toList())
-        .bind("references", lines.stream().map(BankStatementFile.Line::reference).toList())
-        .bind("statuses", decided.stream().map(s -> s.status().name()).toList())
-        .bind("customers", decided.stream().map(LineDecisions.LineState::customerId).toList())
-        .bind("applied", decided.stream().map(LineDecisions.LineState::applied).toList())
-        .bind("written", decided.stream().map(LineDecisions.LineState::writtenOff).toList())
-        .bind("onAccount", decided.stream().map(LineDecisions.LineState::onAccount).toList())
-        .bind("payments", decided.stream().map(LineDecisions.LineState::paymentId).toList())
-        .bind("deductions", decided.stream().map(LineDecisions.LineState::deductionId).toList())
-        .bind("settled", decided.stream().map(s -> !s.status().inQueue()).toList())
-        .bind("bys", decided.stream().map(LineDecisions.LineState::by).toList())
-        .update();
+            .bind("statement", statementId)
+            .bind("ids", ids)
+            .bind("refs", lines.stream().map(BankStatementFile.Line::entryRef).toList())
+            .bind("booked", lines.stream().map(BankStatementFile.Line::bookingDate).toList())
+            .bind("valued", lines.stream().map(BankStatementFile.Line::valueDate).toList())
+            .bind("amounts", lines.stream().map(BankStatementFile.Line::amount).toList())
+            .bind("currencies", lines.stream().map(BankStatementFile.Line::currency).toList())
+            .bind("names", lines.stream().map(BankStatementFile.Line::payerName).toList())
+            .bind("accounts", lines.stream().map(BankStatementFile.Line::payerAccount).toList())
+            .bind("references", lines.stream().map(BankStatementFile.Line::reference).toList());
+    withStates(insert, decided).update();
   }
 
   private static final String STATEMENT_SELECT =
@@ -314,7 +307,7 @@ public class StatementQueries {
     if (states.isEmpty()) {
       return List.of();
     }
-    List<Long> settled =
+    Statement settle =
         sql.sql(
                 """
             update bank_statement_line l set status = v.status, customer_account_id = v.customer::bigint,
@@ -329,22 +322,27 @@ public class StatementQueries {
             where l.tenant_id = :tenant and l.id = v.id and l.version = v.version
             returning l.id""")
             .bind("ids", states.stream().map(LineDecisions.LineState::lineId).toList())
-            .bind("versions", states.stream().map(LineDecisions.LineState::version).toList())
-            .bind("statuses", states.stream().map(s -> s.status().name()).toList())
-            .bind("customers", states.stream().map(LineDecisions.LineState::customerId).toList())
-            .bind("applied", states.stream().map(LineDecisions.LineState::applied).toList())
-            .bind("written", states.stream().map(LineDecisions.LineState::writtenOff).toList())
-            .bind("onAccount", states.stream().map(LineDecisions.LineState::onAccount).toList())
-            .bind("payments", states.stream().map(LineDecisions.LineState::paymentId).toList())
-            .bind("deductions", states.stream().map(LineDecisions.LineState::deductionId).toList())
-            .bind("settled", states.stream().map(s -> !s.status().inQueue()).toList())
-            .bind("bys", states.stream().map(LineDecisions.LineState::by).toList())
-            .list(r -> r.longValue("id"));
+            .bind("versions", states.stream().map(LineDecisions.LineState::version).toList());
+    List<Long> settled = withStates(settle, states).list(r -> r.longValue("id"));
     java.util.Set<Long> done = new java.util.HashSet<>(settled);
     return states.stream()
         .map(LineDecisions.LineState::lineId)
         .filter(id -> !done.contains(id))
         .toList();
+  }
+
+  /** Binds what lines' states say, one array per column, in the states' order. */
+  private static Statement withStates(Statement query, List<LineDecisions.LineState> states) {
+    return query
+        .bind("statuses", states.stream().map(s -> s.status().name()).toList())
+        .bind("customers", states.stream().map(LineDecisions.LineState::customerId).toList())
+        .bind("applied", states.stream().map(LineDecisions.LineState::applied).toList())
+        .bind("written", states.stream().map(LineDecisions.LineState::writtenOff).toList())
+        .bind("onAccount", states.stream().map(LineDecisions.LineState::onAccount).toList())
+        .bind("payments", states.stream().map(LineDecisions.LineState::paymentId).toList())
+        .bind("deductions", states.stream().map(LineDecisions.LineState::deductionId).toList())
+        .bind("settled", states.stream().map(s -> !s.status().inQueue()).toList())
+        .bind("bys", states.stream().map(LineDecisions.LineState::by).toList());
   }
 
   /**

@@ -47,20 +47,7 @@ public class WebhookQueries {
    * transaction; nothing at all when no endpoint wants it (most changes of most tenants).
    */
   int publish(String type, String dataJson) {
-    return sql.sql(
-            """
-            with wanted as (
-                select id from webhook_endpoint
-                where tenant_id = :tenant and enabled and :type = any(events)),
-            event as (
-                insert into webhook_event (tenant_id, type, data)
-                select :tenant, :type, cast(:data as jsonb) where exists (select 1 from wanted)
-                returning id)
-            insert into webhook_delivery (tenant_id, endpoint_id, event_id)
-            select :tenant, w.id, event.id from wanted w cross join event""")
-        .bind("type", type)
-        .bind("data", dataJson)
-        .update();
+    return publishAll(type, List.of(dataJson));
   }
 
   /** Whether an enabled endpoint of the tenant wants events of this type. */
