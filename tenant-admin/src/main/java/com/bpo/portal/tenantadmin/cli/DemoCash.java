@@ -298,18 +298,24 @@ final class DemoCash {
       return out;
     }
 
+    /**
+     * The portal's payer rule (Ledger.payerBy): an account, then a learned name, neither shared by
+     * several customers, then the one customer of exactly that name.
+     */
     @Override
     public Optional<Payer> payer(String accountKey, String nameKey, String rawName) {
       Optional<Long> byAccount =
           one(
-              "select customer_account_id from payer_identity where kind = 'ACCOUNT' and key = ?",
+              "select customer_account_id from payer_identity where kind = 'ACCOUNT' and key = ?"
+                  + " and not shared",
               accountKey);
       if (byAccount.isPresent()) {
         return byAccount.map(c -> new Payer(c, PayerSource.ACCOUNT));
       }
       Optional<Long> byName =
           one(
-              "select customer_account_id from payer_identity where kind = 'NAME' and key = ?",
+              "select customer_account_id from payer_identity where kind = 'NAME' and key = ?"
+                  + " and not shared",
               nameKey);
       if (byName.isPresent()) {
         return byName.map(c -> new Payer(c, PayerSource.LEARNED_NAME));
