@@ -368,4 +368,40 @@ class BlockReadsTest {
     assertEquals(List.of("INV777"), reads.existingKeys(other));
     assertEquals(2, database.existing);
   }
+
+  /**
+   * A line's neighbours are answered from what the block's start read, per number, and joined as
+   * one look-up of all the numbers' neighbours would answer them: in the numbers' order, a
+   * neighbour two numbers share (INV10 is one character from both INV102 and INV103) counted once.
+   */
+  @Test
+  void aLinesNeighboursFromMemoryAreWhatOneLookUpOfAllItsNumbersNeighboursAnswers() {
+    List<OpenInvoice> invoices = new java.util.ArrayList<>();
+    for (long id : new long[] {10, 12, 100, 101, 102, 103, 104, 112, 113, 1020, 1031, 1032}) {
+      invoices.add(invoice(id, "5.00"));
+    }
+    InMemoryLedger ledger =
+        new InMemoryLedger(
+            List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")), invoices, List.of());
+    Counting database = new Counting(ledger);
+    List<Line> block = List.of(line("INV-102 INV-103"), line("INV-103, INV-102 and INV-1032"));
+    // the second line's three numbers name 15.00 for its 10.00: their neighbours are read ahead
+    BlockReads reads = new BlockReads(database, block);
+    for (Line l : block) {
+      List<String> keys = InvoiceNumbers.keysIn(l.reference());
+      List<String> reversed = new java.util.ArrayList<>(keys);
+      java.util.Collections.reverse(reversed);
+      assertEquals(ledger.openInvoicesNear(keys), reads.openInvoicesNear(keys), l.reference());
+      assertEquals(
+          ledger.openInvoicesNear(reversed),
+          reads.openInvoicesNear(reversed),
+          l.reference() + ", the other way round");
+    }
+    assertEquals(0, database.byKey, "every neighbour was read at the block's start");
+    assertTrue(
+        ledger.openInvoicesNear(List.of("INV102", "INV103")).size()
+            < ledger.openInvoicesNear(List.of("INV102")).size()
+                + ledger.openInvoicesNear(List.of("INV103")).size(),
+        "the two numbers share neighbours");
+  }
 }
