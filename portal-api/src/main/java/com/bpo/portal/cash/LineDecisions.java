@@ -65,11 +65,12 @@ final class LineDecisions {
       List<Long> lineIds) {
     Map<Long, LineState> byLine = new HashMap<>();
     states.forEach(s -> byLine.put(s.lineId(), s));
-    if (byLine.size() != states.size() || byLine.size() != lineIds.size()) {
+    List<LineState> inLineOrder = lineIds.stream().map(byLine::get).toList();
+    if (states.size() != lineIds.size() || inLineOrder.contains(null)) {
       throw new IllegalStateException(
           states.size() + " decisions for " + lineIds.size() + " new bank lines.");
     }
-    statementQueries.insertDecided(statementId, lines, lineIds, byLine);
+    statementQueries.insertDecided(statementId, lines, inLineOrder);
     matchQueries.insertMatches(matches);
     matches.clear();
     states.clear();

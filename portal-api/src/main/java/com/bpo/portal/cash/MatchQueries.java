@@ -97,14 +97,9 @@ public class MatchQueries implements BulkLedger {
   static String joinedKeys(Collection<String> keys) {
     StringBuilder joined = new StringBuilder(keys.size() * 12);
     for (String key : keys) {
-      for (int i = 0; i < key.length(); i++) {
-        char c = key.charAt(i);
-        if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
-          throw new IllegalArgumentException("Not an invoice number key: " + key);
-        }
-      }
-      if (key.isEmpty()) {
-        throw new IllegalArgumentException("An empty invoice number key");
+      if (key.isEmpty()
+          || !key.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        throw new IllegalArgumentException("Not an invoice number key: '" + key + "'");
       }
       if (joined.length() > 0) {
         joined.append(',');
@@ -457,7 +452,6 @@ public class MatchQueries implements BulkLedger {
     return out;
   }
 
-  /** The customer's open advices naming these invoices have been followed by this line. */
   /**
    * For the rest of this transaction, an advice may name a bank line written later in it (a
    * statement's lines are written at the end of their block, V112); checked at commit.
@@ -466,6 +460,7 @@ public class MatchQueries implements BulkLedger {
     sql.global("set constraints remittance_advice_tenant_id_line_id_fkey deferred").update();
   }
 
+  /** The customer's open advices naming these invoices have been followed by this line. */
   public void consumeAdvices(long lineId, long customerId, List<Long> invoiceIds) {
     sql.sql(
             """

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,27 +115,14 @@ public class StatementQueries {
 
   /**
    * A block of a statement's lines, each with its decision, in one statement: a new line is written
-   * once, as matching leaves it. {@code states} holds one state per line, by line id (version 0).
+   * once, as matching leaves it. {@code states} are the lines' states in the lines' order (their
+   * ids, drawn with {@link #lineIds}; version 0).
    */
   public void insertDecided(
-      long statementId,
-      List<BankStatementFile.Line> lines,
-      List<Long> ids,
-      Map<Long, LineDecisions.LineState> states) {
+      long statementId, List<BankStatementFile.Line> lines, List<LineDecisions.LineState> states) {
     if (lines.isEmpty()) {
       return;
     }
-    List<LineDecisions.LineState> decided =
-        ids.stream()
-            .map(
-                id -> {
-                  LineDecisions.LineState state = states.get(id);
-                  if (state == null) {
-                    throw new IllegalStateException("Bank line " + id + " was not decided.");
-                  }
-                  return state;
-                })
-            .toList();
     Statement insert =
         sql.sql(
                 """
@@ -154,7 +140,7 @@ public class StatementQueries {
                  as l(id, ref, booked, valued, amount, currency, name, account, reference, status, customer,
                       applied, written, on_account, payment, deduction, settled, by)""")
             .bind("statement", statementId)
-            .bind("ids", ids)
+            .bind("ids", states.stream().map(LineDecisions.LineState::lineId).toList())
             .bind("refs", lines.stream().map(BankStatementFile.Line::entryRef).toList())
             .bind("booked", lines.stream().map(BankStatementFile.Line::bookingDate).toList())
             .bind("valued", lines.stream().map(BankStatementFile.Line::valueDate).toList())
@@ -163,7 +149,7 @@ public class StatementQueries {
             .bind("names", lines.stream().map(BankStatementFile.Line::payerName).toList())
             .bind("accounts", lines.stream().map(BankStatementFile.Line::payerAccount).toList())
             .bind("references", lines.stream().map(BankStatementFile.Line::reference).toList());
-    withStates(insert, decided).update();
+    withStates(insert, states).update();
   }
 
   private static final String STATEMENT_SELECT =
