@@ -205,6 +205,10 @@ public class CashService {
       return new ImportResult(statements.statementSummary(existing.get().id()).orElseThrow(), true);
     }
     long statementId = statements.insertStatement(account.id(), file, sha, user.username());
+    // the statement's record above stands for the 100,000 lines a statement may hold and for the
+    // matcher's decisions on them; payments, allocations, invoices and deductions are recorded one
+    // by one (V116)
+    statements.linesAuditedByTheirStatement();
     CashMatcher.Settings settings = matches.settings();
     // a line is written once, at its block's end, with its decision; the remittance advice it
     // follows is marked used as it is matched, so that the block's later lines see it used (V112)

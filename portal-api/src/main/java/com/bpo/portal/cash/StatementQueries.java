@@ -100,6 +100,17 @@ public class StatementQueries {
   }
 
   /**
+   * The lines and matcher's decisions this transaction inserts are recorded in the audit trail by
+   * their statement's own record (who, when, the file's SHA-256 and line count), not one by one
+   * (V116); what moves money, and every later change to a line or a decision, is recorded row by
+   * row as before. For this transaction only.
+   */
+  public void linesAuditedByTheirStatement() {
+    sql.global("select set_config('portal.audit', 'statement', true) as audit")
+        .one(r -> r.string("audit"));
+  }
+
+  /**
    * A block of lines is done: what it changed through JPA (deductions) is written and let go, so
    * that the statement's later blocks flush no more than the first ({@link
    * TenantSql#flushAndForget}).

@@ -156,7 +156,7 @@ class AuditTrailIT {
       db.setAutoCommit(false);
       try (Statement s = db.createStatement()) {
         bind(db, "acme");
-        for (String setting : List.of("off", "summary")) {
+        for (String setting : List.of("off", "summary", "statement")) {
           s.execute("select set_config('portal.audit', '" + setting + "', true)");
           long before =
               count(
@@ -173,6 +173,19 @@ class AuditTrailIT {
                       + "and entity = 'customer_contact'"),
               "portal.audit = " + setting + " did not silence the change");
         }
+        // 'statement' spares the inserts of a statement's import only (V116): a line changed
+        // afterwards is recorded
+        s.execute("select set_config('portal.audit', 'statement', true)");
+        String lineRecords =
+            "select count(*) from audit_event where tenant_id = 'acme' "
+                + "and entity = 'bank_statement_line' and action = 'UPDATE'";
+        long before = count(db, lineRecords);
+        assertEquals(
+            1,
+            s.executeUpdate(
+                "update bank_statement_line set reference = reference || ' ' where tenant_id = 'acme' "
+                    + "and id = (select min(id) from bank_statement_line where tenant_id = 'acme')"));
+        assertEquals(before + 1, count(db, lineRecords), "a line changed under 'statement'");
       } finally {
         db.rollback();
       }

@@ -615,16 +615,44 @@ class CashApplicationApiIT {
             + "where s.statement_id = 'FIX-CASH-BLOCKS' and l.status = 'APPLIED'";
     assertEquals(List.of("E10,E280"), acmeRows(applied), "an invoice is paid once");
     String lines =
-        "(select l.id::text from bank_statement_line l join bank_statement s on s.tenant_id = "
+        "(select l.id from bank_statement_line l join bank_statement s on s.tenant_id = "
             + "l.tenant_id and s.id = l.statement_id where s.statement_id = 'FIX-CASH-BLOCKS')";
     assertEquals(
-        List.of("INSERT 300"),
+        List.of("0"),
         acmeRows(
-            "select string_agg(action || ' ' || n, ',' order by action) from (select action, count(*) n "
-                + "from audit_event where entity = 'bank_statement_line' and entity_id in "
+            "select string_agg(distinct version::text, ',') from bank_statement_line where id in "
+                + lines),
+        "each line written once, with its decision, and never changed after");
+    assertEquals(
+        List.of("300"),
+        acmeRows(
+            "select string_agg(a.after ->> 'line_count', ',') from audit_event a "
+                + "where a.entity = 'bank_statement' and a.action = 'INSERT' "
+                + "and a.entity_id in (select id::text from bank_statement "
+                + "where statement_id = 'FIX-CASH-BLOCKS') and a.after ->> 'file_sha256' is not null"),
+        "the statement's own record stands for its lines (V116)");
+    assertEquals(
+        List.of("0"),
+        acmeRows(
+            "select count(*) from audit_event a where (a.entity = 'bank_statement_line' "
+                + "and a.entity_id in (select id::text from "
                 + lines
-                + " group by action) a"),
-        "each line written once, with its decision (version 0), and never changed after");
+                + " x)) or (a.entity = 'cash_match' and a.after ->> 'line_id' in "
+                + "(select id::text from "
+                + lines
+                + " x)) or (a.entity = 'cash_match_item' and a.after ->> 'match_id' in "
+                + "(select id::text from cash_match where line_id in "
+                + lines
+                + "))"),
+        "the lines and the matcher's decisions are not recorded one by one");
+    assertEquals(
+        List.of("E10,E280"),
+        acmeRows(
+            "select string_agg(l.entry_ref, ',' order by l.id) from audit_event a "
+                + "join bank_statement_line l on 'BANK-' || l.id = a.after ->> 'reference' "
+                + "where a.entity = 'payment' and a.action = 'INSERT' and l.id in "
+                + lines),
+        "the money is: each payment has its record");
 
     Reply again = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(200, again.status(), again.body());
