@@ -111,7 +111,8 @@ public class CashResource {
       summary =
           "Import a bank statement (camt.053, MT940 or CSV, told by content), match its credit lines "
               + "and apply what is sure; 201 imported, 200 when the same statement was imported before (nothing changes), "
-              + "422 rejected with every problem (nothing kept), 409 same statement id with other content")
+              + "422 rejected with every problem (nothing kept), 409 same statement id with other content, "
+              + "429 with Retry-After while another import of the tenant runs (nothing kept)")
   @APIResponse(
       responseCode = "201",
       description = "The statement imported with its lines' outcome; Location names it",

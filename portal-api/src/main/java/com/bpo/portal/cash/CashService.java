@@ -24,6 +24,7 @@ import com.bpo.portal.dispute.NewDispute;
 import com.bpo.portal.invoice.CustomerScope;
 import com.bpo.portal.invoice.DisputableAmounts;
 import com.bpo.portal.invoice.PaymentApplication;
+import com.bpo.portal.limits.ConcurrentImports;
 import com.bpo.portal.shared.Decimals;
 import com.bpo.portal.shared.InvalidFields;
 import com.bpo.portal.shared.Money;
@@ -71,6 +72,7 @@ public class CashService {
   static final int MAX_ALLOCATIONS = 50;
 
   @Inject StatementQueries statements;
+  @Inject ConcurrentImports concurrentImports;
   @Inject MatchQueries matches;
   @Inject PaymentApplication payments;
   @Inject DisputeService disputes;
@@ -176,6 +178,9 @@ public class CashService {
   public ImportResult importStatement(byte[] content) {
     PortalUser user = requireBpo();
     BankStatementFile file = StatementParsers.parse(content);
+    // one import of the tenant's at a time (a statement, a file of invoices or of payments), and a
+    // bounded number over the portal: refused at once with 429, before anything is read
+    statements.admitImport(concurrentImports);
     BankAccount account =
         statements
             .bankAccount(file.account())

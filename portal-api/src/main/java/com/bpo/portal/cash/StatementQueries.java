@@ -4,6 +4,7 @@ import com.bpo.portal.cash.CashRecords.AgeBucket;
 import com.bpo.portal.cash.CashRecords.BankAccount;
 import com.bpo.portal.cash.CashRecords.LineSummary;
 import com.bpo.portal.cash.CashRecords.StatementSummary;
+import com.bpo.portal.limits.ConcurrentImports;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.Page;
 import com.bpo.portal.shared.PageRequest;
@@ -70,6 +71,17 @@ public class StatementQueries {
         .bind("account", bankAccountId)
         .bind("statement", statementId)
         .optional(r -> new Existing(r.longValue("id"), r.string("file_sha256")));
+  }
+
+  /**
+   * Takes the tenant's import slot for this transaction, or refuses the statement (429): a
+   * statement's import is an import like a file of invoices or payments, and shares their slots
+   * ({@link ConcurrentImports}). Two imports of one tenant would match lines against the same open
+   * invoices, each unaware of what the other pays until it waits on the other's locks, and then
+   * refuse their whole statement or deadlock.
+   */
+  public void admitImport(ConcurrentImports imports) {
+    imports.admit(sql);
   }
 
   /**

@@ -12,6 +12,7 @@ import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.shared.Roles;
+import com.bpo.portal.shared.TooBusy;
 import com.bpo.portal.tenant.PortalUser;
 import com.bpo.portal.tenant.TenantContext;
 import com.bpo.portal.ui.Badge;
@@ -158,6 +159,11 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
                     10000,
                     Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          } catch (TooBusy busy) {
+            // another import of this client's (a statement, invoices, payments) still running:
+            // nothing was imported, and the file can be dropped again in a moment
+            Notification.show(getTranslation("import.busy", busy.retryAfterSeconds()))
+                .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
           } catch (ProblemException problem) {
             Notification.show(problem.getMessage(), 8000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);

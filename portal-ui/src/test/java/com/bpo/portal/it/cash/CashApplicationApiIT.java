@@ -661,6 +661,34 @@ class CashApplicationApiIT {
     assertEquals("1000.00|0.00|PAID", state("FIX-CASH-000101"));
   }
 
+  /**
+   * A statement is an import: while another import of the tenant holds its slot (here a transaction
+   * holding the slot's advisory lock, as ConcurrentImports takes it), the statement is refused at
+   * once with 429 and Retry-After and leaves nothing; once the slot is free it goes in.
+   */
+  @Test
+  void aStatementIsRefusedWhileAnotherImportOfTheTenantRunsAndGoesInAfter() throws SQLException {
+    String file = camt("FIX-CASH-BUSY", entry("B1", "250.00", "x", "FIX-CASH-000102"));
+    String imported = "select count(*) from bank_statement where statement_id = 'FIX-CASH-BUSY'";
+    try (Connection other = Portal.asOwner()) {
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute("select pg_advisory_xact_lock(hashtext('import:acme:0'))");
+        Reply refused = upload(file, "application/xml", "agent.acme", "acme");
+        assertEquals(429, refused.status(), refused.body());
+        Portal.assertProblem(refused, "too-busy");
+        assertEquals(List.of("0"), acmeRows(imported), "nothing of the refused statement");
+        assertTrue(state("FIX-CASH-000102").startsWith("0.00|250.00|"), "nothing paid");
+      } finally {
+        other.rollback();
+      }
+    }
+    Reply accepted = upload(file, "application/xml", "agent.acme", "acme");
+    assertEquals(201, accepted.status(), accepted.body());
+    assertEquals(List.of("1"), acmeRows(imported));
+    assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
+  }
+
   // ------------------------------------------------------------------ bad files
 
   @Test
