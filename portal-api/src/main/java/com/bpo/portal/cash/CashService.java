@@ -324,8 +324,8 @@ public class CashService {
    * Writes a block's payments through the invoice feature, then each line's deduction, the lines
    * with their decisions, and the payer identities its lines learned; lets go of the deductions'
    * entities, so that the statement's later blocks flush no more than the first. The payments go in
-   * runs that end at a short payment: its deduction is sized on what its invoices have open right
-   * after it, not after the block's later lines.
+   * runs ({@link PendingPayments#runs}): a short payment's deduction is sized on what its invoices
+   * have open right after it, not after the block's later lines.
    */
   private void write(
       PendingPayments block,
@@ -334,14 +334,7 @@ public class CashService {
       long statementId,
       List<Line> lines,
       List<Long> lineIds) {
-    List<PendingPayments.Pending> pending = block.pending();
-    int from = 0;
-    while (from < pending.size()) {
-      int to = from;
-      while (to < pending.size() - 1 && pending.get(to).proposal().shortfall().signum() <= 0) {
-        to++;
-      }
-      List<PendingPayments.Pending> run = pending.subList(from, to + 1);
+    for (List<PendingPayments.Pending> run : block.runs()) {
       List<Long> paymentIds =
           payments.applyAll(
               run.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
@@ -349,7 +342,6 @@ public class CashService {
         PendingPayments.Pending p = run.get(i);
         recordApplied(decided, p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
       }
-      from = to + 1;
     }
     decided.writeNew(matches, statements, statementId, lines, lineIds);
     matches.learnAll(reads.learned());

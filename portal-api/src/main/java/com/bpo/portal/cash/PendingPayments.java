@@ -62,6 +62,37 @@ final class PendingPayments implements Ledger {
     return pending.size();
   }
 
+  /**
+   * The pending payments in runs to write together, in order. A run ends at a short payment only
+   * when a later payment of the block pays one of its invoices too: its deduction is sized on what
+   * its invoices have open right after it ({@code CashService.write}), which is what they have open
+   * after the run as long as nothing later in the run pays them. Most blocks are one run; a run
+   * ended at every short payment cost some dozen runs a block, each with its statements and their
+   * triggers.
+   */
+  List<List<Pending>> runs() {
+    Map<Long, Integer> lastPaidBy = new HashMap<>();
+    for (int i = 0; i < pending.size(); i++) {
+      for (Allocation a : pending.get(i).proposal().allocations()) {
+        lastPaidBy.put(a.invoiceId(), i);
+      }
+    }
+    List<List<Pending>> runs = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < pending.size(); i++) {
+      Proposal proposal = pending.get(i).proposal();
+      int at = i;
+      boolean paidAgainLater =
+          proposal.shortfall().signum() > 0
+              && proposal.allocations().stream().anyMatch(a -> lastPaidBy.get(a.invoiceId()) > at);
+      if (paidAgainLater || i == pending.size() - 1) {
+        runs.add(List.copyOf(pending.subList(from, i + 1)));
+        from = i + 1;
+      }
+    }
+    return runs;
+  }
+
   /** The invoice as the pending payments leave it; empty once they close it. */
   Optional<OpenInvoice> after(OpenInvoice invoice) {
     BigDecimal take = taken.get(invoice.id());

@@ -186,4 +186,43 @@ class PendingPaymentsTest {
         pending.existingKeys(List.of("INV1", "INV2")),
         "a number paid is still a number that exists: no typo");
   }
+
+  /**
+   * A block's payments go in one run, save where a short payment's invoice is paid again later in
+   * the block: that run ends at the short payment, so its deduction sees what it left open.
+   */
+  @Test
+  void aRunEndsAtAShortPaymentOnlyWhenALaterPaymentOfTheBlockPaysItsInvoiceAgain() {
+    PendingPayments pending =
+        new PendingPayments(new InMemoryLedger(List.of(), List.of(), List.of()));
+    pending.add(1, LINE, shortOf("40.00", 7, allocation(100, "60.00")));
+    pending.add(2, LINE, paying(7, allocation(200, "10.00")));
+    pending.add(3, LINE, shortOf("5.00", 7, allocation(300, "15.00")));
+    pending.add(4, LINE, paying(7, allocation(100, "40.00")));
+    pending.add(5, LINE, shortOf("1.00", 7, allocation(500, "9.00")));
+    assertEquals(
+        List.of(List.of(1L), List.of(2L, 3L, 4L, 5L)),
+        pending.runs().stream()
+            .map(run -> run.stream().map(PendingPayments.Pending::lineId).toList())
+            .toList(),
+        "1 ends a run (100 is paid again by 4); 3 and 5 do not (nothing later pays 300 or 500)");
+    assertEquals(List.of(), new PendingPayments(pending).runs(), "no payment, no run");
+  }
+
+  private static Allocation allocation(long invoice, String amount) {
+    return new Allocation(
+        invoice, "INV-" + invoice, new BigDecimal(amount), BigDecimal.ZERO, BigDecimal.ZERO);
+  }
+
+  private static Proposal shortOf(String shortfall, long customer, Allocation... allocations) {
+    return new Proposal(
+        CashMatcher.Rule.REFERENCE,
+        new BigDecimal("0.97"),
+        customer,
+        CashMatcher.Settlement.SHORT_PAYMENT,
+        List.of(allocations),
+        BigDecimal.ZERO,
+        new BigDecimal(shortfall),
+        Reason.verbatim("test"));
+  }
 }
