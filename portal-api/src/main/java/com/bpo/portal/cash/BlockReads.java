@@ -51,7 +51,10 @@ final class BlockReads implements Ledger {
 
   private final BulkLedger database;
 
-  /** Every key looked up (the references' and the variants'). */
+  /**
+   * The references' keys, looked up at the block's start. Their variants read then are answered
+   * through {@link #openInvoicesNear} only, and not kept here: some 50,000 a block.
+   */
   private final Set<String> looked;
 
   /** Those of them that name open invoices, with their open invoices. */
@@ -92,8 +95,7 @@ final class BlockReads implements Ledger {
 
   BlockReads(BulkLedger database, List<Line> lines) {
     this.database = database;
-    // a reference's number has some two hundred neighbours
-    this.looked = new HashSet<>(Math.max(16, lines.size() * 400));
+    this.looked = new HashSet<>();
     // the invoice numbers the references name
     Set<String> keys = new LinkedHashSet<>();
     lines.forEach(l -> keys.addAll(InvoiceNumbers.keysIn(l.reference())));
@@ -103,7 +105,9 @@ final class BlockReads implements Ledger {
       existing.addAll(database.existingKeys(keys));
     }
     // the numbers one character away, where Ledger.evidence will look for them
-    Set<String> variants = new HashSet<>(Math.max(16, lines.size() * 400));
+    // (a reference's number has some two hundred: iterated in insertion order, not over the
+    // buckets of a table sized for them all)
+    Set<String> variants = new LinkedHashSet<>();
     for (Line l : lines) {
       List<String> lineKeys = InvoiceNumbers.keysIn(l.reference());
       boolean explained = named(lineKeys).compareTo(l.amount()) == 0;
@@ -114,7 +118,9 @@ final class BlockReads implements Ledger {
       }
     }
     variants.removeAll(looked);
-    readKeys(variants);
+    if (!variants.isEmpty()) {
+      openByKey.putAll(database.openInvoicesByEachKey(variants));
+    }
     // the payers, as they stand at the block's start
     Set<String> accountKeys = new LinkedHashSet<>();
     Set<String> nameKeys = new LinkedHashSet<>();
@@ -216,7 +222,14 @@ final class BlockReads implements Ledger {
     if (!looked.containsAll(keys)) {
       return database.openInvoicesByKey(keys);
     }
-    // in the keys' order, each invoice once, as many as one look-up answers
+    return remembered(keys);
+  }
+
+  /**
+   * What one look-up of these keys answers, from what the block's start read of them: in the keys'
+   * order, each invoice once, as many as one look-up answers.
+   */
+  private List<OpenInvoice> remembered(Collection<String> keys) {
     List<OpenInvoice> out = new ArrayList<>();
     Set<Long> ids = new HashSet<>();
     for (String key : keys) {
@@ -269,7 +282,8 @@ final class BlockReads implements Ledger {
   private List<OpenInvoice> nearOf(String key) {
     List<OpenInvoice> near = nearOf.get(key);
     if (near == null) {
-      near = openInvoicesByKey(oneEditVariants(key));
+      // every variant of the key was read at the block's start (aroundRead)
+      near = remembered(oneEditVariants(key));
       nearOf.put(key, near);
     }
     return near;

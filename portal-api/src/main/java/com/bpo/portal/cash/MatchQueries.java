@@ -97,8 +97,7 @@ public class MatchQueries implements BulkLedger {
   static String joinedKeys(Collection<String> keys) {
     StringBuilder joined = new StringBuilder(keys.size() * 12);
     for (String key : keys) {
-      if (key.isEmpty()
-          || !key.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      if (!isKey(key)) {
         throw new IllegalArgumentException("Not an invoice number key: '" + key + "'");
       }
       if (joined.length() > 0) {
@@ -107,6 +106,23 @@ public class MatchQueries implements BulkLedger {
       joined.append(key);
     }
     return joined.toString();
+  }
+
+  /**
+   * Upper-case letters and digits, at least one (a loop: a stream per key was a third of the
+   * import's CPU in Liberty at 50,000 keys a block).
+   */
+  private static boolean isKey(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -348,8 +348,7 @@ class BlockReadsTest {
     // (102 and 104 name 20.00 together; 101 names 10.00, so its neighbours are not read)
     assertEquals(2, database.byEachKey);
     assertEquals(1, database.existing);
-    assertEquals(
-        Set.of(101L, 103L), ids(reads.openInvoicesByKey(InvoiceNumbers.oneEditVariants("INV102"))));
+    assertEquals(Set.of(101L, 103L), ids(reads.openInvoicesNear(List.of("INV102"))));
     assertEquals(0, database.byKey, "INV101 and INV103 are INV102's neighbours, read ahead");
 
     for (Line l : block) {
