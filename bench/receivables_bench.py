@@ -7,14 +7,17 @@ filtered invoice list, of the aging summary and of DSO, each through the API and
 in psql (as the application role, with the tenant set, so that row-level security applies to both).
 
 Needs `bin/portal run` first. Usage: bench/receivables_bench.py [--invoices N] [--customers C] [--repeat R]
-Honours PORTAL_STATE_DIR (where secrets.env is, as bin/portal) and DB_NAME (the database, `portal` by default).
+Honours PORTAL_STATE_DIR (where secrets.env is, as bin/portal), DB_NAME (the database, `portal` by default) and
+BENCH_TENANT (the tenant, `bench` by default; bench/operations_bench.py follows it).
 """
 import argparse, base64, http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse, urllib.request
 from benchlib import secrets
 
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TENANT, USER, PASSWORD = "bench", "bench.lead", "bench"
+# BENCH_TENANT names another tenant (created by the generator): e.g. a ledger of exactly the size an
+# issue names, beside `bench`, which the runs of every round have grown
+TENANT, USER, PASSWORD = os.environ.get("BENCH_TENANT") or "bench", "bench.lead", "bench"
 WARM_UP = 20  # calls before timing: a freshly started JVM needs them before its JIT settles
 LIST_WARM_UP = 200  # for the cheap list calls: enough to warm every pooled connection (see main)
 KC = "http://localhost:8180"
@@ -76,7 +79,7 @@ def http_json(method, url, data=None, token=None, form=False):
 
 
 def ensure_keycloak_member():
-    """An organization 'bench' and a lead who belongs to it, through Keycloak's admin API (idempotent)."""
+    """An organization for the tenant and a lead who belongs to it, through Keycloak's admin API (idempotent)."""
     _, tok = http_json("POST", f"{KC}/realms/master/protocol/openid-connect/token", form=True, data={
         "grant_type": "password", "client_id": "admin-cli", "username": "kcadmin", "password": SECRETS["KC_ADMIN_PASSWORD"]})
     admin = tok["access_token"]
@@ -181,7 +184,7 @@ def pct(samples, p):
 
 LIST_SQL = """select i.id, i.number, c.id, c.number, c.name, i.issue_date, i.due_date, i.currency, i.total_amount,
   i.open_amount, i.status from invoice i, customer_account c
- where c.id = i.customer_account_id and i.tenant_id = 'bench' and c.tenant_id = 'bench'
+ where c.id = i.customer_account_id and i.tenant_id = '""" + TENANT + """' and c.tenant_id = '""" + TENANT + """'
    and i.status in ('OPEN') and i.due_date < current_date and i.open_amount > 0 {after}
  order by i.due_date asc, i.id asc limit 51;"""
 
@@ -192,15 +195,15 @@ BUCKETS = """coalesce(sum(i.open_amount) filter (where i.due_date >= current_dat
   coalesce(sum(i.open_amount) filter (where current_date - i.due_date > 90), 0), sum(i.open_amount)"""
 
 AGING_SQL = (f"select c.id, c.number, c.name, c.currency, {BUCKETS} from invoice i join customer_account c "
-             "on c.tenant_id = i.tenant_id and c.id = i.customer_account_id where i.tenant_id = 'bench' "
+             f"on c.tenant_id = i.tenant_id and c.id = i.customer_account_id where i.tenant_id = '{TENANT}' "
              "and i.open_amount > 0 group by c.id, c.number, c.name, c.currency order by sum(i.open_amount) desc, "
-             f"c.number limit 500; select i.currency, {BUCKETS} from invoice i where i.tenant_id = 'bench' "
+             f"c.number limit 500; select i.currency, {BUCKETS} from invoice i where i.tenant_id = '{TENANT}' "
              "and i.open_amount > 0 group by i.currency order by i.currency;")
 
 DSO_SQL = """select currency, coalesce(sum(open_amount) filter (where open_amount > 0), 0),
   coalesce(sum(total_amount) filter (where issue_date > current_date - 90 and issue_date <= current_date), 0),
   coalesce(sum(open_amount) filter (where open_amount > 0 and due_date < current_date), 0)
-  from invoice where tenant_id = 'bench' group by currency order by currency;"""
+  from invoice where tenant_id = '""" + TENANT + """' group by currency order by currency;"""
 
 
 CLOSE_MONTH = time.strftime("%Y-%m", time.localtime(time.time() - 40 * 86400))

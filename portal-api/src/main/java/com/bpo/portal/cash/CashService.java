@@ -222,26 +222,30 @@ public class CashService {
     // block's reads are asked at its start (BlockReads), its payments and what it learns written
     // at its end (PendingPayments), and the balances take the whole statement once, before the
     // commit (V106)
+    // (and the foreign keys of what it writes checked by their keys, whatever the statistics know
+    // of the tenant: TenantSql.withGenericPlans)
     matches.withoutJit(
         () ->
-            payments.inOneFold(
-                () -> {
-                  List<Line> lines = file.lines();
-                  for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
-                    List<Line> part =
-                        lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
-                    List<Long> lineIds = statements.lineIds(part.size());
-                    BlockReads reads = new BlockReads(matches, part);
-                    PendingPayments block = new PendingPayments(reads);
-                    LineDecisions decided = new LineDecisions();
-                    for (int i = 0; i < part.size(); i++) {
-                      match(lineIds.get(i), part.get(i), settings, block, reads, decided);
-                    }
-                    write(block, reads, decided, statementId, part, lineIds);
-                  }
-                  return statementId;
-                }));
+            matches.withGenericPlans(
+                () ->
+                    payments.inOneFold(() -> matchAndApply(file.lines(), statementId, settings))));
     return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
+  }
+
+  /** A new statement's lines matched and applied, a block at a time. */
+  private long matchAndApply(List<Line> lines, long statementId, CashMatcher.Settings settings) {
+    for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
+      List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
+      List<Long> lineIds = statements.lineIds(part.size());
+      BlockReads reads = new BlockReads(matches, part);
+      PendingPayments block = new PendingPayments(reads);
+      LineDecisions decided = new LineDecisions();
+      for (int i = 0; i < part.size(); i++) {
+        match(lineIds.get(i), part.get(i), settings, block, reads, decided);
+      }
+      write(block, reads, decided, statementId, part, lineIds);
+    }
+    return statementId;
   }
 
   public Page<StatementSummary> statements(PageRequest page) {

@@ -166,6 +166,15 @@ public class MatchQueries implements BulkLedger {
     return sql.withoutJit(work);
   }
 
+  /**
+   * A statement's writes with generic plans ({@link TenantSql#withGenericPlans}): a new tenant's
+   * lines, decisions and payments are checked against rows the statistics do not know yet, by their
+   * keys.
+   */
+  public <T> T withGenericPlans(java.util.function.Supplier<T> work) {
+    return sql.withGenericPlans(work);
+  }
+
   /** The tenant's threshold and tolerance, or the defaults when it has set none. */
   public CashMatcher.Settings settings() {
     return sql.sql(

@@ -113,12 +113,24 @@ public class WebhookDispatcher {
   }
 
   /**
-   * Every tenant's old delivery log, suspended tenants' too (what is kept does not depend on
-   * whether anyone acts in the tenant). Deletes are idempotent and claim with SKIP LOCKED, so
-   * instances purging at the same time only share the work.
+   * Every tenant's old delivery log, suspended tenants' too, for the tenants that have one (what is
+   * kept does not depend on whether anyone acts in the tenant). Deletes are idempotent and claim
+   * with SKIP LOCKED, so instances purging at the same time only share the work.
    */
   private void purgeSafely(Instant cutoff) {
+    Set<String> purgeable;
+    try {
+      // the tenants with a delivery finished, or an event, older than the retention (V117)
+      purgeable = withWork.listedBy("webhook_tenants_to_purge", retention.days());
+    } catch (SQLException | RuntimeException | java.util.ServiceConfigurationError e) {
+      LOG.log(
+          Level.WARNING, "Could not ask which tenants have webhook logs to purge; next purge", e);
+      return;
+    }
     for (Tenant tenant : tenants.all()) {
+      if (!purgeable.contains(tenant.id())) {
+        continue;
+      }
       try {
         WebhookPurge.Purged purged = purge.run(tenant, cutoff);
         if (purged.deliveries() + purged.events() > 0) {

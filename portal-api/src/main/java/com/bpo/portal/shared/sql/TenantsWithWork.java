@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * instead of a transaction per tenant each time. The answer comes from a function of the schema
  * that visits the tenants itself (row-level security binds even its owner to one tenant at a time)
  * and answers tenant ids only: {@code webhook_tenants_due()} (V113), {@code
- * mail_tenants_waiting(max_attempts)} (V114). Called outside any tenant, like the audit sealer.
+ * mail_tenants_waiting(max_attempts)} (V114), {@code webhook_tenants_to_purge(retention_days)}
+ * (V117). Called outside any tenant, like the audit sealer.
  */
 @ApplicationScoped
 public class TenantsWithWork {
