@@ -1,6 +1,7 @@
 package com.bpo.portal.it.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
 import java.sql.Connection;
@@ -128,6 +129,17 @@ class WebhookPurgeIT {
     events
         .keySet()
         .forEach(name -> expectedEvents.put(name, !name.matches("(DELIVERED|FAILED|unnamed)-old")));
+
+    // the purge visits the tenants the schema lists as having something to purge (V117): acme now
+    try (Connection db = Portal.asApplicationRole();
+        Statement s = db.createStatement();
+        ResultSet listed = s.executeQuery("select t from webhook_tenants_to_purge(30) t")) {
+      java.util.Set<String> tenants = new java.util.HashSet<>();
+      while (listed.next()) {
+        tenants.add(listed.getString(1));
+      }
+      assertTrue(tenants.contains("acme"), "acme has old deliveries and events: " + tenants);
+    }
 
     // the purge runs within a minute (every 12th round of a one-second job); wait for its result
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(150);
