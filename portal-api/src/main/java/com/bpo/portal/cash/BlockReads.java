@@ -57,7 +57,7 @@ final class BlockReads implements Ledger {
    */
   private final Set<String> looked;
 
-  /** Those of them that name open invoices, with their open invoices. */
+  /** The keys read (the references' and their variants') that name open invoices, with them. */
   private final Map<String, List<OpenInvoice>> openByKey = new HashMap<>();
 
   /** The keys one character away from each reference key, worked out once. */
