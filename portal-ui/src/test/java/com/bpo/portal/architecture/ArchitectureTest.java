@@ -1,6 +1,7 @@
 package com.bpo.portal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.bpo.portal.tenant.TenantService;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -9,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,32 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("jakarta.persistence.EntityManager")
         .check(classes);
+  }
+
+  /**
+   * Vaadin's upload speaks English only ("Upload File...", "1 KB"): every view that makes one gives
+   * it the reader's language through {@code UploadTexts.translate} (the cash screen's did not).
+   */
+  @Test
+  void everyUploadIsGivenTheReadersLanguage() {
+    List<String> untranslated = new ArrayList<>();
+    for (JavaClass c : classes) {
+      boolean makesUpload =
+          c.getConstructorCallsFromSelf().stream()
+              .anyMatch(
+                  call ->
+                      call.getTargetOwner()
+                          .isAssignableTo("com.vaadin.flow.component.upload.Upload"));
+      boolean translates =
+          c.getMethodCallsFromSelf().stream()
+              .anyMatch(
+                  call ->
+                      call.getTargetOwner().getName().equals("com.bpo.portal.ui.UploadTexts")
+                          && call.getName().equals("translate"));
+      if (makesUpload && !translates) {
+        untranslated.add(c.getName());
+      }
+    }
+    assertEquals(List.of(), untranslated, "uploads left in English");
   }
 }

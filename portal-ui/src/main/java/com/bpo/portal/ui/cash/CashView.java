@@ -125,11 +125,13 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
 
   private Component upload() {
     MemoryBuffer buffer = new MemoryBuffer();
-    Upload upload = new Upload(buffer);
+    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
     upload.setId("cash-upload");
     upload.setMaxFileSize(StatementParsers.MAX_BYTES);
     upload.setMaxFiles(1);
     upload.setDropLabel(new Span(getTranslation("cash.upload.drop")));
+    // its full height on a phone too: the full-height layout shrank it and cut its drop hint off
+    upload.getStyle().set("flex-shrink", "0");
     upload.addSucceededListener(
         e -> {
           try (InputStream in = buffer.getInputStream()) {
