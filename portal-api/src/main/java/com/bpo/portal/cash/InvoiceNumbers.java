@@ -65,6 +65,14 @@ public final class InvoiceNumbers {
     return key.toString();
   }
 
+  /**
+   * 0 to 9, the digits a key keeps: a word of other digits (Arabic-Indic, full-width), which {@link
+   * Character#isDigit} counts, would give an empty key.
+   */
+  private static boolean isAsciiDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
   private static boolean isLetter(char c) {
     return c >= 'A' && c <= 'Z';
   }
@@ -79,7 +87,7 @@ public final class InvoiceNumbers {
     Set<String> keys = new LinkedHashSet<>();
     for (int i = 0; i < words.length && keys.size() < MAX_TOKENS; i++) {
       String word = words[i];
-      if (word.chars().noneMatch(Character::isDigit)) {
+      if (word.chars().noneMatch(InvoiceNumbers::isAsciiDigit)) {
         continue;
       }
       add(keys, word);
@@ -103,7 +111,7 @@ public final class InvoiceNumbers {
    */
   private static void add(Set<String> keys, String word) {
     String key = key(word);
-    long digits = word.chars().filter(Character::isDigit).count();
+    long digits = word.chars().filter(InvoiceNumbers::isAsciiDigit).count();
     if (digits >= MIN_DIGITS && key.length() <= MAX_KEY) {
       keys.add(key);
     }

@@ -49,4 +49,20 @@ class MatchQueriesKeysTest {
     assertThrows(IllegalArgumentException.class, () -> MatchQueries.joinedKeys(List.of("inv12")));
     assertThrows(IllegalArgumentException.class, () -> MatchQueries.joinedKeys(List.of("")));
   }
+
+  /**
+   * Digits that are not ASCII (Arabic-Indic, full-width) count as digits in Java but are no part of
+   * a key: a word of them alone gave an empty key, which the joined text refuses, and the whole
+   * statement answered 500.
+   */
+  @Test
+  void aReferenceOfDigitsOutsideAsciiGivesNoKeyRatherThanAnEmptyOne() {
+    for (String reference :
+        List.of("\u0663\u0664\u0665\u0666", "\uff11\uff12\uff13\uff14", "INV \uff11\uff12\uff13")) {
+      List<String> keys = InvoiceNumbers.keysIn(reference);
+      assertEquals(List.of(), keys, reference);
+      MatchQueries.joinedKeys(keys);
+    }
+    assertEquals(List.of("INV123"), InvoiceNumbers.keysIn("INV-123 \u0663\u0664\u0665"));
+  }
 }
