@@ -106,14 +106,15 @@ public class TenantSql {
         .bind("name", name)
         .bind("value", value)
         .one(r -> r.string("value"));
-    try {
-      return work.get();
-    } finally {
-      global("select set_config(:name, :value, true) as value")
-          .bind("name", name)
-          .bind("value", before)
-          .one(r -> r.string("value"));
-    }
+    // given back once the work is done; not when it fails: the setting is the transaction's and
+    // ends with it, and a statement after a failed one would only replace the failure with
+    // "current transaction is aborted"
+    T result = work.get();
+    global("select set_config(:name, :value, true) as value")
+        .bind("name", name)
+        .bind("value", before)
+        .one(r -> r.string("value"));
+    return result;
   }
 
   /** {@link #withoutJit(java.util.function.Supplier)} for work that answers nothing. */
