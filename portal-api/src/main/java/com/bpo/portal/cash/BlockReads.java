@@ -93,8 +93,19 @@ final class BlockReads implements Ledger {
   /** The identities the block's lines learned (kind and key), in the order first learned. */
   private final Set<List<String>> learned = new LinkedHashSet<>();
 
+  /**
+   * The letters the keys of open invoices start with, read once per statement: variants that start
+   * otherwise are not looked up.
+   */
+  private final Set<String> numberPrefixes;
+
   BlockReads(BulkLedger database, List<Line> lines) {
+    this(database, lines, database.openNumberPrefixes());
+  }
+
+  BlockReads(BulkLedger database, List<Line> lines, Set<String> numberPrefixes) {
     this.database = database;
+    this.numberPrefixes = Set.copyOf(numberPrefixes);
     this.looked = new HashSet<>();
     // the invoice numbers the references name
     Set<String> keys = new LinkedHashSet<>();
@@ -247,7 +258,7 @@ final class BlockReads implements Ledger {
 
   @Override
   public List<String> oneEditVariants(String key) {
-    return variantsOf.computeIfAbsent(key, InvoiceNumbers::oneEditVariants);
+    return variantsOf.computeIfAbsent(key, k -> InvoiceNumbers.oneEditVariants(k, numberPrefixes));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link Ledger} that also answers a block's questions at once, each kind in one statement
@@ -77,6 +78,12 @@ interface BulkLedger extends Ledger {
         key -> Optional.ofNullable(identities("NAME", List.of(key)).get(key)),
         name -> customersNamed(List.of(name)).getOrDefault(name, List.of()));
   }
+
+  /**
+   * The letters the keys of open invoices start with ({@link InvoiceNumbers#leadingLetters}): a
+   * number one character from a reference's key is looked up only when it starts with one of them.
+   */
+  Set<String> openNumberPrefixes();
 
   /** What {@link #advisedInvoices} answers to each question; every question is in the answer. */
   Map<AdviceQuestion, List<OpenInvoice>> advisedInvoicesOfEach(

@@ -234,10 +234,12 @@ public class CashService {
 
   /** A new statement's lines matched and applied, a block at a time. */
   private long matchAndApply(List<Line> lines, long statementId, CashMatcher.Settings settings) {
+    // the statement pays invoices and opens none: how their numbers start is read once
+    Set<String> numberPrefixes = matches.openNumberPrefixes();
     for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
       List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
       List<Long> lineIds = statements.lineIds(part.size());
-      BlockReads reads = new BlockReads(matches, part);
+      BlockReads reads = new BlockReads(matches, part, numberPrefixes);
       PendingPayments block = new PendingPayments(reads);
       LineDecisions decided = new LineDecisions();
       for (int i = 0; i < part.size(); i++) {

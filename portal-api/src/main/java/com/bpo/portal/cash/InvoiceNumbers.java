@@ -146,6 +146,32 @@ public final class InvoiceNumbers {
     return new ArrayList<>(variants);
   }
 
+  /**
+   * The variants of {@link #oneEditVariants} that can name an invoice whose key starts with one of
+   * these runs of letters ({@link #leadingLetters}): a variant is a key, and a key that names an
+   * invoice starts as that invoice's does. A reference's other numbers ("order 88749", "Transfer
+   * #14436") have some two hundred variants each, none of which starts like an invoice number.
+   */
+  public static List<String> oneEditVariants(String key, Set<String> leadingLettersOfInvoices) {
+    List<String> all = oneEditVariants(key);
+    List<String> out = new ArrayList<>(all.size());
+    for (String variant : all) {
+      if (leadingLettersOfInvoices.contains(leadingLetters(variant))) {
+        out.add(variant);
+      }
+    }
+    return out;
+  }
+
+  /** The letters a key starts with, up to its first digit ("" for a key that starts with one). */
+  public static String leadingLetters(String key) {
+    int i = 0;
+    while (i < key.length() && isLetter(key.charAt(i))) {
+      i++;
+    }
+    return key.substring(0, i);
+  }
+
   /** Upper-case letters and digits only (what an edit of such a text stays). */
   private static boolean isPlain(String text) {
     for (int i = 0; i < text.length(); i++) {

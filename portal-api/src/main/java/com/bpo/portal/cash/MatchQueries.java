@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL of matching: the evidence for a line (open invoices by number key, the payer's identity
@@ -701,6 +702,20 @@ public class MatchQueries implements BulkLedger {
                 + "and number_key = any(:keys)")
         .bind("keys", List.copyOf(keys))
         .list(r -> r.string("k"));
+  }
+
+  /**
+   * The letters the keys of the tenant's open invoices start with (as {@link
+   * InvoiceNumbers#leadingLetters} cuts them): a read of the open invoices' number index, some 200
+   * ms at 60,000 open invoices, asked once per statement.
+   */
+  @Override
+  public Set<String> openNumberPrefixes() {
+    return Set.copyOf(
+        sql.sql(
+                "select distinct substring(number_key from '^[A-Z]*') as letters from invoice "
+                    + "where tenant_id = :tenant and open_amount > 0 and number_key is not null")
+            .list(r -> r.string("letters")));
   }
 
   /** A suggestion that lost its point once the line was settled. */

@@ -1,6 +1,7 @@
 package com.bpo.portal.cash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.cash.BankStatementFile.Line;
@@ -27,6 +28,7 @@ class BlockReadsTest {
     int existing;
     int payers;
     int other;
+    final Set<String> keysAsked = new java.util.HashSet<>();
 
     Counting(BulkLedger inner) {
       this.inner = inner;
@@ -45,7 +47,14 @@ class BlockReadsTest {
     @Override
     public Map<String, List<OpenInvoice>> openInvoicesByEachKey(Collection<String> keys) {
       byEachKey++;
+      keysAsked.addAll(keys);
       return inner.openInvoicesByEachKey(keys);
+    }
+
+    /** Read once per statement, not per block (CashService): not counted. */
+    @Override
+    public Set<String> openNumberPrefixes() {
+      return inner.openNumberPrefixes();
     }
 
     @Override
@@ -366,6 +375,32 @@ class BlockReadsTest {
     assertEquals(1, database.byKey);
     assertEquals(List.of("INV777"), reads.existingKeys(other));
     assertEquals(2, database.existing);
+  }
+
+  /**
+   * A reference's other numbers ("order 88749") are looked around only when some open invoice's
+   * number starts as their variants do: here every number starts INV, so only INV10's variants are
+   * read, and the typo is found as the ledger finds it without the filter.
+   */
+  @Test
+  void theNeighboursOfNumbersNoInvoiceNumberResemblesAreNotReadAndTheTypoIsStillFound() {
+    InMemoryLedger ledger =
+        new InMemoryLedger(
+            List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")),
+            List.of(invoice(101, "10.00"), invoice(555, "55.00")),
+            List.of());
+    Counting database = new Counting(ledger);
+    Line typo = line("INV-102 order 88749 transfer #14436");
+    BlockReads reads = new BlockReads(database, List.of(typo));
+    assertFalse(database.keysAsked.isEmpty());
+    assertTrue(
+        database.keysAsked.stream()
+            .filter(k -> !InvoiceNumbers.keysIn(typo.reference()).contains(k))
+            .allMatch(k -> k.startsWith("INV")),
+        "only INV102's neighbours were read: " + database.keysAsked);
+    List<String> keys = InvoiceNumbers.keysIn(typo.reference());
+    assertEquals(Set.of(101L), ids(reads.openInvoicesNear(keys)));
+    assertEquals(ids(ledger.openInvoicesNear(keys)), ids(reads.openInvoicesNear(keys)));
   }
 
   /**

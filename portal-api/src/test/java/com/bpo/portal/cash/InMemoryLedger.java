@@ -42,6 +42,18 @@ final class InMemoryLedger implements BulkLedger {
     closedNumbers.forEach(n -> allKeys.add(InvoiceNumbers.key(n)));
   }
 
+  @Override
+  public Set<String> openNumberPrefixes() {
+    Set<String> letters = new HashSet<>();
+    openByKey.forEach(
+        (key, ids) -> {
+          if (!ids.isEmpty()) {
+            letters.add(InvoiceNumbers.leadingLetters(key));
+          }
+        });
+    return letters;
+  }
+
   void learnAccount(String account, long customerId) {
     learn(accounts, "ACCOUNT", PayerKeys.account(account), customerId);
   }

@@ -101,6 +101,30 @@ class InvoiceNumbersTest {
     assertFalse(InvoiceNumbers.oneEditVariants("INV5").contains("INV"), "a number keeps a digit");
   }
 
+  @Test
+  void variantsThatStartUnlikeEveryInvoiceNumberAreLeftOut() {
+    java.util.Set<String> invoicesStart = java.util.Set.of("INV");
+    assertEquals(
+        List.of(),
+        InvoiceNumbers.oneEditVariants("ORDER88749", invoicesStart),
+        "an order number's variants start ORDER, RDER, O...: no invoice number does");
+    assertEquals(List.of(), InvoiceNumbers.oneEditVariants("14436", invoicesStart));
+    List<String> kept = InvoiceNumbers.oneEditVariants("INV1284", invoicesStart);
+    List<String> all = InvoiceNumbers.oneEditVariants("INV1284");
+    assertEquals(
+        all.stream().filter(v -> v.startsWith("INV") && Character.isDigit(v.charAt(3))).toList(),
+        kept,
+        "every variant that starts INV and a digit, in the same order");
+    assertTrue(kept.containsAll(List.of("INV1234", "INV124", "INV12834")));
+    assertFalse(kept.contains("NV1284"), "a letter dropped starts otherwise");
+    assertTrue(
+        InvoiceNumbers.oneEditVariants("14436", java.util.Set.of("INV", "")).contains("14435"),
+        "numbers of bare digits are looked around when some invoice's number is bare digits");
+    assertEquals("INV", InvoiceNumbers.leadingLetters("INV1284"));
+    assertEquals("", InvoiceNumbers.leadingLetters("2026INV1"));
+    assertEquals("ABC", InvoiceNumbers.leadingLetters("ABC"));
+  }
+
   /**
    * The variants skip keying an edit that is already a key: they must be every edit keyed, as the
    * rule says, for keys with zeros where keying drops them.
