@@ -153,6 +153,9 @@ public final class InvoiceNumbers {
    * #14436") have some two hundred variants each, none of which starts like an invoice number.
    */
   public static List<String> oneEditVariants(String key, Set<String> leadingLettersOfInvoices) {
+    if (!someVariantMayStartWith(key, leadingLettersOfInvoices)) {
+      return List.of();
+    }
     List<String> all = oneEditVariants(key);
     List<String> out = new ArrayList<>(all.size());
     for (String variant : all) {
@@ -161,6 +164,31 @@ public final class InvoiceNumbers {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether one of the key's variants may start with one of these runs of letters, without working
+   * the variants out: a variant starts with the key's own letters, or with them less one letter (a
+   * letter dropped), or with the first few of them (a digit added among them), or with them and the
+   * letters after a first number of one digit (that digit dropped). Keying an edit drops zeros
+   * before digits only, which leaves its letters as they were.
+   */
+  static boolean someVariantMayStartWith(String key, Set<String> letters) {
+    String own = leadingLetters(key);
+    for (int i = 0; i <= own.length(); i++) {
+      if (letters.contains(own.substring(0, i))) {
+        return true;
+      }
+    }
+    for (int i = 0; i < own.length(); i++) {
+      if (letters.contains(own.substring(0, i) + own.substring(i + 1))) {
+        return true;
+      }
+    }
+    int afterDigit = own.length() + 1;
+    return afterDigit < key.length()
+        && isLetter(key.charAt(afterDigit))
+        && letters.contains(own + leadingLetters(key.substring(afterDigit)));
   }
 
   /** The letters a key starts with, up to its first digit ("" for a key that starts with one). */
