@@ -80,7 +80,10 @@ public class PaymentQueries {
 
   /**
    * Many allocations in one statement: {@code payments[i]} pays {@code amounts[i]} of {@code
-   * invoices[i]}.
+   * invoices[i]}. The facts an allocation keeps of its payment and invoice are joined here, in one
+   * plan, rather than looked up row by row by the trigger that fills them when missing
+   * (payment_allocation_facts, V9); a payment or invoice that is not there leaves them missing, and
+   * the foreign keys refuse the row as before.
    */
   void insertAllocations(List<Long> payments, List<Long> invoices, List<BigDecimal> amounts) {
     if (payments.isEmpty()) {
@@ -88,9 +91,12 @@ public class PaymentQueries {
     }
     sql.sql(
             """
-            insert into payment_allocation (tenant_id, payment_id, invoice_id, amount)
-            select :tenant, a.payment, a.invoice, a.amount from unnest(:payments, :invoices, :amounts)
-                 as a(payment, invoice, amount)""")
+            insert into payment_allocation (tenant_id, payment_id, invoice_id, amount, received_on,
+                                            invoice_issue_date, invoice_due_date, invoice_currency)
+            select :tenant, a.payment, a.invoice, a.amount, p.received_on, i.issue_date, i.due_date, i.currency
+            from unnest(:payments, :invoices, :amounts) as a(payment, invoice, amount)
+            left join payment p on p.tenant_id = :tenant and p.id = a.payment
+            left join invoice i on i.tenant_id = :tenant and i.id = a.invoice""")
         .bind("payments", payments)
         .bind("invoices", invoices)
         .bind("amounts", amounts)

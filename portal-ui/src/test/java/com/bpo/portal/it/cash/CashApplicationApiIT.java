@@ -653,6 +653,18 @@ class CashApplicationApiIT {
                 + "where a.entity = 'payment' and a.action = 'INSERT' and l.id in "
                 + lines),
         "the money is: each payment has its record");
+    assertEquals(
+        List.of("2|0"),
+        acmeRows(
+            "select count(*) || '|' || count(*) filter (where a.received_on <> p.received_on "
+                + "or a.invoice_issue_date <> i.issue_date or a.invoice_due_date <> i.due_date "
+                + "or a.invoice_currency <> i.currency) from payment_allocation a "
+                + "join payment p on p.tenant_id = a.tenant_id and p.id = a.payment_id "
+                + "join invoice i on i.tenant_id = a.tenant_id and i.id = a.invoice_id "
+                + "where a.payment_id in (select payment_id from bank_statement_line where id in "
+                + lines
+                + ")"),
+        "each allocation keeps its payment's day and its invoice's dates and currency");
 
     Reply again = upload(file, "application/xml", "agent.acme", "acme");
     assertEquals(200, again.status(), again.body());
