@@ -220,7 +220,7 @@ public final class CashMatcher {
                 neighbourFits
                         && (r.settlement() == Settlement.SHORT_PAYMENT
                             || r.settlement() == Settlement.OVERPAYMENT)
-                    ? demoted(r, TYPO_SUSPECTED)
+                    ? demoted(r, TYPO_SUSPECTED, "near-fits")
                     : r)
         .ifPresent(all::add);
     all.addAll(near);
@@ -378,7 +378,8 @@ public final class CashMatcher {
         reason.and("short", missing));
   }
 
-  private static Proposal demoted(Proposal p, BigDecimal confidence) {
+  /** The proposal at most this sure, its reason saying why. */
+  private static Proposal demoted(Proposal p, BigDecimal confidence, String why) {
     return new Proposal(
         p.rule(),
         confidence.min(p.confidence()),
@@ -387,23 +388,14 @@ public final class CashMatcher {
         p.allocations(),
         p.onAccount(),
         p.shortfall(),
-        p.reason().and("near-fits"));
+        p.reason().and(why));
   }
 
   /** A payer's match that needs a write-off: at most {@link #PAYER_AMOUNT_ONLY_NEAR}. */
   private static Proposal onlyNearSuggested(Proposal p) {
-    if (p.settlement() != Settlement.WRITE_OFF) {
-      return p;
-    }
-    return new Proposal(
-        p.rule(),
-        PAYER_AMOUNT_ONLY_NEAR.min(p.confidence()),
-        p.customerId(),
-        p.settlement(),
-        p.allocations(),
-        p.onAccount(),
-        p.shortfall(),
-        p.reason().and("amount-only-near"));
+    return p.settlement() == Settlement.WRITE_OFF
+        ? demoted(p, PAYER_AMOUNT_ONLY_NEAR, "amount-only-near")
+        : p;
   }
 
   private static BigDecimal less(BigDecimal confidence, BigDecimal penalty) {
