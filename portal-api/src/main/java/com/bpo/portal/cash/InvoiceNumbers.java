@@ -200,8 +200,11 @@ public final class InvoiceNumbers {
     return key.substring(0, i);
   }
 
-  /** Upper-case letters and digits only (what an edit of such a text stays). */
-  private static boolean isPlain(String text) {
+  /**
+   * Upper-case letters and digits only (what an edit of such a text stays); checked by a loop, not
+   * a stream: the import asks it of some 50,000 keys a block ({@code MatchQueries.joinedKeys}).
+   */
+  static boolean isPlain(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!isLetter(c) && (c < '0' || c > '9')) {
