@@ -94,18 +94,14 @@ final class BlockReads implements Ledger {
   private final Set<List<String>> learned = new LinkedHashSet<>();
 
   /**
-   * The letters the keys of open invoices start with, read once per statement: variants that start
-   * otherwise are not looked up.
+   * The letters the keys of open invoices start with, when the statement read them: variants that
+   * start otherwise are not looked up. Empty: every variant is.
    */
-  private final Set<String> numberPrefixes;
+  private final Optional<Set<String>> numberPrefixes;
 
-  BlockReads(BulkLedger database, List<Line> lines) {
-    this(database, lines, database.openNumberPrefixes());
-  }
-
-  BlockReads(BulkLedger database, List<Line> lines, Set<String> numberPrefixes) {
+  BlockReads(BulkLedger database, List<Line> lines, Optional<Set<String>> numberPrefixes) {
     this.database = database;
-    this.numberPrefixes = Set.copyOf(numberPrefixes);
+    this.numberPrefixes = numberPrefixes.map(Set::copyOf);
     this.looked = new HashSet<>();
     // the invoice numbers the references name
     Set<String> keys = new LinkedHashSet<>();
@@ -258,7 +254,12 @@ final class BlockReads implements Ledger {
 
   @Override
   public List<String> oneEditVariants(String key) {
-    return variantsOf.computeIfAbsent(key, k -> InvoiceNumbers.oneEditVariants(k, numberPrefixes));
+    return variantsOf.computeIfAbsent(
+        key,
+        k ->
+            numberPrefixes
+                .map(letters -> InvoiceNumbers.oneEditVariants(k, letters))
+                .orElseGet(() -> InvoiceNumbers.oneEditVariants(k)));
   }
 
   /**

@@ -68,6 +68,14 @@ public class CashService {
    */
   static final int BLOCK_LINES = 250;
 
+  /**
+   * From this many lines a statement reads which letters open invoices' numbers start with, and
+   * looks up only the neighbours that start so ({@link MatchQueries#openNumberPrefixes}): the read
+   * takes 100 to 260 ms at a tenant of 1,000,000 invoices and saved some 1.7 s per 10,000 lines
+   * (docs/PERFORMANCE.md, "Fourteenth round"); a statement of a few lines keeps every neighbour.
+   */
+  static final int NUMBER_PREFIXES_FROM_LINES = 1_000;
+
   static final int MAX_SUGGESTIONS = 5;
   static final int MAX_ALLOCATIONS = 50;
 
@@ -234,8 +242,12 @@ public class CashService {
 
   /** A new statement's lines matched and applied, a block at a time. */
   private long matchAndApply(List<Line> lines, long statementId, CashMatcher.Settings settings) {
-    // the statement pays invoices and opens none: how their numbers start is read once
-    Set<String> numberPrefixes = matches.openNumberPrefixes();
+    // the statement pays invoices and opens none: how their numbers start is read once, for a
+    // statement long enough to gain more on the neighbours it then skips than the read costs
+    Optional<Set<String>> numberPrefixes =
+        lines.size() >= NUMBER_PREFIXES_FROM_LINES
+            ? Optional.of(matches.openNumberPrefixes())
+            : Optional.empty();
     for (int from = 0; from < lines.size(); from += BLOCK_LINES) {
       List<Line> part = lines.subList(from, Math.min(lines.size(), from + BLOCK_LINES));
       List<Long> lineIds = statements.lineIds(part.size());

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class BlockReadsTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
+  /** The block's reads as a statement long enough to read how invoice numbers start makes them. */
+  static BlockReads reads(BulkLedger database, List<Line> lines) {
+    return new BlockReads(database, lines, Optional.of(database.openNumberPrefixes()));
+  }
+
   /** A ledger that counts the questions it is asked. */
   private static class Counting implements BulkLedger {
     final BulkLedger inner;
@@ -117,7 +122,7 @@ class BlockReadsTest {
         fixture.cases().subList(0, CashService.BLOCK_LINES).stream()
             .map(GroundTruth.Case::line)
             .toList();
-    BlockReads reads = new BlockReads(database, block);
+    BlockReads reads = reads(database, block);
     // the references' numbers and which exist, their neighbours, accounts, names, customers by
     // name, the payers' open invoices, the advices: one question each, whatever the block's size
     assertEquals(8, database.total());
@@ -144,7 +149,7 @@ class BlockReadsTest {
     Line second = payerLine("FR76-0001", "HOLDING NORD SA");
     Line other = payerLine("DE00 9999", "Holding Nord");
     Counting database = new Counting(ledger);
-    BlockReads reads = new BlockReads(database, List.of(first, second, other));
+    BlockReads reads = reads(database, List.of(first, second, other));
     int asked = database.total();
     assertEquals(Optional.empty(), payerOf(reads, first), "nobody has paid from it yet");
 
@@ -190,7 +195,7 @@ class BlockReadsTest {
             List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")), open, List.of());
     ledger.learnAccount("FR76", 7);
     Counting database = new Counting(ledger);
-    BlockReads reads = new BlockReads(database, List.of(payerLine("FR76", "")));
+    BlockReads reads = reads(database, List.of(payerLine("FR76", "")));
     int read = MatchQueries.PAYER_OPEN_LIMIT + BlockReads.PAYER_OPEN_MARGIN;
     int asked = database.other;
 
@@ -211,7 +216,7 @@ class BlockReadsTest {
             List.of());
     small.learnAccount("FR76", 7);
     Counting smallDatabase = new Counting(small);
-    BlockReads few = new BlockReads(smallDatabase, List.of(payerLine("FR76", "")));
+    BlockReads few = reads(smallDatabase, List.of(payerLine("FR76", "")));
     int before = smallDatabase.other;
     assertEquals(open.subList(0, 10), few.openInvoicesOf(7, "EUR", read + 5));
     assertEquals(before, smallDatabase.other, "every one was read ahead");
@@ -240,7 +245,7 @@ class BlockReadsTest {
       for (int i = 0; i < 12; i++) {
         lines.add(payerLine("FR" + random.nextInt(4), "Payer " + random.nextInt(3)));
       }
-      BlockReads reads = new BlockReads(ledger, lines);
+      BlockReads reads = reads(ledger, lines);
       Map<String, Long> account = new java.util.HashMap<>(storedAccounts);
       Map<String, Long> name = new java.util.HashMap<>();
       Set<String> shared = new java.util.HashSet<>();
@@ -302,7 +307,7 @@ class BlockReadsTest {
             List.of(new GroundTruth.Customer(7, "Seven SA", "FR76")), List.of(), List.of());
     Advising database = new Advising(ledger, List.of(invoice(101, "10.00")));
     Line l = line("payment 2026-12");
-    BlockReads reads = new BlockReads(database, List.of(l));
+    BlockReads reads = reads(database, List.of(l));
     int asked = database.other;
     assertEquals(
         List.of(invoice(101, "10.00")),
@@ -352,7 +357,7 @@ class BlockReadsTest {
             List.of("INV-104"));
     Counting database = new Counting(ledger);
     List<Line> block = List.of(line("INV-101"), line("inv 102 and INV-104"), line("nothing"));
-    BlockReads reads = new BlockReads(database, block);
+    BlockReads reads = reads(database, block);
     // the references' numbers, then the neighbours of those that do not explain their line's 10.00
     // (102 and 104 name 20.00 together; 101 names 10.00, so its neighbours are not read)
     assertEquals(2, database.byEachKey);
@@ -391,7 +396,7 @@ class BlockReadsTest {
             List.of());
     Counting database = new Counting(ledger);
     Line typo = line("INV-102 order 88749 transfer #14436");
-    BlockReads reads = new BlockReads(database, List.of(typo));
+    BlockReads reads = reads(database, List.of(typo));
     assertFalse(database.keysAsked.isEmpty());
     assertTrue(
         database.keysAsked.stream()
@@ -401,6 +406,12 @@ class BlockReadsTest {
     List<String> keys = InvoiceNumbers.keysIn(typo.reference());
     assertEquals(Set.of(101L), ids(reads.openInvoicesNear(keys)));
     assertEquals(ids(ledger.openInvoicesNear(keys)), ids(reads.openInvoicesNear(keys)));
+
+    // a statement too short to read how numbers start looks every neighbour up, and finds the same
+    Counting unfiltered = new Counting(ledger);
+    BlockReads all = new BlockReads(unfiltered, List.of(typo), Optional.empty());
+    assertTrue(unfiltered.keysAsked.contains("88748"), "the order number's neighbours were read");
+    assertEquals(Set.of(101L), ids(all.openInvoicesNear(keys)));
   }
 
   /**
@@ -420,7 +431,7 @@ class BlockReadsTest {
     Counting database = new Counting(ledger);
     List<Line> block = List.of(line("INV-102 INV-103"), line("INV-103, INV-102 and INV-1032"));
     // the second line's three numbers name 15.00 for its 10.00: their neighbours are read ahead
-    BlockReads reads = new BlockReads(database, block);
+    BlockReads reads = reads(database, block);
     for (Line l : block) {
       List<String> keys = InvoiceNumbers.keysIn(l.reference());
       List<String> reversed = new java.util.ArrayList<>(keys);

@@ -53,7 +53,7 @@ class PendingPaymentsTest {
     java.util.function.IntFunction<BlockReads> reads =
         from ->
             readAhead
-                ? new BlockReads(
+                ? BlockReadsTest.reads(
                     ledger,
                     cases.subList(from, Math.min(cases.size(), from + block)).stream()
                         .map(Case::line)
