@@ -130,15 +130,33 @@ class WebhookPurgeIT {
         .keySet()
         .forEach(name -> expectedEvents.put(name, !name.matches("(DELIVERED|FAILED|unnamed)-old")));
 
-    // the purge visits the tenants the schema lists as having something to purge (V117): acme now
-    try (Connection db = Portal.asApplicationRole();
-        Statement s = db.createStatement();
-        ResultSet listed = s.executeQuery("select t from webhook_tenants_to_purge(30) t")) {
-      java.util.Set<String> tenants = new java.util.HashSet<>();
-      while (listed.next()) {
-        tenants.add(listed.getString(1));
+    // the purge visits the tenants the schema lists as having something to purge (V117): exactly
+    // those with a delivery finished, or an event, before the retention, asked tenant by tenant in
+    // the same snapshot (the job may purge meanwhile); acme among them now
+    try (Connection db = Portal.asOwner()) {
+      db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      db.setAutoCommit(false);
+      java.util.Set<String> listed = strings(db, "select t from webhook_tenants_to_purge(30) t");
+      java.util.Set<String> withOldLog = new java.util.TreeSet<>();
+      for (String tenant : strings(db, "select id from tenant")) {
+        try (java.sql.PreparedStatement bindTenant =
+            db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+          bindTenant.setString(1, tenant);
+          bindTenant.execute();
+        }
+        if (one(
+                db,
+                "select count(*) from (select 1 from webhook_delivery where tenant_id = "
+                    + "current_setting('app.tenant_id') and finished_at < now() - interval '30 days' "
+                    + "union all select 1 from webhook_event where tenant_id = "
+                    + "current_setting('app.tenant_id') and occurred_at < now() - interval '30 days') x")
+            > 0) {
+          withOldLog.add(tenant);
+        }
       }
-      assertTrue(tenants.contains("acme"), "acme has old deliveries and events: " + tenants);
+      db.rollback();
+      assertTrue(withOldLog.contains("acme"), withOldLog.toString());
+      assertEquals(withOldLog, new java.util.TreeSet<>(listed), "the tenants listed to purge");
     }
 
     // the purge runs within a minute (every 12th round of a one-second job); wait for its result
@@ -213,6 +231,17 @@ class WebhookPurgeIT {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  private static java.util.Set<String> strings(Connection db, String sql) throws SQLException {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    try (Statement s = db.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      while (rows.next()) {
+        out.add(rows.getString(1));
+      }
+    }
+    return out;
   }
 
   private static void bind(Connection db) throws SQLException {
