@@ -18,6 +18,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # BENCH_TENANT names another tenant (created by the generator): e.g. a ledger of exactly the size an
 # issue names, beside `bench`, which the runs of every round have grown
 TENANT, USER, PASSWORD = os.environ.get("BENCH_TENANT") or "bench", "bench.lead", "bench"
+# the name goes into the SQL and psql scripts below as written: a tenant id's letters only
+if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", TENANT):
+    sys.exit(f"BENCH_TENANT must be a tenant id (lower-case letters, digits, dashes): {TENANT!r}")
 WARM_UP = 20  # calls before timing: a freshly started JVM needs them before its JIT settles
 LIST_WARM_UP = 200  # for the cheap list calls: enough to warm every pooled connection (see main)
 KC = "http://localhost:8180"
