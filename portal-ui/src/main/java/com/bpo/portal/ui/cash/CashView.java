@@ -19,6 +19,7 @@ import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.bpo.portal.ui.KeysetFetch;
 import com.bpo.portal.ui.MainLayout;
+import com.bpo.portal.ui.UploadTexts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -125,7 +126,7 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
 
   private Component upload() {
     MemoryBuffer buffer = new MemoryBuffer();
-    Upload upload = com.bpo.portal.ui.UploadTexts.translate(new Upload(buffer));
+    Upload upload = UploadTexts.translate(new Upload(buffer));
     upload.setId("cash-upload");
     upload.setMaxFileSize(StatementParsers.MAX_BYTES);
     upload.setMaxFiles(1);
