@@ -54,14 +54,6 @@ final class PendingPayments implements Ledger {
     }
   }
 
-  List<Pending> pending() {
-    return List.copyOf(pending);
-  }
-
-  int size() {
-    return pending.size();
-  }
-
   /**
    * The pending payments in runs to write together, in order. A run ends at a short payment only
    * when a later payment of the block pays one of its invoices too: its deduction is sized on what

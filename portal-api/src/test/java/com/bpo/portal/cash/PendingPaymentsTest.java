@@ -61,6 +61,9 @@ class PendingPaymentsTest {
                 : null;
     BlockReads blockReads = reads.apply(0);
     PendingPayments pending = new PendingPayments(readAhead ? blockReads : ledger);
+    // what the block applied, in order: written to the ledger when the block ends
+    List<Case> applied = new ArrayList<>();
+    List<Proposal> appliedProposals = new ArrayList<>();
     List<Decision> out = new ArrayList<>();
     for (Case c : cases) {
       Decision d =
@@ -76,12 +79,18 @@ class PendingPaymentsTest {
           ledger.learn(c.line(), d.apply().get());
         }
         pending.add(out.size(), c.line(), d.apply().get());
+        applied.add(c);
+        appliedProposals.add(d.apply().get());
       }
-      if (pending.size() >= block) {
-        pending.pending().forEach(p -> ledger.pay(p.proposal()));
+      if (applied.size() >= block) {
+        appliedProposals.forEach(ledger::pay);
         if (readAhead) {
-          pending.pending().forEach(p -> ledger.learn(p.line(), p.proposal()));
+          for (int i = 0; i < applied.size(); i++) {
+            ledger.learn(applied.get(i).line(), appliedProposals.get(i));
+          }
         }
+        applied.clear();
+        appliedProposals.clear();
         blockReads = reads.apply(out.size());
         pending = new PendingPayments(readAhead ? blockReads : ledger);
       }
