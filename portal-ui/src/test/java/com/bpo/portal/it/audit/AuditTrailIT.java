@@ -192,6 +192,110 @@ class AuditTrailIT {
     }
   }
 
+  /**
+   * The triggers record a statement's rows in one go (V118): still one record per row, an insert
+   * and a delete with every value, an update with only the columns that changed on each row and
+   * nothing for a row it left as it was; a long value by its digest; and a table keyed otherwise
+   * than by (tenant_id, id) still records an update of its key (row by row).
+   */
+  @Test
+  void aStatementOfManyRowsIsRecordedRowByRowWithOnlyWhatChangedOnEach() throws SQLException {
+    String mine = "tenant_id = 'acme' and entity = 'customer_contact' and ";
+    try (Connection db = Portal.asApplicationRole()) {
+      db.setAutoCommit(false);
+      try (Statement s = db.createStatement()) {
+        bind(db, "acme");
+        long account = count(db, "select min(id) from customer_account where tenant_id = 'acme'");
+        assertEquals(
+            3,
+            s.executeUpdate(
+                "insert into customer_contact (tenant_id, customer_account_id, name, role, created_by) "
+                    + "select 'acme', "
+                    + account
+                    + ", '"
+                    + MARK
+                    + " bulk ' || g, 'role ' || g, 'it' from generate_series(1, 3) g"));
+        assertEquals(
+            3,
+            count(
+                db,
+                "select count(*) from audit_event where "
+                    + mine
+                    + "action = 'INSERT' and before is null and after ->> 'name' like '"
+                    + MARK
+                    + " bulk %' and after ? 'created_at' and after ->> 'id' = entity_id"),
+            "three inserts, each with its values");
+
+        assertEquals(
+            3,
+            s.executeUpdate(
+                "update customer_contact set role = case when name like '% 1' then role else role || ' changed' end "
+                    + "where tenant_id = 'acme' and name like '"
+                    + MARK
+                    + " bulk %'"));
+        assertEquals(
+            2,
+            count(
+                db,
+                "select count(*) from audit_event where "
+                    + mine
+                    + "action = 'UPDATE' and after ->> 'role' = (before ->> 'role') || ' changed' "
+                    + "and before - 'role' = '{}' and after - 'role' = '{}'"),
+            "two rows changed, each recorded with its role only; the third changed nothing");
+
+        s.executeUpdate(
+            "update customer_contact set role = repeat('x', 3000) where tenant_id = 'acme' and name = '"
+                + MARK
+                + " bulk 2'");
+        assertEquals(
+            1,
+            count(
+                db,
+                "select count(*) from audit_event where "
+                    + mine
+                    + "action = 'UPDATE' and after -> 'role' ->> 'length' = '3000' "
+                    + "and after -> 'role' ->> 'sha256' = encode(sha256(convert_to(repeat('x', 3000), 'UTF8')), 'hex') "
+                    + "and before ->> 'role' = 'role 2 changed'"),
+            "a value longer than 2,000 characters is kept by its digest");
+
+        assertEquals(
+            2,
+            s.executeUpdate(
+                "delete from customer_contact where tenant_id = 'acme' and name in ('"
+                    + MARK
+                    + " bulk 1', '"
+                    + MARK
+                    + " bulk 3')"));
+        assertEquals(
+            2,
+            count(
+                db,
+                "select count(*) from audit_event where "
+                    + mine
+                    + "action = 'DELETE' and after is null and before ->> 'name' like '"
+                    + MARK
+                    + " bulk %' and before ->> 'id' = entity_id"),
+            "two deletes, each with the values it had");
+
+        s.executeUpdate(
+            "insert into dispute_reason (tenant_id, code, label) values ('acme', 'IT_AUDIT_A', 'IT')");
+        assertEquals(
+            1,
+            s.executeUpdate(
+                "update dispute_reason set code = 'IT_AUDIT_B' where tenant_id = 'acme' and code = 'IT_AUDIT_A'"));
+        assertEquals(
+            1,
+            count(
+                db,
+                "select count(*) from audit_event where tenant_id = 'acme' and entity = 'dispute_reason' "
+                    + "and action = 'UPDATE' and before ->> 'code' = 'IT_AUDIT_A' and after ->> 'code' = 'IT_AUDIT_B'"),
+            "an update of a key other than (tenant_id, id) is recorded");
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
   @Test
   void theHashChainFindsARecordEditedBehindTheApplicationsBackAndIsWholeAgainOnceItIsRestored()
       throws SQLException {

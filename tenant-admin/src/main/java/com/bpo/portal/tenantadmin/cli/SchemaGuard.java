@@ -30,7 +30,10 @@ final class SchemaGuard {
                 """
             select c.relname, c.relrowsecurity, c.relforcerowsecurity,
                    exists (select 1 from pg_policy p where p.polrelid = c.oid),
-                   exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit_row_change')
+                   -- insert (4), delete (8) and update (16) each recorded by one of V118's triggers
+                   coalesce((select bit_or(t.tgtype::int) & 28 from pg_trigger t
+                             where t.tgrelid = c.oid
+                               and t.tgname in ('audit_inserts', 'audit_updates', 'audit_deletes')), 0) = 28
             from tenant_owned_tables() owned (rel)
             join pg_class c on c.oid = owned.rel
             order by c.relname""");
@@ -58,7 +61,7 @@ final class SchemaGuard {
                 || WEBHOOK_QUEUE.contains(table);
         if (!audited && !exempt) {
           problems.add(
-              table + ": changes are not audited (isolate_by_tenant adds the trigger since V13)");
+              table + ": changes are not audited (isolate_by_tenant adds the triggers: V13, V118)");
         }
       }
     }
