@@ -445,25 +445,22 @@ public class CashService {
     }
     if (!items.isEmpty()) {
       deductionId =
-          disputes
-              .raise(
-                  new NewDispute(
-                      "DEDUCTION",
-                      "OTHER",
-                      "Short payment: bank line "
-                          + line.entryRef()
-                          + " of "
-                          + line.bookingDate()
-                          + " paid "
-                          + line.amount().toPlainString()
-                          + " "
-                          + line.currency()
-                          + ", "
-                          + proposal.shortfall().toPlainString()
-                          + " short. Reason to be coded.",
-                      items))
-              .dispute()
-              .id();
+          disputes.raiseForId(
+              new NewDispute(
+                  "DEDUCTION",
+                  "OTHER",
+                  "Short payment: bank line "
+                      + line.entryRef()
+                      + " of "
+                      + line.bookingDate()
+                      + " paid "
+                      + line.amount().toPlainString()
+                      + " "
+                      + line.currency()
+                      + ", "
+                      + proposal.shortfall().toPlainString()
+                      + " short. Reason to be coded.",
+                  items));
     }
     record(decided, lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();
