@@ -41,7 +41,9 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -356,9 +358,22 @@ public class CashService {
       List<Long> paymentIds =
           payments.applyAll(
               run.stream().map(p -> payment(p.lineId(), p.line(), p.proposal())).toList());
+      List<Line> runLines = run.stream().map(PendingPayments.Pending::line).toList();
+      List<Proposal> proposals = run.stream().map(PendingPayments.Pending::proposal).toList();
+      List<List<NewDispute.Item>> items = deductionItems(proposals);
+      List<Long> deductionIds = raiseDeductions(runLines, proposals, items);
       for (int i = 0; i < run.size(); i++) {
         PendingPayments.Pending p = run.get(i);
-        recordApplied(decided, p.lineId(), 0, p.line(), p.proposal(), AUTO, paymentIds.get(i));
+        recordApplied(
+            decided,
+            p.lineId(),
+            0,
+            p.line(),
+            p.proposal(),
+            AUTO,
+            paymentIds.get(i),
+            items.get(i),
+            deductionIds.get(i));
       }
     }
     decided.writeNew(matches, statements, statementId, lines, lineIds);
@@ -412,15 +427,57 @@ public class CashService {
     matches.dropSuggestions(lineId);
     learnFrom(lineId, line, proposal);
     LineDecisions decided = new LineDecisions();
-    recordApplied(decided, lineId, version, line, proposal, by, paymentId);
+    List<NewDispute.Item> items = deductionItems(List.of(proposal)).get(0);
+    Long deductionId = raiseDeductions(List.of(line), List.of(proposal), List.of(items)).get(0);
+    recordApplied(decided, lineId, version, line, proposal, by, paymentId, items, deductionId);
     if (!decided.write(matches, statements).isEmpty()) {
       throw stale(lineId);
     }
   }
 
   /**
-   * Once a proposal's payment is applied: opens the deduction of a short payment and records the
-   * decision on the line.
+   * Once proposals' payments are applied: opens the deductions of their short payments (items as
+   * {@link #deductionItems} left them), all in one go; answers each proposal's deduction, or null.
+   */
+  private List<Long> raiseDeductions(
+      List<Line> lines, List<Proposal> proposals, List<List<NewDispute.Item>> items) {
+    List<NewDispute> requests = new ArrayList<>();
+    List<Integer> raisedFor = new ArrayList<>();
+    for (int i = 0; i < proposals.size(); i++) {
+      if (!items.get(i).isEmpty()) {
+        requests.add(deduction(lines.get(i), proposals.get(i), items.get(i)));
+        raisedFor.add(i);
+      }
+    }
+    List<Long> deductionIds = new ArrayList<>(Collections.nCopies(proposals.size(), null));
+    List<Long> raised = requests.isEmpty() ? List.of() : disputes.raiseAllForIds(requests);
+    for (int k = 0; k < raised.size(); k++) {
+      deductionIds.set(raisedFor.get(k), raised.get(k));
+    }
+    return deductionIds;
+  }
+
+  private static NewDispute deduction(Line line, Proposal proposal, List<NewDispute.Item> items) {
+    return new NewDispute(
+        "DEDUCTION",
+        "OTHER",
+        "Short payment: bank line "
+            + line.entryRef()
+            + " of "
+            + line.bookingDate()
+            + " paid "
+            + line.amount().toPlainString()
+            + " "
+            + line.currency()
+            + ", "
+            + proposal.shortfall().toPlainString()
+            + " short. Reason to be coded.",
+        items);
+  }
+
+  /**
+   * Once a proposal's payment is applied and its deduction (if any) raised: records the decision on
+   * the line.
    */
   private void recordApplied(
       LineDecisions decided,
@@ -429,10 +486,10 @@ public class CashService {
       Line line,
       Proposal proposal,
       String by,
-      long paymentId) {
-    Long deductionId = null;
+      long paymentId,
+      List<NewDispute.Item> items,
+      Long deductionId) {
     Reason reason = proposal.reason();
-    List<NewDispute.Item> items = deductionItems(proposal);
     BigDecimal alreadyDisputed =
         proposal
             .shortfall()
@@ -442,25 +499,6 @@ public class CashService {
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
     if (alreadyDisputed.signum() > 0) {
       reason = reason.and("already-disputed", alreadyDisputed);
-    }
-    if (!items.isEmpty()) {
-      deductionId =
-          disputes.raiseForId(
-              new NewDispute(
-                  "DEDUCTION",
-                  "OTHER",
-                  "Short payment: bank line "
-                      + line.entryRef()
-                      + " of "
-                      + line.bookingDate()
-                      + " paid "
-                      + line.amount().toPlainString()
-                      + " "
-                      + line.currency()
-                      + ", "
-                      + proposal.shortfall().toPlainString()
-                      + " short. Reason to be coded.",
-                  items));
     }
     record(decided, lineId, proposal, "APPLIED", reason, by);
     BigDecimal applied = proposal.applied();
@@ -502,26 +540,48 @@ public class CashService {
   }
 
   /**
-   * The deduction a short payment opens, once the payment is applied: what each invoice is left
+   * The deductions short payments open, once their payments are applied: what each invoice is left
    * short, but no more than is still open and not already disputed (the ceiling {@link
    * DisputeService#raise} holds to). A customer who pays the undisputed part of an invoice under
    * dispute opens no second dispute for the disputed rest, and the line is applied, not refused
-   * with its whole statement.
+   * with its whole statement. What is open and disputable is read once for all the proposals; each
+   * takes its share of it in order, as if its deduction were raised before the next is sized.
    */
-  private List<NewDispute.Item> deductionItems(Proposal proposal) {
+  private List<List<NewDispute.Item>> deductionItems(List<Proposal> proposals) {
+    List<Long> leftShort =
+        proposals.stream()
+            .filter(p -> p.shortfall().signum() > 0)
+            .flatMap(p -> p.allocations().stream())
+            .filter(a -> a.leftOpen().signum() > 0)
+            .map(Allocation::invoiceId)
+            .distinct()
+            .toList();
+    Map<Long, BigDecimal> room = new HashMap<>();
+    if (!leftShort.isEmpty()) {
+      this.disputable.of(leftShort).forEach((id, money) -> room.put(id, money.amount()));
+    }
+    List<List<NewDispute.Item>> items = new ArrayList<>();
+    for (Proposal proposal : proposals) {
+      items.add(deductionItems(proposal, room));
+    }
+    return items;
+  }
+
+  private static List<NewDispute.Item> deductionItems(
+      Proposal proposal, Map<Long, BigDecimal> room) {
     if (proposal.shortfall().signum() <= 0) {
       return List.of();
     }
-    List<Allocation> leftShort =
-        proposal.allocations().stream().filter(a -> a.leftOpen().signum() > 0).toList();
-    Map<Long, Money> disputable =
-        this.disputable.of(leftShort.stream().map(Allocation::invoiceId).toList());
     List<NewDispute.Item> items = new ArrayList<>();
-    for (Allocation a : leftShort) {
-      Money room = disputable.get(a.invoiceId());
-      BigDecimal amount = room == null ? BigDecimal.ZERO : a.leftOpen().min(room.amount());
+    for (Allocation a : proposal.allocations()) {
+      if (a.leftOpen().signum() <= 0) {
+        continue;
+      }
+      BigDecimal left = room.getOrDefault(a.invoiceId(), BigDecimal.ZERO);
+      BigDecimal amount = a.leftOpen().min(left);
       if (amount.signum() > 0) {
         items.add(new NewDispute.Item(a.invoiceId(), null, amount.toPlainString()));
+        room.put(a.invoiceId(), left.subtract(amount));
       }
     }
     return items;

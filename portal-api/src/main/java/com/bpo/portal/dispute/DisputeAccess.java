@@ -75,6 +75,12 @@ public class DisputeAccess {
     queries.insertEvent(dispute.id(), context.requireUser().username(), action, from, to, note);
   }
 
+  /** Records that these disputes were raised, each with its action, in one statement. */
+  void recordRaised(List<Dispute> disputes, List<String> actions) {
+    queries.insertRaisedEvents(
+        disputes.stream().map(Dispute::id).toList(), context.requireUser().username(), actions);
+  }
+
   void checkVersion(Dispute dispute, Long version) {
     if (version == null) {
       throw new InvalidFields(

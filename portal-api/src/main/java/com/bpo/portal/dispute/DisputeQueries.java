@@ -185,6 +185,47 @@ public class DisputeQueries {
         .list(r -> new OpenItem(r.longValue("invoice_id"), r.decimal("unsettled")));
   }
 
+  /** An invoice (or one of its lines) a new dispute holds an amount of. */
+  record NewItem(long disputeId, long invoiceId, Integer lineNo, BigDecimal amount) {}
+
+  /** New disputes' items, in one statement. */
+  void insertItems(List<NewItem> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    sql.sql(
+            """
+            insert into dispute_item (tenant_id, dispute_id, invoice_id, line_no, amount)
+            select :tenant, x.dispute, x.invoice, cast(x.line_no as integer), x.amount
+            from unnest(:disputes, :invoices, :lineNos, :amounts) as x(dispute, invoice, line_no, amount)""")
+        .bind("disputes", items.stream().map(NewItem::disputeId).toList())
+        .bind("invoices", items.stream().map(NewItem::invoiceId).toList())
+        .bind(
+            "lineNos",
+            items.stream()
+                .map(i -> i.lineNo() == null ? null : i.lineNo().longValue())
+                .collect(java.util.stream.Collectors.toList()))
+        .bind("amounts", items.stream().map(NewItem::amount).toList())
+        .update();
+  }
+
+  /** The first event of new disputes (to NEW, from nothing), each with its action. */
+  void insertRaisedEvents(List<Long> disputeIds, String actor, List<String> actions) {
+    if (disputeIds.isEmpty()) {
+      return;
+    }
+    sql.sql(
+            """
+            insert into dispute_event (tenant_id, dispute_id, actor, action, from_status, to_status, note)
+            select :tenant, x.dispute, :actor, x.action, null, :to, null
+            from unnest(:disputes, :actions) as x(dispute, action)""")
+        .bind("disputes", disputeIds)
+        .bind("actor", actor)
+        .bind("actions", actions)
+        .bind("to", DisputeStatus.NEW)
+        .update();
+  }
+
   void insertItem(long disputeId, long invoiceId, Integer lineNo, BigDecimal amount) {
     sql.sql(
             """

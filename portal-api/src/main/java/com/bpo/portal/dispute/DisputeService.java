@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +129,30 @@ public class DisputeService {
   }
 
   /**
-   * Raises a dispute as {@link #raise} does and answers its id only, for a caller that raises many
-   * and reads none back (a bank statement's short payments): the detail {@code raise} answers with
-   * is six more queries.
+   * Raises disputes as {@link #raise} does, one after the other, and answers their ids only, for a
+   * caller that raises many and reads none back (a bank statement's short payments): the detail
+   * {@code raise} answers with is six more queries a dispute, and disputes on different invoices
+   * are written together (their invoices locked, held and their items and events inserted in one
+   * statement each). A dispute on an invoice an earlier one of the list also names is checked
+   * against what that one left, as if raised after it.
    */
-  public long raiseForId(NewDispute request) {
-    return open(request).id();
+  public List<Long> raiseAllForIds(List<NewDispute> requests) {
+    List<Long> ids = new ArrayList<>();
+    for (List<NewDispute> group : NewDisputeRules.onDifferentInvoices(requests)) {
+      openAll(group).forEach(d -> ids.add(d.id()));
+    }
+    return ids;
   }
 
   private Dispute open(NewDispute request) {
+    return openAll(List.of(request)).get(0);
+  }
+
+  /** Raises disputes none of which names an invoice another names. */
+  private List<Dispute> openAll(List<NewDispute> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
     PortalUser user = context.requireUser();
     Party party = Party.of(user);
     if (party == Party.CLIENT) {
@@ -149,41 +165,62 @@ public class DisputeService {
     }
     Set<String> reasonCodes =
         new HashSet<>(desk.reasons(false).stream().map(DisputeReason::code).toList());
-    NewDisputeRules.Checked checked = NewDisputeRules.check(request, party.isBpo(), reasonCodes);
-    Map<Long, InvoiceLedger.OpenInvoice> invoices = ledger.lockOpen(checked.amounts().keySet());
-    NewDisputeRules.Target target =
-        NewDisputeRules.checkInvoices(checked, invoices, visibility::sees, ledger::hasLine);
+    List<NewDisputeRules.Checked> checked =
+        requests.stream().map(r -> NewDisputeRules.check(r, party.isBpo(), reasonCodes)).toList();
+    Map<Long, InvoiceLedger.OpenInvoice> invoices =
+        ledger.lockOpen(checked.stream().flatMap(c -> c.amounts().keySet().stream()).toList());
+    List<NewDisputeRules.Target> targets =
+        checked.stream()
+            .map(c -> NewDisputeRules.checkInvoices(c, invoices, visibility::sees, ledger::hasLine))
+            .toList();
 
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     DisputeSettings settings = desk.settings();
-    Dispute dispute =
-        new Dispute(
-            checked.kind(),
-            target.customerId(),
-            checked.reasonCode(),
-            target.currency(),
-            checked.total(),
-            checked.description(),
-            user.username(),
-            now,
-            SlaClock.targets(now.toInstant(), settings, zone()));
-    em.persist(dispute);
-    em.flush();
-    for (Map.Entry<Long, BigDecimal> item : checked.amounts().entrySet()) {
-      queries.insertItem(
-          dispute.id(), item.getKey(), checked.lines().get(item.getKey()), item.getValue());
-      ledger.hold(item.getKey(), item.getValue());
+    List<Dispute> disputes = new ArrayList<>();
+    for (int i = 0; i < checked.size(); i++) {
+      NewDisputeRules.Checked c = checked.get(i);
+      Dispute dispute =
+          new Dispute(
+              c.kind(),
+              targets.get(i).customerId(),
+              c.reasonCode(),
+              targets.get(i).currency(),
+              c.total(),
+              c.description(),
+              user.username(),
+              now,
+              SlaClock.targets(now.toInstant(), settings, zone()));
+      em.persist(dispute);
+      disputes.add(dispute);
     }
-    access.record(
-        dispute,
-        checked.kind() == Dispute.Kind.DEDUCTION
-            ? "LOGGED_DEDUCTION"
-            : (party.isBpo() ? "LOGGED" : "RAISED"),
-        null,
-        DisputeStatus.NEW,
-        null);
-    notices.raised(dispute, settings);
-    return dispute;
+    em.flush();
+    List<DisputeQueries.NewItem> items = new ArrayList<>();
+    Map<Long, BigDecimal> held = new LinkedHashMap<>();
+    for (int i = 0; i < checked.size(); i++) {
+      NewDisputeRules.Checked c = checked.get(i);
+      for (Map.Entry<Long, BigDecimal> item : c.amounts().entrySet()) {
+        items.add(
+            new DisputeQueries.NewItem(
+                disputes.get(i).id(),
+                item.getKey(),
+                c.lines().get(item.getKey()),
+                item.getValue()));
+        held.put(item.getKey(), item.getValue());
+      }
+    }
+    queries.insertItems(items);
+    ledger.holdAll(held);
+    access.recordRaised(
+        disputes,
+        checked.stream()
+            .map(
+                c ->
+                    c.kind() == Dispute.Kind.DEDUCTION
+                        ? "LOGGED_DEDUCTION"
+                        : (party.isBpo() ? "LOGGED" : "RAISED"))
+            .toList());
+    disputes.forEach(d -> notices.raised(d, settings));
+    return disputes;
   }
 
   // ---------------------------------------------------------------- working

@@ -6,6 +6,7 @@ import com.bpo.portal.shared.Problem.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,36 @@ final class NewDisputeRules {
       throw new InvalidFields("The dispute cannot be raised as it is.", errors);
     }
     return new Checked(kind, request.reasonCode(), description, amounts, lines);
+  }
+
+  /**
+   * Requests in groups, in order, none of which names an invoice another of the same group names: a
+   * group is raised together, checked against the invoices as they were before it, so a request
+   * naming an invoice of an earlier request of the list starts the next group.
+   */
+  static List<List<NewDispute>> onDifferentInvoices(List<NewDispute> requests) {
+    List<List<NewDispute>> groups = new ArrayList<>();
+    List<NewDispute> group = new ArrayList<>();
+    Set<Long> named = new HashSet<>();
+    for (NewDispute request : requests) {
+      Set<Long> invoices = new HashSet<>();
+      if (request.items() != null) {
+        request.items().stream()
+            .filter(i -> i != null && i.invoiceId() != null)
+            .forEach(i -> invoices.add(i.invoiceId()));
+      }
+      if (invoices.stream().anyMatch(named::contains)) {
+        groups.add(group);
+        group = new ArrayList<>();
+        named = new HashSet<>();
+      }
+      group.add(request);
+      named.addAll(invoices);
+    }
+    if (!group.isEmpty()) {
+      groups.add(group);
+    }
+    return groups;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,15 @@ public class InvoiceLedger {
    */
   public void hold(long invoiceId, BigDecimal amount) {
     queries.hold(invoiceId, positive(amount));
+  }
+
+  /** Puts amounts of several invoices under dispute at once, as {@link #hold} does each. */
+  public void holdAll(Map<Long, BigDecimal> amounts) {
+    if (amounts.isEmpty()) {
+      return;
+    }
+    amounts.values().forEach(InvoiceLedger::positive);
+    queries.holdAll(List.copyOf(amounts.keySet()), List.copyOf(amounts.values()));
   }
 
   /**

@@ -188,6 +188,18 @@ public class InvoiceQueries {
         .update();
   }
 
+  void holdAll(List<Long> invoiceIds, List<BigDecimal> amounts) {
+    sql.sql(
+            """
+            update invoice i set disputed_amount = i.disputed_amount + v.amount, disputed = true,
+                   version = i.version + 1
+            from unnest(:invoices, :amounts) as v(id, amount)
+            where i.tenant_id = :tenant and i.id = v.id""")
+        .bind("invoices", invoiceIds)
+        .bind("amounts", amounts)
+        .update();
+  }
+
   void release(long invoiceId, BigDecimal amount) {
     sql.sql(
             "update invoice set disputed_amount = greatest(disputed_amount - :amount, 0), "

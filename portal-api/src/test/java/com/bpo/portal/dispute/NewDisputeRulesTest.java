@@ -35,6 +35,25 @@ class NewDisputeRulesTest {
   }
 
   @Test
+  void requestsAreGroupedSoThatNoGroupNamesAnInvoiceTwice() {
+    NewDispute a = request("DEDUCTION", "PRICING", "a", item(1L, "1"), item(2L, "1"));
+    NewDispute b = request("DEDUCTION", "PRICING", "b", item(3L, "1"));
+    NewDispute c = request("DEDUCTION", "PRICING", "c", item(4L, "1"), item(2L, "1"));
+    NewDispute d = request("DEDUCTION", "PRICING", "d", item(5L, "1"));
+    NewDispute e = request("DEDUCTION", "PRICING", "e", item(5L, "1"));
+    assertEquals(
+        List.of(List.of(a, b), List.of(c, d), List.of(e)),
+        NewDisputeRules.onDifferentInvoices(List.of(a, b, c, d, e)),
+        "c names 2 as a does, e names 5 as d does: each starts a group, in order");
+    assertEquals(List.of(List.of(a, b, d)), NewDisputeRules.onDifferentInvoices(List.of(a, b, d)));
+    assertEquals(List.of(), NewDisputeRules.onDifferentInvoices(List.of()));
+    // an item without an invoice is the checks' business (a field error), not the grouping's
+    NewDispute none =
+        new NewDispute("DEDUCTION", "PRICING", "x", Arrays.asList(item(null, "1"), null));
+    assertEquals(List.of(List.of(none, a)), NewDisputeRules.onDifferentInvoices(List.of(none, a)));
+  }
+
+  @Test
   void aGoodRequestIsCheckedIntoAmountsByInvoice() {
     var checked =
         NewDisputeRules.check(

@@ -304,6 +304,38 @@ class CashApplicationApiIT {
         "E1's deduction is the 300.00 it left open, not what is open after E3");
   }
 
+  /**
+   * A block's short payments raise their deductions together (DisputeService.raiseAllForIds): each
+   * its own dispute, on its own invoice, of its own shortfall, held on the invoice and logged.
+   */
+  @Test
+  void twoShortPaymentsOfOneStatementEachOpenTheirOwnDeduction() throws SQLException {
+    Reply reply =
+        upload(
+            camt(
+                "FIX-CASH-S2T",
+                entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
+                entry("E2", "200.00", "Cash Fixture Two", "FIX-CASH-000201")),
+            "application/xml",
+            "agent.acme",
+            "acme");
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
+    assertEquals(
+        List.of(
+            "E1|300.00|FIX-CASH-000103|300.00|300.00|LOGGED_DEDUCTION|NEW",
+            "E2|100.00|FIX-CASH-000201|100.00|100.00|LOGGED_DEDUCTION|NEW"),
+        acmeRows(
+            "select l.entry_ref || '|' || d.disputed_amount || '|' || i.number || '|' || di.amount"
+                + " || '|' || i.disputed_amount || '|' || e.action || '|' || d.status"
+                + " from bank_statement_line l join bank_statement s on s.tenant_id = l.tenant_id"
+                + " and s.id = l.statement_id join dispute d on d.tenant_id = l.tenant_id"
+                + " and d.id = l.deduction_id join dispute_item di on di.tenant_id = d.tenant_id"
+                + " and di.dispute_id = d.id join invoice i on i.tenant_id = di.tenant_id"
+                + " and i.id = di.invoice_id join dispute_event e on e.tenant_id = d.tenant_id"
+                + " and e.dispute_id = d.id where s.statement_id = 'FIX-CASH-S2T' order by l.entry_ref"));
+  }
+
   @Test
   void aShortPaymentOfTheUndisputedPartIsAppliedWithoutASecondDisputeOrFailingTheStatement()
       throws SQLException {
