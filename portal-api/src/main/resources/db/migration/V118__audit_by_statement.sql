@@ -56,8 +56,11 @@ as $$
     end
 $$;
 
--- Inserts and deletes: every row of the statement, with all its values.
-create function audit_rows_written() returns trigger
+-- One function for the three statement triggers. Inserts and deletes: every row of the statement,
+-- with all its values. Updates (of a table keyed by (tenant_id, id)): each row's old and new values
+-- paired by that key, the columns that changed kept on both sides; a row that changed nothing is
+-- not recorded.
+create function audit_rows_changed() returns trigger
 language plpgsql
 as $$
 declare
@@ -72,43 +75,29 @@ begin
         select r.j ->> 'tenant_id', actor, 'INSERT', tg_table_name, coalesce(r.j ->> 'id', r.j ->> 'tenant_id'),
                null, audit_compact(r.j), request
         from (select to_jsonb(n) as j from new_rows n) r;
-    else
+    elsif tg_op = 'DELETE' then
         insert into audit_event (tenant_id, actor, action, entity, entity_id, before, after, request_id)
         select r.j ->> 'tenant_id', actor, 'DELETE', tg_table_name, coalesce(r.j ->> 'id', r.j ->> 'tenant_id'),
                audit_compact(r.j), null, request
         from (select to_jsonb(o) as j from old_rows o) r;
+    else
+        -- The changed columns are found on the rows as they are and compacted afterwards: a large
+        -- value differs compacted exactly when it differs as it is (its digest), and only a few
+        -- columns change. "offset 0" keeps the pairs a subquery of their own, so each row is turned
+        -- into JSON once.
+        insert into audit_event (tenant_id, actor, action, entity, entity_id, before, after, request_id)
+        select p.tenant_id, actor, 'UPDATE', tg_table_name, p.id,
+               case when d.before is not null then audit_compact(d.before) end, audit_compact(d.after), request
+        from (select n.tenant_id, n.id::text as id, to_jsonb(o) as ov, to_jsonb(n) as nv
+              from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+              offset 0) p
+        cross join lateral (
+            select jsonb_object_agg(c.key, p.ov -> c.key) filter (where p.ov ? c.key) as before,
+                   jsonb_object_agg(c.key, c.value) as after
+            from jsonb_each(p.nv) c
+            where c.value is distinct from p.ov -> c.key) d
+        where d.after is not null;
     end if;
-    return null;
-end
-$$;
-
--- Updates of a table keyed by (tenant_id, id): each row's old and new values paired by that key, the
--- columns that changed kept on both sides; a row that changed nothing is not recorded.
-create function audit_rows_updated() returns trigger
-language plpgsql
-as $$
-declare
-    actor   text := coalesce(nullif(current_setting('portal.actor', true), ''), 'system');
-    request text := nullif(current_setting('portal.request_id', true), '');
-begin
-    if audit_skips(tg_table_name, tg_op) then
-        return null;
-    end if;
-    -- The changed columns are found on the rows as they are and compacted afterwards: a large value
-    -- differs compacted exactly when it differs as it is (its digest), and only a few columns change.
-    -- "offset 0" keeps the pairs a subquery of their own, so each row is turned into JSON once.
-    insert into audit_event (tenant_id, actor, action, entity, entity_id, before, after, request_id)
-    select p.tenant_id, actor, 'UPDATE', tg_table_name, p.id,
-           case when d.before is not null then audit_compact(d.before) end, audit_compact(d.after), request
-    from (select n.tenant_id, n.id::text as id, to_jsonb(o) as ov, to_jsonb(n) as nv
-          from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
-          offset 0) p
-    cross join lateral (
-        select jsonb_object_agg(c.key, p.ov -> c.key) filter (where p.ov ? c.key) as before,
-               jsonb_object_agg(c.key, c.value) as after
-        from jsonb_each(p.nv) c
-        where c.value is distinct from p.ov -> c.key) d
-    where d.after is not null;
     return null;
 end
 $$;
@@ -132,13 +121,13 @@ begin
         execute format('drop trigger %I on %s', old_trigger, target);
     end loop;
     execute format('create trigger audit_inserts after insert on %s referencing new table as new_rows '
-                   || 'for each statement execute function audit_rows_written()', target);
+                   || 'for each statement execute function audit_rows_changed()', target);
     execute format('create trigger audit_deletes after delete on %s referencing old table as old_rows '
-                   || 'for each statement execute function audit_rows_written()', target);
+                   || 'for each statement execute function audit_rows_changed()', target);
     if keyed_by_id then
         execute format('create trigger audit_updates after update on %s '
                        || 'referencing old table as old_rows new table as new_rows '
-                       || 'for each statement execute function audit_rows_updated()', target);
+                       || 'for each statement execute function audit_rows_changed()', target);
     else
         execute format('create trigger audit_updates after update on %s '
                        || 'for each row execute function audit_row_change()', target);

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of the dispute aggregate (dispute, its items, history, messages and attachments), for the
@@ -204,7 +205,7 @@ public class DisputeQueries {
             "lineNos",
             items.stream()
                 .map(i -> i.lineNo() == null ? null : i.lineNo().longValue())
-                .collect(java.util.stream.Collectors.toList()))
+                .collect(Collectors.toList()))
         .bind("amounts", items.stream().map(NewItem::amount).toList())
         .update();
   }
