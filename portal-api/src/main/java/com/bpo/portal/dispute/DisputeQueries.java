@@ -227,18 +227,6 @@ public class DisputeQueries {
         .update();
   }
 
-  void insertItem(long disputeId, long invoiceId, Integer lineNo, BigDecimal amount) {
-    sql.sql(
-            """
-            insert into dispute_item (tenant_id, dispute_id, invoice_id, line_no, amount)
-            values (:tenant, :dispute, :invoice, cast(:lineNo as integer), :amount)""")
-        .bind("dispute", disputeId)
-        .bind("invoice", invoiceId)
-        .bind("lineNo", lineNo)
-        .bind("amount", amount)
-        .update();
-  }
-
   void settleItem(long disputeId, long invoiceId, BigDecimal amount) {
     sql.sql(
             "update dispute_item set settled = settled + :amount "
