@@ -648,6 +648,10 @@ public class CashService {
     Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
     for (int i = 0; i < requested.size() && i < MAX_ALLOCATIONS; i++) {
       CashRecords.Allocation a = requested.get(i);
+      if (a == null) {
+        errors.add(new FieldError("allocations[" + i + "]", "is required"));
+        continue;
+      }
       Optional<BigDecimal> amount = positiveAmount(a.amount());
       if (a.invoiceId() == null) {
         errors.add(new FieldError("allocations[" + i + "].invoiceId", "is required"));

@@ -135,7 +135,8 @@ public final class StatementParsers {
         continue; // a reversal takes money back: not cash to apply
       }
       MxNode amt = child(entry, "Amt");
-      BigDecimal amount = amount(amt == null ? "" : amt.getValue(), position, "Ntry/Amt", errors);
+      BigDecimal amount =
+          creditAmount(amt == null ? "" : amt.getValue(), position, "Ntry/Amt", errors);
       String currency =
           currency(amt == null ? null : amt.getAttribute("Ccy"), position, "Ntry/Amt/@Ccy", errors);
       String booked = text(entry, "BookgDt", "Dt");
@@ -356,7 +357,7 @@ public final class StatementParsers {
         continue; // debits and reversals of credits (RD) are not cash to apply
       }
       BigDecimal amount =
-          amount(
+          creditAmount(
               f.getAmount() == null ? "" : f.getAmount().replace(',', '.'),
               position,
               ":61:",
@@ -563,6 +564,19 @@ public final class StatementParsers {
   /** An account as stored: upper case, without spaces or separators. */
   public static String normaliseAccount(String account) {
     return account == null ? "" : account.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+  }
+
+  /**
+   * A credit's amount: more than zero (a bank's credit of nothing, or a sign where none belongs, is
+   * an error of the file, reported with the others).
+   */
+  private static BigDecimal creditAmount(String text, int row, String field, Errors errors) {
+    BigDecimal amount = amount(text, row, field, errors);
+    if (amount != null && amount.signum() <= 0) {
+      errors.add(row, field, "a credit must be more than zero, not " + amount.toPlainString());
+      return null;
+    }
+    return amount;
   }
 
   private static BigDecimal amount(String text, int row, String field, Errors errors) {

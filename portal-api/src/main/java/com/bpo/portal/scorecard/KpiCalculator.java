@@ -42,7 +42,11 @@ public final class KpiCalculator {
           "INVOICE_ACCURACY",
           "PROMISES_KEPT",
           "DUNNING_COVERAGE",
-          "CASH_AUTO_APPLIED");
+          "CASH_AUTO_APPLIED",
+          "CASH_AUTO_APPLIED_AMOUNT",
+          "CASH_UNAPPLIED_AMOUNT",
+          "CASH_UNAPPLIED_AGE",
+          "CASH_TIME_TO_APPLY");
 
   /** The codes this calculator computes; any other KPI is entered by hand. */
   public static final java.util.Set<String> COMPUTED = java.util.Set.copyOf(IN_CONTRACT_ORDER);
@@ -133,6 +137,7 @@ public final class KpiCalculator {
       kpis.put(
           "CASH_AUTO_APPLIED", share(queries.linesAppliedAutomatically(start, end, CASH_MATCHER)));
     }
+    cashKpis(start, end, wanted, kpis);
     return kpis;
   }
 
@@ -213,6 +218,33 @@ public final class KpiCalculator {
     kpis.put("DISPUTE_CYCLE_P90", cycle.p90());
     kpis.put("DISPUTE_RESPONSE_SLA", share(queries.responseTargets(from, to)));
     kpis.put("DISPUTE_RESOLUTION_SLA", share(queries.resolutionTargets(from, to)));
+  }
+
+  /**
+   * The cash application KPIs beyond the count of lines applied automatically: the amount so
+   * applied, the cash still unapplied at the month's end (amount in the tenant's currency, mean
+   * age) and the mean time to a decision on a line.
+   */
+  private void cashKpis(
+      LocalDate start, LocalDate end, java.util.Set<String> wanted, Map<String, BigDecimal> kpis) {
+    if (wanted.contains("CASH_AUTO_APPLIED_AMOUNT")) {
+      KpiQueries.Amounts applied =
+          queries.amountAppliedAutomatically(start, end, CASH_MATCHER, currency);
+      kpis.put("CASH_AUTO_APPLIED_AMOUNT", percent(applied.met(), applied.all()));
+    }
+    OffsetDateTime from = start.atStartOfDay(zone).toOffsetDateTime();
+    OffsetDateTime to = end.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    if (wanted.contains("CASH_UNAPPLIED_AMOUNT") || wanted.contains("CASH_UNAPPLIED_AGE")) {
+      KpiQueries.Unapplied unapplied = queries.unappliedOn(end, to, currency);
+      // nothing to measure before the tenant's first bank line; none waiting after it is 0.00
+      kpis.put(
+          "CASH_UNAPPLIED_AMOUNT",
+          unapplied.anyBooked() ? unapplied.amount().setScale(2, RoundingMode.HALF_UP) : null);
+      kpis.put("CASH_UNAPPLIED_AGE", unapplied.meanAgeDays());
+    }
+    if (wanted.contains("CASH_TIME_TO_APPLY")) {
+      kpis.put("CASH_TIME_TO_APPLY", queries.meanDaysToApply(from, to, zone.getId()));
+    }
   }
 
   private static BigDecimal share(KpiQueries.Share share) {

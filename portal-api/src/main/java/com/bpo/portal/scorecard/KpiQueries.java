@@ -318,6 +318,85 @@ public class KpiQueries {
         .one(KpiQueries::share);
   }
 
+  /** Amounts of money: of {@code all}, the part that {@code met}. */
+  record Amounts(BigDecimal met, BigDecimal all) {}
+
+  /**
+   * Bank lines booked in the range in the currency: the amount the matcher applied by itself, of
+   * the amount of all.
+   */
+  Amounts amountAppliedAutomatically(
+      LocalDate start, LocalDate end, String matcher, String currency) {
+    return sql.sql(
+            """
+        select coalesce(sum(amount) filter (where status = 'APPLIED' and applied_by = :matcher), 0) as met,
+               coalesce(sum(amount), 0) as all_
+        from bank_statement_line
+        where tenant_id = :tenant and booking_date between :start and :end and currency = :currency""")
+        .bind("start", start)
+        .bind("end", end)
+        .bind("matcher", matcher)
+        .bind("currency", currency)
+        .one(r -> new Amounts(r.decimal("met"), r.decimal("all_")));
+  }
+
+  /**
+   * Unapplied cash on a day: how many lines, their amount and their mean age in days (null when no
+   * line was waiting); {@code anyBooked} is whether any line in the currency was booked by then.
+   */
+  record Unapplied(boolean anyBooked, long lines, BigDecimal amount, BigDecimal meanAgeDays) {}
+
+  /**
+   * The bank lines in the currency booked on or before {@code day} that were still waiting for a
+   * decision at its end: those in the queue today, and those decided from {@code dayEnds} on (the
+   * next day's start in the tenant's zone), whose whole amount was waiting then.
+   */
+  Unapplied unappliedOn(LocalDate day, OffsetDateTime dayEnds, String currency) {
+    return sql.sql(
+            """
+        select count(*) as lines, coalesce(sum(waiting), 0) as amount,
+               round(avg(cast(:day as date) - booking_date)::numeric, 2) as age,
+               exists (select 1 from bank_statement_line
+                       where tenant_id = :tenant and booking_date <= :day and currency = :currency) as any_booked
+        from (select booking_date, amount - applied_amount - on_account_amount as waiting
+              from bank_statement_line
+              where tenant_id = :tenant and status in ('SUGGESTED', 'UNAPPLIED')
+                and booking_date <= :day and currency = :currency
+              union all
+              select booking_date, amount
+              from bank_statement_line
+              where tenant_id = :tenant and applied_at >= :dayEnds
+                and booking_date <= :day and currency = :currency) waiting""")
+        .bind("day", day)
+        .bind("dayEnds", dayEnds)
+        .bind("currency", currency)
+        .one(
+            r ->
+                new Unapplied(
+                    r.bool("any_booked"),
+                    r.longValue("lines"),
+                    r.decimal("amount"),
+                    r.decimal("age")));
+  }
+
+  /**
+   * The mean time, in days, from a bank line's booking (the start of its day in {@code zone}) to
+   * its decision (applied, put on account or marked for refund), over the lines decided in the
+   * range; null when none was. A decision taken before the booking day began counts as none.
+   */
+  BigDecimal meanDaysToApply(OffsetDateTime from, OffsetDateTime to, String zone) {
+    return sql.sql(
+            """
+        select round(avg(greatest(0, extract(epoch from applied_at - (booking_date::timestamp at time zone :zone)))
+                         / 86400)::numeric, 2) as days
+        from bank_statement_line
+        where tenant_id = :tenant and applied_at >= :from and applied_at < :to""")
+        .bind("from", from)
+        .bind("to", to)
+        .bind("zone", zone)
+        .one(r -> r.decimal("days"));
+  }
+
   private static Share share(Row r) {
     return new Share(r.longValue("met"), r.longValue("all_"));
   }

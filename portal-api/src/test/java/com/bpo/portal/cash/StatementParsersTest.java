@@ -155,4 +155,41 @@ class StatementParsersTest {
             () -> StatementParsers.parse(xml.getBytes(StandardCharsets.UTF_8)));
     assertEquals("Ntry/Amt", e.errors().get(0).field());
   }
+
+  @Test
+  void aCreditOfNothingIsAnErrorOfTheFileNotOfTheDatabase() {
+    String camt =
+        """
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S1</Id>
+        <Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></Acct>
+        <Ntry><Amt Ccy="EUR">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry>
+        <Ntry><Amt Ccy="EUR">-5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry>
+        <Ntry><Amt Ccy="EUR">5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry>
+        </Stmt></BkToCstmrStmt></Document>""";
+    StatementRejected c =
+        assertThrows(
+            StatementRejected.class,
+            () -> StatementParsers.parse(camt.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(2, c.errors().size(), c.errors().toString());
+    assertEquals("Ntry/Amt", c.errors().get(0).field());
+    assertTrue(c.errors().get(0).message().contains("more than zero"), c.errors().toString());
+
+    String mt940 =
+        """
+        {1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:
+        :20:STMT20261201
+        :25:FR7630006000011234567890189
+        :28C:00042/001
+        :60F:C261130EUR10000,00
+        :61:2612011201C0,00NTRFREF1//BANKREF1
+        :86:/ORDP/Durand SARL/REMI/INV-000123
+        :62F:C261201EUR10000,00
+        -}""";
+    StatementRejected m =
+        assertThrows(
+            StatementRejected.class,
+            () -> StatementParsers.parse(mt940.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(":61:", m.errors().get(0).field(), m.errors().toString());
+    assertTrue(m.errors().get(0).message().contains("more than zero"), m.errors().toString());
+  }
 }

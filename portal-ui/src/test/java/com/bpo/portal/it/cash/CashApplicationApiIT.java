@@ -607,6 +607,15 @@ class CashApplicationApiIT {
                 "{\"version\": 0, \"allocations\": [{\"invoiceId\": %d, \"amount\": \"100.01\"}]}"
                     .formatted(invoiceId("FIX-CASH-000101")))
             .status());
+    // an empty entry among the allocations is a field error, not a server error
+    Reply hollow =
+        Portal.post(
+            "/api/v1/cash/lines/" + line + "/applications",
+            "agent.acme",
+            "acme",
+            "{\"version\": 0, \"allocations\": [null]}");
+    assertEquals(400, hollow.status(), hollow.body());
+    assertTrue(hollow.body().contains("allocations[0]"), hollow.body());
     Reply refund =
         Portal.post(
             "/api/v1/cash/lines/" + line + "/refund-request",

@@ -398,29 +398,40 @@ class KpiCalculatorIT {
           "insert into bank_statement (tenant_id, bank_account_id, statement_id, format,"
               + " file_sha256, line_count, imported_by) select "
               + t
-              + ", id, 'KPI-STMT', 'CSV', 'x', 6, 'agent.kpi' from bank_account where tenant_id = "
+              + ", id, 'KPI-STMT', 'CSV', 'x', 7, 'agent.kpi' from bank_account where tenant_id = "
               + t);
+      // entry, booked, status, decided by, amount, decided at (UTC, the fixture tenant's zone)
       String[][] lines = {
-        {"L1", "2026-10-02", "APPLIED", "'cash-matcher'"},
-        {"L2", "2026-10-09", "APPLIED", "'cash-matcher'"},
-        {"L3", "2026-10-15", "APPLIED", "'cash-matcher'"},
-        {"L4", "2026-10-21", "APPLIED", "'agent.kpi'"},
-        {"L5", "2026-10-28", "UNAPPLIED", "null"},
-        {"L6", "2026-11-03", "APPLIED", "'cash-matcher'"}
+        {"L1", "2026-10-02", "APPLIED", "'cash-matcher'", "100.00", "'2026-10-02T08:00:00Z'"},
+        {"L2", "2026-10-09", "APPLIED", "'cash-matcher'", "200.00", "'2026-10-09T12:00:00Z'"},
+        {"L3", "2026-10-15", "APPLIED", "'cash-matcher'", "300.00", "'2026-10-16T00:00:00Z'"},
+        {"L4", "2026-10-21", "APPLIED", "'agent.kpi'", "400.00", "'2026-11-02T00:00:00Z'"},
+        {"L5", "2026-10-28", "UNAPPLIED", "null", "50.00", "null"},
+        {"L6", "2026-11-03", "APPLIED", "'cash-matcher'", "10.00", "'2026-11-03T06:00:00Z'"},
+        {"L7", "2026-09-25", "ON_ACCOUNT", "'agent.kpi'", "70.00", "'2026-10-05T00:00:00Z'"}
       };
       for (String[] l : lines) {
         s.executeUpdate(
             "insert into bank_statement_line (tenant_id, statement_id, entry_ref, booking_date,"
-                + " amount, currency, status, applied_by) select "
+                + " amount, currency, status, applied_by, applied_at, applied_amount,"
+                + " on_account_amount) select "
                 + t
                 + ", id, '"
                 + l[0]
                 + "', '"
                 + l[1]
-                + "', 10.00, 'USD', '"
+                + "', "
+                + l[4]
+                + ", 'USD', '"
                 + l[2]
                 + "', "
                 + l[3]
+                + ", "
+                + l[5]
+                + ", "
+                + (l[2].equals("APPLIED") ? l[4] : "0")
+                + ", "
+                + (l[2].equals("ON_ACCOUNT") ? l[4] : "0")
                 + " from bank_statement where tenant_id = "
                 + t);
       }
@@ -795,6 +806,29 @@ class KpiCalculatorIT {
   void cashAutoAppliedIsTheShareOfTheMonthsBankLinesTheMatcherApplied() throws SQLException {
     // five lines booked in October, three applied by the matcher itself
     assertKpi("60.00", "CASH_AUTO_APPLIED", compute(OCTOBER));
+  }
+
+  @Test
+  void cashAutoAppliedAmountIsTheShareOfTheMonthsBankedAmountTheMatcherApplied()
+      throws SQLException {
+    // booked in October: 100 + 200 + 300 + 400 + 50 = 1050; the matcher applied 100 + 200 + 300
+    assertKpi("57.14", "CASH_AUTO_APPLIED_AMOUNT", compute(OCTOBER));
+  }
+
+  @Test
+  void unappliedCashAtTheMonthsEndCountsLinesDecidedOnlyAfterIt() throws SQLException {
+    Map<String, BigDecimal> kpis = compute(OCTOBER);
+    // waiting at the end of October 31: L5 (still queued, 3 days old) and L4 (booked Oct 21,
+    // decided Nov 2, 10 days old); L7 was decided in October, L6 booked in November
+    assertKpi("450.00", "CASH_UNAPPLIED_AMOUNT", kpis);
+    assertKpi("6.50", "CASH_UNAPPLIED_AGE", kpis); // (3 + 10) / 2
+  }
+
+  @Test
+  void timeToApplyIsTheMeanFromBookingToDecisionOfTheLinesDecidedInTheMonth() throws SQLException {
+    // decided in October: L1 after 8 hours, L2 after 12, L3 after a day, L7 (booked September 25)
+    // after 10 days: (1/3 + 1/2 + 1 + 10) / 4 = 2.958...
+    assertKpi("2.96", "CASH_TIME_TO_APPLY", compute(OCTOBER));
   }
 
   @Test
