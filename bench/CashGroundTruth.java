@@ -64,7 +64,7 @@ public class CashGroundTruth {
                     ",",
                     quote(account),
                     quote(statementId),
-                    quote(l.entryRef()),
+                    quote(entryRef(statementId, l)),
                     l.bookingDate().toString(),
                     l.amount().toPlainString(),
                     l.currency(),
@@ -73,7 +73,7 @@ public class CashGroundTruth {
                     quote(l.reference()))
                 + "\n");
         truth.write(
-            l.entryRef()
+            entryRef(statementId, l)
                 + "\t"
                 + c.scenario()
                 + "\t"
@@ -86,5 +86,13 @@ public class CashGroundTruth {
 
   private static String quote(String s) {
     return "\"" + (s == null ? "" : s.replace("\"", "\"\"")) + "\"";
+  }
+
+  /**
+   * A line's entry reference, unique over the runs: a bank entry is imported once per account
+   * (docs/CASH.md), and every run numbers its lines from GT-1 on the same day.
+   */
+  static String entryRef(String statementId, Line l) {
+    return statementId + "/" + l.entryRef();
   }
 }

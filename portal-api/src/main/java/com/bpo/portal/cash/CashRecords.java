@@ -35,7 +35,13 @@ public final class CashRecords {
    * The answer to an upload: the statement, and whether it had been imported before (then nothing
    * changed).
    */
-  public record ImportResult(StatementSummary statement, boolean alreadyImported) {}
+  /**
+   * A statement's import: the statement (an earlier one when every entry had come before), whether
+   * it had been imported already, and how many of the file's lines an earlier statement of the
+   * account had brought (not imported again).
+   */
+  public record ImportResult(
+      StatementSummary statement, boolean alreadyImported, int linesAlreadyImported) {}
 
   public record LineSummary(
       long id,

@@ -217,9 +217,28 @@ public class CashService {
                 + account.account()
                 + " was already imported with other content; a statement is never changed.");
       }
-      return new ImportResult(statements.statementSummary(existing.get().id()).orElseThrow(), true);
+      return new ImportResult(
+          statements.statementSummary(existing.get().id()).orElseThrow(),
+          true,
+          file.lines().size());
     }
-    long statementId = statements.insertStatement(account.id(), file, sha, user.username());
+    // an entry the account already has is not imported again, whatever statement brings it: an
+    // MT940 sent again has a new :20: reference, so a new statement id, and the same entries
+    Map<StatementQueries.EntryKey, Long> known =
+        statements.knownEntries(account.id(), file.lines());
+    List<Line> fresh =
+        known.isEmpty()
+            ? file.lines()
+            : file.lines().stream()
+                .filter(l -> !known.containsKey(StatementQueries.EntryKey.of(l)))
+                .toList();
+    if (fresh.isEmpty() && !file.lines().isEmpty()) {
+      long earlier = known.values().stream().min(Long::compare).orElseThrow();
+      return new ImportResult(
+          statements.statementSummary(earlier).orElseThrow(), true, file.lines().size());
+    }
+    long statementId =
+        statements.insertStatement(account.id(), file, fresh.size(), sha, user.username());
     // the statement's record above stands for the 100,000 lines a statement may hold and for the
     // matcher's decisions on them; payments, allocations, invoices and deductions are recorded one
     // by one (V116)
@@ -237,9 +256,11 @@ public class CashService {
     matches.withoutJit(
         () ->
             matches.withGenericPlans(
-                () ->
-                    payments.inOneFold(() -> matchAndApply(file.lines(), statementId, settings))));
-    return new ImportResult(statements.statementSummary(statementId).orElseThrow(), false);
+                () -> payments.inOneFold(() -> matchAndApply(fresh, statementId, settings))));
+    return new ImportResult(
+        statements.statementSummary(statementId).orElseThrow(),
+        false,
+        file.lines().size() - fresh.size());
   }
 
   /** A new statement's lines matched and applied, a block at a time. */

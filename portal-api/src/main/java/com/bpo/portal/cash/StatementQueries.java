@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,56 @@ public class StatementQueries {
   }
 
   /**
+   * What makes a bank entry the same in another statement: the bank's reference, day and amount.
+   */
+  public record EntryKey(String entryRef, LocalDate bookingDate, BigDecimal amount) {
+    public static EntryKey of(BankStatementFile.Line line) {
+      return new EntryKey(line.entryRef(), line.bookingDate(), line.amount());
+    }
+
+    /**
+     * A reference the file gave: an entry without one is numbered by its place in its file ({@code
+     * #1}, {@code #2}), which says nothing across files.
+     */
+    boolean given() {
+      return !entryRef.startsWith("#");
+    }
+  }
+
+  /**
+   * Of these lines, those an earlier statement of the account already brought (same reference,
+   * booking day and amount), each with that statement's id; lines without a reference of their own
+   * are never among them.
+   */
+  public Map<EntryKey, Long> knownEntries(long bankAccountId, List<BankStatementFile.Line> lines) {
+    List<EntryKey> keys = lines.stream().map(EntryKey::of).filter(EntryKey::given).toList();
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    record Known(EntryKey key, long statementId) {}
+    return sql
+        .sql(
+            """
+            select v.ref, v.booked, v.amount, min(s.id) as statement
+            from unnest(:refs, :booked, :amounts) as v(ref, booked, amount)
+            join bank_statement_line l on l.tenant_id = :tenant and l.entry_ref = v.ref
+                 and l.booking_date = v.booked and l.amount = v.amount
+            join bank_statement s on s.tenant_id = :tenant and s.id = l.statement_id and s.bank_account_id = :account
+            group by 1, 2, 3""")
+        .bind("refs", keys.stream().map(EntryKey::entryRef).toList())
+        .bind("booked", keys.stream().map(EntryKey::bookingDate).toList())
+        .bind("amounts", keys.stream().map(EntryKey::amount).toList())
+        .bind("account", bankAccountId)
+        .list(
+            r ->
+                new Known(
+                    new EntryKey(r.string("ref"), r.date("booked"), r.decimal("amount")),
+                    r.longValue("statement")))
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(Known::key, Known::statementId));
+  }
+
+  /**
    * Takes the tenant's import slot for this transaction, or refuses the statement (429): a
    * statement's import is an import like a file of invoices or payments, and shares their slots
    * ({@link ConcurrentImports}). Two imports of one tenant would match lines against the same open
@@ -93,8 +144,9 @@ public class StatementQueries {
         .optional(r -> r.longValue("id"));
   }
 
+  /** A new statement's record; {@code lineCount} is how many of its lines it brings. */
   public long insertStatement(
-      long bankAccountId, BankStatementFile file, String sha256, String importedBy) {
+      long bankAccountId, BankStatementFile file, int lineCount, String sha256, String importedBy) {
     return sql.sql(
             """
             insert into bank_statement (tenant_id, bank_account_id, statement_id, format, file_sha256, from_date,
@@ -106,7 +158,7 @@ public class StatementQueries {
         .bind("sha", sha256)
         .bind("from", file.from())
         .bind("to", file.to())
-        .bind("count", file.lines().size())
+        .bind("count", lineCount)
         .bind("by", importedBy)
         .one(r -> r.longValue("id"));
   }

@@ -39,7 +39,7 @@ class StatementImportsTest {
 
   @Test
   void theStatementIsImportedUnderItsOwnTimeoutAndTheDefaultComesBack() {
-    ImportResult result = new ImportResult(null, false);
+    ImportResult result = new ImportResult(null, false, 0);
     assertSame(result, imports(900, null, result).importStatement(new byte[0]));
     assertEquals(List.of("timeout 900", "import under 900", "timeout 0"), events);
   }

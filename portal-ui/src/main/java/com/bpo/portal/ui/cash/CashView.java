@@ -6,6 +6,7 @@ import com.bpo.portal.cash.CashRecords.LineSummary;
 import com.bpo.portal.cash.CashRecords.UnappliedCash;
 import com.bpo.portal.cash.CashService;
 import com.bpo.portal.cash.LineStatus;
+import com.bpo.portal.cash.StatementImports;
 import com.bpo.portal.cash.StatementParsers;
 import com.bpo.portal.cash.StatementRejected;
 import com.bpo.portal.shared.Money;
@@ -55,14 +56,16 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.BPO_LEAD, Roles.BPO_AGENT, Roles.CLIENT_STAKEHOLDER})
 public class CashView extends VerticalLayout implements HasDynamicTitle {
   private final CashService cash;
+  private final StatementImports imports;
   private final boolean bpo;
   private final Grid<LineSummary> grid = new Grid<>();
   private final Div summary = new Div();
   private final Select<String> show = new Select<>();
 
   @Inject
-  public CashView(CashService cash, TenantContext context) {
+  public CashView(CashService cash, StatementImports imports, TenantContext context) {
     this.cash = cash;
+    this.imports = imports;
     PortalUser user = context.requireUser();
     this.bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
     setSizeFull();
@@ -137,7 +140,7 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
         e -> {
           try (InputStream in = buffer.getInputStream()) {
             ImportResult result =
-                cash.importStatement(in.readNBytes(StatementParsers.MAX_BYTES + 1));
+                imports.importStatement(in.readNBytes(StatementParsers.MAX_BYTES + 1));
             Notification.show(
                     getTranslation(
                         result.alreadyImported() ? "cash.upload.again" : "cash.upload.done",
@@ -148,6 +151,12 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
                     6000,
                     Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (!result.alreadyImported() && result.linesAlreadyImported() > 0) {
+              Notification.show(
+                  getTranslation("cash.upload.skipped", result.linesAlreadyImported()),
+                  6000,
+                  Notification.Position.BOTTOM_START);
+            }
             refresh();
           } catch (StatementRejected rejected) {
             String first =

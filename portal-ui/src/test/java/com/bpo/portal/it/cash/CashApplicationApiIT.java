@@ -1,6 +1,7 @@
 package com.bpo.portal.it.cash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bpo.portal.it.Portal;
@@ -462,6 +463,47 @@ class CashApplicationApiIT {
         "109 is one character from 103, whose amount agrees");
     assertEquals(200, upload(mt940, "text/plain", "ops.lead", "acme").status());
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
+
+    // sent again under a new :20: (a new statement id), the same entries change nothing
+    Reply resent =
+        upload(
+            mt940.replace(":20:FIX-CASH-M1", ":20:FIX-CASH-M1R"), "text/plain", "ops.lead", "acme");
+    assertEquals(200, resent.status(), resent.body());
+    assertTrue(resent.json().getBoolean("alreadyImported"), resent.body());
+    assertEquals(
+        "FIX-CASH-M1/00001/001",
+        resent.json().getJsonObject("statement").getString("statementId"),
+        resent.body());
+    assertEquals(
+        List.of("1"),
+        acmeRows("select count(*) from bank_statement where statement_id like 'FIX-CASH-M1%'"));
+    assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
+
+    // a statement with one entry seen before and one new imports only the new one
+    String next =
+        """
+        {1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:
+        :20:FIX-CASH-M2
+        :25:%s
+        :28C:00002/001
+        :60F:C261201EUR1097,50
+        :61:2612011201C800,00NTRFNONREF//B2
+        :86:/ORDP/Cash fixture one/REMI/FIX-CASH-000109/
+        :61:2612021202C12,34NTRFNONREF//B3
+        :86:/ORDP/Somebody else/REMI/nothing we know/
+        :62F:C261202EUR1909,84
+        -}"""
+            .formatted(ACCOUNT);
+    Reply second = upload(next, "text/plain", "ops.lead", "acme");
+    assertEquals(201, second.status(), second.body());
+    assertFalse(second.json().getBoolean("alreadyImported"), second.body());
+    assertEquals(1, second.json().getInt("linesAlreadyImported"), second.body());
+    assertEquals(1, second.json().getJsonObject("statement").getInt("lineCount"), second.body());
+    assertEquals(
+        List.of("B3"),
+        acmeRows(
+            "select l.entry_ref from bank_statement_line l join bank_statement s on "
+                + "s.id = l.statement_id where s.statement_id like 'FIX-CASH-M2%'"));
   }
 
   @Test
