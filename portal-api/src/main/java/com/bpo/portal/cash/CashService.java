@@ -63,6 +63,12 @@ import java.util.stream.Collectors;
 public class CashService {
   public static final String AUTO = "cash-matcher";
 
+  /** The shortest payment reference an advice may give (with a digit): it must name one payment. */
+  static final int MIN_ADVICE_REFERENCE = 6;
+
+  /** How many queued lines an advice given after its payment is tried against, oldest first. */
+  static final int ADVICE_LINES_TRIED = 5;
+
   /**
    * A statement's lines are read for ({@link BlockReads}) and written ({@link PendingPayments})
    * this many at a time: a block's questions go to the database in a few statements, and the
@@ -912,6 +918,15 @@ public class CashService {
     String reference = request.paymentReference() == null ? "" : request.paymentReference().strip();
     if (reference.length() > 100) {
       errors.add(new FieldError("paymentReference", "at most 100 characters"));
+    } else if (!reference.isEmpty()
+        && (reference.length() < MIN_ADVICE_REFERENCE || !reference.matches(".*\\d.*"))) {
+      // a line is taken for the advice when its reference holds this one: "PAY" would be in many
+      errors.add(
+          new FieldError(
+              "paymentReference",
+              "at least "
+                  + MIN_ADVICE_REFERENCE
+                  + " characters with a digit, so that it names one payment"));
     }
     Optional<BigDecimal> amount =
         request.amount() == null || request.amount().isBlank()
@@ -974,7 +989,33 @@ public class CashService {
         matches.insertAdviceItem(id, item.invoiceId(), positiveAmount(item.amount()).orElse(null));
       }
     }
+    matchQueuedLineWithAdvice(customer, reference, amount, request.currency());
     return id;
+  }
+
+  /**
+   * An advice given after its payment arrived: the queued lines it may be for are matched again, as
+   * their import would have matched them with the advice there, and the first the advice makes sure
+   * is applied by it (the advice is then used); any other line waits as it was.
+   */
+  private void matchQueuedLineWithAdvice(
+      long customer, String reference, Optional<BigDecimal> amount, String currency) {
+    CashMatcher.Settings settings = matches.settings();
+    for (LineSummary queued :
+        statements.queuedLinesForAdvice(
+            reference, customer, amount, currency, context.today(), ADVICE_LINES_TRIED)) {
+      Line line = facts(queued);
+      Decision decision =
+          CashMatcher.decide(
+              new LineFacts(line.amount(), line.currency()),
+              Ledger.evidence(matches, line),
+              settings);
+      Optional<Proposal> sure = decision.apply().filter(p -> p.rule() == Rule.REMITTANCE);
+      if (sure.isPresent()) {
+        settleWith(queued.id(), queued.version(), line, sure.get(), AUTO);
+        return;
+      }
+    }
   }
 
   /**

@@ -291,6 +291,34 @@ public class StatementQueries {
         .optional(StatementQueries::line);
   }
 
+  /**
+   * Lines in the queue, oldest first and locked, that a remittance advice given now may be for:
+   * their reference holds the advice's payment reference, or they come from its customer for
+   * exactly its amount; at most {@code limit}.
+   */
+  public List<LineSummary> queuedLinesForAdvice(
+      String reference,
+      long customerId,
+      Optional<BigDecimal> amount,
+      String currency,
+      LocalDate today,
+      int limit) {
+    return sql.sql(
+            LINE_SELECT
+                + """
+             and l.status in ('SUGGESTED', 'UNAPPLIED') and l.currency = :currency
+             and ((:reference <> '' and strpos(upper(l.reference), upper(:reference)) > 0)
+                  or (l.customer_account_id = :customer and l.amount = :amount))
+            order by l.booking_date, l.id limit :limit for update of l""")
+        .bind("today", today)
+        .bind("currency", currency)
+        .bind("reference", reference)
+        .bind("customer", customerId)
+        .bind("amount", amount.orElse(BigDecimal.ONE.negate()))
+        .bind("limit", limit)
+        .list(StatementQueries::line);
+  }
+
   public record LineRef(long paymentIdOrZero, long deductionIdOrZero) {}
 
   public Optional<LineRef> lineRefs(long id) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The SQL of KPIs: the versioned definitions of the tenant's SLA contract, and the aggregates
@@ -394,7 +395,8 @@ public class KpiQueries {
         .bind("from", from)
         .bind("to", to)
         .bind("zone", zone)
-        .one(r -> r.decimal("days"));
+        .one(r -> Optional.ofNullable(r.decimal("days")))
+        .orElse(null);
   }
 
   private static Share share(Row r) {

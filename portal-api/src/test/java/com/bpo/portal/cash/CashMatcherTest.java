@@ -214,6 +214,45 @@ class CashMatcherTest {
         CashMatcher.decide(line("600.00"), e, SETTINGS).apply().orElseThrow().rule());
   }
 
+  @Test
+  void remittanceAdviceForAnotherCustomerThanThePayerByAccountIsOnlySuggested() {
+    // the advice's reference is in the line, but the money comes from ACME's known account
+    Evidence e =
+        new Evidence(
+            List.of(invoice(3, OTHER, "600.00")),
+            List.of(),
+            List.of(),
+            Optional.of(new Payer(ACME, PayerSource.ACCOUNT)),
+            List.of());
+    Decision d = CashMatcher.decide(line("600.00"), e, SETTINGS);
+    assertTrue(d.apply().isEmpty());
+    assertEquals(Rule.REMITTANCE, d.proposals().get(0).rule());
+    assertEquals(OTHER, d.proposals().get(0).customerId());
+  }
+
+  @Test
+  void remittanceAdviceOverInvoicesOfTwoCustomersIsOnlySuggested() {
+    Evidence e =
+        new Evidence(
+            List.of(invoice(3, ACME, "400.00"), invoice(4, OTHER, "200.00")),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            List.of());
+    Decision d = CashMatcher.decide(line("600.00"), e, SETTINGS);
+    assertTrue(d.apply().isEmpty());
+    assertEquals(1, d.proposals().size());
+  }
+
+  @Test
+  void remittanceAdviceInAnotherCurrencyIsNotTaken() {
+    OpenInvoice usd =
+        new OpenInvoice(
+            3, "INV-3", ACME, "USD", new BigDecimal("600.00"), LocalDate.of(2026, 1, 1));
+    Evidence e = new Evidence(List.of(usd), List.of(), List.of(), Optional.empty(), List.of());
+    assertTrue(CashMatcher.decide(line("600.00"), e, SETTINGS).proposals().isEmpty());
+  }
+
   // ---------------------------------------------------------------- rule 3: one wrong character
 
   @Test

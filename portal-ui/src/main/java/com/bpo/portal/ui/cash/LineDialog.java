@@ -20,6 +20,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -154,15 +155,28 @@ class LineDialog extends Dialog {
     TextField why = new TextField(getTranslation("cash.refund.note"));
     why.setId("cash-refund-note");
     why.setMaxLength(500);
+    why.setRequiredIndicatorVisible(true);
+    Binder<RefundNote> refundBinder = new Binder<>(RefundNote.class);
+    refundBinder
+        .forField(why)
+        .withValidator(
+            n -> !n.isBlank() && n.strip().length() <= 500,
+            getTranslation("cash.refund.noteRequired"))
+        .bind("note");
+    refundBinder.setBean(new RefundNote());
     Button refund =
         new Button(
             getTranslation("cash.refund"),
-            e ->
+            e -> {
+              if (refundBinder.validate().isOk()) {
                 act(
                     () ->
                         cash.requestRefund(
                             l.id(),
-                            new CashRecords.Application(l.version(), null, null, why.getValue()))));
+                            new CashRecords.Application(
+                                l.version(), null, null, refundBinder.getBean().getNote())));
+              }
+            });
     refund.setId("cash-refund");
     refund.addThemeVariants(ButtonVariant.LUMO_ERROR);
     HorizontalLayout buttons = new HorizontalLayout(split, onAccount);
@@ -215,8 +229,31 @@ class LineDialog extends Dialog {
       settled.run();
       close();
     } catch (ProblemException problem) {
-      Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE)
+      Notification.show(getTranslation(refusal(problem)), 6000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+  }
+
+  /** The bundle key that says, in the user's language, why the service refused an action. */
+  static String refusal(ProblemException problem) {
+    return switch (problem.status()) {
+      case 409 -> "cash.error.changed";
+      case 400, 422 -> "cash.error.invalid";
+      case 403 -> "cash.error.forbidden";
+      default -> "cash.error.refused";
+    };
+  }
+
+  /** The reason a person gives for sending a line's money back, as the refund form edits it. */
+  public static class RefundNote {
+    private String note = "";
+
+    public String getNote() {
+      return note;
+    }
+
+    public void setNote(String note) {
+      this.note = note;
     }
   }
 }

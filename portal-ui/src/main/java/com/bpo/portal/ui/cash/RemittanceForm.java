@@ -111,7 +111,7 @@ public class RemittanceForm extends VerticalLayout {
     binder
         .forField(paymentReference)
         .withValidator(
-            r -> r.strip().length() <= 100, getTranslation("remittance.error.paymentReference"))
+            RemittanceForm::namesOnePayment, getTranslation("remittance.error.paymentReference"))
         .bind("paymentReference");
     binder
         .forField(amount)
@@ -194,6 +194,15 @@ public class RemittanceForm extends VerticalLayout {
           f.setAriaLabel(getTranslation("remittance.itemAmountFor", invoice.number()));
           return f;
         });
+  }
+
+  /**
+   * No reference, or one that names a single payment as the service asks: 6 to 100 characters with
+   * a digit (a line is taken for the advice when its reference holds this one).
+   */
+  static boolean namesOnePayment(String reference) {
+    String r = reference == null ? "" : reference.strip();
+    return r.isEmpty() || (r.length() >= 6 && r.length() <= 100 && r.matches(".*\\d.*"));
   }
 
   /** A positive amount with at most two decimals, read with bounded digits; otherwise empty. */

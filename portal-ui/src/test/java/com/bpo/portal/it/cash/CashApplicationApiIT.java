@@ -925,6 +925,58 @@ class CashApplicationApiIT {
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
   }
 
+  @Test
+  void anAdviceGivenAfterThePaymentArrivedAppliesTheLineWaitingInTheQueue() throws SQLException {
+    Reply reply =
+        upload(
+            camt("FIX-CASH-S7", entry("E1", "1050.00", "A name we never saw", "PAY-79-FIXCASH")),
+            "application/xml",
+            "agent.acme",
+            "acme");
+    assertEquals(201, reply.status(), reply.body());
+    String line =
+        "select l.status from bank_statement_line l join bank_statement s on "
+            + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S7'";
+    assertEquals(List.of("UNAPPLIED"), acmeRows(line), "nothing in the reference names an invoice");
+    String advice =
+        "{\"customerId\": %d, \"paymentReference\": \"%s\", \"currency\": \"EUR\", \"items\": "
+            + "[{\"invoiceId\": %d}, {\"invoiceId\": %d}]}";
+    // a reference as short as "PAY" would be in the references of many payments
+    Reply vague =
+        Portal.post(
+            "/api/v1/cash/remittances",
+            "agent.acme",
+            "acme",
+            advice.formatted(
+                customerId("FIX-CASH-C1"),
+                "PAY",
+                invoiceId("FIX-CASH-000102"),
+                invoiceId("FIX-CASH-000103")));
+    assertEquals(400, vague.status(), vague.body());
+    assertTrue(vague.body().contains("paymentReference"), vague.body());
+    assertEquals(List.of("UNAPPLIED"), acmeRows(line));
+    Reply given =
+        Portal.post(
+            "/api/v1/cash/remittances",
+            "agent.acme",
+            "acme",
+            advice.formatted(
+                customerId("FIX-CASH-C1"),
+                "PAY-79-FIXCASH",
+                invoiceId("FIX-CASH-000102"),
+                invoiceId("FIX-CASH-000103")));
+    assertEquals(201, given.status(), given.body());
+    assertEquals(List.of("APPLIED"), acmeRows(line), "the advice came after its payment");
+    assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
+    assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"));
+    assertEquals(
+        List.of("1"),
+        acmeRows(
+            "select count(*) from remittance_advice where payment_reference = 'PAY-79-FIXCASH' "
+                + "and line_id is not null"),
+        "the advice is used by the line it applied");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static Reply upload(String body, String type, String user, String tenant) {

@@ -72,7 +72,7 @@ class RemittanceFormTest {
   @Test
   void theServicesErrorsLandOnTheirFieldsAndNameTheInvoice() {
     RemittanceForm form = new RemittanceForm("USD", OPEN);
-    form.paymentReference.setValue("X");
+    form.paymentReference.setValue("TRF-2026-0043");
     form.invoices.select(OPEN.get(0));
     form.invoices.select(OPEN.get(1));
     form.save();
@@ -88,5 +88,25 @@ class RemittanceFormTest {
     assertTrue(form.paymentReference.isInvalid());
     assertTrue(form.amountField(OPEN.get(1)).isInvalid(), "the second invoice sent, by due date");
     assertFalse(form.amountField(OPEN.get(0)).isInvalid());
+  }
+
+  @Test
+  void aReferenceTooVagueToNameOnePaymentIsRefusedAtItsField() {
+    RemittanceForm form = new RemittanceForm("USD", OPEN);
+    List<NewRemittance> sent = new ArrayList<>();
+    form.addSaveListener(e -> sent.add(e.request()));
+    form.invoices.select(OPEN.get(0));
+    form.paymentReference.setValue("PAY");
+    form.save();
+    assertEquals(List.of(), sent);
+    assertTrue(form.paymentReference.isInvalid());
+    form.paymentReference.setValue("PAYMENT");
+    form.save();
+    assertEquals(List.of(), sent, "six letters but no digit");
+    form.paymentReference.setValue("PAY-77");
+    form.save();
+    assertEquals(1, sent.size());
+    assertFalse(form.paymentReference.isInvalid());
+    assertTrue(RemittanceForm.namesOnePayment(""), "no reference: the amount names the payment");
   }
 }
