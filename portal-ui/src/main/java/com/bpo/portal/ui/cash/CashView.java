@@ -9,6 +9,7 @@ import com.bpo.portal.cash.LineStatus;
 import com.bpo.portal.cash.StatementImports;
 import com.bpo.portal.cash.StatementParsers;
 import com.bpo.portal.cash.StatementRejected;
+import com.bpo.portal.invoice.CustomerAccountService;
 import com.bpo.portal.shared.Money;
 import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
@@ -57,15 +58,21 @@ import java.util.stream.Collectors;
 public class CashView extends VerticalLayout implements HasDynamicTitle {
   private final CashService cash;
   private final StatementImports imports;
+  private final CustomerAccountService accounts;
   private final boolean bpo;
   private final Grid<LineSummary> grid = new Grid<>();
   private final Div summary = new Div();
   private final Select<String> show = new Select<>();
 
   @Inject
-  public CashView(CashService cash, StatementImports imports, TenantContext context) {
+  public CashView(
+      CashService cash,
+      StatementImports imports,
+      CustomerAccountService accounts,
+      TenantContext context) {
     this.cash = cash;
     this.imports = imports;
+    this.accounts = accounts;
     PortalUser user = context.requireUser();
     this.bpo = user.hasRole(Roles.BPO_LEAD) || user.hasRole(Roles.BPO_AGENT);
     setSizeFull();
@@ -189,7 +196,7 @@ public class CashView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void open(LineSummary line) {
-    new LineDialog(cash, line.id(), bpo, this::refresh).open();
+    new LineDialog(cash, accounts, line.id(), bpo, this::refresh).open();
   }
 
   private void refresh() {

@@ -5,11 +5,15 @@ import com.bpo.portal.cash.CashRecords.Candidate;
 import com.bpo.portal.cash.CashRecords.LineDetail;
 import com.bpo.portal.cash.CashRecords.LineSummary;
 import com.bpo.portal.cash.CashService;
+import com.bpo.portal.invoice.CustomerAccountService;
+import com.bpo.portal.invoice.CustomerAccountSummary;
+import com.bpo.portal.shared.PageRequest;
 import com.bpo.portal.shared.ProblemException;
 import com.bpo.portal.ui.Badge;
 import com.bpo.portal.ui.Formats;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -31,13 +35,23 @@ import java.util.stream.Collectors;
  * settled.
  */
 class LineDialog extends Dialog {
+  /** How many customers the on-account picker offers for what has been typed. */
+  static final int CUSTOMERS_OFFERED = 50;
+
   private final CashService cash;
+  private final CustomerAccountService accounts;
   private final Runnable settled;
   private final boolean canAct;
   private LineDetail detail;
 
-  LineDialog(CashService cash, long lineId, boolean canAct, Runnable settled) {
+  LineDialog(
+      CashService cash,
+      CustomerAccountService accounts,
+      long lineId,
+      boolean canAct,
+      Runnable settled) {
     this.cash = cash;
+    this.accounts = accounts;
     this.settled = settled;
     this.canAct = canAct;
     setId("cash-line-dialog");
@@ -140,6 +154,28 @@ class LineDialog extends Dialog {
   private VerticalLayout actions(LineSummary l) {
     Button split = new Button(getTranslation("cash.split"), e -> openSplit(l));
     split.setId("cash-split");
+    // the recognised payer's account, or one a person picks when the payer was not recognised
+    ComboBox<CustomerAccountSummary> customer =
+        new ComboBox<>(getTranslation("cash.onAccount.customer"));
+    customer.setId("cash-on-account-customer");
+    customer.setWidth("min(18em, 100%)");
+    customer.getStyle().set("--vaadin-combo-box-overlay-width", "min(26em, 95vw)");
+    customer.setItemLabelGenerator(c -> c.number() + " · " + c.name());
+    com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback<CustomerAccountSummary, String>
+        matching =
+            query ->
+                accounts
+                    .list(
+                        query.getFilter(),
+                        PageRequest.of(
+                            Math.min(query.getOffset() + query.getLimit(), CUSTOMERS_OFFERED),
+                            null))
+                    .items()
+                    .stream()
+                    .skip(query.getOffset())
+                    .limit(query.getLimit());
+    customer.setItems(matching);
+    customer.setVisible(l.customerId() == null);
     Button onAccount =
         new Button(
             getTranslation("cash.onAccount"),
@@ -149,9 +185,13 @@ class LineDialog extends Dialog {
                         cash.apply(
                             l.id(),
                             new CashRecords.Application(
-                                l.version(), l.customerId(), List.of(), ""))));
+                                l.version(),
+                                l.customerId() != null ? l.customerId() : customer.getValue().id(),
+                                List.of(),
+                                ""))));
     onAccount.setId("cash-on-account");
     onAccount.setEnabled(l.customerId() != null);
+    customer.addValueChangeListener(e -> onAccount.setEnabled(e.getValue() != null));
     TextField why = new TextField(getTranslation("cash.refund.note"));
     why.setId("cash-refund-note");
     why.setMaxLength(500);
@@ -179,7 +219,9 @@ class LineDialog extends Dialog {
             });
     refund.setId("cash-refund");
     refund.addThemeVariants(ButtonVariant.LUMO_ERROR);
-    HorizontalLayout buttons = new HorizontalLayout(split, onAccount);
+    HorizontalLayout buttons = new HorizontalLayout(split, customer, onAccount);
+    buttons.setDefaultVerticalComponentAlignment(
+        com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
     buttons.setWrap(true);
     HorizontalLayout refundRow = new HorizontalLayout(why, refund);
     refundRow.setDefaultVerticalComponentAlignment(

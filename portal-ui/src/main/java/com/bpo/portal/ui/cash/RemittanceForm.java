@@ -245,6 +245,12 @@ public class RemittanceForm extends VerticalLayout {
     }
     invoiceErrors.setText(String.join("\n", messages));
     if (!valid) {
+      // the first wrong field gets the focus: on a phone the form's top is scrolled away by then
+      binder.validate().getFieldValidationErrors().stream()
+          .findFirst()
+          .map(e -> e.getField())
+          .filter(f -> f instanceof com.vaadin.flow.component.Focusable<?>)
+          .ifPresent(f -> ((com.vaadin.flow.component.Focusable<?>) f).focus());
       return;
     }
     sent = chosen;
