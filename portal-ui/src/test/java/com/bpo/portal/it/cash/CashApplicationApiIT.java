@@ -438,20 +438,11 @@ class CashApplicationApiIT {
 
   @Test
   void anMt940IsImportedMatchedAndAppliedWithATypoAndBankCharges() throws SQLException {
-    String mt940 =
-        """
-        {1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:
-        :20:FIX-CASH-M1
-        :25:%s
-        :28C:00001/001
-        :60F:C261130EUR0,00
-        :61:2612011201C297,50NTRFNONREF//B1
-        :86:/ORDP/Cash fixture two/REMI/Facture FIX-CASH-0201/
-        :61:2612011201C800,00NTRFNONREF//B2
-        :86:/ORDP/Cash fixture one/REMI/FIX-CASH-000109/
-        :62F:C261201EUR1097,50
-        -}"""
-            .formatted(ACCOUNT);
+    String b1 =
+        ":61:2612011201C297,50NTRFNONREF//B1\n:86:/ORDP/Cash fixture two/REMI/Facture FIX-CASH-0201/";
+    String b2 =
+        ":61:2612011201C800,00NTRFNONREF//B2\n:86:/ORDP/Cash fixture one/REMI/FIX-CASH-000109/";
+    String mt940 = mt940("FIX-CASH-M1", "00001/001", b1, b2);
     Reply reply = upload(mt940, "text/plain", "ops.lead", "acme");
     assertEquals(201, reply.status(), reply.body());
     assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
@@ -466,8 +457,7 @@ class CashApplicationApiIT {
 
     // sent again under a new :20: (a new statement id), the same entries change nothing
     Reply resent =
-        upload(
-            mt940.replace(":20:FIX-CASH-M1", ":20:FIX-CASH-M1R"), "text/plain", "ops.lead", "acme");
+        upload(mt940("FIX-CASH-M1R", "00001/001", b1, b2), "text/plain", "ops.lead", "acme");
     assertEquals(200, resent.status(), resent.body());
     assertTrue(resent.json().getBoolean("alreadyImported"), resent.body());
     assertEquals(
@@ -481,19 +471,11 @@ class CashApplicationApiIT {
 
     // a statement with one entry seen before and one new imports only the new one
     String next =
-        """
-        {1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:
-        :20:FIX-CASH-M2
-        :25:%s
-        :28C:00002/001
-        :60F:C261201EUR1097,50
-        :61:2612011201C800,00NTRFNONREF//B2
-        :86:/ORDP/Cash fixture one/REMI/FIX-CASH-000109/
-        :61:2612021202C12,34NTRFNONREF//B3
-        :86:/ORDP/Somebody else/REMI/nothing we know/
-        :62F:C261202EUR1909,84
-        -}"""
-            .formatted(ACCOUNT);
+        mt940(
+            "FIX-CASH-M2",
+            "00002/001",
+            b2,
+            ":61:2612021202C12,34NTRFNONREF//B3\n:86:/ORDP/Somebody else/REMI/nothing we know/");
     Reply second = upload(next, "text/plain", "ops.lead", "acme");
     assertEquals(201, second.status(), second.body());
     assertFalse(second.json().getBoolean("alreadyImported"), second.body());
@@ -978,6 +960,19 @@ class CashApplicationApiIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** An MT940 of the fixture's account: its :20: reference, :28C: number and :61:/:86: entries. */
+  private static String mt940(String reference, String number, String... entries) {
+    return "{1:F01BANKFRPPAXXX0000000000}{2:I940BANKFRPPXXXXN}{4:\n:20:"
+        + reference
+        + "\n:25:"
+        + ACCOUNT
+        + "\n:28C:"
+        + number
+        + "\n:60F:C261130EUR0,00\n"
+        + String.join("\n", entries)
+        + "\n:62F:C261202EUR0,00\n-}";
+  }
 
   private static Reply upload(String body, String type, String user, String tenant) {
     HttpRequest.Builder request =
