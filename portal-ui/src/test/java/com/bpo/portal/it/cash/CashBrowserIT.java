@@ -24,16 +24,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An agent clears three lines of the exception queue in a real browser: accepts a suggestion,
- * splits a payment over two invoices, and marks a stray payment for refund. Fixture: a CSV
- * statement booked long ago (so its lines list first) and three invoices of one customer.
+ * splits a payment over two invoices, and marks a stray payment for refund; and uploads a statement
+ * on the screen, then puts a stranger's line on an account picked by name. Fixture: a CSV statement
+ * booked long ago (so its lines list first) and three invoices of one customer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -167,6 +170,60 @@ class CashBrowserIT {
             "select number || '|' || open_amount from invoice where number like 'FIX-BR-%' order by number"));
   }
 
+  @Test
+  void anAgentUploadsAStatementOnTheScreenAndPutsAStrangersLineOnAnAccountTheyPick()
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("fix-br-upload", ".csv");
+    java.nio.file.Files.writeString(
+        file,
+        "account,statement_id,entry_reference,booking_date,amount,currency,payer_name,payer_account,reference\n"
+            + ACCOUNT
+            + ",FIX-BR-U,BRU1,2020-01-02,60.00,USD,Nobody we know,,?\n");
+    browser = Browsers.open();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    Browsers.signIn(browser, "agent.acme", "/cash");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cash-upload")));
+    WebElement fileInput =
+        (WebElement)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const u = document.getElementById('cash-upload');"
+                        + " const i = u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');"
+                        + " i.hidden = false; i.style.display = 'block'; return i;");
+    fileInput.sendKeys(file.toString());
+    // imported through the screen as through the API: matched, and said so
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Statement FIX-BR-U"));
+    assertEquals(List.of("BRU1|UNAPPLIED"), lines("FIX-BR-U"));
+
+    // nobody recognised the payer: the agent picks the customer whose account takes it
+    open("BRU1");
+    wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cash-on-account-customer input")))
+        .sendKeys("FIX-BR-C");
+    wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-combo-box-item[contains(., 'Browser Fixture Ltd')]")))
+        .click();
+    Browsers.click(browser, By.id("cash-on-account"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cash-line-dialog")));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                return lines("FIX-BR-U").equals(List.of("BRU1|ON_ACCOUNT"));
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertEquals(
+        List.of("Browser Fixture Ltd|60.00"),
+        rows(
+            "select c.name || '|' || l.on_account_amount from bank_statement_line l "
+                + "join customer_account c on c.id = l.customer_account_id where l.entry_ref = 'BRU1'"));
+    java.nio.file.Files.deleteIfExists(file);
+  }
+
   /** The grid reloads after each decision, so the button is looked up again until a click lands. */
   private void open(String entryRef) {
     By button = By.cssSelector("vaadin-button[aria-label='Open bank line " + entryRef + "']");
@@ -202,9 +259,15 @@ class CashBrowserIT {
   }
 
   private static List<String> lines() throws SQLException {
+    return lines("FIX-BR-S");
+  }
+
+  private static List<String> lines(String statement) throws SQLException {
     return rows(
         "select l.entry_ref || '|' || l.status from bank_statement_line l join bank_statement s "
-            + "on s.id = l.statement_id where s.statement_id = 'FIX-BR-S' order by l.entry_ref");
+            + "on s.id = l.statement_id where s.statement_id = '"
+            + statement
+            + "' order by l.entry_ref");
   }
 
   private static void bind(Connection db) throws SQLException {
