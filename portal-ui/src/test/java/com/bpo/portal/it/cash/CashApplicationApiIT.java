@@ -228,23 +228,15 @@ class CashApplicationApiIT {
             "select count(*) from bank_statement_line l join bank_statement s on "
                 + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S1'"));
 
-    Reply changed =
-        upload(
-            camt("FIX-CASH-S1", entry("E9", "1.00", "x", "y")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+    Reply changed = agentUploads(camt("FIX-CASH-S1", entry("E9", "1.00", "x", "y")));
     assertEquals(409, changed.status(), "the same statement id with other content is refused");
   }
 
   @Test
   void aShortPaymentShowsUpAsADeductionInTheDisputesQueue() throws SQLException {
     Reply reply =
-        upload(
-            camt("FIX-CASH-S2", entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+        agentUploads(
+            camt("FIX-CASH-S2", entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103")));
     assertEquals(201, reply.status(), reply.body());
     long line =
         Long.parseLong(
@@ -282,15 +274,12 @@ class CashApplicationApiIT {
   void aShortPaymentThenTheRestInTheSameStatementKeepsTheDeductionOfTheShortfall()
       throws SQLException {
     Reply reply =
-        upload(
+        agentUploads(
             camt(
                 "FIX-CASH-S2R",
                 entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
                 entry("E2", "1.00", "Nobody", "no reference"),
-                entry("E3", "300.00", "Cash Fixture One", "FIX-CASH-000103")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+                entry("E3", "300.00", "Cash Fixture One", "FIX-CASH-000103")));
     assertEquals(201, reply.status(), reply.body());
     assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
     assertEquals("800.00|0.00|PAID", state("FIX-CASH-000103"), "the rest paid by E3");
@@ -312,14 +301,11 @@ class CashApplicationApiIT {
   @Test
   void twoShortPaymentsOfOneStatementEachOpenTheirOwnDeduction() throws SQLException {
     Reply reply =
-        upload(
+        agentUploads(
             camt(
                 "FIX-CASH-S2T",
                 entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
-                entry("E2", "200.00", "Cash Fixture Two", "FIX-CASH-000201")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+                entry("E2", "200.00", "Cash Fixture Two", "FIX-CASH-000201")));
     assertEquals(201, reply.status(), reply.body());
     assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
     assertEquals(
@@ -361,14 +347,11 @@ class CashApplicationApiIT {
     long dispute = raised.json().getJsonObject("dispute").getJsonNumber("id").longValue();
 
     Reply reply =
-        upload(
+        agentUploads(
             camt(
                 "FIX-CASH-S2D",
                 entry("E1", "500.00", "Cash Fixture One", "FIX-CASH-000103"),
-                entry("E2", "250.00", "Cash Fixture One", "FIX-CASH-000102")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+                entry("E2", "250.00", "Cash Fixture One", "FIX-CASH-000102")));
     assertEquals(201, reply.status(), reply.body());
     assertEquals(2, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
     assertEquals("500.00|300.00|DISPUTED", state("FIX-CASH-000103"));
@@ -510,12 +493,7 @@ class CashApplicationApiIT {
     assertEquals(
         409, put("/api/v1/cash/settings", "ops.lead", change.formatted(0)).status(), "stale");
 
-    Reply reply =
-        upload(
-            camt("FIX-CASH-S7", entry("E1", "1000.00", "x", "FIX-CASH-000101")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+    Reply reply = agentUploads(camt("FIX-CASH-S7", entry("E1", "1000.00", "x", "FIX-CASH-000101")));
     assertEquals(201, reply.status(), reply.body());
     assertEquals(
         1, reply.json().getJsonObject("statement").getInt("suggested"), "0.97 is below 0.99 now");
@@ -545,11 +523,7 @@ class CashApplicationApiIT {
   void anUnmatchedLineIsSplitByHandOverTwoInvoicesAndAStaleVersionIsRefused() throws SQLException {
     assertEquals(
         201,
-        upload(
-                camt("FIX-CASH-S3", entry("E1", "1100.00", "Nobody we know", "see mail")),
-                "application/xml",
-                "agent.acme",
-                "acme")
+        agentUploads(camt("FIX-CASH-S3", entry("E1", "1100.00", "Nobody we know", "see mail")))
             .status());
     long line =
         Long.parseLong(
@@ -598,13 +572,7 @@ class CashApplicationApiIT {
   @Test
   void aSplitOverTwoCustomersOrBeyondTheLineIsRefused() throws SQLException {
     assertEquals(
-        201,
-        upload(
-                camt("FIX-CASH-S4", entry("E1", "100.00", "Nobody", "?")),
-                "application/xml",
-                "agent.acme",
-                "acme")
-            .status());
+        201, agentUploads(camt("FIX-CASH-S4", entry("E1", "100.00", "Nobody", "?"))).status());
     long line =
         Long.parseLong(
             acmeRows(
@@ -896,11 +864,8 @@ class CashApplicationApiIT {
                     invoiceId("FIX-CASH-000103")));
     assertEquals(201, bpo.status(), bpo.body());
     Reply reply =
-        upload(
-            camt("FIX-CASH-S6", entry("E1", "1050.00", "A name we never saw", "PAY-77-FIXCASH")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+        agentUploads(
+            camt("FIX-CASH-S6", entry("E1", "1050.00", "A name we never saw", "PAY-77-FIXCASH")));
     assertEquals(201, reply.status(), reply.body());
     assertEquals(1, reply.json().getJsonObject("statement").getInt("applied"), reply.body());
     assertEquals("250.00|0.00|PAID", state("FIX-CASH-000102"));
@@ -910,15 +875,12 @@ class CashApplicationApiIT {
   @Test
   void anAdviceGivenAfterThePaymentArrivedAppliesTheLineWaitingInTheQueue() throws SQLException {
     Reply reply =
-        upload(
-            camt("FIX-CASH-S7", entry("E1", "1050.00", "A name we never saw", "PAY-79-FIXCASH")),
-            "application/xml",
-            "agent.acme",
-            "acme");
+        agentUploads(
+            camt("FIX-CASH-S8", entry("E1", "1050.00", "A name we never saw", "PAY-79-FIXCASH")));
     assertEquals(201, reply.status(), reply.body());
     String line =
         "select l.status from bank_statement_line l join bank_statement s on "
-            + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S7'";
+            + "s.id = l.statement_id where s.statement_id = 'FIX-CASH-S8'";
     assertEquals(List.of("UNAPPLIED"), acmeRows(line), "nothing in the reference names an invoice");
     String advice =
         "{\"customerId\": %d, \"paymentReference\": \"%s\", \"currency\": \"EUR\", \"items\": "
@@ -960,6 +922,11 @@ class CashApplicationApiIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A camt.053 an agent of acme imports. */
+  private static Reply agentUploads(String camt) {
+    return upload(camt, "application/xml", "agent.acme", "acme");
+  }
 
   /** An MT940 of the fixture's account: its :20: reference, :28C: number and :61:/:86: entries. */
   private static String mt940(String reference, String number, String... entries) {
